@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (see docs/architecture.md): dependencies point downward only.
+//   bulwark (CLI) -> Terraform -> HCL -> Model
+let package = Package(
+    name: "Bulwark",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bulwark", targets: ["bulwark"]),
+        .library(name: "Model", targets: ["Model"]),
+        .library(name: "HCL", targets: ["HCL"]),
+        .library(name: "Terraform", targets: ["Terraform"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .target(name: "Model"),
+        .target(
+            name: "HCL",
+            dependencies: [
+                "Model",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Terraform", dependencies: ["Model", "HCL"]),
+        .executableTarget(
+            name: "bulwark",
+            dependencies: [
+                "Model", "HCL", "Terraform",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ModelTests", dependencies: ["Model"]),
+        .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,59 @@
+import Model
+
+/// A failure inside a built-in function; the evaluator adds the call's source range.
+public struct FunctionError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    /// Zero-based index of the offending argument, when one is to blame.
+    public var argument: Int?
+
+    public init(_ message: String, argument: Int? = nil) {
+        self.message = message
+        self.argument = argument
+    }
+
+    public var description: String { message }
+}
+
+/// What a function may know about where it is called from.
+public struct FunctionContext: Sendable {
+    /// `path.module`: relative paths given to `file`, `fileexists`, `templatefile` resolve against it.
+    public var baseDirectory: String
+    /// Largest file `file`/`templatefile` will read, in bytes.
+    public var maxFileSize: Int
+    /// Parses and renders a template source with the given variables (installed by the evaluator,
+    /// because the function library sits below the parser and evaluator in this target's design).
+    public var renderTemplate: (@Sendable (_ source: String, _ filename: String, _ variables: [String: Value]) throws -> Value)?
+
+    public init(
+        baseDirectory: String = ".", maxFileSize: Int = 4 << 20,
+        renderTemplate: (@Sendable (String, String, [String: Value]) throws -> Value)? = nil
+    ) {
+        self.baseDirectory = baseDirectory
+        self.maxFileSize = maxFileSize
+        self.renderTemplate = renderTemplate
+    }
+}
+
+/// A built-in function: arity, unknown handling and implementation.
+public struct Function: Sendable {
+    public let name: String
+    public let minArguments: Int
+    /// nil means variadic.
+    public let maxArguments: Int?
+    /// When false, the table returns `.unknown` if any argument is not wholly known, without calling the
+    /// implementation (cty's default for parameters without AllowUnknown). When true the implementation
+    /// must itself keep unknowns unknown.
+    public let handlesUnknown: Bool
+    public let implementation: @Sendable ([Value], FunctionContext) throws -> Value
+
+    public init(
+        _ name: String, arguments: ClosedRange<Int>, handlesUnknown: Bool = false,
+        _ implementation: @escaping @Sendable ([Value], FunctionContext) throws -> Value
+    ) {
+        self.name = name
+        self.minArguments = arguments.lowerBound
+        self.maxArguments = arguments.upperBound == Int.max ? nil : arguments.upperBound
+        self.handlesUnknown = handlesUnknown
+        self.implementation = implementation
+    }
+}
