@@ -1,0 +1,19 @@
+/// Caps and inputs for loading a Terraform configuration; every cap turns runaway input into a diagnostic.
+public struct LoadOptions: Sendable {
+    /// Largest `.tf`/`.tf.json`/tfvars/plan/state file read, in bytes.
+    public var maxFileSize: Int = 8 << 20
+    /// Deepest nesting of blocks and brackets accepted by the parsers.
+    public var maxDepth: Int = 128
+    /// Most instances one `count` or `for_each` may expand into.
+    public var maxInstances: Int = 10_000
+    /// Deepest chain of nested module calls (guards against a module that calls itself).
+    public var maxModuleDepth: Int = 16
+    /// Extra tfvars files, applied after `terraform.tfvars` and `*.auto.tfvars`, in order.
+    public var varFiles: [String] = []
+    /// `-var name=value` overrides, applied last, in order.
+    public var variableOverrides: [(name: String, value: String)] = []
+    /// Environment searched for `TF_VAR_name` values.
+    public var environment: [String: String] = [:]
+
+    public init() {}
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `bulwark` command-line tool.
+@main
+struct Bulwark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bulwark",
+        abstract: "GitOps controller for infrastructure-as-code security and cloud posture.",
+        subcommands: []
+    )
+}
