@@ -1,0 +1,75 @@
+import Foundation
+import HCL
+import Model
+
+/// State shared by every module instance of one load: options, parsed-module cache, manifest, diagnostics.
+/// Used from one thread at a time (the loader's), so a plain class is enough.
+final class LoadSession {
+    let options: LoadOptions
+    let rootDirectory: String
+    let displayBase: String
+    let manifest: ModuleManifest
+    let functions: FunctionTable
+    private var configs: [String: ModuleConfig] = [:]
+    private var reportedNotLoaded: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+    var files: [String] = []
+    /// Key-stripped config address → block range, for mapping plan resources back to source.
+    var sourceRanges: [String: SourceRange] = [:]
+
+    init(rootDirectory: String, displayBase: String, options: LoadOptions) {
+        self.options = options
+        self.rootDirectory = rootDirectory
+        self.displayBase = displayBase
+        self.manifest = ModuleManifest(rootDirectory: rootDirectory, maxFileSize: options.maxFileSize)
+        self.functions = .standard
+        diagnostics.append(contentsOf: manifest.diagnostics)
+    }
+
+    var parserLimits: ParserLimits { ParserLimits(maxFileSize: options.maxFileSize, maxDepth: options.maxDepth) }
+
+    /// The parsed declarations of `directory`, parsed once however many times the module is called.
+    func config(forDirectory directory: String, files explicit: [String]? = nil) -> ModuleConfig {
+        let key = (directory as NSString).standardizingPath
+        if let cached = configs[key] { return cached }
+        var paths: [String] = explicit ?? []
+        if explicit == nil {
+            do {
+                paths = try ModuleFiles.configurationFiles(in: directory)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits)
+        for file in parsed {
+            diagnostics.append(contentsOf: file.diagnostics)
+            files.append(file.filename)
+        }
+        let config = ModuleConfig(directory: directory, files: parsed)
+        diagnostics.append(contentsOf: config.diagnostics)
+        configs[key] = config
+        return config
+    }
+
+    /// Where module call `callKey` (e.g. `vpc.subnets`) with `source` lives, or nil after reporting it once.
+    func moduleDirectory(source: String, callKey: String, parentDirectory: String, range: SourceRange) -> String? {
+        if source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".." {
+            let dir = ((parentDirectory as NSString).appendingPathComponent(source) as NSString).standardizingPath
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue { return dir }
+            reportOnce(callKey, Diagnostic(.moduleNotLoaded, "Module \"\(callKey)\": local source \"\(source)\" is not a directory", at: range))
+            return nil
+        }
+        if let dir = manifest.directory(forKey: callKey) { return dir }
+        reportOnce(callKey, Diagnostic(
+            .moduleNotLoaded,
+            "Module \"\(callKey)\" (source \"\(source)\") is not loaded: it is not a local path and .terraform/modules/modules.json does not list it (run terraform init); its resources are not scanned and its outputs are unknown",
+            at: range, severity: .warning))
+        return nil
+    }
+
+    private func reportOnce(_ key: String, _ diagnostic: Diagnostic) {
+        guard reportedNotLoaded.insert(key).inserted else { return }
+        diagnostics.append(diagnostic)
+    }
+}

@@ -1,0 +1,76 @@
+import Dispatch
+import Foundation
+import HCL
+import Model
+
+/// Finds and parses the configuration files of one module directory.
+enum ModuleFiles {
+    /// `.tf` and `.tf.json` files directly in `directory`, sorted as Terraform reads them; override files last.
+    static func configurationFiles(in directory: String) throws(Diagnostic) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw Diagnostic(.io, "Cannot read module directory: \(error.localizedDescription)", at: .wholeFile(directory))
+        }
+        let config = names.filter { name in
+            guard !name.hasPrefix("."), !name.hasPrefix("#"), !name.hasSuffix("~") else { return false }
+            return name.hasSuffix(".tf") || name.hasSuffix(".tf.json")
+        }
+        let primary = config.filter { !isOverride($0) }.sorted()
+        let overrides = config.filter(isOverride).sorted()
+        return (primary + overrides).map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    /// `override.tf`, `x_override.tf` and their JSON forms.
+    static func isOverride(_ name: String) -> Bool {
+        let stem = name.hasSuffix(".tf.json") ? String(name.dropLast(8)) : String(name.dropLast(3))
+        return stem == "override" || stem.hasSuffix("_override")
+    }
+
+    /// Parses `paths` on all cores; results keep the order of `paths`.
+    static func parse(_ paths: [String], displayBase: String, limits: ParserLimits) -> [ParsedFile] {
+        let results = ParsedFileSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            results.store(parseOne(paths[i], display: display(paths[i], base: displayBase), limits: limits), at: i)
+        }
+        return results.values()
+    }
+
+    static func parseOne(_ path: String, display: String, limits: ParserLimits) -> ParsedFile {
+        if path.hasSuffix(".json") {
+            switch FileReader.read(path, display: display, maxSize: limits.maxFileSize) {
+            case .success(let bytes):
+                let schema: JSONBodySchema = path.hasSuffix(".tfvars.json") ? .attributesOnly : .terraform
+                return HCLJSONSyntax.parse(bytes, filename: display, schema: schema, maxDepth: limits.maxDepth)
+            case .failure(let diagnostic):
+                return ParsedFile(filename: display, body: Body(range: .wholeFile(display)), diagnostics: [diagnostic])
+            }
+        }
+        return HCLParser.parseFile(atPath: path, displayName: display, limits: limits)
+    }
+
+    /// Paths in messages are relative to where the user pointed us, as Terraform and Checkov print them.
+    static func display(_ path: String, base: String) -> String {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        if base != "." && path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
+        if base == "." && path.hasPrefix("./") { return String(path.dropFirst(2)) }
+        return path
+    }
+}
+
+/// Per-index result slots written from `concurrentPerform`; each index is written by exactly one iteration.
+private final class ParsedFileSlots: @unchecked Sendable {
+    private var slots: [ParsedFile?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ file: ParsedFile, at index: Int) {
+        lock.lock()
+        slots[index] = file
+        lock.unlock()
+    }
+
+    func values() -> [ParsedFile] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import HCL
+import Model
+
+/// Loads a Terraform root module directory (with its local and installed child modules) into the resource model.
+public enum ModuleLoader {
+    /// Loads the root module in `directory`. Never throws: problems are in `diagnostics`.
+    public static func load(directory: String, options: LoadOptions = LoadOptions()) -> LoadedConfiguration {
+        load(directory: directory, files: nil, options: options)
+    }
+
+    /// Loads only the given `.tf`/`.tf.json` files as one module (scanning a single file).
+    public static func load(files: [String], options: LoadOptions = LoadOptions()) -> LoadedConfiguration {
+        let directory = files.first.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        return load(directory: directory.isEmpty ? "." : directory, files: files, options: options)
+    }
+
+    private static func load(directory: String, files: [String]?, options: LoadOptions) -> LoadedConfiguration {
+        let base = files == nil ? directory : "."
+        let session = LoadSession(rootDirectory: directory, displayBase: base, options: options)
+        var isDir: ObjCBool = false
+        if files == nil, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) || !isDir.boolValue {
+            return LoadedConfiguration(
+                rootDirectory: directory, resources: [], outputs: [:],
+                diagnostics: [Diagnostic(.io, "No such module directory", at: .wholeFile(directory))], files: [], sourceRanges: [:])
+        }
+        let config = session.config(forDirectory: directory, files: files)
+        var plain = EvalContext()
+        plain.functionContext = FunctionContext(baseDirectory: directory, maxFileSize: options.maxFileSize)
+        let roots = RootVariables(config: config, options: options, displayBase: base, ctx: plain)
+        session.diagnostics.append(contentsOf: roots.diagnostics)
+        let root = ModuleInstance(
+            session: session, config: config, modulePath: [], callKey: "", depth: 0, inputs: roots.values,
+            inputTargets: [:], isRoot: true)
+        root.run()
+        return LoadedConfiguration(
+            rootDirectory: directory, resources: root.resources, outputs: root.outputs,
+            diagnostics: session.diagnostics, files: session.files, sourceRanges: session.sourceRanges)
+    }
+}

@@ -1,0 +1,5 @@
+#!/bin/sh
+echo "node ${index} in ${env}"
+%{ if env == "prod" ~}
+enable-monitoring
+%{ endif ~}

@@ -1,0 +1,2 @@
+from_file = "file"
+from_cli  = "file"

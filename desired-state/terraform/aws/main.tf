@@ -1,0 +1,111 @@
+locals {
+  name_prefix = "bulwark-${var.environment}"
+  tags = {
+    Owner       = "platform-security"
+    Environment = var.environment
+    ManagedBy   = "terraform"
+  }
+}
+
+data "aws_caller_identity" "current" {}
+
+module "bucket" {
+  source     = "./modules/secure-bucket"
+  for_each   = var.buckets
+  name       = "${local.name_prefix}-${each.key}"
+  versioning = each.value.versioning
+  kms_key_id = aws_kms_key.data.arn
+  tags       = local.tags
+}
+
+resource "aws_kms_key" "data" {
+  description         = "Data at rest for ${local.name_prefix}"
+  enable_key_rotation = true
+  tags                = local.tags
+}
+
+resource "aws_cloudtrail" "main" {
+  name                          = "${local.name_prefix}-trail"
+  s3_bucket_name                = module.bucket["reports"].bucket_name
+  is_multi_region_trail         = true
+  enable_log_file_validation    = true
+  include_global_service_events = true
+  kms_key_id                    = aws_kms_key.data.arn
+  tags                          = local.tags
+}
+
+resource "aws_vpc" "main" {
+  cidr_block           = "10.20.0.0/16"
+  enable_dns_hostnames = true
+  tags                 = merge(local.tags, { Name = "${local.name_prefix}-vpc" })
+}
+
+resource "aws_subnet" "private" {
+  count             = 3
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = cidrsubnet(aws_vpc.main.cidr_block, 4, count.index)
+  availability_zone = "${var.region}${["a", "b", "c"][count.index]}"
+  tags              = merge(local.tags, { Name = "${local.name_prefix}-private-${count.index}" })
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id          = aws_vpc.main.id
+  traffic_type    = "ALL"
+  log_destination = module.bucket["reports"].bucket_arn
+}
+
+resource "aws_security_group" "bastion" {
+  name   = "${local.name_prefix}-bastion"
+  vpc_id = aws_vpc.main.id
+
+  ingress {
+    description = "SSH from the admin network only"
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = [var.admin_cidr]
+  }
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_instance" "bastion" {
+  ami                    = "ami-0abcdef1234567890"
+  instance_type          = "t3.micro"
+  subnet_id              = aws_subnet.private[0].id
+  vpc_security_group_ids = [aws_security_group.bastion.id]
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "required"
+  }
+
+  root_block_device {
+    encrypted = true
+  }
+
+  tags = merge(local.tags, { Name = "${local.name_prefix}-bastion" })
+}
+
+resource "aws_db_instance" "reports" {
+  identifier          = "${local.name_prefix}-reports"
+  engine              = "postgres"
+  engine_version      = "15.5"
+  instance_class      = "db.t3.medium"
+  allocated_storage   = 50
+  username            = "reports"
+  storage_encrypted   = true
+  kms_key_id          = aws_kms_key.data.arn
+  publicly_accessible = false
+  skip_final_snapshot = false
+  tags                = local.tags
+}
+
+output "bucket_names" {
+  value = { for k, m in module.bucket : k => m.bucket_name }
+}

@@ -1,0 +1,95 @@
+terraform {
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 3.100"
+    }
+  }
+}
+
+provider "azurerm" {
+  features {}
+}
+
+variable "location" {
+  type    = string
+  default = "westeurope"
+}
+
+variable "environment" {
+  type    = string
+  default = "prod"
+}
+
+variable "allowed_admin_prefixes" {
+  type    = list(string)
+  default = ["203.0.113.0/24"]
+}
+
+locals {
+  prefix = "blw${var.environment}"
+  tags   = { owner = "platform-security", environment = var.environment }
+}
+
+resource "azurerm_resource_group" "main" {
+  name     = "rg-${local.prefix}"
+  location = var.location
+  tags     = local.tags
+}
+
+resource "azurerm_storage_account" "logs" {
+  name                            = "${local.prefix}logs"
+  resource_group_name             = azurerm_resource_group.main.name
+  location                        = azurerm_resource_group.main.location
+  account_tier                    = "Standard"
+  account_replication_type        = "GRS"
+  https_traffic_only_enabled      = true
+  min_tls_version                 = "TLS1_2"
+  allow_nested_items_to_be_public = false
+
+  network_rules {
+    default_action = "Deny"
+    bypass         = ["AzureServices"]
+  }
+
+  blob_properties {
+    delete_retention_policy {
+      days = 30
+    }
+  }
+
+  tags = local.tags
+}
+
+resource "azurerm_network_security_group" "admin" {
+  name                = "nsg-${local.prefix}-admin"
+  location            = azurerm_resource_group.main.location
+  resource_group_name = azurerm_resource_group.main.name
+
+  dynamic "security_rule" {
+    for_each = { for i, prefix in var.allowed_admin_prefixes : tostring(i) => prefix }
+    content {
+      name                       = "ssh-admin-${security_rule.key}"
+      priority                   = 100 + tonumber(security_rule.key)
+      direction                  = "Inbound"
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_port_range          = "*"
+      destination_port_range     = "22"
+      source_address_prefix      = security_rule.value
+      destination_address_prefix = "*"
+    }
+  }
+}
+
+resource "azurerm_key_vault" "main" {
+  name                       = "kv-${local.prefix}"
+  location                   = azurerm_resource_group.main.location
+  resource_group_name        = azurerm_resource_group.main.name
+  tenant_id                  = "00000000-0000-0000-0000-000000000000"
+  sku_name                   = "standard"
+  purge_protection_enabled   = true
+  soft_delete_retention_days = 90
+  enable_rbac_authorization  = true
+  tags                       = local.tags
+}

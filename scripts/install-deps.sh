@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs (or verifies) everything Bulwark's build, demo and tests need on a fresh Debian machine.
+# Idempotent: packages already present are not reinstalled.
+set -euo pipefail
+
+need_apt=()
+# C libraries and tools the build or the tests use. Extend this list as layers need them.
+for pkg in pkg-config; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if ((${#need_apt[@]})); then
+  echo "install-deps: apt-get install ${need_apt[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+
+command -v swift >/dev/null || { echo "install-deps: swift 6 is required (expected at /opt/swift)" >&2; exit 1; }
+
+# terraform is the syntax oracle of the parser tests. It is part of the machine image (HashiCorp's
+# releases are not reachable from here), so verify it rather than install it.
+if ! command -v terraform >/dev/null; then
+  echo "install-deps: the terraform CLI (1.11) is required on PATH for the oracle tests" >&2
+  exit 1
+fi
+tf_version="$(terraform version 2>/dev/null | head -1)"
+case "$tf_version" in
+  "Terraform v1.1"[1-9]*|"Terraform v1."[2-9][0-9]*) ;;
+  *) echo "install-deps: terraform >= 1.11 required, found: $tf_version" >&2; exit 1 ;;
+esac
+echo "install-deps: ok ($(swift --version 2>/dev/null | head -1); $tf_version)"
