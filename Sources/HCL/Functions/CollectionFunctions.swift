@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's collection functions.
+enum CollectionFunctions {
+    static var all: [Function] { [] }
+}

@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's encoding functions.
+enum EncodingFunctions {
+    static var all: [Function] { [] }
+}

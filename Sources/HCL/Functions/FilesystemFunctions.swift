@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's filesystem functions.
+enum FilesystemFunctions {
+    static var all: [Function] { [] }
+}

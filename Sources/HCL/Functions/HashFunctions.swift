@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's hash functions.
+enum HashFunctions {
+    static var all: [Function] { [] }
+}

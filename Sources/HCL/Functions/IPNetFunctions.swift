@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's ipnet functions.
+enum IPNetFunctions {
+    static var all: [Function] { [] }
+}

@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's numeric functions.
+enum NumericFunctions {
+    static var all: [Function] { [] }
+}

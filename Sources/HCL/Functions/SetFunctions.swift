@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's set functions.
+enum SetFunctions {
+    static var all: [Function] { [] }
+}

@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's string functions.
+enum StringFunctions {
+    static var all: [Function] { [] }
+}

@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's time functions.
+enum TimeFunctions {
+    static var all: [Function] { [] }
+}

@@ -1,0 +1,6 @@
+import Model
+
+/// Terraform's type functions.
+enum TypeFunctions {
+    static var all: [Function] { [] }
+}
