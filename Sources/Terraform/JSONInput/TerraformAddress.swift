@@ -80,6 +80,18 @@ enum TerraformAddress {
         return (.int(n), i + 1)
     }
 
+    /// The address text of parsed steps: names joined by dots, keys in brackets.
+    static func render(_ steps: ArraySlice<TraversalStep>) -> String {
+        var out = ""
+        for step in steps {
+            switch step {
+            case .name(let name): out += (out.isEmpty ? "" : ".") + name
+            case .key(let key): out += key.description
+            }
+        }
+        return out
+    }
+
     /// `module.a.module.b["k"]` → `["module.a", "module.b[\"k\"]"]`; nil when it is not a module path.
     static func modulePath(_ address: String) -> [String]? {
         if address.isEmpty { return [] }
