@@ -5,7 +5,7 @@ import Testing
 
 /// The hand-written AWS plan: provider names, nested blocks, replace/delete, module output references.
 @Suite struct PlanReaderAWSTests {
-    let plan = PlanReader.read(path: Fixtures.path("plan/aws/plan.json"))
+    let plan = PlanReader.read(path: JSONFixtures.path("plan/aws/plan.json"))
 
     func resource(_ address: String) throws -> Resource {
         try #require(plan.resources.first { $0.address == address }, "no \(address)")

@@ -6,7 +6,7 @@ import Testing
 /// Bad input: every problem is a diagnostic with a position, and good entries survive bad neighbours.
 @Suite struct PlanReaderErrorTests {
     @Test func notJSONReportsThePosition() throws {
-        let plan = PlanReader.read(path: Fixtures.path("plan/malformed/not-json.json"))
+        let plan = PlanReader.read(path: JSONFixtures.path("plan/malformed/not-json.json"))
         let diagnostic = try #require(plan.diagnostics.first)
         #expect(diagnostic.code == .syntax)
         #expect(diagnostic.range?.start.line == 1)
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func truncatedFileReportsEndOfFile() throws {
-        let plan = PlanReader.read(path: Fixtures.path("plan/malformed/truncated.json"))
+        let plan = PlanReader.read(path: JSONFixtures.path("plan/malformed/truncated.json"))
         let diagnostic = try #require(plan.diagnostics.first)
         #expect(diagnostic.code == .syntax)
         // terraform show -json writes one line: the error is at its end.
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func unsupportedFormatVersion() throws {
-        let plan = PlanReader.read(path: Fixtures.path("plan/malformed/unsupported-version.json"))
+        let plan = PlanReader.read(path: JSONFixtures.path("plan/malformed/unsupported-version.json"))
         let diagnostic = try #require(plan.diagnostics.first)
         #expect(diagnostic.code == .invalidPlan)
         #expect(diagnostic.message.contains("2.0"))
@@ -32,13 +32,13 @@ import Testing
     }
 
     @Test func stateFileGivenAsPlanIsNamed() throws {
-        let plan = PlanReader.read(path: Fixtures.path("state/terraform-data.tfstate.json"))
+        let plan = PlanReader.read(path: JSONFixtures.path("state/terraform-data.tfstate.json"))
         #expect(plan.diagnostics.count == 1)
         #expect(plan.diagnostics.first?.message.contains("state file") == true)
     }
 
     @Test func badEntriesAreSkippedOthersKept() throws {
-        let plan = PlanReader.read(path: Fixtures.path("plan/malformed/wrong-shape.json"))
+        let plan = PlanReader.read(path: JSONFixtures.path("plan/malformed/wrong-shape.json"))
         #expect(plan.resources.map(\.address) == ["aws_s3_bucket.good", "aws_s3_bucket.also_good"])
         #expect(plan.resources[0].attributes["id"] == .unknown)
         #expect(plan.changes.map(\.address) == ["aws_s3_bucket.good"])
@@ -62,7 +62,7 @@ import Testing
     @Test func fileSizeLimit() throws {
         var options = LoadOptions()
         options.maxFileSize = 100
-        let plan = PlanReader.read(path: Fixtures.path("plan/aws/plan.json"), options: options)
+        let plan = PlanReader.read(path: JSONFixtures.path("plan/aws/plan.json"), options: options)
         #expect(plan.diagnostics.map(\.code) == [.fileTooLarge])
         let fromBytes = PlanReader.read(bytes: Array(repeating: 0x20, count: 101), filename: "big.json", options: options)
         #expect(fromBytes.diagnostics.map(\.code) == [.fileTooLarge])
@@ -75,8 +75,8 @@ import Testing
     }
 
     @Test func missingFileAndNonObject() {
-        #expect(PlanReader.read(path: Fixtures.path("plan/none.json")).diagnostics.map(\.code) == [.io])
-        #expect(PlanReader.read(path: Fixtures.path("plan")).diagnostics.map(\.code) == [.io])
+        #expect(PlanReader.read(path: JSONFixtures.path("plan/none.json")).diagnostics.map(\.code) == [.io])
+        #expect(PlanReader.read(path: JSONFixtures.path("plan")).diagnostics.map(\.code) == [.io])
         let array = PlanReader.read(bytes: Array("[1]".utf8), filename: "a.json")
         #expect(array.diagnostics.map(\.code) == [.invalidPlan])
         let noVersion = PlanReader.read(bytes: Array("{}".utf8), filename: "e.json")

@@ -4,7 +4,7 @@ import Testing
 @testable import Terraform
 
 @Suite struct PlanReaderTests {
-    let realPlan = PlanReader.read(path: Fixtures.path("plan/terraform-data/plan.json"))
+    let realPlan = PlanReader.read(path: JSONFixtures.path("plan/terraform-data/plan.json"))
 
     func resource(_ document: PlanDocument, _ address: String) throws -> Resource {
         try #require(document.resources.first { $0.address == address }, "no \(address)")
@@ -82,7 +82,7 @@ import Testing
     }
 
     @Test func readsUpdateAndReplaceActions() throws {
-        let plan = PlanReader.read(path: Fixtures.path("plan/terraform-data/plan-update.json"))
+        let plan = PlanReader.read(path: JSONFixtures.path("plan/terraform-data/plan-update.json"))
         #expect(plan.diagnostics.isEmpty, "\(plan.diagnostics)")
         let consumer = try #require(plan.change(for: "terraform_data.consumer"))
         #expect(consumer.actions == [.delete, .create])
@@ -99,7 +99,7 @@ import Testing
 
     @Test func locateSourceIsAskedWithConfigurationAddresses() throws {
         let range = SourceRange(file: "main.tf", start: .start, end: .start)
-        let plan = PlanReader.read(path: Fixtures.path("plan/terraform-data/plan.json")) { address in
+        let plan = PlanReader.read(path: JSONFixtures.path("plan/terraform-data/plan.json")) { address in
             address == "module.workers.terraform_data.job" ? range : nil
         }
         let job = try resource(plan, #"module.workers["a"].terraform_data.job[0]"#)

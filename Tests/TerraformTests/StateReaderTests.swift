@@ -4,8 +4,8 @@ import Testing
 @testable import Terraform
 
 @Suite struct StateReaderTests {
-    let real = StateReader.read(path: Fixtures.path("state/terraform-data.tfstate.json"))
-    let azure = StateReader.read(path: Fixtures.path("state/azure-aws.tfstate.json"))
+    let real = StateReader.read(path: JSONFixtures.path("state/terraform-data.tfstate.json"))
+    let azure = StateReader.read(path: JSONFixtures.path("state/azure-aws.tfstate.json"))
 
     func resource(_ document: StateDocument, _ address: String) throws -> Resource {
         try #require(document.resources.first { $0.address == address }, "no \(address)")
@@ -22,7 +22,7 @@ import Testing
         #expect(real.outputs["secret"] == .string("hunter2"))
         let consumer = try resource(real, "terraform_data.consumer")
         #expect(consumer.provider == "terraform")
-        #expect(consumer.origin == .state(file: Fixtures.path("state/terraform-data.tfstate.json")))
+        #expect(consumer.origin == .state(file: JSONFixtures.path("state/terraform-data.tfstate.json")))
         #expect(consumer.attributes["input"]?["value"]?["label"] == .string("consumer"))
         #expect(consumer.references == [Reference(attribute: "", target: "terraform_data.seed")])
         #expect(try resource(real, #"terraform_data.keyed["beta"]"#).instanceKey == .string("beta"))
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func version3IsRejectedClearly() throws {
-        let state = StateReader.read(path: Fixtures.path("state/malformed/version3.tfstate.json"))
+        let state = StateReader.read(path: JSONFixtures.path("state/malformed/version3.tfstate.json"))
         let diagnostic = try #require(state.diagnostics.first)
         #expect(state.diagnostics.count == 1)
         #expect(diagnostic.code == .invalidState)
@@ -84,9 +84,9 @@ import Testing
     }
 
     @Test func emptyFileAndPlanGivenAsState() throws {
-        let empty = StateReader.read(path: Fixtures.path("state/malformed/empty.tfstate"))
+        let empty = StateReader.read(path: JSONFixtures.path("state/malformed/empty.tfstate"))
         #expect(empty.diagnostics.map(\.code) == [.syntax])
-        let plan = StateReader.read(path: Fixtures.path("plan/aws/plan.json"))
+        let plan = StateReader.read(path: JSONFixtures.path("plan/aws/plan.json"))
         #expect(plan.diagnostics.map(\.code) == [.invalidState])
         #expect(plan.diagnostics.first?.message.contains("terraform show -json") == true)
         let future = StateReader.read(bytes: Array(#"{"version": 5}"#.utf8), filename: "f.tfstate")
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func badEntriesAreSkippedOthersKept() throws {
-        let state = StateReader.read(path: Fixtures.path("state/malformed/wrong-shape.tfstate.json"))
+        let state = StateReader.read(path: JSONFixtures.path("state/malformed/wrong-shape.tfstate.json"))
         #expect(state.resources.map(\.address) == ["aws_s3_bucket.good", "aws_s3_bucket.mixed[1]"])
         #expect(state.outputs == ["ok": .string("fine")])
         let messages = state.diagnostics.map(\.message)
@@ -112,9 +112,9 @@ import Testing
     @Test func limits() {
         var options = LoadOptions()
         options.maxFileSize = 1_000
-        #expect(StateReader.read(path: Fixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [.fileTooLarge])
+        #expect(StateReader.read(path: JSONFixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [.fileTooLarge])
         options = LoadOptions()
         options.maxDepth = 4
-        #expect(StateReader.read(path: Fixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [.tooDeep])
+        #expect(StateReader.read(path: JSONFixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [.tooDeep])
     }
 }

@@ -1,5 +1,5 @@
 /// Paths of the test fixtures, found next to this source file so tests need no bundle lookup.
-enum Fixtures {
+enum JSONFixtures {
     static let directory: String = {
         let file = #filePath
         guard let slash = file.lastIndex(of: "/") else { return "Fixtures" }
