@@ -4,6 +4,7 @@ public struct JSONBodySchema: Sendable {
     /// Block types of this body by name.
     public var blockTypes: [String: JSONBlockSchema]
 
+    /// A schema with the given block types; properties not listed are attributes.
     public init(blockTypes: [String: JSONBlockSchema] = [:]) {
         self.blockTypes = blockTypes
     }
@@ -39,6 +40,7 @@ public struct JSONBlockSchema: Sendable {
     /// The body schema; a function so schemas can nest recursively (`dynamic` inside `content`).
     public var body: @Sendable () -> JSONBodySchema
 
+    /// A block type taking `labels` labels; its body has no blocks unless `body` says otherwise.
     public init(labels: Int, body: @escaping @Sendable () -> JSONBodySchema = { .attributesOnly }) {
         self.labels = labels
         self.body = body

@@ -30,7 +30,7 @@ struct JSONShapeChecker {
     /// The members of an object node; records an error and returns nil for any other kind.
     /// A missing or null node is not an error: Terraform omits empty sections.
     mutating func members(_ node: JSONNode?, _ what: String) -> [JSONMember]? {
-        guard let node, !isNull(node) else { return nil }
+        guard let node, !node.isNullNode else { return nil }
         if let members = node.objectMembers { return members }
         error("Expected \(what) to be an object, found \(node.kindName)", at: node.range)
         return nil
@@ -38,7 +38,7 @@ struct JSONShapeChecker {
 
     /// The items of an array node; records an error and returns nil for any other kind (null and missing allowed).
     mutating func items(_ node: JSONNode?, _ what: String) -> [JSONNode]? {
-        guard let node, !isNull(node) else { return nil }
+        guard let node, !node.isNullNode else { return nil }
         if let items = node.arrayItems { return items }
         error("Expected \(what) to be an array, found \(node.kindName)", at: node.range)
         return nil
@@ -46,7 +46,7 @@ struct JSONShapeChecker {
 
     /// The string payload; records an error when present with another kind (null and missing allowed).
     mutating func string(_ node: JSONNode?, _ what: String) -> String? {
-        guard let node, !isNull(node) else { return nil }
+        guard let node, !node.isNullNode else { return nil }
         if let s = node.stringValue { return s }
         error("Expected \(what) to be a string, found \(node.kindName)", at: node.range)
         return nil
@@ -62,9 +62,12 @@ struct JSONShapeChecker {
         error("Expected \"\(key)\" of \(what) to be a string, found \(node.kindName)", at: node.range)
         return nil
     }
+}
 
-    private func isNull(_ node: JSONNode) -> Bool {
-        if case .null = node.kind { return true }
+extension JSONNode {
+    /// True for a JSON `null`.
+    var isNullNode: Bool {
+        if case .null = kind { return true }
         return false
     }
 }

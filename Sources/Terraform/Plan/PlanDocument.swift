@@ -84,6 +84,7 @@ public struct ResourceChange: Sendable, Hashable {
     /// Why Terraform chose the action, e.g. `replace_because_cannot_update`.
     public var actionReason: String?
 
+    /// A change with every field given; readers fill it from `resource_changes`.
     public init(
         address: String, previousAddress: String? = nil, deposed: String? = nil, mode: Resource.Mode = .managed,
         type: String, name: String, provider: String, actions: [Action], before: Value?, after: Value?,
@@ -121,6 +122,7 @@ public struct PlanOutput: Sendable, Hashable {
     /// Marked `sensitive = true`: the value is kept for analysis but must never be logged.
     public var sensitive: Bool
 
+    /// An output with its planned value.
     public init(value: Value, sensitive: Bool) {
         self.value = value
         self.sensitive = sensitive
