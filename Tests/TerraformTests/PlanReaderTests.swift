@@ -106,4 +106,14 @@ import Testing
         #expect(job.origin.sourceRange == range)
         #expect(try resource(plan, "terraform_data.seed").origin.sourceRange == nil)
     }
+
+    @Test func readsShowJSONOfAStateThroughValues() throws {
+        let shown = PlanReader.read(path: JSONFixtures.path("state/terraform-data.show.json"))
+        #expect(shown.diagnostics.isEmpty, "\(shown.diagnostics)")
+        #expect(shown.formatVersion == "1.0")
+        #expect(shown.resources.count == 10)
+        #expect(shown.changes.isEmpty)
+        let seed = try resource(shown, "terraform_data.seed")
+        #expect(seed.attributes["id"]?.stringValue?.isEmpty == false)
+    }
 }

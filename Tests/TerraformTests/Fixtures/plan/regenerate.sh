@@ -13,6 +13,8 @@ terraform plan -input=false -no-color -out=plan.out >/dev/null
 terraform show -json plan.out > "$here/terraform-data/plan.json"
 terraform apply -input=false -no-color -auto-approve plan.out >/dev/null
 cp terraform.tfstate "$here/../state/terraform-data.tfstate.json"
+# The `terraform show -json` form of the same state (format_version 1.0, `values` instead of `planned_values`).
+terraform show -json > "$here/../state/terraform-data.show.json"
 # A second plan against the applied state: no-op and update actions.
 sed -i 's/seed-value/seed-value-2/' main.tf
 terraform plan -input=false -no-color -out=plan2.out >/dev/null
