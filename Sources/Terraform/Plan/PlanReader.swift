@@ -62,8 +62,26 @@ public enum PlanReader {
         let configReader = PlanConfigurationReader(maxModuleDepth: options.maxModuleDepth)
         let references = configReader.references(rootModule: configuration?["root_module"])
 
+        document.resources = assemble(
+            entries, afterUnknown: afterUnknown, references: references, filename: filename, locateSource: locateSource)
+
+        document.outputs = readOutputs(values?["outputs"], changes: root["output_changes"], checker: &checker)
+        for variable in checker.members(root["variables"], "\"variables\"") ?? [] {
+            if let value = variable.value["value"] { document.variables[variable.key] = TerraformJSONValue.value(value) }
+        }
+        document.diagnostics = checker.diagnostics
+        return document
+    }
+
+    /// Resources from the planned values, with unknowns from `after_unknown`, absolute reference
+    /// edges from the configuration, and the source range of their block when `locateSource` knows it.
+    private static func assemble(
+        _ entries: [PlanValuesReader.Entry], afterUnknown: [String: JSONNode], references: [String: [Reference]],
+        filename: String, locateSource: (@Sendable (String) -> SourceRange?)?
+    ) -> [Resource] {
         var sources: [String: SourceRange?] = [:]
-        document.resources.reserveCapacity(entries.count)
+        var resources: [Resource] = []
+        resources.reserveCapacity(entries.count)
         for entry in entries {
             let identity = entry.identity
             let address = identity.address
@@ -88,18 +106,12 @@ public enum PlanReader {
             let edges = (references[configAddress] ?? []).map {
                 Reference(attribute: $0.attribute, target: prefix + $0.target, targetAttribute: $0.targetAttribute)
             }
-            document.resources.append(Resource(
+            resources.append(Resource(
                 mode: identity.mode, provider: identity.provider, type: identity.type, name: identity.name,
                 modulePath: identity.modulePath, instanceKey: identity.instanceKey,
                 origin: .plan(file: filename, source: source), attributes: attributes, references: edges))
         }
-
-        document.outputs = readOutputs(values?["outputs"], changes: root["output_changes"], checker: &checker)
-        for variable in checker.members(root["variables"], "\"variables\"") ?? [] {
-            if let value = variable.value["value"] { document.variables[variable.key] = TerraformJSONValue.value(value) }
-        }
-        document.diagnostics = checker.diagnostics
-        return document
+        return resources
     }
 
     /// The format version when it is supported; otherwise records why the file is not a readable plan.
