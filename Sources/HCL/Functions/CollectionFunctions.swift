@@ -1,0 +1,313 @@
+import Model
+
+/// Terraform's collection functions that inspect or reshape lists, tuples, maps and objects.
+enum CollectionFunctions {
+    static var all: [Function] {
+        [
+            Function("length", arguments: 1...1, handlesUnknown: true) { args, _ in try length(args) },
+            Function("element", arguments: 2...2, handlesUnknown: true) { args, _ in try element(args) },
+            Function("concat", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try concat(args) },
+            Function("flatten", arguments: 1...1) { args, _ in
+                .tuple(try flatten(try Arg.elements(args, 0, "list")))
+            },
+            Function("merge", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try merge(args) },
+            Function("lookup", arguments: 2...3, handlesUnknown: true) { args, _ in try lookup(args) },
+            Function("keys", arguments: 1...1, handlesUnknown: true) { args, _ in
+                if case .unknown = args[0] { return .unknown }
+                let members = try Arg.members(args, 0, "inputMap")
+                let names = members.keys.sorted().map { Value.string($0) }
+                if case .object = args[0] { return .tuple(names) }
+                return .list(names)
+            },
+            Function("values", arguments: 1...1, handlesUnknown: true) { args, _ in
+                if case .unknown = args[0] { return .unknown }
+                let members = try Arg.members(args, 0, "mapping")
+                let items = members.keys.sorted().map { members[$0] ?? .null }
+                if case .object = args[0] { return .tuple(items) }
+                return .list(items)
+            },
+            Function("contains", arguments: 2...2) { args, _ in
+                let items = try Arg.elements(args, 0, "list")
+                return .bool(items.contains { Operators.equals($0, args[1]) == .bool(true) })
+            },
+            Function("distinct", arguments: 1...1) { args, _ in
+                let items = try Arg.list(args, 0, "list", of: .any)
+                var seen = Set<Value>()
+                return .list(items.filter { seen.insert($0).inserted })
+            },
+            Function("coalesce", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try coalesce(args) },
+            Function("coalescelist", arguments: 0...Int.max, handlesUnknown: true) { args, _ in
+                guard !args.isEmpty else {
+                    throw FunctionError("Call to function \"coalescelist\" failed: at least one argument is required.")
+                }
+                for (i, arg) in args.enumerated() {
+                    if case .unknown = arg { return .unknown }
+                    if case .null = arg { continue }
+                    guard let items = arg.elements, !isSet(arg) else {
+                        throw FunctionError(
+                            "Invalid value for \"vals\" parameter: coalescelist arguments must be lists or tuples, got \(arg.typeName).",
+                            argument: i)
+                    }
+                    if !items.isEmpty { return arg }
+                }
+                throw FunctionError("Call to function \"coalescelist\" failed: no non-null arguments.")
+            },
+            Function("compact", arguments: 1...1) { args, _ in
+                let items = try Arg.list(args, 0, "list", of: .string)
+                return .list(items.filter { $0 != .null && $0 != .string("") })
+            },
+            Function("zipmap", arguments: 2...2, handlesUnknown: true) { args, _ in try zipmap(args) },
+            Function("slice", arguments: 3...3, handlesUnknown: true) { args, _ in try slice(args) },
+            Function("one", arguments: 1...1, handlesUnknown: true) { args, _ in
+                if case .unknown = args[0] { return .unknown }
+                let items = try Arg.elements(args, 0, "list")
+                if isSet(args[0]), !args[0].isWhollyKnown { return .unknown }
+                switch items.count {
+                case 0: return .null
+                case 1: return items[0]
+                default:
+                    throw FunctionError(
+                        "Invalid value for \"list\" parameter: must be a list, set, or tuple value with either zero or one elements.",
+                        argument: 0)
+                }
+            },
+            Function("index", arguments: 2...2) { args, _ in
+                let items = try Arg.elements(args, 0, "list")
+                if isSet(args[0]) {
+                    throw FunctionError("Invalid value for \"list\" parameter: argument must be a list or tuple.", argument: 0)
+                }
+                guard let position = items.firstIndex(where: { Operators.equals($0, args[1]) == .bool(true) }) else {
+                    throw FunctionError("Call to function \"index\" failed: item not found.")
+                }
+                return .number(Double(position))
+            },
+            Function("reverse", arguments: 1...1) { args, _ in
+                let items = try Arg.elements(args, 0, "list")
+                switch args[0] {
+                case .tuple: return .tuple(items.reversed())
+                case .set:
+                    throw FunctionError("Invalid value for \"list\" parameter: can only reverse list or tuple values, not set.", argument: 0)
+                default: return .list(items.reversed())
+                }
+            },
+            Function("range", arguments: 1...3) { args, _ in try range(args) },
+        ] + ListFunctions.all
+    }
+
+    static func isSet(_ value: Value) -> Bool {
+        if case .set = value { return true }
+        return false
+    }
+
+    private static func length(_ args: [Value]) throws(FunctionError) -> Value {
+        switch args[0] {
+        case .unknown: return .unknown
+        case .null: throw FunctionError("Invalid value for \"value\" parameter: argument must not be null.", argument: 0)
+        case .string(let s): return .number(Double(s.count))
+        case .set(let items):
+            // Unknown set elements might coincide with others, so the count is not yet known.
+            return args[0].isWhollyKnown ? .number(Double(items.count)) : .unknown
+        case .list(let items), .tuple(let items): return .number(Double(items.count))
+        case .map(let members), .object(let members): return .number(Double(members.count))
+        case .number, .bool:
+            throw FunctionError(
+                "Invalid value for \"value\" parameter: argument must be a string, a collection type, or a structural type.",
+                argument: 0)
+        }
+    }
+
+    private static func element(_ args: [Value]) throws(FunctionError) -> Value {
+        if case .unknown = args[0] { return .unknown }
+        if case .unknown = args[1] { return .unknown }
+        let items = try Arg.elements(args, 0, "list")
+        if isSet(args[0]) {
+            throw FunctionError("Invalid value for \"list\" parameter: cannot read elements from set.", argument: 0)
+        }
+        let index = try Arg.int(args, 1, "index")
+        guard index >= 0 else {
+            throw FunctionError("Invalid value for \"index\" parameter: cannot use element function with a negative index.", argument: 1)
+        }
+        guard !items.isEmpty else {
+            throw FunctionError("Invalid value for \"list\" parameter: cannot use element function with an empty list.", argument: 0)
+        }
+        return items[index % items.count]
+    }
+
+    private static func concat(_ args: [Value]) throws(FunctionError) -> Value {
+        var all: [Value] = []
+        var allLists = true
+        for (i, arg) in args.enumerated() {
+            switch arg {
+            case .unknown: return .unknown
+            case .list(let items): all.append(contentsOf: items)
+            case .tuple(let items):
+                allLists = false
+                all.append(contentsOf: items)
+            default:
+                throw FunctionError(
+                    "Invalid value for \"seqs\" parameter: all arguments must be lists or tuples; got \(arg.typeName).",
+                    argument: i)
+            }
+        }
+        guard allLists, !args.isEmpty else { return .tuple(all) }
+        do {
+            return try Conversion.convert(.tuple(all), to: .list(.any))
+        } catch {
+            throw FunctionError("Invalid value for \"seqs\" parameter: all arguments must have the same element type.")
+        }
+    }
+
+    static func flatten(_ items: [Value]) throws(FunctionError) -> [Value] {
+        var out: [Value] = []
+        for item in items {
+            switch item {
+            case .list(let nested), .tuple(let nested), .set(let nested): out.append(contentsOf: try flatten(nested))
+            default: out.append(item)
+            }
+        }
+        return out
+    }
+
+    private static func merge(_ args: [Value]) throws(FunctionError) -> Value {
+        var result: [String: Value] = [:]
+        var allMaps = true
+        var anyUnknown = false
+        for (i, arg) in args.enumerated() {
+            switch arg {
+            case .null: continue
+            case .unknown: anyUnknown = true
+            case .map(let members):
+                result.merge(members) { _, later in later }
+            case .object(let members):
+                allMaps = false
+                result.merge(members) { _, later in later }
+            default:
+                throw FunctionError(
+                    "Call to function \"merge\" failed: arguments must be maps or objects, got \"\(arg.typeName)\".", argument: i)
+            }
+        }
+        if anyUnknown { return .unknown }
+        guard allMaps, !args.isEmpty else { return .object(result) }
+        // Maps of different element types merge into an object, as cty's type check does.
+        let types = Set(result.values.map(TypeConstraint.implied(by:)).filter { $0 != .any })
+        return types.count <= 1 ? .map(result) : .object(result)
+    }
+
+    private static func lookup(_ args: [Value]) throws(FunctionError) -> Value {
+        if case .unknown = args[0] { return .unknown }
+        if case .unknown = args[1] { return .unknown }
+        let members = try Arg.members(args, 0, "inputMap")
+        let key = try Arg.string(args, 1, "key")
+        if let found = members[key] { return found }
+        if args.count == 3 {
+            if case .map = args[0], let sample = members.values.first(where: { $0.isKnown && !$0.isNull }) {
+                do {
+                    return try Conversion.convert(args[2], to: TypeConstraint.implied(by: sample))
+                } catch {
+                    return args[2]
+                }
+            }
+            return args[2]
+        }
+        throw FunctionError("Call to function \"lookup\" failed: lookup failed to find key \(Value.quote(key)).")
+    }
+
+    private static func coalesce(_ args: [Value]) throws(FunctionError) -> Value {
+        guard !args.isEmpty else {
+            throw FunctionError("Call to function \"coalesce\" failed: at least one argument is required.")
+        }
+        // All arguments are converted to one common type first, which is why coalesce(1, "a") gives "1".
+        guard let common = Unification.unify(args.map(TypeConstraint.implied(by:))) else {
+            throw FunctionError("Invalid value for \"vals\" parameter: all arguments must have the same type.")
+        }
+        for arg in args {
+            switch arg {
+            case .unknown: return .unknown
+            case .null: continue
+            case .string(""): continue
+            default:
+                let converted = try Conversion.convert(arg, to: common)
+                if case .string("") = converted { continue }
+                return converted
+            }
+        }
+        throw FunctionError("Call to function \"coalesce\" failed: no non-null, non-empty-string arguments.")
+    }
+
+    private static func zipmap(_ args: [Value]) throws(FunctionError) -> Value {
+        if case .unknown = args[0] { return .unknown }
+        if case .unknown = args[1] { return .unknown }
+        guard args[0].isWhollyKnown else { return .unknown }
+        let keys = try Arg.strings(args, 0, "keys")
+        let values = try Arg.elements(args, 1, "values")
+        guard keys.count == values.count else {
+            throw FunctionError(
+                "Call to function \"zipmap\" failed: number of keys (\(keys.count)) does not match number of values (\(values.count)).")
+        }
+        var out: [String: Value] = [:]
+        for (key, value) in zip(keys, values) { out[key] = value }
+        if case .tuple = args[1] { return .object(out) }
+        return .map(out)
+    }
+
+    private static func slice(_ args: [Value]) throws(FunctionError) -> Value {
+        for arg in args { if case .unknown = arg { return .unknown } }
+        let items = try Arg.elements(args, 0, "list")
+        if isSet(args[0]) {
+            throw FunctionError("Invalid value for \"list\" parameter: cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important.", argument: 0)
+        }
+        let start = try Arg.int(args, 1, "start_index")
+        let end = try Arg.int(args, 2, "end_index")
+        guard start >= 0 else {
+            throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be less than zero.", argument: 1)
+        }
+        guard end <= items.count else {
+            throw FunctionError("Invalid value for \"end_index\" parameter: end index must not be greater than the length of the list.", argument: 2)
+        }
+        guard start <= end else {
+            throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be greater than end index.", argument: 1)
+        }
+        let sliced = Array(items[start..<end])
+        if case .tuple = args[0] { return .tuple(sliced) }
+        return .list(sliced)
+    }
+
+    private static func range(_ args: [Value]) throws(FunctionError) -> Value {
+        var start = 0.0
+        var limit: Double
+        var step = 1.0
+        switch args.count {
+        case 1:
+            limit = try Arg.number(args, 0, "params")
+            if limit < 0 { step = -1 }
+        case 2:
+            start = try Arg.number(args, 0, "params")
+            limit = try Arg.number(args, 1, "params")
+            if limit < start { step = -1 }
+        default:
+            start = try Arg.number(args, 0, "params")
+            limit = try Arg.number(args, 1, "params")
+            step = try Arg.number(args, 2, "params")
+        }
+        guard step != 0 else {
+            throw FunctionError("Invalid value for \"params\" parameter: step must not be zero.", argument: 2)
+        }
+        if step < 0, limit > start {
+            throw FunctionError("Invalid value for \"params\" parameter: end must be less than start when step is negative.", argument: 1)
+        }
+        if step > 0, limit < start {
+            throw FunctionError("Invalid value for \"params\" parameter: end must be greater than start when step is positive.", argument: 1)
+        }
+        var values: [Value] = []
+        var v = start
+        while step > 0 ? v < limit : v > limit {
+            if values.count >= 1024 {
+                throw FunctionError(
+                    "Call to function \"range\" failed: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step.")
+            }
+            values.append(.number(v))
+            v += step
+        }
+        return .list(values)
+    }
+}

@@ -1,0 +1,66 @@
+import Model
+
+/// Terraform's JSON rendering of values (cty json.Marshal over Go's encoding/json string escaping).
+enum JSONEncoding {
+    /// Compact JSON: object keys sorted, sets and tuples as arrays, numbers as Terraform prints them.
+    /// Callers must ensure the value is wholly known.
+    static func encode(_ value: Value) -> String {
+        var out = ""
+        append(value, to: &out)
+        return out
+    }
+
+    private static func append(_ value: Value, to out: inout String) {
+        switch value {
+        case .null, .unknown: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += Value.formatNumber(n)
+        case .string(let s): appendString(s, to: &out)
+        case .list(let items), .tuple(let items), .set(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                append(item, to: &out)
+            }
+            out += "]"
+        case .map(let members), .object(let members):
+            out += "{"
+            for (i, key) in members.keys.sorted().enumerated() {
+                if i > 0 { out += "," }
+                appendString(key, to: &out)
+                out += ":"
+                append(members[key] ?? .null, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// Go's encoding/json string escaping with HTML escaping on (`<`, `>`, `&`, U+2028, U+2029).
+    static func appendString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,76 @@
+import Model
+
+/// Terraform's set algebra: setunion, setintersection, setsubtract, setproduct.
+enum SetFunctions {
+    static var all: [Function] {
+        [
+            Function("setunion", arguments: 1...Int.max) { args, _ in
+                .set(from: try sets(args).flatMap { $0 })
+            },
+            Function("setintersection", arguments: 1...Int.max) { args, _ in
+                let all = try sets(args)
+                guard let first = all.first else { return .set([]) }
+                let rest = all.dropFirst().map { Set($0) }
+                return .set(from: first.filter { element in rest.allSatisfy { $0.contains(element) } })
+            },
+            Function("setsubtract", arguments: 2...2) { args, _ in
+                let all = try sets(args)
+                let removed = Set(all[1])
+                return .set(from: all[0].filter { !removed.contains($0) })
+            },
+            Function("setproduct", arguments: 1...Int.max) { args, _ in try product(args) },
+        ]
+    }
+
+    /// Each argument converted to a set of one unified element type (cty's set parameter conversion).
+    private static func sets(_ args: [Value]) throws(FunctionError) -> [[Value]] {
+        var elementTypes: [TypeConstraint] = []
+        for (i, arg) in args.enumerated() {
+            let value = try Arg.nonNull(args, i, "sets")
+            guard let items = value.elements else {
+                throw FunctionError("Invalid value for \"sets\" parameter: a set or list is required.", argument: i)
+            }
+            elementTypes.append(contentsOf: items.map(TypeConstraint.implied(by:)))
+        }
+        guard let common = Unification.unify(elementTypes) else {
+            throw FunctionError("Invalid value for \"sets\" parameter: given sets must all have compatible element types.")
+        }
+        var out: [[Value]] = []
+        for (i, arg) in args.enumerated() {
+            do {
+                out.append((try Conversion.convert(arg, to: .set(common))).elements ?? [])
+            } catch {
+                throw Arg.error(i, "sets", error.message)
+            }
+        }
+        return out
+    }
+
+    private static func product(_ args: [Value]) throws(FunctionError) -> Value {
+        var allSets = true
+        var lists: [[Value]] = []
+        for (i, arg) in args.enumerated() {
+            let value = try Arg.nonNull(args, i, "sets")
+            switch value {
+            case .set(let items): lists.append(items)
+            case .list(let items), .tuple(let items):
+                allSets = false
+                lists.append(items)
+            default:
+                throw FunctionError("Invalid value for \"sets\" parameter: a set or a list is required.", argument: i)
+            }
+        }
+        var combos: [[Value]] = [[]]
+        for list in lists {
+            var next: [[Value]] = []
+            next.reserveCapacity(combos.count * list.count)
+            for combo in combos {
+                for item in list { next.append(combo + [item]) }
+            }
+            combos = next
+        }
+        // cty's result elements are tuples, since each position may have its own element type.
+        let rows = combos.map { Value.tuple($0) }
+        return allSets ? .set(from: rows) : .list(rows)
+    }
+}
