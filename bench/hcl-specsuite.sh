@@ -10,4 +10,4 @@ if [ ! -d "$suite" ]; then
 fi
 swift build --product hcl-specsuite >/dev/null
 # --min-pass guards against regressions; raise it when more cases pass.
-.build/debug/hcl-specsuite "$suite" --min-pass "${HCL_SPECSUITE_MIN_PASS:-0}"
+.build/debug/hcl-specsuite "$suite" --min-pass "${HCL_SPECSUITE_MIN_PASS:-16}"

@@ -26,7 +26,7 @@ public enum ModuleLoader {
         }
         let config = session.config(forDirectory: directory, files: files)
         var plain = EvalContext()
-        plain.functionContext = FunctionContext(baseDirectory: directory, maxFileSize: options.maxFileSize)
+        plain.functionContext = FunctionContext(baseDirectory: FileManager.default.currentDirectoryPath, maxFileSize: options.maxFileSize)
         let roots = RootVariables(config: config, options: options, displayBase: base, ctx: plain)
         session.diagnostics.append(contentsOf: roots.diagnostics)
         let root = ModuleInstance(

@@ -41,7 +41,7 @@ import Testing
         #expect(second.attributes["user_data"] == .string("#!/bin/sh\necho \"node 1 in dev\"\n"))
         #expect(first.attributes["metadata_options"] == .list([.object(["http_tokens": .string("required")])]))
         #expect(first.origin.sourceRange?.file.hasSuffix("main.tf") == true)
-        #expect(first.origin.sourceRange?.start.line == 31)
+        #expect(first.origin.sourceRange?.start.line == 34)
     }
 
     @Test func dynamicBlocksExpandBesideStaticBlocks() throws {

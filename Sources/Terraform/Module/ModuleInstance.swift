@@ -35,7 +35,9 @@ final class ModuleInstance {
         self.depth = depth
         self.inputTargets = inputTargets
         let functions = session.functions
-        let baseDirectory = config.directory
+        // Terraform resolves relative paths in file()/templatefile() against the working directory,
+        // which is why configurations write "${path.module}/file".
+        let baseDirectory = FileManager.default.currentDirectoryPath
         let maxFileSize = session.options.maxFileSize
         let render: @Sendable (String, String, [String: Value]) throws -> Value = { source, filename, variables in
             try TemplateRendering.render(source: source, filename: filename, variables: variables, functions: functions, baseDirectory: baseDirectory, maxFileSize: maxFileSize)
@@ -99,7 +101,7 @@ final class ModuleInstance {
         ctx.variables["var"] = .object(values)
     }
 
-    private func evaluate(_ e: Expression, _ context: EvalContext) -> Value {
+    private func evaluate(_ e: HCL.Expression, _ context: EvalContext) -> Value {
         do {
             return try Evaluator.evaluate(e, in: context)
         } catch {
@@ -232,7 +234,7 @@ final class ModuleInstance {
     }
 
     /// The absolute resource addresses `e` draws on, directly or through locals, variables and module outputs.
-    private func targets(of e: Expression, _ context: EvalContext) -> ReferenceTargets {
+    private func targets(of e: HCL.Expression, _ context: EvalContext) -> ReferenceTargets {
         var out = ReferenceTargets()
         for t in e.traversals {
             let names = t.leadingAttributes
