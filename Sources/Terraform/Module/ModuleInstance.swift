@@ -186,7 +186,7 @@ final class ModuleInstance {
 
     private func evaluateResource(_ r: ModuleConfig.ResourceBlock, cyclic: Bool) {
         let what = "\(addressPrefix)\(r.localAddress)"
-        session.sourceRanges[what] = r.range
+        session.sourceRanges[LoadedConfiguration.stripInstanceKeys(what)] = r.range
         let expansion = InstanceExpansion(count: r.count, forEach: r.forEach, what: what, range: r.range, ctx: ctx, maxInstances: session.options.maxInstances)
         session.diagnostics.append(contentsOf: expansion.diagnostics)
         var evaluator = BodyEvaluator(maxInstances: session.options.maxInstances)
