@@ -44,6 +44,7 @@ extension Parser {
                     message = "Unexpected \"}\": there is no open block to close"
                 }
                 error(message, at: token)
+                if token.kind == .cBrace { pos += 1 }
                 skipItem(from: pos)
             }
         }
