@@ -11,6 +11,10 @@ import Model
         try FileManager.default.createDirectory(atPath: directory + "/sub", withIntermediateDirectories: true)
         try "hello world".write(toFile: directory + "/hello.txt", atomically: true, encoding: .utf8)
         try "Hello, ${name}!".write(toFile: directory + "/greeting.tftpl", atomically: true, encoding: .utf8)
+        try "a".write(toFile: directory + "/sub/a.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: directory + "/sub/deep", withIntermediateDirectories: true)
+        try "b".write(toFile: directory + "/sub/deep/b.txt", atomically: true, encoding: .utf8)
+        try "c".write(toFile: directory + "/sub/deep/c.json", atomically: true, encoding: .utf8)
         try Data([0xFF, 0xFE]).write(to: URL(fileURLWithPath: directory + "/binary.bin"))
     }
 
@@ -34,6 +38,19 @@ import Model
             == .string("uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="))
         #expect(try call("fileexists", .string("hello.txt"), context: context) == .bool(true))
         #expect(try call("fileexists", .string("missing.txt"), context: context) == .bool(false))
+    }
+
+    // developer.hashicorp.com/terraform/language/functions/fileset: paths relative to the given directory.
+    @Test func fileset() throws {
+        let all = Value.set(from: [.string("a.txt"), .string("deep/b.txt"), .string("deep/c.json")])
+        #expect(try call("fileset", .string("sub"), .string("**"), context: context) == all)
+        #expect(try call("fileset", .string("sub"), .string("*.txt"), context: context) == .set(from: [.string("a.txt")]))
+        #expect(try call("fileset", .string("sub"), .string("**/*.txt"), context: context)
+            == .set(from: [.string("a.txt"), .string("deep/b.txt")]))
+        #expect(try call("fileset", .string("sub"), .string("deep/*.{txt,json}"), context: context)
+            == .set(from: [.string("deep/b.txt"), .string("deep/c.json")]))
+        #expect(try call("fileset", .string("sub"), .string("deep/[a-b].???"), context: context) == .set(from: [.string("deep/b.txt")]))
+        #expect(try call("fileset", .string("nonexistent"), .string("*"), context: context) == .set([]))
     }
 
     @Test func templatefileRendersThroughTheContext() throws {
