@@ -20,6 +20,7 @@ import Model
         Case("upper", [.string("hello")], .string("HELLO")),
         Case("upper", [.string("алло!")], .string("АЛЛО!")),
         Case("lower", [.string("HELLO")], .string("hello")),
+        Case("upper", [.string("straße")], .string("STRAßE")),
         Case("lower", [.string("АЛЛО!")], .string("алло!")),
         Case("strrev", [.string("hello")], .string("olleh")),
         Case("strrev", [.string("a ☃")], .string("☃ a")),
@@ -111,6 +112,9 @@ import Model
         #expect(failure("upper", .null) == "Invalid value for \"str\" parameter: argument must not be null.")
         #expect(failure("upper", .tuple([])) == "Invalid value for \"str\" parameter: string required.")
         #expect(failure("join", .string(",")) != nil)
+        #expect(failure("join", .string(","), .tuple([.string("a"), .null]))
+            == "Invalid value for \"lists\" parameter: element 1 is null; cannot concatenate null values.")
+        #expect(failure("join", .string(","), stringTuple("a"), .tuple([.null]))?.contains("element 0 of list 2 is null") == true)
         #expect(failure("tostring", .tuple([])) == "Invalid value for \"v\" parameter: cannot convert tuple to string.")
         #expect(failure("substr", .string("x"), .number(1)) != nil)
     }
