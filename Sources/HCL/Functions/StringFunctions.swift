@@ -74,7 +74,7 @@ enum StringFunctions {
             Function("format", arguments: 1...Int.max) { args, _ in
                 .string(try Formatter.format(try Arg.string(args, 0, "format"), Array(args.dropFirst())))
             },
-            Function("formatlist", arguments: 1...Int.max) { args, _ in try Formatter.formatList(args) },
+            Function("formatlist", arguments: 1...Int.max, handlesUnknown: true) { args, _ in try Formatter.formatList(args) },
         ]
     }
 
