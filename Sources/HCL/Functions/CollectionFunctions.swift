@@ -71,15 +71,12 @@ enum CollectionFunctions {
                         argument: 0)
                 }
             },
-            Function("index", arguments: 2...2) { args, _ in
-                let items = try Arg.elements(args, 0, "list")
-                if isSet(args[0]) {
-                    throw FunctionError("Invalid value for \"list\" parameter: argument must be a list or tuple.", argument: 0)
+            Function("index", arguments: 2...2, handlesUnknown: true) { args, _ in
+                switch try Arg.nonNull(args, 0, "list") {
+                case .unknown: return .unknown
+                case .list(let items), .tuple(let items): return try index(of: args[1], in: items)
+                default: throw FunctionError("Call to function \"index\" failed: argument must be a list or tuple.")
                 }
-                guard let position = items.firstIndex(where: { Operators.equals($0, args[1]) == .bool(true) }) else {
-                    throw FunctionError("Call to function \"index\" failed: item not found.")
-                }
-                return .number(Double(position))
             },
             Function("reverse", arguments: 1...1) { args, _ in
                 let items = try Arg.elements(args, 0, "list")
@@ -92,6 +89,19 @@ enum CollectionFunctions {
             },
             Function("range", arguments: 1...3) { args, _ in try range(args) },
         ] + ListFunctions.all
+    }
+
+    /// Terraform's index: the first equal element; an unknown comparison before it makes the result unknown.
+    private static func index(of needle: Value, in items: [Value]) throws(FunctionError) -> Value {
+        guard !items.isEmpty else { throw FunctionError("Call to function \"index\" failed: cannot search an empty list.") }
+        for (position, item) in items.enumerated() {
+            switch Operators.equals(item, needle) {
+            case .bool(true): return .number(Double(position))
+            case .bool(false): continue
+            default: return .unknown
+            }
+        }
+        throw FunctionError("Call to function \"index\" failed: item not found.")
     }
 
     static func isSet(_ value: Value) -> Bool {
@@ -194,20 +204,32 @@ enum CollectionFunctions {
     }
 
     private static func lookup(_ args: [Value]) throws(FunctionError) -> Value {
-        if case .unknown = args[0] { return .unknown }
         if case .unknown = args[1] { return .unknown }
-        let members = try Arg.members(args, 0, "inputMap")
         let key = try Arg.string(args, 1, "key")
+        let isObject: Bool
+        switch args[0] {
+        case .unknown: return .unknown
+        case .object: isObject = true
+        case .map: isObject = false
+        default:
+            throw FunctionError("Invalid value for \"inputMap\" parameter: lookup() requires a map as the first argument.", argument: 0)
+        }
+        let members = args[0].members ?? [:]
         if let found = members[key] { return found }
         if args.count == 3 {
-            if case .map = args[0], let sample = members.values.first(where: { $0.isKnown && !$0.isNull }) {
+            // For maps the default must convert to the element type (Terraform's type check).
+            if !isObject, let sample = members.values.first(where: { $0.isKnown && !$0.isNull }) {
                 do {
                     return try Conversion.convert(args[2], to: TypeConstraint.implied(by: sample))
                 } catch {
-                    return args[2]
+                    throw FunctionError(
+                        "Invalid value for \"default\" parameter: the default value must have the same type as the map elements.", argument: 2)
                 }
             }
             return args[2]
+        }
+        if isObject {
+            throw FunctionError("Invalid value for \"inputMap\" parameter: the given object has no attribute \(Value.quote(key)).", argument: 0)
         }
         throw FunctionError("Call to function \"lookup\" failed: lookup failed to find key \(Value.quote(key)).")
     }

@@ -55,6 +55,7 @@ enum FilesystemFunctions {
             fileHash("filesha512") { hex(SHA512.hash(data: $0)) },
             fileHash("filebase64sha256") { Data(SHA256.hash(data: $0)).base64EncodedString() },
             fileHash("filebase64sha512") { Data(SHA512.hash(data: $0)).base64EncodedString() },
+            Glob.fileset,
         ]
     }
 

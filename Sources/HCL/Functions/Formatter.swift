@@ -84,8 +84,14 @@ enum Formatter {
             verb.raw = raw
             byteOffset += raw.utf8.count
             guard "vtsqdboxXeEfFgG".contains(verb.mode) else {
+                // cty's scanner knows ASCII letters as verbs; anything else is a grammar error at that character.
+                if verb.mode.isASCII && verb.mode.isLetter {
+                    throw FunctionError(
+                        "Call to function \"format\" failed: unsupported format verb '\(verb.mode)' in \"\(raw)\" at offset \(startOffset).",
+                        argument: 0)
+                }
                 throw FunctionError(
-                    "Call to function \"format\" failed: unrecognized format character '\(verb.mode)' at offset \(startOffset).",
+                    "Call to function \"format\" failed: unrecognized format character '\(characters[i - 1])' at offset \(byteOffset - String(characters[i - 1]).utf8.count).",
                     argument: 0)
             }
             guard verb.argument < args.count else {
@@ -104,21 +110,22 @@ enum Formatter {
         return out
     }
 
-    /// `formatlist`: list arguments are iterated in step (all the same length), others repeat.
+    /// `formatlist`: list arguments are iterated in step (all the same length), others repeat; a null list
+    /// counts as one null. Rows with unknown arguments become unknown elements, as cty does.
     static func formatList(_ args: [Value]) throws(FunctionError) -> Value {
+        for arg in args where !arg.isKnown { return .unknown }
         let formatString = try Arg.string(args, 0, "format")
         var length: Int?
+        var lengthArgument = 0
         for (i, arg) in args.enumerated().dropFirst() {
             guard let items = arg.elements else { continue }
-            if case .set = arg {
-                throw FunctionError("Invalid value for \"args\" parameter: a set cannot be used with formatlist.", argument: i)
-            }
             if let length, length != items.count {
                 throw FunctionError(
-                    "Call to function \"formatlist\" failed: argument \(i) has length \(items.count), which is inconsistent with argument 1 of length \(length).",
+                    "Call to function \"formatlist\" failed: argument \(i) has length \(items.count), which is inconsistent with argument \(lengthArgument) of length \(length).",
                     argument: i)
             }
             length = items.count
+            lengthArgument = i
         }
         let count = length ?? 1
         var results: [Value] = []
@@ -128,7 +135,17 @@ enum Formatter {
                 if let items = arg.elements { return items[index] }
                 return arg
             }
-            results.append(.string(try format(formatString, row)))
+            if row.contains(where: { !$0.isWhollyKnown }) {
+                results.append(.unknown)
+                continue
+            }
+            do {
+                results.append(.string(try format(formatString, row)))
+            } catch {
+                let detail = error.message.replacingOccurrences(of: "Call to function \"format\" failed: ", with: "")
+                throw FunctionError(
+                    "Call to function \"formatlist\" failed: error on format iteration \(index): \(detail)", argument: error.argument)
+            }
         }
         return .list(results)
     }
@@ -156,7 +173,8 @@ enum Formatter {
             do { converted = try Conversion.toString(value) } catch { throw unsupported(verb, error.message) }
             guard case .string(var s) = converted else { throw unsupported(verb, "string required") }
             if let precision = verb.precision {
-                s = String(String.UnicodeScalarView(s.unicodeScalars.prefix(precision)))
+                // cty counts precision and width in grapheme clusters, not runes.
+                s = String(s.prefix(precision))
             }
             if verb.mode == "q" { s = goQuote(s) }
             return pad(s, verb)
@@ -198,7 +216,7 @@ enum Formatter {
             if let precision = verb.precision {
                 body = String(format: "%.\(precision)g", magnitude)
             } else {
-                body = Value.formatNumber(magnitude)
+                body = shortestG(magnitude)
             }
             if verb.mode == "G" { body = body.uppercased() }
         default:
@@ -219,10 +237,42 @@ enum Formatter {
         return pad(sign + body, verb)
     }
 
-    /// Pads to the verb's width in runes (Go counts runes), on the right with the `-` flag.
+    /// Go's `%g` without precision: shortest digits, exponent form when the decimal exponent is < -4 or >= 6.
+    static func shortestG(_ magnitude: Double) -> String {
+        guard magnitude != 0, magnitude.isFinite else { return magnitude == 0 ? "0" : Value.formatNumber(magnitude) }
+        // Swift's description is the shortest round-tripping form; split it into digits and a decimal exponent.
+        let text = "\(magnitude)"
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let integerPart = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = integerPart + fraction
+        var pointPosition = integerPart.count + exponent
+        while digits.hasPrefix("0") && digits.count > 1 {
+            digits.removeFirst()
+            pointPosition -= 1
+        }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        let decimalExponent = pointPosition - 1
+        if decimalExponent < -4 || decimalExponent >= 6 {
+            var out = String(digits.prefix(1))
+            if digits.count > 1 { out += "." + digits.dropFirst() }
+            let magnitudeText = String(abs(decimalExponent))
+            out += (decimalExponent < 0 ? "e-" : "e+") + (magnitudeText.count < 2 ? "0" + magnitudeText : magnitudeText)
+            return out
+        }
+        return Value.formatNumber(magnitude)
+    }
+
+    /// Pads to the verb's width in grapheme clusters (as cty does), on the right with the `-` flag.
     private static func pad(_ text: String, _ verb: Verb) -> String {
         guard let width = verb.width else { return text }
-        let count = text.unicodeScalars.count
+        let count = text.count
         guard count < width else { return text }
         let padding = String(repeating: " ", count: width - count)
         return verb.flags.contains("-") ? text + padding : padding + text

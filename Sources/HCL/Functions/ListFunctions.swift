@@ -54,15 +54,15 @@ enum ListFunctions {
             Function("alltrue", arguments: 1...1, handlesUnknown: true) { args, _ in
                 if case .unknown = args[0] { return .unknown }
                 let items = try Arg.list(args, 0, "list", of: .bool)
-                var result = Value.bool(true)
+                // Terraform stops at the first unknown element, even if a later one is false.
                 for item in items {
                     switch item {
-                    case .unknown: result = .unknown
+                    case .unknown: return .unknown
                     case .bool(false), .null: return .bool(false)
                     default: continue
                     }
                 }
-                return result
+                return .bool(true)
             },
             Function("anytrue", arguments: 1...1, handlesUnknown: true) { args, _ in
                 if case .unknown = args[0] { return .unknown }

@@ -25,7 +25,7 @@ enum SetFunctions {
     /// Each argument converted to a set of one unified element type (cty's set parameter conversion).
     private static func sets(_ args: [Value]) throws(FunctionError) -> [[Value]] {
         var elementTypes: [TypeConstraint] = []
-        for (i, arg) in args.enumerated() {
+        for i in args.indices {
             let value = try Arg.nonNull(args, i, "sets")
             guard let items = value.elements else {
                 throw FunctionError("Invalid value for \"sets\" parameter: a set or list is required.", argument: i)
@@ -49,7 +49,7 @@ enum SetFunctions {
     private static func product(_ args: [Value]) throws(FunctionError) -> Value {
         var allSets = true
         var lists: [[Value]] = []
-        for (i, arg) in args.enumerated() {
+        for i in args.indices {
             let value = try Arg.nonNull(args, i, "sets")
             switch value {
             case .set(let items): lists.append(items)

@@ -5,8 +5,8 @@ import Model
 enum StringFunctions {
     static var all: [Function] {
         [
-            Function("upper", arguments: 1...1) { args, _ in .string(try Arg.string(args, 0, "str").uppercased()) },
-            Function("lower", arguments: 1...1) { args, _ in .string(try Arg.string(args, 0, "str").lowercased()) },
+            Function("upper", arguments: 1...1) { args, _ in .string(mapCase(try Arg.string(args, 0, "str"), upper: true)) },
+            Function("lower", arguments: 1...1) { args, _ in .string(mapCase(try Arg.string(args, 0, "str"), upper: false)) },
             Function("strrev", arguments: 1...1) { args, _ in
                 // Reverses grapheme clusters, as cty does, so combining marks stay attached.
                 .string(String(try Arg.string(args, 0, "str").reversed()))
@@ -74,8 +74,23 @@ enum StringFunctions {
             Function("format", arguments: 1...Int.max) { args, _ in
                 .string(try Formatter.format(try Arg.string(args, 0, "format"), Array(args.dropFirst())))
             },
-            Function("formatlist", arguments: 1...Int.max) { args, _ in try Formatter.formatList(args) },
+            Function("formatlist", arguments: 1...Int.max, handlesUnknown: true) { args, _ in try Formatter.formatList(args) },
         ]
+    }
+
+    /// Go's strings.ToUpper/ToLower map rune by rune (simple case mapping), so "ß" stays "ß" rather than "SS".
+    static func mapCase(_ text: String, upper: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let mapped = upper ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
+            let scalars = mapped.unicodeScalars
+            if scalars.count == 1, let single = scalars.first {
+                out.append(single)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// cty's substr: offsets and lengths count grapheme clusters; negative offset counts from the end.
@@ -106,8 +121,9 @@ enum StringFunctions {
             let items = try Arg.list(args, index, "lists", of: .string)
             for (i, item) in items.enumerated() {
                 guard case .string(let s) = item else {
+                    let which = args.count > 2 ? "element \(i) of list \(index)" : "element \(i)"
                     throw FunctionError(
-                        "Invalid value for \"lists\" parameter: element \(i) is null; cannot concatenate null values.",
+                        "Invalid value for \"lists\" parameter: \(which) is null; cannot concatenate null values.",
                         argument: index)
                 }
                 pieces.append(s)

@@ -5,10 +5,11 @@ import Model
 enum YAMLEncoding {
     static func encode(_ value: Value) -> String {
         var lines: [String] = []
+        // A `where` clause binds only to the last pattern of a case, so emptiness is checked by isBlock.
         switch value {
-        case .list(let items), .tuple(let items), .set(let items) where !items.isEmpty:
+        case .list(let items) where isBlock(value), .tuple(let items) where isBlock(value), .set(let items) where isBlock(value):
             sequence(items, indent: 0, into: &lines)
-        case .map(let members), .object(let members) where !members.isEmpty:
+        case .map(let members) where isBlock(value), .object(let members) where isBlock(value):
             mapping(members, indent: 0, into: &lines)
         default:
             lines.append(contentsOf: scalarLines(value, indent: 0))
@@ -30,10 +31,10 @@ enum YAMLEncoding {
             let value = members[key] ?? .null
             let keyText = pad + quoted(key) + ":"
             switch value {
-            case .list(let items), .tuple(let items), .set(let items) where !items.isEmpty:
+            case .list(let items) where isBlock(value), .tuple(let items) where isBlock(value), .set(let items) where isBlock(value):
                 lines.append(keyText)
                 sequence(items, indent: indent, into: &lines)
-            case .map(let nested), .object(let nested) where !nested.isEmpty:
+            case .map(let nested) where isBlock(value), .object(let nested) where isBlock(value):
                 lines.append(keyText)
                 mapping(nested, indent: indent + 2, into: &lines)
             default:

@@ -44,6 +44,7 @@ extension Parser {
                     message = "Unexpected \"}\": there is no open block to close"
                 }
                 error(message, at: token)
+                if token.kind == .cBrace { pos += 1 }
                 skipItem(from: pos)
             }
         }
@@ -138,10 +139,10 @@ extension Parser {
             close = parseSingleLineBody(into: &body, open: open, blockType: type)
         }
         let last = close ?? previous
-        body.range = range(open.startByte, last.endByte)
+        body.range = SourceRange(file: filename, start: body.range.start, end: position(last.endByte))
         let block = Block(
             type: text(type), labels: labels, typeRange: typeRange, labelRanges: labelRanges, body: body,
-            range: range(type.startByte, last.endByte))
+            range: SourceRange(file: filename, start: typeRange.start, end: body.range.end))
         guard close != nil else { return block }
         let end = tokens[pos]
         switch end.kind {
@@ -202,6 +203,7 @@ extension Parser {
     /// A block label: a quoted string without interpolation or directives.
     mutating func parseQuotedLabel() throws(ParseFailure) -> (String, SourceRange) {
         let open = next()
+        let start = position(open.startByte)
         var label = ""
         while true {
             let token = tokens[pos]
@@ -211,7 +213,7 @@ extension Parser {
                 label += decodeLiteral(token, quoted: true)
             case .cQuote:
                 pos += 1
-                return (label, range(open.startByte, token.endByte))
+                return (label, range(from: start, to: token))
             case .templateInterp, .templateControl:
                 let sigil = token.kind == .templateInterp ? "$" : "%"
                 throw fail(

@@ -77,6 +77,7 @@ extension Parser {
             return Expression(kind, range: range(token))
         case .oParen:
             next()
+            let start = position(token.startByte)
             try enter(token)
             defer { leave() }
             let saved = ignoreNewlines
@@ -88,7 +89,7 @@ extension Parser {
                 throw fail("Expected \")\" to close the parenthesis, found \(describe(close))", at: close)
             }
             next()
-            return Expression(.parentheses(inner), range: range(token.startByte, close.endByte))
+            return Expression(.parentheses(inner), range: range(from: start, to: close))
         case .oQuote, .oHeredoc:
             next()
             return try parseTemplateLiteral(open: token)
@@ -107,6 +108,7 @@ extension Parser {
 
     /// `name(args)` or `ns::name(args)`; the name token has been consumed.
     mutating func parseCall(name: Token) throws(ParseFailure) -> Expression {
+        let start = position(name.startByte)
         var fullName = text(name)
         while peek().kind == .doubleColon {
             next()
@@ -160,18 +162,19 @@ extension Parser {
         }
         return Expression(
             .call(name: fullName, arguments: arguments, expandFinal: expandFinal),
-            range: range(name.startByte, close.endByte))
+            range: range(from: start, to: close))
     }
 
     /// `[a, b, c]` or `[for ...]`; the `[` has been consumed.
     mutating func parseTuple(open: Token) throws(ParseFailure) -> Expression {
+        let start = position(open.startByte)
         try enter(open)
         defer { leave() }
         let saved = ignoreNewlines
         ignoreNewlines = true
         defer { ignoreNewlines = saved }
         if isKeyword(peek(), "for") {
-            return try parseFor(open: open, closer: .cBrack)
+            return try parseFor(start: start, closer: .cBrack)
         }
         var items: [Expression] = []
         var close: Token
@@ -194,11 +197,12 @@ extension Parser {
             }
             next()
         }
-        return Expression(.tuple(items), range: range(open.startByte, close.endByte))
+        return Expression(.tuple(items), range: range(from: start, to: close))
     }
 
     /// `{ key = value ... }` or `{for ...}`; the `{` has been consumed.
     mutating func parseObject(open: Token) throws(ParseFailure) -> Expression {
+        let start = position(open.startByte)
         try enter(open)
         defer { leave() }
         let saved = ignoreNewlines
@@ -206,7 +210,7 @@ extension Parser {
         // `for` may sit on the next line: for expressions are not newline-sensitive.
         ignoreNewlines = true
         if isKeyword(peek(), "for") {
-            return try parseFor(open: open, closer: .cBrace)
+            return try parseFor(start: start, closer: .cBrace)
         }
         ignoreNewlines = false
         var items: [ObjectItem] = []
@@ -257,11 +261,11 @@ extension Parser {
             }
             next()
         }
-        return Expression(.object(items), range: range(open.startByte, close.endByte))
+        return Expression(.object(items), range: range(from: start, to: close))
     }
 
     /// `for k, v in coll : ...` up to and including the closer; newlines are already ignored.
-    mutating func parseFor(open: Token, closer: TokenKind) throws(ParseFailure) -> Expression {
+    mutating func parseFor(start: SourcePosition, closer: TokenKind) throws(ParseFailure) -> Expression {
         next()  // "for"
         let first = next()
         guard first.kind == .ident else {
@@ -322,6 +326,6 @@ extension Parser {
             keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
             keyExpression: closer == .cBrace ? keyExpression : nil, valueExpression: valueExpression,
             condition: condition, grouping: ellipsis != nil)
-        return Expression(.forExpression(loop), range: range(open.startByte, close.endByte))
+        return Expression(.forExpression(loop), range: range(from: start, to: close))
     }
 }

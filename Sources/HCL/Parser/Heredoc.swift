@@ -29,13 +29,35 @@ enum Heredoc {
         guard minimum > 0, minimum != Int.max else { return }
         for index in adjust {
             guard case .literal(let text) = parts[index] else { continue }
-            parts[index] = .literal(String(text.unicodeScalars.dropFirst(minimum)))
+            let utf8 = text.utf8
+            if let prefixEnd = utf8.index(utf8.startIndex, offsetBy: minimum, limitedBy: utf8.endIndex),
+                utf8[..<prefixEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+            {
+                parts[index] = .literal(String(text[prefixEnd...]))
+            } else {
+                parts[index] = .literal(String(text.unicodeScalars.dropFirst(minimum)))
+            }
         }
     }
 
     /// Number of leading whitespace scalars, and whether the whole text is whitespace.
     static func leadingWhitespace(_ text: String) -> (Int, Bool) {
         var count = 0
+        // ASCII fast path: indentation is almost always spaces and tabs.
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 {
+                count += 1
+                continue
+            }
+            if byte >= 0x80 { break }
+            if byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
+                count += 1
+                continue
+            }
+            return (count, false)
+        }
+        if count == text.utf8.count { return (count, true) }
+        count = 0
         for scalar in text.unicodeScalars {
             guard scalar.properties.isWhitespace else { return (count, false) }
             count += 1

@@ -170,7 +170,6 @@ struct Parser {
                 pos += 1
                 return
             case .cBrace where open.count(of: .oBrace) == 0:
-                if pos == start { pos += 1 }
                 return
             default:
                 open.step(token.kind)

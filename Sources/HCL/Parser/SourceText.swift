@@ -108,11 +108,29 @@ struct SourceText {
         return low
     }
 
+    /// Positions usually move forward a line or two at a time; probing a few lines avoids a binary search.
+    private func nearbyLine(after line: Int, containing byte: Int) -> Int? {
+        var candidate = line + 1
+        let limit = min(line + 4, lineStarts.count - 1)
+        while candidate <= limit {
+            if candidate + 1 >= lineStarts.count || byte < lineStarts[candidate + 1] {
+                return byte >= lineStarts[candidate] ? candidate : nil
+            }
+            candidate += 1
+        }
+        return nil
+    }
+
     /// The file position of a byte offset in `bytes`, shifted by `origin`.
     mutating func position(_ byte: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
         let line: Int
         if cacheLine >= 0, byte >= cacheByte, cacheLine + 1 >= lineStarts.count || byte < lineStarts[cacheLine + 1] {
             line = cacheLine
+        } else if cacheLine >= 0, byte >= cacheByte, let forward = nearbyLine(after: cacheLine, containing: byte) {
+            line = forward
+            cacheLine = line
+            cacheByte = lineStarts[line]
+            cacheColumn = 1
         } else {
             line = lineIndex(of: byte)
             cacheLine = line

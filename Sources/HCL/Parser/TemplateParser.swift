@@ -15,21 +15,37 @@ enum RawTemplatePart {
 extension Parser {
     /// A quoted string or heredoc whose opening token has been consumed.
     mutating func parseTemplateLiteral(open: Token) throws(ParseFailure) -> Expression {
+        let start = position(open.startByte)
         try enter(open)
         defer { leave() }
         let closer: TokenKind = open.kind == .oQuote ? .cQuote : .cHeredoc
+        // Fast path for the overwhelmingly common plain string: one literal token, no sequences.
+        if open.kind == .oQuote {
+            let first = tokens[pos]
+            if first.kind == .cQuote {
+                pos += 1
+                return Expression(.literal(.string("")), range: range(from: start, to: first))
+            }
+            if first.kind == .quotedLit, tokens[pos + 1].kind == .cQuote {
+                let close = tokens[pos + 1]
+                pos += 2
+                let value = decodeLiteral(first, quoted: true)
+                return Expression(.literal(.string(value)), range: range(from: start, to: close))
+            }
+        }
         var (parts, close) = try parseTemplateParts(closer: closer, open: open)
         if open.kind == .oHeredoc && open.flag {
             Heredoc.flush(&parts)
         }
-        return buildTemplate(parts, range: range(open.startByte, close.endByte))
+        return buildTemplate(parts, range: range(from: start, to: close))
     }
 
     /// A template that runs to the end of input (the lexer was started in bare mode).
     mutating func parseBareTemplate() throws(ParseFailure) -> Expression {
         let first = tokens[pos]
+        let start = position(first.startByte)
         let (parts, close) = try parseTemplateParts(closer: .eof, open: first)
-        return buildTemplate(parts, range: range(first.startByte, close.endByte))
+        return buildTemplate(parts, range: range(from: start, to: close))
     }
 
     /// Reads template tokens up to `closer`, applying strip markers the way HCL does: a `~` trims
@@ -92,6 +108,7 @@ extension Parser {
 
     /// One `${ ... }` or `%{ ... }` sequence whose opener has been consumed; returns the part and the closer.
     private mutating func parseSequence(opener: Token) throws(ParseFailure) -> (RawTemplatePart?, Token) {
+        let start = position(opener.startByte)
         let saved = ignoreNewlines
         ignoreNewlines = true
         defer { ignoreNewlines = saved }
@@ -112,10 +129,10 @@ extension Parser {
         case "if":
             let condition = try parseExpression()
             let close = try sequenceEnd(what: "the %{if} directive")
-            return (.ifOpen(condition, range(opener.startByte, close.endByte)), close)
+            return (.ifOpen(condition, range(from: start, to: close)), close)
         case "else", "endif", "endfor":
             let close = try sequenceEnd(what: "the %{\(name)} directive")
-            let directiveRange = range(opener.startByte, close.endByte)
+            let directiveRange = range(from: start, to: close)
             switch name {
             case "else": return (.elseMark(directiveRange), close)
             case "endif": return (.endIf(directiveRange), close)
@@ -148,7 +165,7 @@ extension Parser {
             return (
                 .forOpen(
                     keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
-                    range: range(opener.startByte, close.endByte)),
+                    range: range(from: start, to: close)),
                 close
             )
         default:

@@ -1,0 +1,4 @@
+# error: 2:17 Expected "{" to open the body of block "resource"
+resource "a" "b"
+{
+}

@@ -1,0 +1,2 @@
+# error: 2:21 Unexpected ","
+region = "us-east-1", profile = "default"

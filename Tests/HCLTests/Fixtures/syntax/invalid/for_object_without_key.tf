@@ -1,0 +1,2 @@
+# error: 2:26 An object for expression needs a key
+x = {for v in var.list : v}

@@ -1,0 +1,2 @@
+# error: 2:16 Invalid escape sequence "\q"
+path = "C:\temp\query"

@@ -1,0 +1,2 @@
+# error: 2:18 Expected a newline or "," after the object item
+tags = { a = "1" b = "2" }

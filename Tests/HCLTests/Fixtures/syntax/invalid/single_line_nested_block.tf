@@ -1,0 +1,2 @@
+# error: 2:20 A single-line block cannot contain a nested block
+resource "x" "y" { lifecycle {} }

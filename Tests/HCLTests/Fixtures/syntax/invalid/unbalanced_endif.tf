@@ -1,0 +1,2 @@
+# error: 2:9 Unexpected %{endif}
+x = "yes%{ endif }"

@@ -1,0 +1,3 @@
+# error: 2:18 Unclosed block
+resource "x" "y" {
+  name = "never closed"

@@ -1,0 +1,2 @@
+# error: 2:16 Expected "}" to end the interpolation
+name = "${var.x"
