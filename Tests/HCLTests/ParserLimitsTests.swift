@@ -93,6 +93,10 @@ struct ParserLimitsTests {
         #expect(file.body.attributes.count == 50_000)
         let wide = "a = [" + String(repeating: "1,", count: 200_000) + "]"
         #expect(parse(wide).isValid)
+        let heredoc = "a = <<-EOT\n" + String(repeating: "  a line of an embedded script ${x}\n", count: 50_000) + "EOT\n"
+        #expect(parse(heredoc).isValid)
+        let oneLine = "a = {" + String(repeating: "k = \"v\", ", count: 100_000) + "}"
+        #expect(parse(oneLine).isValid)
     }
 
     @Test("Random garbage never crashes or hangs")

@@ -225,7 +225,13 @@ struct OpenStack {
         case .cBrace: pop(to: .oBrace)
         case .cBrack: pop(to: .oBrack)
         case .cParen: pop(to: .oParen)
-        case .cQuote, .quotedNewline: pop(to: .oQuote)
+        case .cQuote: pop(to: .oQuote)
+        case .quotedNewline:
+            // Mirrors the lexer: a line break ends the string and any interpolation it sits in.
+            pop(to: .oQuote)
+            while kinds.count >= 2, Self.slot(kinds[kinds.count - 1]) == 5, kinds[kinds.count - 2] == .oQuote {
+                pop(to: .oQuote)
+            }
         case .cHeredoc: pop(to: .oHeredoc)
         case .templateSeqEnd: pop(to: .templateInterp)
         default: break

@@ -42,6 +42,12 @@ extension Lexer {
             // does) lets the following lines be parsed normally after the error.
             emit(.quotedNewline, start, start)
             popMode()
+            // Unwind interpolations opened inside enclosing quoted strings too (`"${"a` + newline),
+            // so the next line is lexed normally instead of as the rest of an interpolation.
+            while modes.count >= 3, case .main = modes[modes.count - 1], case .quoted = modes[modes.count - 2] {
+                modes.removeLast(2)
+                if let level = retBraces.popLast() { braces = level - 1 }
+            }
             return
         }
         if let opener = sequenceOpener(at: i) {

@@ -189,14 +189,24 @@ extension Parser {
     /// Melds adjacent literals, nests directives (reporting unbalanced ones) and picks the expression kind.
     mutating func buildTemplate(_ raw: [RawTemplatePart], range: SourceRange) -> Expression {
         var melded: [RawTemplatePart] = []
-        melded.reserveCapacity(raw.count)
+        // Accumulate runs of literals in one buffer: heredocs arrive one line at a time, and
+        // re-concatenating the whole prefix per line would be quadratic.
+        var pending = ""
+        var hasPending = false
         for part in raw {
-            if case .literal(let text) = part, case .literal(let previous)? = melded.last {
-                melded[melded.count - 1] = .literal(previous + text)
-            } else {
-                melded.append(part)
+            if case .literal(let text) = part {
+                pending += text
+                hasPending = true
+                continue
             }
+            if hasPending {
+                melded.append(.literal(pending))
+                pending = ""
+                hasPending = false
+            }
+            melded.append(part)
         }
+        if hasPending { melded.append(.literal(pending)) }
         if melded.isEmpty { return Expression(.literal(.string("")), range: range) }
         if melded.count == 1, case .literal(let text) = melded[0] {
             return Expression(.literal(.string(text)), range: range)
