@@ -237,7 +237,7 @@ public enum CheckovPolicyLoader {
             do throws(LoadError) {
                 op = try ConditionCompiler.makeOperator(name, withoutValue.contains(name) ? nil : node["value"],
                                                         at: opNode, in: node, anchoredRegex: true)
-            } catch where error.message.hasPrefix("unknown operator") {
+            } catch where error.code == .unsupported {
                 throw opNode.error("unsupported Checkov operator '\(raw)'", .unsupported)
             }
             let condition = Condition.attribute(AttributeCondition(path: path, op: op))

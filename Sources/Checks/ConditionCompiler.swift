@@ -186,7 +186,7 @@ struct ConditionCompiler {
         case "port_in_range":
             return .portInRange(try port(valueNode, node))
         default:
-            throw opNode.error("unknown operator '\(name)'")
+            throw opNode.error("unknown operator '\(name)'", .unsupported)
         }
     }
 

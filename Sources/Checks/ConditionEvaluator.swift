@@ -109,7 +109,7 @@ public struct ConditionEvaluator: Sendable {
     }
 
     /// Combines per-match outcomes under a quantifier with Kleene logic, short-circuiting on the decisive value.
-    private func quantify(_ q: Quantifier, count: Int, what: String, _ element: (Int) -> Outcome) -> Outcome {
+    private func quantify(_ q: Quantifier, count: Int, what: @autoclosure () -> String, _ element: (Int) -> Outcome) -> Outcome {
         switch q {
         case .all:
             var unknown: Outcome?
@@ -121,7 +121,7 @@ public struct ConditionEvaluator: Sendable {
                 last = o
             }
             if let unknown { return unknown }
-            return count == 1 ? (last ?? Outcome(.true, what)) : Outcome(.true, "all \(count) values: \(what) holds")
+            return count == 1 ? (last ?? Outcome(.true, what())) : Outcome(.true, "all \(count) values: \(what()) holds")
         case .any, .none:
             var unknown: Outcome?
             var hit: Outcome?
@@ -136,7 +136,7 @@ public struct ConditionEvaluator: Sendable {
             } else if let unknown {
                 result = unknown
             } else {
-                result = Outcome(.false, count == 1 ? element(0).evidence : "no value of \(count): \(what)")
+                result = Outcome(.false, count == 1 ? element(0).evidence : "no value of \(count): \(what())")
             }
             return q == .none ? Outcome(result.truth.negated, result.evidence) : result
         }
