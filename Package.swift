@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "Model"),
@@ -26,6 +27,7 @@ let package = Package(
             ]
         ),
         .target(name: "Terraform", dependencies: ["Model", "HCL"]),
+        .target(name: "Checks", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "bulwark",
             dependencies: [
@@ -38,5 +40,6 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model"], resources: [.copy("Fixtures")]),
     ]
 )

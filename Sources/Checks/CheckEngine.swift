@@ -1,0 +1,67 @@
+import Model
+
+/// Runs checks over a resource graph; checks are indexed by resource type so each resource meets only the
+/// checks written for it.
+public struct CheckEngine: Sendable {
+    public let checks: [CheckDefinition]
+    private let byType: [String: [Int]]
+    private let everyType: [Int]
+
+    /// Indexes `checks` by resource type (`*` means every managed resource; `data.TYPE` a data source type).
+    public init(checks: [CheckDefinition]) {
+        self.checks = checks
+        var byType: [String: [Int]] = [:]
+        var everyType: [Int] = []
+        for (i, check) in checks.enumerated() {
+            for type in Set(check.resourceTypes) {
+                if type == "*" { everyType.append(i) } else { byType[type, default: []].append(i) }
+            }
+        }
+        self.byType = byType
+        self.everyType = everyType
+    }
+
+    /// Evaluates every applicable check on every resource, in graph order then check order.
+    /// Data sources are evaluated only by checks that list them as `data.TYPE`.
+    public func evaluate(graph: ResourceGraph, suppressions: SuppressionContext = SuppressionContext()) -> [CheckResult] {
+        let evaluator = ConditionEvaluator(graph: graph)
+        var results: [CheckResult] = []
+        results.reserveCapacity(graph.resources.count * 2)
+        for resource in graph.resources {
+            evaluate(resource: resource, evaluator: evaluator, suppressions: suppressions, into: &results)
+        }
+        return results
+    }
+
+    /// Indices of the checks that apply to `resource`, in check order.
+    func applicableChecks(for resource: Resource) -> [Int] {
+        let key = resource.mode == .data ? "data." + resource.type : resource.type
+        let typed = byType[key] ?? []
+        if everyType.isEmpty || resource.mode == .data { return typed }
+        if typed.isEmpty { return everyType }
+        return Array(Set(typed + everyType)).sorted()
+    }
+
+    private func evaluate(resource: Resource, evaluator: ConditionEvaluator, suppressions: SuppressionContext,
+                          into results: inout [CheckResult]) {
+        for index in applicableChecks(for: resource) {
+            let check = checks[index]
+            let verdict: Verdict
+            let evidence: String
+            if let reason = suppressions.skipReason(for: check, resource: resource) {
+                verdict = .skipped(reason: reason)
+                evidence = reason
+            } else {
+                let outcome = evaluator.evaluate(check.condition, on: resource)
+                evidence = outcome.evidence
+                switch outcome.truth {
+                case .true: verdict = .passed
+                case .false: verdict = .failed
+                case .unknown: verdict = .unknown(reason: outcome.evidence)
+                }
+            }
+            results.append(CheckResult(check: check, resourceAddress: resource.address, resourceType: resource.type,
+                                       range: resource.origin.sourceRange, verdict: verdict, evidence: evidence))
+        }
+    }
+}

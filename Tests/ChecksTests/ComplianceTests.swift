@@ -1,0 +1,101 @@
+import Foundation
+import Model
+import Testing
+@testable import Checks
+
+@Suite struct Compliance {
+    let framework = ComplianceFramework(id: "cis-aws", name: "CIS", version: "3.0.0", controls: [
+        .init(id: "1.1", title: "manual", automated: false),
+        .init(id: "2.1.1", title: "passes", automated: true),
+        .init(id: "2.1.4", title: "fails", automated: true),
+        .init(id: "3.1", title: "unknown", automated: true),
+        .init(id: "5.6", title: "no checks", automated: true),
+    ])
+
+    func check(_ id: String, _ controls: [String]) -> CheckDefinition {
+        CheckDefinition(id: id, title: id, severity: .high, provider: "aws", resourceTypes: ["x"], condition: .constant(true),
+                        references: CheckReferences(cis: ["cis-aws": controls]))
+    }
+
+    func result(_ check: CheckDefinition, _ verdict: Verdict) -> CheckResult {
+        CheckResult(check: check, resourceAddress: "x.a", resourceType: "x", range: nil, verdict: verdict, evidence: "")
+    }
+
+    @Test func statusesAndScore() {
+        let a = check("BLW-AWS-A-001", ["2.1.1", "2.1.4"])
+        let b = check("BLW-AWS-B-001", ["2.1.4"])
+        let c = check("BLW-AWS-C-001", ["3.1", "1.1"])
+        let summary = ComplianceSummary.compute(framework: framework, results: [
+            result(a, .passed), result(b, .failed), result(c, .unknown(reason: "computed")),
+            result(c, .skipped(reason: "s")),
+        ])
+        #expect(summary.controls.map(\.status) == [.notAutomated, .passed, .failed, .unknown, .notAssessed])
+        #expect(summary.score == 0.5)
+        #expect(summary.count(.failed) == 1)
+        #expect(summary.controls[2].passed == 1 && summary.controls[2].failed == 1)
+        #expect(ComplianceSummary.compute(framework: framework, results: []).score == nil)
+    }
+
+    @Test func shippedFrameworksLoad() throws {
+        // The test bundle sits under .build; the repository's checks/frameworks is found from this source file.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for (name, id) in [("cis-aws.yaml", "cis-aws"), ("cis-azure.yaml", "cis-azure")] {
+            let file = root.appendingPathComponent("checks/frameworks/\(name)").path
+            switch ComplianceFramework.load(file: file) {
+            case .success(let f):
+                #expect(f.id == id)
+                #expect(f.controls.count > 20)
+                #expect(f.controls.contains { $0.automated })
+            case .failure(let d):
+                Issue.record("\(d)")
+            }
+        }
+    }
+
+    @Test func frameworkFileErrors() {
+        let bad = "id: f\nname: n\nversion: '1'\ncontrols:\n  - {id: '1.1', title: a}\n  - {id: '1.1', title: b}\n"
+        guard case .failure(let d) = ComplianceFramework.load(yaml: bad, file: "f.yaml") else {
+            Issue.record("duplicate control accepted")
+            return
+        }
+        #expect(d.range?.start.line == 6)
+        #expect(d.message.contains("duplicate control id"))
+    }
+}
+
+@Suite struct Performance {
+    @Test func tensOfThousandsOfResourcesTimesHundredChecks() throws {
+        var checks: [CheckDefinition] = []
+        let conditions = [
+            "{attribute: acl, operator: not_within, value: [public-read, public-read-write]}",
+            "{attribute: \"versioning.*.enabled\", operator: is_true}",
+            "{attribute: bucket, operator: regex_match, value: \"^[a-z0-9.-]{3,63}$\"}",
+            "{connection: {resource_types: [aws_s3_bucket_public_access_block], via: bucket}}",
+            "{and: [{attribute: tags.Name, operator: exists}, {attribute: force_destroy, operator: is_false}]}",
+        ]
+        for i in 0..<100 {
+            let id = "BLW-AWS-PERF-" + String(format: "%03d", i)
+            checks.append(try makeCheck(conditions[i % conditions.count], id: id, types: i % 4 == 0 ? ["aws_s3_bucket"] : ["aws_type_\(i)"]))
+        }
+        var resources: [Resource] = []
+        for i in 0..<20_000 {
+            resources.append(makeResource("aws_s3_bucket", "b\(i)", [
+                "acl": .string(i % 3 == 0 ? "public-read" : "private"), "bucket": .string("bucket-\(i)"),
+                "versioning": .list([.object(["enabled": i % 5 == 0 ? .unknown : .bool(true)])]),
+                "tags": .object(["Name": .string("n")]), "force_destroy": .bool(false),
+            ]))
+            resources.append(makeResource("aws_s3_bucket_public_access_block", "p\(i)", [:],
+                                          references: [Reference(attribute: "bucket", target: "aws_s3_bucket.b\(i)")]))
+            resources.append(makeResource("aws_type_\(i % 100)", "r\(i)", [:]))
+        }
+        let engine = CheckEngine(checks: checks)
+        let graph = ResourceGraph(resources)
+        let clock = ContinuousClock()
+        var results: [CheckResult] = []
+        let elapsed = clock.measure { results = engine.evaluate(graph: graph) }
+        #expect(results.count == 20_000 * 25 + 15_000)
+        // Debug builds are several times slower than release; the bound keeps a margin for a loaded CI machine.
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        print("performance: \(results.count) results in \(elapsed)")
+    }
+}
