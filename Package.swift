@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model", "Terraform"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -27,7 +27,7 @@ measure() {
   start=$(date +%s.%N)
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "%M" -o $out/rss.txt "$@" >$out/$name.out 2>&1 || true
-    rss=$(awk '{printf "%.0f", $1/1024}' $out/rss.txt)
+    rss=$(tail -1 $out/rss.txt | awk '{printf "%.0f", $1/1024}')
   else
     "$@" >$out/$name.out 2>&1 || true
   fi

@@ -1,0 +1,62 @@
+import Checks
+import Foundation
+import Model
+import Terraform
+import Testing
+
+/// Every check in `checks/` against its own fixtures: `Fixtures/library/<ID>/fail*.tf` must yield at least one
+/// FAILED result, `pass*.tf` only PASSED results (and at least one), `unknown*.tf` (optional) only UNKNOWN.
+@Suite struct CheckLibraryTests {
+    static let repositoryRoot: String = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+
+    static let library = CheckLoader.load(directory: repositoryRoot + "/checks")
+
+    static let checkIDs: [String] = library.checks.map(\.id).sorted()
+
+    static var fixtureRoot: String {
+        guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
+            return repositoryRoot + "/Tests/ChecksTests/Fixtures"
+        }
+        return url.path + "/library"
+    }
+
+    @Test func theLibraryLoadsCleanly() {
+        #expect(Self.library.diagnostics.isEmpty, "\(Self.library.diagnostics.map(\.description))")
+    }
+
+    @Test func theLibraryCoversBothProviders() {
+        let aws = Self.library.checks.filter { $0.provider == "aws" }.count
+        let azure = Self.library.checks.filter { $0.provider == "azure" }.count
+        #expect(aws >= 60, "AWS checks: \(aws)")
+        #expect(azure >= 40, "Azure checks: \(azure)")
+    }
+
+    @Test(arguments: checkIDs)
+    func checkMatchesItsFixtures(_ id: String) throws {
+        let check = try #require(Self.library.checks.first { $0.id == id })
+        let dir = Self.fixtureRoot + "/" + id
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        let fails = names.filter { $0.hasPrefix("fail") && $0.hasSuffix(".tf") }.sorted()
+        let passes = names.filter { $0.hasPrefix("pass") && $0.hasSuffix(".tf") }.sorted()
+        let unknowns = names.filter { $0.hasPrefix("unknown") && $0.hasSuffix(".tf") }.sorted()
+        #expect(!fails.isEmpty, "\(id) has no fail*.tf fixture in \(dir)")
+        #expect(!passes.isEmpty, "\(id) has no pass*.tf fixture in \(dir)")
+        let engine = CheckEngine(checks: [check])
+        for name in fails + passes + unknowns {
+            let loaded = ModuleLoader.load(files: [dir + "/" + name])
+            #expect(loaded.errors.isEmpty, "\(id)/\(name) does not load: \(loaded.errors)")
+            let results = engine.evaluate(graph: loaded.graph)
+            let verdicts = results.map { "\($0.resourceAddress): \($0.verdict)" }
+            #expect(!results.isEmpty, "\(id)/\(name): the check applies to no resource")
+            if name.hasPrefix("fail") {
+                #expect(results.contains { $0.verdict == .failed }, "\(id)/\(name) should fail: \(verdicts)")
+            } else if name.hasPrefix("pass") {
+                #expect(results.allSatisfy { $0.verdict == .passed }, "\(id)/\(name) should pass: \(verdicts)")
+            } else {
+                #expect(results.allSatisfy { if case .unknown = $0.verdict { true } else { false } }, "\(id)/\(name) should be unknown: \(verdicts)")
+            }
+        }
+    }
+}
