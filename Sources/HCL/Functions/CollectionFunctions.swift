@@ -8,7 +8,19 @@ enum CollectionFunctions {
             Function("element", arguments: 2...2, handlesUnknown: true) { args, _ in try element(args) },
             Function("concat", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try concat(args) },
             Function("flatten", arguments: 1...1) { args, _ in
-                .tuple(try flatten(try Arg.elements(args, 0, "list")))
+                guard let items = try Arg.nonNull(args, 0, "list").elements else {
+                    throw FunctionError("Call to function \"flatten\" failed: can only flatten lists, sets and tuples.")
+                }
+                return .tuple(try flatten(items))
+            },
+            // Removed in Terraform 0.12 but still registered so configurations get Terraform's message.
+            Function("list", arguments: 0...Int.max, handlesUnknown: true) { _, _ in
+                throw FunctionError(
+                    "Call to function \"list\" failed: the \"list\" function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ]) syntax to write a literal list.")
+            },
+            Function("map", arguments: 0...Int.max, handlesUnknown: true) { _, _ in
+                throw FunctionError(
+                    "Call to function \"map\" failed: the \"map\" function was deprecated in Terraform v0.12 and is no longer available; use tomap({ ... }) syntax to write a literal map.")
             },
             Function("merge", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try merge(args) },
             Function("lookup", arguments: 2...3, handlesUnknown: true) { args, _ in try lookup(args) },
