@@ -101,6 +101,17 @@ import Model
         }
     }
 
+    @Test func unifyForConditionals() throws {
+        #expect(try Conversion.unify([.number(1), .string("a")]) == [.string("1"), .string("a")])
+        #expect(try Conversion.unify([.number(1), .null]) == [.number(1), .null])
+        #expect(try Conversion.unify([.unknown, .bool(true)]) == [.unknown, .bool(true)])
+        #expect(try Conversion.unify([.object(["a": .number(1)]), .object(["b": .number(2)])])
+            == [.map(["a": .number(1)]), .map(["b": .number(2)])])
+        #expect(try Conversion.unify([.tuple([.number(1)]), .tuple([.string("x")])]) == [.tuple([.string("1")]), .tuple([.string("x")])])
+        #expect(throws: FunctionError.self) { try Conversion.unify([.number(1), .bool(true)]) }
+        #expect(throws: FunctionError.self) { try Conversion.unify([.tuple([]), .string("a")]) }
+    }
+
     @Test func helpers() throws {
         #expect(try Conversion.toString(.number(42)) == .string("42"))
         #expect(try Conversion.toNumber(.string("42")) == .number(42))
