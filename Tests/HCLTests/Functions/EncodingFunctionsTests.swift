@@ -44,6 +44,18 @@ import Model
         #expect(try FunctionTable.standard.call(c.name, arguments: c.args, context: FunctionContext()) == c.expected)
     }
 
+    /// go-yaml folds long double-quoted strings past column 80; the first two lines are as reported in
+    /// opentofu/opentofu#4433 (same go-cty-yaml emitter as Terraform).
+    @Test func yamlencodeFoldsLongStrings() throws {
+        let command = "mkdir -p /app/storage/database /app/storage/framework/cache/data /app/storage/framework/sessions /app/storage/framework/views /app/storage/logs"
+        let expected = "\"command\": \"mkdir -p /app/storage/database /app/storage/framework/cache/data /app/storage/framework/sessions\n  /app/storage/framework/views /app/storage/logs\"\n"
+        #expect(try call("yamlencode", .object(["command": .string(command)])) == .string(expected))
+        // Root scalars: literal block indented by 2; non-printable characters escaped as go-yaml does.
+        #expect(try call("yamlencode", .string("a\nb")) == .string("|-\n  a\n  b\n"))
+        #expect(try call("yamlencode", .tuple([.string("tab\there 😀")])) == .string("- \"tab\\there \\U0001F600\"\n"))
+        #expect(try call("yamlencode", .string("x \ny")) == .string("\"x \\ny\"\n"))
+    }
+
     @Test func errors() {
         #expect(failure("base64decode", .string("not base64!"))?.contains("failed to decode base64 data") == true)
         #expect(failure("base64decode", .string("/w=="))?.contains("not valid UTF-8") == true)
