@@ -89,8 +89,10 @@ enum CollectionFunctions {
                 default: throw FunctionError("Call to function \"index\" failed: argument must be a list or tuple.")
                 }
             },
-            Function("reverse", arguments: 1...1) { args, _ in
+            Function("reverse", arguments: 1...1, handlesUnknown: true) { args, _ in
                 switch try Arg.nonNull(args, 0, "list") {
+                case .unknown: return .unknown
+                case .set where !args[0].isWhollyKnown: return .unknown
                 case .tuple(let items): return .tuple(items.reversed())
                 // Sets are accepted and give a list, mimicking the usual set-to-list conversion.
                 case .list(let items), .set(let items): return .list(items.reversed())

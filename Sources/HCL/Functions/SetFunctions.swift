@@ -18,7 +18,14 @@ enum SetFunctions {
                 let removed = Set(all[1])
                 return .set(from: all[0].filter { !removed.contains($0) })
             },
-            Function("setproduct", arguments: 0...Int.max) { args, _ in try product(args) },
+            Function("setproduct", arguments: 0...Int.max, handlesUnknown: true) { args, _ in
+                // Unknown elements of lists and tuples stay in the product; an unknown argument or a set with
+                // unknown elements (whose length is not yet known) makes the whole result unknown.
+                for arg in args where !arg.isKnown || (CollectionFunctions.isSet(arg) && !arg.isWhollyKnown) {
+                    return .unknown
+                }
+                return try product(args)
+            },
         ]
     }
 

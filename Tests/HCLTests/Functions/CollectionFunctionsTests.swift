@@ -197,6 +197,10 @@ import Model
         #expect(try call("flatten", .tuple([.unknown])) == .unknown)
         #expect(try call("zipmap", stringTuple("a"), .tuple([.unknown])) == .object(["a": .unknown]))
         #expect(try call("sort", .tuple([.unknown])) == .unknown)
+        #expect(try call("reverse", .tuple([.unknown, .string("a")])) == .tuple([.string("a"), .unknown]))
+        #expect(try call("reverse", .unknown) == .unknown)
+        #expect(try call("setproduct", stringTuple("a"), .tuple([.unknown])) == .list([.tuple([.string("a"), .unknown])]))
+        #expect(try call("setproduct", stringTuple("a"), .set([.unknown])) == .unknown)
         #expect(try call("setunion", stringTuple("a"), .unknown) == .unknown)
     }
 }
