@@ -28,6 +28,8 @@ import Model
         Case("yamlencode", [.tuple([.tuple([.number(1), .number(2)])])], .string("- - 1\n  - 2\n")),
         Case("yamlencode", [.object(["s": .string("a\nb\n")])], .string("\"s\": |\n  a\n  b\n")),
         Case("base64encode", [.string("Hello World")], .string("SGVsbG8gV29ybGQ=")),
+        Case("textencodebase64", [.string("Hello World"), .string("UTF-16LE")], .string("SABlAGwAbABvACAAVwBvAHIAbABkAA==")),
+        Case("textdecodebase64", [.string("SABlAGwAbABvACAAVwBvAHIAbABkAA=="), .string("UTF-16LE")], .string("Hello World")),
         Case("base64decode", [.string("SGVsbG8gV29ybGQ=")], .string("Hello World")),
         Case("base64decode", [.string("0JfQtNGA0LDQstGB0YLQstGD0LksINCc0LjRgA==")], .string("Здравствуй, Мир")),
         Case("urlencode", [.string("Hello World!")], .string("Hello+World%21")),
@@ -60,6 +62,8 @@ import Model
         #expect(failure("base64decode", .string("not base64!"))?.contains("failed to decode base64 data") == true)
         #expect(failure("base64decode", .string("/w=="))?.contains("not valid UTF-8") == true)
         #expect(failure("jsondecode", .string("{"))?.hasPrefix("Call to function \"jsondecode\" failed") == true)
+        #expect(failure("textencodebase64", .string("x"), .string("EBCDIC-bogus"))?.contains("is not a supported IANA encoding name") == true)
+        #expect(failure("textencodebase64", .string("☃"), .string("US-ASCII"))?.contains("cannot be represented in US-ASCII") == true)
         #expect(failure("csvdecode", .string("a,b\n1\n"))?.contains("wrong number of fields") == true)
     }
 
