@@ -8,28 +8,41 @@ enum CollectionFunctions {
             Function("element", arguments: 2...2, handlesUnknown: true) { args, _ in try element(args) },
             Function("concat", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try concat(args) },
             Function("flatten", arguments: 1...1) { args, _ in
-                .tuple(try flatten(try Arg.elements(args, 0, "list")))
+                guard let items = try Arg.nonNull(args, 0, "list").elements else {
+                    throw FunctionError("Call to function \"flatten\" failed: can only flatten lists, sets and tuples.")
+                }
+                return .tuple(try flatten(items))
+            },
+            // Removed in Terraform 0.12 but still registered so configurations get Terraform's message.
+            Function("list", arguments: 0...Int.max, handlesUnknown: true) { _, _ in
+                throw FunctionError(
+                    "Call to function \"list\" failed: the \"list\" function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ]) syntax to write a literal list.")
+            },
+            Function("map", arguments: 0...Int.max, handlesUnknown: true) { _, _ in
+                throw FunctionError(
+                    "Call to function \"map\" failed: the \"map\" function was deprecated in Terraform v0.12 and is no longer available; use tomap({ ... }) syntax to write a literal map.")
             },
             Function("merge", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try merge(args) },
             Function("lookup", arguments: 2...3, handlesUnknown: true) { args, _ in try lookup(args) },
             Function("keys", arguments: 1...1, handlesUnknown: true) { args, _ in
                 if case .unknown = args[0] { return .unknown }
-                let members = try Arg.members(args, 0, "inputMap")
+                guard let members = try Arg.nonNull(args, 0, "inputMap").members else {
+                    throw FunctionError("Invalid value for \"inputMap\" parameter: must have map or object type.", argument: 0)
+                }
                 let names = members.keys.sorted().map { Value.string($0) }
                 if case .object = args[0] { return .tuple(names) }
                 return .list(names)
             },
             Function("values", arguments: 1...1, handlesUnknown: true) { args, _ in
                 if case .unknown = args[0] { return .unknown }
-                let members = try Arg.members(args, 0, "mapping")
+                guard let members = try Arg.nonNull(args, 0, "mapping").members else {
+                    throw FunctionError("Call to function \"values\" failed: values() requires a map as the first argument.")
+                }
                 let items = members.keys.sorted().map { members[$0] ?? .null }
                 if case .object = args[0] { return .tuple(items) }
                 return .list(items)
             },
-            Function("contains", arguments: 2...2) { args, _ in
-                let items = try Arg.elements(args, 0, "list")
-                return .bool(items.contains { Operators.equals($0, args[1]) == .bool(true) })
-            },
+            Function("contains", arguments: 2...2, handlesUnknown: true) { args, _ in try contains(args) },
             Function("distinct", arguments: 1...1) { args, _ in
                 let items = try Arg.list(args, 0, "list", of: .any)
                 var seen = Set<Value>()
@@ -44,9 +57,7 @@ enum CollectionFunctions {
                     if case .unknown = arg { return .unknown }
                     if case .null = arg { continue }
                     guard let items = arg.elements, !isSet(arg) else {
-                        throw FunctionError(
-                            "Invalid value for \"vals\" parameter: coalescelist arguments must be lists or tuples, got \(arg.typeName).",
-                            argument: i)
+                        throw FunctionError("Call to function \"coalescelist\" failed: coalescelist arguments must be lists or tuples.", argument: i)
                     }
                     if !items.isEmpty { return arg }
                 }
@@ -78,13 +89,17 @@ enum CollectionFunctions {
                 default: throw FunctionError("Call to function \"index\" failed: argument must be a list or tuple.")
                 }
             },
-            Function("reverse", arguments: 1...1) { args, _ in
-                let items = try Arg.elements(args, 0, "list")
-                switch args[0] {
-                case .tuple: return .tuple(items.reversed())
-                case .set:
-                    throw FunctionError("Invalid value for \"list\" parameter: can only reverse list or tuple values, not set.", argument: 0)
-                default: return .list(items.reversed())
+            Function("reverse", arguments: 1...1, handlesUnknown: true) { args, _ in
+                switch try Arg.nonNull(args, 0, "list") {
+                case .unknown: return .unknown
+                case .set where !args[0].isWhollyKnown: return .unknown
+                case .tuple(let items): return .tuple(items.reversed())
+                // Sets are accepted and give a list, mimicking the usual set-to-list conversion.
+                case .list(let items), .set(let items): return .list(items.reversed())
+                case let other:
+                    throw FunctionError(
+                        "Invalid value for \"list\" parameter: can only reverse list or tuple values, not \(TypeConstraint.implied(by: other).friendlyName).",
+                        argument: 0)
                 }
             },
             Function("range", arguments: 1...3) { args, _ in try range(args) },
@@ -131,16 +146,16 @@ enum CollectionFunctions {
         if case .unknown = args[1] { return .unknown }
         let items = try Arg.elements(args, 0, "list")
         if isSet(args[0]) {
-            throw FunctionError("Invalid value for \"list\" parameter: cannot read elements from set.", argument: 0)
+            throw FunctionError("Call to function \"element\" failed: cannot read elements from \(TypeConstraint.implied(by: args[0]).friendlyName).")
         }
         let index = try Arg.int(args, 1, "index")
-        guard index >= 0 else {
-            throw FunctionError("Invalid value for \"index\" parameter: cannot use element function with a negative index.", argument: 1)
-        }
         guard !items.isEmpty else {
-            throw FunctionError("Invalid value for \"list\" parameter: cannot use element function with an empty list.", argument: 0)
+            throw FunctionError("Call to function \"element\" failed: cannot use element function with an empty list.")
         }
-        return items[index % items.count]
+        // cty (since 1.14) wraps negative indices from the end as well.
+        var wrapped = index % items.count
+        if wrapped < 0 { wrapped += items.count }
+        return items[wrapped]
     }
 
     private static func concat(_ args: [Value]) throws(FunctionError) -> Value {
@@ -261,7 +276,12 @@ enum CollectionFunctions {
         if case .unknown = args[1] { return .unknown }
         guard args[0].isWhollyKnown else { return .unknown }
         let keys = try Arg.strings(args, 0, "keys")
-        let values = try Arg.elements(args, 1, "values")
+        let valuesArgument = try Arg.nonNull(args, 1, "values")
+        let values: [Value]
+        switch valuesArgument {
+        case .list(let items), .tuple(let items): values = items
+        default: throw FunctionError("Call to function \"zipmap\" failed: values argument must be a list or tuple value.")
+        }
         guard keys.count == values.count else {
             throw FunctionError(
                 "Call to function \"zipmap\" failed: number of keys (\(keys.count)) does not match number of values (\(values.count)).")
@@ -274,14 +294,25 @@ enum CollectionFunctions {
 
     private static func slice(_ args: [Value]) throws(FunctionError) -> Value {
         for arg in args { if case .unknown = arg { return .unknown } }
-        let items = try Arg.elements(args, 0, "list")
-        if isSet(args[0]) {
+        let list = try Arg.nonNull(args, 0, "list")
+        let items: [Value]
+        switch list {
+        case .list(let values), .tuple(let values): items = values
+        case .set:
             throw FunctionError("Invalid value for \"list\" parameter: cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important.", argument: 0)
+        default:
+            throw FunctionError("Invalid value for \"list\" parameter: must be a list or tuple value.", argument: 0)
         }
         let start = try Arg.int(args, 1, "start_index")
-        let end = try Arg.int(args, 2, "end_index")
         guard start >= 0 else {
             throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be less than zero.", argument: 1)
+        }
+        guard start <= items.count else {
+            throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be greater than the length of the list.", argument: 1)
+        }
+        let end = try Arg.int(args, 2, "end_index")
+        guard end >= 0 else {
+            throw FunctionError("Invalid value for \"end_index\" parameter: end index must not be less than zero.", argument: 2)
         }
         guard end <= items.count else {
             throw FunctionError("Invalid value for \"end_index\" parameter: end index must not be greater than the length of the list.", argument: 2)
@@ -290,8 +321,28 @@ enum CollectionFunctions {
             throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be greater than end index.", argument: 1)
         }
         let sliced = Array(items[start..<end])
-        if case .tuple = args[0] { return .tuple(sliced) }
+        if case .tuple = list { return .tuple(sliced) }
         return .list(sliced)
+    }
+
+    /// cty's contains: an exact match wins over unknown elements; otherwise unknowns make the answer unknown.
+    private static func contains(_ args: [Value]) throws(FunctionError) -> Value {
+        let list = try Arg.nonNull(args, 0, "list")
+        if case .unknown = list { return .unknown }
+        guard let items = list.elements else {
+            throw FunctionError("Call to function \"contains\" failed: argument must be list, tuple, or set.")
+        }
+        if items.isEmpty { return .bool(false) }
+        if case .unknown = args[1] { return .unknown }
+        var sawUnknown = false
+        for item in items {
+            switch Operators.equals(args[1], item) {
+            case .bool(true): return .bool(true)
+            case .bool(false): continue
+            default: sawUnknown = true
+            }
+        }
+        return sawUnknown ? .unknown : .bool(false)
     }
 
     private static func range(_ args: [Value]) throws(FunctionError) -> Value {

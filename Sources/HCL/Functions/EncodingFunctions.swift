@@ -138,3 +138,50 @@ enum CSVDecoding {
         return rows
     }
 }
+
+/// Terraform's `textencodebase64`/`textdecodebase64` for the IANA encodings Foundation can represent exactly.
+enum TextEncoding {
+    static var all: [Function] {
+        [
+            Function("textencodebase64", arguments: 2...2) { args, _ in
+                let text = try Arg.string(args, 0, "string")
+                let (encoding, name) = try lookup(try Arg.string(args, 1, "encoding"))
+                guard let data = text.data(using: encoding, allowLossyConversion: false) else {
+                    throw FunctionError(
+                        "Invalid value for \"string\" parameter: the given string contains characters that cannot be represented in \(name).",
+                        argument: 0)
+                }
+                return .string(data.base64EncodedString())
+            },
+            Function("textdecodebase64", arguments: 2...2) { args, _ in
+                let source = try Arg.string(args, 0, "source")
+                let (encoding, name) = try lookup(try Arg.string(args, 1, "encoding"))
+                guard let data = Data(base64Encoded: source) else {
+                    throw FunctionError("Invalid value for \"source\" parameter: invalid source string: illegal base64 data.", argument: 0)
+                }
+                guard let text = String(data: data, encoding: encoding), !text.contains("\u{FFFD}") else {
+                    throw FunctionError(
+                        "Invalid value for \"source\" parameter: the given string contains symbols that are not defined for \(name).",
+                        argument: 0)
+                }
+                return .string(text)
+            },
+        ]
+    }
+
+    /// IANA names and common aliases (case-insensitive) with the canonical name Terraform reports.
+    private static func lookup(_ name: String) throws(FunctionError) -> (String.Encoding, String) {
+        switch name.lowercased() {
+        case "utf-8", "utf8": return (.utf8, "UTF-8")
+        case "utf-16le": return (.utf16LittleEndian, "UTF-16LE")
+        case "utf-16be": return (.utf16BigEndian, "UTF-16BE")
+        case "iso-8859-1", "latin1", "l1", "iso_8859-1", "cp819", "ibm819": return (.isoLatin1, "ISO-8859-1")
+        case "windows-1252", "cp1252": return (.windowsCP1252, "windows-1252")
+        case "us-ascii", "ascii", "us", "ansi_x3.4-1968", "iso646-us": return (.ascii, "US-ASCII")
+        default:
+            throw FunctionError(
+                "Invalid value for \"encoding\" parameter: \(Formatter.goQuote(name)) is not a supported IANA encoding name or alias in this Terraform version.",
+                argument: 1)
+        }
+    }
+}

@@ -8,7 +8,7 @@ enum FilesystemFunctions {
         [
             Function("file", arguments: 1...1) { args, context in
                 let path = try Arg.string(args, 0, "path")
-                return .string(try text(try read(path, context), path: path))
+                return .string(try text(try read(path, context), path: path, function: "file"))
             },
             Function("filebase64", arguments: 1...1) { args, context in
                 .string(Data(try read(try Arg.string(args, 0, "path"), context)).base64EncodedString())
@@ -29,7 +29,7 @@ enum FilesystemFunctions {
                 let path = try Arg.string(args, 0, "path")
                 if case .unknown = args[1] { return .unknown }
                 let variables = try Arg.members(args, 1, "vars")
-                let source = try text(try read(path, context), path: path)
+                let source = try text(try read(path, context), path: path, function: "templatefile")
                 guard let render = context.renderTemplate else {
                     throw FunctionError("Call to function \"templatefile\" failed: template rendering is not available here.")
                 }
@@ -88,7 +88,7 @@ enum FilesystemFunctions {
         let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
         guard let attributes else {
             throw FunctionError(
-                "Invalid value for \"path\" parameter: no file exists at \(Formatter.goQuote(path)); this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.",
+                "Invalid value for \"path\" parameter: no file exists at \(Formatter.goQuote(resolved)); this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.",
                 argument: 0)
         }
         if (attributes[.type] as? FileAttributeType) == .typeDirectory {
@@ -110,10 +110,10 @@ enum FilesystemFunctions {
         return [UInt8](data)
     }
 
-    private static func text(_ bytes: [UInt8], path: String) throws(FunctionError) -> String {
+    private static func text(_ bytes: [UInt8], path: String, function: String) throws(FunctionError) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw FunctionError(
-                "Invalid value for \"path\" parameter: contents of \(Formatter.goQuote(path)) are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead.",
+                "Call to function \"\(function)\" failed: contents of \(Formatter.goQuote(path)) are not valid UTF-8; use the filebase64 function to obtain the Base64 encoded contents or the other file functions (e.g. filemd5, filesha256) to obtain file hashing results instead.",
                 argument: 0)
         }
         return text

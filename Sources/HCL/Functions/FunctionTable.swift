@@ -7,7 +7,7 @@ public struct FunctionTable: Sendable {
     /// Every built-in function of Terraform 1.11 except `try`/`can` (special forms in the evaluator).
     public static let standard = FunctionTable(
         StringFunctions.all + CollectionFunctions.all + SetFunctions.all + NumericFunctions.all
-            + EncodingFunctions.all + FilesystemFunctions.all + IPNetFunctions.all + HashFunctions.all
+            + EncodingFunctions.all + TextEncoding.all + FilesystemFunctions.all + IPNetFunctions.all + HashFunctions.all
             + TimeFunctions.all + TypeFunctions.all)
 
     /// A table of the given functions; a later function with the same name replaces an earlier one.

@@ -19,6 +19,13 @@ enum HashFunctions {
             // A fresh random value on every run: never known before apply.
             Function("uuid", arguments: 0...0, handlesUnknown: true) { _, _ in .unknown },
             Function("bcrypt", arguments: 1...2, handlesUnknown: true) { _, _ in .unknown },
+            // Deterministic in Terraform, but not reproducible here byte for byte (Go's deflate for base64gzip,
+            // RSA private-key decryption for rsadecrypt, YAML parsing for yamldecode) and sensitivity marks are
+            // not tracked (issensitive): unknown is the sound answer, never a guessed concrete value.
+            Function("base64gzip", arguments: 1...1, handlesUnknown: true) { _, _ in .unknown },
+            Function("rsadecrypt", arguments: 2...2, handlesUnknown: true) { _, _ in .unknown },
+            Function("yamldecode", arguments: 1...1, handlesUnknown: true) { _, _ in .unknown },
+            Function("issensitive", arguments: 1...1, handlesUnknown: true) { _, _ in .unknown },
             Function("uuidv5", arguments: 2...2) { args, _ in try uuidV5(args) },
         ]
     }

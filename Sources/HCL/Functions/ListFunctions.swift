@@ -27,7 +27,7 @@ enum ListFunctions {
                 let items = try Arg.list(args, 0, "list", of: .any)
                 let size = try Arg.int(args, 1, "size")
                 guard size >= 0 else {
-                    throw FunctionError("Invalid value for \"size\" parameter: the size argument must be positive.", argument: 1)
+                    throw FunctionError("Call to function \"chunklist\" failed: the size argument must be positive.", argument: 1)
                 }
                 if size == 0 { return .list([.list(items)]) }
                 var chunks: [Value] = []
@@ -123,7 +123,7 @@ enum ListFunctions {
         for (key, list) in converted.members ?? [:] {
             for item in list.elements ?? [] {
                 guard case .string(let s) = item else {
-                    throw FunctionError("Invalid value for \"values\" parameter: input must not contain null list elements.", argument: 0)
+                    throw FunctionError("Call to function \"transpose\" failed: input must be a map of lists of strings.", argument: 0)
                 }
                 out[s, default: []].append(key)
             }

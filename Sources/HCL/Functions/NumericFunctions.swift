@@ -9,10 +9,10 @@ enum NumericFunctions {
             Function("ceil", arguments: 1...1) { args, _ in .number(try Arg.number(args, 0, "num").rounded(.up)) },
             Function("floor", arguments: 1...1) { args, _ in .number(try Arg.number(args, 0, "num").rounded(.down)) },
             Function("log", arguments: 2...2) { args, _ in
-                .number(Foundation.log(try Arg.number(args, 0, "num")) / Foundation.log(try Arg.number(args, 1, "base")))
+                try finite("log", Foundation.log(try Arg.number(args, 0, "num")) / Foundation.log(try Arg.number(args, 1, "base")))
             },
             Function("pow", arguments: 2...2) { args, _ in
-                .number(Foundation.pow(try Arg.number(args, 0, "num"), try Arg.number(args, 1, "power")))
+                try finite("pow", Foundation.pow(try Arg.number(args, 0, "num"), try Arg.number(args, 1, "power")))
             },
             Function("signum", arguments: 1...1) { args, _ in
                 let n = try Arg.int(args, 0, "num")
@@ -22,6 +22,12 @@ enum NumericFunctions {
             Function("min", arguments: 0...Int.max) { args, _ in try extreme(args, name: "min", <) },
             Function("max", arguments: 0...Int.max) { args, _ in try extreme(args, name: "max", >) },
         ]
+    }
+
+    /// cty numbers cannot be NaN (Terraform fails the call), so a NaN result is reported rather than returned.
+    private static func finite(_ name: String, _ n: Double) throws(FunctionError) -> Value {
+        guard !n.isNaN else { throw FunctionError("Call to function \"\(name)\" failed: the result is not a number.") }
+        return .number(n)
     }
 
     private static func extreme(_ args: [Value], name: String, _ better: (Double, Double) -> Bool) throws(FunctionError) -> Value {

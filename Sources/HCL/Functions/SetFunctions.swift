@@ -18,7 +18,14 @@ enum SetFunctions {
                 let removed = Set(all[1])
                 return .set(from: all[0].filter { !removed.contains($0) })
             },
-            Function("setproduct", arguments: 1...Int.max) { args, _ in try product(args) },
+            Function("setproduct", arguments: 0...Int.max, handlesUnknown: true) { args, _ in
+                // Unknown elements of lists and tuples stay in the product; an unknown argument or a set with
+                // unknown elements (whose length is not yet known) makes the whole result unknown.
+                for arg in args where !arg.isKnown || (CollectionFunctions.isSet(arg) && !arg.isWhollyKnown) {
+                    return .unknown
+                }
+                return try product(args)
+            },
         ]
     }
 
@@ -47,19 +54,31 @@ enum SetFunctions {
     }
 
     private static func product(_ args: [Value]) throws(FunctionError) -> Value {
-        var allSets = true
+        guard args.count >= 2 else {
+            throw FunctionError("Call to function \"setproduct\" failed: at least two arguments are required.")
+        }
+        var listCount = 0
         var lists: [[Value]] = []
         for i in args.indices {
-            let value = try Arg.nonNull(args, i, "sets")
-            switch value {
+            switch try Arg.nonNull(args, i, "sets") {
             case .set(let items): lists.append(items)
-            case .list(let items), .tuple(let items):
-                allSets = false
+            case .list(let items):
+                listCount += 1
                 lists.append(items)
+            case .tuple(let items):
+                // A tuple is accepted when its elements unify to one type; they are converted to it.
+                listCount += 1
+                guard let common = Unification.unify(items.map(TypeConstraint.implied(by:))) else {
+                    throw FunctionError("Invalid value for \"sets\" parameter: all elements must be of the same type.", argument: i)
+                }
+                var converted: [Value] = []
+                for item in items { converted.append(try Conversion.convert(item, to: common)) }
+                lists.append(converted)
             default:
                 throw FunctionError("Invalid value for \"sets\" parameter: a set or a list is required.", argument: i)
             }
         }
+        let allSets = listCount < args.count
         var combos: [[Value]] = [[]]
         for list in lists {
             var next: [[Value]] = []
@@ -69,7 +88,8 @@ enum SetFunctions {
             }
             combos = next
         }
-        // cty's result elements are tuples, since each position may have its own element type.
+        // cty's result elements are tuples, since each position may have its own element type; the result
+        // is a list only when every argument was a list or tuple.
         let rows = combos.map { Value.tuple($0) }
         return allSets ? .set(from: rows) : .list(rows)
     }

@@ -97,9 +97,15 @@ enum StringFunctions {
     static func substr(_ text: String, _ offset: Int, _ length: Int) throws(FunctionError) -> Value {
         let characters = Array(text)
         var start = offset
+        var length = length
         if start < 0 {
             start += characters.count
             if start < 0 { start = 0 }
+            // cty only short-circuits a zero length for non-negative offsets; with a negative offset its
+            // seek loop never meets length 0 and so returns the whole remainder.
+            if length == 0 { length = -1 }
+        } else if length == 0 {
+            return .string("")
         }
         guard start < characters.count else { return .string("") }
         let end: Int

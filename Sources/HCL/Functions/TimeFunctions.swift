@@ -162,7 +162,7 @@ enum TimeFunctions {
     /// Go's time.ParseDuration, in nanoseconds.
     static func parseDuration(_ text: String) throws(FunctionError) -> Int {
         func fail() -> FunctionError {
-            FunctionError("Invalid value for \"duration\" parameter: time: invalid duration \(Formatter.goQuote(text)).", argument: 1)
+            FunctionError("Call to function \"timeadd\" failed: time: invalid duration \(Formatter.goQuote(text)).", argument: 1)
         }
         var scalars = Substring(text).unicodeScalars[...]
         var negative = false
@@ -195,10 +195,10 @@ enum TimeFunctions {
             case "s": scale = 1e9
             case "m": scale = 60e9
             case "h": scale = 3600e9
-            case "": throw FunctionError("Invalid value for \"duration\" parameter: time: missing unit in duration \(Formatter.goQuote(text)).", argument: 1)
+            case "": throw FunctionError("Call to function \"timeadd\" failed: time: missing unit in duration \(Formatter.goQuote(text)).", argument: 1)
             default:
                 throw FunctionError(
-                    "Invalid value for \"duration\" parameter: time: unknown unit \(Formatter.goQuote(unit)) in duration \(Formatter.goQuote(text)).",
+                    "Call to function \"timeadd\" failed: time: unknown unit \(Formatter.goQuote(unit)) in duration \(Formatter.goQuote(text)).",
                     argument: 1)
             }
             total += value * scale

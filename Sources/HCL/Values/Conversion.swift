@@ -22,6 +22,18 @@ public enum Conversion {
         try convert(value, to: .bool)
     }
 
+    /// Converts values to the one type they can all take, as cty's unification does for conditional results
+    /// (`true ? 1 : "a"` is `"1"`), `list(any)` and `tolist`; throws when no common type exists.
+    public static func unify(_ values: [Value]) throws(FunctionError) -> [Value] {
+        guard let common = Unification.unify(values.map(TypeConstraint.implied(by:))) else {
+            throw FunctionError("the values have no common type")
+        }
+        var out: [Value] = []
+        out.reserveCapacity(values.count)
+        for value in values { out.append(try convert(value, to: common)) }
+        return out
+    }
+
     /// Parses a string as cty does for string-to-number conversion (decimal, optional sign and exponent).
     static func parseNumber(_ text: String) -> Double? {
         guard !text.isEmpty else { return nil }

@@ -37,14 +37,18 @@ public enum Operators {
         switch op {
         case .negate:
             if case .number(let n) = operand { return .number(-n) }
-            let converted = try convertOperand(operand, to: .number, side: "unary")
-            guard case .number(let n) = converted else { return .unknown }
-            return .number(-n)
+            switch try convertOperand(operand, to: .number, side: "unary") {
+            case .number(let n): return .number(-n)
+            case .unknown: return .unknown
+            default: throw FunctionError("Error during operation: argument must not be null.")
+            }
         case .not:
             if case .bool(let b) = operand { return .bool(!b) }
-            let converted = try convertOperand(operand, to: .bool, side: "unary")
-            guard case .bool(let b) = converted else { return .unknown }
-            return .bool(!b)
+            switch try convertOperand(operand, to: .bool, side: "unary") {
+            case .bool(let b): return .bool(!b)
+            case .unknown: return .unknown
+            default: throw FunctionError("Error during operation: argument must not be null.")
+            }
         }
     }
 

@@ -15,6 +15,11 @@ import Model
         Case("element", [stringTuple("a", "b", "c"), .number(1)], .string("b")),
         Case("element", [stringTuple("a", "b", "c"), .number(3)], .string("a")),
         Case("element", [stringTuple("a", "b", "c"), .number(4)], .string("b")),
+        Case("element", [stringTuple("a", "b", "c"), .number(-1)], .string("c")),
+        Case("reverse", [Value.set(from: [.number(1), .number(2)])], numbers(2, 1)),
+        Case("setproduct", [Value.set(from: [.string("a")]), stringTuple("b")], .set(from: [stringTuple("a", "b")])),
+        Case("contains", [Value.set(from: [.number(1)]), .number(1)], .bool(true)),
+        Case("contains", [.tuple([]), .string("a")], .bool(false)),
         Case("concat", [stringTuple("a", ""), stringTuple("b", "c")], stringTuple("a", "", "b", "c")),
         Case("concat", [strings("a"), strings("b")], strings("a", "b")),
         Case("concat", [strings("a"), numbers(1)], strings("a", "1")),
@@ -108,7 +113,16 @@ import Model
 
     @Test func errors() {
         #expect(failure("element", .tuple([]), .number(0))?.contains("cannot use element function with an empty list") == true)
-        #expect(failure("element", stringTuple("a"), .number(-1))?.contains("negative index") == true)
+        #expect(failure("element", Value.set(from: [.string("a")]), .number(0))?.contains("cannot read elements from set of string") == true)
+        #expect(failure("setproduct", stringTuple("a"))?.contains("at least two arguments are required") == true)
+        #expect(failure("setproduct", stringTuple("a"), .string("b"))?.contains("a set or a list is required") == true)
+        #expect(failure("slice", Value.set(from: [.string("a")]), .number(0), .number(1))?.contains("cannot slice a set") == true)
+        #expect(failure("slice", stringTuple("a"), .number(2), .number(2))?.contains("start index must not be greater than the length of the list") == true)
+        #expect(failure("reverse", .string("a"))?.contains("can only reverse list or tuple values, not string") == true)
+        #expect(failure("keys", .string("a"))?.contains("must have map or object type") == true)
+        #expect(failure("values", .tuple([]))?.contains("values() requires a map as the first argument") == true)
+        #expect(failure("contains", .string("a"), .string("a"))?.contains("argument must be list, tuple, or set") == true)
+        #expect(failure("zipmap", stringTuple("a"), Value.set(from: [.string("x")]))?.contains("values argument must be a list or tuple value") == true)
         #expect(failure("lookup", .object(["a": .number(1)]), .string("b"))
             == "Invalid value for \"inputMap\" parameter: the given object has no attribute \"b\".")
         #expect(failure("lookup", .map(["a": .number(1)]), .string("b")) == "Call to function \"lookup\" failed: lookup failed to find key \"b\".")
@@ -177,10 +191,16 @@ import Model
         #expect(try call("anytrue", .tuple([.unknown, .bool(true)])) == .bool(true))
         #expect(try call("anytrue", .tuple([.unknown, .bool(false)])) == .unknown)
         #expect(try call("contains", .tuple([.unknown]), .string("a")) == .unknown)
+        #expect(try call("contains", .tuple([.unknown, .string("a")]), .string("a")) == .bool(true))
+        #expect(try call("contains", .tuple([]), .unknown) == .bool(false))
         #expect(try call("distinct", .tuple([.unknown])) == .unknown)
         #expect(try call("flatten", .tuple([.unknown])) == .unknown)
         #expect(try call("zipmap", stringTuple("a"), .tuple([.unknown])) == .object(["a": .unknown]))
         #expect(try call("sort", .tuple([.unknown])) == .unknown)
+        #expect(try call("reverse", .tuple([.unknown, .string("a")])) == .tuple([.string("a"), .unknown]))
+        #expect(try call("reverse", .unknown) == .unknown)
+        #expect(try call("setproduct", stringTuple("a"), .tuple([.unknown])) == .list([.tuple([.string("a"), .unknown])]))
+        #expect(try call("setproduct", stringTuple("a"), .set([.unknown])) == .unknown)
         #expect(try call("setunion", stringTuple("a"), .unknown) == .unknown)
     }
 }

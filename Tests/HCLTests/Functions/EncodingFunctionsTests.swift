@@ -28,6 +28,8 @@ import Model
         Case("yamlencode", [.tuple([.tuple([.number(1), .number(2)])])], .string("- - 1\n  - 2\n")),
         Case("yamlencode", [.object(["s": .string("a\nb\n")])], .string("\"s\": |\n  a\n  b\n")),
         Case("base64encode", [.string("Hello World")], .string("SGVsbG8gV29ybGQ=")),
+        Case("textencodebase64", [.string("Hello World"), .string("UTF-16LE")], .string("SABlAGwAbABvACAAVwBvAHIAbABkAA==")),
+        Case("textdecodebase64", [.string("SABlAGwAbABvACAAVwBvAHIAbABkAA=="), .string("UTF-16LE")], .string("Hello World")),
         Case("base64decode", [.string("SGVsbG8gV29ybGQ=")], .string("Hello World")),
         Case("base64decode", [.string("0JfQtNGA0LDQstGB0YLQstGD0LksINCc0LjRgA==")], .string("Здравствуй, Мир")),
         Case("urlencode", [.string("Hello World!")], .string("Hello+World%21")),
@@ -44,10 +46,24 @@ import Model
         #expect(try FunctionTable.standard.call(c.name, arguments: c.args, context: FunctionContext()) == c.expected)
     }
 
+    /// go-yaml folds long double-quoted strings past column 80; the first two lines are as reported in
+    /// opentofu/opentofu#4433 (same go-cty-yaml emitter as Terraform).
+    @Test func yamlencodeFoldsLongStrings() throws {
+        let command = "mkdir -p /app/storage/database /app/storage/framework/cache/data /app/storage/framework/sessions /app/storage/framework/views /app/storage/logs"
+        let expected = "\"command\": \"mkdir -p /app/storage/database /app/storage/framework/cache/data /app/storage/framework/sessions\n  /app/storage/framework/views /app/storage/logs\"\n"
+        #expect(try call("yamlencode", .object(["command": .string(command)])) == .string(expected))
+        // Root scalars: literal block indented by 2; non-printable characters escaped as go-yaml does.
+        #expect(try call("yamlencode", .string("a\nb")) == .string("|-\n  a\n  b\n"))
+        #expect(try call("yamlencode", .tuple([.string("tab\there 😀")])) == .string("- \"tab\\there \\U0001F600\"\n"))
+        #expect(try call("yamlencode", .string("x \ny")) == .string("\"x \\ny\"\n"))
+    }
+
     @Test func errors() {
         #expect(failure("base64decode", .string("not base64!"))?.contains("failed to decode base64 data") == true)
         #expect(failure("base64decode", .string("/w=="))?.contains("not valid UTF-8") == true)
         #expect(failure("jsondecode", .string("{"))?.hasPrefix("Call to function \"jsondecode\" failed") == true)
+        #expect(failure("textencodebase64", .string("x"), .string("EBCDIC-bogus"))?.contains("is not a supported IANA encoding name") == true)
+        #expect(failure("textencodebase64", .string("☃"), .string("US-ASCII"))?.contains("cannot be represented in US-ASCII") == true)
         #expect(failure("csvdecode", .string("a,b\n1\n"))?.contains("wrong number of fields") == true)
     }
 

@@ -64,6 +64,9 @@ import Model
     @Test func randomAndUnknown() throws {
         #expect(try call("uuid") == .unknown)
         #expect(try call("bcrypt", .string("x")) == .unknown)
+        #expect(try call("base64gzip", .string("x")) == .unknown)
+        #expect(try call("yamldecode", .string("a: b")) == .unknown)
+        #expect(try call("issensitive", .string("x")) == .unknown)
         #expect(try call("timestamp") == .unknown)
         #expect(try call("plantimestamp") == .unknown)
         #expect(try call("max", .number(1), .unknown) == .unknown)

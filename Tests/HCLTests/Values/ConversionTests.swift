@@ -36,6 +36,14 @@ import Model
         (.object(["a": .string("1"), "z": .bool(true)]), .object(attributes: ["a": .number], optional: [:]), .object(["a": .number(1)])),
         (.tuple([.unknown, .number(1)]), .list(.number), .list([.unknown, .number(1)])),
         (.tuple([.null, .string("a")]), .list(.string), .list([.null, .string("a")])),
+        (.map(["a": .number(1)]), .map(.number), .map(["a": .number(1)])),
+        (.object(["a": .number(1)]), .object(attributes: ["a": .string], optional: [:]), .object(["a": .string("1")])),
+        (.set([.string("a")]), .set(.string), .set([.string("a")])),
+        (.list([.string("b"), .string("a")]), .list(.string), .list([.string("b"), .string("a")])),
+        (.tuple([.tuple([.number(1)]), .list([.number(2)])]), .list(.list(.any)), .list([.list([.number(1)]), .list([.number(2)])])),
+        (.tuple([.object(["a": .number(1)]), .object(["a": .string("x")])]), .list(.any),
+         .list([.object(["a": .string("1")]), .object(["a": .string("x")])])),
+        (.unknown, .object(attributes: [:], optional: [:]), .unknown),
         (.tuple([.object(["a": .number(1)]), .object(["b": .number(2)])]), .list(.any),
          .list([.map(["a": .number(1)]), .map(["b": .number(2)])])),
     ])
@@ -74,6 +82,11 @@ import Model
         (.string("a"), .list(.string), "list of string required"),
         (.object([:]), .list(.string), "list of string required"),
         (.tuple([.number(1)]), .map(.string), "map of string required"),
+        (.map(["a": .string("x")]), .list(.string), "list of string required"),
+        (.set([.string("a")]), .tuple([.string]), "tuple required"),
+        (.string("a"), .object(attributes: [:], optional: [:]), "object required"),
+        (.string("a"), .tuple([]), "tuple required"),
+        (.object(["a": .tuple([])]), .map(.string), "element \"a\": string required"),
         (.tuple([.number(1), .bool(true)]), .list(.any), "all list elements must have the same type"),
         (.tuple([.number(1)]), .tuple([.number, .number]), "tuple required with 2 elements"),
         (.tuple([.string("x")]), .list(.number), "element 0: a number is required"),
@@ -86,6 +99,17 @@ import Model
         } catch {
             #expect(error.message == message)
         }
+    }
+
+    @Test func unifyForConditionals() throws {
+        #expect(try Conversion.unify([.number(1), .string("a")]) == [.string("1"), .string("a")])
+        #expect(try Conversion.unify([.number(1), .null]) == [.number(1), .null])
+        #expect(try Conversion.unify([.unknown, .bool(true)]) == [.unknown, .bool(true)])
+        #expect(try Conversion.unify([.object(["a": .number(1)]), .object(["b": .number(2)])])
+            == [.map(["a": .number(1)]), .map(["b": .number(2)])])
+        #expect(try Conversion.unify([.tuple([.number(1)]), .tuple([.string("x")])]) == [.tuple([.string("1")]), .tuple([.string("x")])])
+        #expect(throws: FunctionError.self) { try Conversion.unify([.number(1), .bool(true)]) }
+        #expect(throws: FunctionError.self) { try Conversion.unify([.tuple([]), .string("a")]) }
     }
 
     @Test func helpers() throws {

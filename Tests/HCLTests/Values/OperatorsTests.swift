@@ -94,5 +94,8 @@ import Model
         #expect(try Operators.unary(.not, .unknown) == .unknown)
         #expect(try Operators.unary(.negate, .unknown) == .unknown)
         #expect(throws: FunctionError.self) { try Operators.unary(.not, .number(1)) }
+        #expect(throws: FunctionError.self) { try Operators.unary(.negate, .null) }
+        #expect(throws: FunctionError.self) { try Operators.unary(.not, .null) }
+        #expect(throws: FunctionError.self) { try Operators.binary(.or, .null, .bool(false)) }
     }
 }
