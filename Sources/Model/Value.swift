@@ -139,40 +139,79 @@ extension Value: CustomStringConvertible {
         }
     }
 
-    /// Terraform's rendering of a number as a string: integers without a fraction, others in shortest form.
+    /// Terraform's rendering of a number as a string: integers without a fraction, others in plain decimal.
+    ///
+    /// Terraform computes with 512-bit floats, so `0.1 + 0.2` prints as `0.3`; with doubles the same sum is
+    /// 0.30000000000000004. Rounding non-integers to 15 significant digits (all a double carries reliably)
+    /// gives Terraform's text for every value written with 15 digits or fewer.
     public static func formatNumber(_ n: Double) -> String {
         if n.isNaN { return "NaN" }
         if n.isInfinite { return n < 0 ? "-Inf" : "+Inf" }
         if n == n.rounded(), abs(n) < 1e15 {
             return String(Int64(n))
         }
-        let text = "\(n)"
-        guard let eIndex = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
-        return expandExponent(mantissa: String(text[..<eIndex]), exponent: Int(text[text.index(after: eIndex)...]) ?? 0)
+        var (digits, point) = decimalDigits(abs(n))
+        if n != n.rounded() && digits.count > 15 {
+            (digits, point) = round(digits, point, toSignificant: 15)
+        }
+        return (n < 0 ? "-" : "") + render(digits, point)
     }
 
-    /// Rewrites `1.5e+20` as `150000000000000000000` because Terraform never prints exponents.
-    private static func expandExponent(mantissa: String, exponent: Int) -> String {
-        var digits = mantissa
-        var negative = false
-        if digits.hasPrefix("-") { negative = true; digits.removeFirst() }
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        let intPart = String(parts[0])
-        let fracPart = parts.count > 1 ? String(parts[1]) : ""
-        var all = intPart + fracPart
-        var point = intPart.count + exponent
-        if point <= 0 {
-            all = String(repeating: "0", count: -point + 1) + all
-            point = 1
-        } else if point > all.count {
-            all += String(repeating: "0", count: point - all.count)
+    /// The shortest round-trip digits of `x` (no leading zeros) and where the decimal point goes.
+    private static func decimalDigits(_ x: Double) -> ([UInt8], Int) {
+        let text = "\(x)"
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
         }
-        var result = String(all.prefix(point))
-        var frac = String(all.dropFirst(point))
-        while frac.hasSuffix("0") { frac.removeLast() }
-        while result.count > 1 && result.hasPrefix("0") { result.removeFirst() }
-        if !frac.isEmpty { result += "." + frac }
-        return (negative ? "-" : "") + result
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts.first.map(String.init) ?? "0"
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = Array((whole + fraction).utf8).map { $0 - UInt8(ascii: "0") }
+        var point = whole.count + exponent
+        while digits.count > 1, digits.first == 0 {
+            digits.removeFirst()
+            point -= 1
+        }
+        while digits.count > 1, digits.last == 0 { digits.removeLast() }
+        return (digits, point)
+    }
+
+    private static func round(_ digits: [UInt8], _ point: Int, toSignificant count: Int) -> ([UInt8], Int) {
+        var kept = Array(digits.prefix(count))
+        var point = point
+        if digits[count] >= 5 {
+            var i = kept.count - 1
+            while i >= 0 {
+                if kept[i] == 9 {
+                    kept[i] = 0
+                    i -= 1
+                } else {
+                    kept[i] += 1
+                    break
+                }
+            }
+            if i < 0 {
+                kept.insert(1, at: 0)
+                point += 1
+            }
+        }
+        while kept.count > 1, kept.last == 0 { kept.removeLast() }
+        return (kept, point)
+    }
+
+    /// Plain decimal text, never an exponent, because Terraform never prints one.
+    private static func render(_ digits: [UInt8], _ point: Int) -> String {
+        let chars = digits.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }
+        if point <= 0 {
+            return "0." + String(repeating: "0", count: -point) + String(chars)
+        }
+        if point >= chars.count {
+            return String(chars) + String(repeating: "0", count: point - chars.count)
+        }
+        return String(chars[..<point]) + "." + String(chars[point...])
     }
 
     /// A double-quoted string with HCL escapes.
