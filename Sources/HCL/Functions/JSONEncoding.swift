@@ -1,10 +1,10 @@
 import Model
 
 /// Terraform's JSON rendering of values (cty json.Marshal over Go's encoding/json string escaping).
-enum JSONEncoding {
+public enum JSONEncoding {
     /// Compact JSON: object keys sorted, sets and tuples as arrays, numbers as Terraform prints them.
     /// Callers must ensure the value is wholly known.
-    static func encode(_ value: Value) -> String {
+    public static func encode(_ value: Value) -> String {
         var out = ""
         append(value, to: &out)
         return out
@@ -14,7 +14,8 @@ enum JSONEncoding {
         switch value {
         case .null, .unknown: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += Value.formatNumber(n)
+        // JSON has no infinities; Terraform refuses to encode them, we write null rather than invalid JSON.
+        case .number(let n): out += n.isFinite ? Value.formatNumber(n) : "null"
         case .string(let s): appendString(s, to: &out)
         case .list(let items), .tuple(let items), .set(let items):
             out += "["
@@ -36,7 +37,7 @@ enum JSONEncoding {
     }
 
     /// Go's encoding/json string escaping with HTML escaping on (`<`, `>`, `&`, U+2028, U+2029).
-    static func appendString(_ s: String, to out: inout String) {
+    public static func appendString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
