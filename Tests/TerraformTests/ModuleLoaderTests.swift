@@ -168,3 +168,18 @@ import Testing
         #expect(p.attributes["value"] == .string(expected))
     }
 }
+
+@Suite struct OverrideFileTests {
+    @Test func overrideFilesMergeIntoTheirBaseBlocks() throws {
+        let loaded = ModuleLoader.load(directory: FixturePaths.module("overrides"))
+        let web = try #require(loaded.resources.first { $0.address == "aws_instance.web" })
+        #expect(web.attributes["instance_type"] == .string("m5.large"))
+        #expect(web.attributes["ami"] == .string("ami-0abcdef1234567890"))
+        #expect(web.attributes["metadata_options"] == .list([.object(["http_tokens": .string("required")])]))
+        #expect(web.attributes["tags"]?["Tier"] == .string("premium"))
+        #expect(loaded.resources.count == 1)
+        let missing = try #require(loaded.diagnostics.first { $0.message.contains("no base declaration") })
+        #expect(missing.range?.file == "main_override.tf")
+        #expect(missing.range?.start.line == 14)
+    }
+}

@@ -79,7 +79,9 @@ public struct ModuleConfig: Sendable {
             seen[key] = range
             return true
         }
-        for file in files {
+        let (merged, overrideDiagnostics) = OverrideMerger.apply(files)
+        diagnostics.append(contentsOf: overrideDiagnostics)
+        for file in merged {
             for block in file.body.blocks {
                 switch block.type {
                 case "variable":
