@@ -54,15 +54,15 @@ public enum Evaluator {
             let condition = try evaluate(c, ctx, splatItem: splatItem)
             guard condition.isKnown else { return .unknown }
             switch condition {
-            case .bool(true): return try evaluate(t, ctx, splatItem: splatItem)
-            case .bool(false): return try evaluate(f, ctx, splatItem: splatItem)
+            case .bool(true): return try conditionalResult(t, other: f, ctx, splatItem: splatItem)
+            case .bool(false): return try conditionalResult(f, other: t, ctx, splatItem: splatItem)
             case .null:
                 throw Diagnostic(.typeMismatch, "The condition value is null; conditions must be true or false", at: c.range)
             default:
                 guard case .bool(let b)? = try? Conversion.toBool(condition) else {
                     throw Diagnostic(.typeMismatch, "The condition must be a bool, found \(condition.typeName)", at: c.range)
                 }
-                return try evaluate(b ? t : f, ctx, splatItem: splatItem)
+                return try conditionalResult(b ? t : f, other: b ? f : t, ctx, splatItem: splatItem)
             }
         case .binary(let op, let l, let r):
             let lhs = try evaluate(l, ctx, splatItem: splatItem)
@@ -80,6 +80,18 @@ public enum Evaluator {
                 throw Diagnostic(.evaluation, "Invalid operand for \"\(op.rawValue)\": \(error.message)", at: e.range)
             }
         }
+    }
+
+    /// HCL gives both branches of a conditional one type (`true ? 1 : "a"` is `"1"`). Errors in the branch
+    /// not taken are ignored, as HCL reports only the selected branch's; without a common type the selected
+    /// value is kept as it is (Terraform would reject the configuration; a scanner still wants the value).
+    static func conditionalResult(_ chosen: Expression, other: Expression, _ ctx: EvalContext, splatItem: Value?) throws(Diagnostic) -> Value {
+        let value = try evaluate(chosen, ctx, splatItem: splatItem)
+        guard value.isWhollyKnown, !value.isNull,
+              let otherValue = try? evaluate(other, ctx, splatItem: splatItem), otherValue.isWhollyKnown, !otherValue.isNull,
+              let unified = try? Conversion.unify([value, otherValue]), let first = unified.first
+        else { return value }
+        return first
     }
 
     static func getAttribute(_ base: Value, _ name: String, _ e: Expression, _ ctx: EvalContext) throws(Diagnostic) -> Value {
