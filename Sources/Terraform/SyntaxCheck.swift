@@ -39,8 +39,7 @@ public enum SyntaxCheck {
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = (path as NSString).appendingPathComponent(name)
             var childIsDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir)
-            if childIsDir.boolValue {
+            if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir), childIsDir.boolValue {
                 collect(child, into: &out)
             } else if extensions.contains(where: { name.hasSuffix($0) }) {
                 out.append(child)
