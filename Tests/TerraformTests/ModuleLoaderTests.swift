@@ -17,6 +17,7 @@ import Testing
             "aws_s3_bucket_public_access_block.logs", "aws_instance.web[0]", "aws_instance.web[1]",
             "aws_security_group.web", "aws_cloudtrail.main", "aws_kms_key.trail",
             "data.aws_caller_identity.current",
+            #"aws_s3_bucket_ownership_controls.per_env["data"]"#, #"aws_s3_bucket_ownership_controls.per_env["logs"]"#,
             "module.storage.aws_s3_bucket.this", "module.storage.aws_s3_bucket_server_side_encryption_configuration.this",
         ]
         #expect(addresses == expected)
@@ -79,6 +80,8 @@ import Testing
         #expect(pab.references.contains(Reference(attribute: "bucket", target: #"aws_s3_bucket.per_env["logs"]"#, targetAttribute: "id")))
         let versioning = try resource(#"aws_s3_bucket_versioning.per_env["logs"]"#)
         #expect(versioning.references.map(\.target) == [#"aws_s3_bucket.per_env["logs"]"#])
+        let ownership = try resource(#"aws_s3_bucket_ownership_controls.per_env["data"]"#)
+        #expect(ownership.references.contains(Reference(attribute: "bucket", target: #"aws_s3_bucket.per_env["data"]"#, targetAttribute: "id")))
         let trail = try resource("aws_cloudtrail.main")
         #expect(trail.references.contains(Reference(attribute: "s3_bucket_name", target: "module.storage.aws_s3_bucket.this", targetAttribute: "bucket")))
         let sse = try resource("module.storage.aws_s3_bucket_server_side_encryption_configuration.this")

@@ -23,6 +23,9 @@ final class ModuleInstance {
     private var resourceTypes: Set<String> = []
     /// Per module call name: output name → targets (all instances merged).
     private var moduleOutputTargets: [String: [String: ReferenceTargets]] = [:]
+    /// What `each.value` stands for in the instance being evaluated (`for_each = aws_s3_bucket.this`
+    /// makes `each.value.id` a reference to `aws_s3_bucket.this["key"]`).
+    private var eachTargets = ReferenceTargets()
 
     init(
         session: LoadSession, config: ModuleConfig, modulePath: [String], callKey: String, depth: Int,
@@ -193,6 +196,7 @@ final class ModuleInstance {
         var instanceValues: [Value] = []
         for instance in expansion.instances {
             let instanceCtx = ctx.binding(instance.bindings)
+            eachTargets = targetsOfEach(r.forEach, key: instance.key)
             var attributes: [String: Value] = [:]
             if !cyclic {
                 attributes = evaluator.evaluate(
@@ -243,6 +247,10 @@ final class ModuleInstance {
                 if let n = names.first, let inner = localTargets[n] { out.formUnion(inner) }
             case "var":
                 if let n = names.first, let inner = inputTargets[n] { out.formUnion(inner) }
+            case "each":
+                guard names.first == "value" else { continue }
+                let attribute = names.count > 1 ? names[1] : nil
+                for (target, existing) in eachTargets.targets { out.insert(target, attribute: attribute ?? existing) }
             case "module":
                 if let call = names.first {
                     let outputName = Self.moduleOutputName(t)
@@ -265,6 +273,22 @@ final class ModuleInstance {
             }
         }
         return out
+    }
+
+    /// The resources `each.value` refers to for one instance: the keyed instance when `for_each` is a
+    /// resource itself, else whatever the `for_each` expression draws on.
+    private func targetsOfEach(_ forEach: HCL.Expression?, key: Resource.InstanceKey?) -> ReferenceTargets {
+        guard let forEach else { return ReferenceTargets() }
+        var direct: String?
+        if case .getAttribute(let source, let name) = forEach.kind, case .variable(let type) = source.kind, resourceTypes.contains(type) {
+            direct = addressPrefix + "\(type).\(name)"
+        }
+        if let direct, let key {
+            var out = ReferenceTargets()
+            out.insert(direct + key.description, attribute: nil)
+            return out
+        }
+        return targets(of: forEach, ctx)
     }
 
     /// `module.x.out` or `module.x[0].out` → `out`.
@@ -313,6 +337,7 @@ final class ModuleInstance {
                 continue
             }
             let instanceCtx = ctx.binding(instance.bindings)
+            eachTargets = targetsOfEach(call.forEach, key: instance.key)
             var inputs: [String: Value] = [:]
             var inputTargets: [String: ReferenceTargets] = [:]
             var evaluator = BodyEvaluator(maxInstances: session.options.maxInstances)

@@ -91,3 +91,11 @@ output "web_ids" {
 output "bucket_names" {
   value = [for b in aws_s3_bucket.per_env : b.bucket]
 }
+
+resource "aws_s3_bucket_ownership_controls" "per_env" {
+  for_each = aws_s3_bucket.per_env
+  bucket   = each.value.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
