@@ -1,0 +1,8 @@
+# Fails: log file validation is disabled.
+
+resource "aws_cloudtrail" "main" {
+  name                       = "acme-org-trail"
+  s3_bucket_name             = "acme-cloudtrail-logs"
+  is_multi_region_trail      = true
+  enable_log_file_validation = false
+}

@@ -1,0 +1,12 @@
+# Fails: no point_in_time_recovery block (disabled).
+
+resource "aws_dynamodb_table" "this" {
+  name         = "orders"
+  billing_mode = "PAY_PER_REQUEST"
+  hash_key     = "pk"
+
+  attribute {
+    name = "pk"
+    type = "S"
+  }
+}

@@ -1,0 +1,9 @@
+# Fails: require_numbers is omitted (default false).
+resource "aws_iam_account_password_policy" "strict" {
+  minimum_password_length      = 14
+  password_reuse_prevention    = 24
+  require_symbols              = true
+  require_uppercase_characters = true
+  require_lowercase_characters = true
+  max_password_age             = 90
+}

@@ -1,0 +1,21 @@
+# Fails: the variable that sets storage_encrypted defaults to false.
+variable "encrypt_storage" {
+  type    = bool
+  default = false
+}
+resource "aws_db_instance" "orders" {
+  identifier          = "acme-orders"
+  engine              = "postgres"
+  engine_version      = "16.3"
+  instance_class      = "db.t4g.medium"
+  allocated_storage   = 50
+  username            = "app"
+  password            = var.db_password
+  skip_final_snapshot = true
+  storage_encrypted   = var.encrypt_storage
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}

@@ -1,0 +1,10 @@
+# Passes: the Aurora cluster encrypts its storage.
+
+resource "aws_rds_cluster" "ledger" {
+  cluster_identifier          = "acme-ledger"
+  engine                      = "aurora-postgresql"
+  master_username             = "app"
+  manage_master_user_password = true
+  skip_final_snapshot         = true
+  storage_encrypted           = true
+}

@@ -1,0 +1,20 @@
+# Fails: publicly_accessible is true, set through a local.
+locals {
+  expose = true
+}
+resource "aws_db_instance" "reporting" {
+  identifier          = "acme-reporting"
+  engine              = "postgres"
+  engine_version      = "16.3"
+  instance_class      = "db.t4g.medium"
+  allocated_storage   = 50
+  username            = "app"
+  password            = var.db_password
+  skip_final_snapshot = true
+  publicly_accessible = local.expose
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}

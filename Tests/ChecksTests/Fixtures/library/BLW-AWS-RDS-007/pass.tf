@@ -1,0 +1,18 @@
+# Passes: deletion protection is on.
+
+resource "aws_db_instance" "inventory" {
+  identifier          = "acme-inventory"
+  engine              = "postgres"
+  engine_version      = "16.3"
+  instance_class      = "db.t4g.medium"
+  allocated_storage   = 50
+  username            = "app"
+  password            = var.db_password
+  skip_final_snapshot = true
+  deletion_protection = true
+}
+
+variable "db_password" {
+  type      = string
+  sensitive = true
+}

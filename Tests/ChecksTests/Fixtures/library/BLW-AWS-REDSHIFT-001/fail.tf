@@ -1,0 +1,11 @@
+# Fails: encryption is disabled.
+
+resource "aws_redshift_cluster" "this" {
+  cluster_identifier     = "analytics"
+  node_type              = "ra3.xlplus"
+  number_of_nodes        = 2
+  master_username        = "admin"
+  manage_master_password = true
+  skip_final_snapshot    = true
+  encrypted              = false
+}
