@@ -1,0 +1,14 @@
+# FAILS: the shared admin account is enabled.
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-acr"
+  location = "westeurope"
+}
+
+resource "azurerm_container_registry" "main" {
+  name                = "acrorders"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = azurerm_resource_group.rg.location
+  sku                 = "Premium"
+  admin_enabled       = true
+}

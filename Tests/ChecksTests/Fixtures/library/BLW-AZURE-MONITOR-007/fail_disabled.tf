@@ -1,0 +1,35 @@
+# FAILS: the alert for Microsoft.Security/securitySolutions/delete exists but is disabled.
+data "azurerm_subscription" "current" {}
+
+resource "azurerm_resource_group" "monitor" {
+  name     = "rg-monitor"
+  location = "westeurope"
+}
+
+resource "azurerm_monitor_action_group" "secops" {
+  name                = "ag-secops"
+  resource_group_name = azurerm_resource_group.monitor.name
+  short_name          = "secops"
+
+  email_receiver {
+    name          = "secops"
+    email_address = "secops@example.com"
+  }
+}
+
+resource "azurerm_monitor_activity_log_alert" "secsol_delete" {
+  name                = "alert-secsol_delete"
+  resource_group_name = azurerm_resource_group.monitor.name
+  location            = "global"
+  scopes              = [data.azurerm_subscription.current.id]
+  enabled             = false
+
+  criteria {
+    category       = "Administrative"
+    operation_name = "Microsoft.Security/securitySolutions/delete"
+  }
+
+  action {
+    action_group_id = azurerm_monitor_action_group.secops.id
+  }
+}

@@ -1,0 +1,28 @@
+# PASSES: an enabled extended auditing policy refers to the server.
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-sql"
+  location = "westeurope"
+}
+
+resource "azurerm_mssql_server" "main" {
+  name                         = "sql-orders-main"
+  resource_group_name          = azurerm_resource_group.rg.name
+  location                     = azurerm_resource_group.rg.location
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.sql_password
+
+}
+
+variable "sql_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "azurerm_mssql_server_extended_auditing_policy" "main" {
+  server_id                               = azurerm_mssql_server.main.id
+  storage_endpoint                        = "https://staudit001.blob.core.windows.net/"
+  storage_account_access_key_is_secondary = false
+  retention_in_days                       = 120
+}

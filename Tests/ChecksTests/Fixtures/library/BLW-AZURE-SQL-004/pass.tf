@@ -1,0 +1,28 @@
+# PASSES: a single address is allowed.
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-sql"
+  location = "westeurope"
+}
+
+resource "azurerm_mssql_server" "main" {
+  name                         = "sql-orders-main"
+  resource_group_name          = azurerm_resource_group.rg.name
+  location                     = azurerm_resource_group.rg.location
+  version                      = "12.0"
+  administrator_login          = "sqladmin"
+  administrator_login_password = var.sql_password
+
+}
+
+variable "sql_password" {
+  type      = string
+  sensitive = true
+}
+
+resource "azurerm_mssql_firewall_rule" "office" {
+  name             = "office"
+  server_id        = azurerm_mssql_server.main.id
+  start_ip_address = "10.20.0.4"
+  end_ip_address   = "10.20.0.4"
+}

@@ -1,0 +1,21 @@
+# PASSES: container_access_type omitted, the default is private.
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-data"
+  location = "westeurope"
+}
+
+resource "azurerm_storage_account" "main" {
+  name                            = "stdatamain001"
+  resource_group_name             = azurerm_resource_group.rg.name
+  location                        = azurerm_resource_group.rg.location
+  account_tier                    = "Standard"
+  account_replication_type        = "GRS"
+  allow_nested_items_to_be_public = false
+}
+
+resource "azurerm_storage_container" "assets" {
+  name                 = "assets"
+  storage_account_name = azurerm_storage_account.main.name
+
+}

@@ -1,0 +1,19 @@
+# FAILS: the storage firewall allows every network by default.
+
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-data"
+  location = "westeurope"
+}
+
+resource "azurerm_storage_account" "main" {
+  name                     = "stdatamain001"
+  resource_group_name      = azurerm_resource_group.rg.name
+  location                 = azurerm_resource_group.rg.location
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  network_rules {
+    default_action = "Allow"
+    ip_rules       = ["203.0.113.10"]
+  }
+}
