@@ -92,14 +92,17 @@ public struct Finding: Sendable {
         input == "." || input.isEmpty ? address : "\(input)::\(address)"
     }
 
-    /// Report order: file, line, check ID, resource address.
+    /// Report order: file, line, check ID, resource address, then input and verdict so ties never depend on input order.
     static func precedes(_ a: Finding, _ b: Finding) -> Bool {
         let fa = a.location?.file ?? "", fb = b.location?.file ?? ""
         if fa != fb { return fa < fb }
         let la = a.location?.startLine ?? 0, lb = b.location?.startLine ?? 0
         if la != lb { return la < lb }
         if a.result.checkID != b.result.checkID { return a.result.checkID < b.result.checkID }
-        return a.result.resourceAddress < b.result.resourceAddress
+        if a.result.resourceAddress != b.result.resourceAddress { return a.result.resourceAddress < b.result.resourceAddress }
+        // The same check on the same address twice happens when two inputs share a module directory.
+        if a.input != b.input { return a.input < b.input }
+        return a.result.verdict.description < b.result.verdict.description
     }
 
     /// The skip or unknown reason, empty for passed and failed results.
