@@ -122,7 +122,9 @@ struct ScanCommand: ParsableCommand {
         do {
             report = try ScanRunner.run(paths: paths, options: options)
         } catch {
-            throw ValidationError(error.description)
+            // Bad options found only once the library is loaded (unknown framework, unreadable baseline): usage errors.
+            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+            throw ExitCode(ExitPolicy.Status.error.rawValue)
         }
         let scanRoot = ScanPaths(root: options.scanRoot).root
         for target in try targets() {
@@ -131,7 +133,8 @@ struct ScanCommand: ParsableCommand {
                 do {
                     try text.write(toFile: file, atomically: true, encoding: .utf8)
                 } catch {
-                    throw ValidationError("cannot write \(file): \(error.localizedDescription)")
+                    FileHandle.standardError.write(Data("Error: cannot write \(file): \(error.localizedDescription)\n".utf8))
+                    throw ExitCode(ExitPolicy.Status.error.rawValue)
                 }
             } else {
                 let color = target.format == .human && Self.colorWanted(environment: environment)
