@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers (see docs/architecture.md): dependencies point downward only.
-//   bulwark (CLI) -> Terraform -> HCL -> Model
+//   bulwark (CLI) -> Scanner -> Reports -> Checks -> Model
+//                    Scanner -> Terraform -> HCL -> Model
 let package = Package(
     name: "Bulwark",
     platforms: [.macOS(.v14)],
@@ -28,10 +29,14 @@ let package = Package(
         ),
         .target(name: "Terraform", dependencies: ["Model", "HCL"]),
         .target(name: "Checks", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
+        // Report model and output formatters (human, json, sarif, junit, csv, markdown).
+        .target(name: "Reports", dependencies: ["Checks", "Model"]),
+        // Scan orchestration: inputs, root modules, check library, suppressions, baseline, filters.
+        .target(name: "Scanner", dependencies: ["Reports", "Checks", "Terraform", "HCL", "Model"]),
         .executableTarget(
             name: "bulwark",
             dependencies: [
-                "Model", "HCL", "Terraform",
+                "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,5 +46,8 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model", "Terraform"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ScannerTests", dependencies: ["Scanner", "Reports", "Checks", "Model"], resources: [.copy("Fixtures")]),
     ]
 )

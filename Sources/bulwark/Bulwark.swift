@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Reports
 
 /// The `bulwark` command-line tool.
 @main
@@ -6,6 +8,22 @@ struct Bulwark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulwark",
         abstract: "GitOps controller for infrastructure-as-code security and cloud posture.",
-        subcommands: [InspectCommand.self, ParseCommand.self]
+        version: BulwarkVersion.current,
+        subcommands: [ScanCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self]
     )
+
+    /// Runs the command like `ParsableCommand.main()`, except that usage errors exit 2 rather than 64:
+    /// CI scripts treat 2 as "the scan could not run", the same status as a load error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,159 @@
+import Checks
+import Model
+
+/// The `sarif` output format: SARIF 2.1.0 as GitHub code scanning ingests it.
+///
+/// Only FAILED results become SARIF results (passed, unknown and skipped ones are not alerts); load errors
+/// and warnings become tool execution notifications so they show in the upload's run details.
+public enum SARIFReport {
+    static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    /// The report as SARIF JSON; `scanRoot` is the absolute directory relative file URIs resolve against.
+    public static func render(_ report: ScanReport, scanRoot: String) -> String {
+        document(report, scanRoot: scanRoot).rendered()
+    }
+
+    /// The SARIF tree.
+    public static func document(_ report: ScanReport, scanRoot: String) -> JSONOutput {
+        let failed = report.failed
+        var rulesByID: [String: CheckDefinition] = [:]
+        for f in failed { rulesByID[f.result.checkID] = f.result.check }
+        let rules = rulesByID.keys.sorted().compactMap { rulesByID[$0] }
+        var ruleIndex: [String: Int] = [:]
+        for (i, r) in rules.enumerated() { ruleIndex[r.id] = i }
+        let root = scanRoot.hasSuffix("/") ? scanRoot : scanRoot + "/"
+        let run: JSONOutput = .object([
+            ("tool", .object([("driver", .object([
+                ("name", .string(report.tool.name)),
+                ("version", .string(report.tool.version)),
+                ("semanticVersion", .string(report.tool.version)),
+                ("informationUri", .string(report.tool.informationURI)),
+                ("rules", .array(rules.map(rule))),
+            ]))])),
+            ("invocations", .array([invocation(report)])),
+            ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string("file://" + TextEscaping.uriPath(root)))]))])),
+            ("results", .array(failed.map { result($0, ruleIndex: ruleIndex[$0.result.checkID] ?? 0) })),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("properties", .object([("compliance", .array(report.compliance.map(JSONReport.compliance)))])),
+        ])
+        return .object([
+            ("$schema", .string(schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ])
+    }
+
+    /// GitHub's numeric severity scale (security-severity), as the string it requires.
+    public static func securitySeverity(_ s: CheckDefinition.Severity) -> String {
+        switch s {
+        case .critical: return "9.5"
+        case .high: return "8.0"
+        case .medium: return "5.5"
+        case .low: return "3.0"
+        }
+    }
+
+    /// SARIF level: critical and high are errors, medium warnings, low notes.
+    public static func level(_ s: CheckDefinition.Severity) -> String {
+        switch s {
+        case .critical, .high: return "error"
+        case .medium: return "warning"
+        case .low: return "note"
+        }
+    }
+
+    static func rule(_ check: CheckDefinition) -> JSONOutput {
+        let refs = check.references
+        var tags = ["security", "terraform", check.provider, check.severity.rawValue]
+        tags += refs.checkov + refs.avd
+        for framework in refs.cis.keys.sorted() { tags += (refs.cis[framework] ?? []).map { "\(framework):\($0)" } }
+        let description = check.description.isEmpty ? check.title : check.description
+        var help = description
+        var markdown = "**\(check.title)**\n\n\(description)"
+        if !check.remediation.isEmpty {
+            help += "\n\nRemediation: \(check.remediation)"
+            markdown += "\n\n**Remediation:** \(check.remediation)"
+        }
+        if !refs.checkov.isEmpty || !refs.avd.isEmpty {
+            let ids = (refs.checkov + refs.avd).joined(separator: ", ")
+            help += "\n\nEquivalent rules: \(ids)"
+            markdown += "\n\n**Equivalent rules:** \(ids)"
+        }
+        return .object([
+            ("id", .string(check.id)),
+            ("name", .string(ruleName(check.title))),
+            ("shortDescription", .object([("text", .string(check.title))])),
+            ("fullDescription", .object([("text", .string(description))])),
+            ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
+            ("defaultConfiguration", .object([("level", .string(level(check.severity)))])),
+            ("properties", .object([
+                ("security-severity", .string(securitySeverity(check.severity))),
+                ("precision", .string("very-high")),
+                ("tags", .strings(tags)),
+            ])),
+        ])
+    }
+
+    /// `S3 bucket blocks public access` → `S3BucketBlocksPublicAccess`: SARIF wants an identifier-like name.
+    static func ruleName(_ title: String) -> String {
+        title.split { !($0.isLetter || $0.isNumber) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    static func result(_ f: Finding, ruleIndex: Int) -> JSONOutput {
+        let r = f.result
+        var text = "\(r.check.title): \(r.resourceAddress)"
+        if !r.evidence.isEmpty { text += " (\(r.evidence))" }
+        var members: [(String, JSONOutput)] = [
+            ("ruleId", .string(r.checkID)),
+            ("ruleIndex", .int(ruleIndex)),
+            ("level", .string(level(r.check.severity))),
+            ("message", .object([("text", .string(text))])),
+        ]
+        if let location = f.location {
+            members.append(("locations", .array([.object([
+                ("physicalLocation", physicalLocation(location)),
+                ("logicalLocations", .array([.object([
+                    ("fullyQualifiedName", .string(r.resourceAddress)), ("kind", .string("resource")),
+                ])])),
+            ])])))
+        }
+        members.append(("partialFingerprints", .object([("bulwarkFingerprint/v1", .string(f.fingerprint.hex))])))
+        return .object(members)
+    }
+
+    static func physicalLocation(_ location: FindingLocation) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(location.file))]
+        if let line = location.startLine, line >= 1 {
+            var region: [(String, JSONOutput)] = [("startLine", .int(line))]
+            if let column = location.startColumn, column >= 1 { region.append(("startColumn", .int(column))) }
+            if let end = location.endLine, end >= line { region.append(("endLine", .int(end))) }
+            members.append(("region", .object(region)))
+        }
+        return .object(members)
+    }
+
+    /// Relative paths resolve against `%SRCROOT%`; paths outside the scan root stay absolute `file://` URIs.
+    static func artifactLocation(_ file: String) -> JSONOutput {
+        if file.hasPrefix("/") { return .object([("uri", .string("file://" + TextEscaping.uriPath(file)))]) }
+        return .object([("uri", .string(TextEscaping.uriPath(file))), ("uriBaseId", .string("%SRCROOT%"))])
+    }
+
+    static func invocation(_ report: ScanReport) -> JSONOutput {
+        let notifications = report.diagnostics.map { d -> JSONOutput in
+            var members: [(String, JSONOutput)] = [
+                ("level", .string(d.severity == .error ? "error" : "warning")),
+                ("message", .object([("text", .string(d.message))])),
+                ("descriptor", .object([("id", .string(d.code))])),
+            ]
+            if let file = d.file {
+                let location = FindingLocation(file: file, startLine: d.line, startColumn: d.column)
+                members.append(("locations", .array([.object([("physicalLocation", physicalLocation(location))])])))
+            }
+            return .object(members)
+        }
+        return .object([
+            ("executionSuccessful", .bool(report.loadErrors.isEmpty)),
+            ("toolExecutionNotifications", .array(notifications)),
+        ])
+    }
+}

@@ -1,0 +1,74 @@
+import Checks
+import Foundation
+
+/// `--check` / `--skip-check` selection, with Checkov's semantics so existing CI invocations keep working.
+///
+/// Each item is a check ID, a Checkov/AVD ID from the check's references (`*` wildcards, case-insensitive),
+/// or a severity. A severity in `--check` selects that severity and above (the lowest listed counts); in
+/// `--skip-check` it skips that severity and below (the highest listed counts). Skips win over selections.
+public struct CheckFilter: Sendable, Hashable {
+    public private(set) var includePatterns: [String] = []
+    public private(set) var includeSeverity: CheckDefinition.Severity?
+    public private(set) var excludePatterns: [String] = []
+    public private(set) var excludeSeverity: CheckDefinition.Severity?
+
+    /// Parses the option values; each value may itself be a comma-separated list.
+    public init(include: [String] = [], exclude: [String] = []) {
+        for item in Self.items(include) {
+            if let s = CheckDefinition.Severity(rawValue: item.lowercased()) {
+                includeSeverity = includeSeverity.map { min($0, s) } ?? s
+            } else {
+                includePatterns.append(item.uppercased())
+            }
+        }
+        for item in Self.items(exclude) {
+            if let s = CheckDefinition.Severity(rawValue: item.lowercased()) {
+                excludeSeverity = excludeSeverity.map { max($0, s) } ?? s
+            } else {
+                excludePatterns.append(item.uppercased())
+            }
+        }
+    }
+
+    /// Whether the filter selects `check`.
+    public func selects(_ check: CheckDefinition) -> Bool {
+        if let s = excludeSeverity, check.severity <= s { return false }
+        if excludePatterns.contains(where: { matches($0, check) }) { return false }
+        if includePatterns.isEmpty && includeSeverity == nil { return true }
+        if let s = includeSeverity, check.severity >= s { return true }
+        return includePatterns.contains { matches($0, check) }
+    }
+
+    private func matches(_ pattern: String, _ check: CheckDefinition) -> Bool {
+        let refs = check.references
+        return ([check.id] + refs.checkov + refs.avd + refs.tfsec).contains { Self.glob(pattern, $0.uppercased()) }
+    }
+
+    private static func items(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `*` matches any run of characters (including none); everything else literally.
+    static func glob(_ pattern: String, _ text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] != "*", p[pi] == t[ti] {
+                pi += 1
+                ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi
+                mark = ti
+                pi += 1
+            } else if star >= 0 {
+                pi = star + 1
+                mark += 1
+                ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,127 @@
+import Checks
+import Foundation
+import Model
+
+/// The checks and compliance frameworks a scan runs with: the library (`checks/`) plus external directories.
+public struct CheckLibrary: Sendable {
+    /// Every loaded check; IDs are unique (the first definition wins, later ones are reported).
+    public var checks: [CheckDefinition]
+    /// Frameworks by ID (`cis-aws`), from `frameworks/` folders.
+    public var frameworks: [String: ComplianceFramework]
+    /// Problems with check, policy or framework files.
+    public var diagnostics: [Diagnostic]
+
+    /// Builds a library.
+    public init(checks: [CheckDefinition], frameworks: [String: ComplianceFramework] = [:], diagnostics: [Diagnostic] = []) {
+        self.checks = checks
+        self.frameworks = frameworks
+        self.diagnostics = diagnostics
+    }
+
+    /// Environment variable naming the check library directory.
+    public static let environmentVariable = "BULWARK_CHECKS_DIR"
+
+    /// The library directory: `explicit` (`--checks-dir`), else `$BULWARK_CHECKS_DIR`, else the first
+    /// `checks/` beside a directory walked up from the executable, then from the working directory, that
+    /// holds `checks/frameworks`. Nil when none is found.
+    public static func locate(explicit: String?, environment: [String: String], executablePath: String?,
+                              currentDirectory: String) -> String? {
+        if let explicit, !explicit.isEmpty { return ScanPaths.absolute(explicit) }
+        if let env = environment[environmentVariable], !env.isEmpty { return ScanPaths.absolute(env) }
+        var starts: [String] = []
+        if let executablePath {
+            starts.append((ScanPaths.absolute(executablePath) as NSString).deletingLastPathComponent)
+        }
+        starts.append(ScanPaths.absolute(currentDirectory))
+        for start in starts {
+            var dir = start
+            while true {
+                let candidate = (dir as NSString).appendingPathComponent("checks")
+                var isDir: ObjCBool = false
+                let frameworks = (candidate as NSString).appendingPathComponent("frameworks")
+                if FileManager.default.fileExists(atPath: frameworks, isDirectory: &isDir), isDir.boolValue { return candidate }
+                let parent = (dir as NSString).deletingLastPathComponent
+                if parent == dir || parent.isEmpty { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+
+    /// Loads the library directory (may be nil) and every external directory; external files may be Bulwark
+    /// checks or Checkov custom policies, told apart by content.
+    public static func load(directory: String?, external: [String] = []) -> CheckLibrary {
+        var library = CheckLibrary(checks: [])
+        var seen: [String: String] = [:]
+        for (index, dir) in ([directory].compactMap { $0 } + external).enumerated() {
+            let isLibrary = directory != nil && index == 0
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                let what = isLibrary ? "check library" : "external checks directory"
+                library.diagnostics.append(Diagnostic(.io, "\(what) is not a directory", at: .wholeFile(dir)))
+                continue
+            }
+            let (files, frameworkFiles) = yamlFiles(under: dir)
+            for file in files {
+                switch loadCheck(file: file) {
+                case .failure(let d):
+                    library.diagnostics.append(d)
+                case .success(let check):
+                    if let previous = seen[check.id] {
+                        library.diagnostics.append(Diagnostic(.duplicate,
+                            "duplicate check ID \(check.id) (first defined in \(previous))", at: check.source ?? .wholeFile(file)))
+                    } else {
+                        seen[check.id] = file
+                        library.checks.append(check)
+                    }
+                }
+            }
+            for file in frameworkFiles {
+                switch ComplianceFramework.load(file: file) {
+                case .failure(let d): library.diagnostics.append(d)
+                case .success(let f) where library.frameworks[f.id] == nil: library.frameworks[f.id] = f
+                case .success(let f):
+                    library.diagnostics.append(Diagnostic(.duplicate, "duplicate framework \(f.id)", at: .wholeFile(file)))
+                }
+            }
+        }
+        return library
+    }
+
+    /// Loads one YAML file as a Checkov policy when it has top-level `metadata:` and `definition:` keys,
+    /// otherwise as a Bulwark check.
+    public static func loadCheck(file: String) -> Result<CheckDefinition, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(Diagnostic(.io, "cannot read check file", at: .wholeFile(file)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(.invalidUTF8, "check file is not UTF-8", at: .wholeFile(file)))
+        }
+        if isCheckovPolicy(text) { return CheckovPolicyLoader.load(yaml: text, file: file) }
+        return CheckLoader.load(yaml: text, file: file)
+    }
+
+    /// A Checkov policy's two top-level keys; Bulwark's format has neither.
+    static func isCheckovPolicy(_ text: String) -> Bool {
+        var hasMetadata = false, hasDefinition = false
+        for line in text.split(whereSeparator: \.isNewline) {
+            if line.hasPrefix("metadata:") { hasMetadata = true }
+            if line.hasPrefix("definition:") { hasDefinition = true }
+        }
+        return hasMetadata && hasDefinition
+    }
+
+    /// Check files and framework files (those inside a `frameworks` folder) under `dir`, each sorted.
+    static func yamlFiles(under dir: String) -> (checks: [String], frameworks: [String]) {
+        var checks: [String] = [], frameworks: [String] = []
+        guard let enumerator = FileManager.default.enumerator(atPath: dir) else { return ([], []) }
+        while let relative = enumerator.nextObject() as? String {
+            let components = relative.split(separator: "/")
+            if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            let path = (dir as NSString).appendingPathComponent(relative)
+            if components.dropLast().contains("frameworks") { frameworks.append(path) } else { checks.append(path) }
+        }
+        return (checks.sorted(), frameworks.sorted())
+    }
+}

@@ -1,0 +1,88 @@
+import Checks
+import Foundation
+import Model
+import Reports
+import Terraform
+
+/// What one input (a root module, a `.tf` file, a plan or a state) contributed to a scan.
+struct InputScan: Sendable {
+    var findings: [Finding] = []
+    var diagnostics: [ReportDiagnostic] = []
+    var resourceCount = 0
+}
+
+/// Loads one input, reads its inline suppressions and evaluates the checks on it.
+///
+/// Each input gets its own resource graph and suppression context: two root modules may both declare
+/// `aws_s3_bucket.logs`, and a comment in one must not skip the other.
+struct InputScanner: Sendable {
+    let engine: CheckEngine
+    let skips: [ConfigSkip]
+    let loadOptions: LoadOptions
+    let paths: ScanPaths
+    let today: CalendarDate
+
+    /// Scans `path` (absolute).
+    func scan(_ path: String) -> InputScan {
+        let input = TerraformInput.load(path, options: loadOptions)
+        // Source ranges name files relative to the directory the loader was given (the module directory,
+        // or the directory of a plan whose .tf sources sit beside it); absolute names stay as they are.
+        let base = input.kind == .module ? path : (path as NSString).deletingLastPathComponent
+        let real: (String) -> String = { ScanPaths.absolute($0, base: base) }
+        let inputName = paths.relative(path)
+        let qualifier = paths.relative(base)
+
+        var contents: [String: String?] = [:]
+        var inline: [String: [Suppression]] = [:]
+        for resource in input.resources {
+            guard let range = resource.origin.sourceRange else { continue }
+            let file = real(range.file)
+            if contents[file] == nil {
+                contents[file] = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+            }
+            guard let text = contents[file] ?? nil else { continue }
+            let found = InlineSuppressions.parse(fileContents: text, range: range)
+            if !found.isEmpty { inline[resource.address, default: []].append(contentsOf: found) }
+        }
+        let context = SuppressionContext(inline: inline, skips: skips, today: today)
+        let results = engine.evaluate(graph: ResourceGraph(input.resources), suppressions: context)
+
+        var scan = InputScan()
+        scan.resourceCount = input.resources.count
+        scan.findings = results.map { result in
+            let location: FindingLocation
+            if let range = result.range {
+                location = FindingLocation(file: paths.relative(real(range.file)), startLine: range.start.line,
+                                           startColumn: range.start.column, endLine: range.end.line)
+            } else {
+                // State resources (and plan resources without sources beside the plan) point at the JSON file.
+                location = FindingLocation(file: inputName)
+            }
+            // The qualifier is the module directory, so scanning `envs/prod`, `envs/prod/main.tf` or a plan saved
+            // in `envs/prod` gives the same fingerprints.
+            return Finding(result: result, location: location, input: qualifier)
+        }
+        scan.diagnostics = (input.diagnostics + context.diagnostics).map { ReportDiagnostic($0, path: { paths.relative(real($0)) }) }
+        return scan
+    }
+}
+
+/// Result slots filled from `concurrentPerform`; each index is written by exactly one iteration.
+final class ConcurrentSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: T, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

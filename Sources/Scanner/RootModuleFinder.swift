@@ -1,0 +1,94 @@
+import Foundation
+import HCL
+import Model
+
+/// Finds the Terraform root modules in a directory tree: directories with `.tf`/`.tf.json` files that no other
+/// directory of the tree calls as a local module (`module "x" { source = "./modules/x" }`).
+public enum RootModuleFinder {
+    /// Absolute, standardized root module directories under `directory`, sorted; hidden directories
+    /// (`.terraform`, `.git`, …) are skipped. A module called only from outside the tree counts as a root.
+    public static func find(in directory: String) -> [String] {
+        let top = ScanPaths.absolute(directory)
+        let moduleDirectories = terraformDirectories(under: top)
+        let inTree = Set(moduleDirectories)
+        var called = Set<String>()
+        for dir in moduleDirectories {
+            for target in localModuleTargets(of: dir) where target != dir && inTree.contains(target) {
+                called.insert(target)
+            }
+        }
+        return moduleDirectories.filter { !called.contains($0) }.sorted()
+    }
+
+    /// Whether `name` is a Terraform configuration file (`.tf` or `.tf.json`).
+    public static func isConfigurationFile(_ name: String) -> Bool {
+        name.hasSuffix(".tf") || name.hasSuffix(".tf.json")
+    }
+
+    /// Every directory under `top` (itself included) holding configuration files, skipping hidden directories.
+    static func terraformDirectories(under top: String) -> [String] {
+        var out: [String] = []
+        var stack = [top]
+        let fm = FileManager.default
+        while let dir = stack.popLast() {
+            guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+            var hasConfig = false
+            for name in names.sorted() {
+                let path = (dir as NSString).appendingPathComponent(name)
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+                if isDir.boolValue {
+                    // Symbolic links to directories are not followed: they can loop, and Terraform
+                    // resolves module sources by path anyway.
+                    if !name.hasPrefix("."), !isSymbolicLink(path) { stack.append(path) }
+                } else if isConfigurationFile(name) {
+                    hasConfig = true
+                }
+            }
+            if hasConfig { out.append(dir) }
+        }
+        return out.sorted()
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+
+    /// Standardized directories that `dir`'s module blocks call with a local `./` or `../` source.
+    static func localModuleTargets(of dir: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        var targets: [String] = []
+        for name in names.sorted() where isConfigurationFile(name) {
+            let path = (dir as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            // Most files declare no module; the parse is only worth it when the word appears.
+            guard data.range(of: Data("module".utf8)) != nil else { continue }
+            let parsed = name.hasSuffix(".json")
+                ? HCLJSONSyntax.parse([UInt8](data), filename: path)
+                : HCLParser.parse([UInt8](data), filename: path)
+            for block in parsed.body.blocks(ofType: "module") {
+                guard let source = block.body.attribute("source").flatMap({ literalString($0.expression) }) else { continue }
+                guard source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".." else { continue }
+                targets.append(((dir as NSString).appendingPathComponent(source) as NSString).standardizingPath)
+            }
+        }
+        return targets
+    }
+
+    /// The text of a string literal or an interpolation-free template; nil for anything computed.
+    static func literalString(_ expression: HCL.Expression) -> String? {
+        switch expression.kind {
+        case .literal(.string(let s)):
+            return s
+        case .template(let parts):
+            var text = ""
+            for part in parts {
+                guard case .literal(let s) = part else { return nil }
+                text += s
+            }
+            return text
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Checks
+import Foundation
+import Reports
+
+/// Everything `bulwark scan` can be told besides the paths.
+public struct ScanOptions: Sendable {
+    /// The check library directory (`checks/`); nil runs only external checks.
+    public var checksDirectory: String?
+    /// `--external-checks-dir`: Bulwark checks or Checkov custom policies.
+    public var externalCheckDirectories: [String] = []
+    /// `--check` / `--skip-check`.
+    public var filter = CheckFilter()
+    /// `--framework`: run only checks mapped to this framework and summarise only it.
+    public var framework: String?
+    /// `--skip-config`: skip files with optional expiry dates.
+    public var skipConfigFiles: [String] = []
+    /// `--baseline`: hide failed findings already listed here.
+    public var baselineFile: String?
+    /// `--create-baseline`: write the failed findings of this run here.
+    public var createBaselineFile: String?
+    /// `--var-file`, applied to every root module.
+    public var varFiles: [String] = []
+    /// `--var NAME=VALUE`, applied to every root module.
+    public var variables: [(name: String, value: String)] = []
+    /// Reports show paths relative to this directory (SARIF's `%SRCROOT%`).
+    public var scanRoot: String = FileManager.default.currentDirectoryPath
+    /// The day suppression expiry is judged against.
+    public var today: CalendarDate = .today()
+    /// Environment for `TF_VAR_*` values.
+    public var environment: [String: String] = [:]
+    /// Tool identity printed in reports.
+    public var tool = ToolInfo()
+
+    /// Options with every default.
+    public init() {}
+}
+
+/// Problems that stop a scan before it starts: bad options rather than bad input (exit status 2).
+public enum ScanError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// `--framework` names a framework the library does not define.
+    case unknownFramework(String, available: [String])
+    /// No check library was found and no external checks were given.
+    case noChecks
+    /// The baseline could not be read.
+    case unreadableBaseline(String)
+    /// The new baseline could not be written.
+    case baselineNotWritten(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unknownFramework(let id, let available):
+            return "unknown framework '\(id)' (available: \(available.isEmpty ? "none" : available.joined(separator: ", ")))"
+        case .noChecks:
+            return "no check library found: pass --checks-dir or set \(CheckLibrary.environmentVariable), or add --external-checks-dir"
+        case .unreadableBaseline(let message):
+            return "cannot use baseline: \(message)"
+        case .baselineNotWritten(let file, let reason):
+            return "cannot write baseline \(file): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Checks
+import Dispatch
+import Foundation
+import Model
+import Reports
+import Terraform
+
+/// Runs a whole scan: check library, inputs (root modules in parallel), suppressions, baseline, compliance.
+public enum ScanRunner {
+    /// Scans `paths` (directories, `.tf` files, plan or state JSON). Input problems become report diagnostics
+    /// and never hide the findings of other inputs; only unusable options throw.
+    public static func run(paths inputPaths: [String], options: ScanOptions) throws(ScanError) -> ScanReport {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let paths = ScanPaths(root: options.scanRoot)
+        let relativeToRoot: (String) -> String = { paths.relative($0) }
+        var diagnostics: [ReportDiagnostic] = []
+
+        let library = CheckLibrary.load(directory: options.checksDirectory, external: options.externalCheckDirectories)
+        diagnostics += library.diagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
+        if options.checksDirectory == nil && options.externalCheckDirectories.isEmpty { throw .noChecks }
+        if let framework = options.framework, library.frameworks[framework] == nil {
+            throw .unknownFramework(framework, available: library.frameworks.keys.sorted())
+        }
+        let checks = library.checks.filter { check in
+            guard options.filter.selects(check) else { return false }
+            guard let framework = options.framework else { return true }
+            return !(check.references.cis[framework] ?? []).isEmpty
+        }
+
+        let baseline: Baseline?
+        do {
+            baseline = try options.baselineFile.map { file throws(DiagnosticsError) in try Baseline.read(file: file) }
+        } catch {
+            throw .unreadableBaseline(error.diagnostics.map(\.message).joined(separator: "; "))
+        }
+
+        // Skip files: expiry is judged once here, so each input sees only live skips and the warning is printed once.
+        var skips: [ConfigSkip] = []
+        for file in options.skipConfigFiles {
+            let loaded = SkipConfig.load(file: file)
+            skips += loaded.skips
+            diagnostics += loaded.diagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
+        }
+        let expiry = SuppressionContext(skips: skips, today: options.today)
+        diagnostics += expiry.diagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
+        let liveSkips = skips.filter { skip in skip.expires.map { !($0 < options.today) } ?? true }
+
+        let (targets, targetDiagnostics) = expand(inputPaths)
+        diagnostics += targetDiagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
+        var loadOptions = LoadOptions()
+        loadOptions.varFiles = options.varFiles.map { ScanPaths.absolute($0) }
+        loadOptions.variableOverrides = options.variables
+        loadOptions.environment = options.environment
+        let scanner = InputScanner(engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
+                                   paths: paths, today: options.today)
+        let slots = ConcurrentSlots<InputScan>(count: targets.count)
+        DispatchQueue.concurrentPerform(iterations: targets.count) { i in
+            slots.store(scanner.scan(targets[i]), at: i)
+        }
+        var findings: [Finding] = []
+        var resourceCount = 0
+        for scan in slots.values() {
+            findings += scan.findings
+            diagnostics += scan.diagnostics
+            resourceCount += scan.resourceCount
+        }
+
+        if let file = options.createBaselineFile {
+            do {
+                try baselineOf(findings).write(file: file)
+            } catch {
+                throw .baselineNotWritten(file: file, reason: "\(error)")
+            }
+        }
+        // Compliance reflects the configuration as it is, so it is computed before the baseline hides anything.
+        let compliance = summaries(findings.map(\.result), frameworks: library.frameworks, only: options.framework)
+        var baselined = 0
+        if let baseline {
+            let known = Set(baseline.findings.map(\.fingerprint))
+            findings = findings.filter { f in
+                guard f.result.verdict == .failed, known.contains(f.fingerprint) else { return true }
+                baselined += 1
+                return false
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return ScanReport(tool: options.tool, findings: findings, diagnostics: Array(Set(diagnostics)),
+                          compliance: compliance, checks: checks, baselined: baselined, resourceCount: resourceCount,
+                          durationSeconds: seconds)
+    }
+
+    /// A baseline of the failed findings, keyed by the same qualified address the findings' fingerprints use.
+    public static func baselineOf(_ findings: [Finding]) -> Baseline {
+        var seen = Set<Fingerprint>()
+        var entries: [Baseline.Finding] = []
+        for f in findings where f.result.verdict == .failed {
+            let entry = Baseline.Finding(checkID: f.result.checkID,
+                                         resource: Finding.qualifiedAddress(f.result.resourceAddress, input: f.input))
+            if seen.insert(entry.fingerprint).inserted { entries.append(entry) }
+        }
+        return Baseline(findings: entries.sorted { ($0.checkID, $0.resource) < ($1.checkID, $1.resource) })
+    }
+
+    /// Directories become their root modules; files stay. Paths are absolute and each appears once.
+    static func expand(_ inputPaths: [String]) -> (targets: [String], diagnostics: [Diagnostic]) {
+        var targets: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var seen = Set<String>()
+        for raw in inputPaths {
+            let path = ScanPaths.absolute(raw)
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                let roots = RootModuleFinder.find(in: path)
+                if roots.isEmpty {
+                    diagnostics.append(Diagnostic(.noTerraform, "no Terraform files (.tf, .tf.json) found", at: .wholeFile(path),
+                                                  severity: .warning))
+                }
+                for root in roots where seen.insert(root).inserted { targets.append(root) }
+            } else if seen.insert(path).inserted {
+                // Missing files are passed on: the loader reports them as load errors with the path.
+                targets.append(path)
+            }
+        }
+        return (targets, diagnostics)
+    }
+
+    /// One summary per framework that some result maps to (or only `only`), sorted by framework ID.
+    static func summaries(_ results: [CheckResult], frameworks: [String: ComplianceFramework], only: String?)
+        -> [ComplianceSummary]
+    {
+        var touched = Set<String>()
+        if let only { touched.insert(only) }
+        else {
+            for r in results { for (id, controls) in r.check.references.cis where !controls.isEmpty { touched.insert(id) } }
+        }
+        return touched.sorted().compactMap { id in
+            frameworks[id].map { ComplianceSummary.compute(framework: $0, results: results) }
+        }
+    }
+}
+
+extension Diagnostic.Code {
+    /// A directory given to `bulwark scan` holds no Terraform configuration.
+    public static let noTerraform: Diagnostic.Code = "no_terraform"
+}
