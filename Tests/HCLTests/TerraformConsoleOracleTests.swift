@@ -75,22 +75,27 @@ struct TerraformConsoleOracleTests {
         process.arguments = ["console"]
         process.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
-        env["TF_CLI_CONFIG_FILE"] = "/dev/null"
+        // An empty CLI configuration keeps terraform from warning about a missing ~/.terraformrc.
+        let config = dir.appendingPathComponent("terraformrc")
+        try Data().write(to: config)
+        env["TF_CLI_CONFIG_FILE"] = config.path
         env["NO_COLOR"] = "1"
         process.environment = env
         let input = Pipe()
         let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = output
+        process.standardError = errors
         try process.run()
         input.fileHandleForWriting.write(Data((combined + "\n").utf8))
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0 else {
-            throw OracleError(message: "terraform console failed: \(text)")
+            throw OracleError(message: "terraform console failed: \(text)\n\(errorText)")
         }
         // The console prints an HCL string literal; our own parser reads it back.
         let (expr, diags) = HCLParser.parseExpression(Array(text.utf8), filename: "console-output")
