@@ -24,8 +24,15 @@ resource "aws_kms_key" "data" {
   tags                = local.tags
 }
 
+resource "aws_cloudwatch_log_group" "trail" {
+  name              = "/aws/cloudtrail/${local.name_prefix}"
+  retention_in_days = 365
+  kms_key_id        = aws_kms_key.data.arn
+}
+
 resource "aws_cloudtrail" "main" {
   name                          = "${local.name_prefix}-trail"
+  cloud_watch_logs_group_arn    = "${aws_cloudwatch_log_group.trail.arn}:*"
   s3_bucket_name                = module.bucket["reports"].bucket_name
   is_multi_region_trail         = true
   enable_log_file_validation    = true
@@ -103,7 +110,31 @@ resource "aws_db_instance" "reports" {
   kms_key_id          = aws_kms_key.data.arn
   publicly_accessible = false
   skip_final_snapshot = false
-  tags                = local.tags
+
+  backup_retention_period             = 14
+  iam_database_authentication_enabled = true
+  deletion_protection                 = true
+  tags                                = local.tags
+}
+
+# FINDING ON PURPOSE (BLW-AWS-EC2-002, high): this legacy reporting host still allows IMDSv1
+# (http_tokens = "optional"), so a server-side request forgery can read its role credentials.
+# The remediation stage later switches it to "required".
+resource "aws_instance" "legacy_reporting" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "t3.small"
+  subnet_id     = aws_subnet.private[1].id
+
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens   = "optional"
+  }
+
+  root_block_device {
+    encrypted = true
+  }
+
+  tags = merge(local.tags, { Name = "${local.name_prefix}-legacy-reporting" })
 }
 
 output "bucket_names" {

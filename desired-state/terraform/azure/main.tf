@@ -38,14 +38,17 @@ resource "azurerm_resource_group" "main" {
 }
 
 resource "azurerm_storage_account" "logs" {
-  name                            = "${local.prefix}logs"
-  resource_group_name             = azurerm_resource_group.main.name
-  location                        = azurerm_resource_group.main.location
-  account_tier                    = "Standard"
-  account_replication_type        = "GRS"
-  https_traffic_only_enabled      = true
-  min_tls_version                 = "TLS1_2"
-  allow_nested_items_to_be_public = false
+  # bulwark:skip=BLW-AZURE-STORAGE-010 Microsoft-managed keys are accepted for log storage (risk RISK-112)
+  name                              = "${local.prefix}logs"
+  resource_group_name               = azurerm_resource_group.main.name
+  location                          = azurerm_resource_group.main.location
+  account_tier                      = "Standard"
+  account_replication_type          = "GRS"
+  https_traffic_only_enabled        = true
+  min_tls_version                   = "TLS1_2"
+  allow_nested_items_to_be_public   = false
+  public_network_access_enabled     = false
+  infrastructure_encryption_enabled = true
 
   network_rules {
     default_action = "Deny"
@@ -54,6 +57,9 @@ resource "azurerm_storage_account" "logs" {
 
   blob_properties {
     delete_retention_policy {
+      days = 30
+    }
+    container_delete_retention_policy {
       days = 30
     }
   }
@@ -83,13 +89,23 @@ resource "azurerm_network_security_group" "admin" {
 }
 
 resource "azurerm_key_vault" "main" {
-  name                       = "kv-${local.prefix}"
-  location                   = azurerm_resource_group.main.location
-  resource_group_name        = azurerm_resource_group.main.name
-  tenant_id                  = "00000000-0000-0000-0000-000000000000"
-  sku_name                   = "standard"
-  purge_protection_enabled   = true
-  soft_delete_retention_days = 90
-  enable_rbac_authorization  = true
-  tags                       = local.tags
+  name                          = "kv-${local.prefix}"
+  location                      = azurerm_resource_group.main.location
+  resource_group_name           = azurerm_resource_group.main.name
+  tenant_id                     = "00000000-0000-0000-0000-000000000000"
+  sku_name                      = "standard"
+  purge_protection_enabled      = true
+  soft_delete_retention_days    = 90
+  enable_rbac_authorization     = true
+  public_network_access_enabled = false
+  tags                          = local.tags
+
+  network_acls {
+    default_action = "Deny"
+    bypass         = "AzureServices"
+    ip_rules       = var.allowed_admin_prefixes
+  }
 }
+
+# FINDING ON PURPOSE (BLW-AZURE-KEYVAULT-007, medium): no diagnostic setting sends the vault's AuditEvent
+# logs anywhere yet, so secret reads are not recorded. The Log Analytics workspace lands in a later change.

@@ -16,6 +16,8 @@ variable "tags" {
   default = {}
 }
 
+# FINDING ON PURPOSE (BLW-AWS-S3-013, low): server access logging is not configured for these buckets;
+# CloudTrail data events are the audit trail instead. Reported so the team sees the gap.
 resource "aws_s3_bucket" "this" {
   bucket = var.name
   tags   = var.tags
@@ -49,6 +51,9 @@ resource "aws_s3_bucket_versioning" "this" {
   }
 }
 
+# UNKNOWN ON PURPOSE (BLW-AWS-S3-008/009): the policy embeds the bucket ARN, which exists only after apply,
+# so jsonencode() yields a value Terraform itself knows only after apply. Bulwark reports UNKNOWN rather than
+# guessing; scanning the plan (terraform show -json) or the live bucket gives the definite answer.
 resource "aws_s3_bucket_policy" "tls_only" {
   bucket = aws_s3_bucket.this.id
   policy = jsonencode({
