@@ -16,7 +16,7 @@ if ((${#need_apt[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# ReportsTests validate SARIF output against the official schema with python3 jsonschema.
+# ReportsTests validate SARIF output against our SARIF 2.1.0 constraint schema with python3 jsonschema.
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema==4.26.0
 
 command -v swift >/dev/null || { echo "install-deps: swift 6 is required (expected at /opt/swift)" >&2; exit 1; }
