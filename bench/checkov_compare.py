@@ -44,8 +44,12 @@ def bulwark_results(path, root):
         data = json.load(fh)
     out = defaultdict(set)
     for r in data.get('results', []):
-        file = os.path.normpath(os.path.join(root, r['file'])) if r.get('file') else ''
+        # Bulwark reports paths relative to the working directory (the source root), the script runs from there.
+        file = os.path.normpath(r['file']) if r.get('file') else ''
+        # Checkov names data sources without the "data." prefix.
         resource = strip_keys(r['resource'])
+        resource = resource[5:] if resource.startswith('data.') else resource
+        resource = resource.replace('.data.', '.')
         for cid in r.get('checkov_ids') or []:
             out[(cid, file, resource)].add((r['verdict'], r['check_id']))
     merged = {}

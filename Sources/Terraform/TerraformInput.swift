@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HCL
 import Model
@@ -50,6 +51,18 @@ public struct TerraformInput: Sendable {
         return TerraformInput(path: path, kind: .plan, resources: plan.resources, diagnostics: plan.diagnostics, files: [path])
     }
 
+    /// Loads several inputs concurrently, sharing one parse cache; results keep the order of `paths`.
+    public static func loadAll(_ paths: [String], options: LoadOptions = LoadOptions()) -> [TerraformInput] {
+        var shared = options
+        if shared.parseCache == nil { shared.parseCache = ParseCache() }
+        let slots = InputSlots(count: paths.count)
+        let sharedOptions = shared
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            slots.store(load(paths[i], options: sharedOptions), at: i)
+        }
+        return slots.values()
+    }
+
     /// A state file has top-level `"lineage"`/`"serial"`; a plan has `"planned_values"`. Only the head is inspected.
     static func looksLikeState(_ bytes: [UInt8]) -> Bool {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
@@ -63,4 +76,20 @@ public struct TerraformInput: Sendable {
         let ranges = ModuleLoader.load(directory: directory, options: options).sourceRanges
         return { address in ranges[LoadedConfiguration.stripInstanceKeys(address)] }
     }
+}
+
+/// Per-index results written from `concurrentPerform`; each index is written by exactly one iteration.
+private final class InputSlots: @unchecked Sendable {
+    private var slots: [TerraformInput?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ input: TerraformInput, at index: Int) {
+        lock.lock()
+        slots[index] = input
+        lock.unlock()
+    }
+
+    func values() -> [TerraformInput] { slots.compactMap { $0 } }
 }

@@ -23,7 +23,7 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("var"), help: "A root variable value as NAME=VALUE (repeatable).")
     var variables: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or summary (counts only).")
     var format: OutputFormat = .text
 
     @Option(name: .customLong("max-instances"), help: "Most instances one count/for_each may create.")
@@ -35,6 +35,7 @@ struct InspectCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument {
         case text
         case json
+        case summary
     }
 
     func run() throws {
@@ -48,9 +49,10 @@ struct InspectCommand: ParsableCommand {
             }
             options.variableOverrides.append((String(v[..<eq]), String(v[v.index(after: eq)...])))
         }
-        let inputs = paths.map { TerraformInput.load($0, options: options) }
+        let inputs = TerraformInput.loadAll(paths, options: options)
         switch format {
         case .json: print(InspectReport.json(inputs))
+        case .summary: print(InspectReport.summary(inputs))
         case .text: print(InspectReport.text(inputs, showAttributes: showAttributes), terminator: "")
         }
         if inputs.contains(where: { $0.diagnostics.contains { $0.severity == .error } }) {

@@ -26,6 +26,19 @@ enum InspectReport {
         return out
     }
 
+    /// One line per input and a total: what was loaded, without the attribute trees.
+    static func summary(_ inputs: [TerraformInput]) -> String {
+        var lines: [String] = []
+        for input in inputs {
+            let errors = input.diagnostics.filter { $0.severity == .error }.count
+            lines.append("\(input.path) (\(input.kind.rawValue)): \(input.resources.count) resources, \(input.files.count) files, \(errors) errors, \(input.diagnostics.count - errors) warnings")
+        }
+        let resources = inputs.reduce(0) { $0 + $1.resources.count }
+        let files = inputs.reduce(0) { $0 + $1.files.count }
+        lines.append("total: \(inputs.count) inputs, \(resources) resources, \(files) files")
+        return lines.joined(separator: "\n")
+    }
+
     static func json(_ inputs: [TerraformInput]) -> String {
         var out = "{\"format_version\":\"1.0\",\"inputs\":["
         for (i, input) in inputs.enumerated() {

@@ -40,7 +40,7 @@ final class LoadSession {
                 diagnostics.append(error)
             }
         }
-        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits)
+        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits, cache: options.parseCache)
         for file in parsed {
             diagnostics.append(contentsOf: file.diagnostics)
             files.append(file.filename)

@@ -29,10 +29,17 @@ enum ModuleFiles {
     }
 
     /// Parses `paths` on all cores; results keep the order of `paths`.
-    static func parse(_ paths: [String], displayBase: String, limits: ParserLimits) -> [ParsedFile] {
+    static func parse(_ paths: [String], displayBase: String, limits: ParserLimits, cache: ParseCache? = nil) -> [ParsedFile] {
         let results = ParsedFileSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            results.store(parseOne(paths[i], display: display(paths[i], base: displayBase), limits: limits), at: i)
+            let shown = display(paths[i], base: displayBase)
+            if let cached = cache?.file(path: paths[i], display: shown) {
+                results.store(cached, at: i)
+                return
+            }
+            let parsed = parseOne(paths[i], display: shown, limits: limits)
+            cache?.store(parsed, path: paths[i], display: shown)
+            results.store(parsed, at: i)
         }
         return results.values()
     }
