@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Parser/loader benchmark, side by side in one run on the same synthetic tree (bench/gen_tree.py):
 #   1. bulwark parse            (our parser alone, all cores)
-#   2. bulwark inspect          (our full load + evaluate of every root module)
+#   2. bulwark inspect          (our full load + evaluate of every root module; once printing a summary,
+#                                once writing every resource's attribute tree as JSON)
 #   3. terraform fmt -check -recursive
 #   4. python-hcl2 parsing every file (the parser Checkov uses)
 # Prints wall time and peak RSS of each, and the ratios the issue sets targets for.
@@ -40,7 +41,8 @@ measure() {
 files=$(find $tree -name '*.tf' | wc -l); lines=$(find $tree -name '*.tf' -exec cat {} + | wc -l)
 echo "tree: $files files, $lines lines ($tree)"
 measure bulwark_parse $bin parse --quiet $tree
-measure bulwark_load $bin inspect --format json $(ls -d $tree/stacks/*)
+measure bulwark_load $bin inspect --format summary $(ls -d $tree/stacks/*)
+measure bulwark_load_json $bin inspect --format json $(ls -d $tree/stacks/*)
 measure terraform_fmt terraform fmt -check -recursive $tree
 measure python_hcl2 $out/venv/bin/python bench/hcl2_parse.py $tree
 grep -h "parsed" $out/bulwark_parse.out || true

@@ -4,12 +4,14 @@ import Model
 /// checks written for it.
 public struct CheckEngine: Sendable {
     public let checks: [CheckDefinition]
+    private let boxes: [CheckBox]
     private let byType: [String: [Int]]
     private let everyType: [Int]
 
     /// Indexes `checks` by resource type (`*` means every managed resource; `data.TYPE` a data source type).
     public init(checks: [CheckDefinition]) {
         self.checks = checks
+        self.boxes = checks.map(CheckBox.init)
         var byType: [String: [Int]] = [:]
         var everyType: [Int] = []
         for (i, check) in checks.enumerated() {
@@ -60,7 +62,7 @@ public struct CheckEngine: Sendable {
                 case .unknown: verdict = .unknown(reason: outcome.evidence)
                 }
             }
-            results.append(CheckResult(check: check, resourceAddress: resource.address, resourceType: resource.type,
+            results.append(CheckResult(checkBox: boxes[index], resourceAddress: resource.address, resourceType: resource.type,
                                        range: resource.origin.sourceRange, verdict: verdict, evidence: evidence))
         }
     }

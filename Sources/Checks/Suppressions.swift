@@ -75,7 +75,11 @@ public enum InlineSuppressions {
 
     /// Suppressions for the block at `range` of a file's text, with each suppression's file and line set.
     public static func parse(fileContents: String, range: SourceRange) -> [Suppression] {
-        let lines = fileContents.split(separator: "\n", omittingEmptySubsequences: false)
+        parse(lines: fileContents.split(separator: "\n", omittingEmptySubsequences: false), range: range)
+    }
+
+    /// As `parse(fileContents:range:)`, for a caller that splits each file into lines once for all its blocks.
+    public static func parse(lines: [Substring], range: SourceRange) -> [Suppression] {
         var out: [Suppression] = []
         let first = max(range.start.line, 1)
         let last = min(max(range.end.line, first), lines.count)

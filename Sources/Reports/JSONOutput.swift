@@ -72,6 +72,12 @@ public indirect enum JSONOutput: Sendable, Hashable {
     /// RFC 8259 string escaping; control characters as `\u00XX`.
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escaping; appending them whole avoids a scalar-by-scalar copy.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -27,7 +27,9 @@ public struct ScanReport: Sendable {
                 compliance: [ComplianceSummary] = [], checks: [CheckDefinition] = [], baselined: Int = 0,
                 resourceCount: Int = 0, durationSeconds: Double = 0) {
         self.tool = tool
-        self.findings = findings.sorted(by: Finding.precedes)
+        // Sorting indices moves integers instead of large Finding values.
+        let order = findings.indices.sorted { Finding.precedes(findings[$0], findings[$1]) }
+        self.findings = order.map { findings[$0] }
         self.diagnostics = diagnostics.sorted(by: ReportDiagnostic.precedes)
         self.compliance = compliance.sorted { $0.framework.id < $1.framework.id }
         self.checks = checks.sorted { $0.id < $1.id }

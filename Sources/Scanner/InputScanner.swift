@@ -28,20 +28,37 @@ struct InputScanner: Sendable {
         // Source ranges name files relative to the directory the loader was given (the module directory,
         // or the directory of a plan whose .tf sources sit beside it); absolute names stay as they are.
         let base = input.kind == .module ? path : (path as NSString).deletingLastPathComponent
-        let real: (String) -> String = { ScanPaths.absolute($0, base: base) }
+        // Resolving a path touches the file system (symlinks); thousands of results share a few files.
+        var realPaths: [String: String] = [:]
+        let real: (String) -> String = { name in
+            if let known = realPaths[name] { return known }
+            let resolved = ScanPaths.absolute(name, base: base)
+            realPaths[name] = resolved
+            return resolved
+        }
+        var relativePaths: [String: String] = [:]
+        let relative: (String) -> String = { name in
+            if let known = relativePaths[name] { return known }
+            let shown = paths.relative(real(name))
+            relativePaths[name] = shown
+            return shown
+        }
         let inputName = paths.relative(path)
         let qualifier = paths.relative(base)
 
-        var contents: [String: String?] = [:]
+        // Each file is read and split once; a file without any suppression comment is not searched per block.
+        var fileLines: [String: [Substring]?] = [:]
         var inline: [String: [Suppression]] = [:]
         for resource in input.resources {
             guard let range = resource.origin.sourceRange else { continue }
             let file = real(range.file)
-            if contents[file] == nil {
-                contents[file] = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+            if fileLines[file] == nil {
+                let text = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+                let mayHaveSuppressions = text.map { $0.contains("skip") || $0.contains("ignore") } ?? false
+                fileLines[file] = mayHaveSuppressions ? text?.split(separator: "\n", omittingEmptySubsequences: false) : .some(nil)
             }
-            guard let text = contents[file] ?? nil else { continue }
-            let found = InlineSuppressions.parse(fileContents: text, range: range)
+            guard let lines = fileLines[file] ?? nil else { continue }
+            let found = InlineSuppressions.parse(lines: lines, range: range)
             if !found.isEmpty { inline[resource.address, default: []].append(contentsOf: found) }
         }
         let context = SuppressionContext(inline: inline, skips: skips, today: today)
@@ -52,7 +69,7 @@ struct InputScanner: Sendable {
         scan.findings = results.map { result in
             let location: FindingLocation
             if let range = result.range {
-                location = FindingLocation(file: paths.relative(real(range.file)), startLine: range.start.line,
+                location = FindingLocation(file: relative(range.file), startLine: range.start.line,
                                            startColumn: range.start.column, endLine: range.end.line)
             } else {
                 // State resources (and plan resources without sources beside the plan) point at the JSON file.
@@ -62,7 +79,7 @@ struct InputScanner: Sendable {
             // in `envs/prod` gives the same fingerprints.
             return Finding(result: result, location: location, input: qualifier)
         }
-        scan.diagnostics = (input.diagnostics + context.diagnostics).map { ReportDiagnostic($0, path: { paths.relative(real($0)) }) }
+        scan.diagnostics = (input.diagnostics + context.diagnostics).map { ReportDiagnostic($0, path: { relative($0) }) }
         return scan
     }
 }
