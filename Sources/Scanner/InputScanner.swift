@@ -83,23 +83,3 @@ struct InputScanner: Sendable {
         return scan
     }
 }
-
-/// Result slots filled from `concurrentPerform`; each index is written by exactly one iteration.
-final class ConcurrentSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: T, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func values() -> [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
-    }
-}

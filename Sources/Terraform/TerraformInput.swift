@@ -55,7 +55,7 @@ public struct TerraformInput: Sendable {
     public static func loadAll(_ paths: [String], options: LoadOptions = LoadOptions()) -> [TerraformInput] {
         var shared = options
         if shared.parseCache == nil { shared.parseCache = ParseCache() }
-        let slots = InputSlots(count: paths.count)
+        let slots = ConcurrentSlots<TerraformInput>(count: paths.count)
         let sharedOptions = shared
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             slots.store(load(paths[i], options: sharedOptions), at: i)
@@ -76,20 +76,4 @@ public struct TerraformInput: Sendable {
         let ranges = ModuleLoader.load(directory: directory, options: options).sourceRanges
         return { address in ranges[LoadedConfiguration.stripInstanceKeys(address)] }
     }
-}
-
-/// Per-index results written from `concurrentPerform`; each index is written by exactly one iteration.
-private final class InputSlots: @unchecked Sendable {
-    private var slots: [TerraformInput?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ input: TerraformInput, at index: Int) {
-        lock.lock()
-        slots[index] = input
-        lock.unlock()
-    }
-
-    func values() -> [TerraformInput] { slots.compactMap { $0 } }
 }

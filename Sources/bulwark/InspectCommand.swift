@@ -55,8 +55,6 @@ struct InspectCommand: ParsableCommand {
         case .summary: print(InspectReport.summary(inputs))
         case .text: print(InspectReport.text(inputs, showAttributes: showAttributes), terminator: "")
         }
-        if inputs.contains(where: { $0.diagnostics.contains { $0.severity == .error } }) {
-            throw ExitCode(2)
-        }
+        FastExit.now(inputs.contains(where: { $0.diagnostics.contains { $0.severity == .error } }) ? 2 : 0)
     }
 }

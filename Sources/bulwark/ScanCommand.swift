@@ -142,7 +142,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         let status = ExitPolicy(failOn: failOn.severity, softFail: softFail).status(for: report)
-        if status != .clean { throw ExitCode(status.rawValue) }
+        FastExit.now(status.rawValue)
     }
 
     /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).

@@ -30,7 +30,7 @@ enum ModuleFiles {
 
     /// Parses `paths` on all cores; results keep the order of `paths`.
     static func parse(_ paths: [String], displayBase: String, limits: ParserLimits, cache: ParseCache? = nil) -> [ParsedFile] {
-        let results = ParsedFileSlots(count: paths.count)
+        let results = ConcurrentSlots<ParsedFile>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let shown = display(paths[i], base: displayBase)
             if let cached = cache?.file(path: paths[i], display: shown) {
@@ -64,20 +64,4 @@ enum ModuleFiles {
         if base == "." && path.hasPrefix("./") { return String(path.dropFirst(2)) }
         return path
     }
-}
-
-/// Per-index result slots written from `concurrentPerform`; each index is written by exactly one iteration.
-private final class ParsedFileSlots: @unchecked Sendable {
-    private var slots: [ParsedFile?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ file: ParsedFile, at index: Int) {
-        lock.lock()
-        slots[index] = file
-        lock.unlock()
-    }
-
-    func values() -> [ParsedFile] { slots.compactMap { $0 } }
 }

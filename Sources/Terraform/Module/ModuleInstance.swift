@@ -26,6 +26,9 @@ final class ModuleInstance {
     /// What `each.value` stands for in the instance being evaluated (`for_each = aws_s3_bucket.this`
     /// makes `each.value.id` a reference to `aws_s3_bucket.this["key"]`).
     private var eachTargets = ReferenceTargets()
+    /// Per resource block: every expression's attribute path and traversals, computed once and used both for
+    /// dependency order and for each instance's reference edges.
+    private var blockTraversals: [String: [(path: String, traversals: [Traversal])]] = [:]
 
     init(
         session: LoadSession, config: ModuleConfig, modulePath: [String], callKey: String, depth: Int,
@@ -149,7 +152,9 @@ final class ModuleInstance {
         for r in config.resources {
             nodes.append(r.localAddress)
             declared[r.localAddress] = r.range
-            deps[r.localAddress] = dependencies(of: r.body)
+            let analysed = BodyExpressions.withPaths(in: r.body, skipping: []).map { (path: $0.0, traversals: $0.1.traversals) }
+            blockTraversals[r.localAddress] = analysed
+            deps[r.localAddress] = analysed.flatMap { $0.traversals.compactMap(node(for:)) }
         }
         for m in config.moduleCalls {
             let n = "module.\(m.name)"
@@ -169,8 +174,10 @@ final class ModuleInstance {
         for n in order.order {
             if let l = locals[n] {
                 let value = cyclic.contains(n) ? .unknown : evaluate(l.expression, ctx)
-                localValues[l.name] = value
                 localTargets[l.name] = targets(of: l.expression, ctx)
+                // Drop the context's reference first so adding the local mutates in place instead of copying.
+                ctx.variables["local"] = nil
+                localValues[l.name] = value
                 ctx.variables["local"] = .object(localValues)
             } else if let r = resourceBlocks[n] {
                 evaluateResource(r, cyclic: cyclic.contains(n))
@@ -207,29 +214,33 @@ final class ModuleInstance {
             resources.append(Resource(
                 mode: r.mode, provider: r.provider, type: r.type, name: r.name, modulePath: modulePath,
                 instanceKey: instance.key, origin: .iac(r.range), attributes: attributes,
-                references: references(of: r.body, instanceCtx)))
+                references: references(of: blockTraversals[r.localAddress] ?? [], instanceCtx)))
         }
         session.diagnostics.append(contentsOf: evaluator.diagnostics)
         let combined = expansion.combined(instanceValues)
+        // Values are taken out of the context before they change, so the dictionaries are updated in place.
         if r.mode == .data {
-            var data = ctx.variables["data"]?.members ?? [:]
-            var ofType = data[r.type]?.members ?? [:]
+            var data = ctx.variables.removeValue(forKey: "data")?.members ?? [:]
+            var ofType = data.removeValue(forKey: r.type)?.members ?? [:]
             ofType[r.name] = combined
             data[r.type] = .object(ofType)
             ctx.variables["data"] = .object(data)
         } else {
-            var ofType = ctx.variables[r.type]?.members ?? [:]
+            var ofType = ctx.variables.removeValue(forKey: r.type)?.members ?? [:]
             ofType[r.name] = combined
             ctx.variables[r.type] = .object(ofType)
         }
     }
 
     /// Edges from each attribute (dotted path for nested blocks) to the resources its value came from.
-    private func references(of body: Body, _ instanceCtx: EvalContext) -> [Reference] {
+    private func references(of analysed: [(path: String, traversals: [Traversal])], _ instanceCtx: EvalContext) -> [Reference] {
         var out: [Reference] = []
         var seen: Set<Reference> = []
-        for (path, e) in BodyExpressions.withPaths(in: body, skipping: ModuleConfig.resourceMetaArguments.subtracting(["depends_on"])) {
-            for (target, attribute) in targets(of: e, instanceCtx).targets.sorted(by: { $0.key < $1.key }) {
+        for (path, traversals) in analysed {
+            // Meta-arguments configure the resource rather than describe it; depends_on still is an edge.
+            let head = path.split(separator: ".", maxSplits: 1).first.map(String.init) ?? path
+            if head != "depends_on" && ModuleConfig.resourceMetaArguments.contains(head) { continue }
+            for (target, attribute) in targets(of: traversals, instanceCtx).targets.sorted(by: { $0.key < $1.key }) {
                 let ref = Reference(attribute: path, target: target, targetAttribute: attribute)
                 if seen.insert(ref).inserted { out.append(ref) }
             }
@@ -239,8 +250,12 @@ final class ModuleInstance {
 
     /// The absolute resource addresses `e` draws on, directly or through locals, variables and module outputs.
     private func targets(of e: HCL.Expression, _ context: EvalContext) -> ReferenceTargets {
+        targets(of: e.traversals, context)
+    }
+
+    private func targets(of traversals: [Traversal], _ context: EvalContext) -> ReferenceTargets {
         var out = ReferenceTargets()
-        for t in e.traversals {
+        for t in traversals {
             let names = t.leadingAttributes
             switch t.root {
             case "local":
@@ -361,7 +376,7 @@ final class ModuleInstance {
             for (name, t) in child.outputTargets { merged[name, default: ReferenceTargets()].formUnion(t) }
         }
         moduleOutputTargets[call.name] = merged
-        var modules = ctx.variables["module"]?.members ?? [:]
+        var modules = ctx.variables.removeValue(forKey: "module")?.members ?? [:]
         modules[call.name] = expansion.combined(outputsPerInstance)
         ctx.variables["module"] = .object(modules)
     }
