@@ -8,18 +8,44 @@ public enum JSONReport {
 
     /// The whole report as pretty JSON.
     public static func render(_ report: ScanReport) -> String {
-        document(report).rendered()
+        var text = ""
+        write(report) { text += $0 }
+        return text
     }
 
-    /// The report as a JSON tree (tests inspect it without re-parsing).
-    public static func document(_ report: ScanReport) -> JSONOutput {
+    /// Writes the same text as `render` in pieces, so a report of hundreds of thousands of results never exists
+    /// as one string (nor as one JSON tree) in memory.
+    public static func write(_ report: ScanReport, to emit: (String) -> Void) {
+        let frame = document(report, withResults: false).rendered()
+        let marker = "\"results\": []"
+        guard let split = frame.range(of: marker), !report.findings.isEmpty else {
+            emit(frame)
+            return
+        }
+        emit(String(frame[..<split.lowerBound]) + "\"results\": [\n")
+        var chunk = ""
+        chunk.reserveCapacity(1 << 20)
+        for (i, finding) in report.findings.enumerated() {
+            chunk += "    "
+            result(finding).write(into: &chunk, indent: 2)
+            chunk += i == report.findings.count - 1 ? "\n" : ",\n"
+            if chunk.utf8.count >= 1 << 20 {
+                emit(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        emit(chunk + "  ]" + String(frame[split.upperBound...]))
+    }
+
+    /// The report as a JSON tree (tests inspect it without re-parsing); `withResults: false` leaves `results` empty.
+    public static func document(_ report: ScanReport, withResults: Bool = true) -> JSONOutput {
         .object([
             ("schema_version", .string(schemaVersion)),
             ("tool", .object([
                 ("name", .string(report.tool.name)), ("version", .string(report.tool.version)),
                 ("information_uri", .string(report.tool.informationURI)),
             ])),
-            ("results", .array(report.findings.map(result))),
+            ("results", .array(withResults ? report.findings.map(result) : [])),
             ("summary", summary(report)),
             ("compliance", .array(report.compliance.map(compliance))),
             ("load_errors", .array(report.loadErrors.map(diagnostic))),

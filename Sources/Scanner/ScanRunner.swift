@@ -50,7 +50,6 @@ public enum ScanRunner {
         var loadOptions = LoadOptions()
         loadOptions.varFiles = options.varFiles.map { ScanPaths.absolute($0) }
         loadOptions.variableOverrides = options.variables
-        loadOptions.parseCache = ParseCache()
         loadOptions.environment = options.environment
         let scanner = InputScanner(engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
                                    paths: paths, today: options.today)

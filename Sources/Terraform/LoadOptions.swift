@@ -14,8 +14,6 @@ public struct LoadOptions: Sendable {
     public var variableOverrides: [(name: String, value: String)] = []
     /// Environment searched for `TF_VAR_name` values.
     public var environment: [String: String] = [:]
-    /// Shared across the loads of one run so modules called from many root modules are parsed once.
-    public var parseCache: ParseCache?
 
     public init() {}
 }

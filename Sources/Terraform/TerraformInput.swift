@@ -51,14 +51,11 @@ public struct TerraformInput: Sendable {
         return TerraformInput(path: path, kind: .plan, resources: plan.resources, diagnostics: plan.diagnostics, files: [path])
     }
 
-    /// Loads several inputs concurrently, sharing one parse cache; results keep the order of `paths`.
+    /// Loads several inputs concurrently; results keep the order of `paths`.
     public static func loadAll(_ paths: [String], options: LoadOptions = LoadOptions()) -> [TerraformInput] {
-        var shared = options
-        if shared.parseCache == nil { shared.parseCache = ParseCache() }
         let slots = ConcurrentSlots<TerraformInput>(count: paths.count)
-        let sharedOptions = shared
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            slots.store(load(paths[i], options: sharedOptions), at: i)
+            slots.store(load(paths[i], options: options), at: i)
         }
         return slots.values()
     }

@@ -129,13 +129,14 @@ struct ScanCommand: ParsableCommand {
         let scanRoot = ScanPaths(root: options.scanRoot).root
         for target in try targets() {
             if let file = target.file {
-                let text = target.format.render(report, color: false, scanRoot: scanRoot)
                 do {
-                    try text.write(toFile: file, atomically: true, encoding: .utf8)
+                    try ReportWriter.write(target.format, report, scanRoot: scanRoot, toFile: file)
                 } catch {
                     FileHandle.standardError.write(Data("Error: cannot write \(file): \(error.localizedDescription)\n".utf8))
                     throw ExitCode(ExitPolicy.Status.error.rawValue)
                 }
+            } else if target.format == .json {
+                JSONReport.write(report) { print($0, terminator: "") }
             } else {
                 let color = target.format == .human && Self.colorWanted(environment: environment)
                 print(target.format.render(report, color: color, scanRoot: scanRoot), terminator: "")

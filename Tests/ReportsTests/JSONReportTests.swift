@@ -76,3 +76,21 @@ import Testing
         #expect(JSONReport.render(report) == JSONReport.render(shuffled))
     }
 }
+
+@Suite struct JSONStreamingTests {
+    @Test func streamedTextIsTheTreeRenderedWhole() {
+        let report = sampleReport()
+        #expect(!report.findings.isEmpty)
+        var pieces: [String] = []
+        JSONReport.write(report) { pieces.append($0) }
+        #expect(pieces.joined() == JSONReport.document(report).rendered())
+    }
+
+    @Test func anEmptyReportStreamsAsOnePiece() {
+        let report = ScanReport(findings: [])
+        var pieces: [String] = []
+        JSONReport.write(report) { pieces.append($0) }
+        #expect(pieces.count == 1)
+        #expect(pieces.joined() == JSONReport.document(report).rendered())
+    }
+}

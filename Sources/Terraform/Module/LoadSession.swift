@@ -40,10 +40,7 @@ final class LoadSession {
                 diagnostics.append(error)
             }
         }
-        // Only child modules go through the shared cache: other root modules may call them, while a root
-        // module's own files are read once, and keeping their syntax trees would only hold memory.
-        let isRoot = key == (rootDirectory as NSString).standardizingPath
-        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits, cache: isRoot ? nil : options.parseCache)
+        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits)
         for file in parsed {
             diagnostics.append(contentsOf: file.diagnostics)
             files.append(file.filename)
