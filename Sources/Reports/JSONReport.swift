@@ -43,7 +43,7 @@ public enum JSONReport {
             ("schema_version", .string(schemaVersion)),
             ("tool", .object([
                 ("name", .string(report.tool.name)), ("version", .string(report.tool.version)),
-                ("information_uri", .string(report.tool.informationURI)),
+                ("information_uri", .optional(report.tool.informationURI)),
             ])),
             ("results", .array(withResults ? report.findings.map(result) : [])),
             ("summary", summary(report)),

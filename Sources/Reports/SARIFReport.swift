@@ -22,14 +22,15 @@ public enum SARIFReport {
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() { ruleIndex[r.id] = i }
         let root = scanRoot.hasSuffix("/") ? scanRoot : scanRoot + "/"
+        var driver: [(String, JSONOutput)] = [
+            ("name", .string(report.tool.name)),
+            ("version", .string(report.tool.version)),
+            ("semanticVersion", .string(report.tool.version)),
+        ]
+        if let uri = report.tool.informationURI { driver.append(("informationUri", .string(uri))) }
+        driver.append(("rules", .array(rules.map(rule))))
         let run: JSONOutput = .object([
-            ("tool", .object([("driver", .object([
-                ("name", .string(report.tool.name)),
-                ("version", .string(report.tool.version)),
-                ("semanticVersion", .string(report.tool.version)),
-                ("informationUri", .string(report.tool.informationURI)),
-                ("rules", .array(rules.map(rule))),
-            ]))])),
+            ("tool", .object([("driver", .object(driver))])),
             ("invocations", .array([invocation(report)])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string("file://" + TextEscaping.uriPath(root)))]))])),
             ("results", .array(failed.map { result($0, ruleIndex: ruleIndex[$0.result.checkID] ?? 0) })),

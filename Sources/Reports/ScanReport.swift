@@ -52,11 +52,11 @@ public struct ScanReport: Sendable {
 public struct ToolInfo: Sendable, Hashable {
     public var name: String
     public var version: String
-    public var informationURI: String
+    /// The tool's home page; nil until the project publishes one (SARIF and JSON then leave it out / null).
+    public var informationURI: String?
 
     /// Bulwark's identity by default.
-    public init(name: String = "bulwark", version: String = BulwarkVersion.current,
-                informationURI: String = "https://github.com/bulwark-iac/bulwark") {
+    public init(name: String = "bulwark", version: String = BulwarkVersion.current, informationURI: String? = nil) {
         self.name = name
         self.version = version
         self.informationURI = informationURI
