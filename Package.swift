@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         .target(name: "Terraform", dependencies: ["Model", "HCL"]),
-        .target(name: "Checks", dependencies: ["Model", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Checks", dependencies: ["Model", "HCL", .product(name: "Yams", package: "Yams")]),
         // Report model and output formatters (human, json, sarif, junit, csv, markdown).
         .target(name: "Reports", dependencies: ["Checks", "Model"]),
         // Scan orchestration: inputs, root modules, check library, suppressions, baseline, filters.

@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 import Model
 
 /// A compiled check condition; the resource passes when the condition holds.

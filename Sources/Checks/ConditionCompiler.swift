@@ -1,3 +1,4 @@
+import HCL
 import Model
 
 /// Compiles the condition part of a check file into a `Condition`, validating operators and operands so that

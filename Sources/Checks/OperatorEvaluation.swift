@@ -1,3 +1,4 @@
+import HCL
 import Model
 
 extension AttributeOperator {

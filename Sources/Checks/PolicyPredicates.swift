@@ -1,3 +1,4 @@
+import HCL
 import Model
 
 /// Built-in predicates over IAM/S3 policy documents and network security rules.
@@ -91,7 +92,7 @@ enum PolicyPredicates {
         case .null:
             return .failure(OutcomeError(Outcome(.false, "no policy")))
         case .string(let text):
-            guard let parsed = JSONValue.parse(text) else {
+            guard let parsed = (try? JSONParser.parse(text, filename: "policy"))?.value else {
                 return .failure(OutcomeError(Outcome(.false, "policy is not valid JSON")))
             }
             doc = parsed

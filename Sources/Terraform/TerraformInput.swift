@@ -35,7 +35,7 @@ public struct TerraformInput: Sendable {
             return TerraformInput(path: path, kind: .files, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
         }
         let bytes: [UInt8]
-        switch FileReader.read(path, display: path, maxSize: options.maxFileSize) {
+        switch HCLParser.readFile(atPath: path, maxFileSize: options.maxFileSize) {
         case .failure(let d):
             return TerraformInput(path: path, kind: .files, resources: [], diagnostics: [d], files: [path])
         case .success(let b):

@@ -1,3 +1,4 @@
+import Foundation
 /// A 128-bit unsigned integer for IP arithmetic (avoids `UInt128`, which needs macOS 15).
 struct U128: Hashable, Comparable {
     var hi: UInt64
@@ -64,7 +65,7 @@ struct U128: Hashable, Comparable {
 }
 
 /// An IPv4 (32-bit) or IPv6 (128-bit) network as Terraform's ipaddr package parses it.
-struct IPNetwork {
+public struct IPNetwork: Sendable, Hashable {
     var address: U128
     var prefix: Int
     var bits: Int
@@ -199,5 +200,24 @@ struct IPNetwork {
             index += 1
         }
         return out
+    }
+}
+
+extension IPNetwork {
+    /// A CIDR block (`10.0.0.0/8`, `::/0`) or a bare address (a one-host network); surrounding whitespace is ignored.
+    /// Used by security checks, which compare rule CIDRs by containment.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let network = IPNetwork.parse(trimmed) {
+            self = network
+            return
+        }
+        guard let (address, bits) = IPNetwork.parseAddress(trimmed) else { return nil }
+        self.init(address: address, prefix: bits, bits: bits)
+    }
+
+    /// True when every address of `other` is in this network (same address family only).
+    public func contains(_ other: IPNetwork) -> Bool {
+        bits == other.bits && other.prefix >= prefix && other.address & mask == address
     }
 }

@@ -29,18 +29,25 @@ public enum HCLParser {
         atPath path: String, displayName: String? = nil, limits: ParserLimits = ParserLimits()
     ) -> ParsedFile {
         let name = displayName ?? path
-        switch FileReader.load(path, maxSize: limits.maxFileSize) {
+        switch readFile(atPath: path, displayName: name, maxFileSize: limits.maxFileSize) {
         case .success(let bytes):
             return parse(bytes, filename: name, limits: limits)
-        case .failure(let failure):
-            let diagnostic: Diagnostic
-            switch failure {
-            case .tooLarge(let size):
-                diagnostic = tooLarge(size, filename: name, limits: limits)
-            case .system(let message):
-                diagnostic = Diagnostic(.io, "Cannot read \(path): \(message)", at: .wholeFile(name))
-            }
+        case .failure(let diagnostic):
             return ParsedFile(filename: name, body: Body(range: .wholeFile(name)), diagnostics: [diagnostic])
+        }
+    }
+
+    /// Reads a whole file with the size cap checked before reading (`.fileTooLarge`); other failures are `.io`.
+    /// Shared by every reader of configuration, plan, state and tfvars files.
+    public static func readFile(atPath path: String, displayName: String? = nil, maxFileSize: Int) -> Result<[UInt8], Diagnostic> {
+        let name = displayName ?? path
+        switch FileReader.load(path, maxSize: maxFileSize) {
+        case .success(let bytes):
+            return .success(bytes)
+        case .failure(.tooLarge(let size)):
+            return .failure(tooLarge(size, filename: name, limits: ParserLimits(maxFileSize: maxFileSize)))
+        case .failure(.system(let message)):
+            return .failure(Diagnostic(.io, "Cannot read \(path): \(message)", at: .wholeFile(name)))
         }
     }
 

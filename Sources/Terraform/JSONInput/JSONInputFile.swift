@@ -10,23 +10,7 @@ import Model
 enum JSONInputFile {
     /// The file's bytes, or a diagnostic when it is missing, not a regular file, or over `maxFileSize`.
     static func read(path: String, maxFileSize: Int) -> Result<[UInt8], Diagnostic> {
-        let manager = FileManager.default
-        guard let attributes = try? manager.attributesOfItem(atPath: path) else {
-            return .failure(Diagnostic(.io, "File not found or not readable", at: .wholeFile(path)))
-        }
-        if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-            return .failure(Diagnostic(.io, "Expected a file but found a directory", at: .wholeFile(path)))
-        }
-        // Check the size before reading so a huge file is never loaded into memory.
-        if let size = fileSize(attributes[.size]), size > maxFileSize {
-            return .failure(tooLarge(path, size: size, limit: maxFileSize))
-        }
-        guard let data = manager.contents(atPath: path) else {
-            return .failure(Diagnostic(.io, "File could not be read", at: .wholeFile(path)))
-        }
-        // The file may have grown between the size check and the read.
-        guard data.count <= maxFileSize else { return .failure(tooLarge(path, size: data.count, limit: maxFileSize)) }
-        return .success([UInt8](data))
+        HCLParser.readFile(atPath: path, maxFileSize: maxFileSize)
     }
 
     /// Parses the bytes as JSON within the size and depth limits; the diagnostic names the failing position.
@@ -41,15 +25,7 @@ enum JSONInputFile {
         }
     }
 
-    /// The size attribute, whose boxed integer type differs between Foundation implementations.
-    private static func fileSize(_ value: Any?) -> Int? {
-        if let n = value as? Int { return n }
-        if let n = value as? UInt64 { return Int(clamping: n) }
-        if let n = value as? Int64 { return Int(clamping: n) }
-        return nil
-    }
-
     private static func tooLarge(_ file: String, size: Int, limit: Int) -> Diagnostic {
-        Diagnostic(.fileTooLarge, "File is \(size) bytes, over the \(limit)-byte limit", at: .wholeFile(file))
+        Diagnostic(.fileTooLarge, "File is \(size) bytes, larger than the limit of \(limit) bytes", at: .wholeFile(file))
     }
 }

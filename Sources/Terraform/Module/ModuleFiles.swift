@@ -43,7 +43,7 @@ enum ModuleFiles {
 
     static func parseOne(_ path: String, display: String, limits: ParserLimits) -> ParsedFile {
         if path.hasSuffix(".json") {
-            switch FileReader.read(path, display: display, maxSize: limits.maxFileSize) {
+            switch HCLParser.readFile(atPath: path, displayName: display, maxFileSize: limits.maxFileSize) {
             case .success(let bytes):
                 let schema: JSONBodySchema = path.hasSuffix(".tfvars.json") ? .attributesOnly : .terraform
                 return HCLJSONSyntax.parse(bytes, filename: display, schema: schema, maxDepth: limits.maxDepth)

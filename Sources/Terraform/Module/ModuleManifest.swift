@@ -11,7 +11,7 @@ struct ModuleManifest: Sendable {
     init(rootDirectory: String, maxFileSize: Int) {
         let path = (rootDirectory as NSString).appendingPathComponent(".terraform/modules/modules.json")
         guard FileManager.default.fileExists(atPath: path) else { return }
-        switch FileReader.read(path, display: path, maxSize: maxFileSize) {
+        switch HCLParser.readFile(atPath: path, maxFileSize: maxFileSize) {
         case .failure(let d):
             diagnostics.append(d)
         case .success(let bytes):

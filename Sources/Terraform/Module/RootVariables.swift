@@ -68,7 +68,7 @@ struct RootVariables {
 
     private mutating func loadFile(_ path: String, display: String, declared: [String: ModuleConfig.Variable], options: LoadOptions, ctx: EvalContext) {
         if path.hasSuffix(".json") {
-            switch FileReader.read(path, display: display, maxSize: options.maxFileSize) {
+            switch HCLParser.readFile(atPath: path, displayName: display, maxFileSize: options.maxFileSize) {
             case .failure(let d):
                 diagnostics.append(d)
             case .success(let bytes):
