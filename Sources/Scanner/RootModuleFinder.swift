@@ -1,6 +1,7 @@
 import Foundation
 import HCL
 import Model
+import Terraform
 
 /// Finds the Terraform root modules in a directory tree: directories with `.tf`/`.tf.json` files that no other
 /// directory of the tree calls as a local module (`module "x" { source = "./modules/x" }`).
@@ -60,15 +61,15 @@ public enum RootModuleFinder {
         var targets: [String] = []
         for name in names.sorted() where isConfigurationFile(name) {
             let path = (dir as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            guard case .success(let bytes) = HCLParser.readFile(atPath: path, maxFileSize: LoadOptions().maxFileSize) else { continue }
             // Most files declare no module; the parse is only worth it when the word appears.
-            guard data.range(of: Data("module".utf8)) != nil else { continue }
+            guard bytes.firstRange(of: Array("module".utf8)) != nil else { continue }
             let parsed = name.hasSuffix(".json")
-                ? HCLJSONSyntax.parse([UInt8](data), filename: path)
-                : HCLParser.parse([UInt8](data), filename: path)
+                ? HCLJSONSyntax.parse(bytes, filename: path)
+                : HCLParser.parse(bytes, filename: path)
             for block in parsed.body.blocks(ofType: "module") {
                 guard let source = block.body.attribute("source").flatMap({ literalString($0.expression) }) else { continue }
-                guard source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".." else { continue }
+                guard ModuleSource.isLocal(source) else { continue }
                 targets.append(((dir as NSString).appendingPathComponent(source) as NSString).standardizingPath)
             }
         }

@@ -53,7 +53,7 @@ final class LoadSession {
 
     /// Where module call `callKey` (e.g. `vpc.subnets`) with `source` lives, or nil after reporting it once.
     func moduleDirectory(source: String, callKey: String, parentDirectory: String, range: SourceRange) -> String? {
-        if source.hasPrefix("./") || source.hasPrefix("../") || source == "." || source == ".." {
+        if ModuleSource.isLocal(source) {
             let dir = ((parentDirectory as NSString).appendingPathComponent(source) as NSString).standardizingPath
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue { return dir }
