@@ -264,12 +264,12 @@ extension Parser {
         return Expression(.object(items), range: range(from: start, to: close))
     }
 
-    /// `for k, v in coll : ...` up to and including the closer; newlines are already ignored.
-    mutating func parseFor(start: SourcePosition, closer: TokenKind) throws(ParseFailure) -> Expression {
-        next()  // "for"
+    /// `k, v in` or `v in` after a `for` keyword, shared by for expressions and `%{for}` directives;
+    /// `construct` and `forKeyword` name the context in error messages.
+    mutating func parseLoopVariables(construct: String, forKeyword: String) throws(ParseFailure) -> (key: String?, value: String) {
         let first = next()
         guard first.kind == .ident else {
-            throw fail("Expected a variable name after \"for\", found \(describe(first))", at: first)
+            throw fail("Expected a variable name after \(forKeyword), found \(describe(first))", at: first)
         }
         var keyVariable: String?
         var valueVariable = text(first)
@@ -277,15 +277,22 @@ extension Parser {
             next()
             let second = next()
             guard second.kind == .ident else {
-                throw fail("Expected a value variable name after \",\" in the for expression, found \(describe(second))", at: second)
+                throw fail("Expected a value variable name after \",\" in \(construct), found \(describe(second))", at: second)
             }
             keyVariable = valueVariable
             valueVariable = text(second)
         }
         let inToken = next()
         guard isKeyword(inToken, "in") else {
-            throw fail("Expected \"in\" after the for expression's variables, found \(describe(inToken))", at: inToken)
+            throw fail("Expected \"in\" after \(construct)'s variables, found \(describe(inToken))", at: inToken)
         }
+        return (keyVariable, valueVariable)
+    }
+
+    /// `for k, v in coll : ...` up to and including the closer; newlines are already ignored.
+    mutating func parseFor(start: SourcePosition, closer: TokenKind) throws(ParseFailure) -> Expression {
+        next()  // "for"
+        let (keyVariable, valueVariable) = try parseLoopVariables(construct: "the for expression", forKeyword: "\"for\"")
         let collection = try parseExpression()
         let colon = next()
         guard colon.kind == .colon else {

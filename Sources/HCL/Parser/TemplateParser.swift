@@ -139,27 +139,8 @@ extension Parser {
             default: return (.endFor(directiveRange), close)
             }
         case "for":
-            let first = next()
-            guard first.kind == .ident else {
-                throw fail("Expected a variable name after \"for\" in the %{for} directive, found \(describe(first))", at: first)
-            }
-            var keyVariable: String?
-            var valueVariable = text(first)
-            if peek().kind == .comma {
-                next()
-                let second = next()
-                guard second.kind == .ident else {
-                    throw fail(
-                        "Expected a value variable name after \",\" in the %{for} directive, found \(describe(second))",
-                        at: second)
-                }
-                keyVariable = valueVariable
-                valueVariable = text(second)
-            }
-            let inToken = next()
-            guard isKeyword(inToken, "in") else {
-                throw fail("Expected \"in\" after the %{for} directive's variables, found \(describe(inToken))", at: inToken)
-            }
+            let (keyVariable, valueVariable) = try parseLoopVariables(
+                construct: "the %{for} directive", forKeyword: "\"for\" in the %{for} directive")
             let collection = try parseExpression()
             let close = try sequenceEnd(what: "the %{for} directive")
             return (
