@@ -1,12 +1,7 @@
 import HCL
 
-/// Every expression in a body, for dependency analysis and reference edges.
+/// Every expression in a body with its attribute path, for dependency analysis and reference edges.
 enum BodyExpressions {
-    /// All expressions at any depth, including meta-arguments and `dynamic` blocks.
-    static func all(in body: Body) -> [Expression] {
-        withPaths(in: body, skipping: []).map(\.1)
-    }
-
     /// `(attribute path, expression)` pairs; nested blocks give dotted paths (`logging.target_bucket`),
     /// `dynamic "x"` content is reported under `x`. `skipping` applies to the top level only.
     static func withPaths(in body: Body, skipping: Set<String>, prefix: String = "") -> [(String, Expression)] {

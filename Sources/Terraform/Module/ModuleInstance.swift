@@ -26,8 +26,8 @@ final class ModuleInstance {
     /// What `each.value` stands for in the instance being evaluated (`for_each = aws_s3_bucket.this`
     /// makes `each.value.id` a reference to `aws_s3_bucket.this["key"]`).
     private var eachTargets = ReferenceTargets()
-    /// Per resource block: every expression's attribute path and traversals, computed once and used both for
-    /// dependency order and for each instance's reference edges.
+    /// Per resource block and module call (by local address / `module.NAME`): every expression's attribute path
+    /// and traversals, computed once and used both for dependency order and for each instance's edges.
     private var blockTraversals: [String: [(path: String, traversals: [Traversal])]] = [:]
 
     init(
@@ -131,12 +131,11 @@ final class ModuleInstance {
         }
     }
 
-    private func dependencies(of body: Body) -> [String] {
-        var out: [String] = []
-        for e in BodyExpressions.all(in: body) {
-            for t in e.traversals { if let n = node(for: t) { out.append(n) } }
-        }
-        return out
+    /// Analyses `body` once under `key` and returns the nodes it depends on.
+    private func analyse(_ body: Body, as key: String) -> [String] {
+        let analysed = BodyExpressions.withPaths(in: body, skipping: []).map { (path: $0.0, traversals: $0.1.traversals) }
+        blockTraversals[key] = analysed
+        return analysed.flatMap { $0.traversals.compactMap(node(for:)) }
     }
 
     func run() {
@@ -152,15 +151,13 @@ final class ModuleInstance {
         for r in config.resources {
             nodes.append(r.localAddress)
             declared[r.localAddress] = r.range
-            let analysed = BodyExpressions.withPaths(in: r.body, skipping: []).map { (path: $0.0, traversals: $0.1.traversals) }
-            blockTraversals[r.localAddress] = analysed
-            deps[r.localAddress] = analysed.flatMap { $0.traversals.compactMap(node(for:)) }
+            deps[r.localAddress] = analyse(r.body, as: r.localAddress)
         }
         for m in config.moduleCalls {
             let n = "module.\(m.name)"
             nodes.append(n)
             declared[n] = m.range
-            deps[n] = dependencies(of: m.body)
+            deps[n] = analyse(m.body, as: n)
         }
         let order = DependencyOrder(nodes: nodes, dependencies: deps)
         for cycle in order.cycles {
@@ -346,6 +343,9 @@ final class ModuleInstance {
         if depth + 1 > session.options.maxModuleDepth, directory != nil {
             session.diagnostics.append(Diagnostic(.limitExceeded, "Module \"\(key)\" is nested deeper than \(session.options.maxModuleDepth) levels; it is not loaded (does a module call itself?)", at: call.range))
         }
+        // Each input's traversals, as analysed for dependency order (a top-level attribute's path is its name).
+        let inputTraversals = Dictionary(
+            (blockTraversals["module.\(call.name)"] ?? []).map { ($0.path, $0.traversals) }, uniquingKeysWith: { first, _ in first })
         for instance in expansion.instances {
             guard let directory, depth + 1 <= session.options.maxModuleDepth else {
                 outputsPerInstance.append(.unknown)
@@ -358,7 +358,7 @@ final class ModuleInstance {
             var evaluator = BodyEvaluator(maxInstances: session.options.maxInstances)
             for attr in call.body.attributes where !ModuleConfig.moduleMetaArguments.contains(attr.name) {
                 inputs[attr.name] = evaluator.value(of: attr.expression, instanceCtx)
-                inputTargets[attr.name] = targets(of: attr.expression, instanceCtx)
+                inputTargets[attr.name] = targets(of: inputTraversals[attr.name] ?? [], instanceCtx)
             }
             session.diagnostics.append(contentsOf: evaluator.diagnostics)
             let childConfig = session.config(forDirectory: directory)
