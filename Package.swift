@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .target(name: "Model"),
@@ -33,10 +35,22 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Checks", "Model"]),
         // Scan orchestration: inputs, root modules, check library, suppressions, baseline, filters.
         .target(name: "Scanner", dependencies: ["Reports", "Checks", "Terraform", "HCL", "Model"]),
+        // --- Reconciler (the controller loop: targets, schedule, status, leases, stages) ---
+        .target(
+            name: "Reconciler",
+            dependencies: [
+                "Model", "Checks", "Reports", "Scanner", "Store", "GitOps",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model"]),
         .executableTarget(
             name: "bulwark",
             dependencies: [
-                "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner",
+                "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Reconciler", "Store", "GitOps",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,20 +4,25 @@ import Reports
 
 /// The `bulwark` command-line tool.
 @main
-struct Bulwark: ParsableCommand {
+struct Bulwark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulwark",
         abstract: "GitOps controller for infrastructure-as-code security and cloud posture.",
         version: BulwarkVersion.current,
-        subcommands: [ScanCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self]
+        subcommands: [ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ChecksCommand.self, InspectCommand.self,
+                      ParseCommand.self]
     )
 
     /// Runs the command like `ParsableCommand.main()`, except that usage errors exit 2 rather than 64:
     /// CI scripts treat 2 as "the scan could not run", the same status as a load error.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

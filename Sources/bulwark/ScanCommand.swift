@@ -1,11 +1,14 @@
 import ArgumentParser
 import Checks
 import Foundation
+import GitOps
+import Reconciler
 import Reports
 import Scanner
+import Store
 
 /// `bulwark scan`: run the check library over Terraform and report findings (the pull-request gate).
-struct ScanCommand: ParsableCommand {
+struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Scan Terraform (directories, .tf files, plan or state JSON) with the check library.",
@@ -25,11 +28,39 @@ struct ScanCommand: ParsableCommand {
               1  a FAILED finding at or above --fail-on (wins over load errors)
               2  usage error, or a load error (input, check, skip file) with no finding at or above --fail-on
             --soft-fail always exits 0 unless the command line itself is wrong.
+
+            Pull-request mode: --repo URL|PATH --base REF --head REF reads both commits straight from Git's \
+            object database (no checkout) and reports the failed findings that are new in head, resolved in \
+            head, and unchanged; only new findings at or above --fail-on make the exit status 1. Paths are then \
+            relative to the repository root (default: the whole tree).
+
+            --store records the scan (findings with their lifecycle, compliance per control) in the database \
+            (--database, $BULWARK_DATABASE_URL, or the embedded SQLite file).
             """
     )
 
-    @Argument(help: "Directories, .tf/.tf.json files, plan JSON or state JSON files.")
-    var paths: [String]
+    @Argument(help: "Directories, .tf/.tf.json files, plan JSON or state JSON files (with --repo: paths inside the repository).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("repo"), help: "Pull-request mode: a Git repository (URL or local path) to read commits from.")
+    var repo: String?
+
+    @Option(name: .customLong("base"), help: "Pull-request mode: the base revision (branch, tag or SHA).")
+    var base: String?
+
+    @Option(name: .customLong("head"), help: "Pull-request mode: the head revision (branch, tag or SHA).")
+    var head: String?
+
+    @Flag(name: .customLong("store"), help: "Record the scan in the database (findings lifecycle and compliance per commit).")
+    var storeScan = false
+
+    @Option(name: .customLong("target"), help: "With --store: the target name the scan is recorded under (default: the directory name).")
+    var targetName: String?
+
+    @Option(name: .customLong("commit"), help: "With --store: the commit the scan belongs to (default: HEAD of the Git repository around the scan root).")
+    var commit: String?
+
+    @OptionGroup var store: StoreOption
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
         "Output as FORMAT[:FILE] (repeatable): human, json, sarif, junit, csv, markdown. Without FILE: standard output.",
@@ -77,6 +108,12 @@ struct ScanCommand: ParsableCommand {
 
     func validate() throws {
         _ = try targets()
+        if repo == nil {
+            if paths.isEmpty { throw ValidationError("give at least one path to scan (or --repo with --head)") }
+            if base != nil || head != nil { throw ValidationError("--base and --head need --repo") }
+        } else if head == nil {
+            throw ValidationError("--repo needs --head (and --base for a pull-request comparison)")
+        }
         for v in variables where !v.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, got \"\(v)\"")
         }
@@ -99,7 +136,7 @@ struct ScanCommand: ParsableCommand {
         return targets
     }
 
-    func run() throws {
+    func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var options = ScanOptions()
         options.checksDirectory = CheckLibrary.locate(
@@ -118,6 +155,10 @@ struct ScanCommand: ParsableCommand {
         options.environment = environment
         if let sourceRoot { options.scanRoot = ScanPaths.absolute(sourceRoot) }
 
+        if let repo, let head {
+            try await runPullRequest(repo: repo, base: base, head: head, options: options, environment: environment)
+        }
+        let started = Date()
         let report: ScanReport
         do {
             report = try ScanRunner.run(paths: paths, options: options)
@@ -127,6 +168,17 @@ struct ScanCommand: ParsableCommand {
             throw ExitCode(ExitPolicy.Status.error.rawValue)
         }
         let scanRoot = ScanPaths(root: options.scanRoot).root
+        try write(report, scanRoot: scanRoot, environment: environment)
+        if storeScan {
+            let provenance = await localProvenance(scanRoot: scanRoot)
+            try await record(report, provenance: provenance, started: started)
+        }
+        let status = ExitPolicy(failOn: failOn.severity, softFail: softFail).status(for: report)
+        FastExit.now(status.rawValue)
+    }
+
+    /// Writes `report` to every `-o` target.
+    private func write(_ report: ScanReport, scanRoot: String, environment: [String: String]) throws {
         for target in try targets() {
             if let file = target.file {
                 do {
@@ -142,8 +194,91 @@ struct ScanCommand: ParsableCommand {
                 print(target.format.render(report, color: color, scanRoot: scanRoot), terminator: "")
             }
         }
-        let status = ExitPolicy(failOn: failOn.severity, softFail: softFail).status(for: report)
-        FastExit.now(status.rawValue)
+    }
+
+    /// Pull-request mode: scan base and head from the object database and report the difference; never returns.
+    private func runPullRequest(repo: String, base: String?, head: String, options: ScanOptions,
+                                environment: [String: String]) async throws -> Never {
+        let started = Date()
+        let scanner = CommitScanner(options: options)
+        let inside = paths.isEmpty ? ["."] : paths
+        let repository: GitRepository
+        let baseCommit: String?, headCommit: String
+        let baseReport: ScanReport?, headReport: ScanReport
+        do {
+            repository = try await PullRequestSource.open(repo, environment: environment)
+            headCommit = try await repository.resolve(head)
+            baseCommit = try await base.map { b in try await repository.resolve(b) }
+            headReport = try await scanner.scan(repository: repository, commit: headCommit, paths: inside)
+            baseReport = try await baseCommit.map { c in try await scanner.scan(repository: repository, commit: c, paths: inside) }
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode(ExitPolicy.Status.error.rawValue)
+        }
+        if storeScan {
+            try await record(headReport, provenance: .init(
+                target: targetName ?? PullRequestSource.name(of: repo), repository: redactGitURL(repo), branch: head,
+                commit: headCommit, trigger: baseCommit == nil ? "cli" : "pull-request"), started: started)
+        }
+        guard let baseReport, let baseCommit, let base else {
+            try write(headReport, scanRoot: CommitScanner.root(of: headCommit), environment: environment)
+            FastExit.now(ExitPolicy(failOn: failOn.severity, softFail: softFail).status(for: headReport).rawValue)
+        }
+        let diff = ScanDiff(base: baseReport, head: headReport, baseRef: base, headRef: head,
+                            baseCommit: baseCommit, headCommit: headCommit)
+        // Only what the pull request introduces gates it; formats without a diff view get the new findings.
+        let newOnly = ScanReport(tool: headReport.tool, findings: diff.new, diagnostics: headReport.diagnostics,
+                                 compliance: headReport.compliance, checks: headReport.checks,
+                                 resourceCount: headReport.resourceCount, durationSeconds: Date().timeIntervalSince(started))
+        for target in try targets() {
+            let text: String
+            switch target.format {
+            case .human: text = ScanDiffReport.human(diff)
+            case .json: text = ScanDiffReport.json(diff)
+            case .markdown: text = ScanDiffReport.markdown(diff)
+            default: text = target.format.render(newOnly, color: false, scanRoot: "/")
+            }
+            if let file = target.file {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+                } catch {
+                    FileHandle.standardError.write(Data("Error: cannot write \(file): \(error.localizedDescription)\n".utf8))
+                    throw ExitCode(ExitPolicy.Status.error.rawValue)
+                }
+            } else {
+                print(text, terminator: "")
+            }
+        }
+        FastExit.now(ExitPolicy(failOn: failOn.severity, softFail: softFail).status(for: newOnly).rawValue)
+    }
+
+    /// Records `report` in the database; a failure is an error (exit 2), since the user asked for it.
+    private func record(_ report: ScanReport, provenance: ScanRecording.Provenance, started: Date) async throws {
+        let opened = try await store.open()
+        do {
+            let recorded = try await opened.recordScan(ScanRecording.record(
+                report, provenance: provenance, startedAt: started, finishedAt: Date()))
+            FileHandle.standardError.write(Data(("stored scan \(recorded.scanID) of \(provenance.target)@\(provenance.commit.prefix(12)) in "
+                + "\(opened.backendName): \(recorded.newFindings) new, \(recorded.resolvedFindings) resolved, "
+                + "\(recorded.openFindings) open findings\n").utf8))
+        } catch {
+            FileHandle.standardError.write(Data("Error: cannot store the scan: \(error)\n".utf8))
+            await opened.close()
+            throw ExitCode(ExitPolicy.Status.error.rawValue)
+        }
+        await opened.close()
+    }
+
+    /// Target, repository and commit of a scan of the working tree: the Git repository around the scan root
+    /// when there is one.
+    private func localProvenance(scanRoot: String) async -> ScanRecording.Provenance {
+        let name = targetName ?? (scanRoot as NSString).lastPathComponent
+        var sha = commit ?? "working-tree"
+        if commit == nil, let root = PullRequestSource.enclosingRepository(of: scanRoot),
+           let repository = try? await GitRepository.open(path: root), let head = try? await repository.resolve("HEAD") {
+            sha = head
+        }
+        return .init(target: name, repository: scanRoot, branch: "-", commit: sha, trigger: "cli")
     }
 
     /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).

@@ -1,0 +1,56 @@
+import Foundation
+import GitOps
+import Model
+import Reports
+import Scanner
+
+/// Scans one commit of a repository straight from Git's object database: the files under the target's paths are
+/// read as blobs into a `MemoryFileTree`, never checked out.
+public struct CommitScanner: Sendable {
+    /// Options shared by every scan (check library, frameworks); paths and the file tree are set per commit.
+    public var options: ScanOptions
+    /// Largest file read from the object database.
+    public var maxFileSize: Int
+
+    /// A scanner with `options` as the template for each commit's scan.
+    public init(options: ScanOptions, maxFileSize: Int = 8 << 20) {
+        self.options = options
+        self.maxFileSize = maxFileSize
+    }
+
+    /// Scans `paths` of `commit`. Paths are relative to the repository root; `.` is the whole tree.
+    public func scan(repository: GitRepository, commit: String, paths: [String]) async throws -> ScanReport {
+        let wanted = paths.map(Self.normalise)
+        let blobs = try await repository.files(commit: commit, under: wanted.map { $0 == "." ? "" : $0 }, maxFileSize: maxFileSize)
+        // A virtual root that names the commit, so diagnostics and findings read `desired-state/…` relative to it.
+        let root = Self.root(of: commit)
+        var files: [String: [UInt8]] = [:]
+        files.reserveCapacity(blobs.count)
+        for (path, data) in blobs { files[path] = [UInt8](data) }
+        let tree = MemoryFileTree(root: root, files: files)
+        var options = self.options
+        options.fileTree = tree
+        options.scanRoot = root
+        let inputs = wanted.map { $0 == "." ? root : root + "/" + $0 }
+        for (input, path) in zip(inputs, wanted) where tree.kind(input) == nil {
+            throw ReconcileError(.artifactFailed, "path '\(path)' does not exist at commit \(commit.prefix(12))")
+        }
+        let result: Result<ScanReport, ScanError> = await OffPool.run {
+            do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: options)) } catch { return .failure(error) }
+        }
+        switch result {
+        case .success(let report): return report
+        case .failure(let error): throw ReconcileError(.scanFailed, error.description)
+        }
+    }
+
+    /// The virtual directory a commit's files appear under (report paths are relative to it).
+    public static func root(of commit: String) -> String { "/git/\(commit.prefix(12))" }
+
+    static func normalise(_ path: String) -> String {
+        var p = path
+        while p.hasPrefix("./") { p.removeFirst(2) }
+        while p.hasSuffix("/") && p.count > 1 { p.removeLast() }
+        return p.isEmpty ? "." : p
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Logging
+import Reports
+import Store
+
+/// What a stage gets for one target and commit: the scan just stored and the means to store more.
+public struct StageContext: Sendable {
+    public var target: TargetConfig
+    public var commit: String
+    /// The stored scan of this commit (drift, alerts and remediation attach to it).
+    public var scanID: Int64
+    /// The scan itself, with every finding.
+    public var report: ScanReport
+    public var store: Store
+    public var logger: Logger
+    /// The moment the cycle started.
+    public var startedAt: Date
+}
+
+/// A stage's one-line summary for the target status and logs.
+public struct StageOutcome: Sendable, Hashable {
+    public var summary: String
+    /// Parts that could not be done (an AccessDenied service, a region that failed); the cycle still succeeds.
+    public var warnings: [String]
+    public init(summary: String, warnings: [String] = []) {
+        self.summary = summary
+        self.warnings = warnings
+    }
+}
+
+/// A step that runs after the scan is stored (discovery and drift, anomaly detection, remediation).
+/// New stages are added to the list given to `Reconciler`; the loop itself never changes.
+public protocol ReconcileStage: Sendable {
+    /// Short name for logs and status messages.
+    var name: String { get }
+    /// False when the stage has nothing to do for this target (no clouds configured, remediation off).
+    func applies(to target: TargetConfig) -> Bool
+    /// Runs the stage; a thrown error fails the cycle (and backs off); partial results go in `warnings`.
+    func run(_ context: StageContext) async throws -> StageOutcome
+}

@@ -1,0 +1,264 @@
+import Foundation
+import GitOps
+import Logging
+import Store
+
+/// The controller: keeps every target of the config reconciled, each on its own schedule, at most
+/// `concurrency` at a time, one failing target never delaying the others.
+public actor Reconciler {
+    public let config: ReconcileConfig
+    /// This replica's name in leases and statuses (`host:pid` by default).
+    public let owner: String
+    private let store: Store
+    private let stages: [any ReconcileStage]
+    private let scanner: CommitScanner
+    private let environment: [String: String]
+    private let logger: Logger
+    private let backoff: Backoff
+    private var statuses: [String: TargetStatus] = [:]
+    private var repositories: [String: GitRepository] = [:]
+    private var running: Set<String> = []
+    private var stopping = false
+    private var random = SystemRandomNumberGenerator()
+
+    /// A controller over `config`; statuses are read back from the store by `restoreStatuses()`.
+    public init(config: ReconcileConfig, store: Store, scanner: CommitScanner, stages: [any ReconcileStage] = [],
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                owner: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
+                logger: Logger = Logger(label: "bulwark.reconcile"), backoff: Backoff = Backoff()) {
+        self.config = config
+        self.store = store
+        self.scanner = scanner
+        self.stages = stages
+        self.environment = environment
+        self.owner = owner
+        self.logger = logger
+        self.backoff = backoff
+        for target in config.targets { statuses[target.name] = TargetStatus(target: target.name) }
+    }
+
+    /// Reads the last known status of every configured target, so a restarted controller does not rescan
+    /// commits it already stored.
+    public func restoreStatuses() async throws {
+        for record in try await store.targetStatuses() where statuses[record.target] != nil {
+            statuses[record.target] = TargetStatus(record)
+        }
+    }
+
+    /// The current status of every target, in config order.
+    public func currentStatuses() -> [TargetStatus] {
+        config.targets.compactMap { statuses[$0.name] }
+    }
+
+    /// One cycle of every target (cron/CI mode); `force` scans even an unchanged commit.
+    public func runOnce(force: Bool = false) async -> [TargetStatus] {
+        let targets = config.targets
+        let limit = config.concurrency
+        await withTaskGroup(of: Void.self) { group in
+            var next = 0
+            func startNext() {
+                guard next < targets.count else { return }
+                let target = targets[next]
+                next += 1
+                group.addTask { await self.reconcile(target, force: force) }
+            }
+            for _ in 0..<min(limit, targets.count) { startNext() }
+            while await group.next() != nil { startNext() }
+        }
+        return currentStatuses()
+    }
+
+    /// Runs until `stop()` or cancellation; then lets running cycles finish for up to `grace` before cancelling them.
+    public func run(grace: Duration = .seconds(30)) async {
+        logger.info("reconciler started", metadata: ["targets": .stringConvertible(config.targets.count), "owner": .string(owner)])
+        await withDiscardingTaskGroup { group in
+            while !stopping && !Task.isCancelled {
+                let now = Date()
+                for target in config.targets where running.count < config.concurrency && !running.contains(target.name) {
+                    let due = statuses[target.name]?.nextRunAt.map { $0 <= now } ?? true
+                    guard due else { continue }
+                    running.insert(target.name)
+                    group.addTask { await self.reconcile(target, force: false) }
+                }
+                let wake = config.targets.compactMap { running.contains($0.name) ? nil : statuses[$0.name]?.nextRunAt }.min()
+                let wait = min(max(wake.map { $0.timeIntervalSince(Date()) } ?? 1, 0.05), 1)
+                try? await Task.sleep(for: .milliseconds(Int64(wait * 1_000)))
+            }
+            let deadline = Date().addingTimeInterval(grace.seconds)
+            while !running.isEmpty && Date() < deadline && !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            if !running.isEmpty {
+                logger.warning("abandoning running cycles at shutdown", metadata: ["targets": .string(running.sorted().joined(separator: ","))])
+                group.cancelAll()
+            }
+        }
+        for target in config.targets {
+            try? await store.releaseLease(target: target.name, owner: owner)
+        }
+        logger.info("reconciler stopped")
+    }
+
+    /// Stops scheduling new cycles (graceful shutdown).
+    public func stop() {
+        stopping = true
+    }
+
+    /// One cycle of `target` with its status bookkeeping; never throws (failures become the status).
+    public func reconcile(_ target: TargetConfig, force: Bool) async {
+        defer { running.remove(target.name) }
+        var status = statuses[target.name] ?? TargetStatus(target: target.name)
+        let now = Date()
+        if target.suspend {
+            status.ready = .unknown
+            status.reason = .suspended
+            status.message = "suspended in the config"
+            status.nextRunAt = now.addingTimeInterval(target.pollInterval.seconds)
+            statuses[target.name] = status
+            await save(status)
+            return
+        }
+        do {
+            guard try await store.acquireLease(target: target.name, owner: owner, ttl: config.leaseDuration, now: now) else {
+                status.nextRunAt = now.addingTimeInterval(jittered(target.pollInterval, target.jitter))
+                statuses[target.name] = status
+                logger.debug("target leased by another replica", metadata: ["target": .string(target.name)])
+                return
+            }
+        } catch {
+            fail(&status, ReconcileError(.storeFailed, "cannot take the target's lease: \(error)", target: target.name), now: now)
+            statuses[target.name] = status
+            return
+        }
+        let log = logger.with(["target": .string(target.name)])
+        let cycle = TargetCycle(target: target, scanner: scanner, store: store, stages: stages,
+                                cacheDirectory: config.cacheDirectory, environment: environment, logger: log)
+        status.lastAttemptAt = now
+        status.owner = owner
+        do {
+            let options = try cycle.remoteOptions()
+            let repository = try await repository(for: target, options: options)
+            let due = force || status.reason != .succeeded
+                || (status.lastSuccessAt.map { now.timeIntervalSince($0) >= target.interval.seconds } ?? true)
+            let result = try await withDeadline(target.timeout, target: target.name) {
+                try await cycle.run(repository: repository, options: options, previous: status.observedSHA, due: due)
+            }
+            switch result {
+            case .unchanged:
+                status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
+                statuses[target.name] = status
+                log.debug("commit unchanged")
+                return
+            case .scanned(let commit, _, let summary, let warnings):
+                status.ready = .true
+                status.reason = .succeeded
+                status.message = summary + (warnings.isEmpty ? "" : " (partial: \(warnings.joined(separator: "; ")))")
+                status.lastObservedCommit = TargetStatus.revision(branch: target.branch, commit: commit)
+                status.lastError = nil
+                status.failures = 0
+                status.lastSuccessAt = Date()
+                status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
+                log.info("reconciled", metadata: ["revision": .string(status.lastObservedCommit ?? "")])
+            }
+        } catch let error as ReconcileError {
+            fail(&status, error, now: now)
+        } catch let error as GitError {
+            fail(&status, TargetCycle.map(error, target: target), now: now)
+        } catch is CancellationError {
+            status.ready = .unknown
+            status.reason = .failed
+            status.message = "cycle abandoned at shutdown; nothing of it was stored"
+            status.nextRunAt = Date()
+        } catch {
+            fail(&status, ReconcileError(.scanFailed, "\(error)", target: target.name), now: now)
+        }
+        statuses[target.name] = status
+        await save(status)
+    }
+
+    private func fail(_ status: inout TargetStatus, _ error: ReconcileError, now: Date) {
+        status.ready = .false
+        status.failures += 1
+        status.lastError = error.description
+        if error.code.retriable {
+            status.reason = .failed
+            let delay = backoff.delay(afterFailures: status.failures, random: Double.random(in: 0...1, using: &random))
+            status.nextRunAt = Date().addingTimeInterval(delay.seconds)
+            status.message = "\(error.code.rawValue): \(error.message); retrying in \(DurationText.format(delay))"
+        } else {
+            // Retrying sooner cannot help: wait for the interval (the config or the remote has to change).
+            status.reason = .stalled
+            status.nextRunAt = Date().addingTimeInterval(jittered(target(named: status.target)?.interval ?? .seconds(600), 0.1))
+            status.message = "\(error.code.rawValue): \(error.message)"
+        }
+        logger.error("reconcile failed", metadata: ["target": .string(status.target), "reason": .string(error.code.rawValue),
+                                                    "error": .string(error.message)])
+    }
+
+    private func target(named name: String) -> TargetConfig? { config.targets.first { $0.name == name } }
+
+    private func repository(for target: TargetConfig, options: GitRemoteOptions) async throws -> GitRepository {
+        if let known = repositories[target.name] { return known }
+        let directory = config.cacheDirectory + "/" + target.name
+        let repository: GitRepository
+        do {
+            repository = try await GitRepository.openOrClone(url: target.repository, cacheDirectory: directory, options: options)
+        } catch let error as GitError {
+            throw TargetCycle.map(error, target: target)
+        }
+        repositories[target.name] = repository
+        return repository
+    }
+
+    private func jittered(_ duration: Duration, _ jitter: Double) -> Double {
+        duration.seconds * (1 + Double.random(in: -jitter...jitter, using: &random))
+    }
+
+    private func save(_ status: TargetStatus) async {
+        do {
+            try await store.saveTargetStatus(status.record)
+        } catch {
+            logger.error("cannot save target status", metadata: ["target": .string(status.target), "error": .string("\(error)")])
+        }
+    }
+}
+
+/// Runs `body`, throwing a Timeout error if it has not finished within `limit`.
+func withDeadline<T: Sendable>(_ limit: Duration, target: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else {
+            throw ReconcileError(.timeout, "the cycle took longer than \(DurationText.format(limit))", target: target)
+        }
+        return value
+    }
+}
+
+extension TargetStatus {
+    /// The stored form.
+    var record: TargetStatusRecord {
+        TargetStatusRecord(target: target, ready: ready.rawValue, reason: reason.rawValue, message: message,
+                           lastObservedCommit: lastObservedCommit, lastError: lastError, lastAttemptAt: lastAttemptAt,
+                           lastSuccessAt: lastSuccessAt, nextRunAt: nextRunAt, failures: failures, owner: owner)
+    }
+
+    /// Restores a stored status.
+    init(_ record: TargetStatusRecord) {
+        self.init(target: record.target)
+        ready = Ready(rawValue: record.ready) ?? .unknown
+        reason = Reason(rawValue: record.reason) ?? .pending
+        message = record.message
+        lastObservedCommit = record.lastObservedCommit
+        lastError = record.lastError
+        lastAttemptAt = record.lastAttemptAt
+        lastSuccessAt = record.lastSuccessAt
+        nextRunAt = record.nextRunAt
+        failures = record.failures
+        owner = record.owner
+    }
+}

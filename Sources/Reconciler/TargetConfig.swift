@@ -1,0 +1,87 @@
+import Foundation
+
+/// One Git target the controller keeps reconciled: where its repository is and how often to look.
+public struct TargetConfig: Sendable, Hashable {
+    /// How a target's findings may be remediated (issue: off, propose, approve, auto).
+    public enum RemediationMode: String, Sendable, Hashable, CaseIterable {
+        case off, propose, approve, auto
+    }
+
+    /// Cloud accounts the later stages (discovery, drift, anomaly) read for this target.
+    public struct Clouds: Sendable, Hashable {
+        /// AWS: profile from ~/.aws and regions to read.
+        public struct AWS: Sendable, Hashable {
+            public var profile: String?
+            public var regions: [String]
+            public init(profile: String? = nil, regions: [String] = []) {
+                self.profile = profile
+                self.regions = regions
+            }
+        }
+        /// Azure: subscription to read; credentials come from the AZURE_* environment.
+        public struct Azure: Sendable, Hashable {
+            public var subscriptionID: String
+            public init(subscriptionID: String) { self.subscriptionID = subscriptionID }
+        }
+        public var aws: AWS?
+        public var azure: Azure?
+        public init(aws: AWS? = nil, azure: Azure? = nil) {
+            self.aws = aws
+            self.azure = azure
+        }
+        /// True when no cloud is configured (the cloud stages then skip the target).
+        public var isEmpty: Bool { aws == nil && azure == nil }
+    }
+
+    public var name: String
+    /// A remote URL (`https://`, `ssh://`, `git://`, `file://`, scp-like `git@host:path`) or an absolute local path.
+    public var repository: String
+    public var branch: String
+    /// Root modules, directories or plan files inside the repository to scan (`.` = the whole tree).
+    public var paths: [String]
+    /// A full cycle runs at least this often even when the commit did not change (live state drifts on its own).
+    public var interval: Duration
+    /// How often the remote is fetched; a new commit starts a cycle at once.
+    public var pollInterval: Duration
+    /// Fraction (0–0.5) of random spread added to each wait, so many targets do not fetch in lockstep.
+    public var jitter: Double
+    /// A cycle that runs longer is abandoned with a Timeout error; also the Git operation deadline.
+    public var timeout: Duration
+    public var credentials: GitCredentialReference?
+    /// HTTPS: CA bundle to verify the server with.
+    public var caBundle: String?
+    /// SSH: known_hosts file the host key must be in.
+    public var knownHosts: String?
+    /// Frameworks to record compliance for (empty = every framework the library defines).
+    public var frameworks: [String]
+    public var clouds: Clouds
+    public var remediation: RemediationMode
+    /// Admin CIDR that remediation puts in place of 0.0.0.0/0 on admin ports.
+    public var adminCIDR: String?
+    /// Suspended targets are listed with their status but never reconciled.
+    public var suspend: Bool
+
+    /// Builds a target with the usual defaults.
+    public init(name: String, repository: String, branch: String = "main", paths: [String] = ["."],
+                interval: Duration = .seconds(600), pollInterval: Duration = .seconds(60), jitter: Double = 0.1,
+                timeout: Duration = .seconds(300), credentials: GitCredentialReference? = nil, caBundle: String? = nil,
+                knownHosts: String? = nil, frameworks: [String] = [], clouds: Clouds = Clouds(),
+                remediation: RemediationMode = .off, adminCIDR: String? = nil, suspend: Bool = false) {
+        self.name = name
+        self.repository = repository
+        self.branch = branch
+        self.paths = paths
+        self.interval = interval
+        self.pollInterval = pollInterval
+        self.jitter = jitter
+        self.timeout = timeout
+        self.credentials = credentials
+        self.caBundle = caBundle
+        self.knownHosts = knownHosts
+        self.frameworks = frameworks
+        self.clouds = clouds
+        self.remediation = remediation
+        self.adminCIDR = adminCIDR
+        self.suspend = suspend
+    }
+}

@@ -1,0 +1,9 @@
+import Reconciler
+
+/// The reconcile stages this build runs after each stored scan, in order. Adding a stage means adding it here;
+/// the loop itself does not change.
+enum StageCatalog {
+    static func stages(environment: [String: String]) -> [any ReconcileStage] {
+        []
+    }
+}
