@@ -4,8 +4,10 @@
 set -euo pipefail
 
 need_apt=()
-# C libraries and tools the build or the tests use. Extend this list as layers need them.
-for pkg in pkg-config; do
+# C libraries the build links (libgit2, libpq, sqlite3, zlib, libcurl for URLSession) and the servers and
+# tools the tests start for real: PostgreSQL 15 (initdb, pg_ctl), git (git daemon).
+for pkg in pkg-config git libgit2-dev libpq-dev libsqlite3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev \
+           postgresql-15 postgresql-client-15; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then
@@ -16,8 +18,20 @@ if ((${#need_apt[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# ReportsTests validate SARIF output against our SARIF 2.1.0 constraint schema with python3 jsonschema.
+# ReportsTests validate SARIF output against our SARIF 2.1.0 constraint schema with python3 jsonschema;
+# the AWS tests run moto_server and compare signatures with botocore's. Pinned.
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema==4.26.0
+python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet "moto[server]==5.2.1" "botocore==1.43.11" "boto3==1.43.11"
+import importlib.metadata as m, sys
+need = {"moto": "5.2.1", "botocore": "1.43.11", "boto3": "1.43.11"}
+sys.exit(0 if all(m.version(k) == v for k, v in need.items()) and __import__("flask") else 1)
+PY
+
+# PostgreSQL's server binaries live outside PATH in Debian's package; the tests look there too.
+if ! command -v initdb >/dev/null && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  echo "install-deps: PostgreSQL 15 server binaries (initdb, pg_ctl) not found" >&2
+  exit 1
+fi
 
 command -v swift >/dev/null || { echo "install-deps: swift 6 is required (expected at /opt/swift)" >&2; exit 1; }
 
