@@ -88,6 +88,15 @@ public struct CheckLibrary: Sendable {
         return library
     }
 
+    /// Only the frameworks of a library directory, by ID (reports need names and versions, not the checks).
+    public static func loadFrameworks(directory: String) -> [String: ComplianceFramework] {
+        var frameworks: [String: ComplianceFramework] = [:]
+        for file in yamlFiles(under: directory).frameworks {
+            if case .success(let f) = ComplianceFramework.load(file: file), frameworks[f.id] == nil { frameworks[f.id] = f }
+        }
+        return frameworks
+    }
+
     /// Loads one YAML file as a Checkov policy when it has top-level `metadata:` and `definition:` keys,
     /// otherwise as a Bulwark check.
     public static func loadCheck(file: String) -> Result<CheckDefinition, Diagnostic> {

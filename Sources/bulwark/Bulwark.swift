@@ -9,7 +9,7 @@ struct Bulwark: AsyncParsableCommand {
         commandName: "bulwark",
         abstract: "GitOps controller for infrastructure-as-code security and cloud posture.",
         version: BulwarkVersion.current,
-        subcommands: [ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ChecksCommand.self, InspectCommand.self,
+        subcommands: [ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, ChecksCommand.self, InspectCommand.self,
                       ParseCommand.self]
     )
 
