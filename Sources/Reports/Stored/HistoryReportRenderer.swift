@@ -73,7 +73,7 @@ public enum HistoryReportRenderer {
             body += "</section>\n<h3>New findings</h3>\n"
             body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.new), empty: "No new findings.")
             body += "<h3>Resolved findings</h3>\n"
-            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.resolved),
+            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.resolved, state: "resolved"),
                                            empty: "No resolved findings.")
             body += "</section>\n"
         }

@@ -50,18 +50,21 @@ enum StoredReportHTML {
         return out + "</section>\n"
     }
 
-    /// Findings as table rows: severity, check, resource, location, controls, first seen, state.
-    static func findingRows(_ rows: [FindingRow]) -> [[String]] {
+    /// Findings as table rows: severity, check, resource (with its location), controls, first seen, state.
+    /// `state` replaces each row's own state (resolved findings were `open` when last seen).
+    static func findingRows(_ rows: [FindingRow], state: String? = nil) -> [[String]] {
         StoredReportText.bySeverity(rows).map { f in
-            [
-                badge(f.severity), "<code>\(e(f.checkID))</code><br>\(e(f.title))", "<code>\(e(f.resource))</code>",
-                e(StoredReportText.location(f)), e(f.controls.joined(separator: ", ")),
-                e(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? ""), badge(f.state),
+            let location = StoredReportText.location(f)
+            return [
+                badge(f.severity), "<code>\(e(f.checkID))</code><br>\(e(f.title))",
+                "<code>\(e(f.resource))</code>" + (location.isEmpty ? "" : "<br><span class=\"loc\">\(e(location))</span>"),
+                e(f.controls.joined(separator: ", ")), "<code>\(e(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? ""))</code>",
+                badge(state ?? f.state),
             ]
         }
     }
 
-    static let findingHeaders = ["Severity", "Check", "Resource", "Location", "Controls", "First seen", "State"]
+    static let findingHeaders = ["Severity", "Check", "Resource", "Controls", "First seen", "State"]
 
     static let css = """
         :root { --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --bg-alt: #f6f8fa; }
@@ -96,6 +99,7 @@ enum StoredReportHTML {
         .b-new { color: #8250df; background: #fbefff; }
         .b-not_applicable, .b-manual, .b-resolved, .b-unchanged { color: #59636e; background: #f6f8fa; }
         .empty { color: var(--muted); font-style: italic; }
+        .loc { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
         figure { margin: 0; }
         figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
         svg.trend { width: 100%; height: auto; max-height: 340px; display: block; }
@@ -116,6 +120,8 @@ enum StoredReportHTML {
           tbody tr:nth-child(even) { background: none; }
           tr, .tile, figure { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
+          .tile { min-width: 0; padding: 6px 12px; }
+          .tile .n { font-size: 16pt; }
           .badge { background: none !important; color: #000 !important; border-color: #000; }
           .chart { break-inside: avoid; page-break-inside: avoid; }
           svg.trend { max-height: 75mm; }
