@@ -56,6 +56,9 @@ let package = Package(
         ),
         // Runs the HCL specification's conformance cases (bench/hcl-specsuite.sh); not part of the product.
         .executableTarget(name: "hcl-specsuite", dependencies: ["HCL", "Model"]),
+        // Stored-report sample (compliance + history reports in every format) for scripts/render-sample-report.sh;
+        // a developer tool like hcl-specsuite, not part of the product.
+        .executableTarget(name: "report-sample", dependencies: ["Reports"]),
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),

@@ -84,10 +84,10 @@ public struct ComplianceSummary: Sendable {
         case failed
         /// None failed, but at least one could not be decided before apply.
         case unknown
-        /// The control needs manual review.
-        case notAutomated = "not_automated"
+        /// The benchmark marks the control Manual: it needs human review and is never scored.
+        case notAutomated = "manual"
         /// Automated, but no check result maps to it (no mapped check, no matching resource, or all skipped).
-        case notAssessed = "not_assessed"
+        case notApplicable = "not_applicable"
     }
 
     /// One control's outcome with the results behind it.
@@ -140,7 +140,7 @@ public struct ComplianceSummary: Sendable {
             } else if t.passed > 0 {
                 status = .passed
             } else {
-                status = .notAssessed
+                status = .notApplicable
             }
             return ControlResult(control: control, status: status, passed: t.passed, failed: t.failed, unknown: t.unknown)
         }

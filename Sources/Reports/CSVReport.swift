@@ -33,12 +33,12 @@ public enum CSVReport {
         }
         for s in report.compliance {
             let detail = "passed=\(s.count(.passed)) failed=\(s.count(.failed)) unknown=\(s.count(.unknown)) "
-                + "not_automated=\(s.count(.notAutomated)) not_assessed=\(s.count(.notAssessed))"
+                + "manual=\(s.count(.notAutomated)) not_applicable=\(s.count(.notApplicable))"
             rows.append([
                 "compliance", s.framework.id, "", s.framework.name + " " + s.framework.version, "", "", "", "", "",
                 TextEscaping.percent(s.score), detail, "", "",
             ])
         }
-        return rows.map { $0.map(TextEscaping.csv).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return TextEscaping.csvTable(rows)
     }
 }

@@ -34,7 +34,7 @@ public enum HumanReport {
             out += "\n" + style.bold("\(s.framework.name) \(s.framework.version) (\(s.framework.id))")
             out += ": score \(TextEscaping.percent(s.score))\n"
             out += "  controls: \(s.count(.passed)) passed, \(s.count(.failed)) failed, \(s.count(.unknown)) unknown, "
-            out += "\(s.count(.notAutomated)) not automated, \(s.count(.notAssessed)) not assessed\n"
+            out += "\(s.count(.notAutomated)) manual, \(s.count(.notApplicable)) not applicable\n"
             for c in s.controls where c.status == .failed {
                 out += "  " + style.red("✗") + " \(c.control.id) \(c.control.title)\n"
             }

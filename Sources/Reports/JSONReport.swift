@@ -104,8 +104,8 @@ public enum JSONReport {
             ("controls_passed", .int(s.count(.passed))),
             ("controls_failed", .int(s.count(.failed))),
             ("controls_unknown", .int(s.count(.unknown))),
-            ("controls_not_automated", .int(s.count(.notAutomated))),
-            ("controls_not_assessed", .int(s.count(.notAssessed))),
+            ("controls_manual", .int(s.count(.notAutomated))),
+            ("controls_not_applicable", .int(s.count(.notApplicable))),
             ("controls", .array(s.controls.map { c in
                 .object([
                     ("id", .string(c.control.id)), ("title", .string(c.control.title)),

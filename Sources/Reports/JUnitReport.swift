@@ -83,8 +83,8 @@ public enum JUnitReport {
             ("controls_passed", String(s.count(.passed))),
             ("controls_failed", String(s.count(.failed))),
             ("controls_unknown", String(s.count(.unknown))),
-            ("controls_not_automated", String(s.count(.notAutomated))),
-            ("controls_not_assessed", String(s.count(.notAssessed))),
+            ("controls_manual", String(s.count(.notAutomated))),
+            ("controls_not_applicable", String(s.count(.notApplicable))),
         ]
         for (name, value) in properties {
             out += "      <property name=\"\(attr(name))\" value=\"\(attr(value))\"/>\n"

@@ -49,11 +49,11 @@ public enum MarkdownReport {
         out += collapsed("Unknown until apply", report.findings.filter { if case .unknown = $0.result.verdict { return true }; return false })
         out += collapsed("Skipped", report.findings.filter { if case .skipped = $0.result.verdict { return true }; return false })
         if !report.compliance.isEmpty {
-            out += "### Compliance\n\n| Framework | Score | Passed | Failed | Unknown | Not automated | Not assessed |\n"
+            out += "### Compliance\n\n| Framework | Score | Passed | Failed | Unknown | Manual | Not applicable |\n"
             out += "|---|---:|---:|---:|---:|---:|---:|\n"
             for s in report.compliance {
                 out += "| \(cell(s.framework.name)) \(cell(s.framework.version)) | \(TextEscaping.percent(s.score)) | "
-                out += "\(s.count(.passed)) | \(s.count(.failed)) | \(s.count(.unknown)) | \(s.count(.notAutomated)) | \(s.count(.notAssessed)) |\n"
+                out += "\(s.count(.passed)) | \(s.count(.failed)) | \(s.count(.unknown)) | \(s.count(.notAutomated)) | \(s.count(.notApplicable)) |\n"
             }
             out += "\n"
         }
@@ -87,8 +87,5 @@ public enum MarkdownReport {
 
     private static func cell(_ s: String) -> String { TextEscaping.markdownCell(s) }
 
-    /// Inline code for addresses and paths; backticks inside are replaced since a cell cannot escape them.
-    private static func code(_ s: String) -> String {
-        s.isEmpty ? "" : "`" + s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
-    }
+    private static func code(_ s: String) -> String { TextEscaping.markdownCode(s) }
 }

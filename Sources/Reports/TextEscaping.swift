@@ -36,6 +36,11 @@ public enum TextEscaping {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// RFC 4180 text: every field escaped with `csv(_:)`, CRLF after each record (the header included).
+    public static func csvTable(_ rows: [[String]]) -> String {
+        rows.map { $0.map(csv).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
     /// A Markdown table cell: pipes escaped, line breaks as spaces, HTML-significant characters as entities.
     public static func markdownCell(_ s: String) -> String {
         var out = ""
@@ -51,6 +56,11 @@ public enum TextEscaping {
             }
         }
         return out
+    }
+
+    /// Inline code in a Markdown table cell (addresses, paths); backticks inside become `'` since a cell cannot escape them.
+    public static func markdownCode(_ s: String) -> String {
+        s.isEmpty ? "" : "`" + s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`"
     }
 
     /// A relative path as a URI reference: unreserved characters and `/` kept, the rest percent-encoded.

@@ -29,27 +29,40 @@ import Testing
             result(a, .passed), result(b, .failed), result(c, .unknown(reason: "computed")),
             result(c, .skipped(reason: "s")),
         ])
-        #expect(summary.controls.map(\.status) == [.notAutomated, .passed, .failed, .unknown, .notAssessed])
+        #expect(summary.controls.map(\.status) == [.notAutomated, .passed, .failed, .unknown, .notApplicable])
         #expect(summary.score == 0.5)
         #expect(summary.count(.failed) == 1)
         #expect(summary.controls[2].passed == 1 && summary.controls[2].failed == 1)
         #expect(ComplianceSummary.compute(framework: framework, results: []).score == nil)
     }
 
-    @Test func shippedFrameworksLoad() throws {
-        // The test bundle sits under .build; the repository's checks/frameworks is found from this source file.
+    @Test(arguments: [("cis-aws", "5.0.0", 60), ("cis-azure", "3.0.0", 120)])
+    func shippedFrameworkIsCurrentAndMapped(id: String, version: String, minimumControls: Int) throws {
+        // The test bundle sits under .build; the repository's checks/ is found from this source file.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        for (name, id) in [("cis-aws.yaml", "cis-aws"), ("cis-azure.yaml", "cis-azure")] {
-            let file = root.appendingPathComponent("checks/frameworks/\(name)").path
-            switch ComplianceFramework.load(file: file) {
-            case .success(let f):
-                #expect(f.id == id)
-                #expect(f.controls.count > 20)
-                #expect(f.controls.contains { $0.automated })
-            case .failure(let d):
-                Issue.record("\(d)")
+        let file = root.appendingPathComponent("checks/frameworks/\(id).yaml").path
+        let framework: ComplianceFramework
+        switch ComplianceFramework.load(file: file) {
+        case .success(let f): framework = f
+        case .failure(let d):
+            Issue.record("\(d)")
+            return
+        }
+        #expect(framework.id == id && framework.version == version)
+        #expect(framework.controls.count >= minimumControls, "\(framework.controls.count) controls")
+        #expect(framework.controls.contains { !$0.automated }, "manual controls are listed too")
+        let library = CheckLoader.load(directory: root.appendingPathComponent("checks").path)
+        #expect(library.diagnostics.isEmpty)
+        let known = Dictionary(uniqueKeysWithValues: framework.controls.map { ($0.id, $0) })
+        var mappedAutomated = Set<String>()
+        for check in library.checks {
+            for control in check.references.cis[id] ?? [] {
+                // A reference to a control the framework does not list would never be scored: a stale ID.
+                #expect(known[control] != nil, "\(check.id) maps to \(control), which \(id) \(version) does not have")
+                if known[control]?.automated == true { mappedAutomated.insert(control) }
             }
         }
+        #expect(mappedAutomated.count >= 20, "only \(mappedAutomated.count) automated \(id) controls are mapped to checks")
     }
 
     @Test func frameworkFileErrors() {

@@ -63,7 +63,7 @@ import Testing
         #expect(aws["framework"] as? String == "cis-aws")
         #expect(aws["controls_passed"] as? Int == 1)
         #expect(aws["controls_failed"] as? Int == 1)
-        #expect(aws["controls_not_automated"] as? Int == 1)
+        #expect(aws["controls_manual"] as? Int == 1)
         #expect(aws["score"] as? Double == 0.5)
         #expect((aws["controls"] as? [[String: Any]])?.count == 3)
     }

@@ -121,7 +121,7 @@ import Testing
         let aws = try #require(report.compliance.first)
         #expect(aws.count(.failed) == 3)
         #expect(aws.count(.notAutomated) == 1)
-        #expect(aws.count(.notAssessed) == 1)
+        #expect(aws.count(.notApplicable) == 1)
         #expect(aws.score == 0)
     }
 

@@ -1,0 +1,131 @@
+import Foundation
+
+/// A framework as a stored report names it.
+public struct FrameworkInfo: Sendable, Hashable {
+    /// The framework key (`cis-aws`).
+    public var id: String
+    public var name: String
+    public var version: String
+
+    /// Builds a framework description.
+    public init(id: String, name: String, version: String) {
+        self.id = id
+        self.name = name
+        self.version = version
+    }
+}
+
+/// One control of a stored compliance result.
+public struct ControlRow: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var automated: Bool
+    /// `passed`, `failed`, `unknown`, `not_applicable` or `manual` (`ComplianceSummary.Status` raw values).
+    public var status: String
+    /// Check results behind the status.
+    public var passed: Int
+    public var failed: Int
+    public var unknown: Int
+
+    /// Builds a control row.
+    public init(id: String, title: String, automated: Bool, status: String, passed: Int, failed: Int, unknown: Int) {
+        self.id = id
+        self.title = title
+        self.automated = automated
+        self.status = status
+        self.passed = passed
+        self.failed = failed
+        self.unknown = unknown
+    }
+}
+
+/// One finding as stored: a failed check on a resource.
+public struct FindingRow: Sendable, Hashable {
+    public var checkID: String
+    public var title: String
+    /// `critical`, `high`, `medium` or `low`.
+    public var severity: String
+    public var resource: String
+    public var file: String?
+    public var line: Int?
+    /// Control IDs of the report's framework that the check evidences.
+    public var controls: [String]
+    public var firstSeenCommit: String?
+    /// `new` (first seen in this scan) or `open`.
+    public var state: String
+
+    /// Builds a finding row.
+    public init(checkID: String, title: String, severity: String, resource: String, file: String? = nil, line: Int? = nil,
+                controls: [String] = [], firstSeenCommit: String? = nil, state: String) {
+        self.checkID = checkID
+        self.title = title
+        self.severity = severity
+        self.resource = resource
+        self.file = file
+        self.line = line
+        self.controls = controls
+        self.firstSeenCommit = firstSeenCommit
+        self.state = state
+    }
+}
+
+/// The compliance outcome of one scanned commit.
+public struct HistoryRow: Sendable, Hashable {
+    public var commit: String
+    public var date: Date
+    /// Passed / (passed + failed) controls; nil when no control was decided.
+    public var score: Double?
+    public var passedControls: Int
+    public var failedControls: Int
+    public var openFindings: Int
+
+    /// Builds a history row.
+    public init(commit: String, date: Date, score: Double?, passedControls: Int, failedControls: Int, openFindings: Int) {
+        self.commit = commit
+        self.date = date
+        self.score = score
+        self.passedControls = passedControls
+        self.failedControls = failedControls
+        self.openFindings = openFindings
+    }
+}
+
+/// Everything a stored compliance report shows: one framework at one scanned commit, with the score history.
+public struct ComplianceReportData: Sendable {
+    public var target: String
+    public var repo: String
+    public var branch: String
+    public var commit: String
+    public var scannedAt: Date
+    public var generatedAt: Date
+    public var framework: FrameworkInfo
+    /// In framework order.
+    public var controls: [ControlRow]
+    public var failingFindings: [FindingRow]
+    /// One row per scanned commit; rendered oldest first.
+    public var history: [HistoryRow]
+
+    /// Builds the report input.
+    public init(target: String, repo: String, branch: String, commit: String, scannedAt: Date, generatedAt: Date,
+                framework: FrameworkInfo, controls: [ControlRow], failingFindings: [FindingRow], history: [HistoryRow]) {
+        self.target = target
+        self.repo = repo
+        self.branch = branch
+        self.commit = commit
+        self.scannedAt = scannedAt
+        self.generatedAt = generatedAt
+        self.framework = framework
+        self.controls = controls
+        self.failingFindings = failingFindings
+        self.history = history
+    }
+
+    /// Controls passed / (passed + failed), as `ComplianceSummary.score` computes it; nil when none was decided.
+    public var score: Double? {
+        let passed = count("passed"), failed = count("failed")
+        return passed + failed == 0 ? nil : Double(passed) / Double(passed + failed)
+    }
+
+    /// Number of controls whose status is `status`.
+    public func count(_ status: String) -> Int { controls.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+}

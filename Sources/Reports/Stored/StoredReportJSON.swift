@@ -1,0 +1,73 @@
+import Foundation
+
+/// The JSON documents of the stored reports (shape in docs/report-json.md), written through `JSONOutput`.
+enum StoredReportJSON {
+    /// Bumped when a field changes meaning or disappears; additions keep the version.
+    static let schemaVersion = 1
+
+    static func compliance(_ d: ComplianceReportData) -> JSONOutput {
+        .object([
+            ("report", .string("compliance")),
+            ("schema_version", .int(schemaVersion)),
+            ("generated_at", .string(StoredReportText.date(d.generatedAt))),
+            ("target", .string(d.target)),
+            ("repo", .string(d.repo)),
+            ("branch", .string(d.branch)),
+            ("commit", .string(d.commit)),
+            ("scanned_at", .string(StoredReportText.date(d.scannedAt))),
+            ("framework", framework(d.framework)),
+            ("score", score(d.score)),
+            ("summary", .object(StoredReportText.statuses.map { ($0, .int(d.count($0))) })),
+            ("controls", .array(d.controls.map { c in
+                .object([
+                    ("id", .string(c.id)), ("title", .string(c.title)), ("automated", .bool(c.automated)),
+                    ("status", .string(c.status)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
+                    ("unknown", .int(c.unknown)),
+                ])
+            })),
+            ("failing_findings", .array(StoredReportText.bySeverity(d.failingFindings).map(finding))),
+            ("history", .array(StoredReportText.chronological(d.history).map(history))),
+        ])
+    }
+
+    static func history(_ d: HistoryReportData) -> JSONOutput {
+        .object([
+            ("report", .string("history")),
+            ("schema_version", .int(schemaVersion)),
+            ("target", .string(d.target)),
+            ("framework", framework(d.framework)),
+            ("points", .array(StoredReportText.chronological(d.points).map(history))),
+            ("diff", d.diff.map { diff in
+                .object([
+                    ("from_commit", .string(diff.fromCommit)), ("to_commit", .string(diff.toCommit)),
+                    ("new", .array(StoredReportText.bySeverity(diff.new).map(finding))),
+                    ("resolved", .array(StoredReportText.bySeverity(diff.resolved).map(finding))),
+                    ("unchanged_count", .int(diff.unchangedCount)),
+                ])
+            } ?? .null),
+        ])
+    }
+
+    private static func framework(_ f: FrameworkInfo) -> JSONOutput {
+        .object([("id", .string(f.id)), ("name", .string(f.name)), ("version", .string(f.version))])
+    }
+
+    private static func score(_ s: Double?) -> JSONOutput { s.map { .double($0) } ?? .null }
+
+    private static func finding(_ f: FindingRow) -> JSONOutput {
+        .object([
+            ("check_id", .string(f.checkID)), ("title", .string(f.title)), ("severity", .string(f.severity)),
+            ("resource", .string(f.resource)), ("file", .optional(f.file)), ("line", .optional(f.line)),
+            ("controls", .strings(f.controls)), ("first_seen_commit", .optional(f.firstSeenCommit)),
+            ("state", .string(f.state)),
+        ])
+    }
+
+    private static func history(_ h: HistoryRow) -> JSONOutput {
+        .object([
+            ("commit", .string(h.commit)), ("date", .string(StoredReportText.date(h.date))), ("score", score(h.score)),
+            ("passed_controls", .int(h.passedControls)), ("failed_controls", .int(h.failedControls)),
+            ("open_findings", .int(h.openFindings)),
+        ])
+    }
+}

@@ -1,0 +1,28 @@
+/// Markdown tables shared by the stored reports.
+enum StoredReportMarkdown {
+    /// A findings table, or an italic line when there are none.
+    static func findings(_ rows: [FindingRow], empty: String) -> String {
+        guard !rows.isEmpty else { return "_\(empty)_\n\n" }
+        let cell = TextEscaping.markdownCell, code = TextEscaping.markdownCode
+        var out = "| Severity | Check | Title | Resource | Location | Controls | First seen | State |\n"
+        out += "|---|---|---|---|---|---|---|---|\n"
+        for f in StoredReportText.bySeverity(rows) {
+            out += "| \(cell(f.severity)) | \(code(f.checkID)) | \(cell(f.title)) | \(code(f.resource)) | "
+            out += "\(code(StoredReportText.location(f))) | \(cell(f.controls.joined(separator: ", "))) | "
+            out += "\(code(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? "")) | \(cell(f.state)) |\n"
+        }
+        return out + "\n"
+    }
+
+    /// One row per scanned commit, oldest first.
+    static func history(_ rows: [HistoryRow]) -> String {
+        guard !rows.isEmpty else { return "_No scans recorded yet._\n\n" }
+        var out = "| Commit | Date | Score | Passed controls | Failed controls | Open findings |\n"
+        out += "|---|---|---:|---:|---:|---:|\n"
+        for h in StoredReportText.chronological(rows) {
+            out += "| \(TextEscaping.markdownCode(StoredReportText.shortSHA(h.commit))) | \(StoredReportText.date(h.date)) | "
+            out += "\(TextEscaping.percent(h.score)) | \(h.passedControls) | \(h.failedControls) | \(h.openFindings) |\n"
+        }
+        return out + "\n"
+    }
+}
