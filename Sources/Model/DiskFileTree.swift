@@ -78,9 +78,10 @@ public struct DiskFileTree: FileTree {
 
     /// The process's current directory.
     public var workingDirectory: String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(cString: buffer)
+        // getcwd(NULL, 0) allocates a buffer of the right size (glibc, musl and Darwin all do).
+        guard let path = getcwd(nil, 0) else { return "." }
+        defer { free(path) }
+        return String(cString: path)
     }
 
     private static func kind(_ mode: mode_t) -> FileKind {

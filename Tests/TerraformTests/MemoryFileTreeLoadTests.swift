@@ -204,8 +204,8 @@ import Testing
 
     @Test func theSizeLimitHoldsInMemory() throws {
         let big = String(repeating: "# padding\n", count: 20)
-        let loads = try Self.both(maxFileSize: 150) { _ in [
-            "stack/main.tf": "resource \"aws_s3_object\" \"o\" {\n  content = file(\"${path.module}/big.txt\")\n}\n",
+        let loads = try Self.both(maxFileSize: 150) { root in [
+            "stack/main.tf": "resource \"aws_s3_object\" \"o\" {\n  content = file(\"\(root)/stack/big.txt\")\n}\n",
             "stack/big.tf": big,
             "stack/big.txt": big,
         ] }
