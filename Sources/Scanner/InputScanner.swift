@@ -24,6 +24,7 @@ struct InputScanner: Sendable {
 
     /// Scans `path` (absolute).
     func scan(_ path: String) -> InputScan {
+        let tree = loadOptions.fileTree
         let input = TerraformInput.load(path, options: loadOptions)
         // Source ranges name files relative to the directory the loader was given (the module directory,
         // or the directory of a plan whose .tf sources sit beside it); absolute names stay as they are.
@@ -32,7 +33,7 @@ struct InputScanner: Sendable {
         var realPaths: [String: String] = [:]
         let real: (String) -> String = { name in
             if let known = realPaths[name] { return known }
-            let resolved = ScanPaths.absolute(name, base: base)
+            let resolved = ScanPaths.absolute(name, base: base, in: tree)
             realPaths[name] = resolved
             return resolved
         }
@@ -53,7 +54,10 @@ struct InputScanner: Sendable {
             guard let range = resource.origin.sourceRange else { continue }
             let file = real(range.file)
             if fileLines[file] == nil {
-                let text = FileManager.default.contents(atPath: file).flatMap { String(data: $0, encoding: .utf8) }
+                var text: String?
+                if case .success(let bytes) = tree.read(file, maxSize: loadOptions.maxFileSize) {
+                    text = String(validating: bytes, as: UTF8.self)
+                }
                 let mayHaveSuppressions = text.map { $0.contains("skip") || $0.contains("ignore") } ?? false
                 fileLines[file] = mayHaveSuppressions ? text?.split(separator: "\n", omittingEmptySubsequences: false) : .some(nil)
             }

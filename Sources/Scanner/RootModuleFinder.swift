@@ -8,13 +8,14 @@ import Terraform
 public enum RootModuleFinder {
     /// Absolute, standardized root module directories under `directory`, sorted; hidden directories
     /// (`.terraform`, `.git`, …) are skipped. A module called only from outside the tree counts as a root.
-    public static func find(in directory: String) -> [String] {
-        let top = ScanPaths.absolute(directory)
-        let moduleDirectories = terraformDirectories(under: top)
+    /// `tree` is where the directory lives: the disk unless a snapshot (a Git commit) is given.
+    public static func find(in directory: String, tree: any FileTree = DiskFileTree()) -> [String] {
+        let top = ScanPaths.absolute(directory, in: tree)
+        let moduleDirectories = terraformDirectories(under: top, in: tree)
         let inTree = Set(moduleDirectories)
         var called = Set<String>()
         for dir in moduleDirectories {
-            for target in localModuleTargets(of: dir) where target != dir && inTree.contains(target) {
+            for target in localModuleTargets(of: dir, in: tree) where target != dir && inTree.contains(target) {
                 called.insert(target)
             }
         }
@@ -27,23 +28,25 @@ public enum RootModuleFinder {
     }
 
     /// Every directory under `top` (itself included) holding configuration files, skipping hidden directories.
-    static func terraformDirectories(under top: String) -> [String] {
+    static func terraformDirectories(under top: String, in tree: any FileTree) -> [String] {
         var out: [String] = []
         var stack = [top]
-        let fm = FileManager.default
         while let dir = stack.popLast() {
-            guard let names = try? fm.contentsOfDirectory(atPath: dir) else { continue }
+            guard let names = tree.entries(dir) else { continue }
             var hasConfig = false
             for name in names.sorted() {
                 let path = (dir as NSString).appendingPathComponent(name)
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
-                if isDir.boolValue {
+                switch tree.kind(path) {
+                case .directory:
+                    if !name.hasPrefix(".") { stack.append(path) }
+                case .symlink:
                     // Symbolic links to directories are not followed: they can loop, and Terraform
-                    // resolves module sources by path anyway.
-                    if !name.hasPrefix("."), !isSymbolicLink(path) { stack.append(path) }
-                } else if isConfigurationFile(name) {
-                    hasConfig = true
+                    // resolves module sources by path anyway. A link to a file is a file.
+                    if isConfigurationFile(name), tree.resolvedKind(path) == .file { hasConfig = true }
+                case .file:
+                    if isConfigurationFile(name) { hasConfig = true }
+                case nil:
+                    continue
                 }
             }
             if hasConfig { out.append(dir) }
@@ -51,17 +54,13 @@ public enum RootModuleFinder {
         return out.sorted()
     }
 
-    private static func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-    }
-
     /// Standardized directories that `dir`'s module blocks call with a local `./` or `../` source.
-    static func localModuleTargets(of dir: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+    static func localModuleTargets(of dir: String, in tree: any FileTree) -> [String] {
+        guard let names = tree.entries(dir) else { return [] }
         var targets: [String] = []
         for name in names.sorted() where isConfigurationFile(name) {
             let path = (dir as NSString).appendingPathComponent(name)
-            guard case .success(let bytes) = HCLParser.readFile(atPath: path, maxFileSize: LoadOptions().maxFileSize) else { continue }
+            guard case .success(let bytes) = HCLParser.readFile(atPath: path, maxFileSize: LoadOptions().maxFileSize, in: tree) else { continue }
             // Most files declare no module; the parse is only worth it when the word appears.
             guard bytes.firstRange(of: Array("module".utf8)) != nil else { continue }
             let parsed = name.hasSuffix(".json")
@@ -70,7 +69,7 @@ public enum RootModuleFinder {
             for block in parsed.body.blocks(ofType: "module") {
                 guard let source = block.body.attribute("source").flatMap({ literalString($0.expression) }) else { continue }
                 guard ModuleSource.isLocal(source) else { continue }
-                targets.append(((dir as NSString).appendingPathComponent(source) as NSString).standardizingPath)
+                targets.append(tree.standardizedPath((dir as NSString).appendingPathComponent(source)))
             }
         }
         return targets

@@ -1,5 +1,5 @@
 import Checks
-import Foundation
+import Model
 import Reports
 
 /// Everything `bulwark scan` can be told besides the paths.
@@ -22,8 +22,13 @@ public struct ScanOptions: Sendable {
     public var varFiles: [String] = []
     /// `--var NAME=VALUE`, applied to every root module.
     public var variables: [(name: String, value: String)] = []
-    /// Reports show paths relative to this directory (SARIF's `%SRCROOT%`).
-    public var scanRoot: String = FileManager.default.currentDirectoryPath
+    /// Reports show paths relative to this directory (SARIF's `%SRCROOT%`); a relative root (the default, `.`)
+    /// resolves against the file tree's working directory.
+    public var scanRoot: String = "."
+    /// Where the scanned configuration is read from: the disk, or a snapshot in memory (a Git commit). Paths given
+    /// to the scan, `varFiles` and `scanRoot` resolve against its working directory. The check library, skip files
+    /// and baselines are the tool's own configuration and are always read from the disk.
+    public var fileTree: any FileTree = DiskFileTree()
     /// The day suppression expiry is judged against.
     public var today: CalendarDate = .today()
     /// Environment for `TF_VAR_*` values.

@@ -11,7 +11,8 @@ public enum ScanRunner {
     /// and never hide the findings of other inputs; only unusable options throw.
     public static func run(paths inputPaths: [String], options: ScanOptions) throws(ScanError) -> ScanReport {
         let started = DispatchTime.now().uptimeNanoseconds
-        let paths = ScanPaths(root: options.scanRoot)
+        let tree = options.fileTree
+        let paths = ScanPaths(root: options.scanRoot, tree: tree)
         let relativeToRoot: (String) -> String = { paths.relative($0) }
         var diagnostics: [ReportDiagnostic] = []
 
@@ -45,12 +46,13 @@ public enum ScanRunner {
         diagnostics += expiry.diagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
         let liveSkips = skips.filter { skip in skip.expires.map { !($0 < options.today) } ?? true }
 
-        let (targets, targetDiagnostics) = expand(inputPaths)
+        let (targets, targetDiagnostics) = expand(inputPaths, in: tree)
         diagnostics += targetDiagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
         var loadOptions = LoadOptions()
-        loadOptions.varFiles = options.varFiles.map { ScanPaths.absolute($0) }
+        loadOptions.varFiles = options.varFiles.map { ScanPaths.absolute($0, in: tree) }
         loadOptions.variableOverrides = options.variables
         loadOptions.environment = options.environment
+        loadOptions.fileTree = tree
         let scanner = InputScanner(engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
                                    paths: paths, today: options.today)
         let slots = ConcurrentSlots<InputScan>(count: targets.count)
@@ -102,15 +104,14 @@ public enum ScanRunner {
     }
 
     /// Directories become their root modules; files stay. Paths are absolute and each appears once.
-    static func expand(_ inputPaths: [String]) -> (targets: [String], diagnostics: [Diagnostic]) {
+    static func expand(_ inputPaths: [String], in tree: any FileTree) -> (targets: [String], diagnostics: [Diagnostic]) {
         var targets: [String] = []
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
         for raw in inputPaths {
-            let path = ScanPaths.absolute(raw)
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                let roots = RootModuleFinder.find(in: path)
+            let path = ScanPaths.absolute(raw, in: tree)
+            if tree.resolvedKind(path) == .directory {
+                let roots = RootModuleFinder.find(in: path, tree: tree)
                 if roots.isEmpty {
                     diagnostics.append(Diagnostic(.noTerraform, "no Terraform files (.tf, .tf.json) found", at: .wholeFile(path),
                                                   severity: .warning))

@@ -1,3 +1,5 @@
+import Model
+
 /// Caps and inputs for loading a Terraform configuration; every cap turns runaway input into a diagnostic.
 public struct LoadOptions: Sendable {
     /// Largest `.tf`/`.tf.json`/tfvars/plan/state file read, in bytes.
@@ -14,6 +16,9 @@ public struct LoadOptions: Sendable {
     public var variableOverrides: [(name: String, value: String)] = []
     /// Environment searched for `TF_VAR_name` values.
     public var environment: [String: String] = [:]
+    /// Where every configuration, tfvars, manifest, plan and state file is read from: the disk, or a snapshot
+    /// in memory (a Git commit), so scanning a commit never writes a checkout.
+    public var fileTree: any FileTree = DiskFileTree()
 
     public init() {}
 }

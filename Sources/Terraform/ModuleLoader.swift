@@ -18,15 +18,16 @@ public enum ModuleLoader {
     private static func load(directory: String, files: [String]?, options: LoadOptions) -> LoadedConfiguration {
         let base = files == nil ? directory : "."
         let session = LoadSession(rootDirectory: directory, displayBase: base, options: options)
-        var isDir: ObjCBool = false
-        if files == nil, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) || !isDir.boolValue {
+        let tree = options.fileTree
+        if files == nil, tree.resolvedKind(directory) != .directory {
             return LoadedConfiguration(
                 rootDirectory: directory, resources: [], outputs: [:],
                 diagnostics: [Diagnostic(.io, "No such module directory", at: .wholeFile(directory))], files: [], sourceRanges: [:])
         }
         let config = session.config(forDirectory: directory, files: files)
         var plain = EvalContext()
-        plain.functionContext = FunctionContext(baseDirectory: FileManager.default.currentDirectoryPath, maxFileSize: options.maxFileSize)
+        plain.functionContext = FunctionContext(
+            baseDirectory: tree.workingDirectory, maxFileSize: options.maxFileSize, fileTree: tree)
         let roots = RootVariables(config: config, options: options, displayBase: base, ctx: plain)
         session.diagnostics.append(contentsOf: roots.diagnostics)
         let root = ModuleInstance(

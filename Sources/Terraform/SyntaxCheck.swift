@@ -15,32 +15,26 @@ public enum SyntaxCheck {
     static let extensions = [".tf", ".tf.json", ".tfvars", ".tfvars.json", ".hcl"]
 
     /// `paths` may be files or directories (walked recursively; hidden directories such as `.terraform` skipped).
-    public static func run(_ paths: [String], limits: ParserLimits = ParserLimits()) -> Result {
+    /// `bytes` counts the bytes read (a file over the size limit is not read, so not counted).
+    public static func run(
+        _ paths: [String], limits: ParserLimits = ParserLimits(), in tree: any FileTree = DiskFileTree()
+    ) -> Result {
         var files: [String] = []
-        for path in paths { collect(path, into: &files) }
-        let bytes = files.reduce(0) { total, path in
-            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-        }
-        let parsed = ModuleFiles.parse(files, displayBase: ".", limits: limits)
-        return Result(files: parsed, bytes: bytes)
+        for path in paths { collect(path, in: tree, into: &files) }
+        let parsed = ModuleFiles.parseCounting(files, displayBase: ".", limits: limits, in: tree)
+        return Result(files: parsed.map(\.file), bytes: parsed.reduce(0) { $0 + $1.bytes })
     }
 
-    static func collect(_ path: String, into out: inout [String]) {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            out.append(path)  // the parser reports the missing file with its name
+    static func collect(_ path: String, in tree: any FileTree, into out: inout [String]) {
+        guard tree.resolvedKind(path) == .directory else {
+            out.append(path)  // the parser reports a missing file with its name
             return
         }
-        guard isDir.boolValue else {
-            out.append(path)
-            return
-        }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        guard let names = tree.entries(path) else { return }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = (path as NSString).appendingPathComponent(name)
-            var childIsDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir), childIsDir.boolValue {
-                collect(child, into: &out)
+            if tree.resolvedKind(child) == .directory {
+                collect(child, in: tree, into: &out)
             } else if extensions.contains(where: { name.hasSuffix($0) }) {
                 out.append(child)
             }

@@ -22,11 +22,11 @@ public struct TerraformInput: Sendable {
 
     /// Loads `path`; a plan JSON with `.tf` sources in its directory gets file/line mapping from them.
     public static func load(_ path: String, options: LoadOptions = LoadOptions()) -> TerraformInput {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+        let tree = options.fileTree
+        guard let kind = tree.resolvedKind(path) else {
             return TerraformInput(path: path, kind: .files, resources: [], diagnostics: [Diagnostic(.io, "No such file or directory", at: .wholeFile(path))], files: [])
         }
-        if isDir.boolValue {
+        if kind == .directory {
             let loaded = ModuleLoader.load(directory: path, options: options)
             return TerraformInput(path: path, kind: .module, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
         }
@@ -35,7 +35,7 @@ public struct TerraformInput: Sendable {
             return TerraformInput(path: path, kind: .files, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
         }
         let bytes: [UInt8]
-        switch HCLParser.readFile(atPath: path, maxFileSize: options.maxFileSize) {
+        switch HCLParser.readFile(atPath: path, maxFileSize: options.maxFileSize, in: tree) {
         case .failure(let d):
             return TerraformInput(path: path, kind: .files, resources: [], diagnostics: [d], files: [path])
         case .success(let b):
@@ -68,7 +68,7 @@ public struct TerraformInput: Sendable {
 
     /// Block ranges of the `.tf` files beside a plan, or nil when there are none.
     static func sourceLocator(_ directory: String, options: LoadOptions) -> (@Sendable (String) -> SourceRange?)? {
-        let hasSources = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }
+        let hasSources = (options.fileTree.entries(directory) ?? []).contains { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }
         guard hasSources else { return nil }
         let ranges = ModuleLoader.load(directory: directory, options: options).sourceRanges
         return { address in ranges[LoadedConfiguration.stripInstanceKeys(address)] }

@@ -15,11 +15,8 @@ enum FilesystemFunctions {
             },
             Function("fileexists", arguments: 1...1) { args, context in
                 let path = try Arg.string(args, 0, "path")
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: resolve(path, context), isDirectory: &isDirectory) else {
-                    return .bool(false)
-                }
-                if isDirectory.boolValue {
+                guard let kind = context.fileTree.resolvedKind(resolve(path, context)) else { return .bool(false) }
+                if kind == .directory {
                     throw FunctionError("Call to function \"fileexists\" failed: \(path) is not a regular file, but \"d\".", argument: 0)
                 }
                 return .bool(true)
@@ -41,10 +38,10 @@ enum FilesystemFunctions {
                     throw FunctionError("Call to function \"templatefile\" failed: \(diagnostic.description).", argument: 0)
                 }
             },
-            Function("abspath", arguments: 1...1) { args, _ in
+            Function("abspath", arguments: 1...1) { args, context in
                 let path = try Arg.string(args, 0, "path")
                 if path.hasPrefix("/") { return .string(GoPath.clean(path)) }
-                return .string(GoPath.clean(FileManager.default.currentDirectoryPath + "/" + path))
+                return .string(GoPath.clean(context.fileTree.workingDirectory + "/" + path))
             },
             Function("dirname", arguments: 1...1) { args, _ in .string(GoPath.dir(try Arg.string(args, 0, "path"))) },
             Function("basename", arguments: 1...1) { args, _ in .string(GoPath.base(try Arg.string(args, 0, "path"))) },
@@ -85,29 +82,29 @@ enum FilesystemFunctions {
 
     private static func read(_ path: String, _ context: FunctionContext) throws(FunctionError) -> [UInt8] {
         let resolved = resolve(path, context)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
-        guard let attributes else {
-            throw FunctionError(
-                "Invalid value for \"path\" parameter: no file exists at \(Formatter.goQuote(resolved)); this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.",
-                argument: 0)
-        }
-        if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-            throw FunctionError("Invalid value for \"path\" parameter: \(Formatter.goQuote(path)) is a directory, not a file.", argument: 0)
-        }
-        if let size = attributes[.size] as? Int, size > context.maxFileSize {
+        let missing = FunctionError(
+            "Invalid value for \"path\" parameter: no file exists at \(Formatter.goQuote(resolved)); this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.",
+            argument: 0)
+        switch context.fileTree.read(resolved, maxSize: context.maxFileSize) {
+        case .success(let bytes):
+            return bytes
+        case .tooLarge:
             throw FunctionError(
                 "Invalid value for \"path\" parameter: file \(Formatter.goQuote(path)) is larger than the \(context.maxFileSize) byte limit.",
                 argument: 0)
+        case .missing:
+            throw missing
+        case .failure:
+            // The tree says why in its own words; Terraform's messages distinguish only these cases.
+            switch context.fileTree.resolvedKind(resolved) {
+            case nil:
+                throw missing
+            case .directory:
+                throw FunctionError("Invalid value for \"path\" parameter: \(Formatter.goQuote(path)) is a directory, not a file.", argument: 0)
+            case .file, .symlink:
+                throw FunctionError("Invalid value for \"path\" parameter: failed to read file \(Formatter.goQuote(path)).", argument: 0)
+            }
         }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw FunctionError("Invalid value for \"path\" parameter: failed to read file \(Formatter.goQuote(path)).", argument: 0)
-        }
-        guard data.count <= context.maxFileSize else {
-            throw FunctionError(
-                "Invalid value for \"path\" parameter: file \(Formatter.goQuote(path)) is larger than the \(context.maxFileSize) byte limit.",
-                argument: 0)
-        }
-        return [UInt8](data)
     }
 
     private static func text(_ bytes: [UInt8], path: String, function: String) throws(FunctionError) -> String {
@@ -123,26 +120,7 @@ enum FilesystemFunctions {
 /// Go's path/filepath lexical operations on slash-separated paths.
 enum GoPath {
     /// filepath.Clean: collapse `//`, `.` and `..`; "" becomes ".".
-    static func clean(_ path: String) -> String {
-        if path.isEmpty { return "." }
-        let rooted = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                if let last = parts.last, last != ".." {
-                    parts.removeLast()
-                } else if !rooted {
-                    parts.append(part)
-                }
-            default: parts.append(part)
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        if rooted { return "/" + joined }
-        return joined.isEmpty ? "." : joined
-    }
+    static func clean(_ path: String) -> String { TreePath.clean(path) }
 
     /// filepath.Dir: everything before the last slash, cleaned.
     static func dir(_ path: String) -> String {

@@ -20,16 +20,20 @@ public struct FunctionContext: Sendable {
     public var baseDirectory: String
     /// Largest file `file`/`templatefile` will read, in bytes.
     public var maxFileSize: Int
+    /// Where the file functions read: the disk, or a snapshot (a Git commit); `abspath` resolves against its
+    /// working directory.
+    public var fileTree: any FileTree
     /// Parses and renders a template source with the given variables (installed by the evaluator,
     /// because the function library sits below the parser and evaluator in this target's design).
     public var renderTemplate: (@Sendable (_ source: String, _ filename: String, _ variables: [String: Value]) throws -> Value)?
 
     public init(
-        baseDirectory: String = ".", maxFileSize: Int = 4 << 20,
+        baseDirectory: String = ".", maxFileSize: Int = 4 << 20, fileTree: any FileTree = DiskFileTree(),
         renderTemplate: (@Sendable (String, String, [String: Value]) throws -> Value)? = nil
     ) {
         self.baseDirectory = baseDirectory
         self.maxFileSize = maxFileSize
+        self.fileTree = fileTree
         self.renderTemplate = renderTemplate
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Model
 
 /// Terraform's `fileset` with doublestar glob semantics: `*`, `?`, `[class]`, `{a,b}` within a path
@@ -13,21 +12,36 @@ enum Glob {
             let pattern = try Arg.string(args, 1, "pattern")
             let root = FilesystemFunctions.resolve(path, context)
             let patterns = expandBraces(GoPath.clean(pattern)).map { $0.split(separator: "/").map(String.init) }
-            guard let enumerator = FileManager.default.enumerator(atPath: root) else { return .set([]) }
+            let tree = context.fileTree
             var matches: [Value] = []
             var seen = 0
-            while let relative = enumerator.nextObject() as? String {
-                seen += 1
-                if seen > maxEntries {
-                    throw FunctionError("Call to function \"fileset\" failed: more than \(maxEntries) files under \(Formatter.goQuote(path)).")
-                }
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory),
-                    !isDirectory.boolValue
-                else { continue }
-                let segments = relative.split(separator: "/").map(String.init)
-                if patterns.contains(where: { match($0[...], segments[...]) }) {
-                    matches.append(.string(relative))
+            // Depth-first like `filepath.Walk`; symbolic links are not descended (they can loop), but a link to a
+            // file is a file.
+            var pending = [""]
+            while let directory = pending.popLast() {
+                guard let names = tree.entries(directory.isEmpty ? root : root + "/" + directory) else { continue }
+                for name in names {
+                    seen += 1
+                    if seen > maxEntries {
+                        throw FunctionError("Call to function \"fileset\" failed: more than \(maxEntries) files under \(Formatter.goQuote(path)).")
+                    }
+                    let relative = directory.isEmpty ? name : directory + "/" + name
+                    let child = root + "/" + relative
+                    switch tree.kind(child) {
+                    case .directory:
+                        pending.append(relative)
+                        continue
+                    case .symlink:
+                        guard tree.resolvedKind(child) == .file else { continue }
+                    case .file:
+                        break
+                    case nil:
+                        continue
+                    }
+                    let segments = relative.split(separator: "/").map(String.init)
+                    if patterns.contains(where: { match($0[...], segments[...]) }) {
+                        matches.append(.string(relative))
+                    }
                 }
             }
             return .set(from: matches)

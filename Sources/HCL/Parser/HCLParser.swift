@@ -24,12 +24,14 @@ public enum HCLParser {
         }
     }
 
-    /// Reads then parses; size cap checked with stat BEFORE reading; IO errors become a `.io` diagnostic.
+    /// Reads then parses; size cap checked before reading; IO errors become a `.io` diagnostic.
+    /// `tree` is where the file lives: the disk unless a snapshot (a Git commit) is given.
     public static func parseFile(
-        atPath path: String, displayName: String? = nil, limits: ParserLimits = ParserLimits()
+        atPath path: String, displayName: String? = nil, limits: ParserLimits = ParserLimits(),
+        in tree: any FileTree = DiskFileTree()
     ) -> ParsedFile {
         let name = displayName ?? path
-        switch readFile(atPath: path, displayName: name, maxFileSize: limits.maxFileSize) {
+        switch readFile(atPath: path, displayName: name, maxFileSize: limits.maxFileSize, in: tree) {
         case .success(let bytes):
             return parse(bytes, filename: name, limits: limits)
         case .failure(let diagnostic):
@@ -37,16 +39,22 @@ public enum HCLParser {
         }
     }
 
-    /// Reads a whole file with the size cap checked before reading (`.fileTooLarge`); other failures are `.io`.
-    /// Shared by every reader of configuration, plan, state and tfvars files.
-    public static func readFile(atPath path: String, displayName: String? = nil, maxFileSize: Int) -> Result<[UInt8], Diagnostic> {
+    /// Reads a whole file of `tree` (the disk by default) with the size cap checked before reading
+    /// (`.fileTooLarge`); other failures are `.io`. Shared by every reader of configuration, plan, state and
+    /// tfvars files, so a missing file reads the same from the disk and from a snapshot.
+    public static func readFile(
+        atPath path: String, displayName: String? = nil, maxFileSize: Int, in tree: any FileTree = DiskFileTree()
+    ) -> Result<[UInt8], Diagnostic> {
         let name = displayName ?? path
-        switch FileReader.load(path, maxSize: maxFileSize) {
+        switch tree.read(path, maxSize: maxFileSize) {
         case .success(let bytes):
             return .success(bytes)
-        case .failure(.tooLarge(let size)):
+        case .tooLarge(let size):
             return .failure(tooLarge(size, filename: name, limits: ParserLimits(maxFileSize: maxFileSize)))
-        case .failure(.system(let message)):
+        case .missing:
+            // strerror(ENOENT)'s wording, so the diagnostic does not depend on where the tree lives.
+            return .failure(Diagnostic(.io, "Cannot read \(path): No such file or directory", at: .wholeFile(name)))
+        case .failure(let message):
             return .failure(Diagnostic(.io, "Cannot read \(path): \(message)", at: .wholeFile(name)))
         }
     }

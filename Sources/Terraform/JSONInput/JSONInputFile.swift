@@ -9,8 +9,8 @@ import Model
 /// Reads and parses the JSON files Terraform writes (plans, state), enforcing the load limits.
 enum JSONInputFile {
     /// The file's bytes, or a diagnostic when it is missing, not a regular file, or over `maxFileSize`.
-    static func read(path: String, maxFileSize: Int) -> Result<[UInt8], Diagnostic> {
-        HCLParser.readFile(atPath: path, maxFileSize: maxFileSize)
+    static func read(path: String, maxFileSize: Int, in tree: any FileTree) -> Result<[UInt8], Diagnostic> {
+        HCLParser.readFile(atPath: path, maxFileSize: maxFileSize, in: tree)
     }
 
     /// Parses the bytes as JSON within the size and depth limits; the diagnostic names the failing position.

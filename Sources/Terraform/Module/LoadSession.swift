@@ -21,7 +21,7 @@ final class LoadSession {
         self.options = options
         self.rootDirectory = rootDirectory
         self.displayBase = displayBase
-        self.manifest = ModuleManifest(rootDirectory: rootDirectory, maxFileSize: options.maxFileSize)
+        self.manifest = ModuleManifest(rootDirectory: rootDirectory, maxFileSize: options.maxFileSize, tree: options.fileTree)
         self.functions = .standard
         diagnostics.append(contentsOf: manifest.diagnostics)
     }
@@ -30,17 +30,17 @@ final class LoadSession {
 
     /// The parsed declarations of `directory`, parsed once however many times the module is called.
     func config(forDirectory directory: String, files explicit: [String]? = nil) -> ModuleConfig {
-        let key = (directory as NSString).standardizingPath
+        let key = options.fileTree.standardizedPath(directory)
         if let cached = configs[key] { return cached }
         var paths: [String] = explicit ?? []
         if explicit == nil {
             do {
-                paths = try ModuleFiles.configurationFiles(in: directory)
+                paths = try ModuleFiles.configurationFiles(in: directory, tree: options.fileTree)
             } catch {
                 diagnostics.append(error)
             }
         }
-        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits)
+        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits, in: options.fileTree)
         for file in parsed {
             diagnostics.append(contentsOf: file.diagnostics)
             files.append(file.filename)
@@ -54,9 +54,9 @@ final class LoadSession {
     /// Where module call `callKey` (e.g. `vpc.subnets`) with `source` lives, or nil after reporting it once.
     func moduleDirectory(source: String, callKey: String, parentDirectory: String, range: SourceRange) -> String? {
         if ModuleSource.isLocal(source) {
-            let dir = ((parentDirectory as NSString).appendingPathComponent(source) as NSString).standardizingPath
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue { return dir }
+            let tree = options.fileTree
+            let dir = tree.standardizedPath((parentDirectory as NSString).appendingPathComponent(source))
+            if tree.resolvedKind(dir) == .directory { return dir }
             reportOnce(callKey, Diagnostic(.moduleNotLoaded, "Module \"\(callKey)\": local source \"\(source)\" is not a directory", at: range))
             return nil
         }

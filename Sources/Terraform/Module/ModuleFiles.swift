@@ -6,12 +6,10 @@ import Model
 /// Finds and parses the configuration files of one module directory.
 enum ModuleFiles {
     /// `.tf` and `.tf.json` files directly in `directory`, sorted as Terraform reads them; override files last.
-    static func configurationFiles(in directory: String) throws(Diagnostic) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw Diagnostic(.io, "Cannot read module directory: \(error.localizedDescription)", at: .wholeFile(directory))
+    static func configurationFiles(in directory: String, tree: any FileTree) throws(Diagnostic) -> [String] {
+        guard let names = tree.entries(directory) else {
+            let reason = tree.resolvedKind(directory) == nil ? "no such directory" : "not a readable directory"
+            throw Diagnostic(.io, "Cannot read module directory: \(reason)", at: .wholeFile(directory))
         }
         let config = names.filter { name in
             guard !name.hasPrefix("."), !name.hasPrefix("#"), !name.hasSuffix("~") else { return false }
@@ -33,25 +31,34 @@ enum ModuleFiles {
     /// There is deliberately no parse cache shared between root modules: measured on 100 root modules calling
     /// the same child modules, threads sharing syntax trees contended on reference counts, and the cache doubled
     /// peak memory, while re-parsing a module costs less than both.
-    static func parse(_ paths: [String], displayBase: String, limits: ParserLimits) -> [ParsedFile] {
-        let results = ConcurrentSlots<ParsedFile>(count: paths.count)
+    static func parse(_ paths: [String], displayBase: String, limits: ParserLimits, in tree: any FileTree) -> [ParsedFile] {
+        parseCounting(paths, displayBase: displayBase, limits: limits, in: tree).map(\.file)
+    }
+
+    /// `parse`, also telling how many bytes each file had.
+    static func parseCounting(
+        _ paths: [String], displayBase: String, limits: ParserLimits, in tree: any FileTree
+    ) -> [(file: ParsedFile, bytes: Int)] {
+        let results = ConcurrentSlots<(file: ParsedFile, bytes: Int)>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            results.store(parseOne(paths[i], display: display(paths[i], base: displayBase), limits: limits), at: i)
+            results.store(parseOne(paths[i], display: display(paths[i], base: displayBase), limits: limits, in: tree), at: i)
         }
         return results.values()
     }
 
-    static func parseOne(_ path: String, display: String, limits: ParserLimits) -> ParsedFile {
-        if path.hasSuffix(".json") {
-            switch HCLParser.readFile(atPath: path, displayName: display, maxFileSize: limits.maxFileSize) {
-            case .success(let bytes):
+    static func parseOne(
+        _ path: String, display: String, limits: ParserLimits, in tree: any FileTree
+    ) -> (file: ParsedFile, bytes: Int) {
+        switch HCLParser.readFile(atPath: path, displayName: display, maxFileSize: limits.maxFileSize, in: tree) {
+        case .success(let bytes):
+            if path.hasSuffix(".json") {
                 let schema: JSONBodySchema = path.hasSuffix(".tfvars.json") ? .attributesOnly : .terraform
-                return HCLJSONSyntax.parse(bytes, filename: display, schema: schema, maxDepth: limits.maxDepth)
-            case .failure(let diagnostic):
-                return ParsedFile(filename: display, body: Body(range: .wholeFile(display)), diagnostics: [diagnostic])
+                return (HCLJSONSyntax.parse(bytes, filename: display, schema: schema, maxDepth: limits.maxDepth), bytes.count)
             }
+            return (HCLParser.parse(bytes, filename: display, limits: limits), bytes.count)
+        case .failure(let diagnostic):
+            return (ParsedFile(filename: display, body: Body(range: .wholeFile(display)), diagnostics: [diagnostic]), 0)
         }
-        return HCLParser.parseFile(atPath: path, displayName: display, limits: limits)
     }
 
     /// Paths in messages are relative to where the user pointed us, as Terraform and Checkov print them.

@@ -43,20 +43,24 @@ final class ModuleInstance {
         let functions = session.functions
         // Terraform resolves relative paths in file()/templatefile() against the working directory,
         // which is why configurations write "${path.module}/file".
-        let baseDirectory = FileManager.default.currentDirectoryPath
+        let tree = session.options.fileTree
+        let baseDirectory = tree.workingDirectory
         let maxFileSize = session.options.maxFileSize
         let render: @Sendable (String, String, [String: Value]) throws -> Value = { source, filename, variables in
-            try TemplateRendering.render(source: source, filename: filename, variables: variables, functions: functions, baseDirectory: baseDirectory, maxFileSize: maxFileSize)
+            try TemplateRendering.render(
+                source: source, filename: filename, variables: variables, functions: functions, baseDirectory: baseDirectory,
+                maxFileSize: maxFileSize, fileTree: tree)
         }
         self.ctx = EvalContext(
             variables: [:], functions: functions,
-            functionContext: FunctionContext(baseDirectory: baseDirectory, maxFileSize: maxFileSize, renderTemplate: render),
+            functionContext: FunctionContext(
+                baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, renderTemplate: render),
             missingAttributesAreUnknown: true, maxForIterations: max(session.options.maxInstances * 100, 100_000))
         let root = session.rootDirectory
         ctx.variables["path"] = .object([
-            "module": .string(relativePath(config.directory, to: FileManager.default.currentDirectoryPath)),
-            "root": .string(relativePath(root, to: FileManager.default.currentDirectoryPath)),
-            "cwd": .string(FileManager.default.currentDirectoryPath),
+            "module": .string(relativePath(config.directory, to: baseDirectory)),
+            "root": .string(relativePath(root, to: baseDirectory)),
+            "cwd": .string(baseDirectory),
         ])
         ctx.variables["terraform"] = .object(["workspace": .string("default")])
         ctx.variables["data"] = .object([:])
@@ -70,8 +74,8 @@ final class ModuleInstance {
     }
 
     private func relativePath(_ path: String, to base: String) -> String {
-        let p = (path as NSString).standardizingPath
-        let b = (base as NSString).standardizingPath
+        let p = session.options.fileTree.standardizedPath(path)
+        let b = session.options.fileTree.standardizedPath(base)
         if p == b { return "." }
         if p.hasPrefix(b + "/") { return String(p.dropFirst(b.count + 1)) }
         return p

@@ -8,10 +8,10 @@ struct ModuleManifest: Sendable {
     private(set) var directories: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
 
-    init(rootDirectory: String, maxFileSize: Int) {
+    init(rootDirectory: String, maxFileSize: Int, tree: any FileTree) {
         let path = (rootDirectory as NSString).appendingPathComponent(".terraform/modules/modules.json")
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        switch HCLParser.readFile(atPath: path, maxFileSize: maxFileSize) {
+        guard tree.resolvedKind(path) != nil else { return }
+        switch HCLParser.readFile(atPath: path, maxFileSize: maxFileSize, in: tree) {
         case .failure(let d):
             diagnostics.append(d)
         case .success(let bytes):
@@ -20,7 +20,7 @@ struct ModuleManifest: Sendable {
                 for entry in node["Modules"]?.arrayItems ?? [] {
                     guard let key = entry["Key"]?.stringValue, let dir = entry["Dir"]?.stringValue, !key.isEmpty else { continue }
                     let absolute = dir.hasPrefix("/") ? dir : (rootDirectory as NSString).appendingPathComponent(dir)
-                    directories[key] = (absolute as NSString).standardizingPath
+                    directories[key] = tree.standardizedPath(absolute)
                 }
             } catch {
                 diagnostics.append(error)

@@ -16,12 +16,13 @@ struct RootVariables {
             set(name, parseRaw(raw, type: variable.type, origin: "environment variable \(key)"), from: nil, declared: declared)
         }
         let dir = config.directory
+        let tree = options.fileTree
         var files: [String] = []
         for name in ["terraform.tfvars", "terraform.tfvars.json"] {
             let path = (dir as NSString).appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: path) { files.append(path) }
+            if tree.resolvedKind(path) != nil { files.append(path) }
         }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        let names = tree.entries(dir) ?? []
         files += names.filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }.sorted()
             .map { (dir as NSString).appendingPathComponent($0) }
         files += options.varFiles
@@ -68,7 +69,7 @@ struct RootVariables {
 
     private mutating func loadFile(_ path: String, display: String, declared: [String: ModuleConfig.Variable], options: LoadOptions, ctx: EvalContext) {
         if path.hasSuffix(".json") {
-            switch HCLParser.readFile(atPath: path, displayName: display, maxFileSize: options.maxFileSize) {
+            switch HCLParser.readFile(atPath: path, displayName: display, maxFileSize: options.maxFileSize, in: options.fileTree) {
             case .failure(let d):
                 diagnostics.append(d)
             case .success(let bytes):
@@ -85,7 +86,9 @@ struct RootVariables {
             }
             return
         }
-        let parsed = HCLParser.parseFile(atPath: path, displayName: display, limits: ParserLimits(maxFileSize: options.maxFileSize, maxDepth: options.maxDepth))
+        let parsed = HCLParser.parseFile(
+            atPath: path, displayName: display, limits: ParserLimits(maxFileSize: options.maxFileSize, maxDepth: options.maxDepth),
+            in: options.fileTree)
         diagnostics.append(contentsOf: parsed.diagnostics)
         for block in parsed.body.blocks {
             diagnostics.append(Diagnostic(.syntax, "Blocks are not allowed in variable definitions files; found \"\(block.type)\"", at: block.typeRange))

@@ -7,7 +7,7 @@ enum TemplateRendering {
 
     static func render(
         source: String, filename: String, variables: [String: Value], functions: FunctionTable, baseDirectory: String,
-        maxFileSize: Int, depth: Int = 0
+        maxFileSize: Int, fileTree: any FileTree, depth: Int = 0
     ) throws -> Value {
         // A template that renders itself through templatefile would otherwise recurse until the stack ends.
         guard depth < maxDepth else {
@@ -21,11 +21,12 @@ enum TemplateRendering {
         let render: @Sendable (String, String, [String: Value]) throws -> Value = { s, f, v in
             try TemplateRendering.render(
                 source: s, filename: f, variables: v, functions: functions, baseDirectory: baseDirectory,
-                maxFileSize: maxFileSize, depth: depth + 1)
+                maxFileSize: maxFileSize, fileTree: fileTree, depth: depth + 1)
         }
         let ctx = EvalContext(
             variables: variables, functions: functions,
-            functionContext: FunctionContext(baseDirectory: baseDirectory, maxFileSize: maxFileSize, renderTemplate: render))
+            functionContext: FunctionContext(
+                baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: fileTree, renderTemplate: render))
         do {
             return try Evaluator.renderTemplate(expr, variables: variables, context: ctx)
         } catch {
