@@ -72,7 +72,6 @@ let package = Package(
         ),
         // Clone benchmark driver (bench/git-clone-bench.sh); not part of the product.
         .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
-        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2"]),
         // --- end GitOps layer ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),

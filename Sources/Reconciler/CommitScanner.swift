@@ -35,8 +35,9 @@ public struct CommitScanner: Sendable {
         for (input, path) in zip(inputs, wanted) where tree.kind(input) == nil {
             throw ReconcileError(.artifactFailed, "path '\(path)' does not exist at commit \(commit.prefix(12))")
         }
+        let scanOptions = options
         let result: Result<ScanReport, ScanError> = await OffPool.run {
-            do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: options)) } catch { return .failure(error) }
+            do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: scanOptions)) } catch { return .failure(error) }
         }
         switch result {
         case .success(let report): return report

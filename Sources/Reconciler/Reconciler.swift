@@ -41,7 +41,10 @@ public actor Reconciler {
     /// commits it already stored.
     public func restoreStatuses() async throws {
         for record in try await store.targetStatuses() where statuses[record.target] != nil {
-            statuses[record.target] = TargetStatus(record)
+            var status = TargetStatus(record)
+            // The full interval counts from the last stored scan of the target.
+            status.lastSuccessAt = try await store.latestScan(target: record.target)?.finishedAt
+            statuses[record.target] = status
         }
     }
 
@@ -140,8 +143,9 @@ public actor Reconciler {
             let repository = try await repository(for: target, options: options)
             let due = force || status.reason != .succeeded
                 || (status.lastSuccessAt.map { now.timeIntervalSince($0) >= target.interval.seconds } ?? true)
+            let previous = status.observedSHA
             let result = try await withDeadline(target.timeout, target: target.name) {
-                try await cycle.run(repository: repository, options: options, previous: status.observedSHA, due: due)
+                try await cycle.run(repository: repository, options: options, previous: previous, due: due)
             }
             switch result {
             case .unchanged:
@@ -160,17 +164,13 @@ public actor Reconciler {
                 status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 log.info("reconciled", metadata: ["revision": .string(status.lastObservedCommit ?? "")])
             }
-        } catch let error as ReconcileError {
-            fail(&status, error, now: now)
-        } catch let error as GitError {
-            fail(&status, TargetCycle.map(error, target: target), now: now)
         } catch is CancellationError {
             status.ready = .unknown
             status.reason = .failed
             status.message = "cycle abandoned at shutdown; nothing of it was stored"
             status.nextRunAt = Date()
         } catch {
-            fail(&status, ReconcileError(.scanFailed, "\(error)", target: target.name), now: now)
+            fail(&status, TargetCycle.map(error, target: target), now: now)
         }
         statuses[target.name] = status
         await save(status)
@@ -203,7 +203,7 @@ public actor Reconciler {
         let repository: GitRepository
         do {
             repository = try await GitRepository.openOrClone(url: target.repository, cacheDirectory: directory, options: options)
-        } catch let error as GitError {
+        } catch {
             throw TargetCycle.map(error, target: target)
         }
         repositories[target.name] = repository
@@ -241,10 +241,10 @@ func withDeadline<T: Sendable>(_ limit: Duration, target: String, _ body: @escap
 
 extension TargetStatus {
     /// The stored form.
-    var record: TargetStatusRecord {
+    public var record: TargetStatusRecord {
         TargetStatusRecord(target: target, ready: ready.rawValue, reason: reason.rawValue, message: message,
-                           lastObservedCommit: lastObservedCommit, lastError: lastError, lastAttemptAt: lastAttemptAt,
-                           lastSuccessAt: lastSuccessAt, nextRunAt: nextRunAt, failures: failures, owner: owner)
+                           lastObservedCommit: lastObservedCommit, lastError: lastError, lastAttemptAt: lastAttemptAt ?? Date(),
+                           nextRunAt: nextRunAt, failures: failures, owner: owner)
     }
 
     /// Restores a stored status.
@@ -256,7 +256,6 @@ extension TargetStatus {
         lastObservedCommit = record.lastObservedCommit
         lastError = record.lastError
         lastAttemptAt = record.lastAttemptAt
-        lastSuccessAt = record.lastSuccessAt
         nextRunAt = record.nextRunAt
         failures = record.failures
         owner = record.owner

@@ -27,7 +27,7 @@ public enum ScanRecording {
                               frameworks: [String] = []) -> ScanRecord {
         let findings = report.findings.map { finding -> FindingRecord in
             let result = finding.result
-            var suppression: FindingRecord.Suppression?
+            var suppression: StoredSuppression?
             let verdict: String
             switch result.verdict {
             case .passed: verdict = "passed"
@@ -35,7 +35,7 @@ public enum ScanRecording {
             case .unknown: verdict = "unknown"
             case .skipped(let reason):
                 verdict = "skipped"
-                suppression = FindingRecord.Suppression(reason: reason, expires: nil)
+                suppression = StoredSuppression(reason: reason, expires: nil)
             }
             let controls = result.check.references.cis.sorted { $0.key < $1.key }.flatMap { framework, ids in
                 ids.map { "\(framework):\($0)" }

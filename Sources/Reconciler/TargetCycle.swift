@@ -50,15 +50,16 @@ struct TargetCycle: Sendable {
         let started = Date()
         do {
             _ = try await repository.fetch(options: options)
-        } catch let error as GitError {
+        } catch {
             throw Self.map(error, target: target)
         }
         let commit: String
         do {
             commit = try await repository.resolve(target.branch)
-        } catch let error as GitError {
+        } catch {
+            let detail = (error as? GitError)?.message ?? "\(error)"
             throw ReconcileError(.revisionNotFound,
-                                 "branch '\(target.branch)' not found on \(redactGitURL(target.repository)) (deleted or never pushed?): \(error.message)",
+                                 "branch '\(target.branch)' not found on \(redactGitURL(target.repository)) (deleted or never pushed?): \(detail)",
                                  target: target.name)
         }
         if commit == previous && !due { return .unchanged(commit: commit) }
@@ -68,8 +69,10 @@ struct TargetCycle: Sendable {
         let report: ScanReport
         do {
             report = try await scanner.scan(repository: repository, commit: commit, paths: target.paths)
-        } catch let error as GitError {
-            throw ReconcileError(.artifactFailed, error.description, target: target.name)
+        } catch let error as ReconcileError {
+            throw error
+        } catch {
+            throw ReconcileError(.artifactFailed, "\(error)", target: target.name)
         }
         try Task.checkCancellation()
         let record = ScanRecording.record(
@@ -110,7 +113,9 @@ struct TargetCycle: Sendable {
     }
 
     /// Git failures as reconcile errors: what no retry fixes stalls the target, the rest backs off.
-    static func map(_ error: GitError, target: TargetConfig) -> ReconcileError {
+    static func map(_ error: any Error, target: TargetConfig) -> ReconcileError {
+        if let reconcile = error as? ReconcileError { return reconcile }
+        guard let error = error as? GitError else { return ReconcileError(.fetchFailed, "\(error)", target: target.name) }
         let code: ReconcileError.Code
         switch error.code {
         case .authentication, .certificate: code = .authentication

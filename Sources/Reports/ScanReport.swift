@@ -21,11 +21,13 @@ public struct ScanReport: Sendable {
     public var resourceCount: Int
     /// Wall-clock time of the scan in seconds.
     public var durationSeconds: Double
+    /// Every resource the scan evaluated (what the store records per scan), in input order.
+    public var resources: [ScannedResource]
 
     /// Builds a report; findings, diagnostics, compliance and checks are sorted so output is deterministic.
     public init(tool: ToolInfo = ToolInfo(), findings: [Finding], diagnostics: [ReportDiagnostic] = [],
                 compliance: [ComplianceSummary] = [], checks: [CheckDefinition] = [], baselined: Int = 0,
-                resourceCount: Int = 0, durationSeconds: Double = 0) {
+                resourceCount: Int = 0, durationSeconds: Double = 0, resources: [ScannedResource] = []) {
         self.tool = tool
         // Sorting indices moves integers instead of large Finding values.
         let order = findings.indices.sorted { Finding.precedes(findings[$0], findings[$1]) }
@@ -36,6 +38,7 @@ public struct ScanReport: Sendable {
         self.baselined = baselined
         self.resourceCount = resourceCount
         self.durationSeconds = durationSeconds
+        self.resources = resources
     }
 
     /// Diagnostics of severity error: inputs or configuration that did not load.
@@ -223,4 +226,30 @@ public struct Counts: Sendable, Hashable {
 
     /// Severities from critical down to low.
     public static let severityOrder: [CheckDefinition.Severity] = [.critical, .high, .medium, .low]
+}
+
+/// A resource a scan saw: its address (qualified like finding fingerprints), type, and where it came from.
+public struct ScannedResource: Sendable, Hashable {
+    public var address: String
+    public var type: String
+    public var provider: String
+    /// "iac" (configuration, plan or state) or "live".
+    public var origin: String
+    public var file: String?
+    public var line: Int?
+    public var liveID: String?
+    public var region: String?
+
+    /// Builds a resource summary.
+    public init(address: String, type: String, provider: String, origin: String, file: String? = nil, line: Int? = nil,
+                liveID: String? = nil, region: String? = nil) {
+        self.address = address
+        self.type = type
+        self.provider = provider
+        self.origin = origin
+        self.file = file
+        self.line = line
+        self.liveID = liveID
+        self.region = region
+    }
 }

@@ -9,6 +9,7 @@ struct InputScan: Sendable {
     var findings: [Finding] = []
     var diagnostics: [ReportDiagnostic] = []
     var resourceCount = 0
+    var resources: [ScannedResource] = []
 }
 
 /// Loads one input, reads its inline suppressions and evaluates the checks on it.
@@ -70,6 +71,16 @@ struct InputScanner: Sendable {
 
         var scan = InputScan()
         scan.resourceCount = input.resources.count
+        scan.resources = input.resources.map { resource in
+            let range = resource.origin.sourceRange
+            var live: Resource.LiveOrigin?
+            if case .live(let origin) = resource.origin { live = origin }
+            return ScannedResource(
+                address: Finding.qualifiedAddress(resource.address, input: qualifier), type: resource.type,
+                provider: resource.provider, origin: live == nil ? "iac" : "live",
+                file: range.map { relative($0.file) } ?? (live == nil ? inputName : nil), line: range?.start.line,
+                liveID: live?.id, region: live?.region)
+        }
         scan.findings = results.map { result in
             let location: FindingLocation
             if let range = result.range {

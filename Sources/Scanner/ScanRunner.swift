@@ -61,10 +61,12 @@ public enum ScanRunner {
         }
         var findings: [Finding] = []
         var resourceCount = 0
+        var resources: [ScannedResource] = []
         for scan in slots.values() {
             findings += scan.findings
             diagnostics += scan.diagnostics
             resourceCount += scan.resourceCount
+            resources += scan.resources
         }
 
         if let file = options.createBaselineFile {
@@ -88,7 +90,7 @@ public enum ScanRunner {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(tool: options.tool, findings: findings, diagnostics: Array(Set(diagnostics)),
                           compliance: compliance, checks: checks, baselined: baselined, resourceCount: resourceCount,
-                          durationSeconds: seconds)
+                          durationSeconds: seconds, resources: resources)
     }
 
     /// A baseline of the failed findings, keyed by the same qualified address the findings' fingerprints use.

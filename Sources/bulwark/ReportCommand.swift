@@ -164,7 +164,7 @@ extension FindingRow {
         let controls = f.controls.filter { framework == nil || $0.hasPrefix(framework! + ":") }
             .map { framework == nil ? $0 : String($0.dropFirst(framework!.count + 1)) }
         self.init(checkID: f.checkID, title: f.title, severity: f.severity, resource: f.resourceAddress, file: f.file,
-                  line: f.line, controls: controls, firstSeenCommit: f.firstSeenCommit, state: f.lifecycle.rawValue)
+                  line: f.line, controls: controls, firstSeenCommit: f.firstSeenCommit, state: f.lifecycle?.rawValue ?? "open")
     }
 }
 

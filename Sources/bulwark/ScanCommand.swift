@@ -208,9 +208,13 @@ struct ScanCommand: AsyncParsableCommand {
         do {
             repository = try await PullRequestSource.open(repo, environment: environment)
             headCommit = try await repository.resolve(head)
-            baseCommit = try await base.map { b in try await repository.resolve(b) }
+            if let base { baseCommit = try await repository.resolve(base) } else { baseCommit = nil }
             headReport = try await scanner.scan(repository: repository, commit: headCommit, paths: inside)
-            baseReport = try await baseCommit.map { c in try await scanner.scan(repository: repository, commit: c, paths: inside) }
+            if let baseCommit {
+                baseReport = try await scanner.scan(repository: repository, commit: baseCommit, paths: inside)
+            } else {
+                baseReport = nil
+            }
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode(ExitPolicy.Status.error.rawValue)
