@@ -20,14 +20,16 @@ extension StoreTests {
             #expect(try await second.schemaVersion() == Migration.latestVersion)
             #expect(second.backendName == backend.rawValue)
             await second.close()
+            discard(configuration)
         }
 
         @Test("a database migrated by a newer bulwark is refused", arguments: Backend.allCases)
         func newerDatabaseRefused(backend: Backend) async throws {
             let configuration = try await backend.freshConfiguration()
+            defer { discard(configuration) }
             let store = try await Store.open(configuration)
             let future = Migration.latestVersion + 7
-            try await store.withTransaction { connection in
+            _ = try await store.withTransaction { connection in
                 try connection.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                                        [.int(future), .text("from the future"), .integer(0)])
             }
