@@ -45,6 +45,13 @@ let package = Package(
         // Stored-report sample (compliance + history reports in every format) for scripts/render-sample-report.sh;
         // a developer tool like hcl-specsuite, not part of the product.
         .executableTarget(name: "report-sample", dependencies: ["Reports"]),
+        // --- Drift (issue 6): state vs live diff, .bulwarkignore, S3 backend location, security baselines. ---
+        // A peer of Reports above Checks; builds on Model only for live resources (no Discovery dependency).
+        .target(name: "Drift", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
+        // Drift benchmark (bench/drift-bench.sh): hash-join diff vs a nested-loop matcher; a developer tool.
+        .executableTarget(name: "drift-bench", dependencies: ["Drift", "Model"]),
+        .testTarget(name: "DriftTests", dependencies: ["Drift", "Checks", "Terraform", "Model"]),
+        // --- end Drift ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),

@@ -27,19 +27,24 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A YAML node with its position, detached from Yams so compiled checks never hold parser objects.
-struct YNode {
-    enum Kind {
+/// Public so other layers (baselines, drift data files) read YAML the same way, with the same positioned errors.
+public struct YNode: Sendable {
+    /// What the node holds.
+    public enum Kind: Sendable {
         case scalar(Model.Value)
         case mapping([YPair])
         case sequence([YNode])
     }
 
-    let kind: Kind
-    let line: Int
-    let column: Int
+    /// The node's content.
+    public let kind: Kind
+    /// 1-based line of the node.
+    public let line: Int
+    /// 1-based column of the node.
+    public let column: Int
 
     /// Parses one YAML document; nil for an empty file. Duplicate keys, aliases and syntax errors throw.
-    static func parse(_ text: String) throws(LoadError) -> YNode? {
+    public static func parse(_ text: String) throws(LoadError) -> YNode? {
         let root: Node?
         do {
             // No timestamp rule: dates such as `expires: 2026-12-31` stay strings and are parsed by us.
@@ -107,36 +112,40 @@ struct YNode {
 
     // MARK: Typed access with positioned errors
 
-    var mappingPairs: [YPair]? {
+    /// The pairs of a mapping; nil for other kinds.
+    public var mappingPairs: [YPair]? {
         if case .mapping(let pairs) = kind { return pairs }
         return nil
     }
 
-    var sequenceItems: [YNode]? {
+    /// The items of a sequence; nil for other kinds.
+    public var sequenceItems: [YNode]? {
         if case .sequence(let items) = kind { return items }
         return nil
     }
 
-    var scalarValue: Value? {
+    /// The value of a scalar; nil for other kinds.
+    public var scalarValue: Value? {
         if case .scalar(let v) = kind { return v }
         return nil
     }
 
     /// The member `key` of a mapping.
-    subscript(key: String) -> YNode? {
+    public subscript(key: String) -> YNode? {
         mappingPairs?.first { $0.key == key }?.node
     }
 
-    func error(_ message: String) -> LoadError { LoadError(message, line: line, column: column) }
+    /// A load error at this node's position.
+    public func error(_ message: String) -> LoadError { LoadError(message, line: line, column: column) }
 
     /// The mapping's pairs, or an error naming `what`.
-    func requireMapping(_ what: String) throws(LoadError) -> [YPair] {
+    public func requireMapping(_ what: String) throws(LoadError) -> [YPair] {
         guard let pairs = mappingPairs else { throw error("\(what) must be a mapping") }
         return pairs
     }
 
     /// Rejects keys outside `allowed`, so that a misspelt key fails loudly instead of being ignored.
-    func requireKeys(in allowed: Set<String>, _ what: String) throws(LoadError) {
+    public func requireKeys(in allowed: Set<String>, _ what: String) throws(LoadError) {
         for pair in try requireMapping(what) where !allowed.contains(pair.key) {
             throw LoadError("unknown key '\(pair.key)' in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))",
                             line: pair.node.line, column: pair.node.column)
@@ -144,13 +153,13 @@ struct YNode {
     }
 
     /// A scalar as a string (numbers and bools in Terraform's rendering).
-    func requireString(_ what: String) throws(LoadError) -> String {
+    public func requireString(_ what: String) throws(LoadError) -> String {
         guard let v = scalarValue, let s = ValueConversions.string(v) else { throw error("\(what) must be a string") }
         return s
     }
 
     /// A string or a list of strings.
-    func requireStringList(_ what: String) throws(LoadError) -> [String] {
+    public func requireStringList(_ what: String) throws(LoadError) -> [String] {
         if let items = sequenceItems {
             var out: [String] = []
             for item in items { out.append(try item.requireString("each entry of \(what)")) }
@@ -160,7 +169,7 @@ struct YNode {
     }
 
     /// The node as a Terraform value: sequences become tuples and mappings objects.
-    var value: Value {
+    public var value: Value {
         switch kind {
         case .scalar(let v): return v
         case .sequence(let items): return .tuple(items.map(\.value))
@@ -173,7 +182,9 @@ struct YNode {
 }
 
 /// One key and value of a YAML mapping, in file order.
-struct YPair {
-    let key: String
-    let node: YNode
+public struct YPair: Sendable {
+    /// The key text.
+    public let key: String
+    /// The value node.
+    public let node: YNode
 }
