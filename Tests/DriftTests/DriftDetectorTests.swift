@@ -81,7 +81,7 @@ struct DriftDetectorTests {
             DriftChange(type: "aws_instance", address: "module.compute[\"blue\"].aws_instance.app[0]", id: "i-0app",
                         attribute: "instance_type", desired: "t3.micro", live: "t3.large"),
         ])
-        #expect(report.missing.map(\.address) == ["aws_s3_bucket.gone"])
+        #expect(report.missing.compactMap(\.address) == ["aws_s3_bucket.gone"])
         #expect(report.missing.map(\.id) == ["acme-gone"])
         #expect(report.unmanaged.map(\.id) == ["arn:aws:iam::123456789012:user/alice", "arn:aws:s3:::acme-shadow"])
         #expect(report.unmanaged.allSatisfy { $0.address == nil && $0.account == "123456789012" })
@@ -107,7 +107,7 @@ struct DriftDetectorTests {
         #expect(inferred.missing.isEmpty)
         let declared = DriftDetector(attributes: try Self.shippedTable())
             .detect(desired: desired, live: live, discoveredTypes: ["aws_s3_bucket", "aws_instance", "aws_security_group"])
-        #expect(declared.missing.map(\.address).sorted() == ["aws_security_group.web", "module.compute[\"blue\"].aws_instance.app[0]"])
+        #expect(declared.missing.compactMap(\.address).sorted() == ["aws_security_group.web", "module.compute[\"blue\"].aws_instance.app[0]"])
     }
 
     @Test("data sources and resources without an ID are not matched")
