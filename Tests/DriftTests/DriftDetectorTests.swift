@@ -95,7 +95,7 @@ struct DriftDetectorTests {
         let report = DriftDetector().detect(desired: try await Self.desired(), live: Self.liveUntouched())
         let attributes = Set(report.changed.map(\.attribute))
         #expect(attributes.contains("bucket_domain_name"))
-        #expect(attributes.contains("tags_all"))
+        #expect(attributes.contains("tags_all.created-by"))
         #expect(attributes.contains("owner_id"))
     }
 

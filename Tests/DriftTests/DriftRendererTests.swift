@@ -37,7 +37,7 @@ struct DriftRendererTests {
               aws_s3_bucket.gone  acme-gone
 
             Unmanaged (1)
-              TYPE          ID                          REGION
+              TYPE          ID                         REGION
               aws_iam_user  arn:aws:iam::1:user/alice
 
             Coverage: 2 of 3 live resources managed (66.7%)
