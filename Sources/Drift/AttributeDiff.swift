@@ -1,3 +1,4 @@
+import Checks
 import Model
 
 /// Attribute-level comparison of a desired attribute tree with a live one.
@@ -62,7 +63,7 @@ struct AttributeDiff {
                 for key in Set(d.keys).union(l.keys) {
                     compare(d[key] ?? .null, l[key] ?? .null, path: "\(path).\(key)", pattern: "\(pattern).\(key)")
                 }
-            } else if Self.scalarText(desired) != Self.scalarText(live) || Self.scalarText(desired) == nil {
+            } else if ValueConversions.string(desired) != ValueConversions.string(live) || ValueConversions.string(desired) == nil {
                 record(desired, live, path)
             }
         }
@@ -88,21 +89,11 @@ struct AttributeDiff {
         return false
     }
 
-    /// The text of a scalar, so `5`, `"5"` and `true`, `"true"` compare equal; nil for collections.
-    static func scalarText(_ value: Value) -> String? {
-        switch value {
-        case .string(let s): return s
-        case .number(let n): return Value.formatNumber(n)
-        case .bool(let b): return b ? "true" : "false"
-        default: return nil
-        }
-    }
-
     /// A canonical rendering where element order does not count and empty members vanish.
     static func orderFreeForm(_ value: Value) -> String {
         switch value {
         case .null, .unknown: return "null"
-        case .bool, .number, .string: return Value.quote(scalarText(value) ?? "")
+        case .bool, .number, .string: return Value.quote(ValueConversions.string(value) ?? "")
         case .list(let items), .tuple(let items), .set(let items):
             return "[" + items.filter { !isEmpty($0) }.map(orderFreeForm).sorted().joined(separator: ",") + "]"
         case .map(let members), .object(let members):

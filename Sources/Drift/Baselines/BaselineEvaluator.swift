@@ -142,13 +142,13 @@ public struct BaselineEvaluator: Sendable {
             return equal(actual, requirement.expected) ? .passed : .failed
         case .atLeast, .atMost:
             guard let expected = requirement.expected.numberValue,
-                  let value = actual.numberValue ?? actual.stringValue.flatMap(Double.init) else { return .failed }
+                  let value = ValueConversions.number(actual) else { return .failed }
             return (requirement.comparison == .atLeast ? value >= expected : value <= expected) ? .passed : .failed
         }
     }
 
     private static func equal(_ a: Value, _ b: Value) -> Bool {
-        guard let x = AttributeDiff.scalarText(a), let y = AttributeDiff.scalarText(b) else { return a == b }
+        guard let x = ValueConversions.string(a), let y = ValueConversions.string(b) else { return a == b }
         return x.lowercased() == y.lowercased()
     }
 }
