@@ -86,7 +86,8 @@ public struct DriftIgnore: Sendable {
     }
 
     /// True when one attribute is ignored; `path` is the display path (`versioning[0].enabled`) and `pattern`
-    /// the index-free path (`versioning.enabled`); a rule naming a parent also covers its children.
+    /// the index-free path (`versioning.enabled`). The detector asks at every level of the tree, so a rule naming a
+    /// parent also covers its children.
     public func ignoresAttribute(type: String, ids: [String], path: String, pattern: String) -> Bool {
         var ignored = false
         for rule in rules {
