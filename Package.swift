@@ -61,3 +61,14 @@ let package = Package(
             name: "ScannerTests", dependencies: ["Scanner", "Reports", "Checks", "Model"], resources: [.copy("Fixtures")]),
     ]
 )
+
+// MARK: Store layer (issue 4) — the database under everything Bulwark records.
+//   Store -> Model, CSQLite (system libsqlite3), CLibPQ (system libpq)
+package.targets += [
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .target(name: "Store", dependencies: ["Model", "CSQLite", "CLibPQ"]),
+    // Developer tool for the store tests and bench/store-bench.sh (synthetic scans, crash mid-write); not shipped.
+    .executableTarget(name: "bulwark-store-tool", dependencies: ["Store"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool"]),
+]

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The server backend: libpq connections in a bounded pool, reconnecting after a lost connection.
+public final class PostgresDatabase: Database {
+    public var dialect: SQLDialect { .postgresql }
+    private let pool: ConnectionPool<PostgresConnection>
+
+    /// Connects once (so bad settings fail here) and keeps up to `poolSize` connections.
+    /// An empty `conninfo` lets libpq take everything from the `PG*` environment variables.
+    public init(conninfo: String, poolSize: Int = 4) async throws {
+        let counter = ConnectionCounter()
+        pool = ConnectionPool(limit: poolSize, backend: "postgresql") {
+            try await PostgresConnection.open(conninfo: conninfo, label: "conn\(counter.next())")
+        }
+        let first = try await pool.acquire()
+        await pool.release(first)
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
+        try await run(begin: "BEGIN", body)
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
+        // One snapshot for every query of the read.
+        try await run(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    public func close() async {
+        await pool.close()
+    }
+
+    private func run<T: Sendable>(
+        begin: String, _ body: @Sendable (any DatabaseConnection) throws -> T
+    ) async throws -> T {
+        let connection = try await pool.acquire()
+        do {
+            let result = try await connection.queue.runBody(connection) { connection in
+                try Self.begin(begin, on: connection)
+                do {
+                    let value = try body(connection)
+                    try connection.execute("COMMIT")
+                    return value
+                } catch {
+                    if connection.isAlive { _ = try? connection.execute("ROLLBACK") }
+                    throw error
+                }
+            }
+            await pool.release(connection)
+            return result
+        } catch {
+            await pool.release(connection)
+            throw error
+        }
+    }
+
+    /// Starts the transaction, resetting a dead connection first; a BEGIN lost to a dropped connection is
+    /// retried once after a reset — nothing has run yet, so the retry cannot repeat a write.
+    private static func begin(_ sql: String, on connection: PostgresConnection) throws {
+        if !connection.isAlive { try connection.reset() }
+        do {
+            try connection.execute(sql)
+        } catch let error as StoreError where error.code == .connectionLost || !connection.isAlive {
+            try connection.reset()
+            try connection.execute(sql)
+        }
+    }
+}
+
+/// Numbers connections for their queue labels.
+private final class ConnectionCounter: @unchecked Sendable {
+    // @unchecked: guarded by `lock`.
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.withLock { value += 1; return value } }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The embedded backend: one SQLite file in WAL mode, one writer connection and a few reader connections.
+public final class SQLiteDatabase: Database {
+    public let path: String
+    public var dialect: SQLDialect { .sqlite }
+    private let writer: ConnectionPool<SQLiteConnection>
+    private let readers: ConnectionPool<SQLiteConnection>
+
+    /// Opens (creating the file and its directory if needed) the database at `path`.
+    public init(path: String, readers readerCount: Int = 2, busyTimeoutMilliseconds: Int32 = 30_000) async throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(.io, "cannot create directory \(directory): \(error.localizedDescription)",
+                                 backend: "sqlite")
+            }
+        }
+        writer = ConnectionPool(limit: 1, backend: "sqlite") {
+            try await SQLiteConnection.open(path: path, label: "writer", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        }
+        readers = ConnectionPool(limit: readerCount, backend: "sqlite") {
+            try await SQLiteConnection.open(path: path, label: "reader", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        }
+        // Open the writer now so a bad path fails here, and WAL mode is set before any reader opens.
+        let first = try await writer.acquire()
+        await writer.release(first)
+    }
+
+    public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
+        try await run(on: writer, begin: "BEGIN IMMEDIATE", body)
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
+        try await run(on: readers, begin: "BEGIN", body)
+    }
+
+    public func close() async {
+        await writer.close()
+        await readers.close()
+    }
+
+    private func run<T: Sendable>(
+        on pool: ConnectionPool<SQLiteConnection>, begin: String, _ body: @Sendable (any DatabaseConnection) throws -> T
+    ) async throws -> T {
+        let connection = try await pool.acquire()
+        do {
+            let result = try await connection.queue.runBody(connection) { connection in
+                try connection.execute(begin)
+                do {
+                    let value = try body(connection)
+                    try connection.execute("COMMIT")
+                    return value
+                } catch {
+                    _ = try? connection.execute("ROLLBACK")
+                    throw error
+                }
+            }
+            await pool.release(connection)
+            return result
+        } catch {
+            await pool.release(connection)
+            throw error
+        }
+    }
+}

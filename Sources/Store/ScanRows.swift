@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reading scans, results and findings back from rows (shared by the query methods of `Store`).
+enum ScanRows {
+    static let select = """
+        SELECT s.id, t.name AS target, s.repo, s.branch, s.commit_sha, s.scan_trigger, s.started_at, s.finished_at,
+          s.status, s.error, s.resource_count, s.finding_count, s.new_findings, s.resolved_findings, s.open_findings
+        FROM scans s JOIN targets t ON t.id = s.target_id
+        """
+
+    static func scan(_ row: SQLRow) -> StoredScan {
+        StoredScan(
+            id: row.int64("id") ?? 0, target: row.string("target") ?? "", repo: row.string("repo") ?? "",
+            branch: row.string("branch") ?? "", commit: row.string("commit_sha") ?? "",
+            trigger: row.string("scan_trigger") ?? "", startedAt: row.date("started_at") ?? .distantPast,
+            finishedAt: row.date("finished_at") ?? .distantPast,
+            status: row.string("status").flatMap(ScanStatus.init) ?? .failed, error: row.string("error"),
+            resourceCount: row.int("resource_count") ?? 0, findingCount: row.int("finding_count") ?? 0,
+            newFindings: row.int("new_findings") ?? 0, resolvedFindings: row.int("resolved_findings") ?? 0,
+            openFindings: row.int("open_findings") ?? 0)
+    }
+
+    /// The latest scan of an exact commit or, for 7+ characters, of the one commit the prefix names.
+    static func scan(_ connection: any DatabaseConnection, target: String?, commit: String) throws -> StoredScan? {
+        var params: [SQLValue] = [.text(commit)]
+        var condition = "s.commit_sha = $1"
+        if commit.count >= 7 {
+            let escaped = commit.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            params.append(.text(escaped + "%"))
+            condition = "(s.commit_sha = $1 OR s.commit_sha LIKE $2 ESCAPE '\\')"
+        }
+        if let target {
+            params.append(.text(target))
+            condition += " AND t.name = $\(params.count)"
+        }
+        let scans = try connection.query(select + " WHERE \(condition) ORDER BY s.id DESC", params).map(scan)
+        if let exact = scans.first(where: { $0.commit == commit }) { return exact }
+        let commits = Set(scans.map(\.commit))
+        if commits.count > 1 {
+            throw StoreError(.ambiguousCommit,
+                             "commit prefix \(commit) matches \(commits.count) commits: \(commits.sorted().prefix(5).joined(separator: ", "))",
+                             backend: connection.dialect.rawValue, operation: "find scan")
+        }
+        return scans.first
+    }
+
+    static func results(_ connection: any DatabaseConnection, scanID: Int64) throws -> [StoredFinding] {
+        try connection.query("""
+            SELECT fingerprint, check_id, title, severity, verdict, resource_address, resource_type, file, line,
+              message, controls, suppression_reason, suppression_expires, lifecycle, first_seen_commit
+            FROM scan_results WHERE scan_id = $1 ORDER BY position
+            """, [.integer(scanID)]).map { row in
+            let controls = row[10].string ?? ""
+            let finding = FindingRecord(
+                fingerprint: row[0].string ?? "", checkID: row[1].string ?? "", title: row[2].string ?? "",
+                severity: row[3].string ?? "", verdict: row[4].string ?? "", resourceAddress: row[5].string ?? "",
+                resourceType: row[6].string ?? "", file: row[7].string, line: row[8].int64.map { Int($0) },
+                message: row[9].string,
+                controls: controls.isEmpty ? [] : controls.split(separator: "\n").map(String.init),
+                suppression: row[11].string.map { Suppression(reason: $0, expires: row[12].int64.map(Timestamp.date)) })
+            return StoredFinding(finding: finding, lifecycle: row[13].string.flatMap(LifecycleState.init),
+                                 firstSeenCommit: row[14].string)
+        }
+    }
+
+    static func lifecycleFinding(_ row: SQLRow) -> LifecycleFinding {
+        LifecycleFinding(
+            fingerprint: row.string("fingerprint") ?? "", checkID: row.string("check_id") ?? "",
+            title: row.string("title") ?? "", severity: row.string("severity") ?? "",
+            resourceAddress: row.string("resource_address") ?? "", file: row.string("file"), line: row.int("line"),
+            state: row.string("state").flatMap(LifecycleState.init) ?? .open,
+            firstSeenCommit: row.string("first_seen_commit") ?? "",
+            firstSeenAt: row.date("first_seen_at") ?? .distantPast, lastSeenCommit: row.string("last_seen_commit") ?? "",
+            resolvedInCommit: row.string("resolved_in_commit"), resolvedAt: row.date("resolved_at"),
+            suppressionReason: row.string("suppression_reason"), suppressionExpires: row.date("suppression_expires"),
+            reopenCount: row.int("reopen_count") ?? 0)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+extension Store {
+    /// Saves (replaces) the reconcile status of a target.
+    public func saveTargetStatus(_ s: TargetStatusRecord) async throws {
+        _ = try await database.transaction { connection in
+            try connection.execute("""
+                INSERT INTO target_status (target, ready, reason, message, last_observed_commit, last_error,
+                  last_attempt_at, next_run_at, failures, owner)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                ON CONFLICT (target) DO UPDATE SET ready = excluded.ready, reason = excluded.reason,
+                  message = excluded.message, last_observed_commit = excluded.last_observed_commit,
+                  last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at,
+                  next_run_at = excluded.next_run_at, failures = excluded.failures, owner = excluded.owner
+                """, [.text(s.target), .text(s.ready), .text(s.reason), .text(s.message),
+                      .optional(s.lastObservedCommit), .optional(s.lastError),
+                      .integer(Timestamp.micros(s.lastAttemptAt)), Timestamp.value(s.nextRunAt), .int(s.failures),
+                      .optional(s.owner)])
+        }
+    }
+
+    /// Every target's reconcile status, by target name.
+    public func targetStatuses() async throws -> [TargetStatusRecord] {
+        try await database.read { connection in
+            try connection.query("SELECT * FROM target_status ORDER BY target", []).map { row in
+                TargetStatusRecord(
+                    target: row.string("target") ?? "", ready: row.string("ready") ?? "Unknown",
+                    reason: row.string("reason") ?? "", message: row.string("message") ?? "",
+                    lastObservedCommit: row.string("last_observed_commit"), lastError: row.string("last_error"),
+                    lastAttemptAt: row.date("last_attempt_at") ?? .distantPast, nextRunAt: row.date("next_run_at"),
+                    failures: row.int("failures") ?? 0, owner: row.string("owner"))
+            }
+        }
+    }
+
+    /// Row lease with expiry: true if `owner` now holds the lease (new, expired, or already its own — then renewed).
+    public func acquireLease(target: String, owner: String, ttl: Duration, now: Date) async throws -> Bool {
+        let nowMicros = Timestamp.micros(now)
+        let (seconds, attoseconds) = ttl.components
+        let ttlMicros = seconds.multipliedReportingOverflow(by: 1_000_000).partialValue + attoseconds / 1_000_000_000_000
+        return try await database.transaction { connection in
+            // One statement: the conflict branch only takes over a lease that is ours or expired.
+            try connection.execute("""
+                INSERT INTO leases (target, owner, expires_at) VALUES ($1, $2, $3)
+                ON CONFLICT (target) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+                WHERE leases.owner = excluded.owner OR leases.expires_at <= $4
+                """, [.text(target), .text(owner), .integer(nowMicros &+ ttlMicros), .integer(nowMicros)]) == 1
+        }
+    }
+
+    /// Gives up a lease if `owner` holds it.
+    public func releaseLease(target: String, owner: String) async throws {
+        _ = try await database.transaction { connection in
+            try connection.execute("DELETE FROM leases WHERE target = $1 AND owner = $2", [.text(target), .text(owner)])
+        }
+    }
+}

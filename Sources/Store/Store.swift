@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything Bulwark records — scans, findings and their lifecycle, compliance, drift, alerts, remediations,
+/// reconcile status — on SQLite or PostgreSQL behind one API.
+public final class Store: Sendable {
+    let database: any Database
+    public let configuration: StoreConfiguration
+
+    init(database: any Database, configuration: StoreConfiguration) {
+        self.database = database
+        self.configuration = configuration
+    }
+
+    /// Opens the database (creating the SQLite file and its directory if needed) and runs pending migrations.
+    public static func open(_ configuration: StoreConfiguration) async throws -> Store {
+        let database: any Database
+        switch configuration {
+        case .sqlite(let path):
+            database = try await SQLiteDatabase(path: path)
+        case .postgres(let conninfo, let poolSize):
+            do {
+                database = try await PostgresDatabase(conninfo: conninfo, poolSize: poolSize)
+            } catch var error as StoreError {
+                // libpq's message names host and port, never the password; add which database, redacted.
+                error.message += " (\(configuration.redactedDescription))"
+                throw error
+            }
+        }
+        do {
+            try await Migrator.migrate(database)
+        } catch {
+            await database.close()
+            throw error
+        }
+        return Store(database: database, configuration: configuration)
+    }
+
+    /// Closes every connection.
+    public func close() async {
+        await database.close()
+    }
+
+    /// "sqlite" or "postgresql".
+    public var backendName: String { database.dialect.rawValue }
+
+    /// The highest migration recorded in the database.
+    public func schemaVersion() async throws -> Int {
+        try await Migrator.version(database)
+    }
+
+    /// Runs `body` in one write transaction, for callers that need SQL the API does not cover (tools, tests).
+    public func withTransaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
+        try await database.transaction(body)
+    }
+
+    /// Runs `body` on a read connection.
+    public func withRead<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
+        try await database.read(body)
+    }
+}

@@ -1,0 +1,45 @@
+/// A failure of the store: which backend, what kind (a growable code), and a message that never holds a password.
+public struct StoreError: Error, Sendable, CustomStringConvertible, Hashable {
+    /// A stable, machine-readable class of failure; new codes can be added without breaking callers.
+    public struct Code: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+        public let rawValue: String
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+        public var description: String { rawValue }
+
+        public static let invalidConfiguration: Code = "invalid_configuration"
+        public static let connectionFailed: Code = "connection_failed"
+        public static let connectionLost: Code = "connection_lost"
+        public static let sql: Code = "sql"
+        public static let constraint: Code = "constraint"
+        public static let busy: Code = "busy"
+        public static let databaseTooNew: Code = "database_too_new"
+        public static let migrationFailed: Code = "migration_failed"
+        public static let invalidValue: Code = "invalid_value"
+        public static let invalidData: Code = "invalid_data"
+        public static let notFound: Code = "not_found"
+        public static let ambiguousCommit: Code = "ambiguous_commit"
+        public static let closed: Code = "closed"
+        public static let io: Code = "io"
+    }
+
+    public var code: Code
+    public var message: String
+    /// "sqlite", "postgresql", or "store" for failures before a backend is chosen.
+    public var backend: String
+    /// The operation or SQL statement's first words, so a failure says where it happened.
+    public var operation: String?
+
+    public init(_ code: Code, _ message: String, backend: String, operation: String? = nil) {
+        self.code = code
+        self.message = message
+        self.backend = backend
+        self.operation = operation
+    }
+
+    /// `backend: [operation: ]message (code)`.
+    public var description: String {
+        let op = operation.map { "\($0): " } ?? ""
+        return "\(backend): \(op)\(message) (\(code))"
+    }
+}

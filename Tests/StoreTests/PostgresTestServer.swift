@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real PostgreSQL for the test run: initdb into a temp dir, pg_ctl on a free loopback port, socket in the
+/// temp dir. Started on first use, stopped and deleted when the `StoreTests` suite ends.
+actor PostgresTestServer {
+    static let shared = PostgresTestServer()
+
+    struct Running: Sendable {
+        let directory: String
+        let port: Int
+        let binDirectory: String
+        let runAsPostgres: Bool
+        var dataDirectory: String { directory + "/data" }
+        var serverOptions: String {
+            "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        }
+    }
+
+    private var running: Running?
+    private var databases = 0
+
+    /// Starts the server if it is not running yet.
+    func start() throws -> Running {
+        if let running { return running }
+        let bin = try Self.binDirectory()
+        // initdb refuses to run as root (CI is root): then run the server binaries as the `postgres` user.
+        let asPostgres = getuid() == 0
+        let directory = try Self.makeTempDirectory()
+        if asPostgres { try Self.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
+        let server = Running(directory: directory, port: try Self.freePort(), binDirectory: bin,
+                             runAsPostgres: asPostgres)
+        try serverCommand(server, "initdb", ["-D", server.dataDirectory, "-U", "bulwark", "-A", "trust", "-E", "UTF8",
+                                             "--locale=C", "--no-sync"])
+        try serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", directory + "/server.log", "-w",
+                                             "-t", "60", "-o", server.serverOptions, "start"])
+        running = server
+        return server
+    }
+
+    /// A fresh, empty database on the server, as a postgres:// URL.
+    func createDatabase() throws -> String {
+        let server = try start()
+        databases += 1
+        let name = "bulwark_test_\(getpid())_\(databases)"
+        try Self.run(server.binDirectory + "/createdb", ["-h", "127.0.0.1", "-p", "\(server.port)", "-U", "bulwark", name])
+        return "postgresql://bulwark@127.0.0.1:\(server.port)/\(name)"
+    }
+
+    /// Restarts the server (fast shutdown: open connections are dropped).
+    func restart() throws {
+        let server = try start()
+        try serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", server.directory + "/server.log",
+                                             "-m", "fast", "-w", "-t", "60", "-o", server.serverOptions, "restart"])
+    }
+
+    /// Stops the server and deletes its directory.
+    func stop() {
+        guard let server = running else { return }
+        running = nil
+        try? serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-m", "immediate", "-w", "stop"])
+        try? FileManager.default.removeItem(atPath: server.directory)
+    }
+
+    private func serverCommand(_ server: Running, _ tool: String, _ arguments: [String]) throws {
+        let path = server.binDirectory + "/" + tool
+        if server.runAsPostgres {
+            try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", path] + arguments)
+        } else {
+            try Self.run(path, arguments)
+        }
+    }
+
+    private static func binDirectory() throws -> String {
+        var candidates: [String] = []
+        if let configured = ProcessInfo.processInfo.environment["BULWARK_PG_BINDIR"] { candidates.append(configured) }
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        candidates += versions.sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin" }
+        candidates += (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for directory in candidates where FileManager.default.isExecutableFile(atPath: directory + "/initdb")
+            && FileManager.default.isExecutableFile(atPath: directory + "/pg_ctl") {
+            return directory
+        }
+        throw TestFailure("PostgreSQL server binaries (initdb, pg_ctl) not found in BULWARK_PG_BINDIR, "
+                          + "/usr/lib/postgresql/*/bin or PATH: install Debian's postgresql package")
+    }
+
+    private static func makeTempDirectory() throws -> String {
+        var template = Array("/tmp/bulwark-pg-XXXXXX".utf8CString)
+        guard let pointer = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: errno \(errno)") }
+        return String(cString: pointer)
+    }
+
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestFailure("socket() failed") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw TestFailure("cannot bind a loopback port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Runs a command to completion; a non-zero exit is a failure carrying its output.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw TestFailure("cannot run \(executable): \(error)")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw TestFailure("\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
+        }
+        return text
+    }
+}
+
+/// A failure of the test harness itself (missing binary, server that will not start).
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Stops the shared PostgreSQL once the suite it is attached to has finished.
+struct PostgresServerScope: SuiteTrait, TestScoping {
+    var isRecursive: Bool { false }
+
+    func provideScope(for test: Test, testCase: Test.Case?,
+                      performing function: @Sendable () async throws -> Void) async throws {
+        do {
+            try await function()
+        } catch {
+            await PostgresTestServer.shared.stop()
+            throw error
+        }
+        await PostgresTestServer.shared.stop()
+    }
+}
+
+extension Trait where Self == PostgresServerScope {
+    /// Runs the suite with a PostgreSQL server available, stopping it afterwards.
+    static var postgresServer: Self { PostgresServerScope() }
+}
