@@ -18,14 +18,33 @@ final class ConnectionQueue: Sendable {
         }
     }
 
-    /// Runs a non-escaping body on the queue; safe because the caller waits until it has finished.
+    /// Runs a non-escaping body on the queue; safe because the caller waits until it has finished, and the
+    /// queue drops its reference to the body before resuming the caller (`withoutActuallyEscaping` checks that).
     func runBody<C, T: Sendable>(
         _ connection: C, _ body: @Sendable (C) throws -> T
     ) async throws -> T {
         try await withoutActuallyEscaping(body) { escapable in
-            let box = UncheckedBox((escapable, connection))
-            return try await run { try box.value.0(box.value.1) }
+            let slot = WorkSlot<T>()
+            slot.work = { try escapable(connection) }
+            return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+                queue.async {
+                    let result = Result { try slot.runOnce() }
+                    continuation.resume(with: result)
+                }
+            }
         }
+    }
+}
+
+/// Holds a borrowed closure until it has run, then lets go of it.
+private final class WorkSlot<T>: @unchecked Sendable {
+    // @unchecked: written before the queue hop, read and cleared once on the queue.
+    var work: (() throws -> T)?
+
+    func runOnce() throws -> T {
+        guard let work else { throw StoreError(.closed, "work already ran", backend: "store") }
+        self.work = nil
+        return try work()
     }
 }
 

@@ -67,7 +67,7 @@ func writeSynthetic(_ arguments: ToolArguments) async throws {
         options.progressInterval = max(1, rows)
         options.onProgress = { _ in
             // The transaction is open and half written: announce it, then wait to be killed.
-            if let readyFile { FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }
+            if let readyFile { _ = FileManager.default.createFile(atPath: readyFile, contents: Data("ready\n".utf8)) }
             while true { Thread.sleep(forTimeInterval: 1) }
         }
     }

@@ -34,7 +34,7 @@ extension StoreTests {
                 #expect(history.map(\.score) == [0.0, 0.5, 1.0])
                 #expect(history.map(\.passedControls) == [0, 1, 2] && history.map(\.failedControls) == [2, 1, 0])
                 #expect(history.map(\.openFindings) == [2, 2, 0])
-                #expect(history.map(\.newFindings) == [2, 1, 0] && history.map(\.resolvedFindings) == [0, 1, 2])
+                #expect(history.map(\.newFindings) == [2, 1, 0] && history.map(\.resolvedFindings) == [0, 1, 3])
                 let lastTwo = try await store.history(target: nil, framework: "cis-aws", limit: 2)
                 #expect(lastTwo.map(\.commit) == ["2222222bbbb", "3333333cccc"])
                 #expect(try await store.history(target: "infra", framework: "cis-azure", limit: 10).map(\.score) == [1.0, nil, nil])

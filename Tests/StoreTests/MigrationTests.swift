@@ -27,7 +27,7 @@ extension StoreTests {
             let configuration = try await backend.freshConfiguration()
             let store = try await Store.open(configuration)
             let future = Migration.latestVersion + 7
-            try await store.withTransaction { connection in
+            _ = try await store.withTransaction { connection in
                 try connection.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                                        [.int(future), .text("from the future"), .integer(0)])
             }

@@ -24,53 +24,53 @@ actor PostgresTestServer {
     private var databases = 0
 
     /// Starts the server if it is not running yet.
-    func start() throws -> Running {
+    func start() async throws -> Running {
         if let running { return running }
         let bin = try Self.binDirectory()
         // initdb refuses to run as root (CI is root): then run the server binaries as the `postgres` user.
         let asPostgres = getuid() == 0
         let directory = try Self.makeTempDirectory()
-        if asPostgres { try Self.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
+        if asPostgres { try await Subprocess.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
         let server = Running(directory: directory, port: try Self.freePort(), binDirectory: bin,
                              runAsPostgres: asPostgres)
-        try serverCommand(server, "initdb", ["-D", server.dataDirectory, "-U", "bulwark", "-A", "trust", "-E", "UTF8",
+        try await serverCommand(server, "initdb", ["-D", server.dataDirectory, "-U", "bulwark", "-A", "trust", "-E", "UTF8",
                                              "--locale=C", "--no-sync"])
-        try serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", directory + "/server.log", "-w",
+        try await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", directory + "/server.log", "-w",
                                              "-t", "60", "-o", server.serverOptions, "start"])
         running = server
         return server
     }
 
     /// A fresh, empty database on the server, as a postgres:// URL.
-    func createDatabase() throws -> String {
-        let server = try start()
+    func createDatabase() async throws -> String {
+        let server = try await start()
         databases += 1
         let name = "bulwark_test_\(getpid())_\(databases)"
-        try Self.run(server.binDirectory + "/createdb", ["-h", "127.0.0.1", "-p", "\(server.port)", "-U", "bulwark", name])
+        try await Subprocess.run(server.binDirectory + "/createdb", ["-h", "127.0.0.1", "-p", "\(server.port)", "-U", "bulwark", name])
         return "postgresql://bulwark@127.0.0.1:\(server.port)/\(name)"
     }
 
     /// Restarts the server (fast shutdown: open connections are dropped).
-    func restart() throws {
-        let server = try start()
-        try serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", server.directory + "/server.log",
+    func restart() async throws {
+        let server = try await start()
+        try await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", server.directory + "/server.log",
                                              "-m", "fast", "-w", "-t", "60", "-o", server.serverOptions, "restart"])
     }
 
     /// Stops the server and deletes its directory.
-    func stop() {
+    func stop() async {
         guard let server = running else { return }
         running = nil
-        try? serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-m", "immediate", "-w", "stop"])
+        try? await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: server.directory)
     }
 
-    private func serverCommand(_ server: Running, _ tool: String, _ arguments: [String]) throws {
+    private func serverCommand(_ server: Running, _ tool: String, _ arguments: [String]) async throws {
         let path = server.binDirectory + "/" + tool
         if server.runAsPostgres {
-            try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", path] + arguments)
+            try await Subprocess.run("/usr/sbin/runuser", ["-u", "postgres", "--", path] + arguments)
         } else {
-            try Self.run(path, arguments)
+            try await Subprocess.run(path, arguments)
         }
     }
 
@@ -110,30 +110,6 @@ actor PostgresTestServer {
         }
         guard bound else { throw TestFailure("cannot bind a loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Runs a command to completion; a non-zero exit is a failure carrying its output.
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw TestFailure("cannot run \(executable): \(error)")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw TestFailure("\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(text)")
-        }
-        return text
     }
 }
 

@@ -12,22 +12,21 @@ extension StoreTests {
                     Fixture.finding("a"), Fixture.finding("b"),
                 ]))
                 let ready = FileManager.default.temporaryDirectory.appendingPathComponent("ready-\(UUID().uuidString)").path
-                let tool = try ToolProcess([
+                let tool = try Subprocess(try Fixture.toolPath(), [
                     "write-synthetic", "--url", Backend.url(configuration), "--findings", "20000", "--target", "infra",
                     "--commit", "crashed", "--pause-after", "5000", "--ready-file", ready,
                 ])
-                try tool.start()
                 var waited = 0
-                while !FileManager.default.fileExists(atPath: ready) && tool.process.isRunning && waited < 1200 {
+                while !FileManager.default.fileExists(atPath: ready) && tool.isRunning && waited < 1200 {
                     try await Task.sleep(for: .milliseconds(100))
                     waited += 1
                 }
                 let wasMidWrite = FileManager.default.fileExists(atPath: ready)
-                kill(tool.process.processIdentifier, SIGKILL)
-                _ = try? await tool.finish()
+                tool.kill(SIGKILL)
+                let outcome = await tool.wait()
                 try? FileManager.default.removeItem(atPath: ready)
-                #expect(wasMidWrite, "the tool never reached the middle of its transaction")
-                #expect(tool.process.terminationReason == .uncaughtSignal)
+                #expect(wasMidWrite, "the tool never reached the middle of its transaction: \(outcome.output)")
+                #expect(outcome.signal == SIGKILL)
 
                 let scans = try await store.scans(target: nil, limit: 10)
                 #expect(scans.map(\.id) == [before.scanID])
@@ -45,20 +44,28 @@ extension StoreTests {
 
         @Test("the pool reconnects after PostgreSQL restarts between two writes")
         func reconnectAfterRestart() async throws {
-            try await withStore(.postgresql) { store, _ in
+            // A server of its own: restarting the shared one would break the tests running beside this one.
+            let server = PostgresTestServer()
+            do {
+                let store = try await Store.open(.postgres(conninfo: try await server.createDatabase(), poolSize: 4))
                 _ = try await store.recordScan(Fixture.scan("r1", minute: 0, findings: [Fixture.finding("a")]))
                 // Several pooled connections exist, all of which the restart kills.
                 async let x = store.scans(target: nil, limit: 5)
                 async let y = store.openFindings(target: "infra")
                 _ = try await (x, y)
-                try await PostgresTestServer.shared.restart()
+                try await server.restart()
                 let second = try await store.recordScan(Fixture.scan("r2", minute: 1, findings: [Fixture.finding("a")]))
                 #expect(second.newFindings == 0 && second.openFindings == 1)
                 async let a = store.scans(target: nil, limit: 5)
                 async let b = store.openFindings(target: "infra")
                 let (scans, open) = try await (a, b)
                 #expect(scans.map(\.commit) == ["r2", "r1"] && open.first?.state == .open)
+                await store.close()
+            } catch {
+                await server.stop()
+                throw error
             }
+            await server.stop()
         }
 
         @Test("two writers of one target in one process serialize the lifecycle", arguments: Backend.allCases)
@@ -80,12 +87,15 @@ extension StoreTests {
             try await withStore(backend) { store, configuration in
                 let url = Backend.url(configuration)
                 let tools = try ["left", "right"].map { commit in
-                    try ToolProcess(["write-synthetic", "--url", url, "--findings", "3000", "--target", "infra",
-                                     "--commit", commit])
+                    try Subprocess(try Fixture.toolPath(), ["write-synthetic", "--url", url, "--findings", "3000",
+                                                            "--target", "infra", "--commit", commit])
                 }
-                for tool in tools { try tool.start() }
                 var outputs: [String] = []
-                for tool in tools { outputs.append(try await tool.finish()) }
+                for tool in tools {
+                    let outcome = await tool.wait()
+                    #expect(outcome.succeeded, "\(tool.command): \(outcome.output)")
+                    outputs.append(outcome.output)
+                }
                 let newCounts = outputs.compactMap { line in
                     line.split(separator: " ").first { $0.hasPrefix("new=") }.flatMap { Int($0.dropFirst(4)) }
                 }
