@@ -20,11 +20,13 @@ extension StoreTests {
             #expect(try await second.schemaVersion() == Migration.latestVersion)
             #expect(second.backendName == backend.rawValue)
             await second.close()
+            discard(configuration)
         }
 
         @Test("a database migrated by a newer bulwark is refused", arguments: Backend.allCases)
         func newerDatabaseRefused(backend: Backend) async throws {
             let configuration = try await backend.freshConfiguration()
+            defer { discard(configuration) }
             let store = try await Store.open(configuration)
             let future = Migration.latestVersion + 7
             _ = try await store.withTransaction { connection in

@@ -21,11 +21,26 @@ actor PostgresTestServer {
     }
 
     private var running: Running?
+    private var starting: Task<Running, Error>?
     private var databases = 0
 
-    /// Starts the server if it is not running yet.
+    /// Starts the server if it is not running yet; concurrent callers share one start.
     func start() async throws -> Running {
         if let running { return running }
+        if let starting { return try await starting.value }
+        let task = Task { try await Self.launch() }
+        starting = task
+        do {
+            let server = try await task.value
+            running = server
+            return server
+        } catch {
+            starting = nil
+            throw error
+        }
+    }
+
+    private static func launch() async throws -> Running {
         let bin = try Self.binDirectory()
         // initdb refuses to run as root (CI is root): then run the server binaries as the `postgres` user.
         let asPostgres = getuid() == 0
@@ -33,11 +48,15 @@ actor PostgresTestServer {
         if asPostgres { try await Subprocess.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
         let server = Running(directory: directory, port: try Self.freePort(), binDirectory: bin,
                              runAsPostgres: asPostgres)
-        try await serverCommand(server, "initdb", ["-D", server.dataDirectory, "-U", "bulwark", "-A", "trust", "-E", "UTF8",
-                                             "--locale=C", "--no-sync"])
-        try await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", directory + "/server.log", "-w",
-                                             "-t", "60", "-o", server.serverOptions, "start"])
-        running = server
+        do {
+            try await serverCommand(server, "initdb", ["-D", server.dataDirectory, "-U", "bulwark", "-A", "trust",
+                                                       "-E", "UTF8", "--locale=C", "--no-sync"])
+            try await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", directory + "/server.log",
+                                                       "-w", "-t", "60", "-o", server.serverOptions, "start"])
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
         return server
     }
 
@@ -53,19 +72,27 @@ actor PostgresTestServer {
     /// Restarts the server (fast shutdown: open connections are dropped).
     func restart() async throws {
         let server = try await start()
-        try await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", server.directory + "/server.log",
+        try await Self.serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", server.directory + "/server.log",
                                              "-m", "fast", "-w", "-t", "60", "-o", server.serverOptions, "restart"])
     }
 
     /// Stops the server and deletes its directory.
     func stop() async {
-        guard let server = running else { return }
+        let server: Running
+        if let running {
+            server = running
+        } else if let starting, let started = try? await starting.value {
+            server = started
+        } else {
+            return
+        }
         running = nil
-        try? await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-m", "immediate", "-w", "stop"])
+        starting = nil
+        try? await Self.serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(atPath: server.directory)
     }
 
-    private func serverCommand(_ server: Running, _ tool: String, _ arguments: [String]) async throws {
+    private static func serverCommand(_ server: Running, _ tool: String, _ arguments: [String]) async throws {
         let path = server.binDirectory + "/" + tool
         if server.runAsPostgres {
             try await Subprocess.run("/usr/sbin/runuser", ["-u", "postgres", "--", path] + arguments)

@@ -47,6 +47,11 @@ func withStore<T>(_ backend: Backend,
 
 private func cleanUp(_ store: Store, _ configuration: StoreConfiguration) async {
     await store.close()
+    discard(configuration)
+}
+
+/// Deletes a SQLite test database's directory (PostgreSQL test databases go with their server).
+func discard(_ configuration: StoreConfiguration) {
     if case .sqlite(let path) = configuration {
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
