@@ -64,14 +64,26 @@ enum ScanRows {
         }
     }
 
+    /// Columns for `lifecycleFinding`: the finding and its target's last full scan.
+    static let findingSelect = """
+        SELECT f.*, t.last_full_scan_id AS target_full_scan, t.last_full_commit AS target_full_commit
+        FROM findings f JOIN targets t ON t.id = f.target_id
+        """
+
+    /// A findings row (selected with `findingSelect`); an unresolved finding was last seen in the target's last
+    /// full scan when its own row is older (rows are only rewritten when something changes).
     static func lifecycleFinding(_ row: SQLRow) -> LifecycleFinding {
-        LifecycleFinding(
+        let state = row.string("state").flatMap(LifecycleState.init) ?? .open
+        var lastSeen = row.string("last_seen_commit") ?? ""
+        if state != .resolved, let full = row.int64("target_full_scan"), full > (row.int64("last_seen_scan") ?? 0) {
+            lastSeen = row.string("target_full_commit") ?? lastSeen
+        }
+        return LifecycleFinding(
             fingerprint: row.string("fingerprint") ?? "", checkID: row.string("check_id") ?? "",
             title: row.string("title") ?? "", severity: row.string("severity") ?? "",
             resourceAddress: row.string("resource_address") ?? "", file: row.string("file"), line: row.int("line"),
-            state: row.string("state").flatMap(LifecycleState.init) ?? .open,
-            firstSeenCommit: row.string("first_seen_commit") ?? "",
-            firstSeenAt: row.date("first_seen_at") ?? .distantPast, lastSeenCommit: row.string("last_seen_commit") ?? "",
+            state: state, firstSeenCommit: row.string("first_seen_commit") ?? "",
+            firstSeenAt: row.date("first_seen_at") ?? .distantPast, lastSeenCommit: lastSeen,
             resolvedInCommit: row.string("resolved_in_commit"), resolvedAt: row.date("resolved_at"),
             suppressionReason: row.string("suppression_reason"), suppressionExpires: row.date("suppression_expires"),
             reopenCount: row.int("reopen_count") ?? 0)

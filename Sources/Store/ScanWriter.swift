@@ -1,9 +1,15 @@
+import Foundation
 /// Writes one scan and updates the finding lifecycle of its target, inside one transaction.
 ///
 /// Lifecycle per (target, fingerprint), for FAILED results: first failure → new (first-seen commit recorded);
 /// failing again → open; absent or not failing in a later *succeeded* scan → resolved (resolved-in commit);
 /// failing after that → new again (reopened, first-seen kept, reopen count +1). A suppressed failure is suppressed.
 /// Failed or partial scans never resolve anything: what they did not see may still be there.
+///
+/// Only rows that change are written: a finding failing again with the same state and details is left alone,
+/// so re-scanning a target with 100k open findings costs a join, not 100k row updates. Its last-seen scan is
+/// then implied: every unresolved finding failed in the target's last succeeded ("full") scan, which
+/// `targets.last_full_scan_id` records (see `ScanRows.lifecycleFinding`).
 struct ScanWriter {
     let scan: ScanRecord
     let options: RecordScanOptions
@@ -16,7 +22,8 @@ struct ScanWriter {
     private struct Plan {
         var lifecycle: [LifecycleState?]
         var firstSeen: [String?]
-        var tracked: [Bool]
+        /// 0: not a lifecycle row; 1: updates an existing finding; 2: a fingerprint the target never had.
+        var tracked: [Int]
         var newCount = 0
         var resolvedCount = 0
         var openCount = 0
@@ -35,8 +42,9 @@ struct ScanWriter {
             "INSERT INTO targets (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
             [.text(scan.target), .integer(now)])
         // Writers of the same target queue here (PostgreSQL row lock; SQLite's BEGIN IMMEDIATE already did).
-        guard let targetID = try connection.queryOne(
-            "SELECT id FROM targets WHERE name = $1" + connection.forUpdate, [.text(scan.target)])?[0].int64
+        guard let target = try connection.queryOne(
+            "SELECT id, last_full_scan_id, last_full_commit FROM targets WHERE name = $1" + connection.forUpdate,
+            [.text(scan.target)]), let targetID = target[0].int64
         else {
             throw StoreError(.invalidData, "target row vanished", backend: connection.dialect.rawValue,
                              operation: "record scan of \(scan.target)")
@@ -63,10 +71,16 @@ struct ScanWriter {
             throw StoreError(.invalidData, "INSERT … RETURNING gave no id", backend: connection.dialect.rawValue,
                              operation: "record scan of \(scan.target)")
         }
+        var t = ContinuousClock.now
+        func lap(_ s: String) { let n = ContinuousClock.now; FileHandle.standardError.write(Data("  \(s): \(n - t)\n".utf8)); t = n }
         try writeResources(connection, scanID)
+        lap("resources")
         try writeResults(connection, scanID, plan)
+        lap("results")
         try writeCompliance(connection, scanID)
-        try updateLifecycle(connection, scanID: scanID, targetID: targetID, finishedAt: finishedAt)
+        try updateLifecycle(connection, scanID: scanID, targetID: targetID, finishedAt: finishedAt,
+                            previousFull: (target[1], target[2]))
+        lap("lifecycle")
         return RecordedScan(scanID: scanID, newFindings: plan.newCount, resolvedFindings: plan.resolvedCount,
                             openFindings: plan.openCount)
     }
@@ -75,7 +89,7 @@ struct ScanWriter {
     private func plan(prior: [String: Prior]) -> Plan {
         let count = scan.findings.count
         var plan = Plan(lifecycle: Array(repeating: nil, count: count), firstSeen: Array(repeating: nil, count: count),
-                        tracked: Array(repeating: false, count: count))
+                        tracked: Array(repeating: 0, count: count))
         var failing: [String: Int] = [:]  // fingerprint → index of its tracked row
         for (i, finding) in scan.findings.enumerated() where finding.verdict == "failed" {
             if let first = failing[finding.fingerprint] {
@@ -85,8 +99,8 @@ struct ScanWriter {
                 continue
             }
             failing[finding.fingerprint] = i
-            plan.tracked[i] = true
             let before = prior[finding.fingerprint]
+            plan.tracked[i] = before == nil ? 2 : 1
             let state: LifecycleState
             if finding.suppression != nil {
                 state = .suppressed
@@ -154,7 +168,7 @@ struct ScanWriter {
             row[12] = .optional(f.suppression?.reason)
             row[13] = Timestamp.value(f.suppression?.expires)
             row[14] = .optional(plan.lifecycle[i]?.rawValue)
-            row[15] = .bool(plan.tracked[i])
+            row[15] = .int(plan.tracked[i])
             row[16] = .optional(plan.firstSeen[i])
             row[17] = .int(i)
         }
@@ -194,29 +208,50 @@ struct ScanWriter {
         }
     }
 
-    /// Set-based: one upsert from this scan's tracked rows, one update for what it resolved.
+    /// Set-based: one plain insert for fingerprints the target never had, one update of the findings whose state
+    /// or details changed (every seen one after a partial scan), one update for what this scan resolved.
     private func updateLifecycle(_ connection: any DatabaseConnection, scanID: Int64, targetID: Int64,
-                                 finishedAt: Int64) throws {
+                                 finishedAt: Int64, previousFull: (scan: SQLValue, commit: SQLValue)) throws {
         try connection.execute("""
             INSERT INTO findings (target_id, fingerprint, check_id, title, severity, resource_address, file, line,
               state, first_seen_scan, first_seen_commit, first_seen_at, last_seen_scan, last_seen_commit,
               suppression_reason, suppression_expires)
             SELECT $1, fingerprint, check_id, title, severity, resource_address, file, line, lifecycle, scan_id,
               first_seen_commit, $2, scan_id, $3, suppression_reason, suppression_expires
-            FROM scan_results WHERE scan_id = $4 AND tracked = 1
-            ON CONFLICT (target_id, fingerprint) DO UPDATE SET
-              check_id = excluded.check_id, title = excluded.title, severity = excluded.severity,
-              resource_address = excluded.resource_address, file = excluded.file, line = excluded.line,
-              reopen_count = findings.reopen_count + CASE WHEN findings.state = 'resolved' THEN 1 ELSE 0 END,
-              state = excluded.state, last_seen_scan = excluded.last_seen_scan,
-              last_seen_commit = excluded.last_seen_commit, resolved_in_scan = NULL, resolved_in_commit = NULL,
-              resolved_at = NULL, suppression_reason = excluded.suppression_reason,
-              suppression_expires = excluded.suppression_expires
+            FROM scan_results WHERE scan_id = $4 AND tracked = 2
             """, [.integer(targetID), .integer(finishedAt), .text(scan.commit), .integer(scanID)])
-        guard scan.status == .succeeded else { return }
+        let full = scan.status == .succeeded
         try connection.execute("""
-            UPDATE findings SET state = 'resolved', resolved_in_scan = $1, resolved_in_commit = $2, resolved_at = $3
-            WHERE target_id = $4 AND state <> 'resolved' AND last_seen_scan <> $1
-            """, [.integer(scanID), .text(scan.commit), .integer(finishedAt), .integer(targetID)])
+            UPDATE findings SET check_id = r.check_id, title = r.title, severity = r.severity,
+              resource_address = r.resource_address, file = r.file, line = r.line,
+              reopen_count = findings.reopen_count + CASE WHEN findings.state = 'resolved' THEN 1 ELSE 0 END,
+              state = r.lifecycle, last_seen_scan = r.scan_id, last_seen_commit = $1, resolved_in_scan = NULL,
+              resolved_in_commit = NULL, resolved_at = NULL, suppression_reason = r.suppression_reason,
+              suppression_expires = r.suppression_expires
+            FROM scan_results r
+            WHERE r.scan_id = $2 AND r.tracked = 1 AND findings.target_id = $3 AND findings.fingerprint = r.fingerprint
+              AND ($4 = 0 OR findings.state <> r.lifecycle OR findings.check_id <> r.check_id
+                OR findings.title <> r.title OR findings.severity <> r.severity
+                OR findings.resource_address <> r.resource_address OR findings.file IS DISTINCT FROM r.file
+                OR findings.line IS DISTINCT FROM r.line
+                OR findings.suppression_reason IS DISTINCT FROM r.suppression_reason
+                OR findings.suppression_expires IS DISTINCT FROM r.suppression_expires)
+            """, [.text(scan.commit), .integer(scanID), .integer(targetID), .bool(full)])
+        guard full else { return }
+        // Resolved: unresolved before, not failing now. Such a finding failed in the previous full scan at the
+        // latest, which is when it was last seen unless a later row update says otherwise.
+        let notFailingNow = connection.dialect == .postgresql
+            ? "NOT EXISTS (SELECT 1 FROM scan_results r WHERE r.scan_id = $1 AND r.tracked > 0 AND r.fingerprint = findings.fingerprint)"
+            : "fingerprint NOT IN (SELECT fingerprint FROM scan_results WHERE scan_id = $1 AND tracked > 0)"
+        try connection.execute("""
+            UPDATE findings SET state = 'resolved', resolved_in_scan = $1, resolved_in_commit = $2, resolved_at = $3,
+              last_seen_commit = CASE WHEN $5 > last_seen_scan THEN $6 ELSE last_seen_commit END,
+              last_seen_scan = CASE WHEN $5 > last_seen_scan THEN $5 ELSE last_seen_scan END
+            WHERE target_id = $4 AND state <> 'resolved' AND \(notFailingNow)
+            """, [.integer(scanID), .text(scan.commit), .integer(finishedAt), .integer(targetID),
+                  previousFull.scan.isNull ? .integer(0) : previousFull.scan,
+                  previousFull.commit.isNull ? .text("") : previousFull.commit])
+        try connection.execute("UPDATE targets SET last_full_scan_id = $1, last_full_commit = $2 WHERE id = $3",
+                               [.integer(scanID), .text(scan.commit), .integer(targetID)])
     }
 }

@@ -68,19 +68,16 @@ extension Store {
     /// The target's findings that are not resolved (new, open or suppressed), oldest first.
     public func openFindings(target: String) async throws -> [LifecycleFinding] {
         try await database.read { connection in
-            try connection.query("""
-                SELECT f.* FROM findings f JOIN targets t ON t.id = f.target_id
-                WHERE t.name = $1 AND f.state <> 'resolved' ORDER BY f.id
-                """, [.text(target)]).map(ScanRows.lifecycleFinding)
+            try connection.query(ScanRows.findingSelect + " WHERE t.name = $1 AND f.state <> 'resolved' ORDER BY f.id",
+                                 [.text(target)]).map(ScanRows.lifecycleFinding)
         }
     }
 
     /// Every finding the target ever had, resolved ones included, oldest first.
     public func allFindings(target: String) async throws -> [LifecycleFinding] {
         try await database.read { connection in
-            try connection.query("""
-                SELECT f.* FROM findings f JOIN targets t ON t.id = f.target_id WHERE t.name = $1 ORDER BY f.id
-                """, [.text(target)]).map(ScanRows.lifecycleFinding)
+            try connection.query(ScanRows.findingSelect + " WHERE t.name = $1 ORDER BY f.id", [.text(target)])
+                .map(ScanRows.lifecycleFinding)
         }
     }
 

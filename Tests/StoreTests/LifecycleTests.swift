@@ -80,6 +80,15 @@ extension StoreTests {
                 #expect(s5.newFindings == 0 && s5.resolvedFindings == 1 && s5.openFindings == 1)
                 let open = try await store.openFindings(target: "infra")
                 #expect(open.map(\.fingerprint) == ["b"] && open.first?.state == .open)
+
+                // Unchanged rows are not rewritten, yet report the scan that last saw them.
+                _ = try await store.recordScan(Fixture.scan("c6", minute: 5, findings: [Fixture.finding("b")]))
+                let still = try #require(try await store.openFindings(target: "infra").first)
+                #expect(still.state == .open && still.lastSeenCommit == "c6" && still.firstSeenCommit == "c1")
+                let s7 = try await store.recordScan(Fixture.scan("c7", minute: 6, findings: []))
+                #expect(s7.resolvedFindings == 1)
+                let gone = try #require(try await store.allFindings(target: "infra").first { $0.fingerprint == "b" })
+                #expect(gone.state == .resolved && gone.lastSeenCommit == "c6" && gone.resolvedInCommit == "c7")
             }
         }
 
