@@ -27,7 +27,7 @@ public struct Migration: Sendable {
         Migration(1, "initial schema", [
             """
             CREATE TABLE targets (id {id}, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,
-              last_full_scan_id BIGINT, last_full_commit TEXT)
+              last_scan_id BIGINT, last_full_scan_id BIGINT, last_full_commit TEXT)
             """,
             """
             CREATE TABLE scans (id {id}, target_id BIGINT NOT NULL REFERENCES targets(id), repo TEXT NOT NULL,
@@ -59,7 +59,7 @@ public struct Migration: Sendable {
               first_seen_scan BIGINT NOT NULL, first_seen_commit TEXT NOT NULL, first_seen_at BIGINT NOT NULL,
               last_seen_scan BIGINT NOT NULL, last_seen_commit TEXT NOT NULL, resolved_in_scan BIGINT,
               resolved_in_commit TEXT, resolved_at BIGINT, suppression_reason TEXT, suppression_expires BIGINT,
-              reopen_count BIGINT NOT NULL DEFAULT 0, UNIQUE (target_id, fingerprint))
+              reopen_count BIGINT NOT NULL DEFAULT 0, opened_scan BIGINT NOT NULL, UNIQUE (target_id, fingerprint))
             """,
             """
             CREATE TABLE scan_compliance (scan_id BIGINT NOT NULL, framework TEXT NOT NULL,

@@ -66,14 +66,19 @@ enum ScanRows {
 
     /// Columns for `lifecycleFinding`: the finding and its target's last full scan.
     static let findingSelect = """
-        SELECT f.*, t.last_full_scan_id AS target_full_scan, t.last_full_commit AS target_full_commit
+        SELECT f.*, t.last_scan_id AS target_last_scan, t.last_full_scan_id AS target_full_scan,
+          t.last_full_commit AS target_full_commit
         FROM findings f JOIN targets t ON t.id = f.target_id
         """
 
     /// A findings row (selected with `findingSelect`); an unresolved finding was last seen in the target's last
-    /// full scan when its own row is older (rows are only rewritten when something changes).
+    /// full scan when its own row is older (rows are only rewritten when something changes), and an open one is
+    /// new while the scan that opened it is the target's latest.
     static func lifecycleFinding(_ row: SQLRow) -> LifecycleFinding {
-        let state = row.string("state").flatMap(LifecycleState.init) ?? .open
+        var state = row.string("state").flatMap(LifecycleState.init) ?? .open
+        if state == .open, let opened = row.int64("opened_scan"), opened == row.int64("target_last_scan") {
+            state = .new
+        }
         var lastSeen = row.string("last_seen_commit") ?? ""
         if state != .resolved, let full = row.int64("target_full_scan"), full > (row.int64("last_seen_scan") ?? 0) {
             lastSeen = row.string("target_full_commit") ?? lastSeen

@@ -9,7 +9,9 @@ import Foundation
 /// Only rows that change are written: a finding failing again with the same state and details is left alone,
 /// so re-scanning a target with 100k open findings costs a join, not 100k row updates. Its last-seen scan is
 /// then implied: every unresolved finding failed in the target's last succeeded ("full") scan, which
-/// `targets.last_full_scan_id` records (see `ScanRows.lifecycleFinding`).
+/// `targets.last_full_scan_id` records. Likewise "new" is stored as open with `opened_scan` (the scan where it
+/// first failed or reopened): it reads as new while that is the target's latest scan (see `ScanRows`), so the
+/// second sighting of 100k new findings does not rewrite them all either.
 struct ScanWriter {
     let scan: ScanRecord
     let options: RecordScanOptions
@@ -215,22 +217,27 @@ struct ScanWriter {
         try connection.execute("""
             INSERT INTO findings (target_id, fingerprint, check_id, title, severity, resource_address, file, line,
               state, first_seen_scan, first_seen_commit, first_seen_at, last_seen_scan, last_seen_commit,
-              suppression_reason, suppression_expires)
-            SELECT $1, fingerprint, check_id, title, severity, resource_address, file, line, lifecycle, scan_id,
-              first_seen_commit, $2, scan_id, $3, suppression_reason, suppression_expires
+              suppression_reason, suppression_expires, opened_scan)
+            SELECT $1, fingerprint, check_id, title, severity, resource_address, file, line,
+              CASE lifecycle WHEN 'new' THEN 'open' ELSE lifecycle END, scan_id, first_seen_commit, $2, scan_id, $3,
+              suppression_reason, suppression_expires, scan_id
             FROM scan_results WHERE scan_id = $4 AND tracked = 2
             """, [.integer(targetID), .integer(finishedAt), .text(scan.commit), .integer(scanID)])
         let full = scan.status == .succeeded
+        try connection.execute("UPDATE targets SET last_scan_id = $1 WHERE id = $2", [.integer(scanID), .integer(targetID)])
         try connection.execute("""
             UPDATE findings SET check_id = r.check_id, title = r.title, severity = r.severity,
               resource_address = r.resource_address, file = r.file, line = r.line,
               reopen_count = findings.reopen_count + CASE WHEN findings.state = 'resolved' THEN 1 ELSE 0 END,
-              state = r.lifecycle, last_seen_scan = r.scan_id, last_seen_commit = $1, resolved_in_scan = NULL,
+              state = CASE r.lifecycle WHEN 'new' THEN 'open' ELSE r.lifecycle END,
+              opened_scan = CASE r.lifecycle WHEN 'new' THEN r.scan_id ELSE findings.opened_scan END,
+              last_seen_scan = r.scan_id, last_seen_commit = $1, resolved_in_scan = NULL,
               resolved_in_commit = NULL, resolved_at = NULL, suppression_reason = r.suppression_reason,
               suppression_expires = r.suppression_expires
             FROM scan_results r
             WHERE r.scan_id = $2 AND r.tracked = 1 AND findings.target_id = $3 AND findings.fingerprint = r.fingerprint
-              AND ($4 = 0 OR findings.state <> r.lifecycle OR findings.check_id <> r.check_id
+              AND ($4 = 0 OR findings.state <> CASE r.lifecycle WHEN 'new' THEN 'open' ELSE r.lifecycle END
+                OR findings.check_id <> r.check_id
                 OR findings.title <> r.title OR findings.severity <> r.severity
                 OR findings.resource_address <> r.resource_address OR findings.file IS DISTINCT FROM r.file
                 OR findings.line IS DISTINCT FROM r.line
