@@ -54,6 +54,20 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         try checkConnected()
     }
 
+    /// Starts the transaction, resetting a dead connection first; a BEGIN lost to a dropped connection is
+    /// retried once after a reset — nothing has run yet, so the retry cannot repeat a write.
+    func begin(_ sql: String) throws {
+        if !isAlive { try reset() }
+        do {
+            try execute(sql)
+        } catch let error as StoreError where error.code == .connectionLost || !isAlive {
+            try reset()
+            try execute(sql)
+        }
+    }
+
+    var canRollBack: Bool { isAlive }
+
     func close() async {
         _ = try? await queue.run { [self] in
             PQfinish(self.connection)

@@ -17,52 +17,16 @@ public final class PostgresDatabase: Database {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
-        try await run(begin: "BEGIN", body)
+        try await pool.transaction(begin: "BEGIN", body)
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
         // One snapshot for every query of the read.
-        try await run(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try await pool.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
     public func close() async {
         await pool.close()
-    }
-
-    private func run<T: Sendable>(
-        begin: String, _ body: @Sendable (any DatabaseConnection) throws -> T
-    ) async throws -> T {
-        let connection = try await pool.acquire()
-        do {
-            let result = try await connection.queue.runBody(connection) { connection in
-                try Self.begin(begin, on: connection)
-                do {
-                    let value = try body(connection)
-                    try connection.execute("COMMIT")
-                    return value
-                } catch {
-                    if connection.isAlive { _ = try? connection.execute("ROLLBACK") }
-                    throw error
-                }
-            }
-            await pool.release(connection)
-            return result
-        } catch {
-            await pool.release(connection)
-            throw error
-        }
-    }
-
-    /// Starts the transaction, resetting a dead connection first; a BEGIN lost to a dropped connection is
-    /// retried once after a reset — nothing has run yet, so the retry cannot repeat a write.
-    private static func begin(_ sql: String, on connection: PostgresConnection) throws {
-        if !connection.isAlive { try connection.reset() }
-        do {
-            try connection.execute(sql)
-        } catch let error as StoreError where error.code == .connectionLost || !connection.isAlive {
-            try connection.reset()
-            try connection.execute(sql)
-        }
     }
 }
 

@@ -44,6 +44,10 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
         _ = try? await queue.run { [self] in self.closeOnQueue() }
     }
 
+    func begin(_ sql: String) throws { try execute(sql) }
+
+    var canRollBack: Bool { handle != nil }
+
     private func closeOnQueue() {
         for statement in statements.values { sqlite3_finalize(statement) }
         statements = [:]

@@ -31,39 +31,15 @@ public final class SQLiteDatabase: Database {
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
-        try await run(on: writer, begin: "BEGIN IMMEDIATE", body)
+        try await writer.transaction(begin: "BEGIN IMMEDIATE", body)
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
-        try await run(on: readers, begin: "BEGIN", body)
+        try await readers.transaction(begin: "BEGIN", body)
     }
 
     public func close() async {
         await writer.close()
         await readers.close()
-    }
-
-    private func run<T: Sendable>(
-        on pool: ConnectionPool<SQLiteConnection>, begin: String, _ body: @Sendable (any DatabaseConnection) throws -> T
-    ) async throws -> T {
-        let connection = try await pool.acquire()
-        do {
-            let result = try await connection.queue.runBody(connection) { connection in
-                try connection.execute(begin)
-                do {
-                    let value = try body(connection)
-                    try connection.execute("COMMIT")
-                    return value
-                } catch {
-                    _ = try? connection.execute("ROLLBACK")
-                    throw error
-                }
-            }
-            await pool.release(connection)
-            return result
-        } catch {
-            await pool.release(connection)
-            throw error
-        }
     }
 }
