@@ -56,5 +56,24 @@ extension StoreTests {
                 #expect(error.description.contains("no_such_db"))
             }
         }
-    }
+    
+
+        @Test("an empty postgres:// URL takes host, port, user and database from PG* variables; sslmode passes")
+        func pgEnvironment() async throws {
+            let url = try await PostgresTestServer.shared.createDatabase()
+            let components = try #require(URLComponents(string: url))
+            let tool = try Subprocess(try Fixture.toolPath(), [
+                "write-synthetic", "--url", "postgresql://?sslmode=disable", "--findings", "10", "--target", "env",
+            ], environment: [
+                "PGHOST": components.host ?? "", "PGPORT": "\(components.port ?? 0)", "PGUSER": components.user ?? "",
+                "PGDATABASE": String(components.path.dropFirst()),
+            ])
+            let outcome = await tool.wait()
+            #expect(outcome.succeeded, "\(outcome.output)")
+            let store = try await Store.open(.postgres(conninfo: url, poolSize: 1))
+            let latest = try await store.latestScan(target: "env")
+            await store.close()
+            #expect(latest?.findingCount == 10)
+        }
+}
 }
