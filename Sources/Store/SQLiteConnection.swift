@@ -38,6 +38,7 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
         _ = try query("PRAGMA journal_mode=WAL", [])
         try execute("PRAGMA synchronous=NORMAL", [])
         try execute("PRAGMA foreign_keys=ON", [])
+        try execute("PRAGMA cache_size=-65536", [])
     }
 
     func close() async {
