@@ -144,8 +144,9 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
 
     private func putCopyData(_ buffer: inout [UInt8], _ sql: String) throws {
         guard !buffer.isEmpty else { return }
-        let rc = buffer.withUnsafeBufferPointer { bytes in
-            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        let rc = buffer.withUnsafeBufferPointer { bytes -> Int32 in
+            guard let base = bytes.baseAddress else { return 1 }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 PQputCopyData(connection, $0, Int32(bytes.count))
             }
         }

@@ -30,14 +30,17 @@ public final class SQLiteDatabase: Database {
         await writer.release(first)
     }
 
+    /// Runs `body` in one write transaction on a pooled connection.
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
         try await writer.transaction(begin: "BEGIN IMMEDIATE", body)
     }
 
+    /// Runs `body` in one read-only transaction (one snapshot).
     public func read<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
         try await readers.transaction(begin: "BEGIN", body)
     }
 
+    /// Closes every connection.
     public func close() async {
         await writer.close()
         await readers.close()

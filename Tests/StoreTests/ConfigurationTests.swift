@@ -1,5 +1,5 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 
 extension StoreTests {
@@ -28,6 +28,20 @@ extension StoreTests {
             #expect(throws: StoreError.self) {
                 try StoreConfiguration.resolve(url: "mysql://root:pw@h/db", environment: [:], workingDirectory: wd)
             }
+        }
+
+        @Test("connections get a 10 s connect timeout unless one is configured")
+        func connectTimeout() {
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db", environment: [:])
+                    == "postgres://h/db?connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db?sslmode=require", environment: [:])
+                    == "postgres://h/db?sslmode=require&connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("", environment: [:]) == "connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("host=h", environment: [:]) == "host=h connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db?connect_timeout=3", environment: [:])
+                    == "postgres://h/db?connect_timeout=3")
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db", environment: ["PGCONNECT_TIMEOUT": "5"])
+                    == "postgres://h/db")
         }
 
         @Test("descriptions and errors never show the password")
