@@ -13,7 +13,9 @@ public final class SQLiteDatabase: Database {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                // Owner-only: the database holds findings about the infrastructure.
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StoreError(.io, "cannot create directory \(directory): \(error.localizedDescription)",
                                  backend: "sqlite")
