@@ -73,6 +73,13 @@ let package = Package(
         // Clone benchmark driver (bench/git-clone-bench.sh); not part of the product.
         .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
         // --- end GitOps layer ---
+        // --- Drift (issue 6): state vs live diff, .bulwarkignore, S3 backend location, security baselines. ---
+        // A peer of Reports above Checks; builds on Model only for live resources (no Discovery dependency).
+        .target(name: "Drift", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
+        // Drift benchmark (bench/drift-bench.sh): hash-join diff vs a nested-loop matcher; a developer tool.
+        .executableTarget(name: "drift-bench", dependencies: ["Drift", "Model"]),
+        .testTarget(name: "DriftTests", dependencies: ["Drift", "Checks", "Terraform", "Model"]),
+        // --- end Drift ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),

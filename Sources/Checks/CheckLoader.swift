@@ -8,8 +8,9 @@ public enum CheckLoader {
     ]
     private static let providers: Set<String> = ["aws", "azure"]
 
-    /// Loads every `*.yaml`/`*.yml` below `directory` (skipping `frameworks/` folders); a bad file yields a
-    /// diagnostic naming file and line while the rest still load; a repeated ID is an error and the first wins.
+    /// Loads every `*.yaml`/`*.yml` below `directory` (skipping `frameworks/`, and `drift/`, which holds drift data
+    /// files, not checks); a bad file yields a diagnostic naming file and line while the rest still load; a repeated
+    /// ID is an error and the first wins.
     public static func load(directory: String, predicates: PredicateRegistry = .standard)
         -> (checks: [CheckDefinition], diagnostics: [Diagnostic])
     {
@@ -18,7 +19,7 @@ public enum CheckLoader {
         var seen: [String: String] = [:]
         let files: [String]
         do {
-            files = try yamlFiles(under: directory, skipping: ["frameworks"])
+            files = try yamlFiles(under: directory, skipping: ["frameworks", "drift"])
         } catch {
             return ([], [Diagnostic(.io, "cannot list check directory: \(error)", at: .wholeFile(directory))])
         }

@@ -2,9 +2,9 @@ import Model
 
 /// Terraform's implicit conversions between primitive types, used by every comparison so that a check
 /// written with `value: true` or `value: 443` matches `"true"` or `"443"` in configuration.
-enum ValueConversions {
+public enum ValueConversions {
     /// The string form Terraform would convert a primitive to; nil for collections, null and unknown.
-    static func string(_ value: Value) -> String? {
+    public static func string(_ value: Value) -> String? {
         switch value {
         case .string(let s): return s
         case .number(let n): return Value.formatNumber(n)
@@ -14,7 +14,7 @@ enum ValueConversions {
     }
 
     /// The number a primitive converts to; nil when it does not convert.
-    static func number(_ value: Value) -> Double? {
+    public static func number(_ value: Value) -> Double? {
         switch value {
         case .number(let n): return n
         case .string(let s):

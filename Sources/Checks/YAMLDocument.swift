@@ -27,16 +27,20 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A YAML node with its position, detached from Yams so compiled checks never hold parser objects.
-/// Public so every YAML file Bulwark reads (checks, frameworks, reconcile config, baselines) shares one reader.
+/// Public so other layers (baselines, drift data files) read YAML the same way, with the same positioned errors.
 public struct YNode: Sendable {
+    /// What the node holds.
     public enum Kind: Sendable {
         case scalar(Model.Value)
         case mapping([YPair])
         case sequence([YNode])
     }
 
+    /// The node's content.
     public let kind: Kind
+    /// 1-based line of the node.
     public let line: Int
+    /// 1-based column of the node.
     public let column: Int
 
     /// Parses one YAML document; nil for an empty file. Duplicate keys, aliases and syntax errors throw.
@@ -108,16 +112,19 @@ public struct YNode: Sendable {
 
     // MARK: Typed access with positioned errors
 
+    /// The pairs of a mapping; nil for other kinds.
     public var mappingPairs: [YPair]? {
         if case .mapping(let pairs) = kind { return pairs }
         return nil
     }
 
+    /// The items of a sequence; nil for other kinds.
     public var sequenceItems: [YNode]? {
         if case .sequence(let items) = kind { return items }
         return nil
     }
 
+    /// The value of a scalar; nil for other kinds.
     public var scalarValue: Value? {
         if case .scalar(let v) = kind { return v }
         return nil
@@ -128,6 +135,7 @@ public struct YNode: Sendable {
         mappingPairs?.first { $0.key == key }?.node
     }
 
+    /// A load error at this node's position.
     public func error(_ message: String) -> LoadError { LoadError(message, line: line, column: column) }
 
     /// The mapping's pairs, or an error naming `what`.
@@ -175,6 +183,8 @@ public struct YNode: Sendable {
 
 /// One key and value of a YAML mapping, in file order.
 public struct YPair: Sendable {
+    /// The key text.
     public let key: String
+    /// The value node.
     public let node: YNode
 }

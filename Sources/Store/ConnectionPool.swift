@@ -1,5 +1,11 @@
-/// A connection the pool can hand out and close.
-protocol PooledConnection: AnyObject, Sendable {
+/// A connection the pool can hand out, run transactions on, and close.
+protocol PooledConnection: DatabaseConnection, AnyObject, Sendable {
+    /// The queue every call on this connection runs on.
+    var queue: ConnectionQueue { get }
+    /// Starts a transaction with `sql` (a backend may first repair a broken connection).
+    func begin(_ sql: String) throws
+    /// Whether a ROLLBACK can still be sent after a failure.
+    var canRollBack: Bool { get }
     /// Closes the connection on its own queue.
     func close() async
 }
@@ -74,5 +80,33 @@ actor ConnectionPool<Connection: PooledConnection> {
 
     private func wakeOneWaiterToOpen() {
         if !waiters.isEmpty { waiters.removeFirst().resume(returning: nil) }
+    }
+}
+
+extension ConnectionPool {
+    /// Borrows a connection and runs `body` in one transaction on its queue: `begin`, then COMMIT, or ROLLBACK
+    /// when `body` throws. The connection goes back to the pool either way.
+    nonisolated func transaction<T: Sendable>(
+        begin: String, _ body: @Sendable (any DatabaseConnection) throws -> T
+    ) async throws -> T {
+        let connection = try await acquire()
+        do {
+            let result = try await connection.queue.runBody(connection) { connection in
+                try connection.begin(begin)
+                do {
+                    let value = try body(connection)
+                    try connection.execute("COMMIT")
+                    return value
+                } catch {
+                    if connection.canRollBack { _ = try? connection.execute("ROLLBACK") }
+                    throw error
+                }
+            }
+            await release(connection)
+            return result
+        } catch {
+            await release(connection)
+            throw error
+        }
     }
 }

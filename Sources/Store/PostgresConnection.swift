@@ -54,6 +54,20 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         try checkConnected()
     }
 
+    /// Starts the transaction, resetting a dead connection first; a BEGIN lost to a dropped connection is
+    /// retried once after a reset — nothing has run yet, so the retry cannot repeat a write.
+    func begin(_ sql: String) throws {
+        if !isAlive { try reset() }
+        do {
+            try execute(sql)
+        } catch let error as StoreError where error.code == .connectionLost || !isAlive {
+            try reset()
+            try execute(sql)
+        }
+    }
+
+    var canRollBack: Bool { isAlive }
+
     func close() async {
         _ = try? await queue.run { [self] in
             PQfinish(self.connection)
@@ -130,8 +144,9 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
 
     private func putCopyData(_ buffer: inout [UInt8], _ sql: String) throws {
         guard !buffer.isEmpty else { return }
-        let rc = buffer.withUnsafeBufferPointer { bytes in
-            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        let rc = buffer.withUnsafeBufferPointer { bytes -> Int32 in
+            guard let base = bytes.baseAddress else { return 1 }
+            return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 PQputCopyData(connection, $0, Int32(bytes.count))
             }
         }

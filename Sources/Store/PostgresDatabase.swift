@@ -9,6 +9,7 @@ public final class PostgresDatabase: Database {
     /// An empty `conninfo` lets libpq take everything from the `PG*` environment variables.
     public init(conninfo: String, poolSize: Int = 4) async throws {
         let counter = ConnectionCounter()
+        let conninfo = Self.withConnectTimeout(conninfo)
         pool = ConnectionPool(limit: poolSize, backend: "postgresql") {
             try await PostgresConnection.open(conninfo: conninfo, label: "conn\(counter.next())")
         }
@@ -16,53 +17,32 @@ public final class PostgresDatabase: Database {
         await pool.release(first)
     }
 
+    /// Runs `body` in one write transaction on a pooled connection.
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
-        try await run(begin: "BEGIN", body)
+        try await pool.transaction(begin: "BEGIN", body)
     }
 
+    /// Runs `body` in one read-only transaction (one snapshot).
     public func read<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
         // One snapshot for every query of the read.
-        try await run(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try await pool.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
+    /// Closes every connection.
     public func close() async {
         await pool.close()
     }
 
-    private func run<T: Sendable>(
-        begin: String, _ body: @Sendable (any DatabaseConnection) throws -> T
-    ) async throws -> T {
-        let connection = try await pool.acquire()
-        do {
-            let result = try await connection.queue.runBody(connection) { connection in
-                try Self.begin(begin, on: connection)
-                do {
-                    let value = try body(connection)
-                    try connection.execute("COMMIT")
-                    return value
-                } catch {
-                    if connection.isAlive { _ = try? connection.execute("ROLLBACK") }
-                    throw error
-                }
-            }
-            await pool.release(connection)
-            return result
-        } catch {
-            await pool.release(connection)
-            throw error
+    /// libpq waits for an unreachable host as long as TCP does; bound it at 10 s unless the URL, the conninfo
+    /// or PGCONNECT_TIMEOUT says otherwise.
+    static func withConnectTimeout(_ conninfo: String,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if conninfo.contains("connect_timeout") || environment["PGCONNECT_TIMEOUT"] != nil { return conninfo }
+        let lower = conninfo.lowercased()
+        if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
+            return conninfo + (conninfo.contains("?") ? "&" : "?") + "connect_timeout=10"
         }
-    }
-
-    /// Starts the transaction, resetting a dead connection first; a BEGIN lost to a dropped connection is
-    /// retried once after a reset — nothing has run yet, so the retry cannot repeat a write.
-    private static func begin(_ sql: String, on connection: PostgresConnection) throws {
-        if !connection.isAlive { try connection.reset() }
-        do {
-            try connection.execute(sql)
-        } catch let error as StoreError where error.code == .connectionLost || !connection.isAlive {
-            try connection.reset()
-            try connection.execute(sql)
-        }
+        return conninfo.isEmpty ? "connect_timeout=10" : conninfo + " connect_timeout=10"
     }
 }
 

@@ -38,11 +38,16 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
         _ = try query("PRAGMA journal_mode=WAL", [])
         try execute("PRAGMA synchronous=NORMAL", [])
         try execute("PRAGMA foreign_keys=ON", [])
+        try execute("PRAGMA cache_size=-65536", [])
     }
 
     func close() async {
         _ = try? await queue.run { [self] in self.closeOnQueue() }
     }
+
+    func begin(_ sql: String) throws { try execute(sql) }
+
+    var canRollBack: Bool { handle != nil }
 
     private func closeOnQueue() {
         for statement in statements.values { sqlite3_finalize(statement) }

@@ -13,7 +13,9 @@ public final class SQLiteDatabase: Database {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                // Owner-only: the database holds findings about the infrastructure.
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
             } catch {
                 throw StoreError(.io, "cannot create directory \(directory): \(error.localizedDescription)",
                                  backend: "sqlite")
@@ -30,40 +32,19 @@ public final class SQLiteDatabase: Database {
         await writer.release(first)
     }
 
+    /// Runs `body` in one write transaction on a pooled connection.
     public func transaction<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
-        try await run(on: writer, begin: "BEGIN IMMEDIATE", body)
+        try await writer.transaction(begin: "BEGIN IMMEDIATE", body)
     }
 
+    /// Runs `body` in one read-only transaction (one snapshot).
     public func read<T: Sendable>(_ body: @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
-        try await run(on: readers, begin: "BEGIN", body)
+        try await readers.transaction(begin: "BEGIN", body)
     }
 
+    /// Closes every connection.
     public func close() async {
         await writer.close()
         await readers.close()
-    }
-
-    private func run<T: Sendable>(
-        on pool: ConnectionPool<SQLiteConnection>, begin: String, _ body: @Sendable (any DatabaseConnection) throws -> T
-    ) async throws -> T {
-        let connection = try await pool.acquire()
-        do {
-            let result = try await connection.queue.runBody(connection) { connection in
-                try connection.execute(begin)
-                do {
-                    let value = try body(connection)
-                    try connection.execute("COMMIT")
-                    return value
-                } catch {
-                    _ = try? connection.execute("ROLLBACK")
-                    throw error
-                }
-            }
-            await pool.release(connection)
-            return result
-        } catch {
-            await pool.release(connection)
-            throw error
-        }
     }
 }

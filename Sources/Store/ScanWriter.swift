@@ -1,4 +1,3 @@
-import Foundation
 /// Writes one scan and updates the finding lifecycle of its target, inside one transaction.
 ///
 /// Lifecycle per (target, fingerprint), for FAILED results: first failure → new (first-seen commit recorded);
@@ -73,16 +72,11 @@ struct ScanWriter {
             throw StoreError(.invalidData, "INSERT … RETURNING gave no id", backend: connection.dialect.rawValue,
                              operation: "record scan of \(scan.target)")
         }
-        var t = ContinuousClock.now
-        func lap(_ s: String) { let n = ContinuousClock.now; FileHandle.standardError.write(Data("  \(s): \(n - t)\n".utf8)); t = n }
         try writeResources(connection, scanID)
-        lap("resources")
         try writeResults(connection, scanID, plan)
-        lap("results")
         try writeCompliance(connection, scanID)
         try updateLifecycle(connection, scanID: scanID, targetID: targetID, finishedAt: finishedAt,
                             previousFull: (target[1], target[2]))
-        lap("lifecycle")
         return RecordedScan(scanID: scanID, newFindings: plan.newCount, resolvedFindings: plan.resolvedCount,
                             openFindings: plan.openCount)
     }

@@ -66,12 +66,14 @@ extension Store {
                 return nil
             }
             let when = Timestamp.micros(at)
-            try connection.execute("""
+            // The status test repeats in the UPDATE, so the compare-and-set holds even without the row lock.
+            let changed = try connection.execute("""
                 UPDATE remediations SET status = $1, updated_at = $2,
                   verified_at = CASE WHEN $1 = 'verified' THEN $2 ELSE verified_at END,
                   error = CASE WHEN $1 = 'failed' THEN $3 ELSE error END
-                WHERE id = $4
-                """, [.text(to.rawValue), .integer(when), .text(detail), .integer(id)])
+                WHERE id = $4 AND status = $5
+                """, [.text(to.rawValue), .integer(when), .text(detail), .integer(id), .text(status.rawValue)])
+            guard changed == 1 else { return nil }
             try Self.audit(connection, id: id, at: at, actor: actor, from: status, to: to, detail: detail)
             return try connection.queryOne("SELECT * FROM remediations WHERE id = $1", [.integer(id)])
                 .map(Self.remediation)

@@ -3,7 +3,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Hashable {
     /// A stable, machine-readable class of failure; new codes can be added without breaking callers.
     public struct Code: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
         public let rawValue: String
+        /// A code from its raw text.
         public init(_ rawValue: String) { self.rawValue = rawValue }
+        /// A code from a literal.
         public init(stringLiteral value: String) { self.rawValue = value }
         public var description: String { rawValue }
 
@@ -30,6 +32,7 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Hashable {
     /// The operation or SQL statement's first words, so a failure says where it happened.
     public var operation: String?
 
+    /// An error of `backend` ("sqlite", "postgresql", "store"), with the operation that failed.
     public init(_ code: Code, _ message: String, backend: String, operation: String? = nil) {
         self.code = code
         self.message = message

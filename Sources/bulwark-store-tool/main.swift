@@ -93,42 +93,12 @@ func readSummary(_ arguments: ToolArguments) async throws {
     await store.close()
 }
 
-func bench(_ arguments: ToolArguments) async throws {
-    let store = try await openStore(arguments)
-    let n = try arguments.int("findings", default: 100_000)
-    let backend = store.backendName
-    func padded(_ text: String) -> String { text + String(repeating: " ", count: max(0, 28 - text.count)) }
-    func line(_ label: String, _ seconds: Double) {
-        print("\(backend) \(padded(label)) " + String(format: "%8.3f s  %8.2f µs/row", seconds, seconds * 1e6 / Double(max(n, 1))))
-    }
-    let bulkScan = SyntheticScan.make(target: "bench-bulk", commit: "1111111111", findings: n, passEvery: 0)
-    var start = ContinuousClock.now
-    _ = try await store.recordScan(bulkScan)
-    let bulk = elapsed(since: start)
-    line("write (bulk)", bulk)
-
-    start = ContinuousClock.now
-    guard let latest = try await store.latestScan(target: "bench-bulk") else { throw ToolError("scan not found") }
-    let controls = try await store.compliance(scanID: latest.id, framework: "cis-aws")
-    let read = elapsed(since: start)
-    print("\(backend) \(padded("read latest compliance")) " + String(format: "%8.3f s", read) + "  (\(controls.count) controls)")
-    line("write + read", bulk + read)
-
-    let naiveScan = SyntheticScan.make(target: "bench-naive", commit: "2222222222", findings: n, passEvery: 0)
-    start = ContinuousClock.now
-    _ = try await store.recordScan(naiveScan, options: RecordScanOptions(rowByRow: true))
-    let naive = elapsed(since: start)
-    line("write (row-by-row)", naive)
-    print("\(backend) \(padded("ratio row-by-row / bulk")) " + String(format: "%8.2fx", naive / bulk))
-    await store.close()
-}
-
 do {
     let arguments = try ToolArguments(Array(CommandLine.arguments.dropFirst()))
     switch arguments.command {
     case "write-synthetic": try await writeSynthetic(arguments)
     case "read-summary": try await readSummary(arguments)
-    case "bench": try await bench(arguments)
+    case "bench": try await StoreBench(arguments: arguments).run()
     default: throw ToolError("unknown command \(arguments.command)")
     }
 } catch {

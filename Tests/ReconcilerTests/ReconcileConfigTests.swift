@@ -43,7 +43,7 @@ import Testing
 
     @Test(arguments: [
         ("targets:\n  - name: a\n    repo: x\n  - name: a\n    repo: y\n", "4:5", "duplicate target name 'a'"),
-        ("targets:\n  - name: a\n    repo: x\n    credentials: {token: hunter2}\n", "4:27", "never written inline"),
+        ("targets:\n  - name: a\n    repo: x\n    credentials: {token: hunter2}\n", "4:26", "never written inline"),
         ("targets:\n  - name: a\n    repo: x\n    interval: soon\n", "4:15", "must be a duration"),
         ("targets:\n  - name: a\n    repo: x\n    colour: blue\n", "4:13", "unknown key 'colour'"),
         ("targets:\n  - name: a\n    repo: x\n    paths: [../outside]\n", "4:12", "must stay inside the repository"),

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 
 extension StoreTests {
@@ -30,6 +30,20 @@ extension StoreTests {
             }
         }
 
+        @Test("connections get a 10 s connect timeout unless one is configured")
+        func connectTimeout() {
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db", environment: [:])
+                    == "postgres://h/db?connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db?sslmode=require", environment: [:])
+                    == "postgres://h/db?sslmode=require&connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("", environment: [:]) == "connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("host=h", environment: [:]) == "host=h connect_timeout=10")
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db?connect_timeout=3", environment: [:])
+                    == "postgres://h/db?connect_timeout=3")
+            #expect(PostgresDatabase.withConnectTimeout("postgres://h/db", environment: ["PGCONNECT_TIMEOUT": "5"])
+                    == "postgres://h/db")
+        }
+
         @Test("descriptions and errors never show the password")
         func redaction() async throws {
             let url = "postgres://admin:s3cret@db.example:5432/bulwark?sslmode=require&password=other"
@@ -56,5 +70,24 @@ extension StoreTests {
                 #expect(error.description.contains("no_such_db"))
             }
         }
-    }
+    
+
+        @Test("an empty postgres:// URL takes host, port, user and database from PG* variables; sslmode passes")
+        func pgEnvironment() async throws {
+            let url = try await PostgresTestServer.shared.createDatabase()
+            let components = try #require(URLComponents(string: url))
+            let tool = try Subprocess(try Fixture.toolPath(), [
+                "write-synthetic", "--url", "postgresql://?sslmode=disable", "--findings", "10", "--target", "env",
+            ], environment: [
+                "PGHOST": components.host ?? "", "PGPORT": "\(components.port ?? 0)", "PGUSER": components.user ?? "",
+                "PGDATABASE": String(components.path.dropFirst()),
+            ])
+            let outcome = await tool.wait()
+            #expect(outcome.succeeded, "\(outcome.output)")
+            let store = try await Store.open(.postgres(conninfo: url, poolSize: 1))
+            let latest = try await store.latestScan(target: "env")
+            await store.close()
+            #expect(latest?.findingCount == 10)
+        }
+}
 }

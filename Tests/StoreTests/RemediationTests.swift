@@ -31,6 +31,22 @@ extension StoreTests {
         @Test("two concurrent approvals make exactly one transition, audited", arguments: Backend.allCases)
         func compareAndSet(backend: Backend) async throws {
             try await withStore(backend) { store, _ in
+                // Many rounds of several racing approvers, so the transactions really overlap.
+                for round in 0..<8 {
+                    let rid = try #require(try await store.createRemediation(Self.request("race-\(round)")).record.id)
+                    let outcomes = try await withThrowingTaskGroup(of: RemediationRecord?.self) { group in
+                        for approver in 0..<6 {
+                            group.addTask {
+                                try await store.transitionRemediation(id: rid, from: [.proposed], to: .approved,
+                                                                      actor: "approver-\(approver)", detail: "", at: Fixture.base)
+                            }
+                        }
+                        return try await group.reduce(into: []) { $0.append($1) }
+                    }
+                    #expect(outcomes.compactMap { $0 }.count == 1, "round \(round)")
+                    #expect(try await store.auditEvents(remediationID: rid).count == 2, "round \(round)")
+                }
+
                 let id = try #require(try await store.createRemediation(Self.request("cas")).record.id)
                 let outcomes = try await withThrowingTaskGroup(of: RemediationRecord?.self) { group in
                     for actor in ["alice", "bob"] {

@@ -18,8 +18,8 @@ final class Subprocess: Sendable {
         var succeeded: Bool { exitCode == 0 }
     }
 
-    /// Starts `executable` with `arguments`, inheriting the environment.
-    init(_ executable: String, _ arguments: [String]) throws {
+    /// Starts `executable` with `arguments`, inheriting the environment plus `environment`'s entries.
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         command = ([executable] + arguments).joined(separator: " ")
         outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-out-\(UUID().uuidString)").path
         var actions = posix_spawn_file_actions_t()
@@ -31,7 +31,11 @@ final class Subprocess: Sendable {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for arg in argv { free(arg) } }
         var child: pid_t = 0
-        let rc = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        var merged = ProcessInfo.processInfo.environment
+        merged.merge(environment) { _, new in new }
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for entry in envp { free(entry) } }
+        let rc = posix_spawn(&child, executable, &actions, nil, argv, envp)
         guard rc == 0 else { throw TestFailure("cannot start \(executable): \(String(cString: strerror(rc)))") }
         pid = child
     }

@@ -1,0 +1,107 @@
+import Model
+
+/// Compares desired resources (Terraform state or plan) with live ones by a hash join on (type, provider ID).
+///
+/// Every desired ID goes into one dictionary; each live resource then costs a few lookups, so a diff is
+/// O(N+M) — unlike driftctl, which scans every state resource for every live one.
+public struct DriftDetector: Sendable {
+    /// Computed/defaulted attributes and set-typed attributes per type.
+    public var attributes: AttributeIgnoreTable
+    /// `.bulwarkignore` rules.
+    public var ignore: DriftIgnore
+
+    /// A detector with the given rules.
+    public init(attributes: AttributeIgnoreTable = AttributeIgnoreTable(), ignore: DriftIgnore = DriftIgnore()) {
+        self.attributes = attributes
+        self.ignore = ignore
+    }
+
+    /// Diffs `desired` against `live`.
+    ///
+    /// `discoveredTypes` names the types discovery read: a desired resource of another type is neither compared
+    /// nor reported missing (discovery cannot see it). Nil means "the types present in `live`".
+    /// Data sources in `desired` are skipped: they are read, not managed.
+    public func detect(desired: [Resource], live: [Resource], discoveredTypes: Set<String>? = nil) -> DriftReport {
+        var report = DriftReport()
+        let covered = discoveredTypes ?? Set(live.map(\.type))
+        let attributeRules = ignore.hasAttributeRules
+
+        var index: [String: Int] = [:]
+        index.reserveCapacity(desired.count * 2)
+        var eligible = [Bool](repeating: false, count: desired.count)
+        var withoutID = 0
+        for (i, resource) in desired.enumerated() where resource.mode == .managed && covered.contains(resource.type) {
+            if !ignore.rules.isEmpty, ignore.ignoresResource(type: resource.type, ids: ResourceIdentity.ignoreIDs(resource)) {
+                continue
+            }
+            let ids = ResourceIdentity.desiredIDs(resource)
+            if ids.isEmpty {
+                withoutID += 1
+                continue
+            }
+            eligible[i] = true
+            for id in ids {
+                let key = ResourceIdentity.key(type: resource.type, id: id)
+                if let other = index[key] {
+                    if other != i {
+                        report.diagnostics.append(Diagnostic(.driftMatching,
+                            "\(resource.address) has the same ID \(Value.quote(id)) as \(desired[other].address); matched to the first",
+                            at: nil, severity: .warning))
+                    }
+                } else {
+                    index[key] = i
+                }
+            }
+        }
+        if withoutID > 0 {
+            report.diagnostics.append(Diagnostic(.driftMatching,
+                "\(withoutID) state resource(s) have no \"id\" or \"arn\" attribute and were not compared", at: nil, severity: .warning))
+        }
+
+        var matched = [Bool](repeating: false, count: desired.count)
+        for resource in live {
+            let ignoreIDs = ignore.rules.isEmpty ? [] : ResourceIdentity.ignoreIDs(resource)
+            if !ignore.rules.isEmpty, ignore.ignoresResource(type: resource.type, ids: ignoreIDs) { continue }
+            report.liveCount += 1
+            var hit: Int?
+            for id in ResourceIdentity.liveIDs(resource) {
+                if let i = index[ResourceIdentity.key(type: resource.type, id: id)] {
+                    hit = i
+                    break
+                }
+            }
+            guard let i = hit else {
+                report.unmanaged.append(Self.reference(resource, address: nil))
+                continue
+            }
+            matched[i] = true
+            report.managedCount += 1
+            let state = desired[i]
+            let ids = attributeRules ? ResourceIdentity.ignoreIDs(state) + ignoreIDs : []
+            let ignore = self.ignore
+            var diff = AttributeDiff(rules: attributes.rules(for: state.type)) { path, pattern in
+                attributeRules && ignore.ignoresAttribute(type: state.type, ids: ids, path: path, pattern: pattern)
+            }
+            diff.compare(desired: state.attributes, live: resource.attributes)
+            let id = ResourceIdentity.displayID(state)
+            for d in diff.differences {
+                report.changed.append(DriftChange(
+                    type: state.type, address: state.address, id: id, attribute: d.path, desired: d.desired, live: d.live))
+            }
+        }
+        for i in desired.indices where eligible[i] && !matched[i] {
+            report.missing.append(Self.reference(desired[i], address: desired[i].address))
+        }
+        report.changed.sort { ($0.address, $0.attribute) < ($1.address, $1.attribute) }
+        report.missing.sort { ($0.address ?? "") < ($1.address ?? "") }
+        report.unmanaged.sort { ($0.type, $0.id) < ($1.type, $1.id) }
+        return report
+    }
+
+    private static func reference(_ resource: Resource, address: String?) -> DriftResourceRef {
+        if case .live(let origin) = resource.origin {
+            return DriftResourceRef(type: resource.type, address: address, id: origin.id, account: origin.account, region: origin.region)
+        }
+        return DriftResourceRef(type: resource.type, address: address, id: ResourceIdentity.displayID(resource))
+    }
+}
