@@ -18,11 +18,7 @@ struct GitCLI {
 
     /// Runs `git args` in `directory`; throws with stderr when it fails.
     @discardableResult
-    static func run(_ args: [String], in directory: String? = nil, input: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = args
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    static func run(_ args: [String], in directory: String? = nil) throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_AUTHOR_NAME"] = "Fixture Author"
         environment["GIT_AUTHOR_EMAIL"] = "author@example.com"
@@ -31,28 +27,24 @@ struct GitCLI {
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["HOME"] = directory ?? NSTemporaryDirectory()
         environment["GIT_TERMINAL_PROMPT"] = "0"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        if let input {
-            let pipe = Pipe()
-            process.standardInput = pipe
-            try process.run()
-            pipe.fileHandleForWriting.write(Data(input.utf8))
-            try pipe.fileHandleForWriting.close()
-        } else {
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+        let out = try ChildProcess.pipe()
+        let err = try ChildProcess.pipe()
+        let child: ChildProcess
+        do {
+            let arguments = (directory.map { ["-C", $0] } ?? []) + args
+            child = try ChildProcess.spawn(try executable(), arguments, environment: environment, stdout: out.write, stderr: err.write)
+        } catch {
+            [out.read, out.write, err.read, err.write].forEach { close($0) }
+            throw error
         }
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "git \(args.joined(separator: " ")) failed: \(String(decoding: err, as: UTF8.self))")
+        close(out.write)
+        close(err.write)
+        let (output, errors) = ChildProcess.drain(out.read, err.read)
+        let status = child.wait()
+        guard status == 0 else {
+            throw Failure(description: "git \(args.joined(separator: " ")) failed (\(status)): \(String(decoding: errors, as: UTF8.self))")
         }
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -5,39 +5,33 @@ import Foundation
 final class GitDaemon {
     let root: TemporaryDirectory
     let port: Int
-    private let process: Process
+    private let process: ChildProcess
 
     init() throws {
         root = try TemporaryDirectory()
         var lastError: Error?
         for _ in 0..<5 {
             let port = try LoopbackServer.unusedPort()
-            let process = Process()
-            // git-daemon itself, not the `git` wrapper: one process to stop, and SIGKILL (the test runner may
-            // ignore SIGTERM, and children inherit that) leaves no orphan listener behind.
-            process.executableURL = URL(fileURLWithPath: try Self.daemonExecutable())
-            process.arguments = [
+            // git-daemon itself, not the `git` wrapper: one process to kill, no orphan listener behind it.
+            let process = try ChildProcess.spawn(try Self.daemonExecutable(), [
                 "--reuseaddr", "--base-path=\(root.path)", "--export-all", "--enable=receive-pack",
                 "--listen=127.0.0.1", "--port=\(port)", root.path,
-            ]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            ])
             if Self.waitUntilListening(port: port, process: process) {
                 self.port = port
                 self.process = process
                 return
             }
-            Self.stop(process)
+            process.kill()
             lastError = GitCLI.Failure(description: "git daemon did not start listening on port \(port)")
         }
         throw lastError ?? GitCLI.Failure(description: "git daemon did not start")
     }
 
-    private static func waitUntilListening(port: Int, process: Process) -> Bool {
+    private static func waitUntilListening(port: Int, process: ChildProcess) -> Bool {
         for _ in 0..<100 {
-            guard process.isRunning else { return false }
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard process.isRunning() else { return false }
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -64,11 +58,5 @@ final class GitDaemon {
         return path
     }
 
-    deinit { Self.stop(process) }
-
-    /// Kills the daemon; waits (bounded) for Foundation to notice, never blocking in `waitUntilExit`.
-    private static func stop(_ process: Process) {
-        kill(process.processIdentifier, SIGKILL)
-        for _ in 0..<250 where process.isRunning { usleep(20_000) }
-    }
+    deinit { process.kill() }
 }

@@ -193,7 +193,7 @@ struct GitRemoteTests {
         #expect(error?.message.contains("3 attempts") == true)
         let text = error.map { "\($0) \($0.message) \($0.url ?? "")" } ?? ""
         #expect(!text.contains("s3cr3t-t0ken"))
-        #expect(error?.url == "http://***@127.0.0.1:\(server.port)/org/infra.git")
+        #expect(error?.url == "http://127.0.0.1:\(server.port)/org/infra.git")
 
         var token = GitRemoteOptions()
         token.credentials = .token("tok-123456")

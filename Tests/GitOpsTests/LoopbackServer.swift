@@ -17,7 +17,7 @@ final class LoopbackServer: @unchecked Sendable {
     typealias Handler = @Sendable (Int32) -> Bool
 
     init(handler: @escaping Handler) throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         self.listener = listener
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -40,6 +40,7 @@ final class LoopbackServer: @unchecked Sendable {
             while true {
                 let client = accept(listener, nil, nil)
                 if client < 0 { return }
+                _ = fcntl(client, F_SETFD, FD_CLOEXEC)
                 lock.lock()
                 if stopped {
                     lock.unlock()
@@ -64,16 +65,22 @@ final class LoopbackServer: @unchecked Sendable {
         return handled
     }
 
+    /// Closes `fd` unless `stop()` already did (a descriptor closed twice may be someone else's by then).
     private func closeConnection(_ fd: Int32) {
         lock.lock()
+        let owned = connections.contains(fd)
         connections.removeAll { $0 == fd }
         lock.unlock()
-        Glibc.close(fd)
+        if owned { Glibc.close(fd) }
     }
 
     /// Stops accepting and closes every open connection.
     func stop() {
         lock.lock()
+        guard !stopped else {
+            lock.unlock()
+            return
+        }
         stopped = true
         let open = connections
         connections = []
