@@ -174,13 +174,7 @@ struct GitRemoteTests {
 
     @Test("credentials rejected forever: .authentication after maxCredentialAttempts, secret never shown")
     func credentialLoop() async throws {
-        let server = try LoopbackServer { fd in
-            while LoopbackServer.readRequestHead(fd) {
-                let response = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"git\"\r\nContent-Length: 0\r\n\r\n"
-                _ = response.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-            }
-            return true
-        }
+        let server = try LoopbackServer.alwaysUnauthorized()
         defer { server.stop() }
         let cache = try TemporaryDirectory()
         var options = GitRemoteOptions()
@@ -206,13 +200,7 @@ struct GitRemoteTests {
 
     @Test("a remote that wants credentials when none are configured is .authentication at once")
     func noCredentials() async throws {
-        let server = try LoopbackServer { fd in
-            while LoopbackServer.readRequestHead(fd) {
-                let response = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"git\"\r\nContent-Length: 0\r\n\r\n"
-                _ = response.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-            }
-            return true
-        }
+        let server = try LoopbackServer.alwaysUnauthorized()
         defer { server.stop() }
         let cache = try TemporaryDirectory()
         let error = await #expect(throws: GitError.self) {

@@ -103,6 +103,18 @@ final class LoopbackServer: @unchecked Sendable {
         return port
     }
 
+    /// An http:// server that answers every request with 401 and a Basic challenge, so libgit2 keeps asking
+    /// the credential callback for new credentials.
+    static func alwaysUnauthorized() throws -> LoopbackServer {
+        try LoopbackServer { fd in
+            while readRequestHead(fd) {
+                let response = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"git\"\r\nContent-Length: 0\r\n\r\n"
+                _ = response.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            }
+            return true
+        }
+    }
+
     /// Reads an HTTP request head (up to the blank line); false on EOF.
     static func readRequestHead(_ fd: Int32) -> Bool {
         var received = [UInt8]()
