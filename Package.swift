@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Model", targets: ["Model"]),
         .library(name: "HCL", targets: ["HCL"]),
         .library(name: "Terraform", targets: ["Terraform"]),
+        // GitOps layer: libgit2 wrapper (issue 5).
+        .library(name: "GitOps", targets: ["GitOps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,6 +54,19 @@ let package = Package(
         .executableTarget(name: "drift-bench", dependencies: ["Drift", "Model"]),
         .testTarget(name: "DriftTests", dependencies: ["Drift", "Checks", "Terraform", "Model"]),
         // --- end Drift ---
+        // --- GitOps layer (issue 5): libgit2 1.5 wrapper. GitOps -> Model, CGit2, CGitShim. ---
+        // libgit2 from the system (Debian libgit2-dev, mbedTLS + libssh2).
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        // The few libgit2 entry points Swift cannot call (variadic git_libgit2_opts) and the stream struct layout.
+        .target(name: "CGitShim", dependencies: ["CGit2"]),
+        .target(
+            name: "GitOps",
+            dependencies: ["Model", "CGit2", "CGitShim", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Clone benchmark driver (bench/git-clone-bench.sh); not part of the product.
+        .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2"]),
+        // --- end GitOps layer ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
