@@ -42,6 +42,20 @@ let package = Package(
         ),
         // Runs the HCL specification's conformance cases (bench/hcl-specsuite.sh); not part of the product.
         .executableTarget(name: "hcl-specsuite", dependencies: ["HCL", "Model"]),
+        // --- Cloud clients and live discovery (issue 6, AWS part) ---
+        // CloudHTTP: cloud-neutral HTTP transport (URLSession/libcurl), retries with jitter, typed HTTP errors.
+        .target(name: "CloudHTTP", dependencies: ["Model"]),
+        // Test support (not product): loopback HTTP server and moto_server launcher, shared by cloud test suites.
+        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
+        .testTarget(name: "CloudHTTPTests", dependencies: ["CloudHTTP", "TestHTTPServer"]),
+        // AWS: SigV4, credential chain, query / rest-xml / json protocols, pagination, throttling, concurrency limits.
+        .target(
+            name: "AWS",
+            dependencies: ["Model", "CloudHTTP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Runs AWS's SigV4 conformance cases (bench/sigv4-suite.sh); a developer tool, not part of the product.
+        .executableTarget(name: "sigv4-suite", dependencies: ["AWS"]),
+        // --- end of cloud block ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
