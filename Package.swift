@@ -55,6 +55,8 @@ let package = Package(
         ),
         // Runs AWS's SigV4 conformance cases (bench/sigv4-suite.sh); a developer tool, not part of the product.
         .executableTarget(name: "sigv4-suite", dependencies: ["AWS"]),
+        .testTarget(
+            name: "AWSTests", dependencies: ["AWS", "CloudHTTP", "TestHTTPServer", "Model"], resources: [.copy("Fixtures")]),
         // --- end of cloud block ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
