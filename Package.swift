@@ -57,6 +57,8 @@ let package = Package(
         .executableTarget(name: "sigv4-suite", dependencies: ["AWS"]),
         .testTarget(
             name: "AWSTests", dependencies: ["AWS", "CloudHTTP", "TestHTTPServer", "Model"], resources: [.copy("Fixtures")]),
+        // Discovery: live cloud resources mapped into Terraform's attribute vocabulary (AWS now; Azure slots in).
+        .target(name: "Discovery", dependencies: ["Model", "AWS", "CloudHTTP"]),
         // --- end of cloud block ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),

@@ -100,7 +100,12 @@ public final class MotoServer: @unchecked Sendable {
             return stopped
         }
         guard !wasStopped, process.isRunning else { return }
+        // The child may inherit a signal mask that blocks SIGTERM from the spawning thread, so escalate to SIGKILL
+        // (which cannot be blocked) instead of waiting for ever.
         process.terminate()
+        let deadline = Date().addingTimeInterval(3)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
