@@ -37,6 +37,7 @@ let package = Package(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner",
+                "AWS", "Discovery",  // cloud block: `bulwark discover`
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
