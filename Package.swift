@@ -60,6 +60,11 @@ let package = Package(
             name: "AWSTests", dependencies: ["AWS", "CloudHTTP", "TestHTTPServer", "Model"], resources: [.copy("Fixtures")]),
         // Discovery: live cloud resources mapped into Terraform's attribute vocabulary (AWS now; Azure slots in).
         .target(name: "Discovery", dependencies: ["Model", "AWS", "CloudHTTP"]),
+        .testTarget(
+            name: "DiscoveryTests",
+            dependencies: ["Discovery", "AWS", "CloudHTTP", "Checks", "Scanner", "Model", "TestHTTPServer"],
+            resources: [.copy("Fixtures")]
+        ),
         // --- end of cloud block ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),

@@ -66,8 +66,8 @@ public final class MotoServer: @unchecked Sendable {
             "AWS_ACCESS_KEY_ID": "testing",
             "AWS_SECRET_ACCESS_KEY": "testing",
             "AWS_REGION": region,
-            "AWS_CONFIG_FILE": "/dev/null",
-            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "AWS_CONFIG_FILE": "/nonexistent/bulwark-test/aws-config",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/bulwark-test/aws-credentials",
         ]
     }
 
