@@ -50,17 +50,8 @@ enum IAMDiscovery {
                 keyUsers.append(name)
             }
         }
-        let keyReaders = await withTaskGroup(of: ServiceReader.self) { group in
-            for name in keyUsers {
-                group.addTask { await accessKeys(user: name, row: report?[name], client: client, account: account, now: now) }
-            }
-            var collected: [ServiceReader] = []
-            for await part in group { collected.append(part) }
-            return collected
-        }
-        for part in keyReaders {
-            reader.resources += part.resources
-            reader.errors += part.errors
+        await reader.gather(keyUsers) { name in
+            await accessKeys(user: name, row: report?[name], client: client, account: account, now: now)
         }
         await virtualMFADevices(&reader)
         await passwordPolicy(&reader)

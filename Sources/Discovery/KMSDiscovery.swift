@@ -11,16 +11,7 @@ enum KMSDiscovery {
                                        tokenField: "Marker", responseTokenField: "NextMarker")
         } ?? []
         let ids = pages.flatMap { $0.members?["Keys"]?.elements ?? [] }.compactMap { $0.members?["KeyId"]?.stringValue }
-        let parts = await withTaskGroup(of: ServiceReader.self) { group in
-            for id in ids { group.addTask { await key(id, client: client, account: account, region: region) } }
-            var collected: [ServiceReader] = []
-            for await part in group { collected.append(part) }
-            return collected
-        }
-        for part in parts {
-            reader.resources += part.resources
-            reader.errors += part.errors
-        }
+        await reader.gather(ids) { id in await key(id, client: client, account: account, region: region) }
         return reader
     }
 

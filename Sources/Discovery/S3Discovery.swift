@@ -17,17 +17,8 @@ enum S3Discovery {
         let buckets = list.all("Buckets/Bucket").compactMap { node -> (String, String?)? in
             node.string("Name").map { ($0, node.string("BucketRegion")) }
         }
-        let parts = await withTaskGroup(of: ServiceReader.self) { group in
-            for (name, region) in buckets {
-                group.addTask { await bucket(name, knownRegion: region, client: client, account: account) }
-            }
-            var collected: [ServiceReader] = []
-            for await part in group { collected.append(part) }
-            return collected
-        }
-        for part in parts {
-            reader.resources += part.resources
-            reader.errors += part.errors
+        await reader.gather(buckets) { bucket in
+            await Self.bucket(bucket.0, knownRegion: bucket.1, client: client, account: account)
         }
         await accountPublicAccessBlock(&reader)
         return reader

@@ -36,6 +36,21 @@ struct ServiceReader: Sendable {
 
     mutating func add(_ resource: LiveResource) { resources.append(resource) }
 
+    /// Reads `items` concurrently (each into its own reader; the client bounds the concurrency per service and
+    /// region) and merges what they read and what failed into this reader.
+    mutating func gather<Item: Sendable>(_ items: [Item], _ read: @escaping @Sendable (Item) async -> ServiceReader) async {
+        let parts = await withTaskGroup(of: ServiceReader.self) { group in
+            for item in items { group.addTask { await read(item) } }
+            var collected: [ServiceReader] = []
+            for await part in group { collected.append(part) }
+            return collected
+        }
+        for part in parts {
+            resources += part.resources
+            errors += part.errors
+        }
+    }
+
     /// `arn:aws:service:region:account:suffix`.
     func arn(_ service: String, _ suffix: String, global: Bool = false) -> String {
         "arn:aws:\(service):\(global ? "" : region):\(account):\(suffix)"
