@@ -10,6 +10,10 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 
 import boto3
+from botocore.config import Config
+
+# moto answers 500 now and then under concurrent writes; botocore's standard retries absorb it.
+RETRIES = Config(retries={"max_attempts": 10, "mode": "standard"}, max_pool_connections=16)
 
 REGION = os.environ.get("AWS_DEFAULT_REGION", "us-east-1")
 TLS_ONLY = {
@@ -23,7 +27,7 @@ TLS_ONLY = {
 
 
 def client(name):
-    return boto3.client(name, region_name=REGION)
+    return boto3.client(name, region_name=REGION, config=RETRIES)
 
 
 def named_fixtures():
@@ -161,7 +165,7 @@ def bulk(scale):
             kms.enable_key_rotation(KeyId=k)
 
     jobs = [(sg, scale * 2), (volume, scale * 2), (bucket, scale), (log_group, scale * 2), (user, scale), (key, scale // 2)]
-    with ThreadPoolExecutor(max_workers=16) as pool:
+    with ThreadPoolExecutor(max_workers=8) as pool:
         futures = [pool.submit(fn, i) for fn, count in jobs for i in range(count)]
         for f in futures:
             f.result()
