@@ -66,6 +66,9 @@ for op, n in sorted(data["calls_by_operation"].items(), key=lambda kv: -kv[1]):
     for prefix, (what, _, why) in forced.items():
         if op.startswith(prefix) and n > 3:
             note = f"forced {what}: {why}"
+    pages = {"logs:DescribeLogGroups": 50}  # list calls whose page size the API caps
+    if not note and op in pages:
+        note = f"pagination ({pages[op]} per page, API maximum)"
     if not note and n > 20:
         note = "N+1 WASTE?"
     print(f"  {op:48s} {n:6d}  {note}")

@@ -45,7 +45,7 @@ struct DiscoverCommand: ParsableCommand {
     @Option(help: "AWS profile to use instead of AWS_PROFILE (environment keys are then ignored, as with the AWS CLI).")
     var profile: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Output format: json or table.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: json or table.")
     var format: Format = .table
 
     @Flag(help: "Run the check library on the discovered resources and print the results.")
