@@ -11,10 +11,10 @@ enum S3Discovery {
 
     static func read(client: AWSClient, account: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: client.region, label: "global")
-        guard let list = await reader.call("s3", "ListBuckets", { () async throws(AWSError) -> XMLNode in
-            try await client.s3XML(bucket: nil, operation: "ListBuckets")
+        guard let pages = await reader.call("s3", "ListBuckets", { () async throws(AWSError) -> [XMLNode] in
+            try await listBuckets(client)
         }) else { return reader }
-        let buckets = list.all("Buckets/Bucket").compactMap { node -> (String, String?)? in
+        let buckets = pages.flatMap { $0.all("Buckets/Bucket") }.compactMap { node -> (String, String?)? in
             node.string("Name").map { ($0, node.string("BucketRegion")) }
         }
         await reader.gather(buckets) { bucket in
@@ -22,6 +22,25 @@ enum S3Discovery {
         }
         await accountPublicAccessBlock(&reader)
         return reader
+    }
+
+    /// Every page of ListBuckets. Asking with `max-buckets` makes AWS paginate and name each bucket's region
+    /// (`BucketRegion`), which saves a GetBucketLocation call per bucket.
+    static func listBuckets(_ client: AWSClient) async throws(AWSError) -> [XMLNode] {
+        var pages: [XMLNode] = []
+        var token: String?
+        repeat {
+            var query = [("max-buckets", "10000")]
+            if let token { query.append(("continuation-token", token)) }
+            let page = try await client.s3XML(bucket: nil, query: query, operation: "ListBuckets")
+            pages.append(page)
+            let next = page.string("ContinuationToken")
+            token = next?.isEmpty == false && next != token ? next : nil
+            if pages.count >= client.maxPages, token != nil {
+                throw AWSError(.tooManyPages, "more than \(client.maxPages) pages", service: "s3", operation: "ListBuckets")
+            }
+        } while token != nil
+        return pages
     }
 
     /// Reads one bucket's settings into the bucket and its split resources, each referring to the bucket.

@@ -11,6 +11,7 @@ public final class MotoServer: @unchecked Sendable {
     // Unchecked: `process` is set once in init and only terminated in `stop`, which is idempotent under `lock`.
     public let port: Int
     private let process: Process
+    private let log: URL
     private let lock = NSLock()
     private var stopped = false
 
@@ -38,6 +39,7 @@ public final class MotoServer: @unchecked Sendable {
                 + "`pip install 'moto[server]'` or point BULWARK_PYTHON at a python that has it")
         }
         self.process = process
+        self.log = log
         let deadline = Date().addingTimeInterval(readyTimeout)
         while !MotoServer.canConnect(port: port) {
             if !process.isRunning {
@@ -107,6 +109,7 @@ public final class MotoServer: @unchecked Sendable {
         while process.isRunning && Date() < deadline { usleep(50_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        try? FileManager.default.removeItem(at: log)
     }
 
     /// A port the kernel just handed out on 127.0.0.1 (bound, read back, released).
