@@ -11,6 +11,11 @@ public struct AWSEndpoint: Sendable, Hashable {
     /// Resolves the endpoint as the AWS CLI does: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the
     /// public endpoint (`https://prefix.region.amazonaws.com`, IAM's global one, `amazonaws.com.cn` in China).
     public static func resolve(service: AWSService, region: String, environment: [String: String]) throws(AWSError) -> AWSEndpoint {
+        // A region becomes part of a host name and of the signature scope, so only AWS's own spelling is accepted.
+        guard !region.isEmpty, region.count <= 32,
+              region.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
+            throw AWSError(.invalidConfiguration, "invalid region '\(region)'", service: service.id, operation: "endpoint")
+        }
         let signingRegion = service.isGlobal ? (region.hasPrefix("cn-") ? "cn-north-1" : "us-east-1") : region
         for name in ["AWS_ENDPOINT_URL_\(service.environmentName)", "AWS_ENDPOINT_URL"] {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
@@ -25,9 +30,6 @@ public struct AWSEndpoint: Sendable, Hashable {
         if service.isGlobal {
             host = "\(service.endpointPrefix).\(suffix)"
         } else {
-            guard region.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), !region.isEmpty else {
-                throw AWSError(.invalidConfiguration, "invalid region '\(region)'", service: service.id, operation: "endpoint")
-            }
             host = "\(service.endpointPrefix).\(region).\(suffix)"
         }
         guard let url = URL(string: "https://\(host)") else {

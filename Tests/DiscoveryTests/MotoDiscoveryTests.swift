@@ -154,4 +154,16 @@ struct MotoDiscoveryTests {
         #expect(result.resources.contains { $0.type == "aws_kms_key" })
         #expect(result.resources.contains { $0.type == "aws_iam_user" })
     }
+
+    @Test func aFailingRegionIsListedAndTheOtherRegionIsStillRead() async throws {
+        let moto = try MotoServer()
+        defer { moto.stop() }
+        _ = try Self.seed(moto)
+        let result = try await AWSDiscovery(client: Self.client(moto.environment()), regions: ["us-east-1", "Bad_Region"]).run()
+        let failed = Set(result.errors.filter { $0.region == "Bad_Region" }.map(\.service))
+        #expect(failed == ["ec2", "rds", "kms", "cloudtrail", "config", "logs"])
+        #expect(result.errors.allSatisfy { $0.region == "Bad_Region" && $0.code == "InvalidConfiguration" })
+        #expect(result.resources.contains { $0.type == "aws_instance" })
+        #expect(result.resources.contains { $0.type == "aws_s3_bucket" })
+    }
 }
