@@ -58,13 +58,18 @@ struct DiscoverCommand: ParsableCommand {
         let regionList = (regions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         let environment = ProcessInfo.processInfo.environment
-        let profile = self.profile
-        let outcome = DiscoverCommand.wait { () async -> Result<DiscoveryResult, any Error> in
-            do {
-                let client = try AWSClient.fromEnvironment(environment, profile: profile)
-                return .success(try await AWSDiscovery(client: client, regions: regionList).run())
-            } catch {
-                return .failure(error)
+        let outcome: Result<DiscoveryResult, any Error>
+        // One case per cloud: each builds its client from the environment its own CLI reads.
+        switch cloud {
+        case .aws:
+            let profile = self.profile
+            outcome = DiscoverCommand.wait { () async -> Result<DiscoveryResult, any Error> in
+                do {
+                    let client = try AWSClient.fromEnvironment(environment, profile: profile)
+                    return .success(try await AWSDiscovery(client: client, regions: regionList).run())
+                } catch {
+                    return .failure(error)
+                }
             }
         }
         let result: DiscoveryResult
@@ -87,7 +92,7 @@ struct DiscoverCommand: ParsableCommand {
             let library = CheckLibrary.load(directory: directory)
             findings = CheckEngine(checks: library.checks).evaluate(graph: ResourceGraph(result.resources))
         }
-        let text = format == .json ? DiscoverCommand.json(result, findings: check ? findings : nil)
+        let text = format == .json ? DiscoverCommand.json(result, cloud: cloud, findings: check ? findings : nil)
             : DiscoverCommand.table(result, findings: check ? findings : nil)
         FileHandle.standardOutput.write(Data(text.utf8))
         if findings.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
@@ -106,9 +111,9 @@ struct DiscoverCommand: ParsableCommand {
         return box.value!
     }
 
-    static func json(_ result: DiscoveryResult, findings: [CheckResult]?) -> String {
+    static func json(_ result: DiscoveryResult, cloud: Cloud, findings: [CheckResult]?) -> String {
         var root: [String: Value] = [
-            "cloud": .string("aws"), "account": .string(result.account), "regions": .list(result.regions.map(Value.string)),
+            "cloud": .string(cloud.rawValue), "account": .string(result.account), "regions": .list(result.regions.map(Value.string)),
             "api_calls": .number(Double(result.apiCalls)), "resource_count": .number(Double(result.resources.count)),
             "calls_by_service": .object(result.callsByService.mapValues { .number(Double($0)) }),
             "calls_by_operation": .object(result.callsByOperation.mapValues { .number(Double($0)) }),
