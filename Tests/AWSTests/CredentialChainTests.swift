@@ -147,6 +147,14 @@ struct CredentialChainTests {
         var env = files.environment
         env["AWS_ENDPOINT_URL_STS"] = server.baseURL.absoluteString
         let chain = try CredentialChain(environment: env, profile: "auditor")
+        // A burst of concurrent callers shares one AssumeRole call.
+        let burst = try await withThrowingTaskGroup(of: AWSCredentials.self) { group in
+            for _ in 0..<6 { group.addTask { try await chain.credentials() } }
+            var all: [AWSCredentials] = []
+            for try await creds in group { all.append(creds) }
+            return all
+        }
+        #expect(Set(burst).count == 1)
         let first = try await chain.credentials()
         let second = try await chain.credentials()
         #expect(first.accessKeyID == "ASIAROLE")
