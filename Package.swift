@@ -39,6 +39,7 @@ let package = Package(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner",
+                "AWS", "Discovery",  // cloud block: `bulwark discover`
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +68,29 @@ let package = Package(
         .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2"]),
         // --- end GitOps layer ---
+        // --- Cloud clients and live discovery (issue 6, AWS part) ---
+        // CloudHTTP: cloud-neutral HTTP transport (URLSession/libcurl), retries with jitter, typed HTTP errors.
+        .target(name: "CloudHTTP", dependencies: ["Model"]),
+        // Test support (not product): loopback HTTP server and moto_server launcher, shared by cloud test suites.
+        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
+        .testTarget(name: "CloudHTTPTests", dependencies: ["CloudHTTP", "TestHTTPServer"]),
+        // AWS: SigV4, credential chain, query / rest-xml / json protocols, pagination, throttling, concurrency limits.
+        .target(
+            name: "AWS",
+            dependencies: ["Model", "CloudHTTP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Runs AWS's SigV4 conformance cases (bench/sigv4-suite.sh); a developer tool, not part of the product.
+        .executableTarget(name: "sigv4-suite", dependencies: ["AWS"]),
+        .testTarget(
+            name: "AWSTests", dependencies: ["AWS", "CloudHTTP", "TestHTTPServer", "Model"], resources: [.copy("Fixtures")]),
+        // Discovery: live cloud resources mapped into Terraform's attribute vocabulary (AWS now; Azure slots in).
+        .target(name: "Discovery", dependencies: ["Model", "AWS", "CloudHTTP"]),
+        .testTarget(
+            name: "DiscoveryTests",
+            dependencies: ["Discovery", "AWS", "CloudHTTP", "Checks", "Scanner", "Model", "TestHTTPServer"],
+            resources: [.copy("Fixtures")]
+        ),
+        // --- end of cloud block ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
