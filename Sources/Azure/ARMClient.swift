@@ -90,7 +90,7 @@ public final class ARMClient: Sendable {
                 var request = HTTPRequest(method: "GET", url: url, api: api)
                 request.setHeader("Authorization", "Bearer \(token.token.reveal)")
                 request.setHeader("Accept", "application/json")
-                let (response, attempts) = try await gate.run { [retry, transport, timeout] in
+                let (response, attempts) = try await gate.run { [retry, transport, timeout, request] in
                     try await retry.send(request, via: transport, timeout: timeout)
                 }
                 await counter.record(api, attempts: attempts)
