@@ -69,3 +69,14 @@ extension Dictionary where Key == String, Value == Model.Value {
         if !strings.isEmpty { self[key] = .list(strings.map(Model.Value.string)) }
     }
 }
+
+extension ARMObject {
+    /// `name`, `resource_group_name` and `location`: the attributes every resource-group resource starts with.
+    var baseAttributes: [String: Value] {
+        var attributes: [String: Value] = [:]
+        attributes.put("name", name)
+        attributes.put("resource_group_name", resourceGroup)
+        attributes.put("location", location)
+        return attributes
+    }
+}

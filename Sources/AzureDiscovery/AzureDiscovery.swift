@@ -20,8 +20,13 @@ public struct AzureDiscovery: Sendable {
     /// Reads every supported resource type and returns what was read, what failed, and the calls it took.
     public func discover() async -> AzureDiscoveryResult {
         let collectors: [@Sendable () async -> Harvest] = [
-            storage, virtualMachines, disks, networkInterfaces, publicIPs, securityGroups, sqlServers, keyVaults,
-            subscriptionMonitoring, pricings,
+            storage, sqlServers, keyVaults, subscriptionMonitoring,
+            listed("Microsoft.Compute/virtualMachines") { [ComputeMapping.virtualMachine($0)] },
+            listed("Microsoft.Compute/disks") { [ComputeMapping.disk($0)] },
+            listed("Microsoft.Network/networkInterfaces") { [NetworkMapping.networkInterface($0)] },
+            listed("Microsoft.Network/publicIPAddresses") { [NetworkMapping.publicIP($0)] },
+            listed("Microsoft.Network/networkSecurityGroups", NetworkMapping.securityGroup),
+            listed("Microsoft.Security/pricings") { [MonitorMapping.pricing($0)] },
         ]
         var harvest = Harvest(drafts: [MonitorMapping.subscription(subscriptionID)])
         await withTaskGroup(of: Harvest.self) { group in
@@ -97,36 +102,14 @@ public struct AzureDiscovery: Sendable {
         return harvest
     }
 
-    private func virtualMachines() async -> Harvest {
-        var harvest = Harvest()
-        harvest.drafts = await listAll("Microsoft.Compute/virtualMachines", into: &harvest).map(ComputeMapping.virtualMachine)
-        return harvest
-    }
-
-    private func disks() async -> Harvest {
-        var harvest = Harvest()
-        harvest.drafts = await listAll("Microsoft.Compute/disks", into: &harvest).map(ComputeMapping.disk)
-        return harvest
-    }
-
-    private func networkInterfaces() async -> Harvest {
-        var harvest = Harvest()
-        harvest.drafts = await listAll("Microsoft.Network/networkInterfaces", into: &harvest)
-            .map(NetworkMapping.networkInterface)
-        return harvest
-    }
-
-    private func publicIPs() async -> Harvest {
-        var harvest = Harvest()
-        harvest.drafts = await listAll("Microsoft.Network/publicIPAddresses", into: &harvest).map(NetworkMapping.publicIP)
-        return harvest
-    }
-
-    private func securityGroups() async -> Harvest {
-        var harvest = Harvest()
-        harvest.drafts = await listAll("Microsoft.Network/networkSecurityGroups", into: &harvest)
-            .flatMap(NetworkMapping.securityGroup)
-        return harvest
+    /// A type that one subscription-wide list maps completely, with no per-item reads.
+    private func listed(_ resourceType: String, _ map: @escaping @Sendable (ARMObject) -> [ResourceDraft])
+        -> @Sendable () async -> Harvest {
+        { [self] in
+            var harvest = Harvest()
+            harvest.drafts = await listAll(resourceType, into: &harvest).flatMap(map)
+            return harvest
+        }
     }
 
     private func sqlServers() async -> Harvest {
@@ -201,12 +184,6 @@ public struct AzureDiscovery: Sendable {
             MonitorMapping.diagnosticSetting($0, targetID: scope, targetLabel: "sub_" + subscriptionID)
         }
         harvest.drafts += await listAll("Microsoft.Insights/logprofiles", into: &harvest).map(MonitorMapping.logProfile)
-        return harvest
-    }
-
-    private func pricings() async -> Harvest {
-        var harvest = Harvest()
-        harvest.drafts = await listAll("Microsoft.Security/pricings", into: &harvest).map(MonitorMapping.pricing)
         return harvest
     }
 }

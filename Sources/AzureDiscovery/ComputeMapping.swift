@@ -7,10 +7,7 @@ enum ComputeMapping {
     static func virtualMachine(_ o: ARMObject) -> ResourceDraft {
         let windows = o.string("properties.storageProfile.osDisk.osType")?.lowercased() == "windows"
             || (o["properties.osProfile.windowsConfiguration"] != nil && o["properties.osProfile.linuxConfiguration"] == nil)
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
+        var a = o.baseAttributes
         a.put("size", o.string("properties.hardwareProfile.vmSize"))
         a.put("admin_username", o.string("properties.osProfile.adminUsername"))
         a.put("computer_name", o.string("properties.osProfile.computerName"))
@@ -43,10 +40,7 @@ enum ComputeMapping {
 
     /// Maps one managed disk.
     static func disk(_ o: ARMObject) -> ResourceDraft {
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
+        var a = o.baseAttributes
         a.put("storage_account_type", o.string("sku.name"))
         a.put("disk_size_gb", o.number("properties.diskSizeGB"))
         a.put("create_option", o.string("properties.creationData.createOption"))

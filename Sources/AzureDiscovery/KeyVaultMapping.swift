@@ -4,10 +4,7 @@ import Model
 enum KeyVaultMapping {
     /// Maps one vault; ARM omits `enablePurgeProtection` until it is turned on, so absent means false.
     static func vault(_ o: ARMObject) -> ResourceDraft {
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
+        var a = o.baseAttributes
         a.put("tenant_id", o.string("properties.tenantId"))
         a.put("sku_name", o.string("properties.sku.name"))
         a.put("purge_protection_enabled", o.bool("properties.enablePurgeProtection") ?? false)

@@ -5,10 +5,7 @@ import Model
 enum NetworkMapping {
     /// Maps one network interface; each IP configuration becomes an `ip_configuration` block.
     static func networkInterface(_ o: ARMObject) -> ResourceDraft {
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
+        var a = o.baseAttributes
         a.put("ip_forwarding_enabled", o.bool("properties.enableIPForwarding") ?? false)
         a.put("accelerated_networking_enabled", o.bool("properties.enableAcceleratedNetworking") ?? false)
         var publicIPs: [String] = []
@@ -34,10 +31,7 @@ enum NetworkMapping {
 
     /// Maps one public IP address.
     static func publicIP(_ o: ARMObject) -> ResourceDraft {
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
+        var a = o.baseAttributes
         a.put("allocation_method", o.string("properties.publicIPAllocationMethod"))
         a.put("sku", o.string("sku.name"))
         a.put("sku_tier", o.string("sku.tier"))
@@ -51,12 +45,8 @@ enum NetworkMapping {
 
     /// Maps one NSG and its custom rules; Azure's default rules are not Terraform-managed and are left out.
     static func securityGroup(_ o: ARMObject) -> [ResourceDraft] {
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
         let group = ResourceDraft(type: "azurerm_network_security_group", armID: o.id, label: StorageMapping.label(o),
-                                  region: o.location, attributes: a)
+                                  region: o.location, attributes: o.baseAttributes)
         let rules = o.objects("properties.securityRules").map { rule($0, group: o) }
         return [group] + rules
     }

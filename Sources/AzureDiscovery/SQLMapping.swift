@@ -6,10 +6,7 @@ import Model
 enum SQLMapping {
     /// Maps one server (its Entra ID administrator is the inline `azuread_administrator` block, as in azurerm).
     static func server(_ o: ARMObject) -> ResourceDraft {
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
+        var a = o.baseAttributes
         a.put("version", o.string("properties.version"))
         a.put("administrator_login", o.string("properties.administratorLogin"))
         a.put("minimum_tls_version", o.string("properties.minimalTlsVersion"))

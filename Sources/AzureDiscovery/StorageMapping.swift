@@ -6,10 +6,7 @@ enum StorageMapping {
     /// Maps one account; `blob` is the blob service read (nil when the account kind has none, a failure when the
     /// read failed, in which case `blob_properties` is unknown rather than absent).
     static func account(_ o: ARMObject, blob: Result<Value, AzureError>?) -> ResourceDraft {
-        var a: [String: Value] = [:]
-        a.put("name", o.name)
-        a.put("resource_group_name", o.resourceGroup)
-        a.put("location", o.location)
+        var a = o.baseAttributes
         a.put("account_kind", o.string("kind"))
         a.put("account_tier", o.string("sku.tier"))
         if let sku = o.string("sku.name"), let underscore = sku.firstIndex(of: "_") {
