@@ -28,7 +28,7 @@ final class ARMFixtureServer: Sendable {
     /// Starts a server that serves the routes of fixture file `name`.
     convenience init(fixture name: String) throws {
         let routes = try ARMFixtureServer.routes(fixture: name)
-        self.init { request in
+        try self.init { request in
             guard let route = routes[request.path.lowercased()] else {
                 return CannedResponse(status: 404, text: #"{"error":{"code":"ResourceNotFound","message":"no fixture"}}"#)
             }
