@@ -91,6 +91,16 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         // --- end of cloud block ---
+        // --- Azure (issue 6, Azure part) ---
+        // Azure: OAuth2 client credentials with a token cache, ARM GET/list with nextLink paging, typed ARM errors.
+        .target(name: "Azure", dependencies: ["Model", "CloudHTTP"]),
+        // AzureDiscovery: subscription discovery mapped into azurerm_* resources (to be folded into Discovery).
+        .target(name: "AzureDiscovery", dependencies: ["Model", "Azure"]),
+        .testTarget(
+            name: "AzureTests",
+            dependencies: ["Azure", "AzureDiscovery", "CloudHTTP", "TestHTTPServer", "Model", "Checks", "Scanner"],
+            resources: [.copy("Fixtures")]),
+        // --- end of Azure block ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
