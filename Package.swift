@@ -51,6 +51,7 @@ let package = Package(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Reconciler", "Store", "GitOps",
+                "AWS", "Discovery",  // cloud block: `bulwark discover`
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -61,6 +62,13 @@ let package = Package(
         // Stored-report sample (compliance + history reports in every format) for scripts/render-sample-report.sh;
         // a developer tool like hcl-specsuite, not part of the product.
         .executableTarget(name: "report-sample", dependencies: ["Reports"]),
+        // --- Drift (issue 6): state vs live diff, .bulwarkignore, S3 backend location, security baselines. ---
+        // A peer of Reports above Checks; builds on Model only for live resources (no Discovery dependency).
+        .target(name: "Drift", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
+        // Drift benchmark (bench/drift-bench.sh): hash-join diff vs a nested-loop matcher; a developer tool.
+        .executableTarget(name: "drift-bench", dependencies: ["Drift", "Model"]),
+        .testTarget(name: "DriftTests", dependencies: ["Drift", "Checks", "Terraform", "Model"]),
+        // --- end Drift ---
         // --- GitOps layer (issue 5): libgit2 1.5 wrapper. GitOps -> Model, CGit2, CGitShim. ---
         // libgit2 from the system (Debian libgit2-dev, mbedTLS + libssh2).
         .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -72,14 +80,41 @@ let package = Package(
         ),
         // Clone benchmark driver (bench/git-clone-bench.sh); not part of the product.
         .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2"]),
         // --- end GitOps layer ---
-        // --- Drift (issue 6): state vs live diff, .bulwarkignore, S3 backend location, security baselines. ---
-        // A peer of Reports above Checks; builds on Model only for live resources (no Discovery dependency).
-        .target(name: "Drift", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
-        // Drift benchmark (bench/drift-bench.sh): hash-join diff vs a nested-loop matcher; a developer tool.
-        .executableTarget(name: "drift-bench", dependencies: ["Drift", "Model"]),
-        .testTarget(name: "DriftTests", dependencies: ["Drift", "Checks", "Terraform", "Model"]),
-        // --- end Drift ---
+        // --- Cloud clients and live discovery (issue 6, AWS part) ---
+        // CloudHTTP: cloud-neutral HTTP transport (URLSession/libcurl), retries with jitter, typed HTTP errors.
+        .target(name: "CloudHTTP", dependencies: ["Model"]),
+        // Test support (not product): loopback HTTP server and moto_server launcher, shared by cloud test suites.
+        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
+        .testTarget(name: "CloudHTTPTests", dependencies: ["CloudHTTP", "TestHTTPServer"]),
+        // AWS: SigV4, credential chain, query / rest-xml / json protocols, pagination, throttling, concurrency limits.
+        .target(
+            name: "AWS",
+            dependencies: ["Model", "CloudHTTP", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Runs AWS's SigV4 conformance cases (bench/sigv4-suite.sh); a developer tool, not part of the product.
+        .executableTarget(name: "sigv4-suite", dependencies: ["AWS"]),
+        .testTarget(
+            name: "AWSTests", dependencies: ["AWS", "CloudHTTP", "TestHTTPServer", "Model"], resources: [.copy("Fixtures")]),
+        // Discovery: live cloud resources mapped into Terraform's attribute vocabulary (AWS now; Azure slots in).
+        .target(name: "Discovery", dependencies: ["Model", "AWS", "CloudHTTP"]),
+        .testTarget(
+            name: "DiscoveryTests",
+            dependencies: ["Discovery", "AWS", "CloudHTTP", "Checks", "Scanner", "Model", "TestHTTPServer"],
+            resources: [.copy("Fixtures")]
+        ),
+        // --- end of cloud block ---
+        // --- Azure (issue 6, Azure part) ---
+        // Azure: OAuth2 client credentials with a token cache, ARM GET/list with nextLink paging, typed ARM errors.
+        .target(name: "Azure", dependencies: ["Model", "CloudHTTP"]),
+        // AzureDiscovery: subscription discovery mapped into azurerm_* resources (to be folded into Discovery).
+        .target(name: "AzureDiscovery", dependencies: ["Model", "Azure"]),
+        .testTarget(
+            name: "AzureTests",
+            dependencies: ["Azure", "AzureDiscovery", "CloudHTTP", "TestHTTPServer", "Model", "Checks", "Scanner"],
+            resources: [.copy("Fixtures")]),
+        // --- end of Azure block ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),

@@ -56,7 +56,7 @@ public final class GitRepository: Sendable {
         do {
             _ = try await worker.runNetwork(operation) { () throws(GitError) -> [String] in try opened.fetch(operation) }
         } catch {
-            worker.submit {
+            _ = try? await worker.run { () throws(GitError) in
                 opened.close()
                 try? FileManager.default.removeItem(atPath: partial)
             }

@@ -112,7 +112,7 @@ struct GitURL: Sendable, Equatable {
         for scalar in readable.unicodeScalars {
             let ok = scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "." || scalar == "_")
             let char = ok ? String(scalar) : "-"
-            if char == "-" && name.hasSuffix("-") { continue }
+            if (char == "-" || char == ".") && (name.hasSuffix("-") || name.hasSuffix(".")) { continue }
             name += char
         }
         name = String(name.trimmingCharacters(in: CharacterSet(charactersIn: "-.")).suffix(80))

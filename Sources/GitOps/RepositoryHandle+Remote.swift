@@ -21,7 +21,9 @@ extension RepositoryHandle {
         try Self.check(git_remote_set_url(repo, "origin", url), "open", url: url)
     }
 
+    /// `origin`, after pointing TLS trust at the operation's CA bundle; the caller frees it.
     private func origin(_ operation: GitOperation) throws(GitError) -> OpaquePointer {
+        try GitRuntime.useCABundle(operation.options.caBundlePath, operation: operation.name)
         var remote: OpaquePointer?
         let result = git_remote_lookup(&remote, try repo(operation.name), "origin")
         guard result == 0, let remote else { throw operation.failure(result) }
@@ -30,7 +32,6 @@ extension RepositoryHandle {
 
     /// Fetches branches and tags from origin with pruning; returns the names of the references that changed.
     func fetch(_ operation: GitOperation) throws(GitError) -> [String] {
-        try GitRuntime.useCABundle(operation.options.caBundlePath, operation: operation.name)
         let remote = try origin(operation)
         defer { git_remote_free(remote) }
         var options = git_fetch_options()
@@ -62,7 +63,6 @@ extension RepositoryHandle {
 
     /// Pushes `refspec` to origin; throws `.push` with the remote's message when it rejects the update.
     func push(refspec: String, _ operation: GitOperation) throws(GitError) {
-        try GitRuntime.useCABundle(operation.options.caBundlePath, operation: operation.name)
         let remote = try origin(operation)
         defer { git_remote_free(remote) }
         var options = git_push_options()

@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A parsed XML element: name (namespace prefix dropped), attributes, text and child elements.
+public struct XMLNode: Sendable, Hashable {
+    public var name: String
+    public var attributes: [String: String]
+    /// The element's own character data, whitespace-trimmed.
+    public var text: String
+    public var children: [XMLNode]
+
+    /// Creates a node.
+    public init(name: String, attributes: [String: String] = [:], text: String = "", children: [XMLNode] = []) {
+        self.name = name
+        self.attributes = attributes
+        self.text = text
+        self.children = children
+    }
+
+    /// The first child named `name`.
+    public func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+
+    /// Every child named `name`.
+    public func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
+
+    /// The node at a slash-separated path of child names (`reservationSet/item`), first match at each step.
+    public func node(_ path: String) -> XMLNode? {
+        var current: XMLNode? = self
+        for step in path.split(separator: "/") { current = current?.child(String(step)) }
+        return current
+    }
+
+    /// Every node at a slash-separated path, following all matches at each step.
+    public func all(_ path: String) -> [XMLNode] {
+        var current = [self]
+        for step in path.split(separator: "/") { current = current.flatMap { $0.children(String(step)) } }
+        return current
+    }
+
+    /// The text at `path`, nil when the element is absent.
+    public func string(_ path: String) -> String? { node(path)?.text }
+
+    /// The text at `path` read as a boolean (`true`/`false`), nil when absent or not a boolean.
+    public func bool(_ path: String) -> Bool? {
+        switch string(path)?.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
+    }
+
+    /// The text at `path` read as a number.
+    public func number(_ path: String) -> Double? { string(path).flatMap { Double($0) } }
+
+    /// The first descendant (depth-first, self included) named `name`.
+    public func first(named name: String) -> XMLNode? {
+        if self.name == name { return self }
+        for child in children { if let found = child.first(named: name) { return found } }
+        return nil
+    }
+
+    /// Why a document could not be read.
+    public struct ParseError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        public var line: Int
+        public var column: Int
+        public var description: String { "line \(line), column \(column): \(message)" }
+    }
+
+    /// Parses a whole document; the root element is returned. Depth is bounded so a hostile document cannot
+    /// exhaust the stack, and no external entities are resolved.
+    public static func parse(_ data: Data, maxDepth: Int = 64) throws(ParseError) -> XMLNode {
+        let builder = TreeBuilder(maxDepth: maxDepth)
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = builder
+        let ok = parser.parse()
+        if let error = builder.failure {
+            throw ParseError(message: error, line: parser.lineNumber, column: parser.columnNumber)
+        }
+        guard ok, let root = builder.root else {
+            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not an XML document"
+            throw ParseError(message: reason, line: parser.lineNumber, column: parser.columnNumber)
+        }
+        return root
+    }
+}
+
+/// Builds the tree from parser events.
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    let maxDepth: Int
+    var stack: [XMLNode] = []
+    var texts: [String] = []
+    var root: XMLNode?
+    var failure: String?
+
+    init(maxDepth: Int) { self.maxDepth = maxDepth }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        guard stack.count < maxDepth else {
+            failure = "XML nested deeper than \(maxDepth) elements"
+            parser.abortParsing()
+            return
+        }
+        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
+        stack.append(XMLNode(name: local, attributes: attributeDict))
+        texts.append("")
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard !texts.isEmpty else { return }
+        texts[texts.count - 1] += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard !texts.isEmpty else { return }
+        texts[texts.count - 1] += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard var node = stack.popLast(), let text = texts.popLast() else { return }
+        node.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if stack.isEmpty {
+            root = node
+        } else {
+            stack[stack.count - 1].children.append(node)
+        }
+    }
+}

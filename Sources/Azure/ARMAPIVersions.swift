@@ -1,0 +1,32 @@
+/// The api-version pinned for each ARM resource type Bulwark reads: one table, so an upgrade is one reviewed line.
+/// Versions are the newest stable ones for the properties the mapping reads (diagnostic settings have no GA version
+/// newer than 2021-05-01-preview, the first with `categoryGroup`).
+public enum ARMAPIVersions {
+    /// Resource type (`Microsoft.Storage/storageAccounts`) → api-version.
+    public static let table: [String: String] = [
+        "Microsoft.Storage/storageAccounts": "2023-05-01",
+        "Microsoft.Storage/storageAccounts/blobServices": "2023-05-01",
+        "Microsoft.Compute/virtualMachines": "2024-07-01",
+        "Microsoft.Compute/disks": "2024-03-02",
+        "Microsoft.Network/networkInterfaces": "2024-05-01",
+        "Microsoft.Network/publicIPAddresses": "2024-05-01",
+        "Microsoft.Network/networkSecurityGroups": "2024-05-01",
+        "Microsoft.Sql/servers": "2021-11-01",
+        "Microsoft.Sql/servers/databases": "2021-11-01",
+        "Microsoft.Sql/servers/databases/transparentDataEncryption": "2021-11-01",
+        "Microsoft.Sql/servers/firewallRules": "2021-11-01",
+        "Microsoft.Sql/servers/extendedAuditingSettings": "2021-11-01",
+        "Microsoft.Sql/servers/encryptionProtector": "2021-11-01",
+        "Microsoft.KeyVault/vaults": "2023-07-01",
+        "Microsoft.Insights/diagnosticSettings": "2021-05-01-preview",
+        "Microsoft.Insights/logprofiles": "2016-03-01",
+        "Microsoft.Security/pricings": "2024-01-01",
+    ]
+
+    /// The pinned api-version of `resourceType`, compared case-insensitively as ARM does.
+    public static func version(for resourceType: String) -> String? {
+        if let exact = table[resourceType] { return exact }
+        let lowered = resourceType.lowercased()
+        return table.first { $0.key.lowercased() == lowered }?.value
+    }
+}

@@ -1,0 +1,132 @@
+import CloudHTTP
+import Foundation
+import Model
+
+/// Reads Azure Resource Manager: authenticated GETs with the api-version pinned per resource type, `nextLink`
+/// paging, retries on 429/5xx honouring `Retry-After`, typed errors from ARM's `{"error":{code,message}}` body,
+/// and a cap on requests in flight.
+public final class ARMClient: Sendable {
+    public let configuration: AzureConfiguration
+    private let transport: any HTTPTransport
+    private let tokens: AzureTokenProvider
+    private let retry: RetryPolicy
+    private let timeout: Duration
+    private let maxPages: Int
+    private let gate: ARMRequestGate
+    /// Calls and attempts made through this client.
+    public let counter = ARMCallCounter()
+
+    /// Creates a client; `maxConcurrentRequests` bounds requests in flight across every caller of this client.
+    public init(configuration: AzureConfiguration, transport: any HTTPTransport, tokens: AzureTokenProvider? = nil,
+                retry: RetryPolicy = .standard, timeout: Duration = .seconds(60), maxPages: Int = 1_000,
+                maxConcurrentRequests: Int = 8) {
+        self.configuration = configuration
+        self.transport = transport
+        self.tokens = tokens ?? AzureTokenProvider(configuration: configuration, transport: transport, retry: retry)
+        self.retry = retry
+        self.timeout = timeout
+        self.maxPages = max(1, maxPages)
+        self.gate = ARMRequestGate(width: maxConcurrentRequests)
+    }
+
+    /// GETs one resource at `path` (an ARM ID or a path under the endpoint) with the api-version of `resourceType`.
+    public func get(_ path: String, resourceType: String) async throws(AzureError) -> Value {
+        let api = "GET \(resourceType)"
+        let url = try firstURL(path, resourceType: resourceType, api: api)
+        return try await call(url, api: api, resourceID: path)
+    }
+
+    /// GETs the collection at `path`, following absolute `nextLink`s until the last page; returns every `value` item.
+    public func list(_ path: String, resourceType: String) async throws(AzureError) -> [Value] {
+        let api = "LIST \(resourceType)"
+        var url = try firstURL(path, resourceType: resourceType, api: api)
+        var seen: Set<String> = [url.absoluteString]
+        var items: [Value] = []
+        for _ in 0..<maxPages {
+            let page = try await call(url, api: api, resourceID: path)
+            guard let values = page["value"]?.elements ?? (page["value"] == nil ? [] : nil) else {
+                throw AzureError(.malformedResponse, "`value` is not an array", api: api, resourceID: path)
+            }
+            items += values
+            guard let next = page["nextLink"]?.stringValue, !next.isEmpty else { return items }
+            guard let nextURL = URL(string: next), sameOrigin(nextURL) else {
+                throw AzureError(.foreignNextLink, "nextLink does not point at the Resource Manager endpoint",
+                                 api: api, resourceID: path)
+            }
+            guard seen.insert(nextURL.absoluteString).inserted else {
+                throw AzureError(.pagingLoop, "nextLink repeats a page already read", api: api, resourceID: path)
+            }
+            url = nextURL
+        }
+        throw AzureError(.pagingLoop, "more than \(maxPages) pages", api: api, resourceID: path)
+    }
+
+    private func firstURL(_ path: String, resourceType: String, api: String) throws(AzureError) -> URL {
+        guard let version = ARMAPIVersions.version(for: resourceType) else {
+            throw AzureError(.unknownResourceType, "no api-version is pinned for \(resourceType)", api: api)
+        }
+        let base = configuration.resourceManagerEndpoint.absoluteString
+        let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
+        let encodedPath = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        let separator = path.contains("?") ? "&" : "?"
+        guard path.hasPrefix("/"), let url = URL(string: "\(trimmed)\(encodedPath)\(separator)api-version=\(version)") else {
+            throw AzureError(.configuration, "cannot form a URL for \(path)", api: api, resourceID: path)
+        }
+        return url
+    }
+
+    private func sameOrigin(_ url: URL) -> Bool {
+        let endpoint = configuration.resourceManagerEndpoint
+        return url.scheme?.lowercased() == endpoint.scheme?.lowercased()
+            && url.host?.lowercased() == endpoint.host?.lowercased() && url.port == endpoint.port
+    }
+
+    /// One logical call: a token, the request through the gate and the retry policy, then one retry with a fresh
+    /// token if ARM says the token expired.
+    private func call(_ url: URL, api: String, resourceID: String) async throws(AzureError) -> Value {
+        do {
+            for attempt in 1...2 {
+                let token = try await tokens.token()
+                var request = HTTPRequest(method: "GET", url: url, api: api)
+                request.setHeader("Authorization", "Bearer \(token.token.reveal)")
+                request.setHeader("Accept", "application/json")
+                let (response, attempts) = try await gate.run { [retry, transport, timeout, request] in
+                    try await retry.send(request, via: transport, timeout: timeout)
+                }
+                await counter.record(api, attempts: attempts)
+                if response.status == 401, attempt == 1 {
+                    await tokens.invalidate()
+                    continue
+                }
+                return try decode(response, api: api, resourceID: resourceID)
+            }
+        } catch let error as AzureError {
+            throw error
+        } catch let error as HTTPError {
+            throw AzureError(.transport, "\(error.code): \(error.message)", api: api, resourceID: resourceID,
+                             httpStatus: error.status)
+        } catch {
+            throw AzureError(.transport, "\(error)", api: api, resourceID: resourceID)
+        }
+        throw AzureError(.authenticationFailed, "ARM rejected a freshly issued token", api: api,
+                         resourceID: resourceID, httpStatus: 401)
+    }
+
+    private func decode(_ response: HTTPResponse, api: String, resourceID: String) throws(AzureError) -> Value {
+        let requestID = response.header("x-ms-request-id") ?? response.header("x-ms-correlation-request-id")
+        let body = try? ARMJSON.parse(response.body)
+        guard response.isSuccess else {
+            if let error = body?["error"], let code = error["code"]?.stringValue {
+                throw AzureError(AzureError.Code(code), error["message"]?.stringValue ?? "", api: api,
+                                 resourceID: resourceID, httpStatus: response.status, requestID: requestID)
+            }
+            throw AzureError(.httpStatus, "HTTP \(response.status) without an ARM error body", api: api,
+                             resourceID: resourceID, httpStatus: response.status, requestID: requestID)
+        }
+        guard let body, body.members != nil else {
+            throw AzureError(.malformedResponse, "response body is not a JSON object", api: api,
+                             resourceID: resourceID, httpStatus: response.status, requestID: requestID)
+        }
+        return body
+    }
+}

@@ -1,0 +1,200 @@
+import Azure
+import Model
+
+/// Discovers one subscription through ARM and maps it into `azurerm_*` resources. Every resource type is read
+/// independently: one that fails (403 `AuthorizationFailed`, throttling that outlasts retries, a malformed body)
+/// adds an error naming its API and the rest carry on.
+public struct AzureDiscovery: Sendable {
+    private let client: ARMClient
+    public let subscriptionID: String
+    private let fanOutWidth: Int
+
+    /// Creates a discovery of `subscriptionID`; per-item reads (blob service, SQL children, vault diagnostics) run
+    /// `fanOutWidth` at a time, under the client's own cap on requests in flight.
+    public init(client: ARMClient, subscriptionID: String, fanOutWidth: Int = 16) {
+        self.client = client
+        self.subscriptionID = subscriptionID
+        self.fanOutWidth = max(1, fanOutWidth)
+    }
+
+    /// Reads every supported resource type and returns what was read, what failed, and the calls it took.
+    public func discover() async -> AzureDiscoveryResult {
+        let collectors: [@Sendable () async -> Harvest] = [
+            storage, sqlServers, keyVaults, subscriptionMonitoring,
+            listed("Microsoft.Compute/virtualMachines") { [ComputeMapping.virtualMachine($0)] },
+            listed("Microsoft.Compute/disks") { [ComputeMapping.disk($0)] },
+            listed("Microsoft.Network/networkInterfaces") { [NetworkMapping.networkInterface($0)] },
+            listed("Microsoft.Network/publicIPAddresses") { [NetworkMapping.publicIP($0)] },
+            listed("Microsoft.Network/networkSecurityGroups", NetworkMapping.securityGroup),
+            listed("Microsoft.Security/pricings") { [MonitorMapping.pricing($0)] },
+        ]
+        var harvest = Harvest(drafts: [MonitorMapping.subscription(subscriptionID)])
+        await withTaskGroup(of: Harvest.self) { group in
+            for collect in collectors { group.addTask { await collect() } }
+            for await part in group { harvest.merge(part) }
+        }
+        let errors = harvest.errors.sorted { ($0.api, $0.resourceID) < ($1.api, $1.resourceID) }
+        let tallies = await client.counter.byAPI
+        return AzureDiscoveryResult(
+            subscriptionID: subscriptionID,
+            resources: LiveAddressing.resources(from: harvest.drafts, subscription: subscriptionID),
+            errors: errors, apiCalls: tallies.values.reduce(0) { $0 + $1.calls },
+            httpAttempts: tallies.values.reduce(0) { $0 + $1.attempts }, callsByAPI: tallies.mapValues(\.calls))
+    }
+
+    private var scope: String { "/subscriptions/\(subscriptionID)" }
+
+    /// Lists `provider` under the subscription, or records the failure.
+    private func listAll(_ resourceType: String, into harvest: inout Harvest) async -> [ARMObject] {
+        do {
+            return try await client.list("\(scope)/providers/\(resourceType)", resourceType: resourceType)
+                .map(ARMObject.init)
+        } catch {
+            harvest.errors.append(error)
+            return []
+        }
+    }
+
+    /// Runs `body` over `items`, `fanOutWidth` at a time, keeping input order.
+    private func fanOut<T: Sendable, R: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async -> R) async -> [R] {
+        var results = [R?](repeating: nil, count: items.count)
+        await withTaskGroup(of: (Int, R).self) { group in
+            var next = 0
+            func launch() {
+                guard next < items.count else { return }
+                let index = next
+                let item = items[index]
+                group.addTask { (index, await body(item)) }
+                next += 1
+            }
+            for _ in 0..<min(fanOutWidth, items.count) { launch() }
+            for await (index, result) in group {
+                results[index] = result
+                launch()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// A GET whose failure is returned, not thrown, so one child read never sinks its parent.
+    private func read(_ path: String, _ resourceType: String) async -> Result<Value, AzureError> {
+        do { return .success(try await client.get(path, resourceType: resourceType)) } catch { return .failure(error) }
+    }
+
+    /// A list whose failure is returned, not thrown.
+    private func readList(_ path: String, _ resourceType: String) async -> Result<[Value], AzureError> {
+        do { return .success(try await client.list(path, resourceType: resourceType)) } catch { return .failure(error) }
+    }
+
+    private func storage() async -> Harvest {
+        var harvest = Harvest()
+        let accounts = await listAll("Microsoft.Storage/storageAccounts", into: &harvest)
+        let blobs = await fanOut(accounts) { account -> Result<Value, AzureError>? in
+            // Only these kinds have a blob service; asking the others would be a guaranteed error.
+            guard ["StorageV2", "Storage", "BlobStorage", "BlockBlobStorage"].contains(account.string("kind") ?? "StorageV2")
+            else { return nil }
+            return await read(account.id + "/blobServices/default", "Microsoft.Storage/storageAccounts/blobServices")
+        }
+        for (account, blob) in zip(accounts, blobs) {
+            if case .failure(let error)? = blob { harvest.errors.append(error) }
+            harvest.drafts.append(StorageMapping.account(account, blob: blob))
+        }
+        return harvest
+    }
+
+    /// A type that one subscription-wide list maps completely, with no per-item reads.
+    private func listed(_ resourceType: String, _ map: @escaping @Sendable (ARMObject) -> [ResourceDraft])
+        -> @Sendable () async -> Harvest {
+        { [self] in
+            var harvest = Harvest()
+            harvest.drafts = await listAll(resourceType, into: &harvest).flatMap(map)
+            return harvest
+        }
+    }
+
+    private func sqlServers() async -> Harvest {
+        var harvest = Harvest()
+        let servers = await listAll("Microsoft.Sql/servers", into: &harvest)
+        let parts = await fanOut(servers) { server in await self.sqlServer(server) }
+        for part in parts { harvest.merge(part) }
+        return harvest
+    }
+
+    /// One server with its databases (and their TDE state), firewall rules, auditing and TDE protector.
+    private func sqlServer(_ server: ARMObject) async -> Harvest {
+        var harvest = Harvest(drafts: [SQLMapping.server(server)])
+        async let databases = readList(server.id + "/databases", "Microsoft.Sql/servers/databases")
+        async let rules = readList(server.id + "/firewallRules", "Microsoft.Sql/servers/firewallRules")
+        async let auditing = read(server.id + "/extendedAuditingSettings/default",
+                                  "Microsoft.Sql/servers/extendedAuditingSettings")
+        async let protector = read(server.id + "/encryptionProtector/current", "Microsoft.Sql/servers/encryptionProtector")
+        switch await rules {
+        case .success(let items): harvest.drafts += items.map { SQLMapping.firewallRule(ARMObject($0), server: server) }
+        case .failure(let error): harvest.errors.append(error)
+        }
+        switch await auditing {
+        case .success(let value): harvest.drafts.append(SQLMapping.auditing(ARMObject(value), server: server))
+        case .failure(let error): harvest.errors.append(error)
+        }
+        switch await protector {
+        case .success(let value): harvest.drafts.append(SQLMapping.encryptionProtector(ARMObject(value), server: server))
+        case .failure(let error): harvest.errors.append(error)
+        }
+        switch await databases {
+        case .success(let items):
+            // `master` is the server's system database; Terraform never manages it.
+            let user = items.map(ARMObject.init).filter { $0.name.lowercased() != "master" }
+            let tdes = await fanOut(user) { database in
+                await self.read(database.id + "/transparentDataEncryption/current",
+                                "Microsoft.Sql/servers/databases/transparentDataEncryption")
+            }
+            for (database, tde) in zip(user, tdes) {
+                if case .failure(let error) = tde { harvest.errors.append(error) }
+                harvest.drafts.append(SQLMapping.database(database, server: server, tde: tde))
+            }
+        case .failure(let error): harvest.errors.append(error)
+        }
+        return harvest
+    }
+
+    private func keyVaults() async -> Harvest {
+        var harvest = Harvest()
+        let vaults = await listAll("Microsoft.KeyVault/vaults", into: &harvest)
+        let settings = await fanOut(vaults) { vault in
+            await self.readList(vault.id + "/providers/Microsoft.Insights/diagnosticSettings",
+                                "Microsoft.Insights/diagnosticSettings")
+        }
+        for (vault, setting) in zip(vaults, settings) {
+            harvest.drafts.append(KeyVaultMapping.vault(vault))
+            switch setting {
+            case .success(let items):
+                harvest.drafts += items.map {
+                    MonitorMapping.diagnosticSetting(ARMObject($0), targetID: vault.id,
+                                                     targetLabel: StorageMapping.label(vault))
+                }
+            case .failure(let error): harvest.errors.append(error)
+            }
+        }
+        return harvest
+    }
+
+    private func subscriptionMonitoring() async -> Harvest {
+        var harvest = Harvest()
+        harvest.drafts = await listAll("Microsoft.Insights/diagnosticSettings", into: &harvest).map {
+            MonitorMapping.diagnosticSetting($0, targetID: scope, targetLabel: "sub_" + subscriptionID)
+        }
+        harvest.drafts += await listAll("Microsoft.Insights/logprofiles", into: &harvest).map(MonitorMapping.logProfile)
+        return harvest
+    }
+}
+
+/// Drafts and errors gathered by one collector.
+struct Harvest: Sendable {
+    var drafts: [ResourceDraft] = []
+    var errors: [AzureError] = []
+
+    mutating func merge(_ other: Harvest) {
+        drafts += other.drafts
+        errors += other.errors
+    }
+}

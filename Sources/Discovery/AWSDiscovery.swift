@@ -1,0 +1,66 @@
+import AWS
+import Foundation
+import Model
+
+/// Reads an AWS account into Terraform-shaped resources: global services (IAM, S3, account settings) once,
+/// regional ones per region, all concurrently within the client's per-(service, region) bound. Failures are
+/// listed per service and region; discovery itself never throws once the account is known.
+public struct AWSDiscovery: Sendable {
+    /// Services that can be read.
+    public enum Service: String, Sendable, CaseIterable {
+        case s3, iam, ec2, rds, kms, cloudtrail, config, logs
+    }
+
+    public let client: AWSClient
+    /// Regions to read; the client's region when empty.
+    public var regions: [String]
+    public var services: Set<Service>
+
+    /// Creates a discovery over `client`.
+    public init(client: AWSClient, regions: [String] = [], services: Set<Service> = Set(Service.allCases)) {
+        self.client = client
+        self.regions = regions.isEmpty ? [client.region] : regions
+        self.services = services
+    }
+
+    /// Runs discovery. Only a failure to learn the account (STS GetCallerIdentity) is fatal: without it no ARN
+    /// or address can be formed, and every other call would fail the same way.
+    public func run() async throws(AWSError) -> DiscoveryResult {
+        let identity = try await client.query(service: .sts, action: "GetCallerIdentity")
+        guard let account = identity.first(named: "Account")?.text, !account.isEmpty else {
+            throw AWSError(.malformedResponse, "GetCallerIdentity returned no Account", service: "sts",
+                           operation: "GetCallerIdentity")
+        }
+        let client = self.client
+        let services = self.services
+        let readers = await withTaskGroup(of: ServiceReader.self) { group in
+            if services.contains(.s3) { group.addTask { await S3Discovery.read(client: client, account: account) } }
+            if services.contains(.iam) { group.addTask { await IAMDiscovery.read(client: client, account: account) } }
+            for region in regions {
+                if services.contains(.ec2) { group.addTask { await EC2Discovery.read(client: client, account: account, region: region) } }
+                if services.contains(.rds) { group.addTask { await RDSDiscovery.read(client: client, account: account, region: region) } }
+                if services.contains(.kms) { group.addTask { await KMSDiscovery.read(client: client, account: account, region: region) } }
+                if services.contains(.cloudtrail) {
+                    group.addTask { await CloudTrailDiscovery.read(client: client, account: account, region: region) }
+                }
+                if services.contains(.config) {
+                    group.addTask { await ConfigDiscovery.read(client: client, account: account, region: region) }
+                }
+                if services.contains(.logs) { group.addTask { await LogsDiscovery.read(client: client, account: account, region: region) } }
+            }
+            var collected: [ServiceReader] = []
+            for await reader in group { collected.append(reader) }
+            return collected
+        }
+        let live = readers.flatMap(\.resources)
+        let errors = readers.flatMap(\.errors).sorted { ($0.service, $0.region, $0.operation, $0.resource ?? "")
+            < ($1.service, $1.region, $1.operation, $1.resource ?? "") }
+        let entries = await client.stats.entries()
+        var byOperation: [String: Int] = [:]
+        for entry in entries { byOperation["\(entry.service):\(entry.operation)", default: 0] += entry.calls }
+        return DiscoveryResult(resources: LiveAddressing.resources(live, account: account), errors: errors,
+                               apiCalls: entries.reduce(0) { $0 + $1.calls },
+                               callsByService: await client.stats.callsByService(), callsByOperation: byOperation,
+                               regions: regions, account: account)
+    }
+}

@@ -1,0 +1,82 @@
+import AWS
+import Model
+
+/// Reads one service in one region: collects resources and turns every failed call into a `DiscoveryError`,
+/// so one denied or broken call never hides what the others read.
+struct ServiceReader: Sendable {
+    let client: AWSClient
+    let account: String
+    /// The region to call; `global` services still call through a concrete region.
+    let region: String
+    /// The region recorded on errors and resources (`global` for IAM and S3 listing).
+    let label: String
+    var resources: [LiveResource] = []
+    var errors: [DiscoveryError] = []
+
+    init(client: AWSClient, account: String, region: String, label: String? = nil) {
+        self.client = client
+        self.account = account
+        self.region = region
+        self.label = label ?? region
+    }
+
+    /// Runs `body`; on failure records the error and returns nil. Codes in `absent` mean "not configured"
+    /// (`NoSuchBucketPolicy`) and are neither errors nor results.
+    mutating func call<T: Sendable>(_ service: String, _ operation: String, resource: String? = nil,
+                                    absent: Set<String> = [], _ body: () async throws(AWSError) -> T) async -> T? {
+        do {
+            return try await body()
+        } catch {
+            if absent.contains(error.code.rawValue) { return nil }
+            errors.append(DiscoveryError(service: service, region: label, operation: operation, code: error.code.rawValue,
+                                         message: error.message, resource: resource ?? error.resource))
+            return nil
+        }
+    }
+
+    mutating func add(_ resource: LiveResource) { resources.append(resource) }
+
+    /// Reads `items` concurrently (each into its own reader; the client bounds the concurrency per service and
+    /// region) and merges what they read and what failed into this reader.
+    mutating func gather<Item: Sendable>(_ items: [Item], _ read: @escaping @Sendable (Item) async -> ServiceReader) async {
+        let parts = await withTaskGroup(of: ServiceReader.self) { group in
+            for item in items { group.addTask { await read(item) } }
+            var collected: [ServiceReader] = []
+            for await part in group { collected.append(part) }
+            return collected
+        }
+        for part in parts {
+            resources += part.resources
+            errors += part.errors
+        }
+    }
+
+    /// `arn:aws:service:region:account:suffix`.
+    func arn(_ service: String, _ suffix: String, global: Bool = false) -> String {
+        "arn:aws:\(service):\(global ? "" : region):\(account):\(suffix)"
+    }
+}
+
+extension Value {
+    /// A string value, or null when absent.
+    static func string(_ text: String?) -> Value { text.map(Value.string) ?? .null }
+    /// A boolean value, or null when absent.
+    static func bool(_ flag: Bool?) -> Value { flag.map(Value.bool) ?? .null }
+    /// A number value, or null when absent.
+    static func number(_ number: Double?) -> Value { number.map(Value.number) ?? .null }
+    /// A list of strings.
+    static func strings(_ items: [String]) -> Value { .list(items.map(Value.string)) }
+    /// One nested block, as Terraform's JSON representation writes it (a one-element list of objects).
+    static func block(_ members: [String: Value]) -> Value { .list([.object(members)]) }
+}
+
+extension XMLNode {
+    /// The EC2 `tagSet` / IAM / RDS `TagList` as a Terraform `tags` map.
+    func tags(_ path: String, key: String = "key", value: String = "value") -> Value {
+        var tags: [String: Value] = [:]
+        for item in all(path) {
+            if let k = item.string(key) { tags[k] = .string(item.string(value) ?? "") }
+        }
+        return .map(tags)
+    }
+}

@@ -1,0 +1,184 @@
+import AWS
+import ArgumentParser
+import Checks
+import Discovery
+import Foundation
+import HCL
+import Model
+import Scanner
+
+/// `bulwark discover`: read live cloud resources into Terraform's vocabulary, optionally running the checks.
+struct DiscoverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discover",
+        abstract: "Discover live cloud resources (AWS) and optionally run the check library on them.",
+        discussion: """
+            AWS credentials, region and endpoints are read as the AWS CLI reads them: AWS_ACCESS_KEY_ID / \
+            AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, AWS_PROFILE and ~/.aws/{credentials,config} (role_arn + \
+            source_profile is assumed through STS), AWS_REGION / AWS_DEFAULT_REGION, AWS_ENDPOINT_URL and \
+            AWS_ENDPOINT_URL_<SERVICE>.
+
+            A service that answers AccessDenied, or a region that fails, gives partial results: every part that \
+            was not read is listed under "errors".
+
+            Exit status: 0 discovered (possibly partially); 1 with --check when a check FAILED; 2 usage error or \
+            when the account could not be read at all.
+            """
+    )
+
+    /// Clouds the command can read; Azure slots in beside AWS.
+    enum Cloud: String, ExpressibleByArgument, CaseIterable {
+        case aws
+    }
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, table
+    }
+
+    @Option(help: "The cloud to read: \(Cloud.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var cloud: Cloud
+
+    @Option(help: "Comma-separated regions (default: the configured region).")
+    var regions: String?
+
+    @Option(help: "AWS profile to use instead of AWS_PROFILE (environment keys are then ignored, as with the AWS CLI).")
+    var profile: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: json or table.")
+    var format: Format = .table
+
+    @Flag(help: "Run the check library on the discovered resources and print the results.")
+    var check = false
+
+    @Option(name: .customLong("checks-dir"), help: "Check library directory (default: $BULWARK_CHECKS_DIR or checks/ found nearby).")
+    var checksDirectory: String?
+
+    func run() throws {
+        let regionList = (regions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        let environment = ProcessInfo.processInfo.environment
+        let outcome: Result<DiscoveryResult, any Error>
+        // One case per cloud: each builds its client from the environment its own CLI reads.
+        switch cloud {
+        case .aws:
+            let profile = self.profile
+            outcome = DiscoverCommand.wait { () async -> Result<DiscoveryResult, any Error> in
+                do {
+                    let client = try AWSClient.fromEnvironment(environment, profile: profile)
+                    return .success(try await AWSDiscovery(client: client, regions: regionList).run())
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        let result: DiscoveryResult
+        switch outcome {
+        case .failure(let error):
+            FileHandle.standardError.write(Data("bulwark discover: \(error)\n".utf8))
+            throw ExitCode(2)
+        case .success(let value):
+            result = value
+        }
+        var findings: [CheckResult] = []
+        if check {
+            let directory = CheckLibrary.locate(explicit: checksDirectory, environment: environment,
+                                                executablePath: CommandLine.arguments.first,
+                                                currentDirectory: FileManager.default.currentDirectoryPath)
+            guard let directory else {
+                FileHandle.standardError.write(Data("bulwark discover: no check library found (use --checks-dir)\n".utf8))
+                throw ExitCode(2)
+            }
+            let library = CheckLibrary.load(directory: directory)
+            findings = CheckEngine(checks: library.checks).evaluate(graph: ResourceGraph(result.resources))
+        }
+        let text = format == .json ? DiscoverCommand.json(result, cloud: cloud, findings: check ? findings : nil)
+            : DiscoverCommand.table(result, findings: check ? findings : nil)
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if findings.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
+    }
+
+    /// Runs async work from this synchronous command; the main thread waits, the cooperative pool works.
+    static func wait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        let box = ResultBox<T>()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            box.value = await body()
+            semaphore.signal()
+        }
+        semaphore.wait()
+        // The semaphore orders the write before this read; the task always stores a value before signalling.
+        return box.value!
+    }
+
+    static func json(_ result: DiscoveryResult, cloud: Cloud, findings: [CheckResult]?) -> String {
+        var root: [String: Value] = [
+            "cloud": .string(cloud.rawValue), "account": .string(result.account), "regions": .list(result.regions.map(Value.string)),
+            "api_calls": .number(Double(result.apiCalls)), "resource_count": .number(Double(result.resources.count)),
+            "calls_by_service": .object(result.callsByService.mapValues { .number(Double($0)) }),
+            "calls_by_operation": .object(result.callsByOperation.mapValues { .number(Double($0)) }),
+            "errors": .list(result.errors.map { e in
+                .object(["service": .string(e.service), "region": .string(e.region), "operation": .string(e.operation),
+                         "code": .string(e.code), "message": .string(e.message), "resource": e.resource.map(Value.string) ?? .null])
+            }),
+            "resources": .list(result.resources.map { r in
+                var origin: [String: Value] = [:]
+                if case .live(let live) = r.origin {
+                    origin = ["id": .string(live.id), "account": .string(live.account),
+                              "region": live.region.map(Value.string) ?? .null]
+                }
+                return .object(["address": .string(r.address), "type": .string(r.type), "live": .object(origin),
+                                "attributes": .object(r.attributes),
+                                "references": .list(r.references.map { .object(["attribute": .string($0.attribute),
+                                                                               "target": .string($0.target)]) })])
+            }),
+        ]
+        if let findings {
+            root["findings"] = .list(findings.map { f in
+                .object(["check": .string(f.check.id), "severity": .string("\(f.check.severity)"),
+                         "resource": .string(f.resourceAddress), "verdict": .string(verdictName(f.verdict)),
+                         "evidence": .string(f.evidence)])
+            })
+        }
+        return JSONEncoding.encode(.object(root)) + "\n"
+    }
+
+    static func table(_ result: DiscoveryResult, findings: [CheckResult]?) -> String {
+        var out = "ADDRESS\tREGION\tID\n"
+        for r in result.resources {
+            guard case .live(let live) = r.origin else { continue }
+            out += "\(r.address)\t\(live.region ?? "global")\t\(live.id)\n"
+        }
+        if !result.errors.isEmpty {
+            out += "\nNOT READ (\(result.errors.count)):\n"
+            for e in result.errors { out += "  \(e)\n" }
+        }
+        if let findings {
+            out += "\nCHECKS:\n"
+            for f in findings.sorted(by: { ($0.resourceAddress, $0.check.id) < ($1.resourceAddress, $1.check.id) }) {
+                out += "  \(verdictName(f.verdict).uppercased())\t\(f.check.id)\t\(f.check.severity)\t\(f.resourceAddress)\n"
+            }
+            let failed = findings.filter { $0.verdict == .failed }.count
+            out += "\(findings.count) results, \(failed) failed\n"
+        }
+        out += "\n\(result.resources.count) resources in account \(result.account), regions \(result.regions.joined(separator: ",")); "
+            + "\(result.apiCalls) API calls (" + result.callsByService.sorted { $0.key < $1.key }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")\n"
+        return out
+    }
+
+    static func verdictName(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .passed: return "passed"
+        case .failed: return "failed"
+        case .unknown: return "unknown"
+        case .skipped: return "skipped"
+        }
+    }
+}
+
+/// Carries a value out of a task to a thread waiting on a semaphore.
+private final class ResultBox<T>: @unchecked Sendable {
+    // Unchecked: written once by the task before the semaphore is signalled, read once after the wait.
+    var value: T?
+}
