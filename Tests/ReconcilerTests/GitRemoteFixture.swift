@@ -29,8 +29,11 @@ final class GitRemoteFixture: @unchecked Sendable {
     }
 
     deinit {
-        daemon.terminate()
-        daemon.waitUntilExit()
+        // Foundation's waitUntilExit spins on a run loop off the main thread; reap the daemon directly.
+        let pid = daemon.processIdentifier
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
         try? FileManager.default.removeItem(atPath: root)
     }
 

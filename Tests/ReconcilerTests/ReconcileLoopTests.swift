@@ -89,8 +89,8 @@ import Testing
         status = try #require(await reconciler.runOnce().first)
         #expect(status.lastObservedCommit == "main@sha1:\(second)")
         #expect(try await h.store.scans(target: "infra", limit: 10).count == 2)
-        let after = try await h.store.openFindings(target: "infra")
-        #expect(!after.contains { $0.resourceAddress == "aws_s3_bucket_acl.data" && $0.state != .resolved })
+        let resolved = try await h.store.allFindings(target: "infra").filter { $0.state == .resolved }
+        #expect(resolved.contains { $0.resourceAddress == "aws_s3_bucket_acl.data" && $0.resolvedInCommit == second })
 
         // History rewritten on the remote (force-push): the new tip is scanned.
         try h.remote.git(["-C", work, "reset", "-q", "--hard", first])
