@@ -1,0 +1,2 @@
+import Anomaly
+print("anomaly-bench")
