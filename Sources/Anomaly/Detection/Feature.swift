@@ -5,7 +5,7 @@ import Foundation
 public enum Feature: Int, CaseIterable, Sendable, Codable {
     case events, writes, distinctActions, distinctServices, errorRatio, accessDeniedRatio
     case sensitive, sensitiveDistinct
-    case newActions, newRegions, newSourceIPs, newUserAgents
+    case newActions, newRegions, newSourceIPs, newUserAgents, newSensitiveActions
     case hourRarity, weekdayRarity, volumeRatio, rootUse, consoleWithoutMFA
 
     /// Stable machine name (CSV headers, JSON).
@@ -26,6 +26,7 @@ public enum Feature: Int, CaseIterable, Sendable, Codable {
         case .newRegions: return "first-seen regions"
         case .newSourceIPs: return "first-seen source IPs"
         case .newUserAgents: return "first-seen user agents"
+        case .newSensitiveActions: return "sensitive actions never used before"
         case .hourRarity: return "hour-of-day rarity"
         case .weekdayRarity: return "weekday rarity"
         case .volumeRatio: return "volume vs own mean (log)"

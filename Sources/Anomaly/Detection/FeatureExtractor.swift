@@ -42,6 +42,7 @@ public enum FeatureExtractor {
         values[Feature.newRegions.rawValue] = Double(newRegions.count)
         values[Feature.newSourceIPs.rawValue] = Double(newIPs.count)
         values[Feature.newUserAgents.rawValue] = Double(newAgents.count)
+        values[Feature.newSensitiveActions.rawValue] = Double(w.sensitive.keys.filter { !(profile?.actions.contains($0) ?? false) }.count)
         values[Feature.hourRarity.rawValue] = profile?.hourRarity(c.hour) ?? 0
         values[Feature.weekdayRarity.rawValue] = profile?.weekdayRarity(c.weekday) ?? 0
         if let stat = profile?.stats[Feature.events.rawValue], stat.count > 0 {
