@@ -4,7 +4,7 @@ import Foundation
 /// `AnomalyModel.formatVersion`'s meaning, so new features are appended and the version bumped.
 public enum Feature: Int, CaseIterable, Sendable, Codable {
     case events, writes, distinctActions, distinctServices, errorRatio, accessDeniedRatio
-    case sensitive, sensitiveDistinct
+    case sensitive, sensitiveDistinct, sensitiveExcess
     case newActions, newRegions, newSourceIPs, newUserAgents, newSensitiveActions
     case hourRarity, weekdayRarity, volumeRatio, rootUse, consoleWithoutMFA
 
@@ -22,6 +22,7 @@ public enum Feature: Int, CaseIterable, Sendable, Codable {
         case .accessDeniedRatio: return "access-denied ratio"
         case .sensitive: return "sensitive calls"
         case .sensitiveDistinct: return "distinct sensitive actions"
+        case .sensitiveExcess: return "sensitive calls above the principal's usual"
         case .newActions: return "first-seen actions"
         case .newRegions: return "first-seen regions"
         case .newSourceIPs: return "first-seen source IPs"

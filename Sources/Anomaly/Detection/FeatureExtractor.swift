@@ -38,6 +38,8 @@ public enum FeatureExtractor {
         values[Feature.accessDeniedRatio.rawValue] = Double(w.denied) / n
         values[Feature.sensitive.rawValue] = Double(w.sensitive.values.reduce(0, +))
         values[Feature.sensitiveDistinct.rawValue] = Double(w.sensitive.count)
+        values[Feature.sensitiveExcess.rawValue] = Double(
+            w.sensitive.reduce(0) { $0 + max(0, $1.value - (profile?.sensitiveMax[$1.key] ?? 0)) })
         values[Feature.newActions.rawValue] = Double(newActions.count)
         values[Feature.newRegions.rawValue] = Double(newRegions.count)
         values[Feature.newSourceIPs.rawValue] = Double(newIPs.count)
