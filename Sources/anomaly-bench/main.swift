@@ -22,19 +22,6 @@ func catalog() -> SensitiveActionCatalog {
     do { return try SensitiveActionCatalog.load(from: url) } catch { fail("\(error)") }
 }
 
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try box.result!.get()
-}
-
-final class ResultBox<T>: @unchecked Sendable { var result: Result<T, Error>? }
-
 func writeCSV(_ m: FeatureMatrix, labels: [Bool]?, to url: URL) throws {
     var header = Feature.allCases.map(\.name)
     if labels != nil { header.append("label") }
@@ -90,7 +77,7 @@ do {
         var options = Evaluation.Options()
         options.generator.seed = seed
         let opts = options
-        let report = try blocking { try await Evaluation.run(opts, directory: dir, catalog: cat) }
+        let report = try BlockingRun.run { try await Evaluation.run(opts, directory: dir, catalog: cat) }
         print(report.text)
         if args.first == "export" {
             guard let out = option("--out", args) else { fail("export needs --out DIR") }

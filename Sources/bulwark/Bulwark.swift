@@ -9,7 +9,10 @@ struct Bulwark: ParsableCommand {
         commandName: "bulwark",
         abstract: "GitOps controller for infrastructure-as-code security and cloud posture.",
         version: BulwarkVersion.current,
-        subcommands: [ScanCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self, DiscoverCommand.self]
+        subcommands: [
+            ScanCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self, DiscoverCommand.self,
+            AnomalyCommand.self,
+        ]
     )
 
     /// Runs the command like `ParsableCommand.main()`, except that usage errors exit 2 rather than 64:

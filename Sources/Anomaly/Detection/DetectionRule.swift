@@ -79,6 +79,18 @@ public struct RuleSet: Sendable {
             e.cloud == .aws && e.consoleLogin && e.principalType != .root && e.mfa == false && !e.failed && ctx.isAdmin
                 ? at(e) + " (MFA not used)" : nil
         },
+        DetectionRule(
+            id: "AWS-IAM-CREDENTIALS-FOR-OTHER-USER", severity: .high,
+            title: "Credentials created for another user by a non-administrator"
+        ) { e, ctx in
+            // Minting keys or a console password for someone else is identity administration; a principal that
+            // has never administered identities doing it is the classic persistence backdoor.
+            let minting: Set<String> = ["CreateAccessKey", "CreateLoginProfile", "UpdateLoginProfile"]
+            guard e.cloud == .aws, minting.contains(e.action), !e.failed, !ctx.isAdmin,
+                let target = e.request["userName"], !e.principal.hasSuffix(":user/" + target)
+            else { return nil }
+            return at(e) + " for user \(target)"
+        },
         DetectionRule(id: "AZURE-ELEVATE-ACCESS", severity: .critical, title: "Azure tenant access elevated") { e, _ in
             e.cloud == .azure && e.action == "microsoft.authorization/elevateaccess/action" && !e.failed ? at(e) : nil
         },

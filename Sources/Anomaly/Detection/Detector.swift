@@ -12,7 +12,8 @@ public struct DetectionBatch: Sendable {
     /// Windows closed (and learned) in this call.
     public var closed: [ScoredWindow] = []
 
-    mutating func merge(_ other: DetectionBatch) {
+    /// Appends another batch's alerts and windows.
+    public mutating func merge(_ other: DetectionBatch) {
         alerts += other.alerts
         closed += other.closed
     }

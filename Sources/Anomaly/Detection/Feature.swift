@@ -5,7 +5,7 @@ import Foundation
 public enum Feature: Int, CaseIterable, Sendable, Codable {
     case events, writes, distinctActions, distinctServices, errorRatio, accessDeniedRatio
     case sensitive, sensitiveDistinct, sensitiveExcess
-    case newActions, newRegions, newSourceIPs, newUserAgents, newSensitiveActions
+    case newActions, newRegions, newSourceIPs, newUserAgents, newSensitiveActions, noveltySurprise
     case hourRarity, weekdayRarity, volumeRatio, rootUse, consoleWithoutMFA
 
     /// Stable machine name (CSV headers, JSON).
@@ -28,6 +28,7 @@ public enum Feature: Int, CaseIterable, Sendable, Codable {
         case .newSourceIPs: return "first-seen source IPs"
         case .newUserAgents: return "first-seen user agents"
         case .newSensitiveActions: return "sensitive actions never used before"
+        case .noveltySurprise: return "surprise of the novelties for this principal"
         case .hourRarity: return "hour-of-day rarity"
         case .weekdayRarity: return "weekday rarity"
         case .volumeRatio: return "volume vs own mean (log)"
@@ -40,7 +41,7 @@ public enum Feature: Int, CaseIterable, Sendable, Codable {
     /// would spend nearly every split on the busiest principals' volumes.
     var isCount: Bool {
         switch self {
-        case .errorRatio, .accessDeniedRatio, .hourRarity, .weekdayRarity, .volumeRatio: return false
+        case .errorRatio, .accessDeniedRatio, .hourRarity, .weekdayRarity, .volumeRatio, .noveltySurprise: return false
         default: return true
         }
     }

@@ -50,6 +50,11 @@ public enum FeatureExtractor {
         if let stat = profile?.stats[Feature.events.rawValue], stat.count > 0 {
             values[Feature.volumeRatio.rawValue] = log((Double(w.events) + 1) / (stat.mean + 1))
         }
+        if let profile {
+            var surprise = 0.0
+            for (k, f) in PrincipalProfile.noveltyKinds.enumerated() where values[f.rawValue] > 0 { surprise += profile.surprise(k) }
+            values[Feature.noveltySurprise.rawValue] = surprise
+        }
         values[Feature.rootUse.rawValue] = Double(w.rootCalls)
         values[Feature.consoleWithoutMFA.rawValue] = Double(w.consoleWithoutMFA)
         return FeatureRow(

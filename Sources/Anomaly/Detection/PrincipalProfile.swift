@@ -1,3 +1,5 @@
+import Foundation
+
 /// What is normal for one principal, learned from its past windows: the actions, regions, source IPs and
 /// user agents it used, when it is active, and the range of each feature. Novelty features and alert
 /// explanations are measured against it.
@@ -41,6 +43,8 @@ public struct PrincipalProfile: Sendable, Hashable, Codable {
     public var stats = [Stat](repeating: Stat(), count: Feature.allCases.count)
     /// The largest per-window count of each sensitive action seen.
     public var sensitiveMax: [String: Int] = [:]
+    /// Windows in which each kind of novelty occurred (`PrincipalProfile.noveltyKinds` order).
+    public var noveltyWindows = [Int](repeating: 0, count: PrincipalProfile.noveltyKinds.count)
     /// Whether the principal has administered identities (IAM writes, role assignments).
     public var privileged = false
 
@@ -62,8 +66,20 @@ public struct PrincipalProfile: Sendable, Hashable, Codable {
         hourCounts[c.hour] += 1
         weekdayCounts[c.weekday] += 1
         for (i, v) in features.enumerated() where i < stats.count { stats[i].add(v) }
+        for (k, f) in Self.noveltyKinds.enumerated() where f.rawValue < features.count && features[f.rawValue] > 0 {
+            noveltyWindows[k] += 1
+        }
         for (action, n) in w.sensitive { sensitiveMax[action] = max(sensitiveMax[action] ?? 0, n) }
         if w.privilegedWrites > 0 { privileged = true }
+    }
+
+    /// The novelty features whose surprise is measured.
+    public static let noveltyKinds: [Feature] = [.newActions, .newRegions, .newSourceIPs, .newUserAgents, .newSensitiveActions]
+
+    /// −log of the chance (Laplace-smoothed) that a window of this principal shows novelty of `kind`:
+    /// a first-seen IP says little for a travelling developer and much for a service that never moves.
+    public func surprise(_ kind: Int) -> Double {
+        log(Double(windows + 2) / Double(noveltyWindows[kind] + 1))
     }
 
     static func insert<S: Sequence>(_ items: S, into set: inout Set<String>) where S.Element == String {

@@ -56,7 +56,7 @@ public struct AttackTechnique: Sendable, Hashable {
             calls: [r("ListRoles", "iam"), r("GetRole", "iam"),
                     w("UpdateAssumeRolePolicy", "iam", ["roleName": "OrganizationAccountAccessRole", "policyDocument": "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"\(external)\"},\"Action\":\"sts:AssumeRole\"}]}"])]),
         AttackTechnique(
-            name: "aws.persistence.iam-create-user-login-profile-access-key", persona: "app-backend", day: 3, hour: 3,
+            name: "aws.persistence.iam-backdoor-user", persona: "app-backend", day: 3, hour: 3,
             ip: vpsIP, agent: attackerAgent,
             calls: [r("ListUsers", "iam"), w("CreateAccessKey", "iam", ["userName": "admin-ops"])]),
         AttackTechnique(
