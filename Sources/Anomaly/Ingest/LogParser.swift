@@ -82,10 +82,16 @@ public struct LogParser: Sendable {
             report.error = AnomalyError(.invalidJSON, "not JSON", location: key)
             return ([], report)
         }
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.filter({ !$0.allSatisfy(Self.isSpace) }).count > 1 else {
+            // One document that does not parse: a truncated or corrupt file, not a stream of records.
+            report.error = AnomalyError(.invalidJSON, "invalid JSON document", location: key)
+            return ([], report)
+        }
         report.format = .azureExport
         var lineNumber = 0
         var index = 0
-        for lineBytes in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        for lineBytes in lines {
             lineNumber += 1
             if lineBytes.allSatisfy(Self.isSpace) { continue }
             guard index < maxRecords else {
