@@ -7,7 +7,8 @@ need_apt=()
 # C libraries and tools the build or the tests use. Extend this list as layers need them.
 # Store: libsqlite3-dev and libpq-dev (CSQLite/CLibPQ), postgresql-15 (StoreTests and bench/store-bench.sh
 # start their own server with initdb/pg_ctl; the package also creates the `postgres` user they run it as).
-for pkg in pkg-config libsqlite3-dev libpq-dev postgresql-15; do
+# Anomaly: zlib1g-dev (CZlib, gzip CloudTrail objects).
+for pkg in pkg-config libsqlite3-dev libpq-dev postgresql-15 zlib1g-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then
