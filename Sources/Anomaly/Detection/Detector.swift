@@ -112,7 +112,7 @@ public struct Detector: Sendable {
     /// Closes and scores every open window that ends at or before `time` (all of them when nil).
     public mutating func flush(before time: Double? = nil) -> DetectionBatch {
         var batch = DetectionBatch()
-        let due = open.values.filter { time == nil || $0.end <= time! }.map(\.principal).sorted()
+        let due = open.values.filter { w in time.map { w.end <= $0 } ?? true }.map(\.principal).sorted()
         for p in due { batch.merge(close(p)) }
         return batch
     }
