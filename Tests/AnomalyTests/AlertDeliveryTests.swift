@@ -63,6 +63,19 @@ import Testing
         #expect(attempts == 2)
     }
 
+    @Test func webhookSinkDeliversInTheBackgroundAndDrains() async throws {
+        let server = try LoopbackHTTPServer(script: [500, 200])
+        defer { server.stop() }
+        let outcomes = LineCollector()
+        let sink = WebhookAlertSink(sender: WebhookSender(url: server.url, initialBackoff: 0.01, deadline: 30)) { alert, outcome in
+            outcomes.add("\(alert.dedupeKey) \(outcome)")
+        }
+        await sink.deliver([Self.alert])
+        await sink.drain()
+        #expect(outcomes.lines == ["\(Self.alert.dedupeKey) delivered(attempts: 2)"])
+        #expect(server.received.count == 2)
+    }
+
     @Test func printSinkWritesTextAndJSON() async throws {
         let lines = LineCollector()
         await PrintAlertSink(json: false, write: { lines.add($0) }).deliver([Self.alert])

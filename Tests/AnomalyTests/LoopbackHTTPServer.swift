@@ -13,6 +13,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private var bodies: [String] = []
     private var held: [Int32] = []
     private var thread: Thread?
+    private let acceptEnded = DispatchSemaphore(value: 0)
 
     struct StartError: Error, CustomStringConvertible {
         var description: String
@@ -58,7 +59,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
 
     /// Stops accepting and closes every connection.
     func stop() {
+        // Close only after the accept thread has left accept(): a closed descriptor number is reused at once,
+        // and a late accept() would serve another test's socket.
         shutdown(listener, Int32(SHUT_RDWR))
+        acceptEnded.wait()
         close(listener)
         lock.lock()
         let connections = held
@@ -68,9 +72,13 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        defer { acceptEnded.signal() }
         while true {
             let connection = accept(listener, nil, nil)
             if connection < 0 { return }
+            // A client that connects and sends nothing must not keep this thread (and stop()) waiting.
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             handle(connection)
         }
     }

@@ -4,6 +4,13 @@ import Foundation
 public protocol AlertSink: Sendable {
     /// Delivers alerts; must not block the caller for long (slow sinks deliver in their own task).
     func deliver(_ alerts: [Alert]) async
+    /// Waits for deliveries still in flight (each bounded by its own deadline); called when a run ends.
+    func drain() async
+}
+
+extension AlertSink {
+    /// Sinks that deliver synchronously have nothing in flight.
+    public func drain() async {}
 }
 
 /// Writes alerts as text (or JSON lines) through a line writer, e.g. to standard output.
@@ -39,11 +46,40 @@ public struct WebhookAlertSink: AlertSink {
         self.report = report
     }
 
+    let inFlight = InFlightTasks()
+
     public func deliver(_ alerts: [Alert]) async {
         for alert in alerts {
             let sender = sender
             let report = report
-            Task.detached { report(alert, await sender.send(alert)) }
+            inFlight.add(Task.detached { report(alert, await sender.send(alert)) })
         }
+    }
+
+    public func drain() async {
+        for task in inFlight.takeAll() { await task.value }
+    }
+}
+
+/// Tasks started and not yet awaited.
+final class InFlightTasks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tasks: [Task<Void, Never>] = []
+
+    func add(_ task: Task<Void, Never>) {
+        lock.lock()
+        tasks.append(task)
+        // Only the newest handles are kept for draining, so a long watch does not accumulate them; every send
+        // ends by its own deadline whether or not anyone awaits it.
+        if tasks.count > 1024 { tasks.removeFirst(tasks.count - 1024) }
+        lock.unlock()
+    }
+
+    func takeAll() -> [Task<Void, Never>] {
+        lock.lock()
+        defer { lock.unlock() }
+        let all = tasks
+        tasks = []
+        return all
     }
 }

@@ -42,6 +42,7 @@ public struct LogWatcher: Sendable {
             if let maxPolls, polls >= maxPolls { break }
             try? await Task.sleep(nanoseconds: UInt64(interval * 1e9))
         }
+        for sink in sinks { await sink.drain() }
         return detector
     }
 }
