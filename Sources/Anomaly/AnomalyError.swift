@@ -4,7 +4,9 @@ public struct AnomalyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable class of problem; new codes can be added without breaking callers.
     public struct Code: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
         public let rawValue: String
+        /// A code from its raw text.
         public init(_ rawValue: String) { self.rawValue = rawValue }
+        /// A code from a literal.
         public init(stringLiteral value: String) { self.rawValue = value }
         public var description: String { rawValue }
 
@@ -31,6 +33,7 @@ public struct AnomalyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// 1-based line (JSON Lines input) or 0-based record index (array input), when known.
     public var line: Int?
 
+    /// An error of `code` with a message and where it happened.
     public init(_ code: Code, _ message: String, location: String? = nil, line: Int? = nil) {
         self.code = code
         self.message = message

@@ -4,6 +4,7 @@ public struct Alert: Sendable, Hashable, Codable {
     public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
         case low, medium, high, critical
         var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+        /// Orders by urgency (low < critical).
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
@@ -33,6 +34,7 @@ public struct Alert: Sendable, Hashable, Codable {
     public var score: Double?
     public var source: Source
 
+    /// An alert from its parts.
     public init(
         dedupeKey: String, severity: Severity, principal: String, account: String, windowStart: Double,
         windowEnd: Double, title: String, reasons: [String], score: Double?, source: Source

@@ -18,11 +18,13 @@ public struct PrintAlertSink: AlertSink {
     public var json: Bool
     let write: @Sendable (String) -> Void
 
+    /// A sink writing each alert through `write` (standard output by default).
     public init(json: Bool = false, write: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.json = json
         self.write = write
     }
 
+    /// Writes every alert, in order.
     public func deliver(_ alerts: [Alert]) async {
         for alert in alerts { write(json ? Self.jsonLine(alert) : alert.text) }
     }
@@ -41,6 +43,7 @@ public struct WebhookAlertSink: AlertSink {
     /// Called with every delivery outcome (for logs and tests).
     let report: @Sendable (Alert, WebhookSender.Outcome) -> Void
 
+    /// A sink posting through `sender`; `report` sees every outcome.
     public init(sender: WebhookSender, report: @escaping @Sendable (Alert, WebhookSender.Outcome) -> Void = { _, _ in }) {
         self.sender = sender
         self.report = report
@@ -48,6 +51,7 @@ public struct WebhookAlertSink: AlertSink {
 
     let inFlight = InFlightTasks()
 
+    /// Starts one background send per alert and returns at once.
     public func deliver(_ alerts: [Alert]) async {
         for alert in alerts {
             let sender = sender
@@ -56,6 +60,7 @@ public struct WebhookAlertSink: AlertSink {
         }
     }
 
+    /// Waits for the sends started so far (each ends by its deadline).
     public func drain() async {
         for task in inFlight.takeAll() { await task.value }
     }

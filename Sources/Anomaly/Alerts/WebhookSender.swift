@@ -23,6 +23,7 @@ public struct WebhookSender: Sendable {
     /// Limit for the whole send, retries included.
     public var deadline: Double
 
+    /// A sender for `url`; times in seconds.
     public init(url: URL, maxAttempts: Int = 4, initialBackoff: Double = 0.25, attemptTimeout: Double = 5, deadline: Double = 15) {
         self.url = url
         self.maxAttempts = max(1, maxAttempts)

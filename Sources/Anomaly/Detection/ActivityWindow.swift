@@ -25,6 +25,7 @@ public struct ActivityWindow: Sendable, Hashable {
     /// Whether the window holds identity-administration writes (marks the principal as privileged).
     public var privilegedWrites = 0
 
+    /// An empty window of `principal`, typed after its first event (not yet added).
     public init(principal: String, start: Double, end: Double, first: ActivityEvent) {
         self.principal = principal
         self.start = start

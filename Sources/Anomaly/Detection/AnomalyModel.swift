@@ -16,6 +16,7 @@ public struct AnomalyModel: Sendable {
     /// Training rows the forest was fitted on.
     public var trainingWindows: Int
 
+    /// A model from its parts (normally made by `Trainer.train`).
     public init(
         windowSeconds: Double, forest: IsolationForest, threshold: Double, targetFalseAlertRate: Double,
         profiles: [String: PrincipalProfile], trainingWindows: Int

@@ -14,6 +14,7 @@ public struct DetectionRule: Sendable {
     /// The reason text when the event matches, else nil.
     public let match: @Sendable (ActivityEvent, Context) -> String?
 
+    /// A rule; `match` returns the reason text when the event is an alert.
     public init(
         id: String, severity: Alert.Severity, title: String,
         match: @escaping @Sendable (ActivityEvent, Context) -> String?
@@ -31,6 +32,7 @@ public struct RuleSet: Sendable {
     /// Case-insensitive substrings of a principal that mark it as an administrator (besides its history).
     public var adminPatterns: [String]
 
+    /// The given rules (built-in by default) and administrator name patterns.
     public init(rules: [DetectionRule] = RuleSet.builtinRules, adminPatterns: [String] = ["admin"]) {
         self.rules = rules
         self.adminPatterns = adminPatterns.map { $0.lowercased() }

@@ -48,6 +48,7 @@ public struct PrincipalProfile: Sendable, Hashable, Codable {
     /// Whether the principal has administered identities (IAM writes, role assignments).
     public var privileged = false
 
+    /// An empty profile of a principal first seen at `firstSeen`.
     public init(principal: String, firstSeen: Double) {
         self.principal = principal
         self.firstSeen = firstSeen

@@ -2,7 +2,7 @@ import Foundation
 
 /// The security-sensitive actions counted as features and named in alerts, read from a data file
 /// (`checks/anomaly/sensitive-actions.json`) so they are reviewed like checks, not buried in code.
-public struct SensitiveActionCatalog: Sendable, Hashable, Codable {
+public struct SensitiveActionCatalog: Sendable, Hashable {
     /// One sensitive action.
     public struct Entry: Sendable, Hashable, Codable {
         public var cloud: ActivityEvent.Cloud
@@ -20,6 +20,7 @@ public struct SensitiveActionCatalog: Sendable, Hashable, Codable {
     /// The file's format version this build reads.
     public static let formatVersion = 1
 
+    /// A catalog of these entries.
     public init(entries: [Entry]) {
         self.entries = entries
         var byKey: [String: Entry] = [:]
@@ -81,17 +82,5 @@ public struct SensitiveActionCatalog: Sendable, Hashable, Codable {
         guard let entry = byKey[Self.key(event.cloud, event.action)] else { return nil }
         if entry.onlyWithoutMFA == true && event.mfa != false { return nil }
         return entry
-    }
-
-    enum CodingKeys: String, CodingKey { case entries }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(entries: try c.decode([Entry].self, forKey: .entries))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(entries, forKey: .entries)
     }
 }

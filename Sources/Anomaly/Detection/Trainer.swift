@@ -10,6 +10,7 @@ public enum Trainer {
         public var targetFalseAlertRate = 0.005
         /// A principal's first windows build its profile only; they are all novelty and no evidence.
         public var warmupSeconds: Double = 86_400
+        /// The defaults: 1 h windows, t = 100, ψ = 256, 0.5 % false alerts, one day of warm-up.
         public init() {}
     }
 

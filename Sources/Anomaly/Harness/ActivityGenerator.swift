@@ -33,6 +33,7 @@ public enum ActivityGenerator {
         public var testDays = 7
         public var account = "123456789012"
         public var techniques = AttackTechnique.all
+        /// Seed 7, 14 training days and 7 test days from Monday 2026-03-02, every technique.
         public init() {}
     }
 

@@ -7,6 +7,7 @@ public enum Evaluation {
     public struct Options: Sendable {
         public var generator = ActivityGenerator.Config()
         public var training = Trainer.Options()
+        /// The generator's and trainer's defaults.
         public init() {}
     }
 

@@ -36,6 +36,7 @@ public struct ActivityEvent: Sendable, Hashable, Codable {
     /// Scalar request parameters flattened to dotted paths (array levels skipped), bounded in count.
     public var request: [String: String]
 
+    /// An event from its fields.
     public init(
         time: Double, cloud: Cloud, account: String, principal: String, principalType: PrincipalType,
         action: String, service: String, region: String, sourceIP: String, userAgent: String,

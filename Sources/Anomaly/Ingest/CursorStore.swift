@@ -12,6 +12,7 @@ public protocol CursorStore: Sendable {
 public struct JSONFileCursorStore: CursorStore {
     public let url: URL
 
+    /// A store in the JSON file at `url` (created on first save).
     public init(url: URL) { self.url = url }
 
     struct File: Codable {
@@ -37,10 +38,12 @@ public struct JSONFileCursorStore: CursorStore {
         return file
     }
 
+    /// The saved cursor of `source`, or an empty one.
     public func load(source: String) throws(AnomalyError) -> LogCursor {
         try readFile().sources[source] ?? LogCursor()
     }
 
+    /// Saves the cursor of `source`, replacing the file atomically.
     public func save(_ cursor: LogCursor, source: String) throws(AnomalyError) {
         var file = try readFile()
         file.sources[source] = cursor

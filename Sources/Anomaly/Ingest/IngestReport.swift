@@ -6,6 +6,7 @@ public struct IngestReport: Sendable {
         public var index: Int
         public var line: Int?
         public var reason: String
+        /// An issue at record `index` (and JSON-Lines `line`).
         public init(index: Int, line: Int? = nil, reason: String) {
             self.index = index
             self.line = line
@@ -36,6 +37,7 @@ public struct IngestReport: Sendable {
         /// At most this many issues are kept per object; the counters stay exact.
         public static let maxIssues = 50
 
+        /// An empty report for the object `key`.
         public init(key: String) { self.key = key }
 
         mutating func malformed(_ index: Int, line: Int?, _ reason: String) {
@@ -46,6 +48,7 @@ public struct IngestReport: Sendable {
 
     public var files: [FileReport] = []
 
+    /// A report over these objects.
     public init(files: [FileReport] = []) { self.files = files }
 
     public var records: Int { files.reduce(0) { $0 + $1.records } }

@@ -4,6 +4,7 @@
 public struct LogCursor: Sendable, Hashable, Codable {
     public var lastKeyByGroup: [String: String]
 
+    /// A cursor at these positions (empty: nothing read).
     public init(lastKeyByGroup: [String: String] = [:]) { self.lastKeyByGroup = lastKeyByGroup }
 
     /// The group of a key: its folder with a trailing `YYYY/MM/DD` removed.

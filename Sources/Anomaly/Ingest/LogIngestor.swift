@@ -2,6 +2,7 @@
 public struct LogIngestor: Sendable {
     public var parser: LogParser
 
+    /// An ingestor parsing with `parser`.
     public init(parser: LogParser = LogParser()) { self.parser = parser }
 
     /// The result of one pass over a source.

@@ -4,6 +4,7 @@ import Foundation
 public struct LogObjectRef: Sendable, Hashable {
     public var key: String
     public var size: Int
+    /// A reference to the object `key` of `size` bytes.
     public init(key: String, size: Int) {
         self.key = key
         self.size = size
@@ -28,6 +29,7 @@ public struct LocalDirectorySource: LogObjectSource {
     /// Largest file read; bigger ones are listed but reading them fails with `tooLarge`.
     public var maxFileBytes: Int
 
+    /// A source over the tree at `root`.
     public init(root: URL, maxFileBytes: Int = 512 << 20) {
         self.root = root.standardizedFileURL
         self.maxFileBytes = maxFileBytes
@@ -35,6 +37,7 @@ public struct LocalDirectorySource: LogObjectSource {
 
     public var name: String { "dir:" + root.path }
 
+    /// Log files (`.json`, `.json.gz`, `.gz`, `.jsonl`) below the root that the cursor has not read, by key.
     public func list(after cursor: LogCursor) async throws(AnomalyError) -> [LogObjectRef] {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -61,6 +64,7 @@ public struct LocalDirectorySource: LogObjectSource {
         return refs.sorted { $0.key < $1.key }
     }
 
+    /// The bytes of one file; keys that leave the root or files over the size limit are refused.
     public func read(key: String) async throws(AnomalyError) -> Data {
         guard !key.split(separator: "/").contains("..") else {
             throw AnomalyError(.io, "key leaves the source directory", location: key)

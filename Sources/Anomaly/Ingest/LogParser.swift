@@ -17,6 +17,7 @@ public struct LogParser: Sendable {
     /// Most records read from one object; the rest are reported, not read.
     public var maxRecords: Int
 
+    /// A parser with these limits.
     public init(maxObjectBytes: Int = 256 << 20, maxRecords: Int = 2_000_000) {
         self.maxObjectBytes = maxObjectBytes
         self.maxRecords = maxRecords

@@ -15,6 +15,7 @@ public struct IsolationForest: Sendable, Equatable {
         public var trees: Int
         public var sampleSize: Int
         public var seed: UInt64
+        /// Parameters; the defaults are t = 100 trees of ψ = 256 rows.
         public init(trees: Int = 100, sampleSize: Int = 256, seed: UInt64 = 0x5EED) {
             self.trees = trees
             self.sampleSize = sampleSize

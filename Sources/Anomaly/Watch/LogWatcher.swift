@@ -11,6 +11,7 @@ public struct LogWatcher: Sendable {
     public var interval: Double
     public var ingestor = LogIngestor()
 
+    /// A watcher; `interval` is clamped to 0.05–1 s.
     public init(source: any LogObjectSource, cursors: any CursorStore, sinks: [any AlertSink], interval: Double = 1) {
         self.source = source
         self.cursors = cursors
