@@ -151,12 +151,16 @@ struct AnomalyScoreCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when an alert of this severity or worse is raised (low, medium, high, critical).")
     var failOn: Alert.Severity?
 
+    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles while scoring.")
+    var learnAlerted = false
+
     func run() throws {
         let catalog = try common.catalog()
         let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
         let (events, report) = try readLogs(paths)
         standardError(report.summary)
         var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
+        detector.learnFromAlertedWindows = learnAlerted
         var batch = detector.process(events)
         batch.merge(detector.flush())
         let alerts = batch.alerts.sorted { ($0.windowStart, $0.principal) < ($1.windowStart, $1.principal) }
@@ -198,6 +202,9 @@ struct AnomalyWatchCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Alert format: text or json.")
     var output: AlertOutputFormat = .text
 
+    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles (fewer repeats of a benign novelty; an attack may become normal).")
+    var learnAlerted = false
+
     func run() throws {
         let catalog = try common.catalog()
         let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
@@ -214,10 +221,12 @@ struct AnomalyWatchCommand: ParsableCommand {
         let watcher = LogWatcher(
             source: LocalDirectorySource(root: URL(fileURLWithPath: logs)),
             cursors: JSONFileCursorStore(url: URL(fileURLWithPath: cursor)), sinks: sinks, interval: interval)
-        let detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
+        var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
+        detector.learnFromAlertedWindows = learnAlerted
         let polls = maxPolls
+        let configured = detector
         _ = try BlockingRun.run {
-            try await watcher.run(detector: detector, maxPolls: polls, onPoll: { report, _ in
+            try await watcher.run(detector: configured, maxPolls: polls, onPoll: { report, _ in
                 if !report.files.isEmpty { standardError(report.summary) }
             })
         }
@@ -245,12 +254,16 @@ struct AnomalyEvaluateCommand: ParsableCommand {
     @Option(name: .customLong("test-days"), help: "Days of test traffic with the attacks (at least 7 for all techniques).")
     var testDays: Int = 7
 
+    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles (default: never, so an attack cannot become normal).")
+    var learnAlerted = false
+
     func run() throws {
         let catalog = try common.catalog()
         var options = Evaluation.Options()
         options.generator.seed = seed
         options.generator.trainDays = trainDays
         options.generator.testDays = testDays
+        options.learnFromAlertedWindows = learnAlerted
         let directory = logs.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-evaluate-\(ProcessInfo.processInfo.processIdentifier)")
         defer { if logs == nil { try? FileManager.default.removeItem(at: directory) } }

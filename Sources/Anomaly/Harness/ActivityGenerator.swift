@@ -9,6 +9,7 @@ public struct InjectedAttack: Sendable, Hashable {
 /// The harness's synthetic history: benign calls of the cast plus injected attacks, deterministic from a seed.
 public struct GeneratedDataset: Sendable {
     public var account: String
+    public var subscription: String
     public var start: Double
     /// Training history ends here; the test period (with the attacks) follows.
     public var trainEnd: Double
@@ -32,6 +33,8 @@ public enum ActivityGenerator {
         public var trainDays = 14
         public var testDays = 7
         public var account = "123456789012"
+        /// The Azure subscription of the harness's Azure principals.
+        public var subscription = "0b1f6471-1bf0-4dda-aec3-cb9272f09590"
         public var techniques = AttackTechnique.all
         /// Seed 7, 14 training days and 7 test days from Monday 2026-03-02, every technique.
         public init() {}
@@ -97,23 +100,24 @@ public enum ActivityGenerator {
                 for i in 0..<c.count {
                     t += 2 + rng.unit() * 20
                     serial += 1
+                    let region = cast[index].cloud == .aws ? "us-east-1" : cast[index].regions[0].0
                     var request = nested(c.params)
                     if c.action == "GetSecretValue" { request["secretId"] = .string("prod/app-\(serial)") }
                     if c.action == "GetPasswordData" { request["instanceId"] = .string("i-0\(String(rng.next() % 0xFFFF_FFFF, radix: 16))") }
                     calls.append(SyntheticCall(
-                        time: t, persona: index, action: c.action, service: c.service, region: "us-east-1", ip: technique.ip,
+                        time: t, persona: index, action: c.action, service: c.service, region: region, ip: technique.ip,
                         agent: technique.agent, readOnly: c.readOnly, errorCode: c.errorCode.flatMap { i % 2 == 0 ? $0 : nil },
                         request: request, mfa: c.mfa, console: c.console))
                     times.append(t)
                 }
             }
-            attacks.append(InjectedAttack(technique: technique.name, principal: cast[index].arn(account: config.account), callTimes: times))
+            attacks.append(InjectedAttack(technique: technique.name, principal: cast[index].principal(account: config.account), callTimes: times))
         }
         calls.sort { $0.time < $1.time }
         return GeneratedDataset(
-            account: config.account, start: config.start, trainEnd: trainEnd,
+            account: config.account, subscription: config.subscription, start: config.start, trainEnd: trainEnd,
             end: config.start + Double(days * 86_400), attacks: attacks,
-            principals: cast.map { $0.arn(account: config.account) }, calls: calls, cast: cast)
+            principals: cast.map { $0.principal(account: config.account) }, calls: calls, cast: cast)
     }
 
     static func pick(_ calls: [Persona.Call], _ rng: inout Xoshiro256) -> Persona.Call {

@@ -33,7 +33,7 @@ public struct AttackTechnique: Sendable, Hashable {
         AttackCall(action: a, service: s, readOnly: false, count: n, params: p)
     }
 
-    /// The eleven techniques of the harness.
+    /// The techniques of the harness: eleven on AWS, two on Azure.
     public static let all: [AttackTechnique] = [
         AttackTechnique(
             name: "aws.defense-evasion.cloudtrail-stop", persona: "dev-bob", day: 1, hour: 2, ip: torIP,
@@ -88,5 +88,14 @@ public struct AttackTechnique: Sendable, Hashable {
             agent: Persona.console,
             calls: [AttackCall(action: "ConsoleLogin", service: "signin", readOnly: false, console: true, mfa: false),
                     r("ListUsers", "iam"), r("GetAccountAuthorizationDetails", "iam")]),
+        AttackTechnique(
+            name: "azure.execution.vm-run-command", persona: "ops@contoso.com", day: 3, hour: 23, ip: torIP, agent: "",
+            calls: [r("microsoft.compute/virtualmachines/read", "microsoft.compute"),
+                    w("microsoft.compute/virtualmachines/runcommand/action", "microsoft.compute", [:], 3)]),
+        AttackTechnique(
+            name: "azure.exfiltration.disk-export", persona: "5f1c7a2e-9d4b-4c1e-8a57-3b2d6e9f0a11", day: 5, hour: 9,
+            ip: vpsIP, agent: "",
+            calls: [r("microsoft.compute/disks/read", "microsoft.compute"),
+                    w("microsoft.compute/disks/begingetaccess/action", "microsoft.compute", [:], 2)]),
     ]
 }

@@ -7,7 +7,7 @@ public enum CloudTrailWriter {
     @discardableResult
     public static func write(_ dataset: GeneratedDataset, to directory: URL) throws(AnomalyError) -> Int {
         var groups: [String: [SyntheticCall]] = [:]
-        for call in dataset.calls {
+        for call in dataset.calls where dataset.cast[call.persona].cloud == .aws {
             let hour = Int(call.time / 3600) * 3600
             groups["\(call.region)|\(hour)", default: []].append(call)
         }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Runs the harness end to end: generate → write CloudTrail gzip objects → ingest them from the directory →
+/// Runs the harness end to end: generate → write CloudTrail gzip objects and Azure exports → ingest them →
 /// train on the training days → detect on the test days → measure against the injected attacks.
 public enum Evaluation {
     /// Evaluation settings.
     public struct Options: Sendable {
         public var generator = ActivityGenerator.Config()
         public var training = Trainer.Options()
+        /// Whether windows that alerted are learned into the profiles during the test period (see `Detector`).
+        public var learnFromAlertedWindows = false
         /// The generator's and trainer's defaults.
         public init() {}
     }
@@ -35,6 +37,8 @@ public enum Evaluation {
         public var precision: Double
         public var recall: Double
         public var falseAlertWindows: Int
+        /// Benign windows that alerted, per principal.
+        public var falseAlertsByPrincipal: [String: Int]
         public var benignWindows: Int
         public var techniques: [TechniqueResult]
         public var alerts: [Alert]
@@ -58,7 +62,8 @@ public enum Evaluation {
                 "test windows: \(testWindows) (\(positiveWindows) with attack activity)",
                 "ROC-AUC (model score): \(f(modelAUC))   ROC-AUC (model + rules): \(f(combinedAUC))",
                 "at the threshold: precision \(pct(precision)), recall \(pct(recall))",
-                "false alerts: \(falseAlertWindows) of \(benignWindows) benign principal-hours = \(pct(falseAlertRate)) (target ≤ 1 %)",
+                "false alerts: \(falseAlertWindows) of \(benignWindows) benign principal-hours = \(pct(falseAlertRate)) (target ≤ 1 %)"
+                    + (falseAlertsByPrincipal.isEmpty ? "" : " — " + falseAlertsByPrincipal.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")),
                 "techniques detected: \(techniques.filter(\.detected).count) of \(techniques.count)",
             ]
             for t in techniques {
@@ -72,12 +77,13 @@ public enum Evaluation {
     /// Runs the evaluation, writing the generated logs under `directory`.
     public static func run(_ options: Options, directory: URL, catalog: SensitiveActionCatalog) async throws(AnomalyError) -> Report {
         let dataset = ActivityGenerator.generate(options.generator)
-        let objects = try CloudTrailWriter.write(dataset, to: directory)
+        let objects = try CloudTrailWriter.write(dataset, to: directory) + AzureActivityWriter.write(dataset, to: directory)
         let batch = try await LogIngestor().readNew(from: LocalDirectorySource(root: directory), after: LogCursor())
         let training = batch.events.filter { $0.time < dataset.trainEnd }
         let test = batch.events.filter { $0.time >= dataset.trainEnd }
         let trained = try Trainer.train(training, catalog: catalog, options: options.training)
         var detector = Detector(model: trained.model, catalog: catalog)
+        detector.learnFromAlertedWindows = options.learnFromAlertedWindows
         var output = detector.process(test)
         output.merge(detector.flush())
 
@@ -95,6 +101,7 @@ public enum Evaluation {
         var testMatrix = FeatureMatrix(columns: Feature.allCases.count)
         var windowScores: [String: Double] = [:]
         var truePositives = 0, falsePositives = 0, benign = 0
+        var falseByPrincipal: [String: Int] = [:]
         for closed in output.closed {
             let k = key(closed.window.principal, closed.window.start)
             let positive = attackWindows[k] != nil
@@ -107,7 +114,10 @@ public enum Evaluation {
             try testMatrix.append(closed.row.modelRow)
             if positive { if alerted { truePositives += 1 } } else {
                 benign += 1
-                if alerted { falsePositives += 1 }
+                if alerted {
+                    falsePositives += 1
+                    falseByPrincipal[closed.window.principal, default: 0] += 1
+                }
             }
         }
         let positives = labels.filter { $0 }.count
@@ -124,7 +134,7 @@ public enum Evaluation {
             modelAUC: ROC.auc(scores: scores, labels: labels), combinedAUC: ROC.auc(scores: combined, labels: labels),
             precision: truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives),
             recall: positives == 0 ? 0 : Double(truePositives) / Double(positives),
-            falseAlertWindows: falsePositives, benignWindows: benign, techniques: techniques, alerts: output.alerts,
+            falseAlertWindows: falsePositives, falseAlertsByPrincipal: falseByPrincipal, benignWindows: benign, techniques: techniques, alerts: output.alerts,
             trainMatrix: trained.matrix, testMatrix: testMatrix, testLabels: labels, model: trained.model)
     }
 }

@@ -12,7 +12,9 @@ struct Persona: Sendable {
     }
 
     var name: String
+    /// For Azure, `.user` is a signed-in user (UPN name) and `.role` a service principal (application ID name).
     var kind: Kind
+    var cloud: ActivityEvent.Cloud = .aws
     /// Source IPs, the first the most used.
     var ips: [String]
     var agents: [String]
@@ -38,6 +40,9 @@ struct Persona: Sendable {
     func arn(account: String) -> String {
         kind == .user ? "arn:aws:iam::\(account):user/\(name)" : "arn:aws:iam::\(account):role/\(name)"
     }
+
+    /// The principal as the readers name it: the IAM ARN, or the Azure caller in lower case.
+    func principal(account: String) -> String { cloud == .aws ? arn(account: account) : name.lowercased() }
 
     /// Chance per hour from a list of working hours.
     static func hours(_ range: ClosedRange<Int>, _ p: Double, else q: Double = 0) -> [Double] {
@@ -146,6 +151,34 @@ struct Persona: Sendable {
                     r("GetTrailStatus", "cloudtrail", 1), r("DescribeConfigRules", "config", 1),
                     r("ListKeys", "kms", 1), r("GetKeyPolicy", "kms", 1), r("ListSecrets", "secretsmanager", 1),
                     r("DescribeSnapshotAttribute", "ec2", 1)])
-        return [ci] + developers + [admin, backend, etl, monitoring, audit]
+        return [ci] + developers + [admin, backend, etl, monitoring, audit] + azureCast()
+    }
+
+    /// An Azure operator and an automation service principal (written as Activity Log storage exports).
+    static func azureCast() -> [Persona] {
+        let ops = Persona(
+            name: "ops@contoso.com", kind: .user, cloud: .azure, ips: ["198.51.100.10", "203.0.113.70"], agents: [""],
+            regions: [("westeurope", 0.7), ("eastus", 0.3)], weekdayHours: hours(8...17, 0.5),
+            weekendHours: hours(10...11, 0.02), volume: 3...20,
+            calls: [
+                r("microsoft.compute/virtualmachines/read", "microsoft.compute", 4),
+                r("microsoft.resources/subscriptions/resourcegroups/read", "microsoft.resources", 2),
+                r("microsoft.storage/storageaccounts/read", "microsoft.storage", 2),
+                r("microsoft.network/networksecuritygroups/read", "microsoft.network", 1),
+                w("microsoft.compute/virtualmachines/write", "microsoft.compute", 0.3),
+                w("microsoft.compute/virtualmachines/restart/action", "microsoft.compute", 0.2),
+                w("microsoft.storage/storageaccounts/listkeys/action", "microsoft.storage", 0.05),
+            ],
+            rareCalls: [r("microsoft.keyvault/vaults/read", "microsoft.keyvault"), r("microsoft.web/sites/read", "microsoft.web")],
+            rareChance: 0.03, newIPChance: 0.02, deniedShare: 0.02)
+        let automation = Persona(
+            name: "5f1c7a2e-9d4b-4c1e-8a57-3b2d6e9f0a11", kind: .role, cloud: .azure, ips: ["20.50.1.10"], agents: [""],
+            regions: [("westeurope", 1)], weekdayHours: hours(0...23, 1), weekendHours: hours(0...23, 1), volume: 5...15,
+            calls: [
+                r("microsoft.compute/virtualmachines/read", "microsoft.compute", 3),
+                r("microsoft.insights/metrics/read", "microsoft.insights", 3),
+                w("microsoft.storage/storageaccounts/listkeys/action", "microsoft.storage", 1),
+            ])
+        return [ops, automation]
     }
 }
