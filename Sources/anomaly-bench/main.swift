@@ -86,6 +86,9 @@ do {
         let opts = options
         let report = try BlockingRun.run { try await Evaluation.run(opts, directory: dir, catalog: cat) }
         print(report.text)
+        if let who = option("--alerts-of", args) {
+            for alert in report.alerts where alert.principal.contains(who) { print(alert.text) }
+        }
         if args.first == "export" {
             guard let out = option("--out", args) else { fail("export needs --out DIR") }
             let outURL = URL(fileURLWithPath: out)
@@ -135,7 +138,7 @@ do {
         print(String(format: "ours.single_nocopy_us=%.3f", singleNoCopy / Double(singles) * 1e6))
         print(String(format: "ours.checksum=%.3f", checksum))
     default:
-        fail("usage: anomaly-bench evaluate|export|bench [--seed N] [--out DIR] [--train CSV --test CSV] [--rows N]")
+        fail("usage: anomaly-bench evaluate|export|bench [--seed N] [--alerts-of TEXT] [--out DIR] [--train CSV --test CSV] [--rows N]")
     }
 } catch {
     fail("\(error)")

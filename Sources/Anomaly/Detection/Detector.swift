@@ -31,12 +31,15 @@ public struct Detector: Sendable {
     public private(set) var forest: IsolationForest?
     public var threshold: Double
     public private(set) var profiles: [String: PrincipalProfile]
-    /// Windows that alerted are not learned by default, so an attack does not become "normal".
+    /// Windows that alerted are learned only for their novelties by default (`PrincipalProfile.learnNovelty`),
+    /// so an attack's volumes never become "normal"; true learns them entirely.
     public var learnFromAlertedWindows = false
     /// While training: windows closed this long after the principal was first seen become training rows.
     public var warmupSeconds: Double = 86_400
     /// Training rows collected so far (only when `forest` is nil).
     public private(set) var trainingRows = FeatureMatrix(columns: Feature.allCases.count)
+    /// The window start of each training row.
+    public private(set) var trainingRowTimes: [Double] = []
 
     var open: [String: ActivityWindow] = [:]
     var emitted: Set<String> = []
@@ -128,14 +131,16 @@ public struct Detector: Sendable {
             score = s
             if let alert = modelAlert(w, row: row, score: s) { batch.alerts.append(alert) }
         } else if let profile, w.start - profile.firstSeen >= warmupSeconds {
-            try? trainingRows.append(row.modelRow)
+            if (try? trainingRows.append(row.modelRow)) != nil { trainingRowTimes.append(w.start) }
         }
         let alerted = alertedWindows.contains("\(principal)|\(Int(w.start))")
+        var updated = profile ?? PrincipalProfile(principal: principal, firstSeen: w.start)
         if !alerted || learnFromAlertedWindows || forest == nil {
-            var updated = profile ?? PrincipalProfile(principal: principal, firstSeen: w.start)
             updated.learn(w, features: row.values)
-            profiles[principal] = updated
+        } else {
+            updated.learnNovelty(w)
         }
+        profiles[principal] = updated
         batch.closed.append(ScoredWindow(window: w, row: row, score: score))
         return batch
     }

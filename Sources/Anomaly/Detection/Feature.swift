@@ -22,7 +22,7 @@ public enum Feature: Int, CaseIterable, Sendable, Codable {
         case .accessDeniedRatio: return "access-denied ratio"
         case .sensitive: return "sensitive calls"
         case .sensitiveDistinct: return "distinct sensitive actions"
-        case .sensitiveExcess: return "sensitive calls above the principal's usual"
+        case .sensitiveExcess: return "sensitive calls beyond the principal's usual burst"
         case .newActions: return "first-seen actions"
         case .newRegions: return "first-seen regions"
         case .newSourceIPs: return "first-seen source IPs"

@@ -18,6 +18,11 @@ public struct FeatureRow: Sendable, Hashable {
 
 /// Computes `FeatureRow`s.
 public enum FeatureExtractor {
+    /// How many calls of a sensitive action a window may make before they count as excess: none for an action
+    /// the principal never made, else a little over double its usual maximum (an administrator onboarding two
+    /// people instead of one is not a burst; 37 secret reads against a usual 1 are).
+    static func sensitiveAllowance(_ usualMax: Int, known: Bool) -> Int { known ? 2 * usualMax + 1 : 0 }
+
     /// The features of window `w`; `profile` is the principal's history before this window (nil: none).
     public static func row(_ w: ActivityWindow, profile: PrincipalProfile?) -> FeatureRow {
         let n = Double(max(w.events, 1))
@@ -39,7 +44,10 @@ public enum FeatureExtractor {
         values[Feature.sensitive.rawValue] = Double(w.sensitive.values.reduce(0, +))
         values[Feature.sensitiveDistinct.rawValue] = Double(w.sensitive.count)
         values[Feature.sensitiveExcess.rawValue] = Double(
-            w.sensitive.reduce(0) { $0 + max(0, $1.value - (profile?.sensitiveMax[$1.key] ?? 0)) })
+            w.sensitive.reduce(0) { sum, entry in
+                let known = profile?.actions.contains(entry.key) ?? false
+                return sum + max(0, entry.value - Self.sensitiveAllowance(profile?.sensitiveMax[entry.key] ?? 0, known: known))
+            })
         values[Feature.newActions.rawValue] = Double(newActions.count)
         values[Feature.newRegions.rawValue] = Double(newRegions.count)
         values[Feature.newSourceIPs.rawValue] = Double(newIPs.count)

@@ -83,6 +83,16 @@ public struct PrincipalProfile: Sendable, Hashable, Codable {
         log(Double(windows + 2) / Double(noveltyWindows[kind] + 1))
     }
 
+    /// Learns only what was new in an alerted window (actions, regions, IPs, user agents): it has been reported
+    /// once, and reporting the same novelty every hour is noise. Its counts, hours and ranges are not learned,
+    /// so a burst never becomes normal.
+    public mutating func learnNovelty(_ w: ActivityWindow) {
+        Self.insert(w.actions.keys, into: &actions)
+        Self.insert(w.regions, into: &regions)
+        Self.insert(w.sourceIPs, into: &sourceIPs)
+        Self.insert(w.userAgents, into: &userAgents)
+    }
+
     static func insert<S: Sequence>(_ items: S, into set: inout Set<String>) where S.Element == String {
         for item in items where set.count < maxSetSize { set.insert(item) }
     }

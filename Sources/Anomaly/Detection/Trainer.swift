@@ -1,12 +1,13 @@
 /// Trains an `AnomalyModel` from history: windows every principal's events, builds profiles, fits the
 /// forest on the windows after each principal's warm-up, and sets the threshold so that a target share
-/// of training windows would alert.
+/// of the later half of the training windows would alert: early windows are scored against young profiles,
+/// full of novelty that deployment no longer sees, and would set the threshold too high.
 public enum Trainer {
     /// Training settings.
     public struct Options: Sendable {
         public var windowSeconds: Double = 3600
         public var forest = IsolationForest.Parameters()
-        /// Share of training windows allowed above the threshold (the expected false-alert rate).
+        /// Share of the later half of training windows allowed above the threshold (the expected false-alert rate).
         public var targetFalseAlertRate = 0.005
         /// A principal's first windows build its profile only; they are all novelty and no evidence.
         public var warmupSeconds: Double = 86_400
@@ -40,7 +41,10 @@ public enum Trainer {
         }
         let forest = try IsolationForest.fit(matrix, parameters: options.forest)
         let scores = try forest.scores(matrix)
-        let threshold = calibrate(scores, falseAlertRate: options.targetFalseAlertRate)
+        let times = detector.trainingRowTimes
+        let middle = times.sorted()[times.count / 2]
+        let mature = zip(scores, times).filter { $0.1 >= middle }.map(\.0)
+        let threshold = calibrate(mature, falseAlertRate: options.targetFalseAlertRate)
         let model = AnomalyModel(
             windowSeconds: options.windowSeconds, forest: forest, threshold: threshold,
             targetFalseAlertRate: options.targetFalseAlertRate, profiles: detector.profiles,
