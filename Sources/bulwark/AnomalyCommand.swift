@@ -237,7 +237,7 @@ struct AnomalyWatchCommand: ParsableCommand {
 struct AnomalyEvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
-        abstract: "Run the evaluation harness: synthetic benign activity plus 11 attack techniques, end to end.",
+        abstract: "Run the evaluation harness: synthetic AWS and Azure activity plus 13 attack techniques, end to end.",
         discussion: "Exit status: 0 when every technique is alerted and false alerts stay ≤ 1 % of benign principal-hours, else 1.")
 
     @OptionGroup var common: AnomalyCommonOptions
