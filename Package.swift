@@ -108,7 +108,7 @@ let package = Package(
         .target(name: "Anomaly", dependencies: ["Model", "CZlib"]),
         // Benchmark driver for bench/anomaly-vs-sklearn.sh (built in release there); not part of the product.
         .executableTarget(name: "anomaly-bench", dependencies: ["Anomaly"]),
-        .testTarget(name: "AnomalyTests", dependencies: ["Anomaly"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "TestHTTPServer"], resources: [.copy("Fixtures")]),
         // --- end Anomaly layer ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),

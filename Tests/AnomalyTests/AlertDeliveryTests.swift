@@ -1,4 +1,5 @@
 import Foundation
+import TestHTTPServer
 import Testing
 @testable import Anomaly
 
@@ -19,20 +20,31 @@ import Testing
         #expect(reasons?.contains("GetSecretValue ×37") == true)
     }
 
+    /// A server answering the Nth request with `statuses[N-1]` (the last one repeats).
+    static func scripted(_ statuses: [Int]) throws -> LoopbackHTTPServer {
+        let counter = TestCounter()
+        return try LoopbackHTTPServer { _ in
+            CannedResponse(status: statuses[min(counter.next(), statuses.count) - 1], text: "ok")
+        }
+    }
+
     @Test func deliveredAfterTwoFailures() async throws {
-        let server = try LoopbackHTTPServer(script: [503, 500, 200])
+        let server = try Self.scripted([503, 500, 200])
         defer { server.stop() }
-        let sender = WebhookSender(url: server.url, maxAttempts: 4, initialBackoff: 0.05, attemptTimeout: 10, deadline: 30)
+        let sender = WebhookSender(
+            url: server.baseURL.appendingPathComponent("hook"), maxAttempts: 4, initialBackoff: 0.05, attemptTimeout: 10,
+            deadline: 30)
         let outcome = await sender.send(Self.alert)
         #expect(outcome == .delivered(attempts: 3))
-        #expect(server.received.count == 3)
-        #expect(server.received.allSatisfy { $0.contains("\"blocks\"") && $0.contains("\"text\"") })
+        #expect(server.requests.count == 3)
+        #expect(server.requests.allSatisfy { $0.method == "POST" && $0.text.contains("\"blocks\"") && $0.text.contains("\"text\"") })
+        #expect(server.requests.first?.header("Content-Type") == "application/json")
     }
 
     @Test func clientErrorIsNotRetried() async throws {
-        let server = try LoopbackHTTPServer(script: [404])
+        let server = try Self.scripted([404])
         defer { server.stop() }
-        let outcome = await WebhookSender(url: server.url, initialBackoff: 0.05, deadline: 30).send(Self.alert)
+        let outcome = await WebhookSender(url: server.baseURL, initialBackoff: 0.05, deadline: 30).send(Self.alert)
         guard case .failed(let attempts, let error) = outcome else {
             Issue.record("expected a failure, got \(outcome)")
             return
@@ -42,18 +54,23 @@ import Testing
     }
 
     @Test func serverThatNeverAnswersCannotStallTheCaller() async throws {
-        let server = try LoopbackHTTPServer(script: [nil])
+        // The handler holds the request far past the sender's deadline.
+        let server = try LoopbackHTTPServer { _ in
+            Thread.sleep(forTimeInterval: 5)
+            return CannedResponse(status: 200)
+        }
         defer { server.stop() }
         // The attempt timeout is far beyond the deadline: only the deadline can end this send.
-        let sender = WebhookSender(url: server.url, maxAttempts: 3, initialBackoff: 0.05, attemptTimeout: 600, deadline: 1)
+        let sender = WebhookSender(url: server.baseURL, maxAttempts: 3, initialBackoff: 0.05, attemptTimeout: 600, deadline: 1)
         let outcome = await sender.send(Self.alert)
         #expect(outcome == .timedOut(attempts: 1))
     }
 
     @Test func unreachableEndpointFailsAfterRetries() async throws {
-        // Bind then stop a server so the port is closed: connections are refused at once.
-        let server = try LoopbackHTTPServer(script: [200])
-        let url = server.url
+        // A port that was listening and is closed now: connections are refused at once.
+        let server = try Self.scripted([200])
+        let url = server.baseURL
+        try await Task.sleep(nanoseconds: 200_000_000)  // let the accept thread reach accept() before the socket closes
         server.stop()
         let outcome = await WebhookSender(url: url, maxAttempts: 2, initialBackoff: 0.01, attemptTimeout: 5, deadline: 30).send(Self.alert)
         guard case .failed(let attempts, _) = outcome else {
@@ -64,16 +81,16 @@ import Testing
     }
 
     @Test func webhookSinkDeliversInTheBackgroundAndDrains() async throws {
-        let server = try LoopbackHTTPServer(script: [500, 200])
+        let server = try Self.scripted([500, 200])
         defer { server.stop() }
         let outcomes = LineCollector()
-        let sink = WebhookAlertSink(sender: WebhookSender(url: server.url, initialBackoff: 0.01, deadline: 30)) { alert, outcome in
+        let sink = WebhookAlertSink(sender: WebhookSender(url: server.baseURL, initialBackoff: 0.01, deadline: 30)) { alert, outcome in
             outcomes.add("\(alert.dedupeKey) \(outcome)")
         }
         await sink.deliver([Self.alert])
         await sink.drain()
         #expect(outcomes.lines == ["\(Self.alert.dedupeKey) delivered(attempts: 2)"])
-        #expect(server.received.count == 2)
+        #expect(server.requests.count == 2)
     }
 
     @Test func printSinkWritesTextAndJSON() async throws {

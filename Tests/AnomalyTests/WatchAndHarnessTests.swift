@@ -1,4 +1,5 @@
 import Foundation
+import TestHTTPServer
 import Testing
 @testable import Anomaly
 
@@ -18,7 +19,7 @@ import Testing
             source: LocalDirectorySource(root: dir.appendingPathComponent("logs")), cursors: store, sinks: [sink], interval: 0.05)
         let record = Support.cloudTrailRecord(time: "2026-03-20T03:00:00Z", name: "StopLogging", user: "dev-a", source: "cloudtrail.amazonaws.com")
         let object = try Gzip.compress(Data("{\"Records\":[\(record)]}".utf8))
-        let polls = PollCounter()
+        let polls = TestCounter()
         // The object arrives after the first (empty) poll.
         _ = try await watcher.run(detector: Detector(model: model, catalog: catalog), maxPolls: 3, onPoll: { _, _ in
             if polls.next() == 1 { try? object.write(to: logs.appendingPathComponent("a.json.gz")) }
@@ -64,10 +65,4 @@ import Testing
         other.seed = 8
         #expect(ActivityGenerator.generate(other).callCount != a.callCount)
     }
-}
-
-final class PollCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func next() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
 }
