@@ -1,3 +1,5 @@
+import Model
+
 /// An attack placed in the generated data: which technique, whose credentials, and when its calls were made.
 public struct InjectedAttack: Sendable, Hashable {
     public var technique: String
@@ -141,7 +143,7 @@ public enum ActivityGenerator {
             if x < 0 { region = name; break }
         }
         let denied = rng.unit() < persona.deniedShare
-        var request: [String: JSONValue] = [:]
+        var request: [String: Value] = [:]
         if template.action == "GetSecretValue" { request["secretId"] = .string("prod/app-config") }
         if template.action == "PutBucketPolicy" { request["bucketName"] = .string("ci-artifacts") }
         if template.action == "CreateUser" || template.action == "CreateAccessKey" || template.action == "AttachUserPolicy" {
@@ -154,20 +156,20 @@ public enum ActivityGenerator {
     }
 
     /// `a.b.c` keys become nested objects; an `ipPermissions` shape for security-group rules.
-    static func nested(_ flat: [String: String]) -> [String: JSONValue] {
-        var out: [String: JSONValue] = [:]
+    static func nested(_ flat: [String: String]) -> [String: Value] {
+        var out: [String: Value] = [:]
         for (key, value) in flat {
             if key == "cidrIp" || key == "fromPort" { continue }
             let parts = key.split(separator: ".").map(String.init)
             if parts.count == 1 { out[key] = .string(value); continue }
             // createVolumePermission.add.userId → {"createVolumePermission": {"add": {"items": [{"userId": v}]}}}
-            out[parts[0]] = .object([parts[1]: .object(["items": .array([.object([parts[2]: .string(value)])])])])
+            out[parts[0]] = .object([parts[1]: .object(["items": .list([.object([parts[2]: .string(value)])])])])
         }
         if let cidr = flat["cidrIp"] {
             let port = Int(flat["fromPort"] ?? "22") ?? 22
-            out["ipPermissions"] = .object(["items": .array([.object([
-                "ipProtocol": "tcp", "fromPort": .number(port), "toPort": .number(port),
-                "ipRanges": .object(["items": .array([.object(["cidrIp": .string(cidr)])])]),
+            out["ipPermissions"] = .object(["items": .list([.object([
+                "ipProtocol": .string("tcp"), "fromPort": .number(Double(port)), "toPort": .number(Double(port)),
+                "ipRanges": .object(["items": .list([.object(["cidrIp": .string(cidr)])])]),
             ])])])
         }
         return out

@@ -74,7 +74,7 @@ public enum CloudTrailWriter {
             "sourceIPAddress": call.ip, "userAgent": call.agent, "requestID": hex(&ids, 32), "eventID": hex(&ids, 32),
             "eventType": call.console ? "AwsConsoleSignIn" : "AwsApiCall", "managementEvent": true,
             "recipientAccountId": account, "eventCategory": "Management",
-            "requestParameters": call.request.isEmpty ? NSNull() : call.request.mapValues(\.foundation),
+            "requestParameters": call.request.isEmpty ? NSNull() : call.request.mapValues(SyntheticCall.foundation),
             "responseElements": NSNull(),
         ]
         if call.console {

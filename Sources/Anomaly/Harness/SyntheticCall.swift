@@ -1,3 +1,6 @@
+import Foundation
+import Model
+
 /// One API call made up by the harness, before it is written as a CloudTrail record.
 struct SyntheticCall: Sendable {
     var time: Double
@@ -10,32 +13,20 @@ struct SyntheticCall: Sendable {
     var agent: String
     var readOnly: Bool
     var errorCode: String? = nil
-    /// Request parameters as CloudTrail nests them (JSON-compatible values only).
-    var request: [String: JSONValue] = [:]
+    /// Request parameters as CloudTrail nests them (`Model.Value`, written as JSON).
+    var request: [String: Value] = [:]
     var mfa = true
     var console = false
-}
 
-/// The JSON values the harness writes (Sendable, unlike Foundation's `Any`).
-indirect enum JSONValue: Sendable {
-    case string(String)
-    case number(Int)
-    case bool(Bool)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// The Foundation object for `JSONSerialization`.
-    var foundation: Any {
-        switch self {
-        case .string(let s): return s
-        case .number(let n): return n
+    /// A `Value` as a Foundation object for `JSONSerialization` (unknown becomes null: the harness has none).
+    static func foundation(_ value: Value) -> Any {
+        switch value {
+        case .null, .unknown: return NSNull()
         case .bool(let b): return b
-        case .array(let a): return a.map(\.foundation)
-        case .object(let o): return o.mapValues(\.foundation)
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? Int(n) as Any : n
+        case .string(let s): return s
+        case .list(let a), .tuple(let a), .set(let a): return a.map(foundation)
+        case .map(let o), .object(let o): return o.mapValues(foundation)
         }
     }
-}
-
-extension JSONValue: ExpressibleByStringLiteral {
-    init(stringLiteral value: String) { self = .string(value) }
 }
