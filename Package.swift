@@ -54,6 +54,7 @@ let package = Package(
                 "AWS", "Discovery",  // cloud block: `bulwark discover`
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Anomaly",  // anomaly layer: `bulwark anomaly`
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -115,6 +116,14 @@ let package = Package(
             dependencies: ["Azure", "AzureDiscovery", "CloudHTTP", "TestHTTPServer", "Model", "Checks", "Scanner"],
             resources: [.copy("Fixtures")]),
         // --- end of Azure block ---
+        // --- Anomaly layer (issue 7): activity-log ingestion, features, Isolation Forest, rules, alerts. ---
+        // zlib for CloudTrail's gzip log objects (inflate with an output cap) and the harness's writer.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Anomaly", dependencies: ["Model", "CZlib"]),
+        // Benchmark driver for bench/anomaly-vs-sklearn.sh (built in release there); not part of the product.
+        .executableTarget(name: "anomaly-bench", dependencies: ["Anomaly"]),
+        .testTarget(name: "AnomalyTests", dependencies: ["Anomaly", "TestHTTPServer"], resources: [.copy("Fixtures")]),
+        // --- end Anomaly layer ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// A calendar day (`2026-12-31`), the granularity of skip expiry dates.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -8,7 +9,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// A date from its parts; nil for an impossible month or day.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -48,13 +49,5 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }

@@ -9,8 +9,10 @@ struct Bulwark: AsyncParsableCommand {
         commandName: "bulwark",
         abstract: "GitOps controller for infrastructure-as-code security and cloud posture.",
         version: BulwarkVersion.current,
-        subcommands: [ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
-                      ChecksCommand.self, InspectCommand.self, ParseCommand.self]
+        subcommands: [
+            ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
+            AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
+        ]
     )
 
     /// Runs the command like `ParsableCommand.main()`, except that usage errors exit 2 rather than 64:

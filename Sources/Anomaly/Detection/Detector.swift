@@ -1,0 +1,162 @@
+/// A window after it was scored.
+public struct ScoredWindow: Sendable {
+    public var window: ActivityWindow
+    public var row: FeatureRow
+    /// The forest's score; nil while training (no forest yet).
+    public var score: Double?
+}
+
+/// What one call to the detector produced.
+public struct DetectionBatch: Sendable {
+    public var alerts: [Alert] = []
+    /// Windows closed (and learned) in this call.
+    public var closed: [ScoredWindow] = []
+
+    /// Appends another batch's alerts and windows.
+    public mutating func merge(_ other: DetectionBatch) {
+        alerts += other.alerts
+        closed += other.closed
+    }
+}
+
+/// Groups events into (principal, window), applies the rules to every event, scores each window with the
+/// forest, alerts above the threshold with reasons, and learns finished windows into the profiles.
+/// A value type: callers that share it across tasks wrap it in an actor.
+public struct Detector: Sendable {
+    public let windowSeconds: Double
+    /// How long after a window ends late events may still arrive before it is closed on event time.
+    public var graceSeconds: Double
+    public let catalog: SensitiveActionCatalog
+    public let rules: RuleSet
+    public private(set) var forest: IsolationForest?
+    public var threshold: Double
+    public private(set) var profiles: [String: PrincipalProfile]
+    /// Windows that alerted are learned only for their novelties by default (`PrincipalProfile.learnNovelty`),
+    /// so an attack's volumes never become "normal"; true learns them entirely.
+    public var learnFromAlertedWindows = false
+    /// While training: windows closed this long after the principal was first seen become training rows.
+    public var warmupSeconds: Double = 86_400
+    /// Training rows collected so far (only when `forest` is nil).
+    public private(set) var trainingRows = FeatureMatrix(columns: Feature.allCases.count)
+    /// The window start of each training row.
+    public private(set) var trainingRowTimes: [Double] = []
+
+    var open: [String: ActivityWindow] = [:]
+    var emitted: Set<String> = []
+    var alertedWindows: Set<String> = []
+    var latestTime = -Double.infinity
+
+    /// A detector that only learns (training).
+    public init(windowSeconds: Double, catalog: SensitiveActionCatalog, rules: RuleSet = RuleSet(), graceSeconds: Double = 300) {
+        self.windowSeconds = windowSeconds
+        self.graceSeconds = graceSeconds
+        self.catalog = catalog
+        self.rules = rules
+        self.forest = nil
+        self.threshold = 1
+        self.profiles = [:]
+    }
+
+    /// A detector that scores with a trained model (and keeps learning its profiles).
+    public init(model: AnomalyModel, catalog: SensitiveActionCatalog, rules: RuleSet = RuleSet(), graceSeconds: Double = 300) {
+        self.windowSeconds = model.windowSeconds
+        self.graceSeconds = graceSeconds
+        self.catalog = catalog
+        self.rules = rules
+        self.forest = model.forest
+        self.threshold = model.threshold
+        self.profiles = model.profiles
+    }
+
+    func windowStart(_ t: Double) -> Double { (t / windowSeconds).rounded(.down) * windowSeconds }
+
+    /// Processes events (any order; sorted here). Windows ended more than `graceSeconds` before the newest
+    /// event are closed and scored. With `provisional`, still-open windows touched by these events are
+    /// scored too, so an attack alerts before its window ends (the final score reuses the dedupe key).
+    public mutating func process(_ events: [ActivityEvent], provisional: Bool = false) -> DetectionBatch {
+        var batch = DetectionBatch()
+        var touched: Set<String> = []
+        for e in events.sorted(by: { $0.time < $1.time }) {
+            latestTime = max(latestTime, e.time)
+            let start = windowStart(e.time)
+            if let w = open[e.principal], start > w.start {
+                batch.merge(close(e.principal))
+            }
+            for (rule, reason) in rules.evaluate(e, profile: profiles[e.principal]) {
+                let ws = windowStart(e.time)
+                let key = "rule:\(rule.id)|\(e.principal)|\(Int(ws))"
+                guard emitted.insert(key).inserted else { continue }
+                alertedWindows.insert("\(e.principal)|\(Int(ws))")
+                batch.alerts.append(
+                    Alert(
+                        dedupeKey: key, severity: rule.severity, principal: e.principal, account: e.account,
+                        windowStart: ws, windowEnd: ws + windowSeconds, title: rule.title, reasons: [reason],
+                        score: nil, source: .rule(rule.id)))
+            }
+            if open[e.principal] == nil {
+                open[e.principal] = ActivityWindow(principal: e.principal, start: start, end: start + windowSeconds, first: e)
+            }
+            // A late event for an already-closed window lands in the open one: counted, never lost.
+            open[e.principal]?.add(e, catalog: catalog)
+            touched.insert(e.principal)
+        }
+        batch.merge(flush(before: latestTime - graceSeconds))
+        if provisional, let forest {
+            for p in touched.sorted() {
+                guard let w = open[p] else { continue }
+                let row = FeatureExtractor.row(w, profile: profiles[p])
+                let score = forest.score(row.modelRow)
+                if let alert = modelAlert(w, row: row, score: score) { batch.alerts.append(alert) }
+            }
+        }
+        return batch
+    }
+
+    /// Closes and scores every open window that ends at or before `time` (all of them when nil).
+    public mutating func flush(before time: Double? = nil) -> DetectionBatch {
+        var batch = DetectionBatch()
+        let due = open.values.filter { w in time.map { w.end <= $0 } ?? true }.map(\.principal).sorted()
+        for p in due { batch.merge(close(p)) }
+        return batch
+    }
+
+    mutating func close(_ principal: String) -> DetectionBatch {
+        var batch = DetectionBatch()
+        guard let w = open.removeValue(forKey: principal) else { return batch }
+        let profile = profiles[principal]
+        let row = FeatureExtractor.row(w, profile: profile)
+        var score: Double?
+        if let forest {
+            let s = forest.score(row.modelRow)
+            score = s
+            if let alert = modelAlert(w, row: row, score: s) { batch.alerts.append(alert) }
+        } else if let profile, w.start - profile.firstSeen >= warmupSeconds {
+            if (try? trainingRows.append(row.modelRow)) != nil { trainingRowTimes.append(w.start) }
+        }
+        let alerted = alertedWindows.contains("\(principal)|\(Int(w.start))")
+        var updated = profile ?? PrincipalProfile(principal: principal, firstSeen: w.start)
+        if !alerted || learnFromAlertedWindows || forest == nil {
+            updated.learn(w, features: row.values)
+        } else {
+            updated.learnNovelty(w)
+        }
+        profiles[principal] = updated
+        batch.closed.append(ScoredWindow(window: w, row: row, score: score))
+        return batch
+    }
+
+    mutating func modelAlert(_ w: ActivityWindow, row: FeatureRow, score: Double) -> Alert? {
+        guard score > threshold else { return nil }
+        let key = "model|\(w.principal)|\(Int(w.start))"
+        alertedWindows.insert("\(w.principal)|\(Int(w.start))")
+        guard emitted.insert(key).inserted else { return nil }
+        let profile = profiles[w.principal]
+        let reasons = AlertExplainer.reasons(w, row: row, profile: profile, catalog: catalog)
+        let unusualSensitive = w.sensitive.contains { $0.value > (profile?.sensitiveMax[$0.key] ?? 0) }
+        let severity: Alert.Severity = unusualSensitive || score > threshold + 0.1 ? .high : .medium
+        return Alert(
+            dedupeKey: key, severity: severity, principal: w.principal, account: w.account, windowStart: w.start,
+            windowEnd: w.end, title: "Unusual activity by \(w.principal)", reasons: reasons, score: score,
+            source: .model)
+    }
+}

@@ -1,0 +1,77 @@
+/// What reading log objects found: per object, how many records were read, skipped or malformed and why.
+/// Bad input lands here instead of stopping ingestion.
+public struct IngestReport: Sendable {
+    /// One problem with one record: its index in the object (0-based) or line (1-based, JSON Lines) and why.
+    public struct Issue: Sendable, Hashable, CustomStringConvertible {
+        public var index: Int
+        public var line: Int?
+        public var reason: String
+        /// An issue at record `index` (and JSON-Lines `line`).
+        public init(index: Int, line: Int? = nil, reason: String) {
+            self.index = index
+            self.line = line
+            self.reason = reason
+        }
+        public var description: String { line.map { "line \($0): \(reason)" } ?? "record \(index): \(reason)" }
+    }
+
+    /// The outcome of reading one log object (file or blob).
+    public struct FileReport: Sendable {
+        public var key: String
+        public var format: LogFormat?
+        /// Records seen (ingested + skipped + malformed).
+        public var records = 0
+        public var ingested = 0
+        /// Well-formed records that are deliberately not events (Azure "Started" halves of an operation).
+        public var skipped = 0
+        public var malformed = 0
+        /// Records earlier than a record before them in the same object (still ingested).
+        public var outOfOrder = 0
+        /// Top-level field names the reader does not know, with how many records carried each (still ingested).
+        public var unknownFields: [String: Int] = [:]
+        /// The first `maxIssues` record problems.
+        public var issues: [Issue] = []
+        /// Set when the whole object could not be read (truncated gzip, not JSON, too large).
+        public var error: AnomalyError?
+
+        /// At most this many issues are kept per object; the counters stay exact.
+        public static let maxIssues = 50
+
+        /// An empty report for the object `key`.
+        public init(key: String) { self.key = key }
+
+        mutating func malformed(_ index: Int, line: Int?, _ reason: String) {
+            malformed += 1
+            if issues.count < Self.maxIssues { issues.append(Issue(index: index, line: line, reason: reason)) }
+        }
+    }
+
+    public var files: [FileReport] = []
+
+    /// A report over these objects.
+    public init(files: [FileReport] = []) { self.files = files }
+
+    public var records: Int { files.reduce(0) { $0 + $1.records } }
+    public var ingested: Int { files.reduce(0) { $0 + $1.ingested } }
+    public var malformed: Int { files.reduce(0) { $0 + $1.malformed } }
+    public var skipped: Int { files.reduce(0) { $0 + $1.skipped } }
+    public var outOfOrder: Int { files.reduce(0) { $0 + $1.outOfOrder } }
+    /// Objects that could not be read at all.
+    public var failedFiles: Int { files.filter { $0.error != nil }.count }
+
+    /// A one-line summary plus one line per object with a problem.
+    public var summary: String {
+        var lines = [
+            "ingest: \(files.count) objects, \(records) records, \(ingested) events, \(malformed) malformed, "
+                + "\(skipped) skipped, \(outOfOrder) out of order, \(failedFiles) unreadable"
+        ]
+        for file in files {
+            if let error = file.error { lines.append("  \(error)") }
+            for issue in file.issues { lines.append("  \(file.key): \(issue)") }
+            if file.malformed > file.issues.count {
+                lines.append("  \(file.key): … \(file.malformed - file.issues.count) more malformed records")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

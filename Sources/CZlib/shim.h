@@ -1,0 +1,2 @@
+// zlib for the Anomaly layer (CloudTrail objects are gzip JSON). Debian: zlib1g-dev.
+#include <zlib.h>

@@ -1,0 +1,275 @@
+import Anomaly
+import ArgumentParser
+import Foundation
+
+/// `bulwark anomaly`: activity-log anomaly detection (CloudTrail, Azure Activity Log).
+struct AnomalyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anomaly",
+        abstract: "Learn who does what in the cloud and alert on behaviour that does not fit.",
+        subcommands: [AnomalyTrainCommand.self, AnomalyScoreCommand.self, AnomalyWatchCommand.self, AnomalyEvaluateCommand.self]
+    )
+}
+
+/// Options every anomaly subcommand shares.
+struct AnomalyCommonOptions: ParsableArguments {
+    @Option(name: .customLong("catalog"), help: "The sensitive-action catalog (default: checks/anomaly/sensitive-actions.json beside the check library).")
+    var catalogPath: String?
+
+    @Option(name: .customLong("admin-pattern"), help: "A principal containing this text (case-insensitive) counts as an administrator for rules (repeatable; default: admin).")
+    var adminPatterns: [String] = []
+
+    /// Loads the catalog or fails with a usage error naming what was looked for.
+    func catalog() throws -> SensitiveActionCatalog {
+        let url: URL
+        if let catalogPath {
+            url = URL(fileURLWithPath: catalogPath)
+        } else {
+            let exe = ScanCommand.executablePath().map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            let starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] + (exe.map { [$0] } ?? [])
+            guard let found = SensitiveActionCatalog.locate(environment: ProcessInfo.processInfo.environment, searchFrom: starts) else {
+                throw ValidationError("checks/anomaly/sensitive-actions.json not found; pass --catalog FILE or set BULWARK_CHECKS_DIR")
+            }
+            url = found
+        }
+        return try SensitiveActionCatalog.load(from: url)
+    }
+
+    func rules() -> RuleSet { adminPatterns.isEmpty ? RuleSet() : RuleSet(adminPatterns: adminPatterns) }
+}
+
+/// How alerts are printed.
+enum AlertOutputFormat: String, ExpressibleByArgument, Sendable {
+    case text
+    case json
+}
+
+func standardError(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+
+/// Reads log files and directories (every object below a directory) into events and a report.
+func readLogs(_ paths: [String]) throws -> (events: [ActivityEvent], report: IngestReport) {
+    let parser = LogParser()
+    var events: [ActivityEvent] = []
+    var report = IngestReport()
+    for path in paths {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("\(path): no such file or directory")
+        }
+        if isDirectory.boolValue {
+            let source = LocalDirectorySource(root: URL(fileURLWithPath: path))
+            let batch = try BlockingRun.run { try await LogIngestor(parser: parser).readNew(from: source, after: LogCursor()) }
+            events += batch.events
+            report.files += batch.report.files
+        } else {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw AnomalyError(.io, "cannot read: \(error.localizedDescription)", location: path)
+            }
+            let (parsed, file) = parser.parse(data, key: path)
+            events += parsed
+            report.files.append(file)
+        }
+    }
+    return (events, report)
+}
+
+/// `bulwark anomaly train`.
+struct AnomalyTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model (profiles, Isolation Forest, threshold) on log history.",
+        discussion: "Reads CloudTrail files (gzip or plain) and Azure Activity Log exports from the files and directories given.")
+
+    @OptionGroup var common: AnomalyCommonOptions
+
+    @Argument(help: "Log files or directories (e.g. an AWSLogs/ tree).")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Where to write the model.")
+    var model: String
+
+    @Option(help: "Window length in seconds.")
+    var window: Double = 3600
+
+    @Option(help: "Trees in the forest (t).")
+    var trees: Int = 100
+
+    @Option(name: .customLong("sample-size"), help: "Rows per tree (ψ).")
+    var sampleSize: Int = 256
+
+    @Option(help: "Random seed (same seed and data → same model).")
+    var seed: UInt64 = 0x5EED
+
+    @Option(name: .customLong("false-alert-rate"), help: "Share of training windows allowed above the threshold.")
+    var falseAlertRate: Double = 0.005
+
+    @Option(help: "Seconds of each principal's history used only to learn its profile.")
+    var warmup: Double = 86_400
+
+    func validate() throws {
+        guard trees > 0, sampleSize > 1 else { throw ValidationError("--trees must be positive and --sample-size above 1") }
+        guard falseAlertRate > 0, falseAlertRate < 1 else { throw ValidationError("--false-alert-rate must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let catalog = try common.catalog()
+        let (events, report) = try readLogs(paths)
+        standardError(report.summary)
+        var options = Trainer.Options()
+        options.windowSeconds = window
+        options.forest = .init(trees: trees, sampleSize: sampleSize, seed: seed)
+        options.targetFalseAlertRate = falseAlertRate
+        options.warmupSeconds = warmup
+        let result = try Trainer.train(events, catalog: catalog, options: options)
+        try result.model.write(to: URL(fileURLWithPath: model))
+        print(String(
+            format: "trained on %d events, %d principals, %d windows; threshold %.4f (target false-alert rate %.2f %%); model: %@",
+            events.count, result.model.profiles.count, result.model.trainingWindows, result.model.threshold,
+            falseAlertRate * 100, model))
+    }
+}
+
+/// `bulwark anomaly score`.
+struct AnomalyScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score log files against a model; print alerts.",
+        discussion: "Exit status: 0, or 1 when an alert reaches --fail-on.")
+
+    @OptionGroup var common: AnomalyCommonOptions
+
+    @Argument(help: "Log files or directories.")
+    var paths: [String]
+
+    @Option(name: .shortAndLong, help: "The model from `bulwark anomaly train`.")
+    var model: String
+
+    @Option(name: [.short, .customLong("output")], help: "Alert format: text or json (one object per line).")
+    var output: AlertOutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when an alert of this severity or worse is raised (low, medium, high, critical).")
+    var failOn: Alert.Severity?
+
+    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles while scoring.")
+    var learnAlerted = false
+
+    func run() throws {
+        let catalog = try common.catalog()
+        let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
+        let (events, report) = try readLogs(paths)
+        standardError(report.summary)
+        var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
+        detector.learnFromAlertedWindows = learnAlerted
+        var batch = detector.process(events)
+        batch.merge(detector.flush())
+        let alerts = batch.alerts.sorted { ($0.windowStart, $0.principal) < ($1.windowStart, $1.principal) }
+        for alert in alerts { print(output == .json ? PrintAlertSink.jsonLine(alert) : alert.text + "\n") }
+        standardError("\(alerts.count) alerts in \(batch.closed.count) windows")
+        if let failOn, alerts.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
+    }
+}
+
+extension Alert.Severity: ExpressibleByArgument {}
+
+/// `bulwark anomaly watch`.
+struct AnomalyWatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Follow a log directory; alert within seconds of new log objects arriving.",
+        discussion: "Polls at most every second, reads each object once (the cursor file remembers), prints alerts and posts them to --webhook.")
+
+    @OptionGroup var common: AnomalyCommonOptions
+
+    @Option(name: .shortAndLong, help: "The model from `bulwark anomaly train`.")
+    var model: String
+
+    @Option(help: "The directory to follow (e.g. the local copy of an AWSLogs/ tree).")
+    var logs: String
+
+    @Option(help: "Cursor file (JSON); created when missing.")
+    var cursor: String
+
+    @Option(help: "Seconds between polls (at most 1).")
+    var interval: Double = 1
+
+    @Option(help: "Slack-compatible webhook URL to post alerts to.")
+    var webhook: String?
+
+    @Option(name: .customLong("max-polls"), help: "Stop after this many polls (default: run until interrupted).")
+    var maxPolls: Int?
+
+    @Option(name: [.short, .customLong("output")], help: "Alert format: text or json.")
+    var output: AlertOutputFormat = .text
+
+    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles (fewer repeats of a benign novelty; an attack may become normal).")
+    var learnAlerted = false
+
+    func run() throws {
+        let catalog = try common.catalog()
+        let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
+        var sinks: [any AlertSink] = [PrintAlertSink(json: output == .json)]
+        if let webhook {
+            guard let url = URL(string: webhook), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("--webhook must be an http(s) URL")
+            }
+            sinks.append(WebhookAlertSink(sender: WebhookSender(url: url)) { alert, outcome in
+                if case .delivered = outcome { return }
+                standardError("webhook: \(alert.dedupeKey): \(outcome)")
+            })
+        }
+        let watcher = LogWatcher(
+            source: LocalDirectorySource(root: URL(fileURLWithPath: logs)),
+            cursors: JSONFileCursorStore(url: URL(fileURLWithPath: cursor)), sinks: sinks, interval: interval)
+        var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
+        detector.learnFromAlertedWindows = learnAlerted
+        let polls = maxPolls
+        let configured = detector
+        _ = try BlockingRun.run {
+            try await watcher.run(detector: configured, maxPolls: polls, onPoll: { report, _ in
+                if !report.files.isEmpty { standardError(report.summary) }
+            })
+        }
+    }
+}
+
+/// `bulwark anomaly evaluate`.
+struct AnomalyEvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Run the evaluation harness: synthetic AWS and Azure activity plus 13 attack techniques, end to end.",
+        discussion: "Exit status: 0 when every technique is alerted and false alerts stay ≤ 1 % of benign principal-hours, else 1.")
+
+    @OptionGroup var common: AnomalyCommonOptions
+
+    @Option(help: "Generator seed.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Write the generated CloudTrail objects here and keep them (default: a temporary directory, removed).")
+    var logs: String?
+
+    @Option(name: .customLong("train-days"), help: "Days of training history.")
+    var trainDays: Int = 14
+
+    @Option(name: .customLong("test-days"), help: "Days of test traffic with the attacks (at least 7 for all techniques).")
+    var testDays: Int = 7
+
+    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles (default: never, so an attack cannot become normal).")
+    var learnAlerted = false
+
+    func run() throws {
+        let catalog = try common.catalog()
+        var options = Evaluation.Options()
+        options.generator.seed = seed
+        options.generator.trainDays = trainDays
+        options.generator.testDays = testDays
+        options.learnFromAlertedWindows = learnAlerted
+        let directory = logs.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-evaluate-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { if logs == nil { try? FileManager.default.removeItem(at: directory) } }
+        let opts = options
+        let report = try BlockingRun.run { try await Evaluation.run(opts, directory: directory, catalog: catalog) }
+        print(report.text)
+        if !report.allDetected || report.falseAlertRate > 0.01 { throw ExitCode(1) }
+    }
+}
