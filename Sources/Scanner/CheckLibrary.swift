@@ -127,6 +127,8 @@ public struct CheckLibrary: Sendable {
         while let relative = enumerator.nextObject() as? String {
             let components = relative.split(separator: "/")
             if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            // Data files of other layers live beside the checks (drift's attribute table), never checks themselves.
+            if components.first == "drift" || components.first == "anomaly" { continue }
             guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
             let path = (dir as NSString).appendingPathComponent(relative)
             if components.dropLast().contains("frameworks") { frameworks.append(path) } else { checks.append(path) }
