@@ -76,7 +76,7 @@ public final class AWSClient: Sendable {
         }
         let data: Data
         do {
-            data = try JSONValue.encode(.object(body))
+            data = try JSONBody.encode(.object(body))
         } catch {
             throw AWSError(.invalidConfiguration, "request body cannot be encoded as JSON", service: service.id,
                            operation: operation, resource: resource)
@@ -86,7 +86,7 @@ public final class AWSClient: Sendable {
                                       query: [], headers: [("Content-Type", "application/x-amz-json-\(version)"),
                                                            ("X-Amz-Target", "\(prefix).\(operation)")], body: data)
         do {
-            return try JSONValue.decode(response.body)
+            return JSONBody.isBlank(response.body) ? .object([:]) : try JSONBody.decode(response.body)
         } catch {
             throw AWSError(.malformedResponse, "response is not valid JSON", service: service.id, operation: operation,
                            resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response))
@@ -227,7 +227,7 @@ public final class AWSClient: Sendable {
         if let root = try? XMLNode.parse(response.body), let code = root.first(named: "Code")?.text, !code.isEmpty {
             return code
         }
-        if let value = try? JSONValue.decode(response.body), let members = value.members {
+        if let value = try? JSONBody.decode(response.body), let members = value.members {
             let type = members["__type"]?.stringValue ?? members["code"]?.stringValue ?? members["Code"]?.stringValue
             return type.map(cleanJSONType)
         }
@@ -251,7 +251,7 @@ public final class AWSClient: Sendable {
         if let root = try? XMLNode.parse(response.body) {
             message = root.first(named: "Message")?.text ?? ""
             requestID = requestID ?? root.first(named: "RequestId")?.text ?? root.first(named: "RequestID")?.text
-        } else if let value = try? JSONValue.decode(response.body), let members = value.members {
+        } else if let value = try? JSONBody.decode(response.body), let members = value.members {
             message = members["message"]?.stringValue ?? members["Message"]?.stringValue ?? ""
         }
         if code == nil {

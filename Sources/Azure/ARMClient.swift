@@ -12,7 +12,8 @@ public final class ARMClient: Sendable {
     private let retry: RetryPolicy
     private let timeout: Duration
     private let maxPages: Int
-    private let gate: ARMRequestGate
+    /// ARM throttles per principal, so one limit covers every request whatever fans out above it.
+    private let gate: ConcurrencyLimiter
     /// Calls and attempts made through this client.
     public let counter = ARMCallCounter()
 
@@ -26,7 +27,7 @@ public final class ARMClient: Sendable {
         self.retry = retry
         self.timeout = timeout
         self.maxPages = max(1, maxPages)
-        self.gate = ARMRequestGate(width: maxConcurrentRequests)
+        self.gate = ConcurrencyLimiter(limit: maxConcurrentRequests)
     }
 
     /// GETs one resource at `path` (an ARM ID or a path under the endpoint) with the api-version of `resourceType`.
@@ -90,7 +91,7 @@ public final class ARMClient: Sendable {
                 var request = HTTPRequest(method: "GET", url: url, api: api)
                 request.setHeader("Authorization", "Bearer \(token.token.reveal)")
                 request.setHeader("Accept", "application/json")
-                let (response, attempts) = try await gate.run { [retry, transport, timeout, request] in
+                let (response, attempts) = try await gate.withSlot("arm") { [retry, transport, timeout, request] in
                     try await retry.send(request, via: transport, timeout: timeout)
                 }
                 await counter.record(api, attempts: attempts)
@@ -114,7 +115,7 @@ public final class ARMClient: Sendable {
 
     private func decode(_ response: HTTPResponse, api: String, resourceID: String) throws(AzureError) -> Value {
         let requestID = response.header("x-ms-request-id") ?? response.header("x-ms-correlation-request-id")
-        let body = try? ARMJSON.parse(response.body)
+        let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {
             if let error = body?["error"], let code = error["code"]?.stringValue {
                 throw AzureError(AzureError.Code(code), error["message"]?.stringValue ?? "", api: api,

@@ -66,7 +66,7 @@ public actor AzureTokenProvider {
         } catch let error as HTTPError {
             throw AzureError(.transport, "\(error.code): \(error.message)", api: api, resourceID: request.redactedURL)
         }
-        let body = try? ARMJSON.parse(response.body)
+        let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {
             let code = body?["error"]?.stringValue ?? "HTTP \(response.status)"
             // AAD descriptions name the tenant and client, never the secret; strip it anyway in case of an echo.

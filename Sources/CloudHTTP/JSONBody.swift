@@ -1,9 +1,30 @@
 import Foundation
 import Model
 
-/// Bridges the JSON protocol's bodies to `Model.Value` through Foundation's strict coders (no second JSON parser):
-/// `true` never becomes `1`, numbers stay numbers, objects become `.object`.
-struct JSONValue: Codable, Sendable {
+/// JSON request and response bodies of the cloud APIs (AWS's json protocol, Azure Resource Manager) as
+/// `Model.Value`, through Foundation's strict coders: `true` never becomes `1`, numbers stay numbers, objects
+/// become `.object`, arrays `.list`.
+public enum JSONBody {
+    /// Decodes a JSON document; throws on anything that is not JSON (an empty body included).
+    public static func decode(_ data: Data) throws -> Value {
+        try JSONDecoder().decode(JSONValue.self, from: data).value
+    }
+
+    /// True for a body of nothing but whitespace (some AWS calls answer nothing).
+    public static func isBlank(_ data: Data) -> Bool {
+        data.allSatisfy { $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }
+    }
+
+    /// Encodes a `Value` as compact JSON with sorted keys (stable bodies, stable signatures in tests).
+    public static func encode(_ value: Value) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(JSONValue(value))
+    }
+}
+
+/// The Codable bridge between JSON and `Value`.
+private struct JSONValue: Codable, Sendable {
     var value: Value
 
     init(_ value: Value) { self.value = value }
@@ -55,23 +76,10 @@ struct JSONValue: Codable, Sendable {
             for (key, member) in members { try object.encode(JSONValue(member), forKey: AnyKey(stringValue: key)) }
         }
     }
-
-    /// Decodes a JSON document into a `Value`; an empty body is an empty object (some calls answer nothing).
-    static func decode(_ data: Data) throws -> Value {
-        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) { return .object([:]) }
-        return try JSONDecoder().decode(JSONValue.self, from: data).value
-    }
-
-    /// Encodes a `Value` as compact JSON with sorted keys (stable bodies, stable signatures in tests).
-    static func encode(_ value: Value) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(JSONValue(value))
-    }
 }
 
 /// A coding key for arbitrary object members.
-struct AnyKey: CodingKey {
+private struct AnyKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
     init(stringValue: String) { self.stringValue = stringValue }
