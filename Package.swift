@@ -144,3 +144,9 @@ package.targets += [
     .executableTarget(name: "bulwark-store-tool", dependencies: ["Store"]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool"]),
 ]
+
+// MARK: Remediation layer (issue 8) — IaC fixes as textual HCL edits, live fixes, fix plans.
+//   Remediation -> Checks, Terraform, HCL, Model
+package.targets += [
+    .target(name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
+]
