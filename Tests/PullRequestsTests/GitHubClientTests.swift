@@ -85,8 +85,9 @@ import Testing
 
     @Test func missingPullRequestIsNotFound() async throws {
         let host = try FakeCodeHost(flavor: .github, token: Self.token, repository: "acme/infra")
+        let github = try client(host)
         do {
-            _ = try await client(host).get(number: 42)
+            _ = try await github.get(number: 42)
             Issue.record("expected NotFound")
         } catch {
             #expect(error.code == .notFound)

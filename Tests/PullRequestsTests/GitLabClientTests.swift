@@ -64,8 +64,9 @@ import Testing
 
     @Test func unauthorizedNeverShowsTheToken() async throws {
         let host = try FakeCodeHost(flavor: .gitlab, token: "right", repository: "acme/platform/infra")
+        let gitlab = try client(host)
         do {
-            _ = try await client(host).find(head: "bulwark/fix/x")
+            _ = try await gitlab.find(head: "bulwark/fix/x")
             Issue.record("a wrong token must fail")
         } catch {
             #expect(error.code == .unauthorized)
