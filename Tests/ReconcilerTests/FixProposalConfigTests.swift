@@ -51,15 +51,16 @@ import Testing
         #expect(config.targets.first?.proposals.pullRequests?.token == .file("/etc/bulwark/secrets/gh"))
     }
 
+    /// The interpolated line is line 5 of the document and starts at column 1.
     @Test(arguments: [
-        ("      group: per-file", "4:14", "remediation group must be one of"),
-        ("      pullRequests: {provider: bitbucket, repository: a/b, tokenEnv: T}", "4:31", "github or gitlab"),
-        ("      pullRequests: {provider: github, repository: infra, tokenEnv: T}", "4:51", "owner/repo"),
-        ("      pullRequests: {provider: github, repository: a/b}", "4:21", "tokenEnv"),
-        ("      pullRequests: {provider: github, repository: a/b, token: ghp_inline}", "4:63", "never written inline"),
-        ("      pullRequests: {provider: github, repository: a/b, tokenEnv: T, reviewers: [x]}", "4:21", "reviewers"),
-        ("      author: {email: not-an-address}", "4:22", "not an email address"),
-        ("      labels: [security]", "4:7", "labels"),
+        ("      group: per-file", "5:14", "remediation group must be one of"),
+        ("      pullRequests: {provider: bitbucket, repository: a/b, tokenEnv: T}", "5:32", "github or gitlab"),
+        ("      pullRequests: {provider: github, repository: infra, tokenEnv: T}", "5:52", "owner/repo"),
+        ("      pullRequests: {provider: github, repository: a/b}", "5:21", "tokenEnv"),
+        ("      pullRequests: {provider: github, repository: a/b, token: ghp_inline}", "5:64", "never written inline"),
+        ("      pullRequests: {provider: github, repository: a/b, tokenEnv: T, reviewers: [x]}", "5:81", "reviewers"),
+        ("      author: {email: not-an-address}", "5:23", "not an email address"),
+        ("      labels: [security]", "5:15", "labels"),
     ])
     func errorsNameTheLineAndColumn(_ yaml: String, _ place: String, _ text: String) {
         do {
