@@ -134,6 +134,10 @@ import Testing
 
         let proposals = try await s.h.store.fixProposals(target: "infra")
         #expect(proposals.count == 2)
+        // The body's metadata line carries the same fingerprints the store keeps.
+        let stored = try #require(proposals.first { $0.number == imdsPR.number })
+        #expect(FixProposalRenderer.fingerprints(inBody: imdsPR.body) == stored.fingerprints)
+        #expect(stored.fingerprints.count == 1)
         #expect(proposals.allSatisfy { $0.state == "open" && $0.baseCommit == s.first && $0.provider == "github" })
 
         // A second cycle on the same commit: nothing is created, patched or pushed.
@@ -194,6 +198,7 @@ import Testing
         #expect(mr.head == "bulwark/fix/all")
         #expect(mr.body.contains(Self.imds) && mr.body.contains(Self.acl))
         #expect(mr.title == "bulwark: fix 2 findings (2 checks)")
+        #expect(mr.body.contains("### Left for a person") && mr.body.contains("no fix defined in the test planner"))
         #expect(s.host.requests.first { $0.method == "POST" }?.path == "/api/v4/projects/acme%2Finfra/merge_requests")
         #expect(try s.bare(["diff", "--name-only", s.first, "bulwark/fix/all"]).split(separator: "\n").sorted()
                 == ["compute.tf", "storage.tf"])
@@ -209,6 +214,53 @@ import Testing
         #expect(s.host.requests.filter { $0.method == "PUT" }.count == 1)
         #expect(s.host.pullRequests.count == 1)
         #expect(try s.bare(["rev-parse", "bulwark/fix/all^"]) == second)
+    }
+
+    @Test(.timeLimit(.minutes(3))) func aLostStoreAdoptsTheHostsRequestsInsteadOfOpeningNewOnes() async throws {
+        let s = try await Setup(flavor: .github, repository: "acme/infra")
+        let target = s.target(provider: .github, repository: "acme/infra")
+        _ = await s.reconciler(target).runOnce()
+        let imds = try #require(s.host.pullRequests.first { $0.head == "bulwark/fix/blw-aws-ec2-002" })
+        let acl = try #require(s.host.pullRequests.first { $0.head == "bulwark/fix/blw-aws-s3-001" })
+        s.host.setState(imds.number, "closed")
+        let imdsSHA = try s.bare(["rev-parse", imds.head])
+
+        // A second controller with an empty database (and its own clone) over the same repository and host.
+        let fresh = try await Store.open(.sqlite(path: s.h.directory + "/fresh.db"))
+        var options = ScanOptions()
+        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        let config = ReconcileConfig(file: s.h.directory + "/bulwark.yaml", cacheDirectory: s.h.directory + "/git-fresh",
+                                     targets: [target])
+        let other = Reconciler(config: config, store: fresh, scanner: CommitScanner(options: options),
+                               stages: [RemediationProposeStage(planner: Self.planner, retry: Self.noWait)],
+                               environment: ["BULWARK_PR_TOKEN": Self.token], owner: "replica-2")
+        let before = s.host.requests.count
+        let status = try #require(await other.runOnce().first)
+        #expect(status.ready == .true, "\(status)")
+        let cycle = s.host.requests[before...]
+        #expect(!cycle.contains { $0.method == "POST" }, "\(cycle.map { "\($0.method) \($0.target)" })")
+        // The open one is adopted (its recorded base commit is unknown, so it is refreshed once); the closed one is left.
+        #expect(cycle.filter { $0.method == "PATCH" }.map(\.path) == ["/repos/acme/infra/pulls/\(acl.number)"])
+        #expect(s.host.pullRequests.count == 2)
+        #expect(try s.bare(["rev-parse", imds.head]) == imdsSHA)
+        let adopted = try await fresh.fixProposals(target: "infra").map { "\($0.number):\($0.state)" }.sorted()
+        #expect(adopted == ["\(imds.number):closed", "\(acl.number):open"].sorted())
+    }
+
+    @Test(.timeLimit(.minutes(2))) func withoutAHostOnlyTheBranchIsPushedOnce() async throws {
+        let s = try await Setup(flavor: .github, repository: "acme/infra")
+        var target = s.target(provider: .github, repository: "acme/infra", grouping: .single)
+        target.proposals.pullRequests = nil
+        let reconciler = s.reconciler(target)
+        let status = try #require(await reconciler.runOnce().first)
+        #expect(status.ready == .true, "\(status)")
+        #expect(status.message.contains("all pushed bulwark/fix/all"), "\(status.message)")
+        let sha = try s.bare(["rev-parse", "bulwark/fix/all"])
+        #expect(try s.bare(["rev-parse", "bulwark/fix/all^"]) == s.first)
+        _ = await reconciler.runOnce(force: true)
+        #expect(try s.bare(["rev-parse", "bulwark/fix/all"]) == sha)
+        #expect(s.host.requests.isEmpty)
+        #expect(try await s.h.store.fixProposals(target: "infra").map(\.provider) == ["none"])
     }
 
     @Test(.timeLimit(.minutes(3))) func refusedTokenStallsWithAClearErrorAndNoSecret() async throws {

@@ -117,15 +117,22 @@ public struct FixProposalRenderer: Sendable {
             .split(separator: ",").map(String.init).sorted()
     }
 
+    /// Rows of the findings table and items of the manual list at most: hosts cap bodies (GitHub at 65,536
+    /// characters), and the commit message lists every fix anyway.
+    public static let maxListed = 150
+
     private func findingsTable(_ input: Input) -> String {
         var out = "### Findings fixed\n\n| Check | Severity | Resource | File:line | Controls |\n|---|---|---|---|---|\n"
-        for fix in input.plan.fixed {
+        for fix in input.plan.fixed.prefix(Self.maxListed) {
             let finding = input.findings.first { $0.result.checkID == fix.checkID && $0.result.resourceAddress == fix.resourceAddress }
             let severity = finding.map { $0.result.check.severity.rawValue.uppercased() } ?? "-"
             let title = finding.map { " " + $0.result.check.title } ?? ""
             let controls = fix.controls.isEmpty ? "-" : fix.controls.joined(separator: ", ")
             out += "| \(Self.cell(fix.checkID + title)) | \(severity) | \(Self.code(fix.resourceAddress)) | "
             out += "\(Self.cell(input.displayPath(fix.file) + ":\(fix.line)")) | \(Self.cell(controls)) |\n"
+        }
+        if input.plan.fixed.count > Self.maxListed {
+            out += "\n… and \(input.plan.fixed.count - Self.maxListed) more, listed in the commit message.\n"
         }
         return out + "\n"
     }
@@ -149,10 +156,11 @@ public struct FixProposalRenderer: Sendable {
     private func manualSection(_ input: Input) -> String {
         guard !input.plan.manual.isEmpty else { return "" }
         var out = "### Left for a person\n\nThese findings have a fix that Bulwark could not apply safely:\n\n"
-        for manual in input.plan.manual {
+        for manual in input.plan.manual.prefix(Self.maxListed) {
             let place = manual.location.map { " (\(input.displayPath($0.file)):\($0.start.line))" } ?? ""
             out += "- `\(manual.checkID)` on \(Self.code(manual.resourceAddress))\(place): \(Self.inline(manual.reason))\n"
         }
+        if input.plan.manual.count > Self.maxListed { out += "- … and \(input.plan.manual.count - Self.maxListed) more\n" }
         return out + "\n"
     }
 
