@@ -55,17 +55,9 @@ public struct GitHubClient: PullRequestHost {
         let json = try await api.call("GET", pulls, query: [("head", "\(owner):\(head)"), ("state", "all"),
                                                             ("sort", "created"), ("direction", "desc"), ("per_page", "100")],
                                       resource: resource(nil) + " head \(head)")
-        guard let items = json.elements else {
-            throw PullRequestError(.malformedResponse, "expected an array of pull requests", api: "GitHub GET \(pulls)",
-                                   resource: resource(nil))
+        return try HostAPI.requests(in: json, head: head, api: "GitHub GET \(pulls)", resource: resource(nil)) {
+            (item: Value) throws(PullRequestError) -> PullRequest in try pullRequest(item, api: "GitHub GET \(pulls)")
         }
-        var found: [PullRequest] = []
-        for item in items {
-            let pr = try pullRequest(item, api: "GitHub GET \(pulls)")
-            // The head filter is exact on GitHub; checking again keeps a lenient server from handing us a stranger's PR.
-            if pr.head == head { found.append(pr) }
-        }
-        return found.sorted { $0.number > $1.number }
     }
 
     /// `GET /repos/{owner}/{repo}/pulls/{n}`.

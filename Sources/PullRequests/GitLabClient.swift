@@ -46,16 +46,9 @@ public struct GitLabClient: PullRequestHost {
         let json = try await api.call("GET", requests, query: [("source_branch", head), ("state", "all"),
                                                                ("order_by", "created_at"), ("sort", "desc"), ("per_page", "100")],
                                       resource: resource(nil) + " source \(head)")
-        guard let items = json.elements else {
-            throw PullRequestError(.malformedResponse, "expected an array of merge requests",
-                                   api: "GitLab GET \(requests)", resource: resource(nil))
+        return try HostAPI.requests(in: json, head: head, api: "GitLab GET \(requests)", resource: resource(nil)) {
+            (item: Value) throws(PullRequestError) -> PullRequest in try mergeRequest(item, api: "GitLab GET \(requests)")
         }
-        var found: [PullRequest] = []
-        for item in items {
-            let mr = try mergeRequest(item, api: "GitLab GET \(requests)")
-            if mr.head == head { found.append(mr) }
-        }
-        return found.sorted { $0.number > $1.number }
     }
 
     /// `GET /projects/:id/merge_requests/:iid`.

@@ -74,6 +74,21 @@ struct HostAPI: Sendable {
         }
     }
 
+    /// The requests of a list answer that come from `head`, newest first. The hosts filter by branch already;
+    /// checking again keeps a lenient server from handing over a request for another branch.
+    static func requests(in json: Value, head: String, api: String, resource: String,
+                         _ parse: (Value) throws(PullRequestError) -> PullRequest) throws(PullRequestError) -> [PullRequest] {
+        guard let items = json.elements else {
+            throw PullRequestError(.malformedResponse, "expected an array", api: api, resource: resource)
+        }
+        var found: [PullRequest] = []
+        for item in items {
+            let request = try parse(item)
+            if request.head == head { found.append(request) }
+        }
+        return found.sorted { $0.number > $1.number }
+    }
+
     /// GitHub answers an exhausted rate limit with 403 and `x-ratelimit-remaining: 0` (or a Retry-After); both wait.
     static func isRateLimited(_ response: HTTPResponse) -> Bool {
         response.status == 403 && (response.header("x-ratelimit-remaining") == "0" || response.header("Retry-After") != nil)
