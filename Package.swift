@@ -150,3 +150,17 @@ package.targets += [
 package.targets += [
     .target(name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
 ]
+
+// MARK: Pull requests (issue 8, remediation via commits) — fix branches proposed as GitHub PRs / GitLab MRs.
+//   PullRequests -> CloudHTTP, Model. The Reconciler's propose stage gains Remediation (fix plans) and PullRequests.
+package.targets += [
+    .target(name: "PullRequests", dependencies: ["Model", "CloudHTTP"]),
+    .testTarget(name: "PullRequestsTests", dependencies: ["PullRequests", "CloudHTTP", "TestHTTPServer", "Model"]),
+]
+for target in package.targets where target.name == "Reconciler" {
+    target.dependencies += ["Remediation", "PullRequests", "CloudHTTP"]
+}
+for target in package.targets where target.name == "ReconcilerTests" {
+    target.dependencies += ["Remediation", "PullRequests", "CloudHTTP", "TestHTTPServer", "Checks"]
+}
+// --- end pull requests ---

@@ -102,7 +102,7 @@ public struct ReconcileConfig: Sendable {
         if let n = node["frameworks"] { target.frameworks = try n.requireStringList("frameworks") }
         if let n = node["clouds"] { target.clouds = try clouds(n) }
         if let n = node["remediation"] {
-            try n.requireKeys(in: ["mode", "adminCIDR"], "remediation")
+            try n.requireKeys(in: Set(["mode", "adminCIDR"]).union(FixProposalSettings.keys), "remediation")
             if let m = n["mode"] {
                 // YAML reads a bare `off` as false.
                 let text: String
@@ -113,6 +113,7 @@ public struct ReconcileConfig: Sendable {
                 target.remediation = mode
             }
             if let c = n["adminCIDR"] { target.adminCIDR = try c.requireString("adminCIDR") }
+            target.proposals = try FixProposalSettings.parse(n, base: base)
         }
         if let n = node["suspend"] {
             guard case .bool(let b)? = n.scalarValue else { throw n.error("'suspend' must be true or false") }
@@ -137,7 +138,7 @@ public struct ReconcileConfig: Sendable {
     }
 
     /// `{env: NAME}` or `{file: PATH}`; a literal string is refused so secrets never sit in the config.
-    private static func secret(_ node: YNode, base: String) throws(LoadError) -> SecretReference {
+    static func secret(_ node: YNode, base: String) throws(LoadError) -> SecretReference {
         guard node.mappingPairs != nil else {
             throw node.error("secrets are referenced, never written inline: use {env: NAME} or {file: PATH}")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GitOps
 import Logging
 import Reports
 import Store
@@ -15,6 +16,14 @@ public struct StageContext: Sendable {
     public var logger: Logger
     /// The moment the cycle started.
     public var startedAt: Date
+    /// The target's bare cache clone, for stages that commit and push (fix branches).
+    public var repository: GitRepository? = nil
+    /// The target's remote options (credentials resolved, deadlines) for pushes.
+    public var remoteOptions: GitRemoteOptions? = nil
+    /// The cycle's scanner: the propose stage re-scans the fixed tree with the same options.
+    public var scanner: CommitScanner? = nil
+    /// The controller's environment; secret references (`{env: NAME}`) resolve against it.
+    public var environment: [String: String] = [:]
 }
 
 /// A stage's one-line summary for the target status and logs.

@@ -58,6 +58,8 @@ public struct TargetConfig: Sendable, Hashable {
     public var remediation: RemediationMode
     /// Admin CIDR that remediation puts in place of 0.0.0.0/0 on admin ports.
     public var adminCIDR: String?
+    /// How IaC fixes become fix branches and pull/merge requests (the propose stage).
+    public var proposals = FixProposalSettings()
     /// Suspended targets are listed with their status but never reconciled.
     public var suspend: Bool
 

@@ -98,7 +98,9 @@ struct TargetCycle: Sendable {
         for stage in stages where stage.applies(to: target) {
             try Task.checkCancellation()
             let context = StageContext(target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
-                                       logger: log.with(["stage": .string(stage.name)]), startedAt: started)
+                                       logger: log.with(["stage": .string(stage.name)]), startedAt: started,
+                                       repository: repository, remoteOptions: options, scanner: scanner,
+                                       environment: environment)
             do {
                 let outcome = try await stage.run(context)
                 summary += "; \(stage.name): \(outcome.summary)"

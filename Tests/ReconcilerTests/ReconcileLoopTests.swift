@@ -47,12 +47,13 @@ import Testing
             store = try await Store.open(.sqlite(path: directory + "/bulwark.db"))
         }
 
-        func reconciler(_ targets: [TargetConfig], environment: [String: String] = [:]) -> Reconciler {
+        func reconciler(_ targets: [TargetConfig], environment: [String: String] = [:],
+                        stages: [any ReconcileStage] = []) -> Reconciler {
             var options = ScanOptions()
             options.checksDirectory = ReconcileLoopTests.checksDirectory
             let config = ReconcileConfig(file: directory + "/bulwark.yaml", cacheDirectory: directory + "/git",
                                          concurrency: 3, targets: targets)
-            return Reconciler(config: config, store: store, scanner: CommitScanner(options: options),
+            return Reconciler(config: config, store: store, scanner: CommitScanner(options: options), stages: stages,
                               environment: environment, owner: "test-replica")
         }
 
