@@ -20,6 +20,12 @@ public struct CommitScanner: Sendable {
 
     /// Scans `paths` of `commit`. Paths are relative to the repository root; `.` is the whole tree.
     public func scan(repository: GitRepository, commit: String, paths: [String]) async throws -> ScanReport {
+        try await scanWithFiles(repository: repository, commit: commit, paths: paths).report
+    }
+
+    /// `scan`, also returning the commit's files it read, so later stages see exactly the same snapshot.
+    public func scanWithFiles(repository: GitRepository, commit: String, paths: [String]) async throws
+        -> (report: ScanReport, files: MemoryFileTree) {
         let wanted = paths.map(Self.normalise)
         let blobs = try await repository.files(commit: commit, under: wanted.map { $0 == "." ? "" : $0 }, maxFileSize: maxFileSize)
         // A virtual root that names the commit, so diagnostics and findings read `desired-state/…` relative to it.
@@ -40,7 +46,7 @@ public struct CommitScanner: Sendable {
             do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: scanOptions)) } catch { return .failure(error) }
         }
         switch result {
-        case .success(let report): return report
+        case .success(let report): return (report, tree)
         case .failure(let error): throw ReconcileError(.scanFailed, error.description)
         }
     }

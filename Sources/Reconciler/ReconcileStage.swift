@@ -1,5 +1,7 @@
 import Foundation
+import GitOps
 import Logging
+import Model
 import Reports
 import Store
 
@@ -15,6 +17,11 @@ public struct StageContext: Sendable {
     public var logger: Logger
     /// The moment the cycle started.
     public var startedAt: Date
+    /// The files of the target's paths at `commit`, as the scan read them (rooted at `CommitScanner.root(of:)`);
+    /// stages read baselines, state files and `.bulwarkignore` from it instead of checking out.
+    public var files: MemoryFileTree? = nil
+    /// The target's repository, for files of `commit` outside the target's paths (baselines, a state file).
+    public var repository: GitRepository? = nil
 }
 
 /// A stage's one-line summary for the target status and logs.

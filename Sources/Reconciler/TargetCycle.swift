@@ -1,6 +1,7 @@
 import Foundation
 import GitOps
 import Logging
+import Model
 import Reports
 import Store
 
@@ -67,8 +68,9 @@ struct TargetCycle: Sendable {
 
         let log = logger.with(["commit": .string(String(commit.prefix(12)))])
         let report: ScanReport
+        let files: MemoryFileTree
         do {
-            report = try await scanner.scan(repository: repository, commit: commit, paths: target.paths)
+            (report, files) = try await scanner.scanWithFiles(repository: repository, commit: commit, paths: target.paths)
         } catch let error as ReconcileError {
             throw error
         } catch {
@@ -98,7 +100,8 @@ struct TargetCycle: Sendable {
         for stage in stages where stage.applies(to: target) {
             try Task.checkCancellation()
             let context = StageContext(target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
-                                       logger: log.with(["stage": .string(stage.name)]), startedAt: started)
+                                       logger: log.with(["stage": .string(stage.name)]), startedAt: started,
+                                       files: files, repository: repository)
             do {
                 let outcome = try await stage.run(context)
                 summary += "; \(stage.name): \(outcome.summary)"
