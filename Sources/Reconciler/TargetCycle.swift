@@ -70,7 +70,9 @@ struct TargetCycle: Sendable {
         let report: ScanReport
         let files: MemoryFileTree
         do {
-            (report, files) = try await scanner.scanWithFiles(repository: repository, commit: commit, paths: target.paths)
+            let scanned = try await scanner.scanWithFiles(repository: repository, commit: commit, paths: target.paths)
+            report = scanned.report
+            files = scanned.files
         } catch let error as ReconcileError {
             throw error
         } catch {

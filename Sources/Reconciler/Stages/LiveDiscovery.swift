@@ -85,7 +85,5 @@ public enum LiveDiscovery {
 
 extension ReconcileError.Code {
     /// A cloud could not be read at all (credentials, account identity, subscription); retried with backoff.
-    public static let cloudUnavailable = Code("CloudUnavailable", retriable: true)
-    /// A baseline or state named by the target cannot be used (bad YAML, missing file); a commit must fix it.
-    public static let invalidLiveInput = Code("InvalidLiveInput", retriable: false)
+    public static let cloudUnavailable = ReconcileError.Code("CloudUnavailable", retriable: true)
 }

@@ -30,9 +30,7 @@ public enum LivePostureRecording {
                 suppression = StoredSuppression(reason: "baseline exception until \(exception.expires) (owner \(exception.owner)): "
                                                 + exception.reason)
             }
-            let controls = check.check.references.cis.sorted { $0.key < $1.key }.flatMap { framework, ids in
-                ids.map { "\(framework):\($0)" }
-            }
+            let controls = ScanRecording.controlIDs(check.check)
             return FindingRecord(fingerprint: check.fingerprint.hex, checkID: check.checkID, title: check.check.title,
                                  severity: check.check.severity.rawValue, verdict: verdict,
                                  resourceAddress: check.resourceAddress, resourceType: check.resourceType,
