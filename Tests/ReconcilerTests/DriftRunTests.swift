@@ -11,6 +11,7 @@ import Testing
         !aws_s3_bucket.acme-logs
         !aws_s3_bucket.acme-data
         !aws_s3_bucket_versioning.acme-data
+        !aws_s3_bucket.acme-gone
         """
 
     static func directory(_ files: [String: String]) throws -> String {
