@@ -32,29 +32,11 @@ struct DiscoverCommand: ParsableCommand {
     )
 
     /// Clouds the command can read.
-    enum Cloud: String, ExpressibleByArgument, CaseIterable {
-        case aws, azure
-    }
-
+    typealias Cloud = CloudOptions.Cloud
     /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, table
-    }
+    typealias Format = CloudOptions.Format
 
-    @Option(help: "The cloud to read: \(Cloud.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var cloud: Cloud
-
-    @Option(help: "Comma-separated regions (default: the configured region).")
-    var regions: String?
-
-    @Option(help: "Azure subscription ID (default: AZURE_SUBSCRIPTION_ID).")
-    var subscription: String?
-
-    @Option(help: "AWS profile to use instead of AWS_PROFILE (environment keys are then ignored, as with the AWS CLI).")
-    var profile: String?
-
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: json or table.")
-    var format: Format = .table
+    @OptionGroup var selection: CloudOptions
 
     @Flag(help: "Run the check library on the discovered resources and print the results.")
     var check = false
@@ -63,11 +45,8 @@ struct DiscoverCommand: ParsableCommand {
     var checksDirectory: String?
 
     func run() throws {
-        let regionList = (regions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
         let environment = ProcessInfo.processInfo.environment
-        let cloud: LiveCloud = self.cloud == .aws ? .aws(profile: profile, regions: regionList)
-            : .azure(subscriptionID: subscription)
+        let cloud = selection.liveCloud
         let outcome = DiscoverCommand.wait { () async -> Result<DiscoveryResult, ReconcileError> in
             do throws(ReconcileError) {
                 return .success(try await LiveDiscovery.discover(cloud, environment: environment))
@@ -95,7 +74,7 @@ struct DiscoverCommand: ParsableCommand {
             let library = CheckLibrary.load(directory: directory)
             findings = CheckEngine(checks: library.checks).evaluate(graph: ResourceGraph(result.resources))
         }
-        let text = format == .json ? DiscoverCommand.json(result, cloud: self.cloud, findings: check ? findings : nil)
+        let text = selection.format == .json ? DiscoverCommand.json(result, cloud: selection.cloud, findings: check ? findings : nil)
             : DiscoverCommand.table(result, findings: check ? findings : nil)
         FileHandle.standardOutput.write(Data(text.utf8))
         if findings.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }

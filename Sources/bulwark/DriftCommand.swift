@@ -28,20 +28,7 @@ struct DriftCommand: ParsableCommand {
     @Argument(help: "The Terraform root module directory (default: the current directory).")
     var path: String = "."
 
-    @Option(help: "The cloud to read: aws or azure.")
-    var cloud: DiscoverCommand.Cloud
-
-    @Option(help: "Comma-separated AWS regions (default: the configured region).")
-    var regions: String?
-
-    @Option(help: "AWS profile to use instead of AWS_PROFILE.")
-    var profile: String?
-
-    @Option(help: "Azure subscription ID (default: AZURE_SUBSCRIPTION_ID).")
-    var subscription: String?
-
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: json or table.")
-    var format: DiscoverCommand.Format = .table
+    @OptionGroup var selection: CloudOptions
 
     @Option(help: "A .bulwarkignore file (default: PATH/.bulwarkignore).")
     var ignore: String?
@@ -50,18 +37,16 @@ struct DriftCommand: ParsableCommand {
     var checksDirectory: String?
 
     func run() throws {
-        let regionList = (regions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
         let environment = ProcessInfo.processInfo.environment
         let checks = CheckLibrary.locate(explicit: checksDirectory, environment: environment,
                                          executablePath: CommandLine.arguments.first,
                                          currentDirectory: FileManager.default.currentDirectoryPath)
         let request = DriftRequest(
             state: state, path: path,
-            cloud: cloud == .aws ? .aws(profile: profile, regions: regionList) : .azure(subscriptionID: subscription),
+            cloud: selection.liveCloud,
             ignoreFile: ignore, checksDirectory: checks)
         let outcome = DiscoverCommand.wait { await DriftRun.run(request, environment: environment) }
-        FileHandle.standardOutput.write(Data(outcome.render(format == .json ? .json : .table).utf8))
+        FileHandle.standardOutput.write(Data(outcome.render(selection.format == .json ? .json : .table).utf8))
         if let error = outcome.error { FileHandle.standardError.write(Data("bulwark drift: \(error)\n".utf8)) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
