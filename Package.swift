@@ -42,16 +42,23 @@ let package = Package(
             name: "Reconciler",
             dependencies: [
                 "Model", "Checks", "Reports", "Scanner", "Store", "GitOps",
+                // Live posture stage (issue 6): discovery, live checks, baselines and drift per cycle.
+                "Discovery", "AWS", "Azure", "AzureDiscovery", "Drift", "CloudHTTP", "Terraform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model"]),
+        .testTarget(
+            name: "ReconcilerTests",
+            dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model",
+                           // live posture tests (issue 6): moto_server and a loopback ARM server
+                           "TestHTTPServer", "AWS", "Azure", "Discovery", "Drift", "CloudHTTP"]),
         .executableTarget(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Reconciler", "Store", "GitOps",
                 "AWS", "Discovery",  // cloud block: `bulwark discover`
+                "Azure", "AzureDiscovery", "Drift",  // `bulwark discover --cloud azure`, `bulwark drift`
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Anomaly",  // anomaly layer: `bulwark anomaly`

@@ -23,6 +23,13 @@ public struct CommitScanner: Sendable {
         try await scan(snapshot(repository: repository, commit: commit, paths: paths), paths: paths)
     }
 
+    /// `scan`, also returning the commit's files it read, so later stages see exactly the same snapshot.
+    public func scanWithFiles(repository: GitRepository, commit: String, paths: [String]) async throws
+        -> (report: ScanReport, files: MemoryFileTree) {
+        let snapshot = try await snapshot(repository: repository, commit: commit, paths: paths)
+        return (try await scan(snapshot, paths: paths), snapshot.tree)
+    }
+
     /// Reads the files under `paths` of `commit` (the input of `scan(_:paths:)` and of fix planning).
     public func snapshot(repository: GitRepository, commit: String, paths: [String]) async throws -> CommitSnapshot {
         let wanted = paths.map(Self.normalise)

@@ -1,6 +1,7 @@
 import Foundation
 import GitOps
 import Logging
+import Model
 import Reports
 import Store
 
@@ -67,8 +68,11 @@ struct TargetCycle: Sendable {
 
         let log = logger.with(["commit": .string(String(commit.prefix(12)))])
         let report: ScanReport
+        let files: MemoryFileTree
         do {
-            report = try await scanner.scan(repository: repository, commit: commit, paths: target.paths)
+            let scanned = try await scanner.scanWithFiles(repository: repository, commit: commit, paths: target.paths)
+            report = scanned.report
+            files = scanned.files
         } catch let error as ReconcileError {
             throw error
         } catch {
@@ -100,7 +104,7 @@ struct TargetCycle: Sendable {
             let context = StageContext(target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
                                        logger: log.with(["stage": .string(stage.name)]), startedAt: started,
                                        repository: repository, remoteOptions: options, scanner: scanner,
-                                       environment: environment)
+                                       environment: environment, files: files)
             do {
                 let outcome = try await stage.run(context)
                 summary += "; \(stage.name): \(outcome.summary)"
