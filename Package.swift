@@ -165,9 +165,9 @@ package.targets += [
     .testTarget(name: "PullRequestsTests", dependencies: ["PullRequests", "CloudHTTP", "TestHTTPServer", "Model"]),
 ]
 for target in package.targets where target.name == "Reconciler" {
-    target.dependencies += ["Remediation", "PullRequests", "CloudHTTP"]
+    target.dependencies += ["Remediation", "PullRequests"]
 }
 for target in package.targets where target.name == "ReconcilerTests" {
-    target.dependencies += ["Remediation", "PullRequests", "CloudHTTP", "TestHTTPServer", "Checks"]
+    target.dependencies += ["Remediation", "PullRequests", "Checks"]
 }
 // --- end pull requests ---
