@@ -46,7 +46,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model"]),
+        .testTarget(
+            name: "ReconcilerTests",
+            dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model",
+                           "TestSupport", "bulwark"]  // scale-out: real `bulwark reconcile` replicas
+        ),
         .executableTarget(
             name: "bulwark",
             dependencies: [
@@ -81,7 +85,7 @@ let package = Package(
         ),
         // Clone benchmark driver (bench/git-clone-bench.sh); not part of the product.
         .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
-        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2", "TestSupport"]),
         // --- end GitOps layer ---
         // --- Cloud clients and live discovery (issue 6, AWS part) ---
         // CloudHTTP: cloud-neutral HTTP transport (URLSession/libcurl), retries with jitter, typed HTTP errors.
@@ -142,11 +146,17 @@ package.targets += [
     .target(name: "Store", dependencies: ["Model", "CSQLite", "CLibPQ"]),
     // Developer tool for the store tests and bench/store-bench.sh (synthetic scans, crash mid-write); not shipped.
     .executableTarget(name: "bulwark-store-tool", dependencies: ["Store"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool", "TestSupport"]),
 ]
 
 // MARK: Remediation layer (issue 8) — IaC fixes as textual HCL edits, live fixes, fix plans.
 //   Remediation -> Checks, Terraform, HCL, Model
 package.targets += [
     .target(name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
+]
+
+// MARK: Test support (not product) — child processes (posix_spawn/waitpid), a real `git daemon` with fixture
+// repositories, and a throwaway PostgreSQL server, shared by GitOpsTests, ReconcilerTests and StoreTests.
+package.targets += [
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
 ]

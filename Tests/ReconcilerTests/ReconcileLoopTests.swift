@@ -4,6 +4,7 @@ import Reports
 import Scanner
 import Store
 import Testing
+import TestSupport
 @testable import Reconciler
 
 /// The loop against a real `git daemon` and the embedded SQLite store.

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import TestSupport
 
 /// The two backends every store test runs against.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
