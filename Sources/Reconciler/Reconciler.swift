@@ -41,11 +41,15 @@ public actor Reconciler {
     /// commits it already stored.
     public func restoreStatuses() async throws {
         for record in try await store.targetStatuses() where statuses[record.target] != nil {
-            var status = TargetStatus(record)
-            // The full interval counts from the last stored scan of the target.
-            status.lastSuccessAt = try await store.latestScan(target: record.target)?.finishedAt
-            statuses[record.target] = status
+            statuses[record.target] = try await restored(record)
         }
+    }
+
+    /// A stored status with the time of the target's last stored scan (the full interval counts from there).
+    private func restored(_ record: TargetStatusRecord) async throws -> TargetStatus {
+        var status = TargetStatus(record)
+        status.lastSuccessAt = try await store.latestScan(target: record.target)?.finishedAt
+        return status
     }
 
     /// The current status of every target, in config order.
@@ -122,11 +126,18 @@ public actor Reconciler {
             return
         }
         do {
-            guard try await store.acquireLease(target: target.name, owner: owner, ttl: config.leaseDuration, now: now) else {
+            switch try await store.claimLease(target: target.name, owner: owner, ttl: config.leaseDuration, now: now) {
+            case .busy:
                 status.nextRunAt = now.addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 statuses[target.name] = status
                 logger.debug("target leased by another replica", metadata: ["target": .string(target.name)])
                 return
+            case .taken:
+                // Another replica may have reconciled the target since we last did: start from what it stored,
+                // or we would rescan the commit it already scanned.
+                if let record = try await store.targetStatus(target.name) { status = try await restored(record) }
+            case .renewed:
+                break
             }
         } catch {
             fail(&status, ReconcileError(.storeFailed, "cannot take the target's lease: \(error)", target: target.name), now: now)
@@ -135,7 +146,8 @@ public actor Reconciler {
         }
         let log = logger.with(["target": .string(target.name)])
         let cycle = TargetCycle(target: target, scanner: scanner, store: store, stages: stages,
-                                cacheDirectory: config.cacheDirectory, environment: environment, logger: log)
+                                cacheDirectory: config.cacheDirectory, environment: environment, leaseOwner: owner,
+                                logger: log)
         status.lastAttemptAt = now
         status.owner = owner
         do {
@@ -164,6 +176,12 @@ public actor Reconciler {
                 status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 log.info("reconciled", metadata: ["revision": .string(status.lastObservedCommit ?? "")])
             }
+        } catch let error as ReconcileError where error.code == .leaseLost {
+            // The replica that took over owns the status now; ours must not overwrite it.
+            status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
+            statuses[target.name] = status
+            log.warning("lease lost during the cycle", metadata: ["error": .string(error.message)])
+            return
         } catch is CancellationError {
             status.ready = .unknown
             status.reason = .failed

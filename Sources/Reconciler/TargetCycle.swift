@@ -12,6 +12,8 @@ struct TargetCycle: Sendable {
     let stages: [any ReconcileStage]
     let cacheDirectory: String
     let environment: [String: String]
+    /// The replica whose lease the scan is stored under (fencing: see `RecordScanOptions.leaseOwner`).
+    let leaseOwner: String
     let logger: Logger
 
     /// What the cycle did.
@@ -81,7 +83,10 @@ struct TargetCycle: Sendable {
             startedAt: started, finishedAt: Date(), frameworks: target.frameworks)
         let recorded: RecordedScan
         do {
-            recorded = try await store.recordScan(record)
+            recorded = try await store.recordScan(record, options: RecordScanOptions(leaseOwner: leaseOwner))
+        } catch let error as StoreError where error.code == .leaseLost {
+            throw ReconcileError(.leaseLost, "\(error.message); the scan of \(commit.prefix(12)) was not stored",
+                                 target: target.name)
         } catch {
             throw ReconcileError(.storeFailed, "\(error)", target: target.name)
         }
