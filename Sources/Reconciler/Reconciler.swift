@@ -40,15 +40,30 @@ public actor Reconciler {
     /// Reads the last known status of every configured target, so a restarted controller does not rescan
     /// commits it already stored.
     public func restoreStatuses() async throws {
-        for record in try await store.targetStatuses() where statuses[record.target] != nil {
-            statuses[record.target] = try await restored(record)
+        for target in config.targets {
+            if let status = try await storedStatus(of: target) { statuses[target.name] = status }
         }
     }
 
-    /// A stored status with the time of the target's last stored scan (the full interval counts from there).
-    private func restored(_ record: TargetStatusRecord) async throws -> TargetStatus {
-        var status = TargetStatus(record)
-        status.lastSuccessAt = try await store.latestScan(target: record.target)?.finishedAt
+    /// What the store knows of `target` (nil: nothing yet): its saved status, with the time of its last stored
+    /// scan (the full interval counts from there). The scan is stored before the status, so a replica that died
+    /// (or lost its lease) in between left a status older than its scan: then the scan's commit is the one
+    /// observed, and the target counts as reconciled at it.
+    private func storedStatus(of target: TargetConfig) async throws -> TargetStatus? {
+        let record = try await store.targetStatus(target.name)
+        let latest = try await store.latestScan(target: target.name)
+        guard record != nil || latest != nil else { return nil }
+        var status = record.map(TargetStatus.init) ?? TargetStatus(target: target.name)
+        status.lastSuccessAt = latest?.finishedAt
+        // The observed commit only changes together with a stored scan, so a difference means the status lags.
+        if let latest, latest.trigger == TargetCycle.trigger, latest.branch == target.branch, status.observedSHA != latest.commit {
+            status.lastObservedCommit = TargetStatus.revision(branch: target.branch, commit: latest.commit)
+            status.ready = .true
+            status.reason = .succeeded
+            status.message = "scanned \(latest.commit.prefix(12)) (status restored from the stored scan)"
+            status.lastError = nil
+            status.failures = 0
+        }
         return status
     }
 
@@ -78,6 +93,11 @@ public actor Reconciler {
     /// Runs until `stop()` or cancellation; then lets running cycles finish for up to `grace` before cancelling them.
     public func run(grace: Duration = .seconds(30)) async {
         logger.info("reconciler started", metadata: ["targets": .stringConvertible(config.targets.count), "owner": .string(owner)])
+        for target in config.targets where target.pollInterval.seconds * (1 + target.jitter) >= config.leaseDuration.seconds {
+            // Still correct (a takeover re-reads the status, writes are fenced), but the target churns between replicas.
+            logger.warning("pollInterval is not shorter than leaseDuration: the lease lapses between polls",
+                           metadata: ["target": .string(target.name)])
+        }
         await withDiscardingTaskGroup { group in
             while !stopping && !Task.isCancelled {
                 let now = Date()
@@ -135,7 +155,7 @@ public actor Reconciler {
             case .taken:
                 // Another replica may have reconciled the target since we last did: start from what it stored,
                 // or we would rescan the commit it already scanned.
-                if let record = try await store.targetStatus(target.name) { status = try await restored(record) }
+                if let stored = try await storedStatus(of: target) { status = stored }
             case .renewed:
                 break
             }

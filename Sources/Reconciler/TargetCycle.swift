@@ -16,6 +16,9 @@ struct TargetCycle: Sendable {
     let leaseOwner: String
     let logger: Logger
 
+    /// The `scan_trigger` of the scans the loop stores.
+    static let trigger = "reconcile"
+
     /// What the cycle did.
     enum Result: Sendable {
         /// Fetched; same commit and the interval has not elapsed.
@@ -79,7 +82,7 @@ struct TargetCycle: Sendable {
         try Task.checkCancellation()
         let record = ScanRecording.record(
             report, provenance: .init(target: target.name, repository: redactGitURL(target.repository), branch: target.branch,
-                                      commit: commit, trigger: "reconcile"),
+                                      commit: commit, trigger: Self.trigger),
             startedAt: started, finishedAt: Date(), frameworks: target.frameworks)
         let recorded: RecordedScan
         do {

@@ -22,6 +22,8 @@ extension ReconcileLoopTests {
         }
         let first = await replica("a").runOnce()
         #expect(first.first?.reason == .succeeded)
+        // As if `a` died between storing the scan and saving the status (two transactions): the scan decides.
+        try await h.store.withTransaction { connection in try connection.execute("DELETE FROM target_status", []) }
         let second = await replica("b").runOnce()
         #expect(second.first?.reason == .succeeded)
         #expect(second.first?.lastObservedCommit == "main@sha1:" + sha)

@@ -55,12 +55,6 @@ final class ReplicaProcess: Sendable {
 
     /// The `bulwark` executable built next to the test bundle (or `$BULWARK_EXECUTABLE`).
     static func executable() throws -> String {
-        if let configured = ProcessInfo.processInfo.environment["BULWARK_EXECUTABLE"] { return configured }
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for directory in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = directory.appendingPathComponent("bulwark").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw TestFailure("bulwark not found next to \(bundle.path); build it (swift build) or set BULWARK_EXECUTABLE")
+        try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE")
     }
 }
