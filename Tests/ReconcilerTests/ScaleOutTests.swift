@@ -117,6 +117,14 @@ import Glibc
         }
         let store = try await Store.open(.postgres(conninfo: database, poolSize: 2))
         let all = replicas
+        // Phase durations, printed for the record (never asserted).
+        let clock = ContinuousClock()
+        var phases: [(String, Duration)] = []
+        var phaseStart = clock.now
+        func phase(_ name: String) {
+            phases.append((name, clock.now - phaseStart))
+            phaseStart = clock.now
+        }
 
         // 1. Every target's first commit is scanned once, by more than one replica between them.
         var expected = heads
@@ -126,6 +134,7 @@ import Glibc
         for target in Self.targets {
             #expect(first.count(target.name, expected[target.head] ?? "") == 1, "\(target.name) scanned more than once")
         }
+        phase("first round (30 clones + scans)")
         let spread = first.statusOwners.values.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
         print("ScaleOutTests: targets per replica after the first round: \(spread.sorted { $0.key < $1.key })")
         #expect(spread.count > 1, "one replica did all the work: \(spread)")
@@ -139,6 +148,7 @@ import Glibc
         let second = try await ClusterSnapshot.waitUntil("the pushed commits are stored", store: store, replicas: all) { s in
             pushed.allSatisfy { s.count($0.name, expected[$0.head] ?? "") >= 1 }
         }
+        phase("2 pushes -> 4 scans")
         for target in pushed {
             #expect(second.count(target.name, expected[target.head] ?? "") == 1, "\(target.name): new commit scanned more than once")
         }
@@ -162,6 +172,7 @@ import Glibc
             orphaned.allSatisfy { s.leases[$0].map(survivors.contains) ?? false }
                 && s.count(moved.name, expected[moved.head] ?? "") >= 1
         }
+        phase("SIGKILL -> takeover of \(orphaned.count) targets + 1 push scanned")
         #expect(third.count(moved.name, expected[moved.head] ?? "") == 1)
         #expect(third.statusOwners[moved.name].map(survivors.contains) == true,
                 "\(moved.name) was reconciled by \(third.statusOwners[moved.name] ?? "nobody")")
@@ -179,6 +190,10 @@ import Glibc
         let last = try await ClusterSnapshot.waitUntil("\(lastName) holds every lease", store: store, replicas: all) { s in
             s.leases.count == Self.targets.count && s.leases.values.allSatisfy { $0 == lastName }
         }
+
+        phase("SIGTERM -> exit 0 + leases handed over")
+        print("ScaleOutTests: " + phases.map { "\($0.0): \($0.1.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))" }
+            .joined(separator: "; "))
 
         // Across the whole run: no commit of a target stored twice, no two scans of a target overlapping in time,
         // and every target observed at its branch's head.
