@@ -5,11 +5,12 @@ public struct FixtureRepository: Sendable {
     public let bare: String
     public let work: String
 
-    /// Creates `name.git` under `root` with a first commit on `branch` holding `files`, pushed.
+    /// Creates `name.git` under `root` with a first commit on `branch` holding `files`, pushed; the work tree is
+    /// `work`, by default `name-work` beside the bare repository.
     public static func create(in root: String, name: String = "infra", files: [String: String],
-                              branch: String = "main") throws -> FixtureRepository {
+                              branch: String = "main", work: String? = nil) throws -> FixtureRepository {
         let bare = root + "/" + name + ".git"
-        let work = root + "/" + name + "-work"
+        let work = work ?? root + "/" + name + "-work"
         try GitCLI.run(["init", "--quiet", "--bare", "--initial-branch=" + branch, bare])
         try GitCLI.run(["init", "--quiet", "--initial-branch=" + branch, work])
         try GitCLI.run(["remote", "add", "origin", bare], in: work)

@@ -4,19 +4,26 @@ import Foundation
 /// (pushes enabled). It is started by a test and killed when the value is released.
 public final class GitDaemon: Sendable {
     public let root: TemporaryDirectory
+    /// The directory served (`--base-path`): `root`, or the subdirectory of it named at init.
+    public let basePath: String
     public let port: Int
     private let process: ChildProcess
 
-    /// Starts the daemon over a new temporary directory (retrying on another port if one is taken meanwhile).
-    public init() throws {
-        root = try TemporaryDirectory()
+    /// Starts the daemon over a new temporary directory, serving it or its `servedSubdirectory` (retrying on
+    /// another port if one is taken meanwhile).
+    public init(servedSubdirectory: String? = nil) throws {
+        let root = try TemporaryDirectory()
+        self.root = root
+        let basePath = servedSubdirectory.map { root.path + "/" + $0 } ?? root.path
+        try FileManager.default.createDirectory(atPath: basePath, withIntermediateDirectories: true)
+        self.basePath = basePath
         var lastError: Error?
         for _ in 0..<5 {
             let port = try LoopbackPort.unused()
             // git-daemon itself, not the `git` wrapper: one process to kill, no orphan listener behind it.
             let process = try ChildProcess.spawn(try Self.daemonExecutable(), [
-                "--reuseaddr", "--base-path=\(root.path)", "--export-all", "--enable=receive-pack",
-                "--listen=127.0.0.1", "--port=\(port)", root.path,
+                "--reuseaddr", "--base-path=\(basePath)", "--export-all", "--enable=receive-pack",
+                "--listen=127.0.0.1", "--port=\(port)", basePath,
             ])
             if Self.waitUntilListening(port: port, process: process) {
                 self.port = port

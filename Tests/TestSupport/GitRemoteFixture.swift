@@ -3,18 +3,18 @@ import Foundation
 /// Bare repositories served by a real `git daemon` on 127.0.0.1 (a `GitDaemon`), and work trees to commit and push
 /// from with the git CLI — the remote side of the reconcile tests.
 public final class GitRemoteFixture: Sendable {
-    /// The daemon serving `root`.
+    /// The daemon, serving `root/srv`.
     public let daemon: GitDaemon
 
-    /// The daemon's base directory (bare repositories `NAME.git`, work trees `NAME-work`); tests may put their
-    /// own scratch directories here too.
+    /// The fixture's directory: bare repositories in `srv/NAME.git` (what the daemon serves), work trees in
+    /// `work-NAME`; tests may put their own scratch directories here too.
     public var root: String { daemon.root.path }
     /// The daemon's port.
     public var port: Int { daemon.port }
 
     /// Starts `git daemon` over a new temporary directory.
     public init() throws {
-        daemon = try GitDaemon()
+        daemon = try GitDaemon(servedSubdirectory: "srv")
     }
 
     /// `git://127.0.0.1:PORT/NAME.git`
@@ -23,7 +23,7 @@ public final class GitRemoteFixture: Sendable {
     /// Creates the bare repository `name` with a first commit on `branch` (pushed); returns the work tree.
     @discardableResult
     public func createRepository(_ name: String, files: [String: String], branch: String = "main") throws -> String {
-        try FixtureRepository.create(in: root, name: name, files: files, branch: branch).work
+        try FixtureRepository.create(in: daemon.basePath, name: name, files: files, branch: branch, work: root + "/work-" + name).work
     }
 
     /// Writes `files` (nil content deletes) and commits them without pushing; returns the new SHA.
