@@ -129,7 +129,9 @@ import Glibc
         // 1. Every target's first commit is scanned once, by more than one replica between them.
         var expected = heads
         let first = try await ClusterSnapshot.waitUntil("every target's first commit is stored", store: store, replicas: all) { s in
-            Self.targets.allSatisfy { s.count($0.name, expected[$0.head] ?? "") >= 1 }
+            Self.targets.allSatisfy {
+                s.count($0.name, expected[$0.head] ?? "") >= 1 && s.observed[$0.name]?.hasSuffix(expected[$0.head] ?? "-") == true
+            }
         }
         for target in Self.targets {
             #expect(first.count(target.name, expected[target.head] ?? "") == 1, "\(target.name) scanned more than once")
