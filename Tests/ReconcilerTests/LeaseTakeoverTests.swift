@@ -3,7 +3,6 @@ import Reports
 import Scanner
 import Store
 import Testing
-import TestSupport
 @testable import Reconciler
 
 extension ReconcileLoopTests {

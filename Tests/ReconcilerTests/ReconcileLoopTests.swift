@@ -4,7 +4,6 @@ import Reports
 import Scanner
 import Store
 import Testing
-import TestSupport
 @testable import Reconciler
 
 /// The loop against a real `git daemon` and the embedded SQLite store.
