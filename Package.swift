@@ -52,7 +52,9 @@ let package = Package(
             name: "ReconcilerTests",
             dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model",
                            // live posture tests (issue 6): moto_server and a loopback ARM server
-                           "TestHTTPServer", "AWS", "Azure", "Discovery", "Drift", "CloudHTTP"]),
+                           "TestHTTPServer", "AWS", "Azure", "Discovery", "Drift", "CloudHTTP",
+                           "TestSupport", "bulwark"]  // scale-out: real `bulwark reconcile` replicas
+        ),
         .executableTarget(
             name: "bulwark",
             dependencies: [
@@ -88,7 +90,7 @@ let package = Package(
         ),
         // Clone benchmark driver (bench/git-clone-bench.sh); not part of the product.
         .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
-        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2", "TestSupport"]),
         // --- end GitOps layer ---
         // --- Cloud clients and live discovery (issue 6, AWS part) ---
         // CloudHTTP: cloud-neutral HTTP transport (URLSession/libcurl), retries with jitter, typed HTTP errors.
@@ -149,7 +151,7 @@ package.targets += [
     .target(name: "Store", dependencies: ["Model", "CSQLite", "CLibPQ"]),
     // Developer tool for the store tests and bench/store-bench.sh (synthetic scans, crash mid-write); not shipped.
     .executableTarget(name: "bulwark-store-tool", dependencies: ["Store"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool", "TestSupport"]),
 ]
 
 // MARK: Remediation layer (issue 8) — IaC fixes as textual HCL edits, live fixes, fix plans.
@@ -171,3 +173,9 @@ for target in package.targets where target.name == "ReconcilerTests" {
     target.dependencies += ["Remediation", "PullRequests", "Checks"]
 }
 // --- end pull requests ---
+
+// MARK: Test support (not product) — child processes (posix_spawn/waitpid), a real `git daemon` with fixture
+// repositories, and a throwaway PostgreSQL server, shared by GitOpsTests, ReconcilerTests and StoreTests.
+package.targets += [
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+]

@@ -13,7 +13,12 @@ struct TargetCycle: Sendable {
     let stages: [any ReconcileStage]
     let cacheDirectory: String
     let environment: [String: String]
+    /// The replica whose lease the scan is stored under (fencing: see `RecordScanOptions.leaseOwner`).
+    let leaseOwner: String
     let logger: Logger
+
+    /// The `scan_trigger` of the scans the loop stores.
+    static let trigger = "reconcile"
 
     /// What the cycle did.
     enum Result: Sendable {
@@ -81,11 +86,14 @@ struct TargetCycle: Sendable {
         try Task.checkCancellation()
         let record = ScanRecording.record(
             report, provenance: .init(target: target.name, repository: redactGitURL(target.repository), branch: target.branch,
-                                      commit: commit, trigger: "reconcile"),
+                                      commit: commit, trigger: Self.trigger),
             startedAt: started, finishedAt: Date(), frameworks: target.frameworks)
         let recorded: RecordedScan
         do {
-            recorded = try await store.recordScan(record)
+            recorded = try await store.recordScan(record, options: RecordScanOptions(leaseOwner: leaseOwner))
+        } catch let error as StoreError where error.code == .leaseLost {
+            throw ReconcileError(.leaseLost, "\(error.message); the scan of \(commit.prefix(12)) was not stored",
+                                 target: target.name)
         } catch {
             throw ReconcileError(.storeFailed, "\(error)", target: target.name)
         }
