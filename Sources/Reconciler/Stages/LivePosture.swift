@@ -108,7 +108,7 @@ public struct LivePosture: Sendable {
         }
         if let desired = inputs.desired {
             var report = DriftDetector(attributes: attributes, ignore: inputs.ignore)
-                .detect(desired: desired.resources, live: result.resources)
+                .detect(desired: desired.resources, live: result.resources, discoveredTypes: types)
             report.diagnostics = desired.diagnostics + report.diagnostics
             result.drift = report
         }
@@ -128,15 +128,18 @@ public struct LivePosture: Sendable {
     /// Account-setting types whose absence is an answer ("no password policy"), with the cloud and service that
     /// reads them: read without an error for that service, an absent one means "not configured", not "unknown".
     static let accountSettingTypes: [String: (cloud: String, service: String)] = [
-        "aws_iam_account_password_policy": ("aws", "iam"), "aws_s3_account_public_access_block": ("aws", "s3"),
+        "aws_iam_account_password_policy": ("aws", "iam"), "aws_s3_account_public_access_block": ("aws", "s3control"),
         "aws_cloudtrail": ("aws", "cloudtrail"), "aws_ebs_encryption_by_default": ("aws", "ec2"),
         "azurerm_security_center_subscription_pricing": ("azure", "Microsoft.Security/pricings"),
     ]
 
-    /// The types present live, plus the account-setting types whose service answered without an error.
+    /// The types present live, plus every type of a service that answered without any error (account settings,
+    /// and the types drift may report missing when none is left live: every bucket deleted is drift, not silence).
     static func discoveredTypes(_ result: LivePostureResult, readClouds: Set<String>) -> Set<String> {
         var types = Set(result.resources.map(\.type))
-        for (type, source) in accountSettingTypes where readClouds.contains(source.cloud) {
+        let sources = accountSettingTypes.map { ($0.key, $0.value) }
+            + AWSServiceTypes.owner.map { ($0.key, (cloud: "aws", service: $0.value)) }
+        for (type, source) in sources where readClouds.contains(source.cloud) {
             let failed = result.discoveryErrors.contains { $0.cloud == source.cloud && $0.error.service == source.service }
             if !failed { types.insert(type) }
         }
