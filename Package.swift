@@ -150,3 +150,16 @@ package.targets += [
 package.targets += [
     .target(name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
 ]
+
+// MARK: Anomaly wired to the clouds, the Store and the reconcile loop (issue 7, stage part).
+//   Anomaly -> AWS, Azure, CloudHTTP (S3 CloudTrail objects, Activity Log REST);
+//   Reconciler -> Anomaly, AWS, Azure (AnomalyStage, Store-backed cursor store and alert sink).
+for target in package.targets {
+    switch target.name {
+    case "Anomaly": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
+    case "AnomalyTests": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
+    case "Reconciler": target.dependencies += ["Anomaly", "AWS", "Azure"]
+    case "ReconcilerTests": target.dependencies += ["Anomaly", "AWS", "TestHTTPServer"]
+    default: break
+    }
+}

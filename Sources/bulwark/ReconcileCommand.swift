@@ -60,7 +60,9 @@ struct ReconcileCommand: AsyncParsableCommand {
         options.environment = environment
         let opened = try await store.open(default: loaded.database)
         let reconciler = Reconciler(config: loaded, store: opened, scanner: CommitScanner(options: options),
-                                    stages: StageCatalog.stages(environment: environment), logger: logger)
+                                    stages: StageCatalog.stages(config: loaded, checksDirectory: options.checksDirectory,
+                                                                 environment: environment),
+                                    logger: logger)
         do {
             try await reconciler.restoreStatuses()
         } catch {
