@@ -110,13 +110,3 @@ import TestHTTPServer
         }
     }
 }
-
-/// A port filled in once the server has started (handlers are built before the port is known).
-final class PortBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    var port: Int {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
-    }
-}
