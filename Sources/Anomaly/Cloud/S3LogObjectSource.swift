@@ -15,6 +15,8 @@ public struct S3LogObjectSource: LogObjectSource {
     public var regions: [String]
     /// The bucket's region when it is not the client's (S3 also redirects once on a wrong region).
     public var bucketRegion: String?
+    /// Keys per ListObjectsV2 page (nil: S3's 1,000); small values exercise paging in tests.
+    public var pageSize: Int?
 
     /// A source over `s3://bucket/prefix`; `prefix` gets a trailing "/" when it has none.
     public init(client: AWSClient, bucket: String, prefix: String = "", accounts: [String] = [], regions: [String] = [],
@@ -49,7 +51,7 @@ public struct S3LogObjectSource: LogObjectSource {
             let group = String(folder.dropLast())
             let pages = try await call("ListObjectsV2", location: "s3://\(bucket)/\(folder)") { () async throws(AWSError) in
                 try await client.listObjects(bucket: bucket, prefix: folder, startAfter: cursor.lastKeyByGroup[group],
-                                             region: bucketRegion)
+                                             maxKeys: pageSize, region: bucketRegion)
             }
             for page in pages {
                 for item in page.children("Contents") {
@@ -84,7 +86,8 @@ public struct S3LogObjectSource: LogObjectSource {
     /// Names of the folders directly under `folder` (ListObjectsV2 with a "/" delimiter).
     func subfolders(of folder: String) async throws(AnomalyError) -> [String] {
         let pages = try await call("ListObjectsV2", location: "s3://\(bucket)/\(folder)") { () async throws(AWSError) in
-            try await client.listObjects(bucket: bucket, prefix: folder, delimiter: "/", region: bucketRegion)
+            try await client.listObjects(bucket: bucket, prefix: folder, delimiter: "/", maxKeys: pageSize,
+                                         region: bucketRegion)
         }
         return pages.flatMap { $0.children("CommonPrefixes") }.compactMap { $0.string("Prefix") }
             .filter { $0.hasPrefix(folder) && $0.count > folder.count + 1 }

@@ -62,10 +62,23 @@ public struct AnomalyStage: ReconcileStage {
         for file in report.files where file.error != nil { warnings.append("\(file.error.map { "\($0)" } ?? "")") }
         events.sort { $0.time < $1.time }
 
-        var detector = try detector(logs, target: target, catalog: catalog, history: events, warnings: &warnings,
-                                    logger: context.logger)
-        var output = detector.process(events)
-        output.merge(detector.flush())
+        // Training and scoring are seconds of CPU on a large first history: on Dispatch's threads, not the
+        // cooperative pool that every other target's cycle shares.
+        let (history, logger) = (events, context.logger)
+        let (detection, notes) = await OffPool.run { [self] () -> (Result<DetectionBatch, any Error>, [String]) in
+            var notes: [String] = []
+            do {
+                var detector = try detector(logs, target: target, catalog: catalog, history: history, warnings: &notes,
+                                            logger: logger)
+                var output = detector.process(history)
+                output.merge(detector.flush())
+                return (.success(output), notes)
+            } catch {
+                return (.failure(error), notes)
+            }
+        }
+        warnings += notes
+        let output = try detection.get()
 
         let fresh: [Alert]
         do {
