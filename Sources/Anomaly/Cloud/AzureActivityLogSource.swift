@@ -29,6 +29,7 @@ public struct AzureActivityLogSource: LogObjectSource {
         self.now = now
     }
 
+    /// `azure-activity:/subscriptions/<id>`: the cursor name of this source.
     public var name: String { "azure-activity:/subscriptions/\(subscriptionID)" }
 
     /// The cursor group of this source's keys.

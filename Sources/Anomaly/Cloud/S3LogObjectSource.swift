@@ -41,6 +41,7 @@ public struct S3LogObjectSource: LogObjectSource {
         return (bucket, String(rest.dropFirst(bucket.count).drop { $0 == "/" }))
     }
 
+    /// `s3://bucket/prefix/`: the cursor name of this source.
     public var name: String { "s3://\(bucket)/\(prefix)" }
 
     /// New objects of every account/region folder, each folder listed from its own cursor position.
