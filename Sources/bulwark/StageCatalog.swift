@@ -6,10 +6,15 @@ import Reconciler
 /// the loop itself does not change.
 enum StageCatalog {
     /// The stages for `config`; `checksDirectory` is the check library in use (the anomaly catalog sits in it).
-    static func stages(config: ReconcileConfig, checksDirectory: String?, environment: [String: String]) -> [any ReconcileStage] {
-        [AnomalyStage(cacheDirectory: config.cacheDirectory, catalog: anomalyCatalog(checksDirectory: checksDirectory,
-                                                                                       environment: environment),
-                      environment: environment)]
+    static func stages(config: ReconcileConfig, environment: [String: String], checksDirectory: String?) -> [any ReconcileStage] {
+        [
+            // Targets with `clouds:`: discovery, live checks, baselines, drift (stored as `<target>#live`).
+            LivePostureStage(checksDirectory: checksDirectory, environment: environment),
+            // Targets with `activityLogs:`: CloudTrail / Activity Log anomaly detection, alerts stored and posted.
+            AnomalyStage(cacheDirectory: config.cacheDirectory,
+                         catalog: anomalyCatalog(checksDirectory: checksDirectory, environment: environment),
+                         environment: environment),
+        ]
     }
 
     /// `<checks>/anomaly/sensitive-actions.json`, else wherever `bulwark anomaly` would find it; nil when absent.
