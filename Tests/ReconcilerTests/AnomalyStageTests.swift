@@ -121,6 +121,64 @@ import TestHTTPServer
         #expect(hooks.requests.count == posts.count)
     }
 
+    @Test(.timeLimit(.minutes(3))) func azureActivityLogThroughTheStage() async throws {
+        let subscription = "0b1f6471-1bf0-4dda-aec3-cb9272f09590"
+        let values = TestCounter()
+        let arm = try LoopbackHTTPServer { request in
+            if request.path.hasSuffix("/oauth2/v2.0/token") {
+                return CannedResponse(text: #"{"token_type":"Bearer","expires_in":3600,"access_token":"token-1"}"#)
+            }
+            guard request.path.hasSuffix("/providers/Microsoft.Insights/eventtypes/management/values") else {
+                return CannedResponse(status: 404, text: #"{"error":{"code":"NotFound","message":"no route"}}"#)
+            }
+            switch values.next() {
+            case 1:
+                return CannedResponse(status: 429, headers: [("Retry-After", "1")], text: #"{"error":{"code":"TooManyRequests","message":"later"}}"#)
+            case 2:
+                let event = #"{"eventTimestamp":"2026-03-02T10:05:00Z","caller":"ops@contoso.com","operationName":{"value":"Microsoft.Authorization/elevateAccess/action"},"status":{"value":"Succeeded"},"httpRequest":{"clientIpAddress":"185.220.101.4"},"subscriptionId":"\#(subscription)"}"#
+                return CannedResponse(text: #"{"value":[\#(event)]}"#)
+            default:
+                return CannedResponse(text: #"{"value":[]}"#)
+            }
+        }
+        defer { arm.stop() }
+        let environment = [
+            "AZURE_TENANT_ID": "tenant-a", "AZURE_CLIENT_ID": "client-1", "AZURE_CLIENT_SECRET": "azure-secret-value",
+            "AZURE_AUTHORITY_HOST": arm.baseURL.absoluteString, "BULWARK_AZURE_ARM_ENDPOINT": arm.baseURL.absoluteString,
+        ]
+        let h = try await ReconcileLoopTests.Harness()
+        try h.remote.createRepository("az", files: ["main.tf": ReconcileLoopTests.fixed])
+        var target = h.target("az")
+        target.activityLogs = TargetConfig.ActivityLogs(azureSubscription: subscription)
+        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
+            .appendingPathComponent("anomaly/sensitive-actions.json"))
+        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
+        var options = ScanOptions()
+        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
+        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
+                                    environment: [:], owner: "test-replica")
+
+        // 24 h of look-back in four 6-hour windows; the first request is throttled and retried.
+        let first = try #require(await reconciler.runOnce().first)
+        #expect(first.ready == .true, "\(first)")
+        #expect(first.message.contains("anomaly: 4 log objects, 1 events"), "\(first.message)")
+        #expect(first.message.contains("rules only"), "\(first.message)")
+        #expect(!first.message.contains("azure-secret-value"))
+        #expect(values.count == 5)
+        let alerts = try await h.store.alerts(since: nil, limit: 100)
+        #expect(alerts.map(\.dedupeKey).filter { $0.hasPrefix("rule:AZURE-ELEVATE-ACCESS|ops@contoso.com|") }.count == 1)
+        #expect(alerts.first?.severity == "critical")
+        let cursor = try await StoreCursorStore(store: h.store, namespace: "az").load(source: "azure-activity:/subscriptions/\(subscription)")
+        #expect(cursor.lastKeyByGroup.keys.sorted() == ["subscriptions/\(subscription)/activity-log"])
+
+        // The next cycle continues after the stored window: no alert again.
+        let second = try #require(await reconciler.runOnce(force: true).first)
+        #expect(second.ready == .true, "\(second)")
+        #expect(second.message.contains("(0 new)"), "\(second.message)")
+        #expect(try await h.store.alerts(since: nil, limit: 100).count == alerts.count)
+    }
+
     @Test func storeSinkNeverDuplicatesAndReturnsOnlyNewAlerts() async throws {
         let h = try await ReconcileLoopTests.Harness()
         let sink = StoreAlertSink(store: h.store)

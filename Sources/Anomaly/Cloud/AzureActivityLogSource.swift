@@ -38,18 +38,21 @@ public struct AzureActivityLogSource: LogObjectSource {
     /// The windows from the cursor's last end (or `initialLookback` ago) to `deliveryLag` ago, at most `maxWindow`
     /// each. Windows are closed and non-overlapping: one ends a millisecond before the next starts.
     public func list(after cursor: LogCursor) async throws(AnomalyError) -> [LogObjectRef] {
-        let end = ((now() - deliveryLag) * 1000).rounded(.down) / 1000
-        var start: Double
+        // Whole milliseconds throughout, so window edges never drift by a rounding error.
+        let end = Int64(((now() - deliveryLag) * 1000).rounded(.down))
+        var start: Int64
         if let last = cursor.lastKeyByGroup[group], let window = Self.window(of: last) {
-            start = window.end + 0.001
+            start = Int64((window.end * 1000).rounded()) + 1
         } else {
-            start = (end - initialLookback).rounded(.down)
+            start = end - Int64((initialLookback * 1000).rounded())
         }
+        let span = Int64((maxWindow * 1000).rounded())
         var refs: [LogObjectRef] = []
         while start < end {
-            let windowEnd = min(start + maxWindow - 0.001, end)
-            refs.append(LogObjectRef(key: "\(group)/\(Self.format(start))..\(Self.format(windowEnd))", size: 0))
-            start = windowEnd + 0.001
+            let windowEnd = min(start + span - 1, end)
+            refs.append(LogObjectRef(
+                key: "\(group)/\(Self.format(Double(start) / 1000))..\(Self.format(Double(windowEnd) / 1000))", size: 0))
+            start = windowEnd + 1
         }
         return refs
     }
