@@ -179,3 +179,16 @@ for target in package.targets where target.name == "ReconcilerTests" {
 package.targets += [
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 ]
+
+// MARK: Anomaly wired to the clouds, the Store and the reconcile loop (issue 7, stage part).
+//   Anomaly -> AWS, Azure, CloudHTTP (S3 CloudTrail objects, Activity Log REST);
+//   Reconciler -> Anomaly, AWS, Azure (AnomalyStage, Store-backed cursor store and alert sink).
+for target in package.targets {
+    switch target.name {
+    case "Anomaly": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
+    case "AnomalyTests": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
+    case "Reconciler": target.dependencies += ["Anomaly", "AWS", "Azure"]
+    case "ReconcilerTests": target.dependencies += ["Anomaly"]
+    default: break
+    }
+}

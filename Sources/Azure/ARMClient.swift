@@ -39,8 +39,14 @@ public final class ARMClient: Sendable {
 
     /// GETs the collection at `path`, following absolute `nextLink`s until the last page; returns every `value` item.
     public func list(_ path: String, resourceType: String) async throws(AzureError) -> [Value] {
+        try await list(path, resourceType: resourceType, query: [])
+    }
+
+    /// GETs the collection at `path` with extra query parameters (`$filter`; values are percent-encoded here),
+    /// following `nextLink`s (which carry the query themselves) until the last page; returns every `value` item.
+    public func list(_ path: String, resourceType: String, query: [(String, String)]) async throws(AzureError) -> [Value] {
         let api = "LIST \(resourceType)"
-        var url = try firstURL(path, resourceType: resourceType, api: api)
+        var url = try firstURL(path, resourceType: resourceType, api: api, query: query)
         var seen: Set<String> = [url.absoluteString]
         var items: [Value] = []
         for _ in 0..<maxPages {
@@ -62,7 +68,8 @@ public final class ARMClient: Sendable {
         throw AzureError(.pagingLoop, "more than \(maxPages) pages", api: api, resourceID: path)
     }
 
-    private func firstURL(_ path: String, resourceType: String, api: String) throws(AzureError) -> URL {
+    private func firstURL(_ path: String, resourceType: String, api: String,
+                          query: [(String, String)] = []) throws(AzureError) -> URL {
         guard let version = ARMAPIVersions.version(for: resourceType) else {
             throw AzureError(.unknownResourceType, "no api-version is pinned for \(resourceType)", api: api)
         }
@@ -70,7 +77,13 @@ public final class ARMClient: Sendable {
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
         let encodedPath = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
         let separator = path.contains("?") ? "&" : "?"
-        guard path.hasPrefix("/"), let url = URL(string: "\(trimmed)\(encodedPath)\(separator)api-version=\(version)") else {
+        // OData values hold spaces and quotes; only unreserved characters go through unencoded.
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let extra = query.map { name, value in
+            "&\(name)=\(value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value)"
+        }.joined()
+        guard path.hasPrefix("/"),
+              let url = URL(string: "\(trimmed)\(encodedPath)\(separator)api-version=\(version)\(extra)") else {
             throw AzureError(.configuration, "cannot form a URL for \(path)", api: api, resourceID: path)
         }
         return url

@@ -69,7 +69,7 @@ public struct ReconcileConfig: Sendable {
 
     private static let targetKeys: Set<String> = [
         "name", "repo", "branch", "paths", "interval", "pollInterval", "jitter", "timeout", "credentials", "caBundle",
-        "knownHosts", "frameworks", "clouds", "remediation", "suspend", "baselines", "state",
+        "knownHosts", "frameworks", "clouds", "remediation", "suspend", "baselines", "state", "activityLogs",
     ]
 
     private static func parseTarget(_ node: YNode, base: String) throws(LoadError) -> TargetConfig {
@@ -128,6 +128,7 @@ public struct ReconcileConfig: Sendable {
             if let c = n["adminCIDR"] { target.adminCIDR = try c.requireString("adminCIDR") }
             target.proposals = try FixProposalSettings.parse(n, base: base)
         }
+        if let n = node["activityLogs"] { target.activityLogs = try activityLogs(n, base: base) }
         if let n = node["suspend"] {
             guard case .bool(let b)? = n.scalarValue else { throw n.error("'suspend' must be true or false") }
             target.suspend = b
@@ -178,7 +179,7 @@ public struct ReconcileConfig: Sendable {
         return clouds
     }
 
-    private static func duration(_ node: YNode, _ what: String) throws(LoadError) -> Duration {
+    static func duration(_ node: YNode, _ what: String) throws(LoadError) -> Duration {
         let text = try node.requireString(what)
         guard let d = DurationText.parse(text) else { throw node.error("'\(what)' must be a duration such as 30s, 5m or 1h (got '\(text)')") }
         return d
@@ -199,7 +200,7 @@ public struct ReconcileConfig: Sendable {
         return false
     }
 
-    private static func absolute(_ path: String, base: String) -> String {
+    static func absolute(_ path: String, base: String) -> String {
         let joined = path.hasPrefix("/") ? path : base + "/" + path
         return (joined as NSString).standardizingPath
     }

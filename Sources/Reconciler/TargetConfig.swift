@@ -67,6 +67,8 @@ public struct TargetConfig: Sendable, Hashable {
     public var proposals = FixProposalSettings()
     /// Suspended targets are listed with their status but never reconciled.
     public var suspend: Bool
+    /// Activity logs the anomaly stage reads for this target (nil: the stage skips it).
+    public var activityLogs: ActivityLogs? = nil
 
     /// Builds a target with the usual defaults.
     public init(name: String, repository: String, branch: String = "main", paths: [String] = ["."],

@@ -70,7 +70,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         let owner = replica ?? environment["BULWARK_REPLICA"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
         let reconciler = Reconciler(config: loaded, store: opened, scanner: CommitScanner(options: options),
-                                    stages: StageCatalog.stages(environment: environment, checksDirectory: options.checksDirectory),
+                                    stages: StageCatalog.stages(config: loaded, environment: environment,
+                                                                 checksDirectory: options.checksDirectory),
                                     owner: owner, logger: logger)
         do {
             try await reconciler.restoreStatuses()
