@@ -150,3 +150,17 @@ package.targets += [
 package.targets += [
     .target(name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
 ]
+
+// MARK: Live remediation (issue 8, live part) — live fixes as exact cloud API calls, the approval state machine.
+//   LiveRemediation -> Store, Discovery, AzureDiscovery, AWS, Azure, CloudHTTP, Checks, Model
+package.targets += [
+    .target(
+        name: "LiveRemediation",
+        dependencies: ["Model", "Checks", "AWS", "Azure", "CloudHTTP", "Discovery", "AzureDiscovery", "Store",
+                       .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .testTarget(
+        name: "LiveRemediationTests",
+        dependencies: ["LiveRemediation", "Store", "AWS", "Azure", "CloudHTTP", "Checks", "Model", "TestHTTPServer"]
+    ),
+]
