@@ -161,6 +161,8 @@ package.targets += [
     ),
     .testTarget(
         name: "LiveRemediationTests",
-        dependencies: ["LiveRemediation", "Store", "AWS", "Azure", "CloudHTTP", "Checks", "Model", "TestHTTPServer"]
+        dependencies: ["LiveRemediation", "Store", "AWS", "Azure", "CloudHTTP", "Checks", "Discovery", "Model",
+                       "TestHTTPServer"],
+        resources: [.copy("Fixtures")]
     ),
 ]
