@@ -78,8 +78,9 @@ enum AWSLiveFixes {
         id: "aws-cloudtrail-start-logging", provider: "aws", checkIDs: ["BLW-AWS-CLOUDTRAIL-001"],
         resourceTypes: ["aws_cloudtrail"], summary: "start logging on the trail"
     ) { c throws(LiveRemediationError) in
+        // Discovery reads trails in their home region, where the name identifies the trail (moto takes only names).
         [LiveAPICall(wire: .awsJSON, service: "cloudtrail", region: c.origin.region, action: "StartLogging",
-                     body: #"{"Name":"\#(jsonEscape(c.origin.id))"}"#)]
+                     body: #"{"Name":"\#(jsonEscape(c.string("name") ?? c.origin.id))"}"#)]
     }
 
     static let keyRotation = LiveFix(
