@@ -166,3 +166,7 @@ package.targets += [
         resources: [.copy("Fixtures")]
     ),
 ]
+// `bulwark remediation` (list/show/approve/reject/apply) runs live fixes: the CLI gains LiveRemediation and Azure.
+if let cli = package.targets.first(where: { $0.name == "bulwark" }) {
+    cli.dependencies += ["LiveRemediation", "Azure"]
+}

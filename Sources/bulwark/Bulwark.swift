@@ -12,6 +12,7 @@ struct Bulwark: AsyncParsableCommand {
         subcommands: [
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
             AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
+            RemediationCommand.self,  // issue 8, live fixes
         ]
     )
 
