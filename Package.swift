@@ -165,6 +165,8 @@ package.targets += [
                        "TestHTTPServer"],
         resources: [.copy("Fixtures")]
     ),
+    // MTTR benchmark driver (bench/remediation-mttr.sh); a developer tool, not part of the product.
+    .executableTarget(name: "remediation-bench", dependencies: ["LiveRemediation", "Store", "AWS", "Discovery", "Checks", "Model"]),
 ]
 // `bulwark remediation` (list/show/approve/reject/apply) runs live fixes: the CLI gains LiveRemediation and Azure.
 if let cli = package.targets.first(where: { $0.name == "bulwark" }) {
