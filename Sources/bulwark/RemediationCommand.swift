@@ -28,6 +28,24 @@ struct RemediationCommand: AsyncParsableCommand {
         }
     }
 
+    /// Approve and reject: a person's decision, recorded under their identity; no cloud client is needed.
+    static func decide(_ id: Int64, identity: Identity, store: StoreOption,
+                       _ decision: (LiveRemediator, String) async throws -> RemediationRecord) async throws {
+        let actor = try identity.resolve()
+        let opened = try await store.open()
+        let record: RemediationRecord
+        do {
+            record = try await RemediationText.reporting {
+                try await decision(LiveRemediator(store: opened, cloud: LiveCloud(), checks: []), actor)
+            }
+        } catch {
+            await opened.close()
+            throw error
+        }
+        await opened.close()
+        print("remediation \(id): \(record.status.rawValue)")
+    }
+
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List remediation requests, oldest first.")
         @Option(help: "Only this status (proposed, approved, rejected, applying, applied, failed, verified).")
@@ -73,14 +91,9 @@ struct RemediationCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOption
 
         func run() async throws {
-            let actor = try identity.resolve()
-            let opened = try await store.open()
-            let record = try await RemediationText.reporting {
-                try await LiveRemediator(store: opened, cloud: LiveCloud(), checks: []).approve(id: id, by: actor,
-                                                                                                reason: reason)
+            try await RemediationCommand.decide(id, identity: identity, store: store) { remediator, actor in
+                try await remediator.approve(id: id, by: actor, reason: reason)
             }
-            await opened.close()
-            print("remediation \(id): \(record.status.rawValue)")
         }
     }
 
@@ -92,14 +105,9 @@ struct RemediationCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOption
 
         func run() async throws {
-            let actor = try identity.resolve()
-            let opened = try await store.open()
-            let record = try await RemediationText.reporting {
-                try await LiveRemediator(store: opened, cloud: LiveCloud(), checks: []).reject(id: id, by: actor,
-                                                                                               reason: reason)
+            try await RemediationCommand.decide(id, identity: identity, store: store) { remediator, actor in
+                try await remediator.reject(id: id, by: actor, reason: reason)
             }
-            await opened.close()
-            print("remediation \(id): \(record.status.rawValue)")
         }
     }
 

@@ -98,3 +98,18 @@ func temporarySQLiteStore() async throws -> (Store, String) {
 func calls(_ client: AWSClient, _ operation: String) async -> Int {
     await client.stats.entries().filter { $0.operation == operation }.reduce(0) { $0 + $1.calls }
 }
+
+/// Starts a seeded moto and a fresh SQLite store, runs `body` with a fresh client, then stops and deletes both.
+func withMotoStore(_ body: (MotoFixture, Store, AWSClient) async throws -> Void) async throws {
+    let fixture = try MotoFixture.start()
+    defer { fixture.stop() }
+    let (store, directory) = try await temporarySQLiteStore()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    do {
+        try await body(fixture, store, fixture.client())
+    } catch {
+        await store.close()
+        throw error
+    }
+    await store.close()
+}
