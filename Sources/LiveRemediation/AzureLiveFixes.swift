@@ -59,6 +59,10 @@ enum AzureLiveFixes {
             if let value = a[terraform], value != .null, value.elements?.isEmpty != true { properties[arm] = value }
         }
         if let admin = c.adminCIDR, !admin.isEmpty {
+            guard SecurityGroupIngressFix.isRestrictedCIDR(admin) else {
+                throw LiveRemediationError(.unsupportedResource, "admin CIDR \(admin) is not a CIDR narrower than /0",
+                                           checkID: c.checkID, resource: c.resource.address)
+            }
             properties["sourceAddressPrefix"] = .string(admin)
         } else {
             properties["sourceAddressPrefix"] = a["source_address_prefix"] ?? .string("*")

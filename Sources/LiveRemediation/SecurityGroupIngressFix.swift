@@ -10,6 +10,10 @@ enum SecurityGroupIngressFix {
             throw LiveRemediationError(.unsupportedResource, "security group has no ID", checkID: c.checkID,
                                        resource: c.resource.address)
         }
+        if let admin = c.adminCIDR, !admin.isEmpty, !isRestrictedCIDR(admin) {
+            throw LiveRemediationError(.unsupportedResource, "admin CIDR \(admin) is not a CIDR narrower than /0",
+                                       checkID: c.checkID, resource: c.resource.address)
+        }
         var calls: [LiveAPICall] = []
         for rule in c.resource.attributes["ingress"]?.elements ?? [] {
             guard let r = rule.members else { continue }
@@ -47,5 +51,16 @@ enum SecurityGroupIngressFix {
             }
         }
         return calls
+    }
+
+    /// Whether `text` is an IPv4 or IPv6 CIDR with a prefix of at least 1: a /0 "admin" range would re-open the port.
+    static func isRestrictedCIDR(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let prefix = Int(parts[1]), prefix >= 1 else { return false }
+        if parts[0].contains(":") {
+            return prefix <= 128 && parts[0].allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        }
+        let octets = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        return prefix <= 32 && octets.count == 4 && octets.allSatisfy { UInt8($0) != nil }
     }
 }

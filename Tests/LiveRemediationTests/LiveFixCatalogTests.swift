@@ -38,6 +38,21 @@ struct LiveFixCatalogTests {
         ])
     }
 
+    @Test(arguments: ["0.0.0.0/0", "::/0", "10.0.0.0", "10.0.0.300/8", "office"])
+    func anAdminCIDRThatIsNotANarrowRangeIsRefused(admin: String) throws {
+        let (resource, origin) = Self.live("aws_security_group", "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-1", [
+            "id": .string("sg-1"),
+            "ingress": .list([.object(["protocol": .string("tcp"), "from_port": .number(22), "to_port": .number(22),
+                                       "cidr_blocks": .list([.string("0.0.0.0/0")])])]),
+        ])
+        let fix = try #require(LiveFixCatalog.standard.fix(for: "BLW-AWS-VPC-001"))
+        #expect(throws: LiveRemediationError.self) {
+            try fix.plan(LiveFixContext(checkID: "BLW-AWS-VPC-001", resource: resource, origin: origin, adminCIDR: admin))
+        }
+        #expect(try fix.plan(LiveFixContext(checkID: "BLW-AWS-VPC-001", resource: resource, origin: origin,
+                                            adminCIDR: "203.0.113.0/24")).calls.count == 2)
+    }
+
     @Test func passwordPolicyFixKeepsStricterValues() throws {
         let (resource, origin) = Self.live("aws_iam_account_password_policy", "123456789012", [
             "minimum_password_length": .number(20), "password_reuse_prevention": .number(5), "max_password_age": .number(30),
