@@ -17,6 +17,15 @@ public struct LiveFinding: Sendable {
         self.resource = resource
         self.detectedAt = detectedAt
     }
+
+    /// The failed results on live resources of `graph` (the graph the results were evaluated on), as findings.
+    public static func failed(_ results: [CheckResult], in graph: ResourceGraph, detectedAt: Date) -> [LiveFinding] {
+        results.compactMap { result in
+            guard result.verdict == .failed, let resource = graph.resource(at: result.resourceAddress),
+                  case .live = resource.origin else { return nil }
+            return LiveFinding(result: result, resource: resource, detectedAt: detectedAt)
+        }
+    }
 }
 
 /// What `propose` did with one finding.

@@ -41,10 +41,8 @@ func run() async throws {
         let read = try await AWSDiscovery(client: client).reread(type: "aws_s3_bucket", originID: "arn:aws:s3:::\(bucket)",
                                                                  region: client.region)
         let graph = ResourceGraph(read.resources)
-        let findings = CheckEngine(checks: [versioning]).evaluate(graph: graph).compactMap { result -> LiveFinding? in
-            guard result.verdict == .failed, let resource = graph.resource(at: result.resourceAddress) else { return nil }
-            return LiveFinding(result: result, resource: resource, detectedAt: detected)
-        }
+        let findings = LiveFinding.failed(CheckEngine(checks: [versioning]).evaluate(graph: graph), in: graph,
+                                          detectedAt: detected)
         guard let id = try await remediator.propose(findings: findings, target: policy).first?.record?.id else {
             throw LiveRemediationError(.unsupportedResource, "no proposal for \(bucket)")
         }

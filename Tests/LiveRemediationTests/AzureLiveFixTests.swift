@@ -122,9 +122,9 @@ struct AzureLiveFixTests {
         let wanted: Set<String> = ["BLW-AZURE-STORAGE-001", "BLW-AZURE-STORAGE-002", "BLW-AZURE-STORAGE-003",
                                    "BLW-AZURE-KEYVAULT-001", "BLW-AZURE-NETWORK-002"]
         let graph = ResourceGraph(resources)
-        let findings = CheckEngine(checks: MotoFixture.checks.filter { wanted.contains($0.id) }).evaluate(graph: graph)
-            .filter { $0.verdict == .failed && $0.resourceType != "azurerm_network_security_group" }
-            .compactMap { result in graph.resource(at: result.resourceAddress).map { LiveFinding(result: result, resource: $0, detectedAt: Date()) } }
+        let results = CheckEngine(checks: MotoFixture.checks.filter { wanted.contains($0.id) }).evaluate(graph: graph)
+            .filter { $0.resourceType != "azurerm_network_security_group" }
+        let findings = LiveFinding.failed(results, in: graph, detectedAt: Date())
         #expect(Set(findings.map(\.result.checkID)) == wanted)
 
         let remediator = LiveRemediator(store: store, cloud: LiveCloud(arm: client, azureSubscription: StatefulARM.subscription),

@@ -58,13 +58,10 @@ struct MotoFixture {
         let seeded: Set<String> = ["arn:aws:s3:::fix-me-bucket", ids["key"] ?? "-", ids["trail"] ?? "-",
                                    ids["account"] ?? "-", "\(ids["account"] ?? "-")/us-east-1"]
         let engine = CheckEngine(checks: Self.checks.filter { checkIDs.contains($0.id) })
-        let detected = Date()
-        return engine.evaluate(graph: graph).compactMap { result in
-            guard result.verdict == .failed, let resource = graph.resource(at: result.resourceAddress),
-                  case .live(let origin) = resource.origin else { return nil }
-            let matches = seeded.contains(origin.id) || origin.id.hasSuffix("/\(ids["sg"] ?? "-")")
+        return LiveFinding.failed(engine.evaluate(graph: graph), in: graph, detectedAt: Date()).filter { finding in
+            guard case .live(let origin) = finding.resource.origin else { return false }
+            return seeded.contains(origin.id) || origin.id.hasSuffix("/\(ids["sg"] ?? "-")")
                 || origin.id.hasSuffix("/\(ids["instance"] ?? "-")")
-            return matches ? LiveFinding(result: result, resource: resource, detectedAt: detected) : nil
         }
     }
 
