@@ -56,13 +56,7 @@ public struct LiveRemediator: Sendable {
                 outcomes.append(outcome)
                 continue
             }
-            let text = try plan.json()
-            let at = now()
-            let record = RemediationRecord(
-                idempotencyKey: "live|\(target.target)|\(plan.checkID)|\(plan.liveID)|\(Self.digest(text))",
-                target: target.target, checkID: plan.checkID, resourceAddress: plan.resourceAddress, liveID: plan.liveID,
-                kind: "live", plan: text, detectedAt: finding.detectedAt, createdAt: at, updatedAt: at)
-            let (stored, created) = try await store.createRemediation(record)
+            let (stored, created) = try await record(plan, target: target.target, detectedAt: finding.detectedAt)
             outcome.record = stored
             outcome.created = created
             if target.appliesAutomatically(plan.checkID), let id = stored.id, stored.status == .proposed {
@@ -74,6 +68,27 @@ public struct LiveRemediator: Sendable {
             outcomes.append(outcome)
         }
         return outcomes
+    }
+
+    /// Creates the request for `plan`, or returns the one with its idempotency key. A request verified before the
+    /// finding was detected again is history, not an answer: the regression gets a new request whose key names the
+    /// verification it follows, so every replica derives the same key and still creates it once.
+    private func record(_ plan: LivePlan, target: String, detectedAt: Date) async throws -> (RemediationRecord, Bool) {
+        let text = try plan.json()
+        var key = "live|\(target)|\(plan.checkID)|\(plan.liveID)|\(Self.digest(text))"
+        for _ in 0..<100 {
+            let at = now()
+            let (stored, created) = try await store.createRemediation(RemediationRecord(
+                idempotencyKey: key, target: target, checkID: plan.checkID, resourceAddress: plan.resourceAddress,
+                liveID: plan.liveID, kind: "live", plan: text, detectedAt: detectedAt, createdAt: at, updatedAt: at))
+            guard !created, stored.status == .verified, let verified = stored.verifiedAt, detectedAt > verified else {
+                return (stored, created)
+            }
+            key = stored.idempotencyKey.split(separator: "|after:").first.map(String.init) ?? stored.idempotencyKey
+            key += "|after:\(Int64(verified.timeIntervalSince1970 * 1_000_000))"
+        }
+        throw LiveRemediationError(.invalidPlan, "more than 100 regressions of \(plan.checkID) on \(plan.liveID)",
+                                   checkID: plan.checkID, resource: plan.liveID)
     }
 
     /// Approves a request. Idempotent: approving an approved (or later) request changes nothing and records nothing.
