@@ -11,6 +11,7 @@ struct Bulwark: AsyncParsableCommand {
         version: BulwarkVersion.current,
         subcommands: [
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
+            DriftCommand.self,
             AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
             RemediationCommand.self,  // issue 8, live fixes
         ]

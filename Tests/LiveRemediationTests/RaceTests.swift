@@ -4,6 +4,7 @@ import LiveRemediation
 import Model
 import Store
 import TestHTTPServer
+import TestSupport
 import Testing
 
 /// Two controllers (two remediators, two clients, one database) approving and applying the same request at once:
