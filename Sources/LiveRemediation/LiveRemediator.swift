@@ -94,28 +94,27 @@ public struct LiveRemediator: Sendable {
     /// Approves a request. Idempotent: approving an approved (or later) request changes nothing and records nothing.
     /// A failed request may be approved again to retry it.
     public func approve(id: Int64, by actor: String, reason: String = "approved") async throws -> RemediationRecord {
-        if let moved = try await store.transitionRemediation(id: id, from: [.proposed, .failed], to: .approved,
-                                                             actor: actor, detail: reason, at: now()) {
-            return moved
-        }
-        let current = try await load(id)
-        switch current.status {
-        case .approved, .applying, .applied, .verified: return current
-        default:
-            throw LiveRemediationError(.wrongState, "remediation \(id) is \(current.status.rawValue); it cannot be approved",
-                                       checkID: current.checkID, resource: current.resourceAddress)
-        }
+        try await decide(id, from: [.proposed, .failed], to: .approved, actor: actor, detail: reason,
+                         settled: [.approved, .applying, .applied, .verified], verb: "approved")
     }
 
     /// Rejects a proposed (or approved, not yet applying) request.
     public func reject(id: Int64, by actor: String, reason: String = "rejected") async throws -> RemediationRecord {
-        if let moved = try await store.transitionRemediation(id: id, from: [.proposed, .approved], to: .rejected,
-                                                             actor: actor, detail: reason, at: now()) {
+        try await decide(id, from: [.proposed, .approved], to: .rejected, actor: actor, detail: reason,
+                         settled: [.rejected], verb: "rejected")
+    }
+
+    /// A person's decision as one CAS; a request already at or past the decision (`settled`) is returned unchanged
+    /// with no audit row, anything else is a wrong-state error naming the status.
+    private func decide(_ id: Int64, from: Set<RemediationStatus>, to: RemediationStatus, actor: String, detail: String,
+                        settled: Set<RemediationStatus>, verb: String) async throws -> RemediationRecord {
+        if let moved = try await store.transitionRemediation(id: id, from: from, to: to, actor: actor, detail: detail,
+                                                             at: now()) {
             return moved
         }
         let current = try await load(id)
-        if current.status == .rejected { return current }
-        throw LiveRemediationError(.wrongState, "remediation \(id) is \(current.status.rawValue); it cannot be rejected",
+        if settled.contains(current.status) { return current }
+        throw LiveRemediationError(.wrongState, "remediation \(id) is \(current.status.rawValue); it cannot be \(verb)",
                                    checkID: current.checkID, resource: current.resourceAddress)
     }
 
