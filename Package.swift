@@ -191,7 +191,7 @@ package.targets += [
     .testTarget(
         name: "LiveRemediationTests",
         dependencies: ["LiveRemediation", "Store", "AWS", "Azure", "CloudHTTP", "Checks", "Discovery", "Model",
-                       "TestHTTPServer", "TestSupport"],
+                       "TestHTTPServer", "TestSupport", "bulwark"],  // bulwark: the CLI tests run `bulwark remediation`
         resources: [.copy("Fixtures")]
     ),
     // MTTR benchmark driver (bench/remediation-mttr.sh); a developer tool, not part of the product.
