@@ -187,8 +187,30 @@ for target in package.targets {
     switch target.name {
     case "Anomaly": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
     case "AnomalyTests": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
-    case "Reconciler": target.dependencies += ["Anomaly", "AWS", "Azure"]
+    case "Reconciler": target.dependencies += ["Anomaly"]
     case "ReconcilerTests": target.dependencies += ["Anomaly"]
     default: break
     }
+}
+
+// MARK: Live remediation (issue 8, live part) — live fixes as exact cloud API calls, the approval state machine.
+//   LiveRemediation -> Store, Discovery, AzureDiscovery, AWS, Azure, CloudHTTP, Checks, Model
+package.targets += [
+    .target(
+        name: "LiveRemediation",
+        dependencies: ["Model", "Checks", "AWS", "Azure", "CloudHTTP", "Discovery", "AzureDiscovery", "Store",
+                       .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .testTarget(
+        name: "LiveRemediationTests",
+        dependencies: ["LiveRemediation", "Store", "AWS", "Azure", "CloudHTTP", "Checks", "Discovery", "Model",
+                       "TestHTTPServer", "TestSupport", "bulwark"],  // bulwark: the CLI tests run `bulwark remediation`
+        resources: [.copy("Fixtures")]
+    ),
+    // MTTR benchmark driver (bench/remediation-mttr.sh); a developer tool, not part of the product.
+    .executableTarget(name: "remediation-bench", dependencies: ["LiveRemediation", "Store", "AWS", "Discovery", "Checks", "Model"]),
+]
+// `bulwark remediation` (list/show/approve/reject/apply) runs live fixes: the CLI gains LiveRemediation.
+if let cli = package.targets.first(where: { $0.name == "bulwark" }) {
+    cli.dependencies += ["LiveRemediation"]
 }

@@ -37,6 +37,20 @@ public final class ARMClient: Sendable {
         return try await call(url, api: api, resourceID: path)
     }
 
+    /// Sends a write (`PATCH` or `PUT`) of the JSON `body` to the resource at `path` with the api-version of
+    /// `resourceType`; returns ARM's answer (the resource as it now stands, or `{}` for an empty 200/202).
+    public func write(_ method: String, _ path: String, resourceType: String, body: Value) async throws(AzureError) -> Value {
+        let api = "\(method) \(resourceType)"
+        let url = try firstURL(path, resourceType: resourceType, api: api)
+        let data: Data
+        do {
+            data = try JSONBody.encode(body)
+        } catch {
+            throw AzureError(.configuration, "request body cannot be encoded as JSON", api: api, resourceID: path)
+        }
+        return try await call(url, api: api, resourceID: path, method: method, body: data)
+    }
+
     /// GETs the collection at `path`, following absolute `nextLink`s until the last page; returns every `value` item.
     public func list(_ path: String, resourceType: String) async throws(AzureError) -> [Value] {
         try await list(path, resourceType: resourceType, query: [])
@@ -97,13 +111,18 @@ public final class ARMClient: Sendable {
 
     /// One logical call: a token, the request through the gate and the retry policy, then one retry with a fresh
     /// token if ARM says the token expired.
-    private func call(_ url: URL, api: String, resourceID: String) async throws(AzureError) -> Value {
+    private func call(_ url: URL, api: String, resourceID: String, method: String = "GET",
+                      body: Data? = nil) async throws(AzureError) -> Value {
         do {
             for attempt in 1...2 {
                 let token = try await tokens.token()
-                var request = HTTPRequest(method: "GET", url: url, api: api)
+                var request = HTTPRequest(method: method, url: url, api: api)
                 request.setHeader("Authorization", "Bearer \(token.token.reveal)")
                 request.setHeader("Accept", "application/json")
+                if let body {
+                    request.body = body
+                    request.setHeader("Content-Type", "application/json")
+                }
                 let (response, attempts) = try await gate.withSlot("arm") { [retry, transport, timeout, request] in
                     try await retry.send(request, via: transport, timeout: timeout)
                 }
@@ -112,7 +131,7 @@ public final class ARMClient: Sendable {
                     await tokens.invalidate()
                     continue
                 }
-                return try decode(response, api: api, resourceID: resourceID)
+                return try decode(response, api: api, resourceID: resourceID, method: method)
             }
         } catch let error as AzureError {
             throw error
@@ -126,7 +145,8 @@ public final class ARMClient: Sendable {
                          resourceID: resourceID, httpStatus: 401)
     }
 
-    private func decode(_ response: HTTPResponse, api: String, resourceID: String) throws(AzureError) -> Value {
+    private func decode(_ response: HTTPResponse, api: String, resourceID: String,
+                        method: String) throws(AzureError) -> Value {
         let requestID = response.header("x-ms-request-id") ?? response.header("x-ms-correlation-request-id")
         let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {
@@ -137,6 +157,7 @@ public final class ARMClient: Sendable {
             throw AzureError(.httpStatus, "HTTP \(response.status) without an ARM error body", api: api,
                              resourceID: resourceID, httpStatus: response.status, requestID: requestID)
         }
+        if JSONBody.isBlank(response.body) && method != "GET" { return .object([:]) }
         guard let body, body.members != nil else {
             throw AzureError(.malformedResponse, "response body is not a JSON object", api: api,
                              resourceID: resourceID, httpStatus: response.status, requestID: requestID)

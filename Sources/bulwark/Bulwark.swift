@@ -13,6 +13,7 @@ struct Bulwark: AsyncParsableCommand {
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
             DriftCommand.self,
             AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
+            RemediationCommand.self,  // issue 8, live fixes
         ]
     )
 
