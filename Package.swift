@@ -187,7 +187,7 @@ for target in package.targets {
     switch target.name {
     case "Anomaly": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
     case "AnomalyTests": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
-    case "Reconciler": target.dependencies += ["Anomaly"]
+    case "Reconciler": target.dependencies += ["Anomaly", "LiveRemediation"]  // live fixes after the live stage
     case "ReconcilerTests": target.dependencies += ["Anomaly"]
     default: break
     }

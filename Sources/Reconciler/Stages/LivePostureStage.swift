@@ -19,6 +19,8 @@ public struct LivePostureStage: ReconcileStage {
     public let environment: [String: String]
     let transport: any HTTPTransport
     let libraryWarnings: [String]
+    /// Live fixes for targets whose remediation mode is not `off`, chained after the live results are stored.
+    let remediation: LiveRemediationStep
 
     /// A stage using the check library in `checksDirectory` and the cloud settings of `environment`
     /// (AWS credential chain with the target's profile, `AWS_ENDPOINT_URL`, `AZURE_*`).
@@ -32,6 +34,7 @@ public struct LivePostureStage: ReconcileStage {
         var warnings = table.diagnostics.map { "drift attributes: \($0.description)" }
         if checksDirectory == nil { warnings.append("no check library found: live checks skipped") }
         self.libraryWarnings = warnings
+        self.remediation = LiveRemediationStep(checks: library.checks, environment: environment, transport: transport)
     }
 
     public func applies(to target: TargetConfig) -> Bool { !target.clouds.isEmpty }
@@ -61,7 +64,9 @@ public struct LivePostureStage: ReconcileStage {
         }
         context.logger.info("live posture stored", metadata: ["scan": .stringConvertible(stored.scanID),
                                                              "warnings": .stringConvertible(result.warnings.count)])
-        return StageOutcome(summary: summary, warnings: result.warnings)
+        let fixes = try await remediation.run(result, context: context)
+        if !fixes.summary.isEmpty { summary += "; " + fixes.summary }
+        return StageOutcome(summary: summary, warnings: result.warnings + fixes.warnings)
     }
 
     /// The cycle's live posture without storing it — what the live-remediation stage builds on.
