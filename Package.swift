@@ -149,4 +149,13 @@ package.targets += [
 //   Remediation -> Checks, Terraform, HCL, Model
 package.targets += [
     .target(name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
+    // IaC fixes (branch iacfix): fix vocabulary, edit engine, planner, verification, unified diffs.
+    .testTarget(
+        name: "RemediationTests",
+        dependencies: ["Remediation", "Checks", "Terraform", "HCL", "Model", "Scanner", "bulwark"],
+        resources: [.copy("Fixtures")]),
 ]
+// `bulwark fix` (issue 8, IaC fixes): the CLI gains the Remediation layer.
+if let cli = package.targets.first(where: { $0.name == "bulwark" }) {
+    cli.dependencies.append("Remediation")
+}

@@ -11,7 +11,7 @@ struct Bulwark: AsyncParsableCommand {
         version: BulwarkVersion.current,
         subcommands: [
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
-            AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
+            AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self, FixCommand.self,
         ]
     )
 
