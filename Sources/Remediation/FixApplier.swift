@@ -79,10 +79,9 @@ struct FixApplier {
             let nested = block.body.blocks(ofType: first)
             if nested.isEmpty {
                 guard action.create else { return nil }
-                let leaf = try text(action.value)
+                _ = try text(action.value)  // a missing parameter is reported, not skipped
                 var body = FixBody([.attribute(path.last ?? first, action.value)])
                 for segment in path.dropFirst().dropLast().reversed() { body = FixBody([.block(segment, body)]) }
-                _ = leaf
                 guard let lines = HCLRenderer.block(type: first, labels: [], body: body, indent: editor.innerIndent(of: block),
                                                     resolve: { try? text($0).text }) else { return nil }
                 return [try editor.insertBlock(lines, into: block)]
@@ -188,7 +187,19 @@ struct FixApplier {
         let reference = "\(resource.type).\(resource.name).\(action.referenceAttribute)"
         guard let text = try render(type: "resource", labels: [action.type, resource.name], body: action.body, indent: "",
                                     leading: [(action.reference, reference)]) else { return nil }
-        return [BlockEditor(file: file).append(text, after: block)]
+        return [BlockEditor(file: file).append(text, after: anchor(after: block, of: resource, in: file))]
+    }
+
+    /// The block a companion goes after: the resource, or the companions already following it, so several
+    /// companions keep the order the fixes were applied in.
+    private func anchor(after block: Block, of resource: ResourceReference, in file: WorkingFile) -> Block {
+        let blocks = file.parsed.body.blocks
+        guard var i = blocks.firstIndex(where: { $0.range.start.byte == block.range.start.byte }) else { return block }
+        while i + 1 < blocks.count, blocks[i + 1].type == "resource",
+              blocks[i + 1].body.attributes.contains(where: { resource.isReferenced(by: $0.expression) }) {
+            i += 1
+        }
+        return blocks[i]
     }
 
     private func render(type: String, labels: [String], body: FixBody, indent: String,
