@@ -20,7 +20,9 @@ struct BlockEditor {
         let line = inner + name + " = " + text + "\n"
         if let edit = try expandEmptySingleLine(block, with: line) { return edit }
         let body = block.body
-        if let last = body.attributes.max(by: { $0.range.end.byte < $1.range.end.byte }) {
+        // After the last one-line attribute (joining its fmt group), else after the last attribute.
+        let oneLine = body.attributes.filter { $0.range.start.line == $0.range.end.line }
+        if let last = (oneLine.isEmpty ? body.attributes : oneLine).max(by: { $0.range.end.byte < $1.range.end.byte }) {
             let at = file.startOfNextLine(after: max(last.range.start.byte, last.range.end.byte - 1))
             return TextEdit(path: file.path, start: at, end: at, text: line)
         }

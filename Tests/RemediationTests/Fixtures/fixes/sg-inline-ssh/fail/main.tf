@@ -17,4 +17,12 @@ resource "aws_security_group" "bastion" {
     cidr_blocks      = ["0.0.0.0/0", "10.0.0.0/8"]
     ipv6_cidr_blocks = ["::/0"]
   }
+
+  # Remote desktop for the support team.
+  ingress {
+    from_port   = 3389
+    to_port     = 3389
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
 }
