@@ -65,6 +65,12 @@ struct FixCommand: ParsableCommand {
             FileHandle.standardError.write(Data("bulwark fix: \(error)\n".utf8))
             FastExit.now(2)
         }
+        // A tree that does not load (or a check library that does not) is not edited: the plan would be partial.
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            for error in errors { FileHandle.standardError.write(Data("bulwark fix: \(error.file ?? "-"):\(error.line ?? 0): \(error.message)\n".utf8)) }
+            FastExit.now(2)
+        }
         let scanned = DispatchTime.now().uptimeNanoseconds
         let scanPaths = ScanPaths(root: options.scanRoot)
         let targets = report.findings.compactMap { finding -> FixTarget? in
