@@ -158,6 +158,11 @@ package.targets += [
 //   Remediation -> Checks, Terraform, HCL, Model
 package.targets += [
     .target(name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
+    // IaC fixes (branch iacfix): fix vocabulary, edit engine, planner, verification, unified diffs.
+    .testTarget(
+        name: "RemediationTests",
+        dependencies: ["Remediation", "Checks", "Terraform", "HCL", "Model", "Scanner", "bulwark"],
+        resources: [.copy("Fixtures")]),
 ]
 
 // MARK: Pull requests (issue 8, remediation via commits) — fix branches proposed as GitHub PRs / GitLab MRs.
@@ -213,4 +218,6 @@ package.targets += [
 // `bulwark remediation` (list/show/approve/reject/apply) runs live fixes: the CLI gains LiveRemediation.
 if let cli = package.targets.first(where: { $0.name == "bulwark" }) {
     cli.dependencies += ["LiveRemediation"]
+    // `bulwark fix` (issue 8, IaC fixes): the CLI gains the Remediation layer.
+    cli.dependencies.append("Remediation")
 }

@@ -32,12 +32,14 @@ public struct CheckDefinition: Sendable, Identifiable {
     public var references: CheckReferences
     /// Where the check was defined, for diagnostics about the check itself.
     public var source: SourceRange?
+    /// How a failure is fixed in Terraform, when the check declares it (`fix:` in the check file).
+    public var fix: FixSpec?
 
     /// Builds a check in code (tests, built-ins); files go through `CheckLoader`.
     public init(
         id: String, title: String, description: String = "", severity: Severity, provider: String,
         resourceTypes: [String], condition: Condition, remediation: String = "",
-        references: CheckReferences = CheckReferences(), source: SourceRange? = nil
+        references: CheckReferences = CheckReferences(), source: SourceRange? = nil, fix: FixSpec? = nil
     ) {
         self.id = id
         self.title = title
@@ -49,6 +51,7 @@ public struct CheckDefinition: Sendable, Identifiable {
         self.remediation = remediation
         self.references = references
         self.source = source
+        self.fix = fix
     }
 }
 

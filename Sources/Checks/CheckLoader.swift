@@ -4,7 +4,7 @@ import Model
 /// Loads Bulwark check files (one YAML document per check, schema in docs/check-format.md).
 public enum CheckLoader {
     private static let topKeys: Set<String> = [
-        "id", "title", "description", "severity", "provider", "resource_types", "condition", "remediation", "references",
+        "id", "title", "description", "severity", "provider", "resource_types", "condition", "remediation", "references", "fix",
     ]
     private static let providers: Set<String> = ["aws", "azure"]
 
@@ -85,13 +85,14 @@ public enum CheckLoader {
         guard !types.isEmpty else { throw typesNode.error("resource_types must not be empty") }
         let condition = try ConditionCompiler(predicates: predicates).compile(try required("condition"))
         let references = try root["references"].map { n throws(LoadError) in try parseReferences(n) } ?? CheckReferences()
+        let fix = try root["fix"].map { n throws(LoadError) in try FixSpecParser.parse(n, file: file) }
         let position = SourcePosition(line: root.line, column: root.column, byte: 0)
         return CheckDefinition(
             id: id, title: title,
             description: try root["description"]?.requireString("description") ?? "",
             severity: severity, provider: provider, resourceTypes: types, condition: condition,
             remediation: try root["remediation"]?.requireString("remediation") ?? "",
-            references: references, source: SourceRange(file: file, start: position, end: position))
+            references: references, source: SourceRange(file: file, start: position, end: position), fix: fix)
     }
 
     private static func parseReferences(_ node: YNode) throws(LoadError) -> CheckReferences {

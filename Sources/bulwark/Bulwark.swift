@@ -11,9 +11,8 @@ struct Bulwark: AsyncParsableCommand {
         version: BulwarkVersion.current,
         subcommands: [
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
-            DriftCommand.self,
+            DriftCommand.self, FixCommand.self, RemediationCommand.self,
             AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
-            RemediationCommand.self,  // issue 8, live fixes
         ]
     )
 

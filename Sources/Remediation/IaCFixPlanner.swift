@@ -1,0 +1,139 @@
+import Checks
+import Foundation
+import HCL
+import Model
+import Terraform
+
+/// Plans IaC fixes as minimal textual HCL edits: each failed result whose check declares a fix is applied to
+/// the tree's text in a stable order (file, position, check); what cannot be done safely becomes a `ManualFix`;
+/// finally every fixed resource is re-checked on the edited tree and fixes that do not fix are dropped.
+public struct IaCFixPlanner: IaCFixPlanning {
+    /// Parameters, search roots and verification settings.
+    public var context: FixContext
+
+    /// A planner with `context`.
+    public init(context: FixContext = FixContext()) {
+        self.context = context
+    }
+
+    /// Plans fixes for the failed results among `results` (root modules inferred from their files).
+    public func plan(for results: [CheckResult], in tree: any FileTree, checkIDs: Set<String>?) -> FixPlan {
+        plan(targets: results.map { FixTarget(result: $0) }, in: tree, checkIDs: checkIDs)
+    }
+
+    /// Plans fixes for the failed results among `targets`, limited to `checkIDs` when given.
+    public func plan(targets: [FixTarget], in tree: any FileTree, checkIDs: Set<String>?) -> FixPlan {
+        var seen = Set<PlanKey>()
+        var work: [(key: PlanKey, target: FixTarget, file: String)] = []
+        for target in targets {
+            let result = target.result
+            guard result.verdict == .failed, result.check.fix != nil, checkIDs?.contains(result.checkID) ?? true,
+                  let range = result.range else { continue }
+            let key = PlanKey(checkID: result.checkID, address: result.resourceAddress)
+            guard seen.insert(key).inserted else { continue }
+            work.append((key, target, tree.absolutePath(range.file)))
+        }
+        work.sort { a, b in
+            if a.file != b.file { return a.file < b.file }
+            let pa = a.target.result.range?.start.byte ?? 0, pb = b.target.result.range?.start.byte ?? 0
+            if pa != pb { return pa < pb }
+            return (a.key.checkID, a.key.address) < (b.key.checkID, b.key.address)
+        }
+        let roots = context.searchRoots.isEmpty ? [tree.workingDirectory] : context.searchRoots.map { tree.absolutePath($0) }
+        let index = LazyIndex(roots: roots, tree: tree, maxFileSize: context.loadOptions.maxFileSize)
+        var excluded: [PlanKey: FixProblem] = [:]
+        // Each round re-plans without the fixes verification rejected; a fix is only dropped, never added back.
+        for _ in 0..<3 {
+            let attempt = self.attempt(work, tree: tree, excluded: excluded, index: index)
+            guard context.verify, !attempt.verify.isEmpty else { return attempt.plan }
+            let overlay = OverlayFileTree(base: tree, overrides: Dictionary(
+                uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
+            let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay)
+            if failures.isEmpty { return attempt.plan }
+            excluded.merge(failures) { first, _ in first }
+        }
+        return attempt(work, tree: tree, excluded: excluded, index: index).plan
+    }
+
+    private func attempt(_ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
+                         excluded: [PlanKey: FixProblem], index: LazyIndex)
+        -> (plan: FixPlan, workspace: EditWorkspace, verify: [FixVerifier.Item])
+    {
+        var workspace = EditWorkspace(tree: tree, maxFileSize: context.loadOptions.maxFileSize)
+        let applier = FixApplier(parameters: context.parameters, tracer: ValueTracer(callIndex: { index.value }),
+                                 named: .standard)
+        var plan = FixPlan()
+        var verify: [FixVerifier.Item] = []
+        for (owner, item) in work.enumerated() {
+            let result = item.target.result
+            guard let spec = result.check.fix else { continue }
+            if let problem = excluded[item.key] {
+                plan.manual.append(manual(result, problem))
+                continue
+            }
+            guard let resource = ResourceReference(address: result.resourceAddress, file: item.file) else {
+                plan.manual.append(manual(result, FixProblem(.unsupportedExpression, "only managed resources are fixed in code")))
+                continue
+            }
+            do throws(FixProblem) {
+                let landed = try applier.apply(spec, to: resource, owner: owner, workspace: &workspace)
+                plan.fixed.append(AppliedFix(
+                    checkID: result.checkID, resourceAddress: result.resourceAddress, fixID: spec.id, summary: spec.summary,
+                    file: landed.file, line: landed.line,
+                    controls: result.check.references.cis.keys.sorted().flatMap { framework in
+                        (result.check.references.cis[framework] ?? []).map { "\(framework):\($0)" }
+                    }))
+                let root = item.target.rootDirectory.map { tree.absolutePath($0) } ?? inferredRoot(of: resource, index: index)
+                verify.append(FixVerifier.Item(key: item.key, check: result.check, root: root))
+            } catch {
+                plan.manual.append(manual(result, error))
+            }
+        }
+        plan.edits = workspace.changedFiles.map { change in
+            FileEdit(path: change.path, original: String(decoding: change.original, as: UTF8.self),
+                     updated: String(decoding: change.updated, as: UTF8.self))
+        }
+        return (plan, workspace, verify)
+    }
+
+    private func manual(_ result: CheckResult, _ problem: FixProblem) -> ManualFix {
+        ManualFix(checkID: result.checkID, resourceAddress: result.resourceAddress, location: result.range, reason: problem.reason)
+    }
+
+    /// The root module of a resource: its own directory, or climbing the module calls that lead to it.
+    private func inferredRoot(of resource: ResourceReference, index: LazyIndex) -> String? {
+        var directory = ValueTracer.directory(of: resource.file)
+        for call in resource.modulePath.reversed() {
+            let calls = index.value.calls(to: directory, named: call)
+            guard calls.count == 1, let caller = calls.first else { return nil }
+            directory = ValueTracer.directory(of: caller.file)
+        }
+        return directory
+    }
+}
+
+/// The module call index, built at most once per plan and only when a fix needs it.
+final class LazyIndex: @unchecked Sendable {
+    // @unchecked: `built` is only touched under `lock`.
+    private let lock = NSLock()
+    private let roots: [String]
+    private let tree: any FileTree
+    private let maxFileSize: Int
+    private var built: ModuleCallIndex?
+
+    init(roots: [String], tree: any FileTree, maxFileSize: Int) {
+        self.roots = roots
+        self.tree = tree
+        self.maxFileSize = maxFileSize
+    }
+
+    /// The index, built on first use.
+    var value: ModuleCallIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { return built }
+        let index = ModuleCallIndex(roots: roots, tree: tree, maxFileSize: maxFileSize)
+        built = index
+        return index
+    }
+}

@@ -1,0 +1,39 @@
+import Model
+
+/// A file tree with some files' contents replaced, so an edited tree can be re-loaded without writing anything.
+public struct OverlayFileTree: FileTree {
+    /// The tree underneath.
+    public let base: any FileTree
+    /// Absolute paths → replaced contents (only files that exist in `base`).
+    public let overrides: [String: [UInt8]]
+
+    /// `overrides` keyed by absolute paths in `base`.
+    public init(base: any FileTree, overrides: [String: [UInt8]]) {
+        self.base = base
+        var cleaned: [String: [UInt8]] = [:]
+        for (path, bytes) in overrides { cleaned[TreePath.clean(path)] = bytes }
+        self.overrides = cleaned
+    }
+
+    /// The replaced contents, or the base tree's.
+    public func read(_ path: String, maxSize: Int) -> FileTreeReadResult {
+        if let bytes = overrides[key(path)] { return bytes.count > maxSize ? .tooLarge(bytes.count) : .success(bytes) }
+        return base.read(path, maxSize: maxSize)
+    }
+
+    /// A replaced file is a file.
+    public func kind(_ path: String) -> FileKind? { overrides[key(path)] != nil ? .file : base.kind(path) }
+
+    /// Follows links in the base tree.
+    public func resolvedKind(_ path: String) -> FileKind? { overrides[key(path)] != nil ? .file : base.resolvedKind(path) }
+
+    /// The base tree's entries (overrides never add files).
+    public func entries(_ directory: String) -> [String]? { base.entries(directory) }
+
+    /// The base tree's working directory.
+    public var workingDirectory: String { base.workingDirectory }
+
+    private func key(_ path: String) -> String {
+        TreePath.clean(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+    }
+}

@@ -1,0 +1,67 @@
+import HCL
+import Model
+
+/// A managed resource named by its address, with the file its block is in.
+struct ResourceReference: Sendable {
+    var type: String
+    var name: String
+    /// Module call names from the root (`module.a.module.b.x.y` → `["a", "b"]`).
+    var modulePath: [String]
+    /// The file holding the resource block (a path in the tree).
+    var file: String
+    var address: String
+
+    /// Parses `address` (instance keys are ignored: the block is shared by every instance); nil for data sources
+    /// and anything that is not `[module.NAME.]…TYPE.NAME`.
+    init?(address: String, file: String) {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for c in address {
+            switch c {
+            case "[": depth += 1
+            case "]": depth -= 1
+            case "." where depth == 0:
+                parts.append(current)
+                current = ""
+            default: if depth == 0 { current.append(c) }
+            }
+        }
+        parts.append(current)
+        var modules: [String] = []
+        var i = 0
+        while i + 1 < parts.count, parts[i] == "module" {
+            modules.append(parts[i + 1])
+            i += 2
+        }
+        guard parts.count - i == 2, parts[i] != "data", !parts[i].isEmpty, !parts[i + 1].isEmpty else { return nil }
+        self.type = parts[i]
+        self.name = parts[i + 1]
+        self.modulePath = modules
+        self.file = file
+        self.address = address
+    }
+
+    /// The resource block in its file as edited so far.
+    func locate(in workspace: inout EditWorkspace) throws(FixProblem) -> (file: WorkingFile, block: Block) {
+        let file = try workspace.file(self.file)
+        guard let block = file.parsed.body.blocks.first(where: { $0.type == "resource" && $0.labels == [type, name] }) else {
+            throw FixProblem(.notFound, "resource \"\(type)\" \"\(name)\" is not in \(self.file)")
+        }
+        return (file, block)
+    }
+
+    /// True when `expression` reads this resource (`TYPE.NAME…`).
+    func isReferenced(by expression: Expression) -> Bool {
+        switch expression.kind {
+        case .getAttribute(let source, let attribute):
+            if case .variable(let root) = source.kind, root == type, attribute == name { return true }
+            return isReferenced(by: source)
+        case .index(let source, _), .parentheses(let source): return isReferenced(by: source)
+        case .splat(let source, _): return isReferenced(by: source)
+        case .template(let parts):
+            return parts.contains { if case .interpolation(let e) = $0 { return isReferenced(by: e) } else { return false } }
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import HCL
+import Model
+
+/// Where a value the fix must change is written: a literal to overwrite, or a module call that lacks the argument.
+enum ValueSite {
+    case expression(file: String, expression: Expression)
+    case missingArgument(file: String, call: Block, name: String)
+}
+
+/// Follows an attribute's expression to the literal that decides it: through `local.X`, through `var.X` to a
+/// root `.tfvars` or the variable's `default`, and through module inputs to the calling file. Anything it
+/// cannot reason about, or a variable that other attributes also read, is a `FixProblem` (a manual fix).
+struct ValueTracer {
+    /// The module call index, built on first use.
+    var callIndex: () -> ModuleCallIndex
+    /// Chains longer than this (var → module input → var …) are left to a person.
+    static let maxDepth = 8
+
+    /// The site of `expression`, found in `file` of the module instance at `modulePath`; `attribute` names what
+    /// the value is assigned to, so a variable shared with differently named attributes is refused.
+    func site(of expression: Expression, in file: String, modulePath: [String], attribute: String,
+              workspace: inout EditWorkspace, depth: Int = 0) throws(FixProblem) -> ValueSite
+    {
+        if ExpressionFacts.literal(expression) != nil { return .expression(file: file, expression: expression) }
+        guard depth < Self.maxDepth else {
+            throw FixProblem(.unsupportedExpression, "the value passes through too many variables", at: expression.range)
+        }
+        guard let symbol = ExpressionFacts.symbol(expression) else {
+            throw FixProblem(.unsupportedExpression, ExpressionFacts.whyNotEditable(expression), at: expression.range)
+        }
+        let directory = Self.directory(of: file)
+        try requireExclusive("\(symbol.root).\(symbol.name)", attribute: attribute, in: directory, workspace: &workspace)
+        if symbol.root == "local" {
+            for path in workspace.terraformFiles(in: directory) {
+                for block in try workspace.file(path).parsed.body.blocks where block.type == "locals" {
+                    if let definition = block.body.attribute(symbol.name) {
+                        return try site(of: definition.expression, in: path, modulePath: modulePath, attribute: attribute,
+                                        workspace: &workspace, depth: depth + 1)
+                    }
+                }
+            }
+            throw FixProblem(.notFound, "local.\(symbol.name) is not defined in \(directory)", at: expression.range)
+        }
+        if let call = modulePath.last {
+            return try throughModuleInput(symbol.name, call: call, modulePath: modulePath, directory: directory,
+                                          workspace: &workspace, depth: depth)
+        }
+        // Root module: terraform.tfvars < *.auto.tfvars (lexical, later wins) < the variable's default only if unset.
+        let json = workspace.files(in: directory) { $0.hasSuffix(".tfvars.json") }
+        for path in json {
+            if case .success(let bytes) = workspace.tree.read(path, maxSize: workspace.maxFileSize),
+               String(decoding: bytes, as: UTF8.self).contains("\"\(symbol.name)\"") {
+                throw FixProblem(.unsupportedExpression, "var.\(symbol.name) is set in \(path) (JSON); edit it by hand")
+            }
+        }
+        let auto = workspace.files(in: directory) { $0.hasSuffix(".auto.tfvars") }.reversed()
+        let plain = workspace.files(in: directory) { $0 == "terraform.tfvars" }
+        for path in Array(auto) + plain {
+            if let assignment = try workspace.file(path).parsed.body.attribute(symbol.name) {
+                guard ExpressionFacts.literal(assignment.expression) != nil else {
+                    throw FixProblem(.unsupportedExpression, "var.\(symbol.name) is set to a non-literal in \(path)",
+                                     at: assignment.expression.range)
+                }
+                return .expression(file: path, expression: assignment.expression)
+            }
+        }
+        let variable = try declaration(of: symbol.name, in: directory, workspace: &workspace)
+        guard let fallback = variable.block.body.attribute("default") else {
+            throw FixProblem(.outsideRepository,
+                             "var.\(symbol.name) has no default and no .tfvars value in the repository; it is set outside (-var, TF_VAR_\(symbol.name))",
+                             at: variable.block.range)
+        }
+        guard ExpressionFacts.literal(fallback.expression) != nil else {
+            throw FixProblem(.unsupportedExpression, "the default of var.\(symbol.name) is not a literal", at: fallback.expression.range)
+        }
+        return .expression(file: variable.file, expression: fallback.expression)
+    }
+
+    /// A child module's variable: the argument of the one call that instantiates it, or that call, to add it to.
+    private func throughModuleInput(_ name: String, call: String, modulePath: [String], directory: String,
+                                    workspace: inout EditWorkspace, depth: Int) throws(FixProblem) -> ValueSite
+    {
+        _ = try declaration(of: name, in: directory, workspace: &workspace)
+        let calls = callIndex().calls(to: directory, named: call)
+        guard calls.count == 1, let found = calls.first else {
+            throw FixProblem(calls.isEmpty ? .outsideRepository : .unsupportedExpression,
+                             calls.isEmpty ? "var.\(name) comes from module \"\(call)\", whose call is not in the repository"
+                                           : "module \"\(call)\" is called from \(calls.count) places; fix var.\(name) by hand")
+        }
+        let caller = try workspace.file(found.file)
+        guard let block = caller.parsed.body.blocks.first(where: { $0.type == "module" && $0.labels == [call] }) else {
+            throw FixProblem(.notFound, "module \"\(call)\" is no longer in \(found.file)")
+        }
+        guard let argument = block.body.attribute(name) else {
+            return .missingArgument(file: found.file, call: block, name: name)
+        }
+        return try site(of: argument.expression, in: found.file, modulePath: Array(modulePath.dropLast()), attribute: name,
+                        workspace: &workspace, depth: depth + 1)
+    }
+
+    private func declaration(of name: String, in directory: String, workspace: inout EditWorkspace)
+        throws(FixProblem) -> (file: String, block: Block)
+    {
+        for path in workspace.terraformFiles(in: directory) {
+            for block in try workspace.file(path).parsed.body.blocks where block.type == "variable" && block.labels == [name] {
+                return (path, block)
+            }
+        }
+        throw FixProblem(.notFound, "variable \"\(name)\" is not declared in \(directory)")
+    }
+
+    /// Refuses a variable or local that an attribute with another name also reads (changing it would change that).
+    private func requireExclusive(_ symbol: String, attribute: String, in directory: String,
+                                  workspace: inout EditWorkspace) throws(FixProblem)
+    {
+        for path in workspace.terraformFiles(in: directory) {
+            for block in try workspace.file(path).parsed.body.blocks where block.type != "variable" {
+                if let other = Self.otherUse(of: symbol, besides: attribute, in: block.body, locals: block.type == "locals") {
+                    throw FixProblem(.sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
+                                     at: other.range)
+                }
+            }
+        }
+    }
+
+    private static func otherUse(of symbol: String, besides attribute: String, in body: Body, locals: Bool) -> Attribute? {
+        for a in body.attributes where a.name != attribute && ExpressionFacts.references(a.expression).contains(symbol) {
+            return a
+        }
+        for b in body.blocks {
+            if let found = otherUse(of: symbol, besides: attribute, in: b.body, locals: false) { return found }
+        }
+        return nil
+    }
+
+    /// The directory of a file path.
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Checks
+import Dispatch
+import Foundation
+import Model
+import Remediation
+import Reports
+import Scanner
+
+/// `bulwark fix`: scan, plan the IaC fixes of the failed findings as minimal HCL edits, and write them
+/// (or print them as a unified diff with --dry-run).
+struct FixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fix",
+        abstract: "Apply the IaC fixes of failed findings to Terraform files (minimal textual edits).",
+        discussion: """
+            Scans PATH… like `bulwark scan`, then fixes every FAILED finding whose check declares a fix: only the \
+            bytes that must change are edited; comments and formatting stay. A value that comes from a variable is \
+            fixed where it is defined when that is in the repository (default, .tfvars, module call); anything \
+            else is left manual with the reason. Every fix is verified by re-checking the edited configuration.
+
+            Exit status:
+              0  every failed finding that has a fix was fixed
+              1  some fixes are left manual (reasons are printed)
+              2  usage error, or the scan or writing the files failed
+            """
+    )
+
+    @Argument(help: "Directories or .tf files to fix.")
+    var paths: [String] = ["."]
+
+    @Option(name: .customLong("check"), help: "Fix only these checks (IDs, Checkov/AVD IDs, * wildcards, severities; comma-separated, repeatable).")
+    var include: [String] = []
+
+    @Flag(name: .customLong("dry-run"), help: "Print the edits as a unified diff instead of writing them.")
+    var dryRun = false
+
+    @Option(name: .customLong("admin-cidr"), help: "The CIDR SSH/RDP rules open to the internet are narrowed to; without it those fixes are manual.")
+    var adminCIDR: String?
+
+    @Option(name: [.short, .customLong("format")], help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("checks-dir"), help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
+    var checksDir: String?
+
+    /// How the outcome is printed.
+    enum OutputFormat: String, ExpressibleByArgument {
+        case text, json
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        var options = ScanOptions()
+        options.checksDirectory = CheckLibrary.locate(
+            explicit: checksDir, environment: environment, executablePath: ScanCommand.executablePath(),
+            currentDirectory: FileManager.default.currentDirectoryPath)
+        options.filter = CheckFilter(include: include, exclude: [])
+        options.environment = environment
+        let started = DispatchTime.now().uptimeNanoseconds
+        let report: ScanReport
+        do {
+            report = try ScanRunner.run(paths: paths, options: options)
+        } catch {
+            FileHandle.standardError.write(Data("bulwark fix: \(error)\n".utf8))
+            FastExit.now(2)
+        }
+        // A tree that does not load (or a check library that does not) is not edited: the plan would be partial.
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            for error in errors { FileHandle.standardError.write(Data("bulwark fix: \(error.file ?? "-"):\(error.line ?? 0): \(error.message)\n".utf8)) }
+            FastExit.now(2)
+        }
+        let scanned = DispatchTime.now().uptimeNanoseconds
+        let scanPaths = ScanPaths(root: options.scanRoot)
+        let targets = report.findings.compactMap { finding -> FixTarget? in
+            guard finding.result.verdict == .failed, let location = finding.location else { return nil }
+            var result = finding.result
+            if var range = result.range {
+                range.file = ScanPaths.absolute(location.file, base: scanPaths.root)
+                result.range = range
+            }
+            return FixTarget(result: result, rootDirectory: ScanPaths.absolute(finding.input, base: scanPaths.root))
+        }
+        let roots = paths.map { path -> String in
+            let absolute = ScanPaths.absolute(path)
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && !isDirectory.boolValue
+                ? (absolute as NSString).deletingLastPathComponent : absolute
+        }
+        let planner = IaCFixPlanner(context: FixContext(adminCIDR: adminCIDR, searchRoots: roots))
+        let plan = planner.plan(targets: targets, in: DiskFileTree(), checkIDs: nil)
+        let planned = DispatchTime.now().uptimeNanoseconds
+
+        var diff = ""
+        for edit in plan.edits {
+            let name = scanPaths.relative(edit.path)
+            diff += UnifiedDiff.make(old: edit.original, new: edit.updated, oldName: "a/" + name, newName: "b/" + name)
+        }
+        var failedWrites: [String] = []
+        if !dryRun {
+            for edit in plan.edits {
+                do {
+                    try Data(edit.updated.utf8).write(to: URL(fileURLWithPath: edit.path), options: .atomic)
+                } catch {
+                    failedWrites.append("\(scanPaths.relative(edit.path)): \(error.localizedDescription)")
+                }
+            }
+        }
+        let timing = FixTiming(scanSeconds: Double(scanned - started) / 1e9, planSeconds: Double(planned - scanned) / 1e9)
+        switch format {
+        case .text: print(FixOutput.text(plan, diff: dryRun ? diff : nil, relative: scanPaths.relative), terminator: "")
+        case .json: print(FixOutput.json(plan, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, relative: scanPaths.relative))
+        }
+        for failure in failedWrites { FileHandle.standardError.write(Data("bulwark fix: cannot write \(failure)\n".utf8)) }
+        FastExit.now(!failedWrites.isEmpty ? 2 : plan.manual.isEmpty ? 0 : 1)
+    }
+}
+
+/// How long the scan and the planning took, for `-f json` and the benchmark.
+struct FixTiming {
+    var scanSeconds: Double
+    var planSeconds: Double
+}

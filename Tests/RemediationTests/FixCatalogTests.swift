@@ -1,0 +1,98 @@
+import Checks
+import Foundation
+import Model
+import Testing
+@testable import Remediation
+
+/// Every declared fix, on its own fixtures: the failing fixture is fixed (the check passes on a re-scan, the
+/// edited file passes `terraform fmt -check`), the passing fixture is left byte-identical.
+@Suite("Fix catalog")
+struct FixCatalogTests {
+    /// One fixture pair and the checks it exercises.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var fixture: String
+        var checks: [String]
+        var adminCIDR: String? = nil
+        var testDescription: String { fixture }
+    }
+
+    static let cases: [Case] = [
+        Case(fixture: "s3-acl-read", checks: ["BLW-AWS-S3-001", "BLW-AWS-S3-002"]),
+        Case(fixture: "s3-acl-write", checks: ["BLW-AWS-S3-001", "BLW-AWS-S3-002"]),
+        Case(fixture: "s3-public-access-block", checks: ["BLW-AWS-S3-007"]),
+        Case(fixture: "s3-pab-flags", checks: ["BLW-AWS-S3-003", "BLW-AWS-S3-004", "BLW-AWS-S3-005", "BLW-AWS-S3-006", "BLW-AWS-S3-007"]),
+        Case(fixture: "s3-default-encryption", checks: ["BLW-AWS-S3-010"]),
+        Case(fixture: "s3-versioning-resource", checks: ["BLW-AWS-S3-012"]),
+        Case(fixture: "s3-versioning-inline", checks: ["BLW-AWS-S3-012"]),
+        Case(fixture: "rds-encrypted", checks: ["BLW-AWS-RDS-001", "BLW-AWS-RDS-002"]),
+        Case(fixture: "rds-deletion", checks: ["BLW-AWS-RDS-007", "BLW-AWS-RDS-008"]),
+        Case(fixture: "sg-inline-ssh", checks: ["BLW-AWS-VPC-001", "BLW-AWS-VPC-002"], adminCIDR: "203.0.113.0/24"),
+        Case(fixture: "sg-rule-rdp", checks: ["BLW-AWS-VPC-003", "BLW-AWS-VPC-004"], adminCIDR: "203.0.113.0/24"),
+        Case(fixture: "cloudtrail", checks: ["BLW-AWS-CLOUDTRAIL-002", "BLW-AWS-CLOUDTRAIL-003"]),
+        Case(fixture: "kms-rotation", checks: ["BLW-AWS-KMS-001"]),
+        Case(fixture: "ebs", checks: ["BLW-AWS-EC2-003", "BLW-AWS-EC2-005"]),
+        Case(fixture: "imdsv2", checks: ["BLW-AWS-EC2-002"]),
+        Case(fixture: "dynamodb-ecr", checks: ["BLW-AWS-DYNAMODB-001", "BLW-AWS-ECR-001", "BLW-AWS-ECR-002"]),
+        Case(fixture: "azure-storage", checks: ["BLW-AZURE-STORAGE-001", "BLW-AZURE-STORAGE-002", "BLW-AZURE-STORAGE-003",
+                                                "BLW-AZURE-STORAGE-004"]),
+        Case(fixture: "azure-keyvault", checks: ["BLW-AZURE-KEYVAULT-001", "BLW-AZURE-KEYVAULT-002"]),
+        Case(fixture: "azure-sql", checks: ["BLW-AZURE-SQL-007", "BLW-AZURE-SQL-009"]),
+        Case(fixture: "azure-nsg", checks: ["BLW-AZURE-NETWORK-001", "BLW-AZURE-NETWORK-002"], adminCIDR: "203.0.113.0/24"),
+    ]
+
+    @Test("the failing fixture is fixed, verified and fmt-clean", arguments: cases)
+    func fixesFailingFixture(_ c: Case) throws {
+        let copy = try ScratchCopy(of: try TestPaths.fixture("fixes/\(c.fixture)/fail"))
+        defer { copy.remove() }
+        let original = try copy.read("main.tf")
+        let run = try FixRun.run(in: copy.path, checks: c.checks, adminCIDR: c.adminCIDR)
+        let failedBefore = run.before.filter { $0.result.verdict == .failed }
+        #expect(!failedBefore.isEmpty, "the failing fixture must fail one of \(c.checks)")
+        #expect(Set(failedBefore.map(\.result.checkID)).isSubset(of: Set(c.checks)))
+        #expect(run.plan.manual.isEmpty, "manual: \(run.plan.manual.map(\.reason))")
+        #expect(run.plan.fixed.count == failedBefore.count)
+        #expect(run.stillFailing.isEmpty, "still failing: \(run.stillFailing.map { "\($0.result.checkID) \($0.result.resourceAddress)" })")
+        #expect(try copy.read("main.tf") != original)
+        try expectTerraformFormatted(run.plan.edits.map(\.path))
+        for edit in run.plan.edits { #expect(HCLParserCheck.parses(edit.updated, name: edit.path)) }
+    }
+
+    @Test("the passing fixture is left byte-identical", arguments: cases)
+    func leavesPassingFixture(_ c: Case) throws {
+        let copy = try ScratchCopy(of: try TestPaths.fixture("fixes/\(c.fixture)/pass"))
+        defer { copy.remove() }
+        let original = try copy.read("main.tf")
+        let run = try FixRun.run(in: copy.path, checks: c.checks, adminCIDR: c.adminCIDR)
+        #expect(run.before.contains { $0.result.verdict == .passed }, "the passing fixture must be checked by \(c.checks)")
+        #expect(!run.before.contains { $0.result.verdict == .failed })
+        #expect(run.plan.isEmpty && run.plan.fixed.isEmpty && run.plan.manual.isEmpty)
+        #expect(try copy.read("main.tf") == original)
+    }
+
+    @Test("at least 15 distinct fixes are declared across the check library")
+    func catalogSize() throws {
+        let loaded = CheckLoader.load(directory: TestPaths.checks)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.description))")
+        let fixes = loaded.checks.compactMap(\.fix)
+        #expect(Set(fixes.map(\.id)).count >= 15)
+        #expect(fixes.allSatisfy { !$0.summary.isEmpty && !$0.summary.contains("\n") })
+        // Every check with a fix has fixture coverage here.
+        let covered = Set(Self.cases.flatMap(\.checks))
+        for check in loaded.checks where check.fix != nil {
+            #expect(covered.contains(check.id), "\(check.id) declares a fix but no fixture covers it")
+        }
+        // Every Swift fix a check names exists.
+        for fix in fixes {
+            for case .named(let named) in fix.actions {
+                #expect(NamedFixRegistry.standard.fixes[named.name] != nil, "unknown named fix \(named.name) in \(fix.id)")
+            }
+        }
+    }
+}
+
+/// Parses HCL text for the tests' "re-parses without diagnostics" assertion.
+enum HCLParserCheck {
+    static func parses(_ text: String, name: String) -> Bool {
+        WorkingFile(path: name, bytes: Array(text.utf8)).parsed.diagnostics.isEmpty
+    }
+}

@@ -1,0 +1,9 @@
+resource "aws_db_instance" "main" {
+  identifier        = "main"
+  storage_encrypted = true
+}
+
+resource "aws_rds_cluster" "analytics" {
+  cluster_identifier = "analytics"
+  storage_encrypted  = true
+}

@@ -1,0 +1,4 @@
+resource "aws_s3_bucket_acl" "site" {
+  bucket = "acme-site"
+  acl    = "log-delivery-write"
+}
