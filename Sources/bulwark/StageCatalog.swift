@@ -1,6 +1,7 @@
 import Anomaly
 import Foundation
 import Reconciler
+import Remediation
 
 /// The reconcile stages this build runs after each stored scan, in order. Adding a stage means adding it here;
 /// the loop itself does not change.
@@ -14,6 +15,8 @@ enum StageCatalog {
             AnomalyStage(cacheDirectory: config.cacheDirectory,
                          catalog: anomalyCatalog(checksDirectory: checksDirectory, environment: environment),
                          environment: environment),
+            // Remediation mode other than `off`: IaC fixes committed to `bulwark/fix/…` branches with a PR/MR.
+            RemediationProposeStage(plannerFor: { target in IaCFixPlanner(context: FixContext(adminCIDR: target.adminCIDR)) }),
         ]
     }
 

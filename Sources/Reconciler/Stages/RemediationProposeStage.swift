@@ -4,6 +4,7 @@ import GitOps
 import Logging
 import PullRequests
 import Remediation
+import Checks
 import Reports
 import Store
 
@@ -17,7 +18,8 @@ import Store
 /// again (other findings of the group may open a new request).
 public struct RemediationProposeStage: ReconcileStage {
     public let name = "propose-fixes"
-    private let planner: any IaCFixPlanning
+    /// The planner for a target (targets differ in what a fix may write, e.g. their admin CIDR).
+    private let planners: @Sendable (TargetConfig) -> any IaCFixPlanning
     private let transport: any HTTPTransport
     private let retry: RetryPolicy
     private let renderer = FixProposalRenderer()
@@ -25,7 +27,13 @@ public struct RemediationProposeStage: ReconcileStage {
     /// A stage using `planner` for the fixes; `transport` and `retry` reach the code host.
     public init(planner: any IaCFixPlanning, transport: any HTTPTransport = URLSessionTransport(),
                 retry: RetryPolicy = .standard) {
-        self.planner = planner
+        self.init(plannerFor: { _ in planner }, transport: transport, retry: retry)
+    }
+
+    /// A stage building each target's planner with `plannerFor` (the CLI passes the target's admin CIDR).
+    public init(plannerFor: @escaping @Sendable (TargetConfig) -> any IaCFixPlanning,
+                transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard) {
+        self.planners = plannerFor
         self.transport = transport
         self.retry = retry
     }
@@ -75,7 +83,7 @@ public struct RemediationProposeStage: ReconcileStage {
     }
 
     fileprivate var fixRenderer: FixProposalRenderer { renderer }
-    fileprivate var fixPlanner: any IaCFixPlanning { planner }
+    fileprivate func fixPlanner(for target: TargetConfig) -> any IaCFixPlanning { planners(target) }
 }
 
 /// One cycle's proposal work for a target: what every group shares.
@@ -104,10 +112,20 @@ private struct GroupRun: Sendable {
         let candidates = group.findings.filter { !declined.contains($0.fingerprint.hex) }
         guard !candidates.isEmpty else { return ("declined earlier (closed/merged request)", []) }
 
-        let plan = stage.fixPlanner.plan(for: candidates.map(\.result), in: snapshot.tree,
+        // Results name their file relative to their module; the planner reads the snapshot, so give it the tree path.
+        let results = candidates.map { finding -> CheckResult in
+            var result = finding.result
+            if var range = result.range, let location = finding.location, !location.file.hasPrefix("/") {
+                range.file = snapshot.root + "/" + location.file
+                result.range = range
+            }
+            return result
+        }
+        let plan = stage.fixPlanner(for: target).plan(for: results, in: snapshot.tree,
                                          checkIDs: Set(candidates.map(\.result.checkID)))
         guard !plan.isEmpty else {
-            return (plan.manual.isEmpty ? "no automatic fix" : "\(plan.manual.count) left manual", [])
+            return (plan.manual.isEmpty ? "no automatic fix" : "\(plan.manual.count) left manual",
+                    plan.manual.map { "manual fix: \($0.checkID) \($0.resourceAddress): \($0.reason)" })
         }
         let fixedFindings = candidates.filter { finding in
             plan.fixed.contains { $0.checkID == finding.result.checkID && $0.resourceAddress == finding.result.resourceAddress }
