@@ -59,7 +59,7 @@ import Testing
 
         func target(_ name: String, branch: String = "main", url: String? = nil) -> TargetConfig {
             TargetConfig(name: name, repository: url ?? remote.url(name), branch: branch, paths: ["."],
-                         interval: .seconds(3600), pollInterval: .seconds(60), timeout: .seconds(20))
+                         interval: .seconds(3600), pollInterval: .seconds(60), timeout: .seconds(180))
         }
     }
 

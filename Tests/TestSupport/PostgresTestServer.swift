@@ -9,6 +9,21 @@ import Glibc
 public actor PostgresTestServer {
     /// The server shared by a test run.
     public static let shared = PostgresTestServer()
+    /// Suites inside a `PostgresServerScope` right now: the server stops when the last one leaves, never under
+    /// another suite that runs in parallel.
+    private var scopes = 0
+
+    /// A suite starts using the server.
+    public func enterScope() { scopes += 1 }
+
+    /// A suite is done with the server; the last one out stops it.
+    public func leaveScope() async {
+        scopes -= 1
+        if scopes <= 0 {
+            scopes = 0
+            await stop()
+        }
+    }
 
     /// A started server: its directory, port and binaries.
     public struct Running: Sendable {
@@ -128,20 +143,21 @@ public actor PostgresTestServer {
 
 }
 
-/// Stops the shared PostgreSQL once the suite it is attached to has finished.
+/// Stops the shared PostgreSQL once the last suite attached to it has finished.
 public struct PostgresServerScope: SuiteTrait, TestScoping {
     public var isRecursive: Bool { false }
 
     /// Runs the suite, then stops the shared server whether it passed or not.
     public func provideScope(for test: Test, testCase: Test.Case?,
                       performing function: @Sendable () async throws -> Void) async throws {
+        await PostgresTestServer.shared.enterScope()
         do {
             try await function()
         } catch {
-            await PostgresTestServer.shared.stop()
+            await PostgresTestServer.shared.leaveScope()
             throw error
         }
-        await PostgresTestServer.shared.stop()
+        await PostgresTestServer.shared.leaveScope()
     }
 }
 
