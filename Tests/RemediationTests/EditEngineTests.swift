@@ -140,6 +140,56 @@ struct EditEngineTests {
         #expect(MemoryHarness.updated("main.tf", in: plan) == expected)
     }
 
+    @Test("a companion for a for_each or count resource covers every instance")
+    func companionPerInstance() throws {
+        let source = """
+            resource "aws_s3_bucket" "parts" {
+              for_each = toset(["a", "b"])
+              bucket   = "acme-${each.key}"
+            }
+
+            resource "aws_s3_bucket" "logs" {
+              count  = 2
+              bucket = "acme-logs-${count.index}"
+            }
+
+            """
+        let harness = try MemoryHarness(files: ["main.tf": source], checks: ["BLW-AWS-S3-012"])
+        #expect(harness.failures().count == 4)
+        let plan = harness.plan()
+        #expect(plan.manual.isEmpty, "\(plan.manual.map(\.reason))")
+        #expect(plan.fixed.count == 4)
+        #expect(MemoryHarness.updated("main.tf", in: plan) == source.replacingOccurrences(of: """
+              bucket   = "acme-${each.key}"
+            }
+
+            """, with: """
+              bucket   = "acme-${each.key}"
+            }
+
+            resource "aws_s3_bucket_versioning" "parts" {
+              for_each = aws_s3_bucket.parts
+              bucket   = each.value.id
+
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+            """) + """
+
+            resource "aws_s3_bucket_versioning" "logs" {
+              count  = length(aws_s3_bucket.logs)
+              bucket = aws_s3_bucket.logs[count.index].id
+
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+            """)
+    }
+
     @Test("a second fix that rewrites the first fix's text becomes manual")
     func conflict() throws {
         let wantsLogDelivery = """
