@@ -42,16 +42,25 @@ let package = Package(
             name: "Reconciler",
             dependencies: [
                 "Model", "Checks", "Reports", "Scanner", "Store", "GitOps",
+                // Live posture stage (issue 6): discovery, live checks, baselines and drift per cycle.
+                "Discovery", "AWS", "Azure", "AzureDiscovery", "Drift", "CloudHTTP", "Terraform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model"]),
+        .testTarget(
+            name: "ReconcilerTests",
+            dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model",
+                           // live posture tests (issue 6): moto_server and a loopback ARM server
+                           "TestHTTPServer", "AWS", "Azure", "Discovery", "Drift", "CloudHTTP",
+                           "TestSupport", "bulwark"]  // scale-out: real `bulwark reconcile` replicas
+        ),
         .executableTarget(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Reconciler", "Store", "GitOps",
                 "AWS", "Discovery",  // cloud block: `bulwark discover`
+                "Azure", "AzureDiscovery", "Drift",  // `bulwark discover --cloud azure`, `bulwark drift`
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Anomaly",  // anomaly layer: `bulwark anomaly`
@@ -81,7 +90,7 @@ let package = Package(
         ),
         // Clone benchmark driver (bench/git-clone-bench.sh); not part of the product.
         .executableTarget(name: "git-bench", dependencies: ["GitOps"]),
-        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2"]),
+        .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "CGit2", "TestSupport"]),
         // --- end GitOps layer ---
         // --- Cloud clients and live discovery (issue 6, AWS part) ---
         // CloudHTTP: cloud-neutral HTTP transport (URLSession/libcurl), retries with jitter, typed HTTP errors.
@@ -142,7 +151,7 @@ package.targets += [
     .target(name: "Store", dependencies: ["Model", "CSQLite", "CLibPQ"]),
     // Developer tool for the store tests and bench/store-bench.sh (synthetic scans, crash mid-write); not shipped.
     .executableTarget(name: "bulwark-store-tool", dependencies: ["Store"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool", "TestSupport"]),
 ]
 
 // MARK: Remediation layer (issue 8) — IaC fixes as textual HCL edits, live fixes, fix plans.
@@ -155,7 +164,60 @@ package.targets += [
         dependencies: ["Remediation", "Checks", "Terraform", "HCL", "Model", "Scanner", "bulwark"],
         resources: [.copy("Fixtures")]),
 ]
-// `bulwark fix` (issue 8, IaC fixes): the CLI gains the Remediation layer.
+
+// MARK: Pull requests (issue 8, remediation via commits) — fix branches proposed as GitHub PRs / GitLab MRs.
+//   PullRequests -> CloudHTTP, Model. The Reconciler's propose stage gains Remediation (fix plans) and PullRequests.
+package.targets += [
+    .target(name: "PullRequests", dependencies: ["Model", "CloudHTTP"]),
+    .testTarget(name: "PullRequestsTests", dependencies: ["PullRequests", "CloudHTTP", "TestHTTPServer", "Model"]),
+]
+for target in package.targets where target.name == "Reconciler" {
+    target.dependencies += ["Remediation", "PullRequests"]
+}
+for target in package.targets where target.name == "ReconcilerTests" {
+    target.dependencies += ["Remediation", "PullRequests", "Checks"]
+}
+// --- end pull requests ---
+
+// MARK: Test support (not product) — child processes (posix_spawn/waitpid), a real `git daemon` with fixture
+// repositories, and a throwaway PostgreSQL server, shared by GitOpsTests, ReconcilerTests and StoreTests.
+package.targets += [
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+]
+
+// MARK: Anomaly wired to the clouds, the Store and the reconcile loop (issue 7, stage part).
+//   Anomaly -> AWS, Azure, CloudHTTP (S3 CloudTrail objects, Activity Log REST);
+//   Reconciler -> Anomaly, AWS, Azure (AnomalyStage, Store-backed cursor store and alert sink).
+for target in package.targets {
+    switch target.name {
+    case "Anomaly": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
+    case "AnomalyTests": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
+    case "Reconciler": target.dependencies += ["Anomaly", "LiveRemediation"]  // live fixes after the live stage
+    case "ReconcilerTests": target.dependencies += ["Anomaly"]
+    default: break
+    }
+}
+
+// MARK: Live remediation (issue 8, live part) — live fixes as exact cloud API calls, the approval state machine.
+//   LiveRemediation -> Store, Discovery, AzureDiscovery, AWS, Azure, CloudHTTP, Checks, Model
+package.targets += [
+    .target(
+        name: "LiveRemediation",
+        dependencies: ["Model", "Checks", "AWS", "Azure", "CloudHTTP", "Discovery", "AzureDiscovery", "Store",
+                       .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .testTarget(
+        name: "LiveRemediationTests",
+        dependencies: ["LiveRemediation", "Store", "AWS", "Azure", "CloudHTTP", "Checks", "Discovery", "Model",
+                       "TestHTTPServer", "TestSupport", "bulwark"],  // bulwark: the CLI tests run `bulwark remediation`
+        resources: [.copy("Fixtures")]
+    ),
+    // MTTR benchmark driver (bench/remediation-mttr.sh); a developer tool, not part of the product.
+    .executableTarget(name: "remediation-bench", dependencies: ["LiveRemediation", "Store", "AWS", "Discovery", "Checks", "Model"]),
+]
+// `bulwark remediation` (list/show/approve/reject/apply) runs live fixes: the CLI gains LiveRemediation.
 if let cli = package.targets.first(where: { $0.name == "bulwark" }) {
+    cli.dependencies += ["LiveRemediation"]
+    // `bulwark fix` (issue 8, IaC fixes): the CLI gains the Remediation layer.
     cli.dependencies.append("Remediation")
 }

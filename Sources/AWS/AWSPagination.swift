@@ -44,13 +44,18 @@ extension AWSClient {
         return pages
     }
 
-    /// Every page of S3 ListObjectsV2 (`continuation-token` / `NextContinuationToken`).
-    public func listObjects(bucket: String, prefix: String? = nil, region: String? = nil) async throws(AWSError) -> [XMLNode] {
+    /// Every page of S3 ListObjectsV2 (`continuation-token` / `NextContinuationToken`); `startAfter` lists only keys
+    /// after it, `delimiter` groups keys into `CommonPrefixes` (folders), `maxKeys` caps a page (S3's default: 1,000).
+    public func listObjects(bucket: String, prefix: String? = nil, startAfter: String? = nil, delimiter: String? = nil,
+                            maxKeys: Int? = nil, region: String? = nil) async throws(AWSError) -> [XMLNode] {
         var pages: [XMLNode] = []
         var token: String?
         repeat {
             var query: [(String, String)] = [("list-type", "2")]
             if let prefix { query.append(("prefix", prefix)) }
+            if let startAfter { query.append(("start-after", startAfter)) }
+            if let delimiter { query.append(("delimiter", delimiter)) }
+            if let maxKeys { query.append(("max-keys", String(maxKeys))) }
             if let token { query.append(("continuation-token", token)) }
             let page = try await s3XML(bucket: bucket, query: query, region: region, operation: "ListObjectsV2")
             pages.append(page)

@@ -24,6 +24,12 @@ public struct AnomalyError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidCursor: Code = "invalid_cursor"
         public static let webhook: Code = "webhook"
         public static let notTrained: Code = "not_trained"
+        /// A cloud API (S3, Azure Resource Manager) refused or failed a call after its retries.
+        public static let cloudAPI: Code = "cloud_api"
+        /// A cloud API kept throttling after its retries.
+        public static let throttled: Code = "throttled"
+        /// A cloud API denied access (credentials lack the permission).
+        public static let accessDenied: Code = "access_denied"
     }
 
     public var code: Code

@@ -21,6 +21,8 @@ public enum ARMAPIVersions {
         "Microsoft.Insights/diagnosticSettings": "2021-05-01-preview",
         "Microsoft.Insights/logprofiles": "2016-03-01",
         "Microsoft.Security/pricings": "2024-01-01",
+        // Activity Log events (management plane); the only GA version of this API.
+        "Microsoft.Insights/eventtypes/management/values": "2015-04-01",
     ]
 
     /// The pinned api-version of `resourceType`, compared case-insensitively as ARM does.

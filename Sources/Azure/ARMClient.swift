@@ -37,10 +37,30 @@ public final class ARMClient: Sendable {
         return try await call(url, api: api, resourceID: path)
     }
 
+    /// Sends a write (`PATCH` or `PUT`) of the JSON `body` to the resource at `path` with the api-version of
+    /// `resourceType`; returns ARM's answer (the resource as it now stands, or `{}` for an empty 200/202).
+    public func write(_ method: String, _ path: String, resourceType: String, body: Value) async throws(AzureError) -> Value {
+        let api = "\(method) \(resourceType)"
+        let url = try firstURL(path, resourceType: resourceType, api: api)
+        let data: Data
+        do {
+            data = try JSONBody.encode(body)
+        } catch {
+            throw AzureError(.configuration, "request body cannot be encoded as JSON", api: api, resourceID: path)
+        }
+        return try await call(url, api: api, resourceID: path, method: method, body: data)
+    }
+
     /// GETs the collection at `path`, following absolute `nextLink`s until the last page; returns every `value` item.
     public func list(_ path: String, resourceType: String) async throws(AzureError) -> [Value] {
+        try await list(path, resourceType: resourceType, query: [])
+    }
+
+    /// GETs the collection at `path` with extra query parameters (`$filter`; values are percent-encoded here),
+    /// following `nextLink`s (which carry the query themselves) until the last page; returns every `value` item.
+    public func list(_ path: String, resourceType: String, query: [(String, String)]) async throws(AzureError) -> [Value] {
         let api = "LIST \(resourceType)"
-        var url = try firstURL(path, resourceType: resourceType, api: api)
+        var url = try firstURL(path, resourceType: resourceType, api: api, query: query)
         var seen: Set<String> = [url.absoluteString]
         var items: [Value] = []
         for _ in 0..<maxPages {
@@ -62,7 +82,8 @@ public final class ARMClient: Sendable {
         throw AzureError(.pagingLoop, "more than \(maxPages) pages", api: api, resourceID: path)
     }
 
-    private func firstURL(_ path: String, resourceType: String, api: String) throws(AzureError) -> URL {
+    private func firstURL(_ path: String, resourceType: String, api: String,
+                          query: [(String, String)] = []) throws(AzureError) -> URL {
         guard let version = ARMAPIVersions.version(for: resourceType) else {
             throw AzureError(.unknownResourceType, "no api-version is pinned for \(resourceType)", api: api)
         }
@@ -70,7 +91,13 @@ public final class ARMClient: Sendable {
         let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
         let encodedPath = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
         let separator = path.contains("?") ? "&" : "?"
-        guard path.hasPrefix("/"), let url = URL(string: "\(trimmed)\(encodedPath)\(separator)api-version=\(version)") else {
+        // OData values hold spaces and quotes; only unreserved characters go through unencoded.
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let extra = query.map { name, value in
+            "&\(name)=\(value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value)"
+        }.joined()
+        guard path.hasPrefix("/"),
+              let url = URL(string: "\(trimmed)\(encodedPath)\(separator)api-version=\(version)\(extra)") else {
             throw AzureError(.configuration, "cannot form a URL for \(path)", api: api, resourceID: path)
         }
         return url
@@ -84,13 +111,18 @@ public final class ARMClient: Sendable {
 
     /// One logical call: a token, the request through the gate and the retry policy, then one retry with a fresh
     /// token if ARM says the token expired.
-    private func call(_ url: URL, api: String, resourceID: String) async throws(AzureError) -> Value {
+    private func call(_ url: URL, api: String, resourceID: String, method: String = "GET",
+                      body: Data? = nil) async throws(AzureError) -> Value {
         do {
             for attempt in 1...2 {
                 let token = try await tokens.token()
-                var request = HTTPRequest(method: "GET", url: url, api: api)
+                var request = HTTPRequest(method: method, url: url, api: api)
                 request.setHeader("Authorization", "Bearer \(token.token.reveal)")
                 request.setHeader("Accept", "application/json")
+                if let body {
+                    request.body = body
+                    request.setHeader("Content-Type", "application/json")
+                }
                 let (response, attempts) = try await gate.withSlot("arm") { [retry, transport, timeout, request] in
                     try await retry.send(request, via: transport, timeout: timeout)
                 }
@@ -99,7 +131,7 @@ public final class ARMClient: Sendable {
                     await tokens.invalidate()
                     continue
                 }
-                return try decode(response, api: api, resourceID: resourceID)
+                return try decode(response, api: api, resourceID: resourceID, method: method)
             }
         } catch let error as AzureError {
             throw error
@@ -113,7 +145,8 @@ public final class ARMClient: Sendable {
                          resourceID: resourceID, httpStatus: 401)
     }
 
-    private func decode(_ response: HTTPResponse, api: String, resourceID: String) throws(AzureError) -> Value {
+    private func decode(_ response: HTTPResponse, api: String, resourceID: String,
+                        method: String) throws(AzureError) -> Value {
         let requestID = response.header("x-ms-request-id") ?? response.header("x-ms-correlation-request-id")
         let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {
@@ -124,6 +157,7 @@ public final class ARMClient: Sendable {
             throw AzureError(.httpStatus, "HTTP \(response.status) without an ARM error body", api: api,
                              resourceID: resourceID, httpStatus: response.status, requestID: requestID)
         }
+        if JSONBody.isBlank(response.body) && method != "GET" { return .object([:]) }
         guard let body, body.members != nil else {
             throw AzureError(.malformedResponse, "response body is not a JSON object", api: api,
                              resourceID: resourceID, httpStatus: response.status, requestID: requestID)

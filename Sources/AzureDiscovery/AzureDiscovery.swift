@@ -5,7 +5,7 @@ import Model
 /// independently: one that fails (403 `AuthorizationFailed`, throttling that outlasts retries, a malformed body)
 /// adds an error naming its API and the rest carry on.
 public struct AzureDiscovery: Sendable {
-    private let client: ARMClient
+    let client: ARMClient
     public let subscriptionID: String
     private let fanOutWidth: Int
 

@@ -9,11 +9,13 @@ public enum BackendConfigReader {
     /// path, or `terraform.tfstate` beside the configuration when no backend is declared (Terraform's default).
     /// Other backends, and values that are not literal, are diagnostics with a nil location.
     public static func stateLocation(directory: String) -> (location: StateLocation?, diagnostics: [Diagnostic]) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            return (nil, [Diagnostic(.io, "Cannot read directory: \(error.localizedDescription)", at: .wholeFile(directory))])
+        stateLocation(directory: directory, tree: DiskFileTree())
+    }
+
+    /// `stateLocation(directory:)` over any file tree — a Git commit's `MemoryFileTree` in the reconcile stage.
+    public static func stateLocation(directory: String, tree: any FileTree) -> (location: StateLocation?, diagnostics: [Diagnostic]) {
+        guard let names = tree.entries(directory) else {
+            return (nil, [Diagnostic(.io, "Cannot read directory", at: .wholeFile(directory))])
         }
         var diagnostics: [Diagnostic] = []
         var found: Block?
@@ -21,17 +23,17 @@ public enum BackendConfigReader {
         let files = names.filter { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }.sorted { (isOverride($0) ? 1 : 0, $0) < (isOverride($1) ? 1 : 0, $1) }
         for name in files {
             let path = (directory as NSString).appendingPathComponent(name)
-            let parsed: ParsedFile
-            if name.hasSuffix(".json") {
-                switch HCLParser.readFile(atPath: path, maxFileSize: LoadOptions().maxFileSize) {
-                case .success(let bytes): parsed = HCLJSONSyntax.parse(bytes, filename: path)
-                case .failure(let d):
-                    diagnostics.append(d)
-                    continue
-                }
-            } else {
-                parsed = HCLParser.parseFile(atPath: path)
+            let bytes: [UInt8]
+            switch tree.read(path, maxSize: LoadOptions().maxFileSize) {
+            case .success(let data): bytes = data
+            case .tooLarge(let size):
+                diagnostics.append(Diagnostic(.io, "File is too large (\(size) bytes)", at: .wholeFile(path)))
+                continue
+            case .missing, .failure:
+                diagnostics.append(Diagnostic(.io, "Cannot read file", at: .wholeFile(path)))
+                continue
             }
+            let parsed = name.hasSuffix(".json") ? HCLJSONSyntax.parse(bytes, filename: path) : HCLParser.parse(bytes, filename: path)
             diagnostics += parsed.diagnostics.filter { $0.severity == .error }
             for block in parsed.body.blocks(ofType: "terraform") {
                 for backend in block.body.blocks(ofType: "backend") { found = backend }

@@ -19,6 +19,11 @@ public enum DriftRenderer {
 
     /// `{"changed":[…],"coverage":…,"diagnostics":[…],"live":…,"managed":…,"missing":[…],"unmanaged":[…]}`.
     public static func json(_ report: DriftReport) -> String {
+        JSONEncoding.encode(document(report)) + "\n"
+    }
+
+    /// The JSON document of `json(_:)` as a value, for callers that add keys of their own (`bulwark drift`).
+    public static func document(_ report: DriftReport) -> Value {
         let changed: [Value] = report.changed.map { c in
             .object([
                 "type": .string(c.type), "address": .string(c.address), "id": .string(c.id),
@@ -33,7 +38,7 @@ public enum DriftRenderer {
                 ])
             })
         }
-        let document = Value.object([
+        return Value.object([
             "changed": .tuple(changed),
             "missing": refs(report.missing),
             "unmanaged": refs(report.unmanaged),
@@ -42,7 +47,6 @@ public enum DriftRenderer {
             "coverage": .number((report.coverage * 10_000).rounded() / 10_000),
             "diagnostics": .tuple(report.diagnostics.map { .string($0.description) }),
         ])
-        return JSONEncoding.encode(document) + "\n"
     }
 
     /// Three sections (changed, missing, unmanaged) of aligned columns, then the coverage line.

@@ -20,20 +20,36 @@ public struct CommitScanner: Sendable {
 
     /// Scans `paths` of `commit`. Paths are relative to the repository root; `.` is the whole tree.
     public func scan(repository: GitRepository, commit: String, paths: [String]) async throws -> ScanReport {
+        try await scan(snapshot(repository: repository, commit: commit, paths: paths), paths: paths)
+    }
+
+    /// `scan`, also returning the commit's files it read, so later stages see exactly the same snapshot.
+    public func scanWithFiles(repository: GitRepository, commit: String, paths: [String]) async throws
+        -> (report: ScanReport, files: MemoryFileTree) {
+        let snapshot = try await snapshot(repository: repository, commit: commit, paths: paths)
+        return (try await scan(snapshot, paths: paths), snapshot.tree)
+    }
+
+    /// Reads the files under `paths` of `commit` (the input of `scan(_:paths:)` and of fix planning).
+    public func snapshot(repository: GitRepository, commit: String, paths: [String]) async throws -> CommitSnapshot {
         let wanted = paths.map(Self.normalise)
         let blobs = try await repository.files(commit: commit, under: wanted.map { $0 == "." ? "" : $0 }, maxFileSize: maxFileSize)
-        // A virtual root that names the commit, so diagnostics and findings read `desired-state/…` relative to it.
-        let root = Self.root(of: commit)
         var files: [String: [UInt8]] = [:]
         files.reserveCapacity(blobs.count)
         for (path, data) in blobs { files[path] = [UInt8](data) }
-        let tree = MemoryFileTree(root: root, files: files)
+        return CommitSnapshot(commit: commit, files: files)
+    }
+
+    /// Scans `paths` of a snapshot (a commit as stored, or with fix edits applied) with the same options.
+    public func scan(_ snapshot: CommitSnapshot, paths: [String]) async throws -> ScanReport {
+        let wanted = paths.map(Self.normalise)
+        let tree = snapshot.tree
         var options = self.options
         options.fileTree = tree
-        options.scanRoot = root
-        let inputs = wanted.map { $0 == "." ? root : root + "/" + $0 }
+        options.scanRoot = snapshot.root
+        let inputs = wanted.map { $0 == "." ? snapshot.root : snapshot.root + "/" + $0 }
         for (input, path) in zip(inputs, wanted) where tree.kind(input) == nil {
-            throw ReconcileError(.artifactFailed, "path '\(path)' does not exist at commit \(commit.prefix(12))")
+            throw ReconcileError(.artifactFailed, "path '\(path)' does not exist at commit \(snapshot.commit.prefix(12))")
         }
         let scanOptions = options
         let result: Result<ScanReport, ScanError> = await OffPool.run {

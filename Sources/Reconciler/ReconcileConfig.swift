@@ -69,7 +69,7 @@ public struct ReconcileConfig: Sendable {
 
     private static let targetKeys: Set<String> = [
         "name", "repo", "branch", "paths", "interval", "pollInterval", "jitter", "timeout", "credentials", "caBundle",
-        "knownHosts", "frameworks", "clouds", "remediation", "suspend",
+        "knownHosts", "frameworks", "clouds", "remediation", "suspend", "baselines", "state", "activityLogs",
     ]
 
     private static func parseTarget(_ node: YNode, base: String) throws(LoadError) -> TargetConfig {
@@ -101,8 +101,21 @@ public struct ReconcileConfig: Sendable {
         if let n = node["knownHosts"] { target.knownHosts = absolute(try n.requireString("knownHosts"), base: base) }
         if let n = node["frameworks"] { target.frameworks = try n.requireStringList("frameworks") }
         if let n = node["clouds"] { target.clouds = try clouds(n) }
+        if let n = node["baselines"] {
+            target.baselines = try n.requireStringList("baselines")
+            for path in target.baselines where path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+                throw n.error("baseline '\(path)' must be a path inside the repository")
+            }
+        }
+        if let n = node["state"] {
+            let state = try n.requireString("state")
+            guard state.hasPrefix("s3://") || !(state.hasPrefix("/") || state.split(separator: "/").contains("..")) else {
+                throw n.error("state '\(state)' must be s3://bucket/key or a path inside the repository")
+            }
+            target.state = state
+        }
         if let n = node["remediation"] {
-            try n.requireKeys(in: ["mode", "adminCIDR"], "remediation")
+            try n.requireKeys(in: Set(["mode", "adminCIDR"]).union(FixProposalSettings.keys), "remediation")
             if let m = n["mode"] {
                 // YAML reads a bare `off` as false.
                 let text: String
@@ -113,7 +126,9 @@ public struct ReconcileConfig: Sendable {
                 target.remediation = mode
             }
             if let c = n["adminCIDR"] { target.adminCIDR = try c.requireString("adminCIDR") }
+            target.proposals = try FixProposalSettings.parse(n, base: base)
         }
+        if let n = node["activityLogs"] { target.activityLogs = try activityLogs(n, base: base) }
         if let n = node["suspend"] {
             guard case .bool(let b)? = n.scalarValue else { throw n.error("'suspend' must be true or false") }
             target.suspend = b
@@ -137,7 +152,7 @@ public struct ReconcileConfig: Sendable {
     }
 
     /// `{env: NAME}` or `{file: PATH}`; a literal string is refused so secrets never sit in the config.
-    private static func secret(_ node: YNode, base: String) throws(LoadError) -> SecretReference {
+    static func secret(_ node: YNode, base: String) throws(LoadError) -> SecretReference {
         guard node.mappingPairs != nil else {
             throw node.error("secrets are referenced, never written inline: use {env: NAME} or {file: PATH}")
         }
@@ -164,7 +179,7 @@ public struct ReconcileConfig: Sendable {
         return clouds
     }
 
-    private static func duration(_ node: YNode, _ what: String) throws(LoadError) -> Duration {
+    static func duration(_ node: YNode, _ what: String) throws(LoadError) -> Duration {
         let text = try node.requireString(what)
         guard let d = DurationText.parse(text) else { throw node.error("'\(what)' must be a duration such as 30s, 5m or 1h (got '\(text)')") }
         return d
@@ -185,7 +200,7 @@ public struct ReconcileConfig: Sendable {
         return false
     }
 
-    private static func absolute(_ path: String, base: String) -> String {
+    static func absolute(_ path: String, base: String) -> String {
         let joined = path.hasPrefix("/") ? path : base + "/" + path
         return (joined as NSString).standardizingPath
     }

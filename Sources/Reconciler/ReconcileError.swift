@@ -33,6 +33,8 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
         public static let stageFailed = Code("StageFailed", retriable: true)
         /// The cycle ran past the target's timeout.
         public static let timeout = Code("Timeout", retriable: true)
+        /// Another replica took the target's lease during the cycle; nothing of the cycle was stored.
+        public static let leaseLost = Code("LeaseLost", retriable: true)
     }
 
     public var code: Code

@@ -1,5 +1,7 @@
 import Foundation
+import GitOps
 import Logging
+import Model
 import Reports
 import Store
 
@@ -15,6 +17,18 @@ public struct StageContext: Sendable {
     public var logger: Logger
     /// The moment the cycle started.
     public var startedAt: Date
+    /// The target's bare cache clone: files of `commit` outside the target's paths (baselines, a state file), and
+    /// commits and pushes of fix branches.
+    public var repository: GitRepository? = nil
+    /// The target's remote options (credentials resolved, deadlines) for pushes.
+    public var remoteOptions: GitRemoteOptions? = nil
+    /// The cycle's scanner: the propose stage re-scans the fixed tree with the same options.
+    public var scanner: CommitScanner? = nil
+    /// The controller's environment; secret references (`{env: NAME}`) resolve against it.
+    public var environment: [String: String] = [:]
+    /// The files of the target's paths at `commit`, as the scan read them (rooted at `CommitScanner.root(of:)`);
+    /// stages read baselines, state files and `.bulwarkignore` from it instead of checking out.
+    public var files: MemoryFileTree? = nil
 }
 
 /// A stage's one-line summary for the target status and logs.

@@ -40,12 +40,31 @@ public actor Reconciler {
     /// Reads the last known status of every configured target, so a restarted controller does not rescan
     /// commits it already stored.
     public func restoreStatuses() async throws {
-        for record in try await store.targetStatuses() where statuses[record.target] != nil {
-            var status = TargetStatus(record)
-            // The full interval counts from the last stored scan of the target.
-            status.lastSuccessAt = try await store.latestScan(target: record.target)?.finishedAt
-            statuses[record.target] = status
+        for target in config.targets {
+            if let status = try await storedStatus(of: target) { statuses[target.name] = status }
         }
+    }
+
+    /// What the store knows of `target` (nil: nothing yet): its saved status, with the time of its last stored
+    /// scan (the full interval counts from there). The scan is stored before the status, so a replica that died
+    /// (or lost its lease) in between left a status older than its scan: then the scan's commit is the one
+    /// observed, and the target counts as reconciled at it.
+    private func storedStatus(of target: TargetConfig) async throws -> TargetStatus? {
+        let record = try await store.targetStatus(target.name)
+        let latest = try await store.latestScan(target: target.name)
+        guard record != nil || latest != nil else { return nil }
+        var status = record.map(TargetStatus.init) ?? TargetStatus(target: target.name)
+        status.lastSuccessAt = latest?.finishedAt
+        // The observed commit only changes together with a stored scan, so a difference means the status lags.
+        if let latest, latest.trigger == TargetCycle.trigger, latest.branch == target.branch, status.observedSHA != latest.commit {
+            status.lastObservedCommit = TargetStatus.revision(branch: target.branch, commit: latest.commit)
+            status.ready = .true
+            status.reason = .succeeded
+            status.message = "scanned \(latest.commit.prefix(12)) (status restored from the stored scan)"
+            status.lastError = nil
+            status.failures = 0
+        }
+        return status
     }
 
     /// The current status of every target, in config order.
@@ -74,6 +93,11 @@ public actor Reconciler {
     /// Runs until `stop()` or cancellation; then lets running cycles finish for up to `grace` before cancelling them.
     public func run(grace: Duration = .seconds(30)) async {
         logger.info("reconciler started", metadata: ["targets": .stringConvertible(config.targets.count), "owner": .string(owner)])
+        for target in config.targets where target.pollInterval.seconds * (1 + target.jitter) >= config.leaseDuration.seconds {
+            // Still correct (a takeover re-reads the status, writes are fenced), but the target churns between replicas.
+            logger.warning("pollInterval is not shorter than leaseDuration: the lease lapses between polls",
+                           metadata: ["target": .string(target.name)])
+        }
         await withDiscardingTaskGroup { group in
             while !stopping && !Task.isCancelled {
                 let now = Date()
@@ -122,11 +146,18 @@ public actor Reconciler {
             return
         }
         do {
-            guard try await store.acquireLease(target: target.name, owner: owner, ttl: config.leaseDuration, now: now) else {
+            switch try await store.claimLease(target: target.name, owner: owner, ttl: config.leaseDuration, now: now) {
+            case .busy:
                 status.nextRunAt = now.addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 statuses[target.name] = status
                 logger.debug("target leased by another replica", metadata: ["target": .string(target.name)])
                 return
+            case .taken:
+                // Another replica may have reconciled the target since we last did: start from what it stored,
+                // or we would rescan the commit it already scanned.
+                if let stored = try await storedStatus(of: target) { status = stored }
+            case .renewed:
+                break
             }
         } catch {
             fail(&status, ReconcileError(.storeFailed, "cannot take the target's lease: \(error)", target: target.name), now: now)
@@ -135,7 +166,8 @@ public actor Reconciler {
         }
         let log = logger.with(["target": .string(target.name)])
         let cycle = TargetCycle(target: target, scanner: scanner, store: store, stages: stages,
-                                cacheDirectory: config.cacheDirectory, environment: environment, logger: log)
+                                cacheDirectory: config.cacheDirectory, environment: environment, leaseOwner: owner,
+                                logger: log)
         status.lastAttemptAt = now
         status.owner = owner
         do {
@@ -164,6 +196,12 @@ public actor Reconciler {
                 status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 log.info("reconciled", metadata: ["revision": .string(status.lastObservedCommit ?? "")])
             }
+        } catch let error as ReconcileError where error.code == .leaseLost {
+            // The replica that took over owns the status now; ours must not overwrite it.
+            status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
+            statuses[target.name] = status
+            log.warning("lease lost during the cycle", metadata: ["error": .string(error.message)])
+            return
         } catch is CancellationError {
             status.ready = .unknown
             status.reason = .failed

@@ -37,9 +37,7 @@ public enum ScanRecording {
                 verdict = "skipped"
                 suppression = StoredSuppression(reason: reason, expires: nil)
             }
-            let controls = result.check.references.cis.sorted { $0.key < $1.key }.flatMap { framework, ids in
-                ids.map { "\(framework):\($0)" }
-            }
+            let controls = controlIDs(result.check)
             return FindingRecord(
                 fingerprint: finding.fingerprint.hex, checkID: result.checkID, title: result.check.title,
                 severity: result.check.severity.rawValue, verdict: verdict,
@@ -70,5 +68,10 @@ public enum ScanRecording {
             error: errors.isEmpty ? nil : errors.prefix(5).map(\.display).joined(separator: "\n")
                 + (errors.count > 5 ? "\n… and \(errors.count - 5) more" : ""),
             resources: resources, findings: findings, compliance: compliance)
+    }
+
+    /// `framework:control` for every control a check evidences, sorted by framework (the findings' `controls`).
+    static func controlIDs(_ check: CheckDefinition) -> [String] {
+        check.references.cis.sorted { $0.key < $1.key }.flatMap { framework, ids in ids.map { "\(framework):\($0)" } }
     }
 }

@@ -55,11 +55,20 @@ public struct TargetConfig: Sendable, Hashable {
     /// Frameworks to record compliance for (empty = every framework the library defines).
     public var frameworks: [String]
     public var clouds: Clouds
+    /// Security baseline files (YAML, paths in the repository) evaluated against live resources.
+    public var baselines: [String] = []
+    /// The desired state for drift: a path in the repository or `s3://bucket/key`; nil = the backend block of the
+    /// target's paths.
+    public var state: String?
     public var remediation: RemediationMode
     /// Admin CIDR that remediation puts in place of 0.0.0.0/0 on admin ports.
     public var adminCIDR: String?
+    /// How IaC fixes become fix branches and pull/merge requests (the propose stage).
+    public var proposals = FixProposalSettings()
     /// Suspended targets are listed with their status but never reconciled.
     public var suspend: Bool
+    /// Activity logs the anomaly stage reads for this target (nil: the stage skips it).
+    public var activityLogs: ActivityLogs? = nil
 
     /// Builds a target with the usual defaults.
     public init(name: String, repository: String, branch: String = "main", paths: [String] = ["."],

@@ -1,6 +1,7 @@
 import Foundation
 import GitOps
 import Logging
+import Model
 import Reports
 import Store
 
@@ -12,7 +13,12 @@ struct TargetCycle: Sendable {
     let stages: [any ReconcileStage]
     let cacheDirectory: String
     let environment: [String: String]
+    /// The replica whose lease the scan is stored under (fencing: see `RecordScanOptions.leaseOwner`).
+    let leaseOwner: String
     let logger: Logger
+
+    /// The `scan_trigger` of the scans the loop stores.
+    static let trigger = "reconcile"
 
     /// What the cycle did.
     enum Result: Sendable {
@@ -67,8 +73,11 @@ struct TargetCycle: Sendable {
 
         let log = logger.with(["commit": .string(String(commit.prefix(12)))])
         let report: ScanReport
+        let files: MemoryFileTree
         do {
-            report = try await scanner.scan(repository: repository, commit: commit, paths: target.paths)
+            let scanned = try await scanner.scanWithFiles(repository: repository, commit: commit, paths: target.paths)
+            report = scanned.report
+            files = scanned.files
         } catch let error as ReconcileError {
             throw error
         } catch {
@@ -77,11 +86,14 @@ struct TargetCycle: Sendable {
         try Task.checkCancellation()
         let record = ScanRecording.record(
             report, provenance: .init(target: target.name, repository: redactGitURL(target.repository), branch: target.branch,
-                                      commit: commit, trigger: "reconcile"),
+                                      commit: commit, trigger: Self.trigger),
             startedAt: started, finishedAt: Date(), frameworks: target.frameworks)
         let recorded: RecordedScan
         do {
-            recorded = try await store.recordScan(record)
+            recorded = try await store.recordScan(record, options: RecordScanOptions(leaseOwner: leaseOwner))
+        } catch let error as StoreError where error.code == .leaseLost {
+            throw ReconcileError(.leaseLost, "\(error.message); the scan of \(commit.prefix(12)) was not stored",
+                                 target: target.name)
         } catch {
             throw ReconcileError(.storeFailed, "\(error)", target: target.name)
         }
@@ -98,7 +110,9 @@ struct TargetCycle: Sendable {
         for stage in stages where stage.applies(to: target) {
             try Task.checkCancellation()
             let context = StageContext(target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
-                                       logger: log.with(["stage": .string(stage.name)]), startedAt: started)
+                                       logger: log.with(["stage": .string(stage.name)]), startedAt: started,
+                                       repository: repository, remoteOptions: options, scanner: scanner,
+                                       environment: environment, files: files)
             do {
                 let outcome = try await stage.run(context)
                 summary += "; \(stage.name): \(outcome.summary)"

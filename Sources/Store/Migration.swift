@@ -101,6 +101,18 @@ public struct Migration: Sendable {
             """,
             "CREATE TABLE leases (target TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at BIGINT NOT NULL)",
         ]),
+        // Fix branches and the pull/merge requests opened for them (issue 8, remediation via commits): one row per
+        // request, so a closed or merged one is remembered and its findings are not proposed again.
+        Migration(2, "fix proposals", [
+            """
+            CREATE TABLE fix_proposals (id {id}, target TEXT NOT NULL, group_key TEXT NOT NULL, provider TEXT NOT NULL,
+              repository TEXT NOT NULL, number BIGINT NOT NULL, url TEXT NOT NULL, branch TEXT NOT NULL,
+              state TEXT NOT NULL, fingerprints TEXT NOT NULL, base_commit TEXT NOT NULL, fix_commit TEXT NOT NULL,
+              created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+              UNIQUE (target, group_key, provider, repository, number))
+            """,
+            "CREATE INDEX fix_proposals_group ON fix_proposals (target, group_key, id)",
+        ]),
     ]
 
     /// The newest version this binary knows.

@@ -39,6 +39,15 @@ struct ScanWriter {
     func write(_ connection: any DatabaseConnection) throws -> RecordedScan {
         let now = Timestamp.now
         let finishedAt = Timestamp.micros(scan.finishedAt)
+        if let owner = options.leaseOwner {
+            // Fencing: the lease row stays locked until commit, so a takeover waits for this write to finish.
+            let holder = try connection.queryOne(
+                "SELECT owner FROM leases WHERE target = $1" + connection.forUpdate, [.text(scan.target)])?.string("owner")
+            guard holder == owner else {
+                throw StoreError(.leaseLost, "the target's lease is held by \(holder ?? "nobody"), not \(owner)",
+                                 backend: connection.dialect.rawValue, operation: "record scan of \(scan.target)")
+            }
+        }
         try connection.execute(
             "INSERT INTO targets (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
             [.text(scan.target), .integer(now)])

@@ -33,14 +33,21 @@ extension Store {
 
     /// Records alerts; one whose `dedupeKey` is already stored is skipped. Returns how many were inserted.
     public func recordAlerts(_ alerts: [AlertRecord]) async throws -> Int {
+        try await recordNewAlerts(alerts).count
+    }
+
+    /// Records alerts in one transaction, skipping stored `dedupeKey`s; returns the keys actually inserted, in order,
+    /// so a caller can notify about new alerts only.
+    public func recordNewAlerts(_ alerts: [AlertRecord]) async throws -> [String] {
         try await database.transaction { connection in
-            var inserted = 0
+            var inserted: [String] = []
             for a in alerts {
-                inserted += try connection.execute("""
+                let rows = try connection.execute("""
                     INSERT INTO alerts (dedupe_key, created_at, severity, principal, title, detail, source, score)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING
                     """, [.text(a.dedupeKey), .integer(Timestamp.micros(a.createdAt)), .text(a.severity),
                           .text(a.principal), .text(a.title), .text(a.detail), .text(a.source), .optional(a.score)])
+                if rows > 0 { inserted.append(a.dedupeKey) }
             }
             return inserted
         }

@@ -22,29 +22,50 @@ extension Store {
     /// Every target's reconcile status, by target name.
     public func targetStatuses() async throws -> [TargetStatusRecord] {
         try await database.read { connection in
-            try connection.query("SELECT * FROM target_status ORDER BY target", []).map { row in
-                TargetStatusRecord(
-                    target: row.string("target") ?? "", ready: row.string("ready") ?? "Unknown",
-                    reason: row.string("reason") ?? "", message: row.string("message") ?? "",
-                    lastObservedCommit: row.string("last_observed_commit"), lastError: row.string("last_error"),
-                    lastAttemptAt: row.date("last_attempt_at") ?? .distantPast, nextRunAt: row.date("next_run_at"),
-                    failures: row.int("failures") ?? 0, owner: row.string("owner"))
-            }
+            try connection.query("SELECT * FROM target_status ORDER BY target", []).map(Self.targetStatus)
         }
+    }
+
+    /// One target's reconcile status, nil if none was saved yet.
+    public func targetStatus(_ target: String) async throws -> TargetStatusRecord? {
+        try await database.read { connection in
+            try connection.queryOne("SELECT * FROM target_status WHERE target = $1", [.text(target)]).map(Self.targetStatus)
+        }
+    }
+
+    private static func targetStatus(_ row: SQLRow) -> TargetStatusRecord {
+        TargetStatusRecord(
+            target: row.string("target") ?? "", ready: row.string("ready") ?? "Unknown",
+            reason: row.string("reason") ?? "", message: row.string("message") ?? "",
+            lastObservedCommit: row.string("last_observed_commit"), lastError: row.string("last_error"),
+            lastAttemptAt: row.date("last_attempt_at") ?? .distantPast, nextRunAt: row.date("next_run_at"),
+            failures: row.int("failures") ?? 0, owner: row.string("owner"))
     }
 
     /// Row lease with expiry: true if `owner` now holds the lease (new, expired, or already its own — then renewed).
     public func acquireLease(target: String, owner: String, ttl: Duration, now: Date) async throws -> Bool {
+        try await claimLease(target: target, owner: owner, ttl: ttl, now: now) != .busy
+    }
+
+    /// Row lease with expiry that also tells a renewal from a takeover (see `LeaseClaim`), so a replica knows
+    /// when to re-read a target's state that another replica may have changed.
+    public func claimLease(target: String, owner: String, ttl: Duration, now: Date) async throws -> LeaseClaim {
         let nowMicros = Timestamp.micros(now)
         let (seconds, attoseconds) = ttl.components
         let ttlMicros = seconds.multipliedReportingOverflow(by: 1_000_000).partialValue + attoseconds / 1_000_000_000_000
         return try await database.transaction { connection in
+            // Locking the row orders this claim after a scan being written under the current lease (ScanWriter
+            // locks it too); SQLite's BEGIN IMMEDIATE already serialises.
+            let holder = try connection.queryOne(
+                "SELECT owner FROM leases WHERE target = $1" + connection.forUpdate, [.text(target)])?.string("owner")
             // One statement: the conflict branch only takes over a lease that is ours or expired.
-            try connection.execute("""
+            let claimed = try connection.execute("""
                 INSERT INTO leases (target, owner, expires_at) VALUES ($1, $2, $3)
                 ON CONFLICT (target) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
                 WHERE leases.owner = excluded.owner OR leases.expires_at <= $4
                 """, [.text(target), .text(owner), .integer(nowMicros &+ ttlMicros), .integer(nowMicros)]) == 1
+            guard claimed else { return LeaseClaim.busy }
+            return holder == owner ? LeaseClaim.renewed : LeaseClaim.taken
         }
     }
 

@@ -23,6 +23,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Hashable {
         public static let ambiguousCommit: Code = "ambiguous_commit"
         public static let closed: Code = "closed"
         public static let io: Code = "io"
+        /// A write made under a target lease found the lease held by another replica.
+        public static let leaseLost: Code = "lease_lost"
     }
 
     public var code: Code

@@ -1,6 +1,7 @@
 import Anomaly
 import ArgumentParser
 import Foundation
+import Reconciler
 
 /// `bulwark anomaly`: activity-log anomaly detection (CloudTrail, Azure Activity Log).
 struct AnomalyCommand: ParsableCommand {
@@ -139,8 +140,10 @@ struct AnomalyScoreCommand: ParsableCommand {
 
     @OptionGroup var common: AnomalyCommonOptions
 
+    @OptionGroup var cloud: AnomalySourceOptions
+
     @Argument(help: "Log files or directories.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(name: .shortAndLong, help: "The model from `bulwark anomaly train`.")
     var model: String
@@ -154,10 +157,21 @@ struct AnomalyScoreCommand: ParsableCommand {
     @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles while scoring.")
     var learnAlerted = false
 
+    func validate() throws {
+        guard !paths.isEmpty || cloud.any else { throw ValidationError("give log files or directories, --s3 or --azure-subscription") }
+    }
+
     func run() throws {
         let catalog = try common.catalog()
         let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
-        let (events, report) = try readLogs(paths)
+        var (events, report) = try readLogs(paths)
+        // Cloud sources are read from the beginning (no cursor): scoring is a one-off look at everything there.
+        for source in try cloud.sources() {
+            let batch = try BlockingRun.run { try await LogIngestor().readNew(from: source, after: LogCursor()) }
+            events += batch.events
+            report.files += batch.report.files
+        }
+        events.sort { $0.time < $1.time }
         standardError(report.summary)
         var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
         detector.learnFromAlertedWindows = learnAlerted
@@ -176,19 +190,30 @@ extension Alert.Severity: ExpressibleByArgument {}
 struct AnomalyWatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Follow a log directory; alert within seconds of new log objects arriving.",
-        discussion: "Polls at most every second, reads each object once (the cursor file remembers), prints alerts and posts them to --webhook.")
+        abstract: "Follow a log directory, an S3 bucket or an Azure subscription; alert within seconds of new log objects arriving.",
+        discussion: """
+            Polls at most every second, reads each object once (the cursor file, or with --store the database, \
+            remembers), prints alerts and posts them to --webhook. With --store alerts are also recorded in the \
+            database (deduplicated, so a restart never records one twice).
+            """)
 
     @OptionGroup var common: AnomalyCommonOptions
+
+    @OptionGroup var cloud: AnomalySourceOptions
 
     @Option(name: .shortAndLong, help: "The model from `bulwark anomaly train`.")
     var model: String
 
     @Option(help: "The directory to follow (e.g. the local copy of an AWSLogs/ tree).")
-    var logs: String
+    var logs: String?
 
-    @Option(help: "Cursor file (JSON); created when missing.")
-    var cursor: String
+    @Option(help: "Cursor file (JSON); created when missing. Not needed with --store.")
+    var cursor: String?
+
+    @Flag(name: .customLong("store"), help: "Keep the cursor and record alerts in the database (see --database).")
+    var useStore = false
+
+    @OptionGroup var store: StoreOption
 
     @Option(help: "Seconds between polls (at most 1).")
     var interval: Double = 1
@@ -205,9 +230,20 @@ struct AnomalyWatchCommand: ParsableCommand {
     @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles (fewer repeats of a benign novelty; an attack may become normal).")
     var learnAlerted = false
 
+    func validate() throws {
+        let count = (logs == nil ? 0 : 1) + (cloud.s3 == nil ? 0 : 1) + (cloud.azureSubscription == nil ? 0 : 1)
+        guard count == 1 else { throw ValidationError("follow exactly one of --logs, --s3 or --azure-subscription") }
+        guard cursor != nil || useStore else { throw ValidationError("give --cursor FILE or --store") }
+    }
+
     func run() throws {
         let catalog = try common.catalog()
         let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
+        let source: any LogObjectSource = try logs.map { LocalDirectorySource(root: URL(fileURLWithPath: $0)) }
+            ?? { () throws -> any LogObjectSource in
+                guard let first = try cloud.sources().first else { throw ValidationError("no log source given") }
+                return first
+            }()
         var sinks: [any AlertSink] = [PrintAlertSink(json: output == .json)]
         if let webhook {
             guard let url = URL(string: webhook), url.scheme == "http" || url.scheme == "https" else {
@@ -218,17 +254,33 @@ struct AnomalyWatchCommand: ParsableCommand {
                 standardError("webhook: \(alert.dedupeKey): \(outcome)")
             })
         }
-        let watcher = LogWatcher(
-            source: LocalDirectorySource(root: URL(fileURLWithPath: logs)),
-            cursors: JSONFileCursorStore(url: URL(fileURLWithPath: cursor)), sinks: sinks, interval: interval)
         var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
         detector.learnFromAlertedWindows = learnAlerted
         let polls = maxPolls
         let configured = detector
+        let (storeOption, useStore, cursorFile, interval, baseSinks) = (store, useStore, cursor, interval, sinks)
         _ = try BlockingRun.run {
-            try await watcher.run(detector: configured, maxPolls: polls, onPoll: { report, _ in
-                if !report.files.isEmpty { standardError(report.summary) }
-            })
+            var sinks = baseSinks
+            let cursors: any CursorStore
+            let opened = useStore ? try await storeOption.open() : nil
+            if let opened {
+                // The database sink first: an alert is recorded before anyone is told about it.
+                sinks.insert(StoreAlertSink(store: opened) { standardError("cannot record alerts: \($0)") }, at: 0)
+                cursors = StoreCursorStore(store: opened, namespace: "cli")
+            } else {
+                cursors = JSONFileCursorStore(url: URL(fileURLWithPath: cursorFile ?? "cursor.json"))
+            }
+            let watcher = LogWatcher(source: source, cursors: cursors, sinks: sinks, interval: interval)
+            let result: Result<Detector, any Error>
+            do {
+                result = .success(try await watcher.run(detector: configured, maxPolls: polls, onPoll: { report, _ in
+                    if !report.files.isEmpty { standardError(report.summary) }
+                }))
+            } catch {
+                result = .failure(error)
+            }
+            await opened?.close()
+            return try result.get()
         }
     }
 }

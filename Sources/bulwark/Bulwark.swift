@@ -11,7 +11,8 @@ struct Bulwark: AsyncParsableCommand {
         version: BulwarkVersion.current,
         subcommands: [
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
-            AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self, FixCommand.self,
+            DriftCommand.self, FixCommand.self, RemediationCommand.self,
+            AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
         ]
     )
 

@@ -5,18 +5,23 @@ import Discovery
 import Foundation
 import HCL
 import Model
+import Reconciler
 import Scanner
 
 /// `bulwark discover`: read live cloud resources into Terraform's vocabulary, optionally running the checks.
 struct DiscoverCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discover",
-        abstract: "Discover live cloud resources (AWS) and optionally run the check library on them.",
+        abstract: "Discover live cloud resources (AWS or Azure) and optionally run the check library on them.",
         discussion: """
             AWS credentials, region and endpoints are read as the AWS CLI reads them: AWS_ACCESS_KEY_ID / \
             AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, AWS_PROFILE and ~/.aws/{credentials,config} (role_arn + \
             source_profile is assumed through STS), AWS_REGION / AWS_DEFAULT_REGION, AWS_ENDPOINT_URL and \
             AWS_ENDPOINT_URL_<SERVICE>.
+
+            Azure (--cloud azure) reads a service principal from AZURE_TENANT_ID / AZURE_CLIENT_ID / \
+            AZURE_CLIENT_SECRET, the subscription from --subscription or AZURE_SUBSCRIPTION_ID, and optionally \
+            AZURE_AUTHORITY_HOST and BULWARK_AZURE_ARM_ENDPOINT (another Resource Manager endpoint).
 
             A service that answers AccessDenied, or a region that fails, gives partial results: every part that \
             was not read is listed under "errors".
@@ -26,27 +31,12 @@ struct DiscoverCommand: ParsableCommand {
             """
     )
 
-    /// Clouds the command can read; Azure slots in beside AWS.
-    enum Cloud: String, ExpressibleByArgument, CaseIterable {
-        case aws
-    }
-
+    /// Clouds the command can read.
+    typealias Cloud = CloudOptions.Cloud
     /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, table
-    }
+    typealias Format = CloudOptions.Format
 
-    @Option(help: "The cloud to read: \(Cloud.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var cloud: Cloud
-
-    @Option(help: "Comma-separated regions (default: the configured region).")
-    var regions: String?
-
-    @Option(help: "AWS profile to use instead of AWS_PROFILE (environment keys are then ignored, as with the AWS CLI).")
-    var profile: String?
-
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: json or table.")
-    var format: Format = .table
+    @OptionGroup var selection: CloudOptions
 
     @Flag(help: "Run the check library on the discovered resources and print the results.")
     var check = false
@@ -55,27 +45,19 @@ struct DiscoverCommand: ParsableCommand {
     var checksDirectory: String?
 
     func run() throws {
-        let regionList = (regions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
         let environment = ProcessInfo.processInfo.environment
-        let outcome: Result<DiscoveryResult, any Error>
-        // One case per cloud: each builds its client from the environment its own CLI reads.
-        switch cloud {
-        case .aws:
-            let profile = self.profile
-            outcome = DiscoverCommand.wait { () async -> Result<DiscoveryResult, any Error> in
-                do {
-                    let client = try AWSClient.fromEnvironment(environment, profile: profile)
-                    return .success(try await AWSDiscovery(client: client, regions: regionList).run())
-                } catch {
-                    return .failure(error)
-                }
+        let cloud = selection.liveCloud
+        let outcome = DiscoverCommand.wait { () async -> Result<DiscoveryResult, ReconcileError> in
+            do throws(ReconcileError) {
+                return .success(try await LiveDiscovery.discover(cloud, environment: environment))
+            } catch {
+                return .failure(error)
             }
         }
         let result: DiscoveryResult
         switch outcome {
         case .failure(let error):
-            FileHandle.standardError.write(Data("bulwark discover: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("bulwark discover: \(error.message)\n".utf8))
             throw ExitCode(2)
         case .success(let value):
             result = value
@@ -92,7 +74,7 @@ struct DiscoverCommand: ParsableCommand {
             let library = CheckLibrary.load(directory: directory)
             findings = CheckEngine(checks: library.checks).evaluate(graph: ResourceGraph(result.resources))
         }
-        let text = format == .json ? DiscoverCommand.json(result, cloud: cloud, findings: check ? findings : nil)
+        let text = selection.format == .json ? DiscoverCommand.json(result, cloud: selection.cloud, findings: check ? findings : nil)
             : DiscoverCommand.table(result, findings: check ? findings : nil)
         FileHandle.standardOutput.write(Data(text.utf8))
         if findings.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
@@ -161,7 +143,9 @@ struct DiscoverCommand: ParsableCommand {
             let failed = findings.filter { $0.verdict == .failed }.count
             out += "\(findings.count) results, \(failed) failed\n"
         }
-        out += "\n\(result.resources.count) resources in account \(result.account), regions \(result.regions.joined(separator: ",")); "
+        let scope = result.regions.isEmpty ? "subscription \(result.account)"
+            : "account \(result.account), regions \(result.regions.joined(separator: ","))"
+        out += "\n\(result.resources.count) resources in \(scope); "
             + "\(result.apiCalls) API calls (" + result.callsByService.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")\n"
         return out

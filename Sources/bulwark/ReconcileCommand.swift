@@ -35,9 +35,17 @@ struct ReconcileCommand: AsyncParsableCommand {
     @Option(name: .customLong("checks-dir"), help: "The check library directory (default: as bulwark scan finds it).")
     var checksDir: String?
 
+    @Option(name: .customLong("replica"), help: ArgumentHelp(
+        "This replica's name in target leases and statuses (replicas sharing one PostgreSQL need distinct names).",
+        discussion: "Default: $BULWARK_REPLICA, else host:pid."))
+    var replica: String?
+
     @OptionGroup var store: StoreOption
 
     func run() async throws {
+        if let replica, replica.isEmpty || replica.count > 200 {
+            throw ValidationError("--replica must be 1 to 200 characters")
+        }
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level \(logLevel)") }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -59,8 +67,12 @@ struct ReconcileCommand: AsyncParsableCommand {
             executablePath: ScanCommand.executablePath(), currentDirectory: FileManager.default.currentDirectoryPath)
         options.environment = environment
         let opened = try await store.open(default: loaded.database)
+        let owner = replica ?? environment["BULWARK_REPLICA"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
         let reconciler = Reconciler(config: loaded, store: opened, scanner: CommitScanner(options: options),
-                                    stages: StageCatalog.stages(environment: environment), logger: logger)
+                                    stages: StageCatalog.stages(config: loaded, environment: environment,
+                                                                 checksDirectory: options.checksDirectory),
+                                    owner: owner, logger: logger)
         do {
             try await reconciler.restoreStatuses()
         } catch {

@@ -44,13 +44,17 @@ import Testing
     @Test func clientErrorIsNotRetried() async throws {
         let server = try Self.scripted([404])
         defer { server.stop() }
-        let outcome = await WebhookSender(url: server.baseURL, initialBackoff: 0.05, deadline: 30).send(Self.alert)
+        // A Slack webhook's path is its secret: errors name the host only.
+        let url = server.baseURL.appendingPathComponent("services/T0001/B0002/hook-secret-x")
+        let outcome = await WebhookSender(url: url, initialBackoff: 0.05, deadline: 30).send(Self.alert)
         guard case .failed(let attempts, let error) = outcome else {
             Issue.record("expected a failure, got \(outcome)")
             return
         }
         #expect(attempts == 1)
         #expect(error.message.contains("HTTP 404"))
+        #expect(error.location == "http://127.0.0.1:\(server.port)/…")
+        #expect(!"\(outcome)".contains("hook-secret-x"))
     }
 
     @Test func serverThatNeverAnswersCannotStallTheCaller() async throws {

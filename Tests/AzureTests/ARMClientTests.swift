@@ -155,14 +155,3 @@ import TestHTTPServer
         #expect(value["e"] == .list([.bool(false)]))
     }
 }
-
-/// The server's port, known only after the handler that embeds it in nextLinks was created.
-final class PortBox: @unchecked Sendable {
-    // Unchecked: written once before the first request, read by handler threads afterwards, under `lock`.
-    private let lock = NSLock()
-    private var value = 0
-    var port: Int {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
-    }
-}

@@ -46,6 +46,7 @@ struct SecurityBaselineTests {
     func examples() throws {
         let aws = try SecurityBaselineLoader.load(file: Support.repositoryRoot + "/desired-state/baselines/aws.yaml")
         #expect(aws.provider == "aws" && aws.settings.count == 13 && aws.exceptions.count == 1)
+        #expect(aws.autoRemediate == ["BLW-AWS-S3-012", "BLW-AWS-EC2-005", "BLW-AWS-KMS-001"])
         let azure = try SecurityBaselineLoader.load(file: Support.repositoryRoot + "/desired-state/baselines/azure.yaml")
         #expect(azure.settings.map(\.setting).contains("defender_plans.VirtualMachines"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -96,12 +97,7 @@ final class LoopbackServer: @unchecked Sendable {
     deinit { stop() }
 
     /// A port nothing listens on (bound, then released).
-    static func unusedPort() throws -> Int {
-        let server = try LoopbackServer { _ in true }
-        let port = server.port
-        server.stop()
-        return port
-    }
+    static func unusedPort() throws -> Int { try LoopbackPort.unused() }
 
     /// An http:// server that answers every request with 401 and a Basic challenge, so libgit2 keeps asking
     /// the credential callback for new credentials.

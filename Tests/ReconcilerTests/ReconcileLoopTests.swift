@@ -47,12 +47,13 @@ import Testing
             store = try await Store.open(.sqlite(path: directory + "/bulwark.db"))
         }
 
-        func reconciler(_ targets: [TargetConfig], environment: [String: String] = [:]) -> Reconciler {
+        func reconciler(_ targets: [TargetConfig], environment: [String: String] = [:],
+                        stages: [any ReconcileStage] = []) -> Reconciler {
             var options = ScanOptions()
             options.checksDirectory = ReconcileLoopTests.checksDirectory
             let config = ReconcileConfig(file: directory + "/bulwark.yaml", cacheDirectory: directory + "/git",
                                          concurrency: 3, targets: targets)
-            return Reconciler(config: config, store: store, scanner: CommitScanner(options: options),
+            return Reconciler(config: config, store: store, scanner: CommitScanner(options: options), stages: stages,
                               environment: environment, owner: "test-replica")
         }
 
@@ -140,7 +141,10 @@ import Testing
         let unreachable = try #require(statuses["unreachable"])
         #expect(unreachable.reason == .failed)
         #expect(unreachable.failures == 1)
-        #expect((unreachable.nextRunAt ?? .distantPast) > Date())
+        // A backoff delay (at least half the 1 s base) was scheduled; compared with the attempt, not the clock,
+        // which a loaded machine may have carried past it by now.
+        let attempted = try #require(unreachable.lastAttemptAt)
+        #expect((unreachable.nextRunAt ?? .distantPast) >= attempted.addingTimeInterval(0.5))
         #expect(unreachable.lastError?.contains("FetchFailed") == true, "\(unreachable.lastError ?? "")")
 
         let secret = try #require(statuses["secret"])

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import TestSupport
 
 extension StoreTests {
     @Suite("Crashes, restarts and concurrent writers")

@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+import TestSupport
 
 /// The two backends every store test runs against.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -87,13 +88,7 @@ enum Fixture {
 
     /// `bulwark-store-tool` beside the test bundle (or `BULWARK_STORE_TOOL`).
     static func toolPath() throws -> String {
-        if let configured = ProcessInfo.processInfo.environment["BULWARK_STORE_TOOL"] { return configured }
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for directory in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = directory.appendingPathComponent("bulwark-store-tool").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw TestFailure("bulwark-store-tool not found next to \(bundle.path); build it (swift build) or set BULWARK_STORE_TOOL")
+        try BuiltProduct.path("bulwark-store-tool", override: "BULWARK_STORE_TOOL")
     }
 }
 

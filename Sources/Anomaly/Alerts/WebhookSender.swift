@@ -32,6 +32,14 @@ public struct WebhookSender: Sendable {
         self.deadline = deadline
     }
 
+    /// The URL without path, query or user-info: a Slack webhook's path is its secret, so errors and logs name
+    /// only the host.
+    public var redactedURL: String {
+        var text = "\(url.scheme ?? "https")://\(url.host ?? "?")"
+        if let port = url.port { text += ":\(port)" }
+        return text + "/…"
+    }
+
     /// The Slack-compatible body: a plain `text` fallback and a section block with the reasons.
     public static func payload(_ alert: Alert) -> Data {
         let head = "*[\(alert.severity.rawValue.uppercased())] \(alert.title)*"
@@ -80,7 +88,7 @@ public struct WebhookSender: Sendable {
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = body
-        var lastError = AnomalyError(.webhook, "not attempted", location: url.absoluteString)
+        var lastError = AnomalyError(.webhook, "not attempted", location: redactedURL)
         for attempt in 1...maxAttempts {
             if Task.isCancelled { break }
             progress.set(attempt)
@@ -89,11 +97,11 @@ public struct WebhookSender: Sendable {
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if (200..<300).contains(status) { return .delivered(attempts: attempt) }
                 let snippet = String(decoding: data.prefix(200), as: UTF8.self)
-                lastError = AnomalyError(.webhook, "HTTP \(status): \(snippet)", location: url.absoluteString)
+                lastError = AnomalyError(.webhook, "HTTP \(status): \(snippet)", location: redactedURL)
                 // Client errors other than rate limiting will not improve on retry.
                 if (400..<500).contains(status) && status != 429 { return .failed(attempts: attempt, lastError) }
             } catch {
-                lastError = AnomalyError(.webhook, "request failed: \(error.localizedDescription)", location: url.absoluteString)
+                lastError = AnomalyError(.webhook, "request failed: \(error.localizedDescription)", location: redactedURL)
             }
             if attempt < maxAttempts {
                 let delay = initialBackoff * Double(1 << (attempt - 1))

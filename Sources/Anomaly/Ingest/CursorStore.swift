@@ -1,11 +1,12 @@
 import Foundation
 
 /// Persists ingestion cursors per source, so each log object is read once across runs.
+/// Async because database-backed stores (the reconcile stage's) cannot answer synchronously.
 public protocol CursorStore: Sendable {
     /// The saved cursor of `source`, or an empty cursor when none was saved.
-    func load(source: String) throws(AnomalyError) -> LogCursor
+    func load(source: String) async throws(AnomalyError) -> LogCursor
     /// Saves the cursor of `source`.
-    func save(_ cursor: LogCursor, source: String) throws(AnomalyError)
+    func save(_ cursor: LogCursor, source: String) async throws(AnomalyError)
 }
 
 /// A cursor store in one JSON file (`{"sources": {name: cursor}}`), replaced atomically on save.

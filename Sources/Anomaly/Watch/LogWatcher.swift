@@ -26,7 +26,7 @@ public struct LogWatcher: Sendable {
         onPoll: @escaping @Sendable (IngestReport, [Alert]) -> Void = { _, _ in }
     ) async throws(AnomalyError) -> Detector {
         var detector = detector
-        var cursor = try cursors.load(source: source.name)
+        var cursor = try await cursors.load(source: source.name)
         var polls = 0
         while !Task.isCancelled {
             let batch = try await ingestor.readNew(from: source, after: cursor)
@@ -36,7 +36,7 @@ public struct LogWatcher: Sendable {
             for sink in sinks where !output.alerts.isEmpty { await sink.deliver(output.alerts) }
             if batch.cursor != cursor {
                 cursor = batch.cursor
-                try cursors.save(cursor, source: source.name)
+                try await cursors.save(cursor, source: source.name)
             }
             onPoll(batch.report, output.alerts)
             polls += 1

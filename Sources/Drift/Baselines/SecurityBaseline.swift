@@ -24,6 +24,9 @@ public struct SecurityBaseline: Sendable, Hashable {
     public var exceptions: [BaselineException]
     /// The file it was loaded from.
     public var file: String
+    /// Check IDs whose live fixes may be applied without a person's approval when the target's remediation mode is
+    /// `auto` (`auto_remediate:`); exact IDs, no patterns, so nothing is auto-fixed by accident of a wildcard.
+    public var autoRemediate: [String] = []
 
     /// A baseline.
     public init(name: String, provider: String, checks: [String] = [], excludedChecks: [String] = [], frameworks: [String] = [],

@@ -4,7 +4,8 @@ import Model
 
 /// Reads baseline YAML files (`desired-state/baselines/*.yaml`); errors carry file:line:column.
 public enum SecurityBaselineLoader {
-    static let topKeys: Set<String> = ["name", "provider", "checks", "frameworks", "severity_threshold", "settings", "exceptions"]
+    static let topKeys: Set<String> = ["name", "provider", "checks", "frameworks", "severity_threshold", "settings", "exceptions",
+                                         "auto_remediate"]
 
     /// Parses a baseline; a schema or syntax error is a thrown diagnostic at its position.
     public static func load(yaml text: String, file: String) throws(DiagnosticsError) -> SecurityBaseline {
@@ -22,6 +23,7 @@ public enum SecurityBaselineLoader {
                 baseline.excludedChecks = try checks["exclude"]?.requireStringList("'exclude'") ?? []
             }
             baseline.frameworks = try root["frameworks"]?.requireStringList("'frameworks'") ?? []
+            baseline.autoRemediate = try root["auto_remediate"]?.requireStringList("'auto_remediate'") ?? []
             if let node = root["severity_threshold"] {
                 let text = try node.requireString("severity_threshold")
                 guard let severity = CheckDefinition.Severity(rawValue: text.lowercased()) else {

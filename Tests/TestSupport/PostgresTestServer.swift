@@ -5,17 +5,19 @@ import Glibc
 #endif
 
 /// A real PostgreSQL for the test run: initdb into a temp dir, pg_ctl on a free loopback port, socket in the
-/// temp dir. Started on first use, stopped and deleted when the `StoreTests` suite ends.
-actor PostgresTestServer {
-    static let shared = PostgresTestServer()
+/// temp dir. Started on first use; `stop()` (or the `.postgresServer` suite trait) stops it and deletes it.
+public actor PostgresTestServer {
+    /// The server shared by a test run.
+    public static let shared = PostgresTestServer()
 
-    struct Running: Sendable {
-        let directory: String
-        let port: Int
-        let binDirectory: String
-        let runAsPostgres: Bool
-        var dataDirectory: String { directory + "/data" }
-        var serverOptions: String {
+    /// A started server: its directory, port and binaries.
+    public struct Running: Sendable {
+        public let directory: String
+        public let port: Int
+        public let binDirectory: String
+        public let runAsPostgres: Bool
+        public var dataDirectory: String { directory + "/data" }
+        public var serverOptions: String {
             "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
         }
     }
@@ -24,8 +26,11 @@ actor PostgresTestServer {
     private var starting: Task<Running, Error>?
     private var databases = 0
 
+    /// A server of its own (not started yet); most tests use `shared`.
+    public init() {}
+
     /// Starts the server if it is not running yet; concurrent callers share one start.
-    func start() async throws -> Running {
+    public func start() async throws -> Running {
         if let running { return running }
         if let starting { return try await starting.value }
         let task = Task { try await Self.launch() }
@@ -46,7 +51,7 @@ actor PostgresTestServer {
         let asPostgres = getuid() == 0
         let directory = try Self.makeTempDirectory()
         if asPostgres { try await Subprocess.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
-        let server = Running(directory: directory, port: try Self.freePort(), binDirectory: bin,
+        let server = Running(directory: directory, port: try LoopbackPort.unused(), binDirectory: bin,
                              runAsPostgres: asPostgres)
         do {
             try await serverCommand(server, "initdb", ["-D", server.dataDirectory, "-U", "bulwark", "-A", "trust",
@@ -61,7 +66,7 @@ actor PostgresTestServer {
     }
 
     /// A fresh, empty database on the server, as a postgres:// URL.
-    func createDatabase() async throws -> String {
+    public func createDatabase() async throws -> String {
         let server = try await start()
         databases += 1
         let name = "bulwark_test_\(getpid())_\(databases)"
@@ -70,14 +75,14 @@ actor PostgresTestServer {
     }
 
     /// Restarts the server (fast shutdown: open connections are dropped).
-    func restart() async throws {
+    public func restart() async throws {
         let server = try await start()
         try await Self.serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", server.directory + "/server.log",
                                              "-m", "fast", "-w", "-t", "60", "-o", server.serverOptions, "restart"])
     }
 
     /// Stops the server and deletes its directory.
-    func stop() async {
+    public func stop() async {
         let server: Running
         if let running {
             server = running
@@ -121,36 +126,14 @@ actor PostgresTestServer {
         return String(cString: pointer)
     }
 
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TestFailure("socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw TestFailure("cannot bind a loopback port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
-/// A failure of the test harness itself (missing binary, server that will not start).
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// Stops the shared PostgreSQL once the suite it is attached to has finished.
-struct PostgresServerScope: SuiteTrait, TestScoping {
-    var isRecursive: Bool { false }
+public struct PostgresServerScope: SuiteTrait, TestScoping {
+    public var isRecursive: Bool { false }
 
-    func provideScope(for test: Test, testCase: Test.Case?,
+    /// Runs the suite, then stops the shared server whether it passed or not.
+    public func provideScope(for test: Test, testCase: Test.Case?,
                       performing function: @Sendable () async throws -> Void) async throws {
         do {
             try await function()
@@ -164,5 +147,5 @@ struct PostgresServerScope: SuiteTrait, TestScoping {
 
 extension Trait where Self == PostgresServerScope {
     /// Runs the suite with a PostgreSQL server available, stopping it afterwards.
-    static var postgresServer: Self { PostgresServerScope() }
+    public static var postgresServer: Self { PostgresServerScope() }
 }

@@ -5,12 +5,20 @@ import Glibc
 #endif
 
 /// A child process started with posix_spawn and reaped with our own waitpid. Foundation's `Process` reaps on a
-/// shared monitor thread that can block on one long-lived child (a git daemon) while others wait for it.
-struct ChildProcess {
-    let pid: pid_t
+/// shared monitor thread that can block on one long-lived child (a git daemon) while others wait for it, and its
+/// `waitUntilExit` hangs off the main thread here.
+public struct ChildProcess: Sendable {
+    public let pid: pid_t
+
+    /// How a child ended.
+    public enum Termination: Sendable, Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+    }
 
     /// Starts `executable` with `arguments`; stdout/stderr go to the given descriptors (or /dev/null when -1).
-    static func spawn(
+    /// `environment` replaces the inherited one when given.
+    public static func spawn(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
         stdout: Int32 = -1, stderr: Int32 = -1
     ) throws -> ChildProcess {
@@ -47,46 +55,65 @@ struct ChildProcess {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard result == 0 else {
-            throw GitCLI.Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))")
+            throw TestFailure("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         return ChildProcess(pid: pid)
     }
 
     /// A pipe whose ends are closed on exec (the child gets its end through dup2), so no concurrently spawned
     /// child inherits it and holds it open.
-    static func pipe() throws -> (read: Int32, write: Int32) {
+    public static func pipe() throws -> (read: Int32, write: Int32) {
         var fds: [Int32] = [0, 0]
         guard Glibc.pipe(&fds) == 0 else {
-            throw GitCLI.Failure(description: "pipe failed: \(String(cString: strerror(errno)))")
+            throw TestFailure("pipe failed: \(String(cString: strerror(errno)))")
         }
         _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
         _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
         return (fds[0], fds[1])
     }
 
-    /// Waits for the child and returns its exit status (128+signal when killed).
-    @discardableResult
-    func wait() -> Int32 {
+    /// Waits for the child (blocking the calling thread) and tells how it ended.
+    public func waitForTermination() -> Termination {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if status & 0x7f == 0 { return (status >> 8) & 0xff }
-        return 128 + (status & 0x7f)
+        if status & 0x7f == 0 { return .exited((status >> 8) & 0xff) }
+        return .signalled(status & 0x7f)
+    }
+
+    /// Waits for the child and returns its exit status (128+signal when killed).
+    @discardableResult
+    public func wait() -> Int32 {
+        switch waitForTermination() {
+        case .exited(let code): return code
+        case .signalled(let signal): return 128 + signal
+        }
     }
 
     /// Whether the child is still running (reaps it when it has exited).
-    func isRunning() -> Bool {
+    public func isRunning() -> Bool {
         var status: Int32 = 0
         return waitpid(pid, &status, WNOHANG) == 0
     }
 
+    /// Whether the child is still running, without reaping it (a later `wait` still sees its status).
+    public func isAlive() -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._kill.si_pid == 0
+    }
+
+    /// Sends `signal` to the child.
+    public func signal(_ signal: Int32) {
+        _ = Glibc.kill(pid, signal)
+    }
+
     /// Kills and reaps the child.
-    func kill() {
-        _ = Glibc.kill(pid, SIGKILL)
+    public func kill() {
+        signal(SIGKILL)
         wait()
     }
 
     /// Reads both pipes to EOF together (so neither can fill up and stall the child).
-    static func drain(_ out: Int32, _ err: Int32) -> (Data, Data) {
+    public static func drain(_ out: Int32, _ err: Int32) -> (Data, Data) {
         var outData = Data(), errData = Data()
         var open = [out, err]
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -1,0 +1,42 @@
+import Model
+import Remediation
+
+/// The files of one commit (under the target's paths) held in memory, as the scanner and the fix planner see them.
+public struct CommitSnapshot: Sendable {
+    public let commit: String
+    /// Repository-relative path → bytes.
+    public let files: [String: [UInt8]]
+
+    /// A snapshot of `files` at `commit`.
+    public init(commit: String, files: [String: [UInt8]]) {
+        self.commit = commit
+        self.files = files
+    }
+
+    /// The virtual directory the files appear under (`/git/<12 hex>`), so reports read repository-relative paths.
+    public var root: String { CommitScanner.root(of: commit) }
+
+    /// The files as a read-only tree rooted at `root`.
+    public var tree: MemoryFileTree { MemoryFileTree(root: root, files: files) }
+
+    /// The repository-relative path of a tree path (`/git/abc…/main.tf` → `main.tf`); nil outside the snapshot.
+    public func relativePath(_ treePath: String) -> String? {
+        let prefix = root + "/"
+        if treePath.hasPrefix(prefix) { return String(treePath.dropFirst(prefix.count)) }
+        return treePath.hasPrefix("/") ? nil : treePath
+    }
+
+    /// The same commit with `edits` written over its files; an edit outside the snapshot is returned in `outside`.
+    public func applying(_ edits: [FileEdit]) -> (snapshot: CommitSnapshot, outside: [String]) {
+        var files = self.files
+        var outside: [String] = []
+        for edit in edits {
+            guard let path = relativePath(edit.path) else {
+                outside.append(edit.path)
+                continue
+            }
+            files[path] = Array(edit.updated.utf8)
+        }
+        return (CommitSnapshot(commit: commit, files: files), outside)
+    }
+}

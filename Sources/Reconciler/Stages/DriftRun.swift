@@ -1,0 +1,121 @@
+import AWS
+import CloudHTTP
+import Drift
+import Foundation
+import HCL
+import Model
+
+/// What `bulwark drift` was asked: the state, the configuration directory, the cloud and the ignore file.
+public struct DriftRequest: Sendable {
+    /// A state file or `s3://bucket/key`; nil = the `backend` block of `path`.
+    public var state: String?
+    /// The Terraform root module directory (its backend, its `.bulwarkignore`).
+    public var path: String
+    public var cloud: LiveCloud
+    /// `.bulwarkignore` to use instead of `<path>/.bulwarkignore`.
+    public var ignoreFile: String?
+    /// The check library directory, for its drift attribute table (`drift/ignore-attributes.yaml`).
+    public var checksDirectory: String?
+
+    /// Creates a request.
+    public init(state: String?, path: String, cloud: LiveCloud, ignoreFile: String? = nil, checksDirectory: String? = nil) {
+        self.state = state
+        self.path = path
+        self.cloud = cloud
+        self.ignoreFile = ignoreFile
+        self.checksDirectory = checksDirectory
+    }
+}
+
+/// The outcome of `bulwark drift`: the report (nil when it could not be made), what was not read, and the exit status.
+public struct DriftRunOutcome: Sendable {
+    public var report: DriftReport?
+    /// Parts of the cloud that could not be read; the diff covers the rest.
+    public var discoveryErrors: [LiveCloudError]
+    /// Partial results and skipped inputs (ignore-file lines, backend problems).
+    public var warnings: [String]
+    /// Why no report was made.
+    public var error: String?
+    public var cloud: String
+    /// Where the desired state came from.
+    public var stateSource: String?
+
+    /// 0 in sync, 1 drift found, 2 error (no state, no cloud access).
+    public var exitCode: Int32 {
+        guard let report, error == nil else { return 2 }
+        return report.hasDrift ? 1 : 0
+    }
+
+    /// The report with its unread parts and warnings, as JSON or a table.
+    public func render(_ format: DriftFormat) -> String {
+        switch format {
+        case .json:
+            var root: [String: Value] = [:]
+            if let report, case .object(let fields) = DriftRenderer.document(report) { root = fields }
+            root["cloud"] = .string(cloud)
+            root["state"] = stateSource.map(Value.string) ?? .null
+            root["error"] = error.map(Value.string) ?? .null
+            root["errors"] = .tuple(discoveryErrors.map { e in
+                .object(["service": .string(e.error.service), "region": .string(e.error.region),
+                         "operation": .string(e.error.operation), "code": .string(e.error.code),
+                         "message": .string(e.error.message), "resource": e.error.resource.map(Value.string) ?? .null])
+            })
+            root["warnings"] = .tuple(warnings.map(Value.string))
+            return JSONEncoding.encode(.object(root)) + "\n"
+        case .table:
+            var out = report.map { DriftRenderer.table($0) } ?? ""
+            if let error { out += "Error: \(error)\n" }
+            if !discoveryErrors.isEmpty {
+                out += "\nNot read (\(discoveryErrors.count)) — drift there is unknown:\n"
+                for e in discoveryErrors { out += "  \(e)\n" }
+            }
+            let other = warnings.filter { w in !discoveryErrors.contains { w.hasSuffix($0.error.description) } }
+            for w in other { out += "warning: \(w)\n" }
+            return out
+        }
+    }
+}
+
+/// `bulwark drift` as a library function: desired state (file, S3 object or backend) vs discovery of one cloud.
+public enum DriftRun {
+    /// Runs the diff; never throws — failures are in the outcome (exit status 2).
+    public static func run(_ request: DriftRequest, environment: [String: String],
+                           transport: any HTTPTransport = URLSessionTransport()) async -> DriftRunOutcome {
+        var outcome = DriftRunOutcome(report: nil, discoveryErrors: [], warnings: [], error: nil, cloud: request.cloud.name)
+        var fetcher: (any StateObjectFetcher)?
+        var profile: String?
+        if case .aws(let p, _) = request.cloud { profile = p }
+        if let client = try? AWSClient.fromEnvironment(environment, profile: profile, transport: transport) {
+            fetcher = S3StateObjectFetcher(client: client)
+        }
+        let cwd = FileManager.default.currentDirectoryPath
+        let directory = request.path.hasPrefix("/") ? request.path : TreePath.clean(cwd + "/" + request.path)
+        let inputs = LiveInputs(tree: DiskFileTree(), root: cwd, fetcher: fetcher)
+        var gathered = await inputs.gather(
+            clouds: [request.cloud], baselines: [], state: request.state, paths: [directory],
+            ignoreFiles: [request.ignoreFile ?? directory + "/.bulwarkignore"])
+        if let ignoreFile = request.ignoreFile, !FileManager.default.fileExists(atPath: ignoreFile) {
+            outcome.error = "ignore file \(ignoreFile) does not exist"
+            return outcome
+        }
+        guard let desired = gathered.desired else {
+            outcome.error = gathered.warnings.last ?? "no desired state"
+            outcome.warnings = gathered.warnings.dropLast().map { $0 }
+            return outcome
+        }
+        outcome.stateSource = desired.source
+        let table = LivePosture.attributeTable(checksDirectory: request.checksDirectory)
+        gathered.warnings += table.diagnostics.map { "drift attributes: \($0.description)" }
+        let posture = LivePosture(checks: [], attributes: table.table, environment: environment, transport: transport)
+        do {
+            let result = try await posture.run(gathered)
+            outcome.report = result.drift
+            outcome.discoveryErrors = result.discoveryErrors
+            outcome.warnings = result.warnings
+        } catch {
+            outcome.error = error.message
+            outcome.warnings = gathered.warnings
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,153 @@
+import Checks
+import CloudHTTP
+import Discovery
+import Drift
+import Foundation
+import Model
+
+/// The desired side of a drift run: resources from a Terraform state, and where they came from.
+public struct DesiredState: Sendable {
+    public var resources: [Resource]
+    /// `path` or `s3://bucket/key`.
+    public var source: String
+    /// Problems met reading it (duplicate IDs, unreadable entries).
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a desired state.
+    public init(resources: [Resource], source: String, diagnostics: [Diagnostic] = []) {
+        self.resources = resources
+        self.source = source
+        self.diagnostics = diagnostics
+    }
+}
+
+/// What one live posture run needs besides the clouds' credentials: which clouds, the baselines, the desired state.
+public struct LivePostureInputs: Sendable {
+    public var clouds: [LiveCloud]
+    public var baselines: [SecurityBaseline]
+    /// Nil skips drift (no state configured or found); say why in `warnings`.
+    public var desired: DesiredState?
+    public var ignore: DriftIgnore
+    /// Problems met gathering the inputs; they are carried into the result's warnings.
+    public var warnings: [String]
+
+    /// Creates inputs.
+    public init(clouds: [LiveCloud], baselines: [SecurityBaseline] = [], desired: DesiredState? = nil,
+                ignore: DriftIgnore = DriftIgnore(), warnings: [String] = []) {
+        self.clouds = clouds
+        self.baselines = baselines
+        self.desired = desired
+        self.ignore = ignore
+        self.warnings = warnings
+    }
+}
+
+/// Discovery → the check library on the live resources → baselines → drift, for one or more clouds.
+/// The reconcile stage and `bulwark drift` both run this; it stores nothing.
+public struct LivePosture: Sendable {
+    /// The check library (the same one the scan uses); empty skips live checks.
+    public var checks: [CheckDefinition]
+    /// Computed/defaulted attributes per type, so provider defaults are not reported as drift.
+    public var attributes: AttributeIgnoreTable
+    public var environment: [String: String]
+    public var transport: any HTTPTransport
+
+    /// Creates a run with the given library and the environment the cloud clients read.
+    public init(checks: [CheckDefinition], attributes: AttributeIgnoreTable = AttributeIgnoreTable(),
+                environment: [String: String], transport: any HTTPTransport = URLSessionTransport()) {
+        self.checks = checks
+        self.attributes = attributes
+        self.environment = environment
+        self.transport = transport
+    }
+
+    /// The drift attribute table shipped beside the checks (`<checks>/drift/ignore-attributes.yaml`), when present.
+    public static func attributeTable(checksDirectory: String?) -> (table: AttributeIgnoreTable, diagnostics: [Diagnostic]) {
+        guard let checksDirectory else { return (AttributeIgnoreTable(), []) }
+        let path = (checksDirectory as NSString).appendingPathComponent("drift/ignore-attributes.yaml")
+        guard FileManager.default.fileExists(atPath: path) else { return (AttributeIgnoreTable(), []) }
+        return AttributeIgnoreTable.load(file: path)
+    }
+
+    /// Runs every step. Throws only when no configured cloud could be read at all; a cloud, service or region that
+    /// fails while another part succeeds is listed in `discoveryErrors` and `warnings`.
+    public func run(_ inputs: LivePostureInputs) async throws(ReconcileError) -> LivePostureResult {
+        var result = LivePostureResult(warnings: inputs.warnings)
+        var failures: [ReconcileError] = []
+        var readClouds: Set<String> = []
+        for cloud in inputs.clouds {
+            do {
+                let discovered = try await LiveDiscovery.discover(cloud, environment: environment, transport: transport)
+                result.resources += discovered.resources
+                result.accounts[cloud.name] = discovered.account
+                result.apiCalls += discovered.apiCalls
+                readClouds.insert(cloud.name)
+                for error in discovered.errors {
+                    result.discoveryErrors.append(LiveCloudError(cloud: cloud.name, error: error))
+                    result.warnings.append("\(cloud.name) not read: \(error)")
+                }
+            } catch {
+                failures.append(error)
+                result.warnings.append(error.message)
+            }
+        }
+        if !failures.isEmpty && failures.count == inputs.clouds.count, let first = failures.first {
+            throw ReconcileError(first.code, failures.map(\.message).joined(separator: "; "))
+        }
+        if !checks.isEmpty {
+            let engine = CheckEngine(checks: checks)
+            let resources = result.resources
+            result.findings = await OffPool.run { engine.evaluate(graph: ResourceGraph(resources)) }
+        }
+        let types = Self.discoveredTypes(result, readClouds: readClouds)
+        result.baselineResults = inputs.baselines.map {
+            evaluate($0, resources: result.resources, findings: result.findings, discoveredTypes: types)
+        }
+        for outcome in result.baselineResults {
+            for d in outcome.checks.diagnostics { result.warnings.append("baseline \(outcome.file): \(d.message)") }
+        }
+        if let desired = inputs.desired {
+            var report = DriftDetector(attributes: attributes, ignore: inputs.ignore)
+                .detect(desired: desired.resources, live: result.resources, discoveredTypes: types)
+            report.diagnostics = desired.diagnostics + report.diagnostics
+            result.drift = report
+        }
+        return result
+    }
+
+    /// A baseline judged on the resources and results of its own provider only.
+    private func evaluate(_ baseline: SecurityBaseline, resources: [Resource], findings: [CheckResult],
+                          discoveredTypes: Set<String>) -> BaselineOutcome {
+        let prefix = Self.typePrefix(provider: baseline.provider)
+        let evaluator = BaselineEvaluator(baseline: baseline)
+        let own = resources.filter { $0.type.hasPrefix(prefix) }
+        return BaselineOutcome(file: baseline.file, baseline: baseline, settings: evaluator.evaluateSettings(live: own, discoveredTypes: discoveredTypes),
+                               checks: evaluator.filter(findings.filter { $0.resourceType.hasPrefix(prefix) }))
+    }
+
+    /// Account-setting types whose absence is an answer ("no password policy"), with the cloud and service that
+    /// reads them: read without an error for that service, an absent one means "not configured", not "unknown".
+    static let accountSettingTypes: [String: (cloud: String, service: String)] = [
+        "aws_iam_account_password_policy": ("aws", "iam"), "aws_s3_account_public_access_block": ("aws", "s3control"),
+        "aws_cloudtrail": ("aws", "cloudtrail"), "aws_ebs_encryption_by_default": ("aws", "ec2"),
+        "azurerm_security_center_subscription_pricing": ("azure", "Microsoft.Security/pricings"),
+    ]
+
+    /// The types present live, plus every type of a service that answered without any error (account settings,
+    /// and the types drift may report missing when none is left live: every bucket deleted is drift, not silence).
+    static func discoveredTypes(_ result: LivePostureResult, readClouds: Set<String>) -> Set<String> {
+        var types = Set(result.resources.map(\.type))
+        let sources = accountSettingTypes.map { ($0.key, $0.value) }
+            + AWSServiceTypes.owner.map { ($0.key, (cloud: "aws", service: $0.value)) }
+        for (type, source) in sources where readClouds.contains(source.cloud) {
+            let failed = result.discoveryErrors.contains { $0.cloud == source.cloud && $0.error.service == source.service }
+            if !failed { types.insert(type) }
+        }
+        return types
+    }
+
+    /// `aws_` or `azurerm_`: the Terraform type prefix of a baseline's provider.
+    static func typePrefix(provider: String) -> String {
+        provider.lowercased() == "azure" || provider.lowercased() == "azurerm" ? "azurerm_" : provider.lowercased() + "_"
+    }
+}

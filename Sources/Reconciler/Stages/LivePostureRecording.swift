@@ -1,0 +1,86 @@
+import Checks
+import Drift
+import Foundation
+import HCL
+import Model
+import Store
+
+/// Turns a live posture result into store records: a scan of the target's live companion (`<target>#live`, trigger
+/// `live`) holding the live resources, check results and baseline settings, and drift rows for the cycle's scan.
+///
+/// The live results go under their own target name because the store's finding lifecycle is per target: recorded
+/// under the IaC target, a live scan would "resolve" every IaC finding it does not repeat, and the next IaC scan
+/// would reopen them. `bulwark report show --target <target>#live` shows them; `#` cannot occur in a configured name.
+public enum LivePostureRecording {
+    /// The store target that holds the live results of `target`.
+    public static func liveTarget(_ target: String) -> String { target + "#live" }
+
+    /// The scan record of one cycle's live results. A cycle with unread parts is `partial`, so a finding that
+    /// merely was not read this time is never marked resolved.
+    public static func record(_ result: LivePostureResult, target: TargetConfig, repository: String, commit: String,
+                              startedAt: Date, finishedAt: Date) -> ScanRecord {
+        let excepted = Dictionary(result.baselineResults.flatMap(\.checks.excepted).map { ($0.result.fingerprint, $0.exception) },
+                                  uniquingKeysWith: { first, _ in first })
+        var findings = result.findings.map { check -> FindingRecord in
+            var verdict = check.verdict.description.lowercased()
+            var suppression: StoredSuppression?
+            if case .skipped(let reason) = check.verdict { suppression = StoredSuppression(reason: reason) }
+            if check.verdict == .failed, let exception = excepted[check.fingerprint] {
+                verdict = "skipped"
+                suppression = StoredSuppression(reason: "baseline exception until \(exception.expires) (owner \(exception.owner)): "
+                                                + exception.reason)
+            }
+            let controls = ScanRecording.controlIDs(check.check)
+            return FindingRecord(fingerprint: check.fingerprint.hex, checkID: check.checkID, title: check.check.title,
+                                 severity: check.check.severity.rawValue, verdict: verdict,
+                                 resourceAddress: check.resourceAddress, resourceType: check.resourceType,
+                                 message: check.evidence.isEmpty ? nil : check.evidence, controls: controls,
+                                 suppression: suppression)
+        }
+        for outcome in result.baselineResults {
+            for setting in outcome.settings {
+                let subject = setting.subject ?? "account"
+                let id = "BASELINE:\(setting.setting)"
+                let actual = setting.actual.map(JSONEncoding.encode) ?? "not read"
+                findings.append(FindingRecord(
+                    fingerprint: Fingerprint(checkID: id, resource: outcome.baseline.name + "/" + subject).hex, checkID: id,
+                    title: "Baseline \(outcome.baseline.name): \(setting.setting)", severity: "high",
+                    verdict: setting.status.rawValue, resourceAddress: "baseline.\(outcome.baseline.name).\(subject)",
+                    resourceType: "baseline_setting", file: outcome.file,
+                    message: "expected \(JSONEncoding.encode(setting.expected)), live \(actual)"))
+            }
+        }
+        let resources = result.resources.map { r -> ResourceRecord in
+            var liveID: String?
+            var region: String?
+            if case .live(let origin) = r.origin {
+                liveID = origin.id
+                region = origin.region
+            }
+            return ResourceRecord(address: r.address, type: r.type, provider: r.provider, origin: "live", liveID: liveID,
+                                  region: region)
+        }
+        let partial = !result.warnings.isEmpty
+        return ScanRecord(target: liveTarget(target.name), repo: repository, branch: target.branch, commit: commit,
+                          trigger: "live", startedAt: startedAt, finishedAt: finishedAt,
+                          status: partial ? .partial : .succeeded,
+                          error: partial ? result.warnings.prefix(20).joined(separator: "\n")
+                              + (result.warnings.count > 20 ? "\n… and \(result.warnings.count - 20) more" : "") : nil,
+                          resources: resources, findings: findings)
+    }
+
+    /// One row per changed attribute, missing resource and unmanaged resource.
+    public static func driftRecords(_ report: DriftReport) -> [DriftRecord] {
+        var rows = report.changed.map {
+            DriftRecord(kind: "changed", resourceType: $0.type, address: $0.address, liveID: $0.id, attribute: $0.attribute,
+                        desired: JSONEncoding.encode($0.desired), live: JSONEncoding.encode($0.live))
+        }
+        rows += report.missing.map {
+            DriftRecord(kind: "missing", resourceType: $0.type, address: $0.address ?? "\($0.type).\($0.id)", liveID: $0.id)
+        }
+        rows += report.unmanaged.map {
+            DriftRecord(kind: "unmanaged", resourceType: $0.type, address: $0.address ?? "\($0.type).\($0.id)", liveID: $0.id)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Drift
+import Foundation
+import Reconciler
+import Scanner
+
+/// `bulwark drift`: the desired Terraform state against what discovery reads live.
+struct DriftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "drift",
+        abstract: "Compare Terraform state with live cloud resources: changed, missing, unmanaged, coverage.",
+        discussion: """
+            The desired side is --state (a state file or s3://bucket/key, fetched with the AWS credentials), or, \
+            without --state, the state named by the `backend "s3"` (or "local") block of PATH's configuration. \
+            The live side is discovery of --cloud, with the same credentials and endpoints as `bulwark discover`. \
+            Ignore rules come from --ignore, else PATH/.bulwarkignore when it exists.
+
+            A service that answers AccessDenied, or a region that fails, is listed under "errors" / "Not read": \
+            the diff covers what was read, and never hides what was not.
+
+            Exit status: 0 in sync; 1 drift found; 2 error (no state, cloud not readable, usage error).
+            """
+    )
+
+    @Option(help: "State file or s3://bucket/key (default: the backend block of PATH).")
+    var state: String?
+
+    @Argument(help: "The Terraform root module directory (default: the current directory).")
+    var path: String = "."
+
+    @OptionGroup var selection: CloudOptions
+
+    @Option(help: "A .bulwarkignore file (default: PATH/.bulwarkignore).")
+    var ignore: String?
+
+    @Option(name: .customLong("checks-dir"), help: "Check library directory, for its drift attribute table.")
+    var checksDirectory: String?
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let checks = CheckLibrary.locate(explicit: checksDirectory, environment: environment,
+                                         executablePath: CommandLine.arguments.first,
+                                         currentDirectory: FileManager.default.currentDirectoryPath)
+        let request = DriftRequest(
+            state: state, path: path,
+            cloud: selection.liveCloud,
+            ignoreFile: ignore, checksDirectory: checks)
+        let outcome = DiscoverCommand.wait { await DriftRun.run(request, environment: environment) }
+        FileHandle.standardOutput.write(Data(outcome.render(selection.format == .json ? .json : .table).utf8))
+        if let error = outcome.error { FileHandle.standardError.write(Data("bulwark drift: \(error)\n".utf8)) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

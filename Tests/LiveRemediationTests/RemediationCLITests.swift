@@ -1,0 +1,49 @@
+import Foundation
+import LiveRemediation
+import Store
+import TestSupport
+import Testing
+
+/// `bulwark remediation` as a child process over a SQLite store holding one proposed live fix.
+@Suite("bulwark remediation CLI")
+struct RemediationCLITests {
+    func bulwark(_ arguments: [String], user: String = "ci-user") async throws -> Subprocess.Outcome {
+        let path = try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE")
+        return try await Subprocess(path, ["remediation"] + arguments, environment: ["USER": user]).wait()
+    }
+
+    @Test func listShowDryRunApproveAndReject() async throws {
+        let (store, directory) = try await temporarySQLiteStore()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (result, bucket) = try RegressionTests.unversionedBucket()
+        let remediator = LiveRemediator(store: store, cloud: LiveCloud(), checks: MotoFixture.checks)
+        let id = try #require(try await remediator.propose(
+            findings: [LiveFinding(result: result, resource: bucket, detectedAt: Date())],
+            target: LiveRemediationPolicy(target: "prod", mode: .approve)).first?.record?.id)
+        await store.close()
+        let database = ["--database", "sqlite:" + directory + "/bulwark.db"]
+
+        let list = try await bulwark(["list"] + database)
+        #expect(list.succeeded)
+        #expect(list.output.contains("\(id)   proposed  live  prod    BLW-AWS-S3-012  aws_s3_bucket.b"))
+
+        let dryRun = try await bulwark(["apply", "\(id)", "--dry-run"] + database)
+        #expect(dryRun.succeeded)
+        #expect(dryRun.output.contains("1. s3 PutBucketVersioning PUT b region=us-east-1 versioning= body=<Versioning"))
+
+        #expect(try await bulwark(["approve", "\(id)", "--as", "grace"] + database).succeeded)
+        #expect(try await bulwark(["approve", "\(id)"] + database).succeeded)
+        let noIdentity = try await bulwark(["reject", "\(id)"] + database, user: "")
+        #expect(noIdentity.exitCode == 2 && noIdentity.output.contains("--as NAME"))
+
+        let show = try await bulwark(["show", "\(id)"] + database)
+        #expect(show.succeeded)
+        #expect(show.output.contains("Remediation \(id) — approved"))
+        #expect(show.output.contains("MTTR:      not verified yet"))
+        #expect(show.output.components(separatedBy: "proposed → approved").count == 2)
+        #expect(show.output.contains("grace  proposed → approved"))
+
+        let missing = try await bulwark(["show", "999"] + database)
+        #expect(missing.exitCode == 2 && missing.output.contains("no remediation 999"))
+    }
+}

@@ -1,0 +1,29 @@
+import Discovery
+import Testing
+@testable import Reconciler
+
+/// Which types drift may call missing: those of services that answered, even with nothing left live.
+@Suite struct DiscoveredTypesTests {
+    @Test func aServiceThatAnsweredCoversItsTypesEvenWithNoResourceLeft() {
+        let result = LivePostureResult()
+        let types = LivePosture.discoveredTypes(result, readClouds: ["aws"])
+        #expect(types.contains("aws_s3_bucket"))
+        #expect(types.contains("aws_s3_account_public_access_block"))
+        #expect(types.contains("aws_db_instance"))
+        #expect(!types.contains("azurerm_storage_account"))
+    }
+
+    @Test func aServiceWithAnErrorCoversOnlyWhatItReturned() {
+        var result = LivePostureResult()
+        result.discoveryErrors = [LiveCloudError(cloud: "aws", error: DiscoveryError(
+            service: "s3", region: "global", operation: "ListBuckets", code: "AccessDenied", message: "denied"))]
+        let types = LivePosture.discoveredTypes(result, readClouds: ["aws"])
+        #expect(!types.contains("aws_s3_bucket"))
+        #expect(types.contains("aws_s3_account_public_access_block"))  // s3control answered
+        #expect(types.contains("aws_instance"))
+    }
+
+    @Test func anUnreadCloudCoversNothing() {
+        #expect(LivePosture.discoveredTypes(LivePostureResult(), readClouds: []).isEmpty)
+    }
+}
