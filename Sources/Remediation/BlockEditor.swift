@@ -82,8 +82,12 @@ struct BlockEditor {
             if removals.contains(i) {
                 let lineStart = file.start(ofLine: element.range.start.line)
                 let lineEnd = file.startOfNextLine(after: element.range.start.byte)
-                let rest = file.text(lineStart, lineEnd).trimmingCharacters(in: [" ", "\t", "\n", "\r", ","])
-                guard rest == file.text(element.range), element.range.start.line == element.range.end.line else {
+                let before = file.text(lineStart, element.range.start.byte).trimmingCharacters(in: [" ", "\t"])
+                var after = file.text(element.range.end.byte, lineEnd).trimmingCharacters(in: [" ", "\t", "\n", "\r"])
+                if after.hasPrefix(",") { after = String(after.dropFirst()).trimmingCharacters(in: [" ", "\t"]) }
+                // The element alone on its line, perhaps with a comma and a comment about it: the line goes.
+                let alone = before.isEmpty && (after.isEmpty || after.hasPrefix("#") || after.hasPrefix("//"))
+                guard alone, element.range.start.line == element.range.end.line else {
                     throw FixProblem(.unsupportedExpression, "the list element to drop shares its line", at: element.range)
                 }
                 edits.append(TextEdit(path: file.path, start: lineStart, end: lineEnd, text: ""))

@@ -9,6 +9,8 @@ struct EditWorkspace: Sendable {
     let maxFileSize: Int
     private(set) var current: [String: WorkingFile] = [:]
     private(set) var originals: [String: [UInt8]] = [:]
+    /// Directory listings, read once per plan (planning never adds files).
+    private var listings: [String: [String]] = [:]
     /// Per file: ranges of the current text written by a fix, and which fix wrote them.
     private var written: [String: [(range: Range<Int>, owner: Int)]] = [:]
 
@@ -35,14 +37,30 @@ struct EditWorkspace: Sendable {
         }
     }
 
+    /// Takes over the files `other` loaded but did not change (a failed attempt's parses stay useful).
+    mutating func adoptUnchanged(from other: EditWorkspace) {
+        listings.merge(other.listings) { mine, _ in mine }
+        for (path, file) in other.current where current[path] == nil && other.originals[path] == file.bytes {
+            current[path] = file
+            originals[path] = file.bytes
+        }
+    }
+
     /// Paths of the `.tf` files directly in `directory`, sorted.
-    func terraformFiles(in directory: String) -> [String] {
-        (tree.entries(directory) ?? []).filter { $0.hasSuffix(".tf") }.sorted().map { join(directory, $0) }
+    mutating func terraformFiles(in directory: String) -> [String] {
+        files(in: directory) { $0.hasSuffix(".tf") }
     }
 
     /// Paths of the files directly in `directory` whose names satisfy `include`, sorted.
-    func files(in directory: String, where include: (String) -> Bool) -> [String] {
-        (tree.entries(directory) ?? []).filter(include).sorted().map { join(directory, $0) }
+    mutating func files(in directory: String, where include: (String) -> Bool) -> [String] {
+        let names: [String]
+        if let known = listings[directory] {
+            names = known
+        } else {
+            names = (tree.entries(directory) ?? []).sorted()
+            listings[directory] = names
+        }
+        return names.filter(include).map { join(directory, $0) }
     }
 
     /// Files whose text differs from the tree's, in path order.

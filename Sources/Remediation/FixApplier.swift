@@ -16,18 +16,24 @@ struct FixApplier {
         var scratch = workspace
         var applicable = false
         var landed: (file: String, line: Int)?
-        for action in spec.actions {
-            guard let edits = try edits(for: action, on: resource, workspace: &scratch) else { continue }
-            applicable = true
-            guard !edits.isEmpty else { continue }
-            let lines = try scratch.commit(edits, owner: owner)
-            if landed == nil {
-                if let line = lines[resource.file] { landed = (resource.file, line) }
-                else if let first = lines.min(by: { $0.key < $1.key }) { landed = (first.key, first.value) }
+        do throws(FixProblem) {
+            for action in spec.actions {
+                guard let edits = try edits(for: action, on: resource, workspace: &scratch) else { continue }
+                applicable = true
+                guard !edits.isEmpty else { continue }
+                let lines = try scratch.commit(edits, owner: owner)
+                if landed == nil {
+                    if let line = lines[resource.file] { landed = (resource.file, line) }
+                    else if let first = lines.min(by: { $0.key < $1.key }) { landed = (first.key, first.value) }
+                }
             }
-        }
-        guard applicable else {
-            throw FixProblem(.notApplicable, "nothing in fix \(spec.id) applies to this resource")
+            guard applicable else {
+                throw FixProblem(.notApplicable, "nothing in fix \(spec.id) applies to this resource")
+            }
+        } catch {
+            // Keep the files this attempt parsed (unchanged), so the next fix does not read and parse them again.
+            workspace.adoptUnchanged(from: scratch)
+            throw error
         }
         workspace = scratch
         if let landed { return landed }
@@ -164,12 +170,13 @@ struct FixApplier {
         for path in workspace.terraformFiles(in: directory) {
             let candidate = try workspace.file(path)
             for other in candidate.parsed.body.blocks where other.type == "resource" && other.labels.first == action.type {
-                if let reference = other.body.attribute(action.reference), resource.isReferenced(by: reference.expression) {
+                if other.body.attributes.contains(where: { resource.isReferenced(by: $0.expression) }) {
                     // A companion exists: give it the fix's values instead of adding a second one.
                     var out: [TextEdit] = []
-                    let companion = ResourceReference(address: "\(action.type).\(other.labels[1])", file: path)
+                    guard other.labels.count == 2,
+                          var companion = ResourceReference(address: "\(action.type).\(other.labels[1])", file: path) else { continue }
+                    companion.modulePath = resource.modulePath
                     for set in Self.sets(action.body, prefix: []) {
-                        guard let companion else { break }
                         if let edits = try self.set(set, path: set.path[...], in: other, file: candidate, resource: companion,
                                                     workspace: &workspace) { out += edits }
                     }
@@ -178,15 +185,21 @@ struct FixApplier {
                 if other.labels.count == 2, other.labels[1] == resource.name { taken = true }
             }
         }
-        for meta in ["count", "for_each"] where block.body.attribute(meta) != nil {
-            throw FixProblem(.unsupportedExpression, "the resource uses \(meta); add the \(action.type) by hand", at: block.range)
-        }
         if taken {
             throw FixProblem(.conflict, "a \(action.type) named \(resource.name) already exists for another resource", at: block.range)
         }
-        let reference = "\(resource.type).\(resource.name).\(action.referenceAttribute)"
+        // One companion per instance: for_each over the resource's instances, or count over them.
+        let address = "\(resource.type).\(resource.name)"
+        let leading: [(name: String, text: String)]
+        if block.body.attribute("for_each") != nil {
+            leading = [("for_each", address), (action.reference, "each.value.\(action.referenceAttribute)")]
+        } else if block.body.attribute("count") != nil {
+            leading = [("count", "length(\(address))"), (action.reference, "\(address)[count.index].\(action.referenceAttribute)")]
+        } else {
+            leading = [(action.reference, "\(address).\(action.referenceAttribute)")]
+        }
         guard let text = try render(type: "resource", labels: [action.type, resource.name], body: action.body, indent: "",
-                                    leading: [(action.reference, reference)]) else { return nil }
+                                    leading: leading) else { return nil }
         return [BlockEditor(file: file).append(text, after: anchor(after: block, of: resource, in: file))]
     }
 

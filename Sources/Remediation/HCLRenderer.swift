@@ -39,17 +39,6 @@ enum HCLRenderer {
         return out + "\""
     }
 
-    /// The lines of a block body at `indent` (the body's own indentation), fmt-aligned, each ending in a newline.
-    static func bodyLines(_ items: [(name: String, text: String)], blocks: [(String, FixBody)], indent: String,
-                          resolve: (FixValue) -> String?) -> String? {
-        var out = alignedAttributes(items, indent: indent)
-        for (type, body) in blocks {
-            guard let inner = block(type: type, labels: [], body: body, indent: indent, resolve: resolve) else { return nil }
-            out += inner
-        }
-        return out
-    }
-
     /// `type "label" {` … `}` with `body` rendered one level deeper; nil when a parameter has no value.
     static func block(type: String, labels: [String], body: FixBody, indent: String, leading: [(name: String, text: String)] = [],
                       resolve: (FixValue) -> String?) -> String? {

@@ -25,12 +25,16 @@ public struct IaCFixPlanner: IaCFixPlanning {
     public func plan(targets: [FixTarget], in tree: any FileTree, checkIDs: Set<String>?) -> FixPlan {
         var seen = Set<PlanKey>()
         var work: [(key: PlanKey, target: FixTarget, file: String)] = []
+        var unlocated: [ManualFix] = []
         for target in targets {
             let result = target.result
-            guard result.verdict == .failed, result.check.fix != nil, checkIDs?.contains(result.checkID) ?? true,
-                  let range = result.range else { continue }
+            guard result.verdict == .failed, result.check.fix != nil, checkIDs?.contains(result.checkID) ?? true else { continue }
             let key = PlanKey(checkID: result.checkID, address: result.resourceAddress)
             guard seen.insert(key).inserted else { continue }
+            guard let range = result.range else {
+                unlocated.append(manual(result, FixProblem(.notFound, "the finding has no source location (a plan or state input)")))
+                continue
+            }
             work.append((key, target, tree.absolutePath(range.file)))
         }
         work.sort { a, b in
@@ -43,16 +47,37 @@ public struct IaCFixPlanner: IaCFixPlanning {
         let index = LazyIndex(roots: roots, tree: tree, maxFileSize: context.loadOptions.maxFileSize)
         var excluded: [PlanKey: FixProblem] = [:]
         // Each round re-plans without the fixes verification rejected; a fix is only dropped, never added back.
+        var final: FixPlan?
         for _ in 0..<3 {
             let attempt = self.attempt(work, tree: tree, excluded: excluded, index: index)
-            guard context.verify, !attempt.verify.isEmpty else { return attempt.plan }
+            guard context.verify, !attempt.verify.isEmpty else { final = attempt.plan; break }
             let overlay = OverlayFileTree(base: tree, overrides: Dictionary(
                 uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
             let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay)
-            if failures.isEmpty { return attempt.plan }
+            if failures.isEmpty { final = attempt.plan; break }
             excluded.merge(failures) { first, _ in first }
         }
-        return attempt(work, tree: tree, excluded: excluded, index: index).plan
+        var plan = final ?? settle(work, tree: tree, excluded: excluded, index: index)
+        plan.manual += unlocated
+        return plan
+    }
+
+    /// The last round: if dropping fixes still leaves one that does not verify, nothing is shipped.
+    private func settle(_ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
+                        excluded: [PlanKey: FixProblem], index: LazyIndex) -> FixPlan {
+        let attempt = self.attempt(work, tree: tree, excluded: excluded, index: index)
+        let overlay = OverlayFileTree(base: tree, overrides: Dictionary(
+            uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
+        let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay)
+        if failures.isEmpty { return attempt.plan }
+        var plan = attempt.plan
+        plan.edits = []
+        plan.manual += plan.fixed.map { fix in
+            ManualFix(checkID: fix.checkID, resourceAddress: fix.resourceAddress, location: nil,
+                      reason: "the fixes of this plan did not verify together; apply them one check at a time")
+        }
+        plan.fixed = []
+        return plan
     }
 
     private func attempt(_ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,

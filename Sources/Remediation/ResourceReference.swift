@@ -3,8 +3,8 @@ import Model
 
 /// A managed resource named by its address, with the file its block is in.
 struct ResourceReference: Sendable {
-    var type: String
-    var name: String
+    let type: String
+    let name: String
     /// Module call names from the root (`module.a.module.b.x.y` → `["a", "b"]`).
     var modulePath: [String]
     /// The file holding the resource block (a path in the tree).

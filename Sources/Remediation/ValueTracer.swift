@@ -115,7 +115,7 @@ struct ValueTracer {
     {
         for path in workspace.terraformFiles(in: directory) {
             for block in try workspace.file(path).parsed.body.blocks where block.type != "variable" {
-                if let other = Self.otherUse(of: symbol, besides: attribute, in: block.body, locals: block.type == "locals") {
+                if let other = Self.otherUse(of: symbol, besides: attribute, in: block.body) {
                     throw FixProblem(.sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
                                      at: other.range)
                 }
@@ -123,12 +123,12 @@ struct ValueTracer {
         }
     }
 
-    private static func otherUse(of symbol: String, besides attribute: String, in body: Body, locals: Bool) -> Attribute? {
+    private static func otherUse(of symbol: String, besides attribute: String, in body: Body) -> Attribute? {
         for a in body.attributes where a.name != attribute && ExpressionFacts.references(a.expression).contains(symbol) {
             return a
         }
         for b in body.blocks {
-            if let found = otherUse(of: symbol, besides: attribute, in: b.body, locals: false) { return found }
+            if let found = otherUse(of: symbol, besides: attribute, in: b.body) { return found }
         }
         return nil
     }

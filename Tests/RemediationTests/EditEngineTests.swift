@@ -140,6 +140,138 @@ struct EditEngineTests {
         #expect(MemoryHarness.updated("main.tf", in: plan) == expected)
     }
 
+    @Test("a companion for a for_each or count resource covers every instance")
+    func companionPerInstance() throws {
+        let source = """
+            resource "aws_s3_bucket" "parts" {
+              for_each = toset(["a", "b"])
+              bucket   = "acme-${each.key}"
+            }
+
+            resource "aws_s3_bucket" "logs" {
+              count  = 2
+              bucket = "acme-logs-${count.index}"
+            }
+
+            """
+        let harness = try MemoryHarness(files: ["main.tf": source], checks: ["BLW-AWS-S3-012"])
+        #expect(harness.failures().count == 4)
+        let plan = harness.plan()
+        #expect(plan.manual.isEmpty, "\(plan.manual.map(\.reason))")
+        #expect(plan.fixed.count == 4)
+        #expect(MemoryHarness.updated("main.tf", in: plan) == source.replacingOccurrences(of: """
+              bucket   = "acme-${each.key}"
+            }
+
+            """, with: """
+              bucket   = "acme-${each.key}"
+            }
+
+            resource "aws_s3_bucket_versioning" "parts" {
+              for_each = aws_s3_bucket.parts
+              bucket   = each.value.id
+
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+            """) + """
+
+            resource "aws_s3_bucket_versioning" "logs" {
+              count  = length(aws_s3_bucket.logs)
+              bucket = aws_s3_bucket.logs[count.index].id
+
+              versioning_configuration {
+                status = "Enabled"
+              }
+            }
+
+            """)
+    }
+
+    @Test("remove drops list elements in place; add_block adds a nested block")
+    func removeAndAddBlock() throws {
+        let noWorld = """
+            id: BLW-TEST-VPC-903
+            title: egress never to the whole internet
+            severity: low
+            provider: aws
+            resource_types: [aws_security_group_rule]
+            condition: {not: {attribute: cidr_blocks, operator: contains, value: 0.0.0.0/0}}
+            fix:
+              remove: {path: cidr_blocks, value: 0.0.0.0/0}
+            """
+        let logging = """
+            id: BLW-TEST-S3-904
+            title: bucket has inline logging
+            severity: low
+            provider: aws
+            resource_types: [aws_s3_bucket]
+            condition: {attribute: logging, operator: exists}
+            fix:
+              add_block: {path: logging, body: {target_bucket: central-logs, target_prefix: "s3/"}}
+            """
+        let source = """
+            resource "aws_security_group_rule" "out" {
+              type      = "egress"
+              from_port = 443
+              to_port   = 443
+              protocol  = "tcp"
+              cidr_blocks = [
+                "10.0.0.0/8",
+                "0.0.0.0/0", # temporary
+              ]
+            }
+
+            resource "aws_security_group_rule" "one_line" {
+              type        = "egress"
+              from_port   = 80
+              to_port     = 80
+              protocol    = "tcp"
+              cidr_blocks = ["0.0.0.0/0", "192.168.0.0/16"]
+            }
+
+            resource "aws_s3_bucket" "b" {
+              bucket = "b"
+            }
+
+            """
+        let harness = try MemoryHarness(files: ["main.tf": source], checks: [], extra: [noWorld, logging])
+        let plan = harness.plan()
+        #expect(plan.manual.isEmpty, "\(plan.manual.map(\.reason))")
+        #expect(plan.fixed.count == 3)
+        #expect(MemoryHarness.updated("main.tf", in: plan) == """
+            resource "aws_security_group_rule" "out" {
+              type      = "egress"
+              from_port = 443
+              to_port   = 443
+              protocol  = "tcp"
+              cidr_blocks = [
+                "10.0.0.0/8",
+              ]
+            }
+
+            resource "aws_security_group_rule" "one_line" {
+              type        = "egress"
+              from_port   = 80
+              to_port     = 80
+              protocol    = "tcp"
+              cidr_blocks = ["192.168.0.0/16"]
+            }
+
+            resource "aws_s3_bucket" "b" {
+              bucket = "b"
+
+              logging {
+                target_bucket = "central-logs"
+                target_prefix = "s3/"
+              }
+            }
+
+            """)
+    }
+
     @Test("a second fix that rewrites the first fix's text becomes manual")
     func conflict() throws {
         let wantsLogDelivery = """

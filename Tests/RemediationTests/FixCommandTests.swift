@@ -22,7 +22,7 @@ struct FixCommandTests {
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -86,9 +86,13 @@ struct FixCommandTests {
         #expect(all.output.contains("admin CIDR"))
     }
 
-    @Test("a bad path exits 2")
+    @Test("a check library or path that does not load exits 2")
     func error() throws {
-        let result = try Self.run(["fix", "--checks-dir", "/nonexistent-checks-dir", "."], in: FileManager.default.temporaryDirectory.path)
+        let copy = try ScratchCopy(files: ["main.tf": "resource \"aws_kms_key\" \"k\" {\n}\n"])
+        defer { copy.remove() }
+        let result = try Self.run(["fix", "--checks-dir", copy.path + "/no-such-checks", "."], in: copy.path)
         #expect(result.status == 2)
+        let broken = try Self.run(["fix", "--checks-dir", TestPaths.checks, "missing-dir"], in: copy.path)
+        #expect(broken.status == 2)
     }
 }

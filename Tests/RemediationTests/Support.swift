@@ -118,7 +118,7 @@ func expectTerraformFormatted(_ files: [String], sourceLocation: SourceLocation 
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
