@@ -59,7 +59,10 @@ func readLogs(_ paths: [String]) throws -> (events: [ActivityEvent], report: Ing
         }
         if isDirectory.boolValue {
             let source = LocalDirectorySource(root: URL(fileURLWithPath: path))
-            let batch = try BlockingRun.run { try await LogIngestor(parser: parser).readNew(from: source, after: LogCursor()) }
+            // One-off read with no cursor kept: a failed object cannot be retried later, so skip it at once.
+            let batch = try BlockingRun.run {
+                try await LogIngestor(parser: parser, maxReadAttempts: 1).readNew(from: source, after: LogCursor())
+            }
             events += batch.events
             report.files += batch.report.files
         } else {
@@ -167,7 +170,7 @@ struct AnomalyScoreCommand: ParsableCommand {
         var (events, report) = try readLogs(paths)
         // Cloud sources are read from the beginning (no cursor): scoring is a one-off look at everything there.
         for source in try cloud.sources() {
-            let batch = try BlockingRun.run { try await LogIngestor().readNew(from: source, after: LogCursor()) }
+            let batch = try BlockingRun.run { try await LogIngestor(maxReadAttempts: 1).readNew(from: source, after: LogCursor()) }
             events += batch.events
             report.files += batch.report.files
         }
