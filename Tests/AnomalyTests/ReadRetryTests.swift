@@ -45,7 +45,7 @@ import TestHTTPServer
     static let west = "AWSLogs/1/CloudTrail/eu-west-1/2026/03/02/"
 
     static func object(_ name: String, hour: Int = 1) -> Data {
-        Data(#"{"Records":[\#(Support.cloudTrailRecord(time: "2026-03-02T0\#(hour):00:00Z", name: name))]}"#.utf8)
+        Data(#"{"Records":[\#(Support.cloudTrailRecord(time: "2026-03-02T0\(hour):00:00Z", name: name))]}"#.utf8)
     }
 
     static func objects() -> [String: Data] {
@@ -57,7 +57,7 @@ import TestHTTPServer
         let first = try await LogIngestor().readNew(from: source, after: LogCursor())
         // The east folder stops before b (c waits), the west folder goes on.
         #expect(first.events.map(\.action).sorted() == ["A", "X"])
-        #expect(first.report.files.map(\.key) == [Self.east + "a.json", Self.east + "b.json", Self.west + "x.json"])
+        #expect(first.report.files.map(\.key) == [Self.west + "x.json", Self.east + "a.json", Self.east + "b.json"])
         let held = try #require(first.report.files.first { $0.key == Self.east + "b.json" })
         #expect(held.retried && held.readFailures == 1 && held.error?.code == .throttled)
         #expect(held.problem?.contains("mem:/\(Self.east)b.json: read failed") == true)
@@ -91,7 +91,7 @@ import TestHTTPServer
         for cycle in 0..<2 {
             let held = try #require(reports[cycle].files.first { $0.key == b })
             #expect(held.retried && held.readFailures == cycle + 1)
-            #expect(reports[cycle].files.map(\.key) == [Self.east + "a.json", b, Self.west + "x.json"].filter {
+            #expect(reports[cycle].files.map(\.key) == [Self.west + "x.json", Self.east + "a.json", b].filter {
                 cycle == 0 || $0 == b
             })
         }
