@@ -55,6 +55,21 @@ import TestHTTPServer
         return objects.map(\.0)
     }
 
+    /// The anomaly stage (cache under the harness) and a reconciler running only it for `target`.
+    static func reconciler(_ h: ReconcileLoopTests.Harness, target: TargetConfig, environment: [String: String]) throws
+        -> (AnomalyStage, Reconciler)
+    {
+        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
+            .appendingPathComponent("anomaly/sensitive-actions.json"))
+        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
+        var options = ScanOptions()
+        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
+        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
+                                    environment: [:], owner: "test-replica")
+        return (stage, reconciler)
+    }
+
     @Test(.timeLimit(.minutes(5))) func s3LogsBecomeStoredAlertsOnceAndTheWebhookHearsOfThem() async throws {
         let moto = try MotoServer()
         defer { moto.stop() }
@@ -68,14 +83,7 @@ import TestHTTPServer
         var target = h.target("logs")
         target.activityLogs = TargetConfig.ActivityLogs(
             aws: .init(bucket: Self.bucket, prefix: "trail"), window: .seconds(3600), webhookURLEnv: "ALERT_WEBHOOK")
-        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
-            .appendingPathComponent("anomaly/sensitive-actions.json"))
-        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
-        var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
-        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
-                                    environment: [:], owner: "test-replica")
+        let (stage, reconciler) = try Self.reconciler(h, target: target, environment: environment)
 
         // First cycle: every object read, the truncated one counted, alerts stored, a model trained and cached.
         let first = try #require(await reconciler.runOnce().first)
@@ -146,14 +154,7 @@ import TestHTTPServer
         try h.remote.createRepository("retry", files: ["main.tf": ReconcileLoopTests.fixed])
         var target = h.target("retry")
         target.activityLogs = TargetConfig.ActivityLogs(aws: .init(bucket: Self.bucket, prefix: "trail"), window: .seconds(3600))
-        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
-            .appendingPathComponent("anomaly/sensitive-actions.json"))
-        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
-        var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
-        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
-                                    environment: [:], owner: "test-replica")
+        let (_, reconciler) = try Self.reconciler(h, target: target, environment: environment)
         let cursors = StoreCursorStore(store: h.store, namespace: "retry")
         let sourceName = "s3://\(Self.bucket)/trail/"
         let group = LogCursor.group(of: rootKey)
@@ -223,14 +224,7 @@ import TestHTTPServer
         try h.remote.createRepository("az", files: ["main.tf": ReconcileLoopTests.fixed])
         var target = h.target("az")
         target.activityLogs = TargetConfig.ActivityLogs(azureSubscription: subscription)
-        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
-            .appendingPathComponent("anomaly/sensitive-actions.json"))
-        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
-        var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
-        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
-                                    environment: [:], owner: "test-replica")
+        let (_, reconciler) = try Self.reconciler(h, target: target, environment: environment)
 
         // 24 h of look-back in four 6-hour windows; the first request is throttled and retried.
         let first = try #require(await reconciler.runOnce().first)
