@@ -47,6 +47,13 @@ public struct AnomalyError: Error, Hashable, Sendable, CustomStringConvertible {
         self.line = line
     }
 
+    /// Whether this is a failure to fetch an object (transport, throttling, server error, access denied, a local
+    /// read error) that a later attempt may not repeat, as opposed to a content error (truncated gzip, not JSON,
+    /// too large) that re-reading the same bytes cannot fix.
+    public var isReadFailure: Bool { Self.readFailureCodes.contains(code) }
+
+    static let readFailureCodes: Set<Code> = [.io, .cloudAPI, .throttled, .accessDenied]
+
     /// `location:line: code: message`, like a compiler diagnostic.
     public var description: String {
         var prefix = ""

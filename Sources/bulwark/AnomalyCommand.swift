@@ -59,7 +59,10 @@ func readLogs(_ paths: [String]) throws -> (events: [ActivityEvent], report: Ing
         }
         if isDirectory.boolValue {
             let source = LocalDirectorySource(root: URL(fileURLWithPath: path))
-            let batch = try BlockingRun.run { try await LogIngestor(parser: parser).readNew(from: source, after: LogCursor()) }
+            // One-off read with no cursor kept: a failed object cannot be retried later, so skip it at once.
+            let batch = try BlockingRun.run {
+                try await LogIngestor(parser: parser, maxReadAttempts: 1).readNew(from: source, after: LogCursor())
+            }
             events += batch.events
             report.files += batch.report.files
         } else {
@@ -167,7 +170,7 @@ struct AnomalyScoreCommand: ParsableCommand {
         var (events, report) = try readLogs(paths)
         // Cloud sources are read from the beginning (no cursor): scoring is a one-off look at everything there.
         for source in try cloud.sources() {
-            let batch = try BlockingRun.run { try await LogIngestor().readNew(from: source, after: LogCursor()) }
+            let batch = try BlockingRun.run { try await LogIngestor(maxReadAttempts: 1).readNew(from: source, after: LogCursor()) }
             events += batch.events
             report.files += batch.report.files
         }
@@ -224,6 +227,10 @@ struct AnomalyWatchCommand: ParsableCommand {
     @Option(name: .customLong("max-polls"), help: "Stop after this many polls (default: run until interrupted).")
     var maxPolls: Int?
 
+    @Option(name: .customLong("max-read-attempts"),
+            help: "Polls in a row that may fail to fetch one log object (throttled, 5xx, denied) before it is skipped.")
+    var maxReadAttempts: Int = LogIngestor.defaultMaxReadAttempts
+
     @Option(name: [.short, .customLong("output")], help: "Alert format: text or json.")
     var output: AlertOutputFormat = .text
 
@@ -234,6 +241,7 @@ struct AnomalyWatchCommand: ParsableCommand {
         let count = (logs == nil ? 0 : 1) + (cloud.s3 == nil ? 0 : 1) + (cloud.azureSubscription == nil ? 0 : 1)
         guard count == 1 else { throw ValidationError("follow exactly one of --logs, --s3 or --azure-subscription") }
         guard cursor != nil || useStore else { throw ValidationError("give --cursor FILE or --store") }
+        guard maxReadAttempts >= 1 else { throw ValidationError("--max-read-attempts must be at least 1") }
     }
 
     func run() throws {
@@ -259,6 +267,7 @@ struct AnomalyWatchCommand: ParsableCommand {
         let polls = maxPolls
         let configured = detector
         let (storeOption, useStore, cursorFile, interval, baseSinks) = (store, useStore, cursor, interval, sinks)
+        let attempts = maxReadAttempts
         _ = try BlockingRun.run {
             var sinks = baseSinks
             let cursors: any CursorStore
@@ -270,7 +279,8 @@ struct AnomalyWatchCommand: ParsableCommand {
             } else {
                 cursors = JSONFileCursorStore(url: URL(fileURLWithPath: cursorFile ?? "cursor.json"))
             }
-            let watcher = LogWatcher(source: source, cursors: cursors, sinks: sinks, interval: interval)
+            var watcher = LogWatcher(source: source, cursors: cursors, sinks: sinks, interval: interval)
+            watcher.ingestor.maxReadAttempts = attempts
             let result: Result<Detector, any Error>
             do {
                 result = .success(try await watcher.run(detector: configured, maxPolls: polls, onPoll: { report, _ in

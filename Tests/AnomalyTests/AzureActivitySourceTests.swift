@@ -86,6 +86,73 @@ import TestHTTPServer
         #expect(next.map(\.key) == ["subscriptions/\(Self.subscription)/activity-log/2026-03-02T11:00:00.001Z..2026-03-02T11:10:00.000Z"])
     }
 
+    /// A window whose query failed (503) is asked for again with the same bounds before later windows, even though
+    /// "now" moved on; after the attempt limit in a row it is given up and the next window is read.
+    @Test func aFailedWindowIsRetriedWithItsOwnBoundsThenGivenUp() async throws {
+        let serving = TestCounter()  // 0: every values request fails; 1 or more: answered
+        let server = try LoopbackHTTPServer { request in
+            if request.path.hasSuffix("/oauth2/v2.0/token") {
+                return CannedResponse(text: #"{"token_type":"Bearer","expires_in":3600,"access_token":"token-1"}"#)
+            }
+            guard serving.count > 0 else {
+                return CannedResponse(status: 503, text: #"{"error":{"code":"ServiceUnavailable","message":"try later"}}"#)
+            }
+            let first = request.target.contains("ge%20%272026-03-02T10%3A00%3A00.000Z%27")
+            let items = first ? [AzureActivitySourceTests.event("2026-03-02T10:05:00Z", "Microsoft.Compute/virtualMachines/write")] : []
+            return CannedResponse(text: #"{"value":[\#(items.joined(separator: ","))]}"#)
+        }
+        defer { server.stop() }
+        let configuration = AzureConfiguration(tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"),
+                                               authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
+        let client = ARMClient(configuration: configuration, transport: URLSessionTransport(), retry: .none)
+        let now = 1_772_409_600.0 + 11 * 3600 + 15 * 60
+        func source(at time: Double) -> AzureActivityLogSource {
+            AzureActivityLogSource(client: client, subscriptionID: Self.subscription, initialLookback: 3600, deliveryLag: 900,
+                                   now: { time })
+        }
+        let group = "subscriptions/\(Self.subscription)/activity-log"
+        let window = "\(group)/2026-03-02T10:00:00.000Z..2026-03-02T11:00:00.000Z"
+        let next = "\(group)/2026-03-02T11:00:00.001Z..2026-03-02T11:10:00.000Z"
+
+        let failed = try await LogIngestor().readNew(from: source(at: now), after: LogCursor())
+        #expect(failed.report.files.map(\.key) == [window])
+        #expect(failed.report.retriedFiles == 1 && failed.events.isEmpty)
+        #expect(failed.report.files.first?.problem?.contains("azure-activity:/\(window): read failed") == true)
+        #expect(failed.cursor.lastKeyByGroup.isEmpty)
+        #expect(failed.cursor.pendingByGroup[group] == .init(key: window, failures: 1))
+
+        // Ten minutes later the same window comes first, unchanged, then the new one.
+        _ = serving.next()
+        let retried = try await LogIngestor().readNew(from: source(at: now + 600), after: failed.cursor)
+        #expect(retried.report.files.map(\.key) == [window, next])
+        #expect(retried.events.map(\.action) == ["microsoft.compute/virtualmachines/write"])
+        #expect(retried.cursor.lastKeyByGroup[group] == next && retried.cursor.pendingByGroup.isEmpty)
+
+        // With the service down for good and a limit of 2: held once, then given up and the next window tried.
+        let down = try LoopbackHTTPServer { request in
+            request.path.hasSuffix("/oauth2/v2.0/token")
+                ? CannedResponse(text: #"{"token_type":"Bearer","expires_in":3600,"access_token":"token-1"}"#)
+                : CannedResponse(status: 500, text: #"{"error":{"code":"InternalServerError","message":"down"}}"#)
+        }
+        defer { down.stop() }
+        let downClient = ARMClient(configuration: AzureConfiguration(
+            tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"), authorityHost: down.baseURL,
+            resourceManagerEndpoint: down.baseURL), transport: URLSessionTransport(), retry: .none)
+        func downSource(at time: Double) -> AzureActivityLogSource {
+            AzureActivityLogSource(client: downClient, subscriptionID: Self.subscription, initialLookback: 3600,
+                                   deliveryLag: 900, now: { time })
+        }
+        let ingestor = LogIngestor(maxReadAttempts: 2)
+        let once = try await ingestor.readNew(from: downSource(at: now), after: LogCursor())
+        #expect(once.report.retriedFiles == 1)
+        let twice = try await ingestor.readNew(from: downSource(at: now + 600), after: once.cursor)
+        #expect(twice.report.files.map(\.key) == [window, next])
+        #expect(twice.report.files.first?.gaveUp == true && twice.report.files.first?.readFailures == 2)
+        #expect(twice.report.files.last?.retried == true)
+        #expect(twice.cursor.lastKeyByGroup[group] == window)
+        #expect(twice.cursor.pendingByGroup[group] == .init(key: next, failures: 1))
+    }
+
     @Test func refusedQueryIsTypedWithTheSubscription() async throws {
         let server = try LoopbackHTTPServer { request in
             if request.path.hasSuffix("/oauth2/v2.0/token") {

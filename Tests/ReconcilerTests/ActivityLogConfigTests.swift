@@ -16,6 +16,7 @@ import Testing
                   window: 30m
                   model: models/infra.json
                   webhook: {urlEnv: SLACK_WEBHOOK}
+                  maxReadAttempts: 8
               - name: plain
                 repo: ../plain
             """, file: "/etc/bulwark/bulwark.yaml")
@@ -26,6 +27,8 @@ import Testing
         #expect(logs.window == .seconds(1800))
         #expect(logs.model == "/etc/bulwark/models/infra.json")
         #expect(logs.webhookURLEnv == "SLACK_WEBHOOK")
+        #expect(logs.maxReadAttempts == 8)
+        #expect(TargetConfig.ActivityLogs(localDirectory: "l").maxReadAttempts == 5)
         #expect(config.targets[1].activityLogs == nil)
         #expect(AnomalyStage(cacheDirectory: "/c", catalog: nil).applies(to: config.targets[0]))
         #expect(!AnomalyStage(cacheDirectory: "/c", catalog: nil).applies(to: config.targets[1]))
@@ -39,6 +42,8 @@ import Testing
         ("activityLogs: {localDirectory: l, webhook: https://hooks.example.com/x}", "3:48", "never inline"),
         ("activityLogs: {localDirectory: l, window: 10s}", "3:47", "between 1m and 7 days"),
         ("activityLogs: {localDirectory: l, bucket: x}", "3:47", "unknown key 'bucket'"),
+        ("activityLogs: {localDirectory: l, maxReadAttempts: 0}", "3:56", "from 1 to 1000"),
+        ("activityLogs: {localDirectory: l, maxReadAttempts: many}", "3:56", "from 1 to 1000"),
     ])
     func rejectsBadBlocksWithPositions(line: String, position: String, message: String) throws {
         let text = "targets:\n  - name: t\n    \(line)\n    repo: /r\n"

@@ -1,5 +1,6 @@
 import AWS
 import Anomaly
+import CloudHTTP
 import Foundation
 import Scanner
 import Store
@@ -54,6 +55,21 @@ import TestHTTPServer
         return objects.map(\.0)
     }
 
+    /// The anomaly stage (cache under the harness) and a reconciler running only it for `target`.
+    static func reconciler(_ h: ReconcileLoopTests.Harness, target: TargetConfig, environment: [String: String]) throws
+        -> (AnomalyStage, Reconciler)
+    {
+        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
+            .appendingPathComponent("anomaly/sensitive-actions.json"))
+        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
+        var options = ScanOptions()
+        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
+        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
+                                    environment: [:], owner: "test-replica")
+        return (stage, reconciler)
+    }
+
     @Test(.timeLimit(.minutes(5))) func s3LogsBecomeStoredAlertsOnceAndTheWebhookHearsOfThem() async throws {
         let moto = try MotoServer()
         defer { moto.stop() }
@@ -67,14 +83,7 @@ import TestHTTPServer
         var target = h.target("logs")
         target.activityLogs = TargetConfig.ActivityLogs(
             aws: .init(bucket: Self.bucket, prefix: "trail"), window: .seconds(3600), webhookURLEnv: "ALERT_WEBHOOK")
-        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
-            .appendingPathComponent("anomaly/sensitive-actions.json"))
-        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
-        var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
-        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
-                                    environment: [:], owner: "test-replica")
+        let (stage, reconciler) = try Self.reconciler(h, target: target, environment: environment)
 
         // First cycle: every object read, the truncated one counted, alerts stored, a model trained and cached.
         let first = try #require(await reconciler.runOnce().first)
@@ -121,6 +130,71 @@ import TestHTTPServer
         #expect(hooks.requests.count == posts.count)
     }
 
+    /// GetObject of one object fails (HTTP 500 through every client retry) in the first cycle: the stage warns
+    /// naming `s3://bucket/key`, holds that folder's cursor before it, and the next cycle reads it — its alert is
+    /// stored once and no object is read twice.
+    @Test(.timeLimit(.minutes(5))) func aFailedGetObjectIsRetriedNextCycleNotSkipped() async throws {
+        let moto = try MotoServer()
+        defer { moto.stop() }
+        let keys = try await Self.seed(try AWSClient.fromEnvironment(moto.environment()))
+        let rootKey = try #require(keys.first { $0.hasSuffix("_root.json.gz") })
+        let failed = TestCounter()
+        let failing = TestCounter()  // 0: fail every GetObject of rootKey; 1 or more: serve it
+        let upstream = try #require(URL(string: moto.endpoint))
+        let proxy = try ForwardingProxy(upstream: upstream) { request in
+            guard request.method == "GET", request.path == "/\(Self.bucket)/\(rootKey)", failing.count == 0 else { return nil }
+            _ = failed.next()
+            return CannedResponse(status: 503, headers: [("Content-Type", "application/xml")],
+                                  text: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>")
+        }
+        defer { proxy.stop() }
+        let environment = moto.environment().merging(["AWS_ENDPOINT_URL": proxy.baseURL.absoluteString]) { $1 }
+
+        let h = try await ReconcileLoopTests.Harness()
+        try h.remote.createRepository("retry", files: ["main.tf": ReconcileLoopTests.fixed])
+        var target = h.target("retry")
+        target.activityLogs = TargetConfig.ActivityLogs(aws: .init(bucket: Self.bucket, prefix: "trail"), window: .seconds(3600))
+        let (_, reconciler) = try Self.reconciler(h, target: target, environment: environment)
+        let cursors = StoreCursorStore(store: h.store, namespace: "retry")
+        let sourceName = "s3://\(Self.bucket)/trail/"
+        let group = LogCursor.group(of: rootKey)
+
+        // First cycle: the object fails after the client's retries; its folder stops just before it.
+        let first = try #require(await reconciler.runOnce().first)
+        #expect(first.ready == .true, "\(first)")
+        #expect(failed.count == RetryPolicy.standard.maxAttempts)
+        #expect(first.message.contains("s3://\(Self.bucket)/\(rootKey): read failed (1 cycle(s) in a row), retried next cycle"),
+                "\(first.message)")
+        #expect(first.message.contains("throttled"), "\(first.message)")
+        #expect(first.message.contains("1 to retry"), "\(first.message)")
+        // The truncated object sorts after it in the same folder, so it waits too.
+        #expect(first.message.contains("0 unreadable objects"), "\(first.message)")
+        var alerts = try await h.store.alerts(since: nil, limit: 10_000)
+        #expect(!alerts.contains { $0.dedupeKey.hasPrefix("rule:AWS-ROOT-CONSOLE-LOGIN|") })
+        let held = try await cursors.load(source: sourceName)
+        #expect(held.lastKeyByGroup[group].map { $0 < rootKey } == true)
+        #expect(held.pendingByGroup[group] == .init(key: rootKey, failures: 1))
+
+        // Second cycle: the object is served; it and the rest of its folder are read, the alert stored once.
+        _ = failing.next()
+        let second = try #require(await reconciler.runOnce(force: true).first)
+        #expect(second.ready == .true, "\(second)")
+        #expect(second.message.contains("0 to retry"), "\(second.message)")
+        #expect(second.message.contains("1 unreadable objects"), "\(second.message)")
+        alerts = try await h.store.alerts(since: nil, limit: 10_000)
+        #expect(alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-ROOT-CONSOLE-LOGIN|") }.count == 1)
+        #expect(alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-CLOUDTRAIL-STOPPED|") }.count == 1)
+        let cursor = try await cursors.load(source: sourceName)
+        var expected: [String: String] = [:]
+        for key in keys { expected[LogCursor.group(of: key)] = max(expected[LogCursor.group(of: key)] ?? "", key) }
+        #expect(cursor.lastKeyByGroup == expected)
+        #expect(cursor.pendingByGroup.isEmpty)
+        // Every object fetched successfully exactly once over both cycles.
+        let gets = proxy.requests.filter { $0.method == "GET" && $0.path.hasSuffix(".json.gz") }.map(\.path)
+        #expect(gets.count == keys.count + failed.count)
+        #expect(Set(gets).count == keys.count)
+    }
+
     @Test(.timeLimit(.minutes(3))) func azureActivityLogThroughTheStage() async throws {
         let subscription = "0b1f6471-1bf0-4dda-aec3-cb9272f09590"
         let values = TestCounter()
@@ -150,14 +224,7 @@ import TestHTTPServer
         try h.remote.createRepository("az", files: ["main.tf": ReconcileLoopTests.fixed])
         var target = h.target("az")
         target.activityLogs = TargetConfig.ActivityLogs(azureSubscription: subscription)
-        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
-            .appendingPathComponent("anomaly/sensitive-actions.json"))
-        let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
-        var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
-        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
-                                    environment: [:], owner: "test-replica")
+        let (_, reconciler) = try Self.reconciler(h, target: target, environment: environment)
 
         // 24 h of look-back in four 6-hour windows; the first request is throttled and retried.
         let first = try #require(await reconciler.runOnce().first)

@@ -32,22 +32,30 @@ public struct AzureActivityLogSource: LogObjectSource {
     /// `azure-activity:/subscriptions/<id>`: the cursor name of this source.
     public var name: String { "azure-activity:/subscriptions/\(subscriptionID)" }
 
+    /// `azure-activity:/subscriptions/<id>/activity-log/<start>..<end>`: the window of the subscription's log.
+    public func location(of key: String) -> String { "azure-activity:/\(key)" }
+
     /// The cursor group of this source's keys.
     var group: String { "subscriptions/\(subscriptionID)/activity-log" }
 
     /// The windows from the cursor's last end (or `initialLookback` ago) to `deliveryLag` ago, at most `maxWindow`
-    /// each. Windows are closed and non-overlapping: one ends a millisecond before the next starts.
+    /// each. Windows are closed and non-overlapping: one ends a millisecond before the next starts. A window whose
+    /// query failed (pending in the cursor) comes first with its original bounds, so the retry asks for exactly
+    /// the same events and its failure count carries on.
     public func list(after cursor: LogCursor) async throws(AnomalyError) -> [LogObjectRef] {
         // Whole milliseconds throughout, so window edges never drift by a rounding error.
         let end = Int64(((now() - deliveryLag) * 1000).rounded(.down))
         var start: Int64
-        if let last = cursor.lastKeyByGroup[group], let window = Self.window(of: last) {
+        var refs: [LogObjectRef] = []
+        if let pending = cursor.pendingByGroup[group], cursor.isNew(pending.key), let window = Self.window(of: pending.key) {
+            refs.append(LogObjectRef(key: pending.key, size: 0))
+            start = Int64((window.end * 1000).rounded()) + 1
+        } else if let last = cursor.lastKeyByGroup[group], let window = Self.window(of: last) {
             start = Int64((window.end * 1000).rounded()) + 1
         } else {
             start = end - Int64((initialLookback * 1000).rounded())
         }
         let span = Int64((maxWindow * 1000).rounded())
-        var refs: [LogObjectRef] = []
         while start < end {
             let windowEnd = min(start + span - 1, end)
             refs.append(LogObjectRef(

@@ -44,6 +44,9 @@ public struct S3LogObjectSource: LogObjectSource {
     /// `s3://bucket/prefix/`: the cursor name of this source.
     public var name: String { "s3://\(bucket)/\(prefix)" }
 
+    /// `s3://bucket/key`.
+    public func location(of key: String) -> String { "s3://\(bucket)/\(key)" }
+
     /// New objects of every account/region folder, each folder listed from its own cursor position.
     public func list(after cursor: LogCursor) async throws(AnomalyError) -> [LogObjectRef] {
         var refs: [LogObjectRef] = []

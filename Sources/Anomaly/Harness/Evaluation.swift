@@ -78,7 +78,7 @@ public enum Evaluation {
     public static func run(_ options: Options, directory: URL, catalog: SensitiveActionCatalog) async throws(AnomalyError) -> Report {
         let dataset = ActivityGenerator.generate(options.generator)
         let objects = try CloudTrailWriter.write(dataset, to: directory) + AzureActivityWriter.write(dataset, to: directory)
-        let batch = try await LogIngestor().readNew(from: LocalDirectorySource(root: directory), after: LogCursor())
+        let batch = try await LogIngestor(maxReadAttempts: 1).readNew(from: LocalDirectorySource(root: directory), after: LogCursor())
         let training = batch.events.filter { $0.time < dataset.trainEnd }
         let test = batch.events.filter { $0.time >= dataset.trainEnd }
         let trained = try Trainer.train(training, catalog: catalog, options: options.training)

@@ -31,14 +31,37 @@ public struct IngestReport: Sendable {
         public var unknownFields: [String: Int] = [:]
         /// The first `maxIssues` record problems.
         public var issues: [Issue] = []
-        /// Set when the whole object could not be read (truncated gzip, not JSON, too large).
+        /// Set when the whole object could not be read (truncated gzip, not JSON, too large, or fetching it failed).
         public var error: AnomalyError?
+        /// Where the object is, for people (`s3://bucket/key`, a file path); nil when only the key is known.
+        public var location: String?
+        /// Consecutive cycles that failed to fetch this object, this one included (0: fetched, or a content error).
+        public var readFailures = 0
+        /// The fetch failed and the cursor stopped before the object: the next cycle reads it (and its folder's
+        /// later objects) again. False for objects read, skipped for a content error, or given up on.
+        public var retried = false
 
         /// At most this many issues are kept per object; the counters stay exact.
         public static let maxIssues = 50
 
         /// An empty report for the object `key`.
         public init(key: String) { self.key = key }
+
+        /// Whether ingestion passed this object for good after too many cycles failed to fetch it (a poison object).
+        public var gaveUp: Bool { readFailures > 0 && !retried }
+
+        /// What went wrong with the whole object and what ingestion did about it, or nil when it was read.
+        public var problem: String? {
+            guard let error else { return nil }
+            let place = location ?? key
+            if retried {
+                return "\(place): read failed (\(readFailures) cycle(s) in a row), retried next cycle: \(error)"
+            }
+            if readFailures > 0 {
+                return "\(place): gave up after \(readFailures) cycles in a row failed to read it; skipped: \(error)"
+            }
+            return "\(error)"
+        }
 
         mutating func malformed(_ index: Int, line: Int?, _ reason: String) {
             malformed += 1
@@ -56,17 +79,19 @@ public struct IngestReport: Sendable {
     public var malformed: Int { files.reduce(0) { $0 + $1.malformed } }
     public var skipped: Int { files.reduce(0) { $0 + $1.skipped } }
     public var outOfOrder: Int { files.reduce(0) { $0 + $1.outOfOrder } }
-    /// Objects that could not be read at all.
-    public var failedFiles: Int { files.filter { $0.error != nil }.count }
+    /// Objects that could not be read at all and were passed for good (content errors, poison objects).
+    public var failedFiles: Int { files.filter { $0.error != nil && !$0.retried }.count }
+    /// Objects whose fetch failed and that the next cycle reads again.
+    public var retriedFiles: Int { files.filter(\.retried).count }
 
     /// A one-line summary plus one line per object with a problem.
     public var summary: String {
         var lines = [
             "ingest: \(files.count) objects, \(records) records, \(ingested) events, \(malformed) malformed, "
-                + "\(skipped) skipped, \(outOfOrder) out of order, \(failedFiles) unreadable"
+                + "\(skipped) skipped, \(outOfOrder) out of order, \(failedFiles) unreadable, \(retriedFiles) to retry"
         ]
         for file in files {
-            if let error = file.error { lines.append("  \(error)") }
+            if let problem = file.problem { lines.append("  \(problem)") }
             for issue in file.issues { lines.append("  \(file.key): \(issue)") }
             if file.malformed > file.issues.count {
                 lines.append("  \(file.key): … \(file.malformed - file.issues.count) more malformed records")

@@ -20,6 +20,13 @@ public protocol LogObjectSource: Sendable {
     func list(after cursor: LogCursor) async throws(AnomalyError) -> [LogObjectRef]
     /// The bytes of one object.
     func read(key: String) async throws(AnomalyError) -> Data
+    /// Where the object `key` is, for warnings a person acts on (`s3://bucket/key`, a file path).
+    func location(of key: String) -> String
+}
+
+extension LogObjectSource {
+    /// The source name followed by the key.
+    public func location(of key: String) -> String { name.hasSuffix("/") ? name + key : name + "/" + key }
 }
 
 /// A local directory tree of log files (CloudTrail's `AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/` layout
@@ -36,6 +43,9 @@ public struct LocalDirectorySource: LogObjectSource {
     }
 
     public var name: String { "dir:" + root.path }
+
+    /// The file's path.
+    public func location(of key: String) -> String { root.appendingPathComponent(key).path }
 
     /// Log files (`.json`, `.json.gz`, `.gz`, `.jsonl`) below the root that the cursor has not read, by key.
     public func list(after cursor: LogCursor) async throws(AnomalyError) -> [LogObjectRef] {

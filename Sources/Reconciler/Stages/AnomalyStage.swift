@@ -10,6 +10,8 @@ import Store
 /// Activity Log REST, a local directory) past the cursors stored in the Store, scores them with the model (rules
 /// always run), stores the alerts (deduplicated), posts the new ones to the webhook in the background, and only
 /// then advances the cursors — a failed store write leaves them, so the next cycle reads the same objects again.
+/// An object whose fetch fails (throttled, 5xx, denied) holds its folder's cursor before it and is retried next
+/// cycle, up to `activityLogs.maxReadAttempts` cycles in a row; then it is skipped with an error-level warning.
 public struct AnomalyStage: ReconcileStage {
     public let name = "anomaly"
     /// Where models trained by the stage are kept (`<controller cache>/anomaly-models/<target>.model.json`).
@@ -50,7 +52,7 @@ public struct AnomalyStage: ReconcileStage {
         for source in try sources(logs, target: target) {
             do {
                 let cursor = try await cursors.load(source: source.name)
-                let batch = try await LogIngestor().readNew(from: source, after: cursor)
+                let batch = try await LogIngestor(maxReadAttempts: logs.maxReadAttempts).readNew(from: source, after: cursor)
                 events += batch.events
                 report.files += batch.report.files
                 if batch.cursor != cursor { advanced.append((source.name, batch.cursor)) }
@@ -59,7 +61,18 @@ public struct AnomalyStage: ReconcileStage {
                 warnings.append("\(source.name): \(error)")
             }
         }
-        for file in report.files where file.error != nil { warnings.append("\(file.error.map { "\($0)" } ?? "")") }
+        for file in report.files {
+            guard let problem = file.problem else { continue }
+            if file.gaveUp {
+                // A poison object: its events are lost for good, which someone has to look at.
+                context.logger.error("anomaly: gave up reading a log object", metadata: [
+                    "object": .string(file.location ?? file.key), "failures": .stringConvertible(file.readFailures),
+                ])
+                warnings.append("error: " + problem)
+            } else {
+                warnings.append(problem)
+            }
+        }
         events.sort { $0.time < $1.time }
 
         // Training and scoring are seconds of CPU on a large first history: on Dispatch's threads, not the
@@ -106,10 +119,12 @@ public struct AnomalyStage: ReconcileStage {
             }
         }
         let summary = "\(report.files.count) log objects, \(report.ingested) events, \(report.malformed) malformed records, "
-            + "\(report.failedFiles) unreadable objects, \(output.alerts.count) alerts (\(fresh.count) new)"
+            + "\(report.failedFiles) unreadable objects, \(report.retriedFiles) to retry, "
+            + "\(output.alerts.count) alerts (\(fresh.count) new)"
         context.logger.info("anomaly stage", metadata: [
             "events": .stringConvertible(report.ingested), "malformed": .stringConvertible(report.malformed),
-            "unreadable": .stringConvertible(report.failedFiles), "alerts": .stringConvertible(output.alerts.count),
+            "unreadable": .stringConvertible(report.failedFiles), "retry": .stringConvertible(report.retriedFiles),
+            "alerts": .stringConvertible(output.alerts.count),
             "new": .stringConvertible(fresh.count),
         ])
         return StageOutcome(summary: summary, warnings: warnings)

@@ -31,6 +31,8 @@ extension TargetConfig {
         public var model: String?
         /// The environment variable holding the Slack-compatible webhook URL (a secret, so never in the file).
         public var webhookURLEnv: String?
+        /// Cycles in a row that may fail to fetch one log object before it is skipped for good (default 5).
+        public var maxReadAttempts: Int = 5
 
         /// A block with at least one source; the rest defaults (1 h window, no model, no webhook).
         public init(aws: AWS? = nil, azureSubscription: String? = nil, localDirectory: String? = nil,

@@ -4,7 +4,8 @@ import Foundation
 extension ReconcileConfig {
     /// A target's `activityLogs:` block; every problem carries the node's line and column.
     static func activityLogs(_ node: YNode, base: String) throws(LoadError) -> TargetConfig.ActivityLogs {
-        try node.requireKeys(in: ["aws", "azure", "localDirectory", "window", "model", "webhook"], "activityLogs")
+        try node.requireKeys(in: ["aws", "azure", "localDirectory", "window", "model", "webhook", "maxReadAttempts"],
+                              "activityLogs")
         var logs = TargetConfig.ActivityLogs()
         if let a = node["aws"] {
             try a.requireKeys(in: ["bucket", "prefix", "region", "accounts"], "activityLogs.aws")
@@ -43,6 +44,12 @@ extension ReconcileConfig {
             logs.window = window
         }
         if let m = node["model"] { logs.model = absolute(try m.requireString("model"), base: base) }
+        if let r = node["maxReadAttempts"] {
+            guard let attempts = Int(try r.requireString("maxReadAttempts")), (1...1_000).contains(attempts) else {
+                throw r.error("'maxReadAttempts' must be a whole number of cycles from 1 to 1000")
+            }
+            logs.maxReadAttempts = attempts
+        }
         if let h = node["webhook"] {
             guard h.mappingPairs != nil else {
                 throw h.error("the webhook URL is a secret: reference it with {urlEnv: NAME}, never inline")
