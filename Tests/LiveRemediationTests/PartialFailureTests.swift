@@ -109,10 +109,10 @@ struct PartialFailureTests {
     /// A plan as an older build stored it: no undo keys at all. Call 2 names a bucket that does not exist.
     static let oldPlan = #"""
         {"account":"123456789012","calls":[{"action":"PutBucketVersioning","body":"<VersioningConfiguration \#
-        xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>",\#
+        xmlns='http://s3.amazonaws.com/doc/2006-03-01/'><Status>Enabled</Status></VersioningConfiguration>",\#
         "method":"PUT","parameters":{"versioning":""},"path":"fix-me-bucket","region":"us-east-1","service":"s3",\#
         "wire":"aws-s3"},{"action":"PutBucketVersioning","body":"<VersioningConfiguration \#
-        xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>",\#
+        xmlns='http://s3.amazonaws.com/doc/2006-03-01/'><Status>Enabled</Status></VersioningConfiguration>",\#
         "method":"PUT","parameters":{"versioning":""},"path":"no-such-bucket","region":"us-east-1","service":"s3",\#
         "wire":"aws-s3"}],"checkID":"BLW-AWS-S3-012","fixID":"aws-s3-versioning","liveID":"arn:aws:s3:::fix-me-bucket",\#
         "provider":"aws","region":"us-east-1","resourceAddress":"aws_s3_bucket.fix-me-bucket",\#
