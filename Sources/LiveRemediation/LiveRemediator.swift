@@ -161,7 +161,7 @@ public struct LiveRemediator: Sendable {
                 return outcome
             }
         }
-        let summary = "\(executed.count) call(s) succeeded: " + executed.map { "\($0.service):\($0.action)" }
+        let summary = "\(executed.count) call(s) succeeded: " + executed.map(\.api)
             .joined(separator: ", ")
         guard try await store.transitionRemediation(id: id, from: [.applying], to: .applied, actor: actor,
                                                     detail: summary, at: now()) != nil else {

@@ -45,6 +45,15 @@ func applySSHFix(_ fixture: MotoFixture, _ store: Store, client: AWSClient) asyn
     return (id, try await remediator.apply(id: id, by: "controller-1"))
 }
 
+/// The error of a failed apply; nil (and an issue naming the actual result) for any other outcome.
+func failureText(_ outcome: ApplyOutcome) -> String? {
+    guard case .failed(let error) = outcome.result else {
+        Issue.record("expected failed, got \(outcome.result)")
+        return nil
+    }
+    return error
+}
+
 @Suite("A fix whose second call fails is rolled back", .serialized)
 struct PartialFailureTests {
     static let before = ["22/0.0.0.0/0", "3389/0.0.0.0/0", "443/0.0.0.0/0"]
@@ -56,10 +65,7 @@ struct PartialFailureTests {
                                                                  onlyWith: "CidrIp=0.0.0.0"))
             let (id, outcome) = try await applySSHFix(fixture, store, client: client)
 
-            guard case .failed(let error) = outcome.result else {
-                Issue.record("expected failed, got \(outcome.result)")
-                return
-            }
+            let error = try #require(failureText(outcome))
             #expect(error.hasPrefix("call 2/2 failed: call_failed ec2:RevokeSecurityGroupIngress"))
             #expect(error.contains("UnauthorizedOperation"))
             #expect(error.contains("; rolled back: ec2 RevokeSecurityGroupIngress POST / region=us-east-1 GroupId="))
@@ -85,10 +91,7 @@ struct PartialFailureTests {
             let client = denyingClient(fixture, DenyingTransport(deniedAction: "RevokeSecurityGroupIngress"))
             let (id, outcome) = try await applySSHFix(fixture, store, client: client)
 
-            guard case .failed(let error) = outcome.result else {
-                Issue.record("expected failed, got \(outcome.result)")
-                return
-            }
+            let error = try #require(failureText(outcome))
             #expect(error.hasPrefix("call 2/2 failed: call_failed ec2:RevokeSecurityGroupIngress"))
             #expect(error.contains("; rollback failed at ec2 RevokeSecurityGroupIngress POST / region=us-east-1"))
             #expect(error.contains("(undo of call 1, ec2:AuthorizeSecurityGroupIngress): call_failed "
@@ -133,10 +136,7 @@ struct PartialFailureTests {
             _ = try await remediator.approve(id: id, by: "alice")
             let outcome = try await remediator.apply(id: id, by: "controller-1")
 
-            guard case .failed(let error) = outcome.result else {
-                Issue.record("expected failed, got \(outcome.result)")
-                return
-            }
+            let error = try #require(failureText(outcome))
             #expect(error.hasPrefix("call 2/2 failed: call_failed s3:PutBucketVersioning"))
             #expect(error.contains("NoSuchBucket"))
             #expect(error.contains("; rollback stopped at call 1 (s3:PutBucketVersioning): it has no undo (the plan "
