@@ -34,7 +34,7 @@ enum AWSLiveFixes {
             <PublicAccessBlockConfiguration xmlns="\(s3Namespace)"><BlockPublicAcls>true</BlockPublicAcls>\
             <IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy>\
             <RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>
-            """)]
+            """).irreversible("the bucket's previous public access block is not part of the bucket resource")]
     }
 
     static let bucketEncryption = LiveFix(
@@ -44,16 +44,22 @@ enum AWSLiveFixes {
         [try s3Put(c, action: "PutBucketEncryption", subresource: "encryption", xml: """
             <ServerSideEncryptionConfiguration xmlns="\(s3Namespace)"><Rule><ApplyServerSideEncryptionByDefault>\
             <SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>
-            """)]
+            """).irreversible("the bucket's previous encryption configuration is not part of the bucket resource")]
     }
 
     static let bucketVersioning = LiveFix(
         id: "aws-s3-versioning", provider: "aws", checkIDs: ["BLW-AWS-S3-012"], resourceTypes: ["aws_s3_bucket"],
         summary: "enable bucket versioning"
     ) { c throws(LiveRemediationError) in
-        [try s3Put(c, action: "PutBucketVersioning", subresource: "versioning", xml: """
-            <VersioningConfiguration xmlns="\(s3Namespace)"><Status>Enabled</Status></VersioningConfiguration>
-            """)]
+        // The check failed, so versioning was never enabled or is suspended; a bucket never returns to
+        // "unversioned", and Suspended behaves the same for new objects, so Suspended is the undo either way.
+        [try versioning(c, "Enabled").undone(by: try versioning(c, "Suspended"))]
+    }
+
+    static func versioning(_ c: LiveFixContext, _ status: String) throws(LiveRemediationError) -> LiveAPICall {
+        try s3Put(c, action: "PutBucketVersioning", subresource: "versioning", xml: """
+            <VersioningConfiguration xmlns="\(s3Namespace)"><Status>\(status)</Status></VersioningConfiguration>
+            """)
     }
 
     static let adminIngress = LiveFix(
@@ -69,9 +75,14 @@ enum AWSLiveFixes {
         resourceTypes: ["aws_cloudtrail"], summary: "make the trail multi-region with log file validation"
     ) { c throws(LiveRemediationError) in
         // A multi-region trail must include global service events, so both are set together.
-        [LiveAPICall(wire: .awsJSON, service: "cloudtrail", region: c.origin.region, action: "UpdateTrail",
-                     body: #"{"EnableLogFileValidation":true,"IncludeGlobalServiceEvents":true,"IsMultiRegionTrail":true,"#
-                        + #""Name":"\#(jsonEscape(c.origin.id))"}"#)]
+        func flag(_ name: String) -> String { c.resource.attributes[name]?.boolValue == true ? "true" : "false" }
+        func update(_ validation: String, _ global: String, _ multiRegion: String) -> LiveAPICall {
+            LiveAPICall(wire: .awsJSON, service: "cloudtrail", region: c.origin.region, action: "UpdateTrail",
+                        body: #"{"EnableLogFileValidation":\#(validation),"IncludeGlobalServiceEvents":\#(global),"#
+                            + #""IsMultiRegionTrail":\#(multiRegion),"Name":"\#(jsonEscape(c.origin.id))"}"#)
+        }
+        return [update("true", "true", "true").undone(by: update(
+            flag("enable_log_file_validation"), flag("include_global_service_events"), flag("is_multi_region_trail")))]
     }
 
     static let trailLogging = LiveFix(
@@ -79,23 +90,35 @@ enum AWSLiveFixes {
         resourceTypes: ["aws_cloudtrail"], summary: "start logging on the trail"
     ) { c throws(LiveRemediationError) in
         // Discovery reads trails in their home region, where the name identifies the trail (moto takes only names).
-        [LiveAPICall(wire: .awsJSON, service: "cloudtrail", region: c.origin.region, action: "StartLogging",
-                     body: #"{"Name":"\#(jsonEscape(c.string("name") ?? c.origin.id))"}"#)]
+        func call(_ action: String) -> LiveAPICall {
+            LiveAPICall(wire: .awsJSON, service: "cloudtrail", region: c.origin.region, action: action,
+                        body: #"{"Name":"\#(jsonEscape(c.string("name") ?? c.origin.id))"}"#)
+        }
+        // Only a trail known to have been off is stopped again; an unknown logging status gets no undo.
+        return c.resource.attributes["enable_logging"]?.boolValue == false
+            ? [call("StartLogging").undone(by: call("StopLogging"))]
+            : [call("StartLogging").irreversible("the trail's previous logging status is not known")]
     }
 
     static let keyRotation = LiveFix(
         id: "aws-kms-enable-key-rotation", provider: "aws", checkIDs: ["BLW-AWS-KMS-001"], resourceTypes: ["aws_kms_key"],
         summary: "enable automatic key rotation"
     ) { c throws(LiveRemediationError) in
-        [LiveAPICall(wire: .awsJSON, service: "kms", region: c.origin.region, action: "EnableKeyRotation",
-                     body: #"{"KeyId":"\#(jsonEscape(c.origin.id))"}"#)]
+        // The check failed, so rotation was off.
+        func call(_ action: String) -> LiveAPICall {
+            LiveAPICall(wire: .awsJSON, service: "kms", region: c.origin.region, action: action,
+                        body: #"{"KeyId":"\#(jsonEscape(c.origin.id))"}"#)
+        }
+        return [call("EnableKeyRotation").undone(by: call("DisableKeyRotation"))]
     }
 
     static let ebsDefaultEncryption = LiveFix(
         id: "aws-ebs-encryption-by-default", provider: "aws", checkIDs: ["BLW-AWS-EC2-005"],
         resourceTypes: ["aws_ebs_encryption_by_default"], summary: "turn on EBS encryption by default in the region"
     ) { c throws(LiveRemediationError) in
-        [LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region, action: "EnableEbsEncryptionByDefault")]
+        [LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region, action: "EnableEbsEncryptionByDefault")
+            .undone(by: LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region,
+                                    action: "DisableEbsEncryptionByDefault"))]
     }
 
     static let imdsV2 = LiveFix(
@@ -106,8 +129,13 @@ enum AWSLiveFixes {
             throw LiveRemediationError(.unsupportedResource, "instance has no ID", checkID: c.checkID,
                                        resource: c.resource.address)
         }
-        return [LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region, action: "ModifyInstanceMetadataOptions",
-                            parameters: ["InstanceId": instance, "HttpTokens": "required", "HttpEndpoint": "enabled"])]
+        func modify(_ tokens: String, _ endpoint: String) -> LiveAPICall {
+            LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region, action: "ModifyInstanceMetadataOptions",
+                        parameters: ["InstanceId": instance, "HttpTokens": tokens, "HttpEndpoint": endpoint])
+        }
+        let before = c.resource.attributes["metadata_options"]?.elements?.first?.members
+        let endpoint = before?["http_endpoint"]?.stringValue ?? "enabled"
+        return [modify("required", "enabled").undone(by: modify("optional", endpoint.isEmpty ? "enabled" : endpoint))]
     }
 
     static let passwordPolicy = LiveFix(
@@ -118,13 +146,39 @@ enum AWSLiveFixes {
         // UpdateAccountPasswordPolicy replaces the whole policy, so every field is sent; stricter values survive.
         func number(_ name: String) -> Int { Int(c.resource.attributes[name]?.numberValue ?? 0) }
         let age = number("max_password_age")
-        return [LiveAPICall(wire: .awsQuery, service: "iam", region: nil, action: "UpdateAccountPasswordPolicy", parameters: [
+        let update = LiveAPICall(wire: .awsQuery, service: "iam", region: nil, action: "UpdateAccountPasswordPolicy",
+                                 parameters: [
             "MinimumPasswordLength": String(max(number("minimum_password_length"), 14)),
             "PasswordReusePrevention": String(max(number("password_reuse_prevention"), 24)),
             "MaxPasswordAge": String(age > 0 ? min(age, 90) : 90),
             "RequireLowercaseCharacters": "true", "RequireUppercaseCharacters": "true",
             "RequireNumbers": "true", "RequireSymbols": "true", "AllowUsersToChangePassword": "true",
-        ])]
+        ])
+        return [update.undone(by: previousPasswordPolicy(c))]
+    }
+
+    /// The call that restores the discovered policy: its values, or no policy at all when discovery found none
+    /// (the fix also runs for a finding on an account without a policy, whose resource has no attributes).
+    static func previousPasswordPolicy(_ c: LiveFixContext) -> LiveAPICall {
+        let a = c.resource.attributes
+        guard let length = a["minimum_password_length"]?.numberValue else {
+            return LiveAPICall(wire: .awsQuery, service: "iam", region: nil, action: "DeleteAccountPasswordPolicy")
+        }
+        var parameters = ["MinimumPasswordLength": String(Int(length))]
+        for (attribute, parameter) in [("require_lowercase_characters", "RequireLowercaseCharacters"),
+                                       ("require_uppercase_characters", "RequireUppercaseCharacters"),
+                                       ("require_numbers", "RequireNumbers"), ("require_symbols", "RequireSymbols"),
+                                       ("allow_users_to_change_password", "AllowUsersToChangePassword"),
+                                       ("hard_expiry", "HardExpiry")] {
+            parameters[parameter] = a[attribute]?.boolValue == true ? "true" : "false"
+        }
+        // 0 means "not set"; IAM rejects 0 for both, and leaving them out restores "not set".
+        for (attribute, parameter) in [("max_password_age", "MaxPasswordAge"),
+                                       ("password_reuse_prevention", "PasswordReusePrevention")] {
+            if let value = a[attribute]?.numberValue, value > 0 { parameters[parameter] = String(Int(value)) }
+        }
+        return LiveAPICall(wire: .awsQuery, service: "iam", region: nil, action: "UpdateAccountPasswordPolicy",
+                           parameters: parameters)
     }
 
     /// Escapes a string for a JSON string literal (IDs are plain, but a quote must never break the body).

@@ -29,10 +29,17 @@ public struct LiveAPICall: Sendable, Hashable, Codable {
     public var parameters: [String: String]
     /// Request body text (JSON or XML), when the call has one.
     public var body: String?
+    /// The calls that put back what this one changes, computed at plan time from the discovered state; a failed
+    /// apply runs them (newest completed call first). nil: no undo is known — `noUndo` says why, and a plan stored
+    /// before undo calls existed has neither. Optional so older plans still decode and hash as they did.
+    public var undo: [LiveAPICall]?
+    /// Why the call has no undo (irreversible by the cloud's design, or the previous state is not known).
+    public var noUndo: String?
 
     /// Memberwise.
     public init(wire: Wire, service: String, region: String?, action: String, method: String = "POST", path: String = "/",
-                parameters: [String: String] = [:], body: String? = nil) {
+                parameters: [String: String] = [:], body: String? = nil, undo: [LiveAPICall]? = nil,
+                noUndo: String? = nil) {
         self.wire = wire
         self.service = service
         self.region = region
@@ -41,6 +48,35 @@ public struct LiveAPICall: Sendable, Hashable, Codable {
         self.path = path
         self.parameters = parameters
         self.body = body
+        self.undo = undo
+        self.noUndo = noUndo
+    }
+
+    /// This call with `calls` as its undo.
+    public func undone(by calls: LiveAPICall...) -> LiveAPICall {
+        var copy = self
+        copy.undo = calls
+        copy.noUndo = nil
+        return copy
+    }
+
+    /// This call marked as having no undo, for `reason`.
+    public func irreversible(_ reason: String) -> LiveAPICall {
+        var copy = self
+        copy.undo = nil
+        copy.noUndo = reason
+        return copy
+    }
+
+    /// `service:Action`, how errors and summaries name the call.
+    public var api: String { "\(service):\(action)" }
+
+    /// The undo for dry-run output and audit details: the calls, or why there are none.
+    public var renderedUndo: String {
+        if let undo {
+            return undo.isEmpty ? "undo: nothing to undo" : "undo: " + undo.map(\.rendered).joined(separator: "; ")
+        }
+        return "undo: none (\(noUndo ?? "the plan records no undo; it predates undo calls"))"
     }
 
     /// One line per call for dry-run output and audit details, parameters sorted so output is stable.

@@ -23,7 +23,7 @@ public struct LiveCloud: Sendable {
 
     /// Sends one call; throws `.callFailed` naming the API and the cloud's error.
     public func execute(_ call: LiveAPICall, plan: LivePlan) async throws(LiveRemediationError) {
-        let api = "\(call.service):\(call.action)"
+        let api = call.api
         func failed(_ error: any Error) -> LiveRemediationError {
             LiveRemediationError(.callFailed, "\(error)", checkID: plan.checkID, resource: plan.liveID, api: api)
         }

@@ -60,6 +60,8 @@ public struct ApplyOutcome: Sendable {
     public var result: Result
     /// Calls that were sent and succeeded, in order.
     public var executed: [LiveAPICall]
+    /// For a failed apply whose earlier calls had completed: what was undone and what remains.
+    public var rollback: LiveRollback? = nil
 }
 
 extension RemediationRecord {

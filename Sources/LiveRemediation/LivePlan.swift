@@ -44,7 +44,20 @@ public struct LivePlan: Sendable, Hashable, Codable {
         }
     }
 
-    /// Decodes a stored plan.
+    /// The plan without undo calls: what the idempotency key hashes, so the key names what will be changed (the
+    /// same as before undo calls existed) and not the discovered state the undo calls restore.
+    public func withoutUndo() -> LivePlan {
+        var copy = self
+        copy.calls = calls.map { call in
+            var bare = call
+            bare.undo = nil
+            bare.noUndo = nil
+            return bare
+        }
+        return copy
+    }
+
+    /// Decodes a stored plan; a plan stored before undo calls existed decodes with none.
     public static func decode(_ text: String, remediationID: Int64?) throws(LiveRemediationError) -> LivePlan {
         do {
             return try JSONDecoder().decode(LivePlan.self, from: Data(text.utf8))

@@ -75,7 +75,7 @@ public struct LiveRemediator: Sendable {
     /// verification it follows, so every replica derives the same key and still creates it once.
     private func record(_ plan: LivePlan, target: String, detectedAt: Date) async throws -> (RemediationRecord, Bool) {
         let text = try plan.json()
-        var key = "live|\(target)|\(plan.checkID)|\(plan.liveID)|\(Self.digest(text))"
+        var key = "live|\(target)|\(plan.checkID)|\(plan.liveID)|\(Self.digest(try plan.withoutUndo().json()))"
         for _ in 0..<100 {
             let at = now()
             let (stored, created) = try await store.createRemediation(RemediationRecord(
@@ -125,8 +125,9 @@ public struct LiveRemediator: Sendable {
     }
 
     /// Applies an approved request: wins the approved → applying CAS or does nothing; sends the calls in order;
-    /// on the first failure records `failed` with the error and exactly which calls completed; else `applied`,
-    /// then verifies.
+    /// on the first failure runs the undo calls of the completed calls newest first (`LiveRollback`), records the
+    /// rollback in the audit trail and moves the request to `failed` with an error naming the failing call and
+    /// saying "rolled back: …" or exactly what was left in place; else `applied`, then verifies.
     public func apply(id: Int64, by actor: String) async throws -> ApplyOutcome {
         guard let claimed = try await store.transitionRemediation(id: id, from: [.approved], to: .applying, actor: actor,
                                                                   detail: "apply started", at: now()) else {
@@ -145,13 +146,22 @@ public struct LiveRemediator: Sendable {
                 try await cloud.execute(call, plan: plan)
                 executed.append(call)
             } catch {
-                let ran = executed.isEmpty ? "no call completed"
-                    : "calls that completed and were not rolled back: " + executed.map(\.rendered).joined(separator: "; ")
-                return try await fail(id, actor: actor, error: "call \(index + 1)/\(plan.calls.count) failed: "
-                                      + "\(error.description); \(ran)", executed: executed)
+                let failure = "call \(index + 1)/\(plan.calls.count) failed: \(error.description)"
+                guard !executed.isEmpty else {
+                    return try await fail(id, actor: actor, error: "\(failure); no call completed", executed: [])
+                }
+                let rollback = await LiveRollback.run(executed, plan: plan, cloud: cloud)
+                // The rollback gets its own audit row (applying → applying) before the request fails, so the trail
+                // shows what was undone even if the failed row's detail is later truncated or overwritten by a retry.
+                _ = try await store.transitionRemediation(id: id, from: [.applying], to: .applying, actor: actor,
+                                                          detail: "after \(failure): \(rollback.summary)", at: now())
+                var outcome = try await fail(id, actor: actor, error: "\(failure); \(rollback.summary)",
+                                             executed: executed)
+                outcome.rollback = rollback
+                return outcome
             }
         }
-        let summary = "\(executed.count) call(s) succeeded: " + executed.map { "\($0.service):\($0.action)" }
+        let summary = "\(executed.count) call(s) succeeded: " + executed.map(\.api)
             .joined(separator: ", ")
         guard try await store.transitionRemediation(id: id, from: [.applying], to: .applied, actor: actor,
                                                     detail: summary, at: now()) != nil else {

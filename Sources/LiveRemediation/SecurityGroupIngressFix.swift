@@ -1,7 +1,8 @@
 import Model
 
 /// Revokes security group ingress open to the internet on an admin port, rule by rule, and — when the target names
-/// an admin CIDR — authorizes that CIDR on the same protocol and ports, so administrators keep access.
+/// an admin CIDR — first authorizes that CIDR on the same protocol and ports, so administrators keep access.
+/// Every call carries its undo (revoke ↔ authorize of the same permission).
 enum SecurityGroupIngressFix {
     static let openCIDRs: Set<String> = ["0.0.0.0/0", "::/0"]
 
@@ -33,24 +34,33 @@ enum SecurityGroupIngressFix {
             var revoke = permission
             for (index, cidr) in v4.enumerated() { revoke["IpPermissions.1.IpRanges.\(index + 1).CidrIp"] = cidr }
             for (index, cidr) in v6.enumerated() { revoke["IpPermissions.1.Ipv6Ranges.\(index + 1).CidrIpv6"] = cidr }
-            calls.append(LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region,
-                                     action: "RevokeSecurityGroupIngress", parameters: revoke))
+            // Undoing the revoke authorizes the same ranges again, with the rule's description when it had one.
+            var reopen = revoke
+            if let description = r["description"]?.stringValue, !description.isEmpty {
+                for index in v4.indices { reopen["IpPermissions.1.IpRanges.\(index + 1).Description"] = description }
+                for index in v6.indices { reopen["IpPermissions.1.Ipv6Ranges.\(index + 1).Description"] = description }
+            }
             let existing = Set(((r["cidr_blocks"]?.elements ?? []) + (r["ipv6_cidr_blocks"]?.elements ?? []))
                 .compactMap(\.stringValue))
+            // The admin CIDR is authorized before the world rule is revoked: if the revoke then fails, admins were
+            // never locked out, and the rollback only has to take the new admin rule away again.
             if let admin = c.adminCIDR, !admin.isEmpty, !existing.contains(admin) {
                 var authorize = permission
-                if admin.contains(":") {
-                    authorize["IpPermissions.1.Ipv6Ranges.1.CidrIpv6"] = admin
-                    authorize["IpPermissions.1.Ipv6Ranges.1.Description"] = "bulwark: admin access"
-                } else {
-                    authorize["IpPermissions.1.IpRanges.1.CidrIp"] = admin
-                    authorize["IpPermissions.1.IpRanges.1.Description"] = "bulwark: admin access"
-                }
-                calls.append(LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region,
-                                         action: "AuthorizeSecurityGroupIngress", parameters: authorize))
+                let range = admin.contains(":") ? "IpPermissions.1.Ipv6Ranges.1" : "IpPermissions.1.IpRanges.1"
+                authorize["\(range).\(admin.contains(":") ? "CidrIpv6" : "CidrIp")"] = admin
+                let withdraw = authorize
+                authorize["\(range).Description"] = "bulwark: admin access"
+                calls.append(ec2(c, "AuthorizeSecurityGroupIngress", authorize)
+                    .undone(by: ec2(c, "RevokeSecurityGroupIngress", withdraw)))
             }
+            calls.append(ec2(c, "RevokeSecurityGroupIngress", revoke)
+                .undone(by: ec2(c, "AuthorizeSecurityGroupIngress", reopen)))
         }
         return calls
+    }
+
+    static func ec2(_ c: LiveFixContext, _ action: String, _ parameters: [String: String]) -> LiveAPICall {
+        LiveAPICall(wire: .awsQuery, service: "ec2", region: c.origin.region, action: action, parameters: parameters)
     }
 
     /// Whether `text` is an IPv4 or IPv6 CIDR with a prefix of at least 1: a /0 "admin" range would re-open the port.

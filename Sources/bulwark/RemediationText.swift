@@ -45,7 +45,7 @@ enum RemediationText {
         if let error = r.error { lines.append("  error:     \(error)") }
         if let plan = try? LivePlan.decode(r.plan, remediationID: r.id) {
             lines.append("Plan (\(plan.fixID)): \(plan.summary)")
-            lines += plan.calls.enumerated().map { "  \($0.offset + 1). \($0.element.rendered)" }
+            lines += calls(plan)
         } else {
             lines.append("Plan: \(r.plan)")
         }
@@ -58,7 +58,12 @@ enum RemediationText {
 
     static func dryRun(_ plan: LivePlan, status: RemediationStatus) -> String {
         (["Dry run (status \(status.rawValue); nothing is sent): \(plan.summary)"]
-            + plan.calls.enumerated().map { "  \($0.offset + 1). \($0.element.rendered)" }).joined(separator: "\n")
+            + calls(plan)).joined(separator: "\n")
+    }
+
+    /// The plan's calls, numbered, each followed by the undo a failed apply would run for it.
+    static func calls(_ plan: LivePlan) -> [String] {
+        plan.calls.enumerated().flatMap { ["  \($0.offset + 1). \($0.element.rendered)", "     \($0.element.renderedUndo)"] }
     }
 
     static func outcome(_ o: ApplyOutcome) -> String {

@@ -72,4 +72,66 @@ struct LiveFixCatalogTests {
             try fix.plan(LiveFixContext(checkID: "BLW-AWS-S3-012", resource: resource, origin: origin, adminCIDR: nil))
         }
     }
+    static func plan(_ checkID: String, _ type: String, _ id: String, _ attributes: [String: Value]) throws -> LivePlan {
+        let (resource, origin) = live(type, id, attributes)
+        return try #require(LiveFixCatalog.standard.fix(for: checkID))
+            .plan(LiveFixContext(checkID: checkID, resource: resource, origin: origin, adminCIDR: nil))
+    }
+
+    @Test func undoCallsRestoreTheDiscoveredValues() throws {
+        let trail = try Self.plan("BLW-AWS-CLOUDTRAIL-002", "aws_cloudtrail", "arn:aws:cloudtrail:eu-west-1:1:trail/t", [
+            "name": .string("t"), "is_multi_region_trail": .bool(false), "include_global_service_events": .bool(true),
+            "enable_log_file_validation": .bool(false),
+        ])
+        #expect(trail.calls.first?.undo?.map(\.body) == [
+            #"{"EnableLogFileValidation":false,"IncludeGlobalServiceEvents":true,"IsMultiRegionTrail":false,"#
+                + #""Name":"arn:aws:cloudtrail:eu-west-1:1:trail/t"}"#,
+        ])
+
+        let stopped = try Self.plan("BLW-AWS-CLOUDTRAIL-001", "aws_cloudtrail", "arn:t", [
+            "name": .string("t"), "enable_logging": .bool(false)])
+        #expect(stopped.calls.first?.undo?.map(\.action) == ["StopLogging"])
+        let unknown = try Self.plan("BLW-AWS-CLOUDTRAIL-001", "aws_cloudtrail", "arn:t", ["name": .string("t")])
+        #expect(unknown.calls.first?.undo == nil)
+        #expect(unknown.calls.first?.renderedUndo == "undo: none (the trail's previous logging status is not known)")
+
+        let versioning = try Self.plan("BLW-AWS-S3-012", "aws_s3_bucket", "arn:aws:s3:::b", ["bucket": .string("b")])
+        #expect(versioning.calls.first?.undo?.first?.body?.contains("<Status>Suspended</Status>") == true)
+
+        let policy = try Self.plan("BLW-AWS-IAM-001", "aws_iam_account_password_policy", "1", [
+            "minimum_password_length": .number(8), "require_symbols": .bool(true), "max_password_age": .number(0),
+            "password_reuse_prevention": .number(3),
+        ])
+        let restore = try #require(policy.calls.first?.undo?.first)
+        #expect(restore.action == "UpdateAccountPasswordPolicy")
+        #expect(restore.parameters["MinimumPasswordLength"] == "8")
+        #expect(restore.parameters["RequireSymbols"] == "true")
+        #expect(restore.parameters["RequireNumbers"] == "false")
+        #expect(restore.parameters["PasswordReusePrevention"] == "3")
+        #expect(restore.parameters["MaxPasswordAge"] == nil)
+        let none = try Self.plan("BLW-AWS-IAM-001", "aws_iam_account_password_policy", "1", [:])
+        #expect(none.calls.first?.undo?.map(\.action) == ["DeleteAccountPasswordPolicy"])
+    }
+
+    @Test func everyShippedFixSaysHowEachCallIsUndoneOrWhyItCannotBe() throws {
+        let vault = try Self.plan("BLW-AZURE-KEYVAULT-001", "azurerm_key_vault", "/subscriptions/s/vaults/v", [:])
+        #expect(vault.calls.first?.undo == nil)
+        #expect(vault.calls.first?.noUndo == "Azure does not allow purge protection to be turned off")
+        let tls = try Self.plan("BLW-AZURE-STORAGE-002", "azurerm_storage_account", "/subscriptions/s/accounts/a", [
+            "min_tls_version": .string("TLS1_0")])
+        #expect(tls.calls.first?.undo?.map(\.body) == [#"{"properties":{"minimumTlsVersion":"TLS1_0"}}"#])
+        let (group, origin) = Self.live("aws_security_group", "arn:sg", [
+            "id": .string("sg-1"),
+            "ingress": .list([.object(["protocol": .string("tcp"), "from_port": .number(22), "to_port": .number(22),
+                                       "cidr_blocks": .list([.string("0.0.0.0/0")])])]),
+        ])
+        let sg = try #require(LiveFixCatalog.standard.fix(for: "BLW-AWS-VPC-001"))
+            .plan(LiveFixContext(checkID: "BLW-AWS-VPC-001", resource: group, origin: origin, adminCIDR: "10.1.0.0/16"))
+        #expect(sg.calls.map(\.action) == ["AuthorizeSecurityGroupIngress", "RevokeSecurityGroupIngress"])
+        #expect(sg.calls.compactMap { $0.undo?.first?.action }
+                == ["RevokeSecurityGroupIngress", "AuthorizeSecurityGroupIngress"])
+        // Undo calls are left out of the idempotency key's plan text, and an undo-free plan encodes as before.
+        #expect(!(try sg.withoutUndo().json()).contains("undo"))
+        #expect(try sg.json().contains("\"undo\":["))
+    }
 }

@@ -67,12 +67,19 @@ struct MotoLiveFixTests {
             _ = try await remediator.approve(id: id, by: "alice")
             let plan = try await remediator.plan(id: id)
             let sg = fixture.ids["sg"] ?? "-"
+            let authorize = "ec2 AuthorizeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) "
+                + "IpPermissions.1.FromPort=22 IpPermissions.1.IpProtocol=tcp"
+            let revoke = "ec2 RevokeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) "
+                + "IpPermissions.1.FromPort=22 IpPermissions.1.IpProtocol=tcp"
+            // The admin rule goes in before the world rule comes out; each call shows the undo a failure would run.
             #expect(plan.calls.map(\.rendered) == [
-                "ec2 RevokeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) IpPermissions.1.FromPort=22 "
-                    + "IpPermissions.1.IpProtocol=tcp IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0 IpPermissions.1.ToPort=22",
-                "ec2 AuthorizeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) IpPermissions.1.FromPort=22 "
-                    + "IpPermissions.1.IpProtocol=tcp IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0/8 "
+                "\(authorize) IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0/8 "
                     + "IpPermissions.1.IpRanges.1.Description=bulwark: admin access IpPermissions.1.ToPort=22",
+                "\(revoke) IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0 IpPermissions.1.ToPort=22",
+            ])
+            #expect(plan.calls.map(\.renderedUndo) == [
+                "undo: \(revoke) IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0/8 IpPermissions.1.ToPort=22",
+                "undo: \(authorize) IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0 IpPermissions.1.ToPort=22",
             ])
             #expect(await calls(client, "RevokeSecurityGroupIngress") == 0)
             #expect(await calls(client, "AuthorizeSecurityGroupIngress") == 0)

@@ -30,6 +30,8 @@ struct RemediationCLITests {
         let dryRun = try await bulwark(["apply", "\(id)", "--dry-run"] + database)
         #expect(dryRun.succeeded)
         #expect(dryRun.output.contains("1. s3 PutBucketVersioning PUT b region=us-east-1 versioning= body=<Versioning"))
+        #expect(dryRun.output.contains("\n     undo: s3 PutBucketVersioning PUT b region=us-east-1 versioning= body="))
+        #expect(dryRun.output.contains("<Status>Suspended</Status>"))
 
         #expect(try await bulwark(["approve", "\(id)", "--as", "grace"] + database).succeeded)
         #expect(try await bulwark(["approve", "\(id)"] + database).succeeded)
