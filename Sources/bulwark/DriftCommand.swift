@@ -17,13 +17,16 @@ struct DriftCommand: ParsableCommand {
             configuration is the intent, the state the last apply); values known only after apply, and \
             attributes the configuration leaves out, keep the state's. A resource in the configuration but not \
             in the state is listed as pending (not yet applied: it has no live ID to match), never as missing or \
-            unmanaged; .bulwarkignore ID patterns match its address. The live side is discovery of --cloud, with the same credentials and endpoints as `bulwark discover`. \
-            Ignore rules come from --ignore, else PATH/.bulwarkignore when it exists.
+            unmanaged; .bulwarkignore ID patterns match its address. State-only resources are compared as they \
+            are. The live side is discovery of --cloud, with the same credentials and endpoints as `bulwark \
+            discover`. Ignore rules come from --ignore, else .bulwarkignore in PATH (or in the plan file's \
+            directory) when it exists.
 
             A service that answers AccessDenied, or a region that fails, is listed under "errors" / "Not read": \
             the diff covers what was read, and never hides what was not.
 
-            Exit status: 0 in sync; 1 drift found (changed, missing, unmanaged or pending); 2 error (no state, cloud not readable, usage error).
+            Exit status: 0 in sync; 1 drift found (changed, missing, unmanaged or pending); 2 error (no state, \
+            cloud not readable, usage error).
             """
     )
 
