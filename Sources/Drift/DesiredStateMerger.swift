@@ -1,4 +1,5 @@
 import Checks
+import HCL
 import Model
 
 /// Merges the Terraform configuration (HCL or plan) into the state, giving drift's desired side.
@@ -87,9 +88,25 @@ public struct DesiredStateMerger: Sendable {
                 out[key] = overlay(out[key] ?? .null, with: value, pattern: pattern + "." + key, rules: rules, inBlock: false)
             }
             return .object(out)
-        case .bool, .number, .string:
+        case .string(let text):
+            if case .string(let last) = state, text != last, Self.sameJSON(text, last) { return state }
+            return config
+        case .bool, .number:
             return config
         }
+    }
+
+    /// True when both strings are JSON documents with equal values: `jsonencode(…)` in the configuration and the
+    /// provider's normalised policy text in the state differ in spacing and key order, not in meaning, and only
+    /// the state's spelling is what the cloud hands back.
+    static func sameJSON(_ a: String, _ b: String) -> Bool {
+        func document(_ text: String) -> Value? {
+            guard let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[",
+                  text.utf8.count <= 1 << 20 else { return nil }
+            return try? JSONParser.parse(text, filename: "policy", maxDepth: 64).value
+        }
+        guard let left = document(a), let right = document(b) else { return false }
+        return left == right
     }
 
     /// A value taken whole: the configuration's when wholly known or when the state has none (its unknown parts

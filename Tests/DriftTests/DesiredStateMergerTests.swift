@@ -152,4 +152,15 @@ struct DesiredStateMergerTests {
         let merged = DesiredStateMerger.overlay(state, with: config, pattern: "rule", rules: rules, inBlock: false)
         #expect(merged == .list([.object(["id": "two", "days": 2]), .object(["id": "one", "days": 5])]))
     }
+
+    @Test("a JSON document spelled differently keeps the state's text; a different one is the configuration's")
+    func jsonDocuments() {
+        let state: Value = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}"#
+        let same: Value = #"{"Statement": [{"Action": "s3:GetObject", "Effect": "Allow"}], "Version": "2012-10-17"}"#
+        let other: Value = #"{"Statement": [{"Action": "s3:*", "Effect": "Allow"}], "Version": "2012-10-17"}"#
+        let rules = AttributeRules()
+        #expect(DesiredStateMerger.overlay(state, with: same, pattern: "policy", rules: rules, inBlock: false) == state)
+        #expect(DesiredStateMerger.overlay(state, with: other, pattern: "policy", rules: rules, inBlock: false) == other)
+        #expect(DesiredStateMerger.overlay("{not json", with: "{x", pattern: "policy", rules: rules, inBlock: false) == "{x")
+    }
 }
