@@ -16,6 +16,23 @@ public struct DriftDetector: Sendable {
         self.ignore = ignore
     }
 
+    /// Diffs the state merged with its configuration against `live` (see `DesiredStateMerger` for the rule):
+    /// the configuration's known values override the state's, and configuration-only resources are reported
+    /// `pending`. `.bulwarkignore` ID patterns match a pending resource's address, as it has no provider ID yet.
+    public func detect(state: [Resource], configuration: [Resource], live: [Resource],
+                       discoveredTypes: Set<String>? = nil) -> DriftReport {
+        let merged = DesiredStateMerger(attributes: attributes).merge(state: state, configuration: configuration)
+        var report = detect(desired: merged.resources, live: live, discoveredTypes: discoveredTypes)
+        for resource in merged.pending {
+            let ids = ResourceIdentity.ignoreIDs(resource) + [resource.address]
+            if !ignore.rules.isEmpty, ignore.ignoresResource(type: resource.type, ids: ids) { continue }
+            report.pending.append(Self.pending(resource))
+        }
+        report.pending.sort { $0.address < $1.address }
+        report.diagnostics = merged.diagnostics + report.diagnostics
+        return report
+    }
+
     /// Diffs `desired` against `live`.
     ///
     /// `discoveredTypes` names the types discovery read: a desired resource of another type is neither compared
@@ -96,6 +113,16 @@ public struct DriftDetector: Sendable {
         report.missing.sort { ($0.address ?? "") < ($1.address ?? "") }
         report.unmanaged.sort { ($0.type, $0.id) < ($1.type, $1.id) }
         return report
+    }
+
+    private static func pending(_ resource: Resource) -> DriftPendingResource {
+        if let range = resource.origin.sourceRange {
+            return DriftPendingResource(type: resource.type, address: resource.address, file: range.file, line: range.start.line)
+        }
+        if case .plan(let file, _) = resource.origin {
+            return DriftPendingResource(type: resource.type, address: resource.address, file: file, line: nil)
+        }
+        return DriftPendingResource(type: resource.type, address: resource.address, file: nil, line: nil)
     }
 
     private static func reference(_ resource: Resource, address: String?) -> DriftResourceRef {

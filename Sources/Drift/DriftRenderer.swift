@@ -17,7 +17,7 @@ public enum DriftRenderer {
         }
     }
 
-    /// `{"changed":[…],"coverage":…,"diagnostics":[…],"live":…,"managed":…,"missing":[…],"unmanaged":[…]}`.
+    /// `{"changed":[…],"coverage":…,"diagnostics":[…],"live":…,"managed":…,"missing":[…],"pending":[…],"unmanaged":[…]}`.
     public static func json(_ report: DriftReport) -> String {
         JSONEncoding.encode(document(report)) + "\n"
     }
@@ -38,8 +38,15 @@ public enum DriftRenderer {
                 ])
             })
         }
+        let pending: [Value] = report.pending.map { p in
+            .object([
+                "type": .string(p.type), "address": .string(p.address), "file": p.file.map(Value.string) ?? .null,
+                "line": p.line.map { .number(Double($0)) } ?? .null,
+            ])
+        }
         return Value.object([
             "changed": .tuple(changed),
+            "pending": .tuple(pending),
             "missing": refs(report.missing),
             "unmanaged": refs(report.unmanaged),
             "managed": .number(Double(report.managedCount)),
@@ -49,7 +56,7 @@ public enum DriftRenderer {
         ])
     }
 
-    /// Three sections (changed, missing, unmanaged) of aligned columns, then the coverage line.
+    /// Four sections (changed, missing, unmanaged, pending) of aligned columns, then the coverage line.
     public static func table(_ report: DriftReport) -> String {
         var out = ""
         if !report.changed.isEmpty {
@@ -65,6 +72,10 @@ public enum DriftRenderer {
         if !report.unmanaged.isEmpty {
             out += (out.isEmpty ? "" : "\n") + "Unmanaged (\(report.unmanaged.count))\n"
             out += columns([["TYPE", "ID", "REGION"]] + report.unmanaged.map { [$0.type, $0.id, $0.region ?? ""] })
+        }
+        if !report.pending.isEmpty {
+            out += (out.isEmpty ? "" : "\n") + "Pending — in the configuration, not yet applied (\(report.pending.count))\n"
+            out += columns([["ADDRESS", "TYPE", "DECLARED AT"]] + report.pending.map { [$0.address, $0.type, $0.location] })
         }
         if !report.hasDrift { out += "No drift.\n" }
         let percent = Value.formatNumber((report.coverage * 1000).rounded() / 10)

@@ -49,6 +49,33 @@ public struct DriftResourceRef: Sendable, Hashable {
     }
 }
 
+/// A resource the configuration declares that the state does not hold: not yet applied, so it has no provider ID
+/// to match live and is neither missing nor unmanaged.
+public struct DriftPendingResource: Sendable, Hashable {
+    /// Resource type.
+    public var type: String
+    /// The configuration address, e.g. `module.logs.aws_s3_bucket.b["x"]`.
+    public var address: String
+    /// The `.tf` file (or plan file) that declares it.
+    public var file: String?
+    /// The block's first line in `file`; nil when only the plan file is known.
+    public var line: Int?
+
+    /// A pending resource.
+    public init(type: String, address: String, file: String?, line: Int?) {
+        self.type = type
+        self.address = address
+        self.file = file
+        self.line = line
+    }
+
+    /// `file:line`, `file`, or "" when the declaration's place is unknown.
+    public var location: String {
+        guard let file else { return "" }
+        return line.map { "\(file):\($0)" } ?? file
+    }
+}
+
 /// The result of comparing desired resources with live ones.
 public struct DriftReport: Sendable, Hashable {
     /// Attribute-level differences of matched resources, sorted by address then attribute.
@@ -57,6 +84,8 @@ public struct DriftReport: Sendable, Hashable {
     public var missing: [DriftResourceRef]
     /// Live resources that no state resource matches.
     public var unmanaged: [DriftResourceRef]
+    /// Configuration resources not yet in the state (not yet applied), sorted by address.
+    public var pending: [DriftPendingResource]
     /// Live resources matched to a state resource.
     public var managedCount: Int
     /// Live resources considered (after `.bulwarkignore`).
@@ -66,10 +95,12 @@ public struct DriftReport: Sendable, Hashable {
 
     /// A report.
     public init(changed: [DriftChange] = [], missing: [DriftResourceRef] = [], unmanaged: [DriftResourceRef] = [],
-                managedCount: Int = 0, liveCount: Int = 0, diagnostics: [Diagnostic] = []) {
+                pending: [DriftPendingResource] = [], managedCount: Int = 0, liveCount: Int = 0,
+                diagnostics: [Diagnostic] = []) {
         self.changed = changed
         self.missing = missing
         self.unmanaged = unmanaged
+        self.pending = pending
         self.managedCount = managedCount
         self.liveCount = liveCount
         self.diagnostics = diagnostics
@@ -80,8 +111,8 @@ public struct DriftReport: Sendable, Hashable {
         liveCount == 0 ? 1 : Double(managedCount) / Double(liveCount)
     }
 
-    /// True when anything changed, went missing or is unmanaged.
-    public var hasDrift: Bool { !changed.isEmpty || !missing.isEmpty || !unmanaged.isEmpty }
+    /// True when anything changed, went missing, is unmanaged or is pending (the configuration is not applied).
+    public var hasDrift: Bool { !changed.isEmpty || !missing.isEmpty || !unmanaged.isEmpty || !pending.isEmpty }
 
     /// Addresses of the resources with at least one changed attribute.
     public var changedAddresses: Set<String> { Set(changed.map(\.address)) }

@@ -8,24 +8,32 @@ import Scanner
 struct DriftCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
-        abstract: "Compare Terraform state with live cloud resources: changed, missing, unmanaged, coverage.",
+        abstract: "Compare Terraform state and configuration with live cloud resources: changed, missing, unmanaged, pending, coverage.",
         discussion: """
             The desired side is --state (a state file or s3://bucket/key, fetched with the AWS credentials), or, \
-            without --state, the state named by the `backend "s3"` (or "local") block of PATH's configuration. \
-            The live side is discovery of --cloud, with the same credentials and endpoints as `bulwark discover`. \
-            Ignore rules come from --ignore, else PATH/.bulwarkignore when it exists.
+            without --state, the state named by the `backend "s3"` (or "local") block of PATH's configuration; \
+            PATH's configuration (its .tf files, or a `terraform show -json` plan file) is merged into it by \
+            resource address: an attribute the configuration sets to a known value overrides the state's (the \
+            configuration is the intent, the state the last apply); values known only after apply, and \
+            attributes the configuration leaves out, keep the state's. A resource in the configuration but not \
+            in the state is listed as pending (not yet applied: it has no live ID to match), never as missing or \
+            unmanaged; .bulwarkignore ID patterns match its address. State-only resources are compared as they \
+            are. The live side is discovery of --cloud, with the same credentials and endpoints as `bulwark \
+            discover`. Ignore rules come from --ignore, else .bulwarkignore in PATH (or in the plan file's \
+            directory) when it exists.
 
             A service that answers AccessDenied, or a region that fails, is listed under "errors" / "Not read": \
             the diff covers what was read, and never hides what was not.
 
-            Exit status: 0 in sync; 1 drift found; 2 error (no state, cloud not readable, usage error).
+            Exit status: 0 in sync; 1 drift found (changed, missing, unmanaged or pending); 2 error (no state, \
+            cloud not readable, usage error).
             """
     )
 
     @Option(help: "State file or s3://bucket/key (default: the backend block of PATH).")
     var state: String?
 
-    @Argument(help: "The Terraform root module directory (default: the current directory).")
+    @Argument(help: "The Terraform root module directory or a plan JSON file (default: the current directory).")
     var path: String = "."
 
     @OptionGroup var selection: CloudOptions

@@ -1,5 +1,6 @@
 import Drift
 import Foundation
+import Model
 import TestHTTPServer
 import Testing
 @testable import Reconciler
@@ -38,10 +39,26 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let cloud = LiveCloud.aws(profile: nil, regions: ["us-east-1"])
 
-        let synced = await DriftRun.run(DriftRequest(state: dir + "/synced.tfstate", path: dir, cloud: cloud),
+        // In sync: the configuration says Suspended, as the state and the cloud do.
+        let syncedDir = try Self.directory([
+            "main.tf": LivePostureFixtures.mainTF.replacingOccurrences(of: "\"Enabled\"", with: "\"Suspended\""),
+            ".bulwarkignore": Self.onlyManagedBuckets,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: syncedDir) }
+        let synced = await DriftRun.run(DriftRequest(state: dir + "/synced.tfstate", path: syncedDir, cloud: cloud),
                                         environment: moto.environment())
         #expect(synced.exitCode == 0, "\(synced.render(.table))")
         #expect(synced.report?.managedCount == 3)
+
+        // The HCL says Enabled, not yet applied: the state and the cloud say Suspended, and that is drift.
+        let unapplied = await DriftRun.run(DriftRequest(state: dir + "/synced.tfstate", path: dir, cloud: cloud),
+                                           environment: moto.environment())
+        #expect(unapplied.exitCode == 1, "\(unapplied.render(.table))")
+        let change = try #require(unapplied.report?.changed.first)
+        #expect(unapplied.report?.changed.count == 1)
+        #expect(change.address == "aws_s3_bucket_versioning.data" && change.attribute == "versioning_configuration[0].status")
+        #expect(change.desired == .string("Enabled") && change.live == .string("Suspended"))
+        #expect(unapplied.report?.pending.isEmpty == true && unapplied.report?.missing.isEmpty == true)
 
         let drifted = await DriftRun.run(DriftRequest(state: dir + "/drifted.tfstate", path: dir, cloud: cloud),
                                          environment: moto.environment())
@@ -58,6 +75,37 @@ import Testing
 
         let noBackend = await DriftRun.run(DriftRequest(state: nil, path: dir, cloud: cloud), environment: moto.environment())
         #expect(noBackend.exitCode == 2, "no backend block and no terraform.tfstate")
+    }
+
+    @Test(.timeLimit(.minutes(5))) func aResourceInTheConfigurationOnlyIsPendingNotMissing() async throws {
+        let moto = try MotoServer()
+        defer { moto.stop() }
+        try LivePostureStageTests.python(moto, LivePostureFixtures.seedScript)
+        let dir = try Self.directory([
+            "main.tf": LivePostureFixtures.mainTF.replacingOccurrences(of: "\"Enabled\"", with: "\"Suspended\""),
+            "audit.tf": """
+                resource "aws_s3_bucket" "audit" {
+                  bucket = "acme-audit"
+                }
+                """,
+            "terraform.tfstate": LivePostureFixtures.awsState(dataVersioning: "Suspended", includeGone: false),
+            // A pending resource has no provider ID yet: ID patterns match its address.
+            ".bulwarkignore": Self.onlyManagedBuckets + "\n" + #"!aws_s3_bucket.aws_s3_bucket\.audit"#,
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+
+        // No --state: the default local state beside the configuration.
+        let outcome = await DriftRun.run(DriftRequest(state: nil, path: dir, cloud: .aws(profile: nil, regions: ["us-east-1"])),
+                                         environment: moto.environment())
+        let report = try #require(outcome.report, "\(outcome.render(.table))")
+        #expect(outcome.exitCode == 1)
+        #expect(report.pending == [DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.audit", file: dir + "/audit.tf", line: 1)],
+                "\(outcome.render(.table))")
+        #expect(report.changed.isEmpty && report.missing.isEmpty, "\(outcome.render(.table))")
+        #expect(report.managedCount == 3)
+        let json = outcome.render(.json)
+        #expect(json.contains(#""pending":[{"address":"aws_s3_bucket.audit","file":"# + Value.quote(dir + "/audit.tf")
+                              + #","line":1,"type":"aws_s3_bucket"}]"#), "\(json)")
     }
 
     @Test(.timeLimit(.minutes(5))) func stateComesFromTheS3BackendAndDeniedServicesAreListed() async throws {

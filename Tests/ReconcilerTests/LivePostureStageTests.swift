@@ -33,6 +33,8 @@ import Testing
         let h = try await ReconcileLoopTests.Harness()
         _ = try h.remote.createRepository("live", files: [
             "terraform/main.tf": LivePostureFixtures.mainTF,
+            // In the configuration, not in the state: pending, not missing.
+            "terraform/audit.tf": "resource \"aws_s3_bucket\" \"audit\" {\n  bucket = \"acme-audit\"\n}\n",
             "state/prod.tfstate": LivePostureFixtures.awsState(),
             "baselines/aws.yaml": LivePostureFixtures.awsBaseline,
             ".bulwarkignore": LivePostureFixtures.ignoreFile,
@@ -67,6 +69,8 @@ import Testing
                 "\(drift)")
         #expect(!drift.contains { $0.kind == "unmanaged" && $0.resourceType == "aws_security_group" }, "ignored by .bulwarkignore")
         #expect(!drift.contains { $0.kind == "missing" && $0.liveID == "acme-logs" })
+        #expect(drift.filter { $0.kind == "pending" }.map { [$0.address, $0.desired ?? ""] }
+                    == [["aws_s3_bucket.audit", "\"terraform/audit.tf:1\""]], "\(drift)")
 
         let live = try #require(try await h.store.latestScan(target: LivePostureRecording.liveTarget("live")))
         #expect(live.trigger == "live")

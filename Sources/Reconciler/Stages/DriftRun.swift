@@ -9,7 +9,8 @@ import Model
 public struct DriftRequest: Sendable {
     /// A state file or `s3://bucket/key`; nil = the `backend` block of `path`.
     public var state: String?
-    /// The Terraform root module directory (its backend, its `.bulwarkignore`).
+    /// The Terraform root module directory (its backend, its `.bulwarkignore`, its configuration), or a
+    /// `terraform show -json` plan file (the configuration; backend and `.bulwarkignore` from its directory).
     public var path: String
     public var cloud: LiveCloud
     /// `.bulwarkignore` to use instead of `<path>/.bulwarkignore`.
@@ -90,10 +91,13 @@ public enum DriftRun {
         }
         let cwd = FileManager.default.currentDirectoryPath
         let directory = request.path.hasPrefix("/") ? request.path : TreePath.clean(cwd + "/" + request.path)
+        var isDirectory: ObjCBool = true
+        let home = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && !isDirectory.boolValue
+            ? (directory as NSString).deletingLastPathComponent : directory
         let inputs = LiveInputs(tree: DiskFileTree(), root: cwd, fetcher: fetcher)
         var gathered = await inputs.gather(
             clouds: [request.cloud], baselines: [], state: request.state, paths: [directory],
-            ignoreFiles: [request.ignoreFile ?? directory + "/.bulwarkignore"])
+            ignoreFiles: [request.ignoreFile ?? home + "/.bulwarkignore"])
         if let ignoreFile = request.ignoreFile, !FileManager.default.fileExists(atPath: ignoreFile) {
             outcome.error = "ignore file \(ignoreFile) does not exist"
             return outcome

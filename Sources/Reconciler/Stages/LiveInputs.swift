@@ -1,6 +1,7 @@
 import Drift
 import Foundation
 import Model
+import Terraform
 
 /// Gathers a live posture run's inputs from a file tree — a commit's files in the reconcile stage, the disk for
 /// `bulwark drift`: security baselines, the desired state (explicit, or the backend block of the configuration)
@@ -53,23 +54,27 @@ public struct LiveInputs: Sendable {
         return inputs
     }
 
-    /// The desired resources: from `state`, else from every path's backend. Nil (drift skipped) when none is found.
+    /// The desired resources: from `state`, else from every path's backend, with the configuration of the paths
+    /// that state belongs to (every path for an explicit `state`). Nil (drift skipped) when no state is found.
     public func desiredState(state: String?, paths: [String]) async -> (DesiredState?, [String]) {
         var locations: [StateLocation] = []
+        var configured: [String] = []
         var warnings: [String] = []
         if let state {
             guard let location = StateLocation.parse(state) else {
                 return (nil, ["drift skipped: state '\(state)' is neither a path nor s3://bucket/key"])
             }
             locations = [location.isLocal ? .local(path: resolve(state)) : location]
+            configured = paths
         } else {
             for path in paths {
-                let (location, diagnostics) = BackendConfigReader.stateLocation(directory: resolve(path), tree: tree)
+                let (location, diagnostics) = BackendConfigReader.stateLocation(directory: directory(of: resolve(path)), tree: tree)
                 warnings += diagnostics.map { "backend: \($0.description)" }
                 guard let location else { continue }
                 // Terraform's default local state beside the configuration is optional; a declared one is not.
                 if case .local(let file) = location, tree.kind(file) == nil { continue }
                 locations.append(location)
+                configured.append(path)
             }
         }
         guard !locations.isEmpty else {
@@ -97,7 +102,59 @@ public struct LiveInputs: Sendable {
             diagnostics += loaded.diagnostics
         }
         let source = locations.map { $0.isLocal ? display($0.description) : $0.description }.joined(separator: ", ")
-        return (DesiredState(resources: resources, source: source, diagnostics: diagnostics), warnings)
+        let config = await configuration(configured)
+        return (DesiredState(resources: resources, configuration: config.resources, source: source,
+                             diagnostics: diagnostics + config.diagnostics), warnings)
+    }
+
+    /// The resources `paths` declare — module directories, `.tf` files or `terraform show -json` plans — read from
+    /// the tree, with file names relative to the root. A path that holds a state adds nothing. Only errors are
+    /// kept: the scanner reports the rest, and a resource the loader could not read keeps its state values.
+    public func configuration(_ paths: [String]) async -> (resources: [Resource], diagnostics: [Diagnostic]) {
+        var options = LoadOptions()
+        options.fileTree = tree
+        options.maxFileSize = min(options.maxFileSize, maxFileSize)
+        let full = paths.map(resolve)
+        let loadOptions = options
+        let inputs = await OffPool.run { TerraformInput.loadAll(full, options: loadOptions) }
+        var resources: [Resource] = []
+        var diagnostics: [Diagnostic] = []
+        for input in inputs where input.kind != .state {
+            let base = input.kind == .module ? display(input.path) : display(directory(of: input.path))
+            resources += input.resources.map { relocate($0, base: base) }
+            diagnostics += input.diagnostics.filter { $0.severity == .error }
+        }
+        return (resources, diagnostics)
+    }
+
+    /// The resource with its block's file name relative to the root (the loader names files from their module).
+    private func relocate(_ resource: Resource, base: String) -> Resource {
+        var out = resource
+        switch resource.origin {
+        case .iac(var range):
+            range.file = joined(base, range.file)
+            out.origin = .iac(range)
+        case .plan(let file, var source?):
+            source.file = joined(base, source.file)
+            out.origin = .plan(file: display(file), source: source)
+        case .plan(let file, nil):
+            out.origin = .plan(file: display(file), source: nil)
+        case .state, .live:
+            break
+        }
+        return out
+    }
+
+    private func joined(_ base: String, _ file: String) -> String {
+        if file.hasPrefix("/") { return display(file) }
+        return base.isEmpty || base == "." ? file : TreePath.clean(base + "/" + file)
+    }
+
+    /// A module directory, or the directory holding a file (a plan, a single `.tf`).
+    private func directory(of path: String) -> String {
+        guard tree.resolvedKind(path) == .file else { return path }
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
     }
 
     private func resolve(_ path: String) -> String {
@@ -106,7 +163,8 @@ public struct LiveInputs: Sendable {
 
     /// A path relative to the root for messages (a commit's virtual root means nothing to a reader).
     private func display(_ path: String) -> String {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        if path == root { return "." }
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 
     private func text(_ path: String) -> Result<String, LiveInputError> {

@@ -5,17 +5,22 @@ import Drift
 import Foundation
 import Model
 
-/// The desired side of a drift run: resources from a Terraform state, and where they came from.
+/// The desired side of a drift run: resources from a Terraform state, the configuration (HCL or plan) merged into
+/// them by `DriftDetector.detect(state:configuration:live:discoveredTypes:)`, and where they came from.
 public struct DesiredState: Sendable {
+    /// The state's resources (the last apply).
     public var resources: [Resource]
+    /// The configuration's resources (the intent); empty when no configuration was read.
+    public var configuration: [Resource]
     /// `path` or `s3://bucket/key`.
     public var source: String
     /// Problems met reading it (duplicate IDs, unreadable entries).
     public var diagnostics: [Diagnostic]
 
     /// Creates a desired state.
-    public init(resources: [Resource], source: String, diagnostics: [Diagnostic] = []) {
+    public init(resources: [Resource], configuration: [Resource] = [], source: String, diagnostics: [Diagnostic] = []) {
         self.resources = resources
+        self.configuration = configuration
         self.source = source
         self.diagnostics = diagnostics
     }
@@ -108,7 +113,8 @@ public struct LivePosture: Sendable {
         }
         if let desired = inputs.desired {
             var report = DriftDetector(attributes: attributes, ignore: inputs.ignore)
-                .detect(desired: desired.resources, live: result.resources, discoveredTypes: types)
+                .detect(state: desired.resources, configuration: desired.configuration, live: result.resources,
+                        discoveredTypes: types)
             report.diagnostics = desired.diagnostics + report.diagnostics
             result.drift = report
         }

@@ -69,7 +69,7 @@ public enum LivePostureRecording {
                           resources: resources, findings: findings)
     }
 
-    /// One row per changed attribute, missing resource and unmanaged resource.
+    /// One row per changed attribute, missing resource, unmanaged resource and pending (not yet applied) resource.
     public static func driftRecords(_ report: DriftReport) -> [DriftRecord] {
         var rows = report.changed.map {
             DriftRecord(kind: "changed", resourceType: $0.type, address: $0.address, liveID: $0.id, attribute: $0.attribute,
@@ -80,6 +80,11 @@ public enum LivePostureRecording {
         }
         rows += report.unmanaged.map {
             DriftRecord(kind: "unmanaged", resourceType: $0.type, address: $0.address ?? "\($0.type).\($0.id)", liveID: $0.id)
+        }
+        // Not yet applied: no live ID; where it is declared goes in `desired`.
+        rows += report.pending.map { p in
+            DriftRecord(kind: "pending", resourceType: p.type, address: p.address,
+                        desired: p.file == nil ? nil : JSONEncoding.encode(.string(p.location)))
         }
         return rows
     }

@@ -60,7 +60,8 @@ public struct LivePostureStage: ReconcileStage {
         if !result.baselineResults.isEmpty { summary += ", \(violations) baseline violations" }
         if let drift = result.drift {
             summary += ", drift \(drift.changed.count) changed / \(drift.missing.count) missing / \(drift.unmanaged.count) "
-                + "unmanaged, coverage " + String(format: "%.0f%%", drift.coverage * 100)
+                + "unmanaged" + (drift.pending.isEmpty ? "" : " / \(drift.pending.count) pending (not applied)")
+                + ", coverage " + String(format: "%.0f%%", drift.coverage * 100)
         }
         context.logger.info("live posture stored", metadata: ["scan": .stringConvertible(stored.scanID),
                                                              "warnings": .stringConvertible(result.warnings.count)])

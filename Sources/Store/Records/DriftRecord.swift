@@ -1,6 +1,6 @@
 /// One difference between declared and live infrastructure, found during a scan.
 public struct DriftRecord: Sendable, Hashable, Codable {
-    /// "changed", "missing" or "unmanaged".
+    /// "changed", "missing", "unmanaged" or "pending" (in the configuration, not yet applied).
     public var kind: String
     public var resourceType: String
     public var address: String
