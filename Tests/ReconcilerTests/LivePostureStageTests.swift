@@ -47,12 +47,7 @@ import Testing
         var environment = moto.environment()
         environment["AWS_ENDPOINT_URL_RDS"] = denied.baseURL.absoluteString
         let stage = LivePostureStage(checksDirectory: ReconcileLoopTests.checksDirectory, environment: environment)
-        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git",
-                                     concurrency: 1, targets: [target])
-        var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options),
-                                    stages: [stage], environment: [:], owner: "test-replica")
+        let reconciler = h.reconciler([target], stages: [stage])
 
         let status = try #require(await reconciler.runOnce().first)
         #expect(status.ready == .true, "\(status)")
