@@ -27,3 +27,28 @@ import Testing
         #expect(LivePosture.discoveredTypes(LivePostureResult(), readClouds: []).isEmpty)
     }
 }
+
+/// The same rule for Azure: ARM resource types are the services; a failed token covers nothing.
+@Suite struct AzureDiscoveredTypesTests {
+    static func error(_ service: String) -> LiveCloudError {
+        LiveCloudError(cloud: "azure", error: DiscoveryError(service: service, region: "global", operation: "GET \(service)",
+                                                            code: "AuthorizationFailed", message: "denied"))
+    }
+
+    @Test func answeredResourceTypesAreCoveredAndFailedOnesAreNot() {
+        var result = LivePostureResult()
+        result.discoveryErrors = [Self.error("Microsoft.Compute/disks"), Self.error("Microsoft.Sql/servers/databases")]
+        let types = LivePosture.discoveredTypes(result, readClouds: ["azure"])
+        #expect(types.contains("azurerm_storage_account"))
+        #expect(types.contains("azurerm_mssql_server"))
+        #expect(!types.contains("azurerm_managed_disk"))
+        #expect(!types.contains("azurerm_mssql_database"), "databases were not listed")
+        #expect(!types.contains("aws_s3_bucket"))
+    }
+
+    @Test func aFailedTokenCoversNothingBeyondWhatWasRead() {
+        var result = LivePostureResult()
+        result.discoveryErrors = [Self.error("arm")]
+        #expect(!LivePosture.discoveredTypes(result, readClouds: ["azure"]).contains("azurerm_storage_account"))
+    }
+}

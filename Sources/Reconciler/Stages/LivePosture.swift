@@ -143,14 +143,19 @@ public struct LivePosture: Sendable {
     /// and the types drift may report missing when none is left live: every bucket deleted is drift, not silence).
     static func discoveredTypes(_ result: LivePostureResult, readClouds: Set<String>) -> Set<String> {
         var types = Set(result.resources.map(\.type))
-        let sources = accountSettingTypes.map { ($0.key, $0.value) }
-            + AWSServiceTypes.owner.map { ($0.key, (cloud: "aws", service: $0.value)) }
+        var failed: [String: Set<String>] = [:]
+        for error in result.discoveryErrors { failed[error.cloud, default: []].insert(error.error.service) }
+        let sources = accountSettingTypes.map { ($0.key, (cloud: $0.value.cloud, services: [$0.value.service])) }
+            + ServiceTypes.owners.map { ($0.key, $0.value) }
         for (type, source) in sources where readClouds.contains(source.cloud) {
-            let failed = result.discoveryErrors.contains { $0.cloud == source.cloud && $0.error.service == source.service }
-            if !failed { types.insert(type) }
+            let errors = failed[source.cloud] ?? []
+            if errors.isDisjoint(with: ServiceTypes.wholeCloud) && errors.isDisjoint(with: source.services) {
+                types.insert(type)
+            }
         }
         return types
     }
+
 
     /// `aws_` or `azurerm_`: the Terraform type prefix of a baseline's provider.
     static func typePrefix(provider: String) -> String {
