@@ -131,23 +131,14 @@ public struct LivePosture: Sendable {
                                checks: evaluator.filter(findings.filter { $0.resourceType.hasPrefix(prefix) }))
     }
 
-    /// Account-setting types whose absence is an answer ("no password policy"), with the cloud and service that
-    /// reads them: read without an error for that service, an absent one means "not configured", not "unknown".
-    static let accountSettingTypes: [String: (cloud: String, service: String)] = [
-        "aws_iam_account_password_policy": ("aws", "iam"), "aws_s3_account_public_access_block": ("aws", "s3control"),
-        "aws_cloudtrail": ("aws", "cloudtrail"), "aws_ebs_encryption_by_default": ("aws", "ec2"),
-        "azurerm_security_center_subscription_pricing": ("azure", "Microsoft.Security/pricings"),
-    ]
-
-    /// The types present live, plus every type of a service that answered without any error (account settings,
-    /// and the types drift may report missing when none is left live: every bucket deleted is drift, not silence).
+    /// The types present live, plus every type whose services answered without any error: for account settings an
+    /// absent one then means "not configured" (no password policy), not "unknown"; for drift a state resource of
+    /// such a type with no live counterpart is missing (every bucket deleted is drift, not silence).
     static func discoveredTypes(_ result: LivePostureResult, readClouds: Set<String>) -> Set<String> {
         var types = Set(result.resources.map(\.type))
         var failed: [String: Set<String>] = [:]
         for error in result.discoveryErrors { failed[error.cloud, default: []].insert(error.error.service) }
-        let sources = accountSettingTypes.map { ($0.key, (cloud: $0.value.cloud, services: [$0.value.service])) }
-            + ServiceTypes.owners.map { ($0.key, $0.value) }
-        for (type, source) in sources where readClouds.contains(source.cloud) {
+        for (type, source) in ServiceTypes.owners where readClouds.contains(source.cloud) {
             let errors = failed[source.cloud] ?? []
             if errors.isDisjoint(with: ServiceTypes.wholeCloud) && errors.isDisjoint(with: source.services) {
                 types.insert(type)
@@ -155,7 +146,6 @@ public struct LivePosture: Sendable {
         }
         return types
     }
-
 
     /// `aws_` or `azurerm_`: the Terraform type prefix of a baseline's provider.
     static func typePrefix(provider: String) -> String {
