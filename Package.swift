@@ -96,7 +96,7 @@ let package = Package(
         // CloudHTTP: cloud-neutral HTTP transport (URLSession/libcurl), retries with jitter, typed HTTP errors.
         .target(name: "CloudHTTP", dependencies: ["Model"]),
         // Test support (not product): loopback HTTP server and moto_server launcher, shared by cloud test suites.
-        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
+        .target(name: "TestHTTPServer", dependencies: ["TestSupport"], path: "Tests/TestHTTPServer"),
         .testTarget(name: "CloudHTTPTests", dependencies: ["CloudHTTP", "TestHTTPServer"]),
         // AWS: SigV4, credential chain, query / rest-xml / json protocols, pagination, throttling, concurrency limits.
         .target(

@@ -6,11 +6,7 @@ extension AWSDiscovery {
     /// discovery uses, so a remediation is verified on exactly the attributes the finding came from.
     /// `originID` is the resource's `LiveOrigin.id`; `region` its `LiveOrigin.region` (nil for global resources).
     public func reread(type: String, originID: String, region: String?) async throws(AWSError) -> DiscoveryResult {
-        let identity = try await client.query(service: .sts, action: "GetCallerIdentity")
-        guard let account = identity.first(named: "Account")?.text, !account.isEmpty else {
-            throw AWSError(.malformedResponse, "GetCallerIdentity returned no Account", service: "sts",
-                           operation: "GetCallerIdentity")
-        }
+        let account = try await accountID()
         let region = region ?? client.region
         let client = self.client
         var reader: ServiceReader

@@ -26,11 +26,7 @@ public struct AWSDiscovery: Sendable {
     /// Runs discovery. Only a failure to learn the account (STS GetCallerIdentity) is fatal: without it no ARN
     /// or address can be formed, and every other call would fail the same way.
     public func run() async throws(AWSError) -> DiscoveryResult {
-        let identity = try await client.query(service: .sts, action: "GetCallerIdentity")
-        guard let account = identity.first(named: "Account")?.text, !account.isEmpty else {
-            throw AWSError(.malformedResponse, "GetCallerIdentity returned no Account", service: "sts",
-                           operation: "GetCallerIdentity")
-        }
+        let account = try await accountID()
         let client = self.client
         let services = self.services
         let readers = await withTaskGroup(of: ServiceReader.self) { group in
@@ -62,5 +58,15 @@ public struct AWSDiscovery: Sendable {
                                apiCalls: entries.reduce(0) { $0 + $1.calls },
                                callsByService: await client.stats.callsByService(), callsByOperation: byOperation,
                                regions: regions, account: account)
+    }
+
+    /// The account the client's credentials belong to (STS GetCallerIdentity).
+    func accountID() async throws(AWSError) -> String {
+        let identity = try await client.query(service: .sts, action: "GetCallerIdentity")
+        guard let account = identity.first(named: "Account")?.text, !account.isEmpty else {
+            throw AWSError(.malformedResponse, "GetCallerIdentity returned no Account", service: "sts",
+                           operation: "GetCallerIdentity")
+        }
+        return account
     }
 }

@@ -14,15 +14,16 @@ public enum BackendConfigReader {
 
     /// `stateLocation(directory:)` over any file tree — a Git commit's `MemoryFileTree` in the reconcile stage.
     public static func stateLocation(directory: String, tree: any FileTree) -> (location: StateLocation?, diagnostics: [Diagnostic]) {
-        guard let names = tree.entries(directory) else {
-            return (nil, [Diagnostic(.io, "Cannot read directory", at: .wholeFile(directory))])
+        let files: [String]
+        do {
+            // Terraform's own file list and order: override files come last, so that their backend wins.
+            files = try ModuleFiles.configurationFiles(in: directory, tree: tree)
+        } catch {
+            return (nil, [error])
         }
         var diagnostics: [Diagnostic] = []
         var found: Block?
-        // Override files come last so that their backend wins, as Terraform merges them.
-        let files = names.filter { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }.sorted { (isOverride($0) ? 1 : 0, $0) < (isOverride($1) ? 1 : 0, $1) }
-        for name in files {
-            let path = (directory as NSString).appendingPathComponent(name)
+        for path in files {
             let bytes: [UInt8]
             switch tree.read(path, maxSize: LoadOptions().maxFileSize) {
             case .success(let data): bytes = data
@@ -33,7 +34,7 @@ public enum BackendConfigReader {
                 diagnostics.append(Diagnostic(.io, "Cannot read file", at: .wholeFile(path)))
                 continue
             }
-            let parsed = name.hasSuffix(".json") ? HCLJSONSyntax.parse(bytes, filename: path) : HCLParser.parse(bytes, filename: path)
+            let parsed = path.hasSuffix(".json") ? HCLJSONSyntax.parse(bytes, filename: path) : HCLParser.parse(bytes, filename: path)
             diagnostics += parsed.diagnostics.filter { $0.severity == .error }
             for block in parsed.body.blocks(ofType: "terraform") {
                 for backend in block.body.blocks(ofType: "backend") { found = backend }
@@ -76,10 +77,5 @@ public enum BackendConfigReader {
                                           at: backend.typeRange))
             return (nil, diagnostics)
         }
-    }
-
-    private static func isOverride(_ name: String) -> Bool {
-        let stem = name.hasSuffix(".tf.json") ? String(name.dropLast(8)) : String(name.dropLast(3))
-        return stem == "override" || stem.hasSuffix("_override")
     }
 }

@@ -54,6 +54,9 @@ public struct RuleSet: Sendable {
         return s
     }
 
+    /// IAM calls that give a user credentials; built once, as the rules run on every event.
+    static let credentialMintingActions: Set<String> = ["CreateAccessKey", "CreateLoginProfile", "UpdateLoginProfile"]
+
     /// The built-in rules (AWS CloudTrail and Azure Activity Log).
     public static let builtinRules: [DetectionRule] = [
         DetectionRule(id: "AWS-CLOUDTRAIL-STOPPED", severity: .critical, title: "CloudTrail logging stopped") { e, _ in
@@ -87,8 +90,7 @@ public struct RuleSet: Sendable {
         ) { e, ctx in
             // Minting keys or a console password for someone else is identity administration; a principal that
             // has never administered identities doing it is the classic persistence backdoor.
-            let minting: Set<String> = ["CreateAccessKey", "CreateLoginProfile", "UpdateLoginProfile"]
-            guard e.cloud == .aws, minting.contains(e.action), !e.failed, !ctx.isAdmin,
+            guard e.cloud == .aws, credentialMintingActions.contains(e.action), !e.failed, !ctx.isAdmin,
                 let target = e.request["userName"], !e.principal.hasSuffix(":user/" + target)
             else { return nil }
             return at(e) + " for user \(target)"

@@ -4,9 +4,9 @@ import HCL
 import Model
 
 /// Finds and parses the configuration files of one module directory.
-enum ModuleFiles {
+public enum ModuleFiles {
     /// `.tf` and `.tf.json` files directly in `directory`, sorted as Terraform reads them; override files last.
-    static func configurationFiles(in directory: String, tree: any FileTree) throws(Diagnostic) -> [String] {
+    public static func configurationFiles(in directory: String, tree: any FileTree) throws(Diagnostic) -> [String] {
         guard let names = tree.entries(directory) else {
             let reason = tree.resolvedKind(directory) == nil ? "no such directory" : "not a readable directory"
             throw Diagnostic(.io, "Cannot read module directory: \(reason)", at: .wholeFile(directory))
