@@ -161,7 +161,7 @@ package.targets += [
     // IaC fixes (branch iacfix): fix vocabulary, edit engine, planner, verification, unified diffs.
     .testTarget(
         name: "RemediationTests",
-        dependencies: ["Remediation", "Checks", "Terraform", "HCL", "Model", "Scanner", "bulwark"],
+        dependencies: ["Remediation", "Checks", "Terraform", "HCL", "Model", "Scanner", "bulwark", "TestSupport"],
         resources: [.copy("Fixtures")]),
 ]
 

@@ -8,8 +8,13 @@ public struct Fingerprint: Sendable, Hashable, Codable, CustomStringConvertible 
 
     /// The fingerprint of a check on a resource.
     public init(checkID: String, resource: String) {
+        self.init(hashing: checkID + "|" + resource)
+    }
+
+    /// FNV-1a 64 of `text`: the same text gives the same digits on every run, replica and platform.
+    public init(hashing text: String) {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (checkID + "|" + resource).utf8 {
+        for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }

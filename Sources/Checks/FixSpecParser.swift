@@ -47,7 +47,7 @@ enum FixSpecParser {
         guard let node else { throw parent.error("\(what) needs a 'path'") }
         let text = try node.requireString("\(what).path")
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.allSatisfy(isIdentifier) else {
+        guard parts.allSatisfy(TerraformName.isValid) else {
             throw node.error("\(what).path '\(text)' must be dot-separated Terraform names (no wildcards or indexes)")
         }
         return parts
@@ -105,10 +105,10 @@ enum FixSpecParser {
         try node.requireKeys(in: ["type", "reference", "reference_attribute", "body", "unless_block"], "fix.add_resource")
         guard let typeNode = node["type"] else { throw node.error("fix.add_resource needs a 'type'") }
         let type = try typeNode.requireString("fix.add_resource.type")
-        guard isIdentifier(type) else { throw typeNode.error("fix.add_resource.type must be a resource type") }
+        guard TerraformName.isValid(type) else { throw typeNode.error("fix.add_resource.type must be a resource type") }
         guard let refNode = node["reference"] else { throw node.error("fix.add_resource needs a 'reference' attribute name") }
         let reference = try refNode.requireString("fix.add_resource.reference")
-        guard isIdentifier(reference) else { throw refNode.error("fix.add_resource.reference must be an attribute name") }
+        guard TerraformName.isValid(reference) else { throw refNode.error("fix.add_resource.reference must be an attribute name") }
         let attribute = try node["reference_attribute"]?.requireString("fix.add_resource.reference_attribute") ?? "id"
         let body = try node["body"].map { b throws(LoadError) in try self.body(b, "fix.add_resource.body") } ?? FixBody()
         return AddResourceAction(type: type, reference: reference, referenceAttribute: attribute, body: body,
@@ -132,7 +132,7 @@ enum FixSpecParser {
     private static func body(_ node: YNode, _ what: String) throws(LoadError) -> FixBody {
         var items: [FixBody.Item] = []
         for pair in try node.requireMapping(what) {
-            guard isIdentifier(pair.key) else {
+            guard TerraformName.isValid(pair.key) else {
                 throw LoadError("'\(pair.key)' in \(what) is not a Terraform name", line: pair.node.line, column: pair.node.column)
             }
             if pair.node.mappingPairs != nil {
@@ -148,14 +148,6 @@ enum FixSpecParser {
             }
         }
         return FixBody(items)
-    }
-
-    private static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
-            return false
-        }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || ($0.isASCII && $0.properties.isAlphabetic)
-            || ("0"..."9").contains($0) }
     }
 
     private static func defaultID(_ action: FixAction) -> String {

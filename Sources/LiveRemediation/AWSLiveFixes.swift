@@ -75,13 +75,14 @@ enum AWSLiveFixes {
         resourceTypes: ["aws_cloudtrail"], summary: "make the trail multi-region with log file validation"
     ) { c throws(LiveRemediationError) in
         // A multi-region trail must include global service events, so both are set together.
-        func flag(_ name: String) -> String { c.resource.attributes[name]?.boolValue == true ? "true" : "false" }
-        func update(_ validation: String, _ global: String, _ multiRegion: String) -> LiveAPICall {
+        func flag(_ name: String) -> Bool { c.resource.attributes[name]?.boolValue == true }
+        func update(_ validation: Bool, _ global: Bool, _ multiRegion: Bool) throws(LiveRemediationError) -> LiveAPICall {
             LiveAPICall(wire: .awsJSON, service: "cloudtrail", region: c.origin.region, action: "UpdateTrail",
-                        body: #"{"EnableLogFileValidation":\#(validation),"IncludeGlobalServiceEvents":\#(global),"#
-                            + #""IsMultiRegionTrail":\#(multiRegion),"Name":"\#(jsonEscape(c.origin.id))"}"#)
+                        body: try LiveJSON.text(.object([
+                            "EnableLogFileValidation": .bool(validation), "IncludeGlobalServiceEvents": .bool(global),
+                            "IsMultiRegionTrail": .bool(multiRegion), "Name": .string(c.origin.id)])))
         }
-        return [update("true", "true", "true").undone(by: update(
+        return [try update(true, true, true).undone(by: try update(
             flag("enable_log_file_validation"), flag("include_global_service_events"), flag("is_multi_region_trail")))]
     }
 
@@ -90,14 +91,14 @@ enum AWSLiveFixes {
         resourceTypes: ["aws_cloudtrail"], summary: "start logging on the trail"
     ) { c throws(LiveRemediationError) in
         // Discovery reads trails in their home region, where the name identifies the trail (moto takes only names).
-        func call(_ action: String) -> LiveAPICall {
+        func call(_ action: String) throws(LiveRemediationError) -> LiveAPICall {
             LiveAPICall(wire: .awsJSON, service: "cloudtrail", region: c.origin.region, action: action,
-                        body: #"{"Name":"\#(jsonEscape(c.string("name") ?? c.origin.id))"}"#)
+                        body: try LiveJSON.text(.object(["Name": .string(c.string("name") ?? c.origin.id)])))
         }
         // Only a trail known to have been off is stopped again; an unknown logging status gets no undo.
         return c.resource.attributes["enable_logging"]?.boolValue == false
-            ? [call("StartLogging").undone(by: call("StopLogging"))]
-            : [call("StartLogging").irreversible("the trail's previous logging status is not known")]
+            ? [try call("StartLogging").undone(by: try call("StopLogging"))]
+            : [try call("StartLogging").irreversible("the trail's previous logging status is not known")]
     }
 
     static let keyRotation = LiveFix(
@@ -105,11 +106,11 @@ enum AWSLiveFixes {
         summary: "enable automatic key rotation"
     ) { c throws(LiveRemediationError) in
         // The check failed, so rotation was off.
-        func call(_ action: String) -> LiveAPICall {
+        func call(_ action: String) throws(LiveRemediationError) -> LiveAPICall {
             LiveAPICall(wire: .awsJSON, service: "kms", region: c.origin.region, action: action,
-                        body: #"{"KeyId":"\#(jsonEscape(c.origin.id))"}"#)
+                        body: try LiveJSON.text(.object(["KeyId": .string(c.origin.id)])))
         }
-        return [call("EnableKeyRotation").undone(by: call("DisableKeyRotation"))]
+        return [try call("EnableKeyRotation").undone(by: try call("DisableKeyRotation"))]
     }
 
     static let ebsDefaultEncryption = LiveFix(
@@ -179,10 +180,5 @@ enum AWSLiveFixes {
         }
         return LiveAPICall(wire: .awsQuery, service: "iam", region: nil, action: "UpdateAccountPasswordPolicy",
                            parameters: parameters)
-    }
-
-    /// Escapes a string for a JSON string literal (IDs are plain, but a quote must never break the body).
-    static func jsonEscape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }

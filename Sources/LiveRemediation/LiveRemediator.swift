@@ -75,7 +75,7 @@ public struct LiveRemediator: Sendable {
     /// verification it follows, so every replica derives the same key and still creates it once.
     private func record(_ plan: LivePlan, target: String, detectedAt: Date) async throws -> (RemediationRecord, Bool) {
         let text = try plan.json()
-        var key = "live|\(target)|\(plan.checkID)|\(plan.liveID)|\(Self.digest(try plan.withoutUndo().json()))"
+        var key = "live|\(target)|\(plan.checkID)|\(plan.liveID)|\(Fingerprint(hashing: try plan.withoutUndo().json()).hex)"
         for _ in 0..<100 {
             let at = now()
             let (stored, created) = try await store.createRemediation(RemediationRecord(
@@ -229,16 +229,5 @@ public struct LiveRemediator: Sendable {
         let minutes = Int(seconds / 60)
         let rest = seconds - Double(minutes * 60)
         return minutes > 0 ? String(format: "%dm %06.3fs", minutes, rest) : String(format: "%.3fs", rest)
-    }
-
-    /// 16 hex digits of FNV-1a 64 over the plan: the same plan gives the same idempotency key on every replica.
-    static func digest(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

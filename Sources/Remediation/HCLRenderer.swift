@@ -14,7 +14,7 @@ enum HCLRenderer {
             return "[" + items.map(literal).joined(separator: ", ") + "]"
         case .map(let members), .object(let members):
             if members.isEmpty { return "{}" }
-            let items = members.keys.sorted().map { key in "\(isIdentifier(key) ? key : quote(key)) = \(literal(members[key] ?? .null))" }
+            let items = members.keys.sorted().map { key in "\(TerraformName.isValid(key) ? key : quote(key)) = \(literal(members[key] ?? .null))" }
             return "{ " + items.joined(separator: ", ") + " }"
         }
     }
@@ -76,14 +76,5 @@ enum HCLRenderer {
         return items.map { item in
             indent + item.name + String(repeating: " ", count: width - item.name.unicodeScalars.count) + " = " + item.text + "\n"
         }.joined()
-    }
-
-    /// True for names HCL accepts unquoted.
-    static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
-            return false
-        }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || ($0.isASCII && $0.properties.isAlphabetic)
-            || ("0"..."9").contains($0) }
     }
 }

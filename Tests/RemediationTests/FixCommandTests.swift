@@ -1,23 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `bulwark fix` end to end: the real binary on a copy of the desired-state example.
 @Suite("bulwark fix")
 struct FixCommandTests {
-    /// The `bulwark` binary built beside the test bundle.
-    static func binary() throws -> String {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for directory in [bundle, bundle.deletingLastPathComponent()] {
-            let candidate = directory.appendingPathComponent("bulwark").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw TestFailure("bulwark not found next to \(bundle.path); build it (swift build --build-tests)")
-    }
-
     /// Runs `bulwark` with `arguments` in `directory`; the exit status and standard output.
     static func run(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
+        process.executableURL = URL(fileURLWithPath: try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE"))
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()

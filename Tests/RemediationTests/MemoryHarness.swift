@@ -3,6 +3,7 @@ import Foundation
 import Model
 import Terraform
 @testable import Remediation
+import TestSupport
 
 /// Plans fixes over files held in memory: loads the root module, runs the given checks, plans with verification.
 struct MemoryHarness {

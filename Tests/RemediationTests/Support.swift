@@ -3,14 +3,9 @@ import Foundation
 import Model
 import Reports
 import Scanner
+import TestSupport
 import Testing
 @testable import Remediation
-
-/// A test precondition that did not hold, with the reason.
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// Paths the tests read: the repository's check library and the bundled fixtures.
 enum TestPaths {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Remediation
+import TestSupport
 
 /// The unified diff generator: exact output on small cases, and GNU patch as the oracle that it applies.
 @Suite("Unified diff")
