@@ -51,7 +51,13 @@ public struct RemediationProposeStage: ReconcileStage {
         let groups = FixGroup.groups(context.report.failed, grouping: target.proposals.grouping)
         guard !groups.isEmpty else { return StageOutcome(summary: "no failed findings") }
         let host = try makeHost(target, environment: context.environment)
-        let snapshot = try await scanner.snapshot(repository: repository, commit: context.commit, paths: target.paths)
+        // The cycle's scan already read these files; read them again only when run without it.
+        let snapshot: CommitSnapshot
+        if let scanned = context.snapshot, scanned.commit == context.commit {
+            snapshot = scanned
+        } else {
+            snapshot = try await scanner.snapshot(repository: repository, commit: context.commit, paths: target.paths)
+        }
         let run = GroupRun(stage: self, context: context, repository: repository, options: options, scanner: scanner,
                            snapshot: snapshot, host: host)
         var notes: [String] = []
