@@ -25,9 +25,9 @@ public struct CommitScanner: Sendable {
 
     /// `scan`, also returning the commit's files it read, so later stages see exactly the same snapshot.
     public func scanWithFiles(repository: GitRepository, commit: String, paths: [String]) async throws
-        -> (report: ScanReport, files: MemoryFileTree) {
+        -> (report: ScanReport, snapshot: CommitSnapshot) {
         let snapshot = try await snapshot(repository: repository, commit: commit, paths: paths)
-        return (try await scan(snapshot, paths: paths), snapshot.tree)
+        return (try await scan(snapshot, paths: paths), snapshot)
     }
 
     /// Reads the files under `paths` of `commit` (the input of `scan(_:paths:)` and of fix planning).

@@ -6,18 +6,19 @@ public struct CommitSnapshot: Sendable {
     public let commit: String
     /// Repository-relative path → bytes.
     public let files: [String: [UInt8]]
+    /// The files as a read-only tree rooted at `root`; indexed once here, since the scan, every fix group's
+    /// planner and the later stages all read it.
+    public let tree: MemoryFileTree
 
     /// A snapshot of `files` at `commit`.
     public init(commit: String, files: [String: [UInt8]]) {
         self.commit = commit
         self.files = files
+        self.tree = MemoryFileTree(root: CommitScanner.root(of: commit), files: files)
     }
 
     /// The virtual directory the files appear under (`/git/<12 hex>`), so reports read repository-relative paths.
     public var root: String { CommitScanner.root(of: commit) }
-
-    /// The files as a read-only tree rooted at `root`.
-    public var tree: MemoryFileTree { MemoryFileTree(root: root, files: files) }
 
     /// The repository-relative path of a tree path (`/git/abc…/main.tf` → `main.tf`); nil outside the snapshot.
     public func relativePath(_ treePath: String) -> String? {

@@ -27,8 +27,11 @@ public struct StageContext: Sendable {
     /// The controller's environment; secret references (`{env: NAME}`) resolve against it.
     public var environment: [String: String] = [:]
     /// The files of the target's paths at `commit`, as the scan read them (rooted at `CommitScanner.root(of:)`);
-    /// stages read baselines, state files and `.bulwarkignore` from it instead of checking out.
-    public var files: MemoryFileTree? = nil
+    /// stages read baselines, state files and `.bulwarkignore` from it, and plan fixes on it, instead of checking out.
+    public var snapshot: CommitSnapshot? = nil
+
+    /// The snapshot's files as a tree.
+    public var files: MemoryFileTree? { snapshot?.tree }
 }
 
 /// A stage's one-line summary for the target status and logs.

@@ -73,11 +73,11 @@ struct TargetCycle: Sendable {
 
         let log = logger.with(["commit": .string(String(commit.prefix(12)))])
         let report: ScanReport
-        let files: MemoryFileTree
+        let snapshot: CommitSnapshot
         do {
             let scanned = try await scanner.scanWithFiles(repository: repository, commit: commit, paths: target.paths)
             report = scanned.report
-            files = scanned.files
+            snapshot = scanned.snapshot
         } catch let error as ReconcileError {
             throw error
         } catch {
@@ -112,7 +112,7 @@ struct TargetCycle: Sendable {
             let context = StageContext(target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
                                        logger: log.with(["stage": .string(stage.name)]), startedAt: started,
                                        repository: repository, remoteOptions: options, scanner: scanner,
-                                       environment: environment, files: files)
+                                       environment: environment, snapshot: snapshot)
             do {
                 let outcome = try await stage.run(context)
                 summary += "; \(stage.name): \(outcome.summary)"

@@ -23,15 +23,17 @@ public struct ScanDiff: Sendable {
 
     /// Compares `base` and `head`; findings keep the head's (or, for resolved ones, the base's) order.
     public init(base: ScanReport, head: ScanReport, baseRef: String, headRef: String, baseCommit: String, headCommit: String) {
-        let baseFailed = Set(base.failed.map(\.fingerprint.hex))
-        let headFailed = Set(head.failed.map(\.fingerprint.hex))
+        // `failed` filters every finding on each access: take each side's once.
+        let baseFindings = base.failed, headFindings = head.failed
+        let baseFailed = Set(baseFindings.map(\.fingerprint.hex))
+        let headFailed = Set(headFindings.map(\.fingerprint.hex))
         self.baseRef = baseRef
         self.headRef = headRef
         self.baseCommit = baseCommit
         self.headCommit = headCommit
-        new = head.failed.filter { !baseFailed.contains($0.fingerprint.hex) }
-        unchanged = head.failed.filter { baseFailed.contains($0.fingerprint.hex) }
-        resolved = base.failed.filter { !headFailed.contains($0.fingerprint.hex) }
+        new = headFindings.filter { !baseFailed.contains($0.fingerprint.hex) }
+        unchanged = headFindings.filter { baseFailed.contains($0.fingerprint.hex) }
+        resolved = baseFindings.filter { !headFailed.contains($0.fingerprint.hex) }
         baseCompliance = base.compliance
         headCompliance = head.compliance
         headDiagnostics = head.diagnostics

@@ -51,7 +51,13 @@ public struct RemediationProposeStage: ReconcileStage {
         let groups = FixGroup.groups(context.report.failed, grouping: target.proposals.grouping)
         guard !groups.isEmpty else { return StageOutcome(summary: "no failed findings") }
         let host = try makeHost(target, environment: context.environment)
-        let snapshot = try await scanner.snapshot(repository: repository, commit: context.commit, paths: target.paths)
+        // The cycle's scan already read these files; read them again only when run without it.
+        let snapshot: CommitSnapshot
+        if let scanned = context.snapshot, scanned.commit == context.commit {
+            snapshot = scanned
+        } else {
+            snapshot = try await scanner.snapshot(repository: repository, commit: context.commit, paths: target.paths)
+        }
         let run = GroupRun(stage: self, context: context, repository: repository, options: options, scanner: scanner,
                            snapshot: snapshot, host: host)
         var notes: [String] = []
@@ -127,9 +133,8 @@ private struct GroupRun: Sendable {
             return (plan.manual.isEmpty ? "no automatic fix" : "\(plan.manual.count) left manual",
                     plan.manual.map { "manual fix: \($0.checkID) \($0.resourceAddress): \($0.reason)" })
         }
-        let fixedFindings = candidates.filter { finding in
-            plan.fixed.contains { $0.checkID == finding.result.checkID && $0.resourceAddress == finding.result.resourceAddress }
-        }
+        let fixedKeys = Set(plan.fixed.map { [$0.checkID, $0.resourceAddress] })
+        let fixedFindings = candidates.filter { fixedKeys.contains([$0.result.checkID, $0.result.resourceAddress]) }
         let fingerprints = Set(fixedFindings.map(\.fingerprint.hex)).sorted()
         if let open, open.baseCommit == context.commit, open.fingerprints.sorted() == fingerprints {
             return (open.number > 0 ? "up to date (\(label(open.number)))" : "up to date (\(branch))", [])
