@@ -9,7 +9,7 @@ import Reconciler
 import Scanner
 
 /// `bulwark discover`: read live cloud resources into Terraform's vocabulary, optionally running the checks.
-struct DiscoverCommand: ParsableCommand {
+struct DiscoverCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discover",
         abstract: "Discover live cloud resources (AWS or Azure) and optionally run the check library on them.",
@@ -44,23 +44,14 @@ struct DiscoverCommand: ParsableCommand {
     @Option(name: .customLong("checks-dir"), help: "Check library directory (default: $BULWARK_CHECKS_DIR or checks/ found nearby).")
     var checksDirectory: String?
 
-    func run() throws {
+    func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let cloud = selection.liveCloud
-        let outcome = DiscoverCommand.wait { () async -> Result<DiscoveryResult, ReconcileError> in
-            do throws(ReconcileError) {
-                return .success(try await LiveDiscovery.discover(cloud, environment: environment))
-            } catch {
-                return .failure(error)
-            }
-        }
         let result: DiscoveryResult
-        switch outcome {
-        case .failure(let error):
+        do throws(ReconcileError) {
+            result = try await LiveDiscovery.discover(selection.liveCloud, environment: environment)
+        } catch {
             FileHandle.standardError.write(Data("bulwark discover: \(error.message)\n".utf8))
             throw ExitCode(2)
-        case .success(let value):
-            result = value
         }
         var findings: [CheckResult] = []
         if check {
@@ -81,18 +72,6 @@ struct DiscoverCommand: ParsableCommand {
     }
 
     /// Runs async work from this synchronous command; the main thread waits, the cooperative pool works.
-    static func wait<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-        let box = ResultBox<T>()
-        let semaphore = DispatchSemaphore(value: 0)
-        Task {
-            box.value = await body()
-            semaphore.signal()
-        }
-        semaphore.wait()
-        // The semaphore orders the write before this read; the task always stores a value before signalling.
-        return box.value!
-    }
-
     static func json(_ result: DiscoveryResult, cloud: Cloud, findings: [CheckResult]?) -> String {
         var root: [String: Value] = [
             "cloud": .string(cloud.rawValue), "account": .string(result.account), "regions": .list(result.regions.map(Value.string)),
@@ -159,10 +138,4 @@ struct DiscoverCommand: ParsableCommand {
         case .skipped: return "skipped"
         }
     }
-}
-
-/// Carries a value out of a task to a thread waiting on a semaphore.
-private final class ResultBox<T>: @unchecked Sendable {
-    // Unchecked: written once by the task before the semaphore is signalled, read once after the wait.
-    var value: T?
 }

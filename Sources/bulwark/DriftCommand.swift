@@ -5,7 +5,7 @@ import Reconciler
 import Scanner
 
 /// `bulwark drift`: the desired Terraform state against what discovery reads live.
-struct DriftCommand: ParsableCommand {
+struct DriftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "drift",
         abstract: "Compare Terraform state and configuration with live cloud resources: changed, missing, unmanaged, pending, coverage.",
@@ -44,7 +44,7 @@ struct DriftCommand: ParsableCommand {
     @Option(name: .customLong("checks-dir"), help: "Check library directory, for its drift attribute table.")
     var checksDirectory: String?
 
-    func run() throws {
+    func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let checks = CheckLibrary.locate(explicit: checksDirectory, environment: environment,
                                          executablePath: CommandLine.arguments.first,
@@ -53,7 +53,7 @@ struct DriftCommand: ParsableCommand {
             state: state, path: path,
             cloud: selection.liveCloud,
             ignoreFile: ignore, checksDirectory: checks)
-        let outcome = DiscoverCommand.wait { await DriftRun.run(request, environment: environment) }
+        let outcome = await DriftRun.run(request, environment: environment)
         FileHandle.standardOutput.write(Data(outcome.render(selection.format == .json ? .json : .table).utf8))
         if let error = outcome.error { FileHandle.standardError.write(Data("bulwark drift: \(error)\n".utf8)) }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
