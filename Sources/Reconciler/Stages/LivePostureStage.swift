@@ -104,6 +104,8 @@ public struct LivePostureStage: ReconcileStage {
             guard let files = try? await repository.files(commit: context.commit, under: [path], maxFileSize: 64 << 20) else { continue }
             for (name, data) in files { extra[name] = [UInt8](data) }
         }
-        return extra.isEmpty ? base : OverlayFileTree(base: base, extra: MemoryFileTree(root: root, files: extra))
+        guard !extra.isEmpty else { return base }
+        // Same commit, so the scanned files and the extra ones form one snapshot; scanned bytes win on overlap.
+        return MemoryFileTree(root: root, files: (context.snapshot?.files ?? [:]).merging(extra) { scanned, _ in scanned })
     }
 }
