@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Our Isolation Forest against scikit-learn's on the SAME feature matrix (the evaluation harness's windows),
 # in one run, both pinned to one core: ROC-AUC of each, batch scoring rows/s, fit time on 100k rows, and the
-# latency of scoring one event. Targets (issue 7): |ΔAUC| ≤ 0.01, ≥ 1M rows/s, fit < 0.15 s, one event < 50 µs.
+# latency of scoring one event. Targets: |ΔAUC| ≤ 0.01, ≥ 1M rows/s, fit < 0.15 s, one event < 50 µs.
 #
 # Usage: bench/anomaly-vs-sklearn.sh [SEED]     (outputs under bench/out/anomaly/)
 set -euo pipefail

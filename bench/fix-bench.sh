@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fix-generation benchmark (issue 8): `bulwark fix --dry-run -f json` over every finding of the synthetic large
+# Fix-generation benchmark: `bulwark fix --dry-run -f json` over every finding of the synthetic large
 # tree (bench/gen_tree.py, the tree the scan benchmarks use). Prints the fixes planned, the manual ones, the scan
 # time, the planning time (edits + verification re-load/re-check) and the planning time per fix.
 # BULWARK_BIN=path/to/bulwark uses an existing binary (e.g. the debug build) instead of building release.

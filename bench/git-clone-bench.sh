@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Clone benchmark (issue 5): `git clone --bare --no-local` vs GitOps (libgit2) cloning the same generated
+# Clone benchmark: `git clone --bare --no-local` vs GitOps (libgit2) cloning the same generated
 # repository (>= 10,000 commits, >= 5,000 files) from the same source, in one run. Target: ratio <= 1.2.
 #
 # Usage: bench/git-clone-bench.sh [--source daemon|file] [--runs N]

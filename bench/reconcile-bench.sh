@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reconcile-loop figures (issue 5), with the release build of `bulwark`:
+# Reconcile-loop figures, with the release build of `bulwark`:
 #   1. commit → stored scan + compliance for a repository the size of desired-state/ (target < 2 s), measured as
 #      the wall time of `bulwark reconcile --once` right after a new commit is pushed (process start, fetch,
 #      scan from the object database, one-transaction store on SQLite);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Store benchmark (issue 4): write one scan of N findings (default 100,000) and read back the latest compliance
+# Store benchmark: write one scan of N findings (default 100,000) and read back the latest compliance
 # summary, on SQLite and on PostgreSQL, plus the naive row-by-row insert (one INSERT per result row, in one
 # transaction) in the same run. Prints seconds, µs per row and the row-by-row/bulk ratio.
 # Starts its own PostgreSQL 15 (initdb + pg_ctl in a temp dir, loopback port; as the `postgres` user when run

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the sample stored reports (Sources/report-sample) as HTML, screenshots them with headless Chromium
+# Renders the sample stored reports (Tools/report-sample) as HTML, screenshots them with headless Chromium
 # and prints them to PDF (and PNG pages when pdftoppm is present), so the look on screen and on paper can be
 # checked without a database. Output goes to $1 (default: .build-sample-report/).
 #   apt-get install -y chromium poppler-utils   # if missing

@@ -101,7 +101,7 @@ public struct Migration: Sendable {
             """,
             "CREATE TABLE leases (target TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at BIGINT NOT NULL)",
         ]),
-        // Fix branches and the pull/merge requests opened for them (issue 8, remediation via commits): one row per
+        // Fix branches and the pull/merge requests opened for them: one row per
         // request, so a closed or merged one is remembered and its findings are not proposed again.
         Migration(2, "fix proposals", [
             """

@@ -1,4 +1,5 @@
 import Anomaly
+import AnomalyEvaluation
 import ArgumentParser
 import Foundation
 import Reconciler

@@ -2,7 +2,7 @@ import AWS
 import CloudHTTP
 import Foundation
 import Model
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// The client against a loopback server: throttling retries, error shapes, malformed bodies, pagination, limits.

@@ -1,7 +1,7 @@
 import AWS
 import CloudHTTP
 import Foundation
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// The AWS CLI's resolution order, with temporary shared files.

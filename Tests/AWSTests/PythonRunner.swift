@@ -1,5 +1,5 @@
 import Foundation
-import TestHTTPServer
+import TestSupport
 
 /// Runs a python script of the test fixtures with stdin, failing clearly when python or the script fails.
 enum PythonRunner {

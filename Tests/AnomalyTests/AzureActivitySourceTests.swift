@@ -2,7 +2,7 @@ import Azure
 import CloudHTTP
 import Foundation
 import Testing
-import TestHTTPServer
+import TestSupport
 @testable import Anomaly
 
 /// The Activity Log REST source against a loopback server playing Entra ID and ARM: `$filter` windows from the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Anomaly
+@testable import AnomalyEvaluation
 
 @Suite struct ForestTests {
     /// Rows from a seeded normal-ish distribution (sum of uniforms), plus a few far points.

@@ -2,7 +2,7 @@ import AWS
 import CloudHTTP
 import Foundation
 import Testing
-import TestHTTPServer
+import TestSupport
 @testable import Anomaly
 
 /// A failed fetch holds its folder's cursor and is retried; a poison object is passed after the attempt limit;

@@ -1,7 +1,7 @@
 import AWS
 import Foundation
 import Testing
-import TestHTTPServer
+import TestSupport
 @testable import Anomaly
 
 /// The S3 source against moto: folders found through the delimiter, `start-after` from the cursor, paging,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Anomaly
+@testable import AnomalyEvaluation
 
 /// Compares with scikit-learn's IsolationForest on a fixture it scored once (see
 /// Fixtures/make_sklearn_fixture.py: scikit-learn 1.9.1, numpy 2.4.6). Trees are random in both, so the

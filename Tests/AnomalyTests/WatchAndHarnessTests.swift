@@ -1,7 +1,8 @@
 import Foundation
-import TestHTTPServer
+import TestSupport
 import Testing
 @testable import Anomaly
+@testable import AnomalyEvaluation
 
 @Suite struct WatchAndHarnessTests {
     @Test func watcherAlertsOnANewObjectAndReadsEachOnce() async throws {

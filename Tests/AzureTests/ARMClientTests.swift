@@ -3,7 +3,7 @@ import CloudHTTP
 import Foundation
 import Model
 import Testing
-import TestHTTPServer
+import TestSupport
 
 @Suite struct ARMClientTests {
     static let path = "/subscriptions/s1/providers/Microsoft.Network/publicIPAddresses"

@@ -1,7 +1,7 @@
 import Azure
 import CloudHTTP
 import Foundation
-import TestHTTPServer
+import TestSupport
 
 /// A loopback server that plays Entra ID's token endpoint and ARM: routes come from a JSON fixture
 /// (`{"routes": {path: {status, headers, body}}}`) or from a test's own handler.

@@ -5,7 +5,7 @@ import Foundation
 import Model
 import Scanner
 import Testing
-import TestHTTPServer
+import TestSupport
 
 @Suite struct AzureDiscoveryTests {
     /// Runs discovery of the fixture subscription once per test.

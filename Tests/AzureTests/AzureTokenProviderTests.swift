@@ -2,7 +2,7 @@ import Azure
 import CloudHTTP
 import Foundation
 import Testing
-import TestHTTPServer
+import TestSupport
 
 /// A clock the test moves by hand.
 final class ManualClock: @unchecked Sendable {

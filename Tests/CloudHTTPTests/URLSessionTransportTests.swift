@@ -1,6 +1,6 @@
 import CloudHTTP
 import Foundation
-import TestHTTPServer
+import TestSupport
 import Testing
 
 @Suite("URLSessionTransport against a loopback server")

@@ -5,7 +5,7 @@ import Discovery
 import Foundation
 import Model
 import Scanner
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// Discovery against a real (moto) AWS API seeded with compliant and non-compliant resources, then the check

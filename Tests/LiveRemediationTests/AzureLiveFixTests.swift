@@ -6,7 +6,7 @@ import Foundation
 import LiveRemediation
 import Model
 import Store
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// A loopback Entra ID + ARM that keeps resources as JSON, applies PATCH (merge) and PUT (security rule) to them and

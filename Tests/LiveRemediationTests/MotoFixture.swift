@@ -6,7 +6,7 @@ import Foundation
 import LiveRemediation
 import Model
 import Store
-import TestHTTPServer
+import TestSupport
 
 /// A moto server seeded with one non-compliant resource per AWS live fix, the check library, and helpers to turn
 /// a discovery into live findings and to read moto's state back through boto3.

@@ -3,7 +3,7 @@ import Foundation
 import LiveRemediation
 import Model
 import Store
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// Every AWS live fix against a real (moto) API: propose → approve → apply → verify, outcomes read back from moto.

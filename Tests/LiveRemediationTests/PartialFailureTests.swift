@@ -3,7 +3,7 @@ import CloudHTTP
 import Foundation
 import LiveRemediation
 import Store
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// Forwards to the real transport but answers one EC2 action with AccessDenied, as a policy denying it would —

@@ -3,7 +3,6 @@ import Foundation
 import LiveRemediation
 import Model
 import Store
-import TestHTTPServer
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import CloudHTTP
 import Foundation
 import PullRequests
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// The GitHub client against a loopback server speaking GitHub's documented shapes.

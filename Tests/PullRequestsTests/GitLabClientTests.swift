@@ -1,7 +1,7 @@
 import CloudHTTP
 import Foundation
 import PullRequests
-import TestHTTPServer
+import TestSupport
 import Testing
 
 /// The GitLab client against a loopback server speaking GitLab's merge request shapes.

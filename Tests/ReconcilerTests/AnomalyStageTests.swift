@@ -1,11 +1,12 @@
 import AWS
 import Anomaly
+@testable import AnomalyEvaluation
 import CloudHTTP
 import Foundation
 import Scanner
 import Store
 import Testing
-import TestHTTPServer
+import TestSupport
 @testable import Reconciler
 
 /// The anomaly stage end to end: harness CloudTrail objects in a moto S3 bucket (seeded through the S3 API), a

@@ -3,7 +3,6 @@ import GitOps
 import PullRequests
 import Remediation
 import Scanner
-import TestHTTPServer
 import TestSupport
 import Testing
 @testable import Reconciler

@@ -1,7 +1,7 @@
 import Drift
 import Foundation
 import Model
-import TestHTTPServer
+import TestSupport
 import Testing
 @testable import Reconciler
 

@@ -1,7 +1,7 @@
 import Foundation
 import Scanner
 import Store
-import TestHTTPServer
+import TestSupport
 import Testing
 @testable import Reconciler
 

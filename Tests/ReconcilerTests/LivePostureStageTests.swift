@@ -3,7 +3,7 @@ import Drift
 import Foundation
 import Scanner
 import Store
-import TestHTTPServer
+import TestSupport
 import Testing
 @testable import Reconciler
 

@@ -3,7 +3,7 @@ import Foundation
 import LiveRemediation
 import Scanner
 import Store
-import TestHTTPServer
+import TestSupport
 import Testing
 @testable import Reconciler
 

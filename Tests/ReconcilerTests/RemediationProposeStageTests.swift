@@ -5,7 +5,7 @@ import PullRequests
 import Reports
 import Scanner
 import Store
-import TestHTTPServer
+import TestSupport
 import Testing
 @testable import Reconciler
 

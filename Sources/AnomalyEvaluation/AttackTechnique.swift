@@ -1,3 +1,4 @@
+import Anomaly
 /// An attack the harness injects, modelled on a Stratus Red Team technique: who does it (a compromised
 /// principal of the cast), when (day offset into the test period and UTC hour), and the calls it makes.
 public struct AttackTechnique: Sendable, Hashable {

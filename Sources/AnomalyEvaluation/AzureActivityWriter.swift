@@ -1,3 +1,4 @@
+import Anomaly
 import Foundation
 
 /// Writes the harness's Azure calls as the Activity Log's storage export does: JSON Lines `PT1H.json` blobs under

@@ -1,3 +1,4 @@
+import Anomaly
 import Foundation
 
 /// Runs the harness end to end: generate → write CloudTrail gzip objects and Azure exports → ingest them →

@@ -1,3 +1,4 @@
+import Anomaly
 /// One synthetic principal of the evaluation harness: who it is, where it calls from, when it works
 /// and what it usually does.
 struct Persona: Sendable {

@@ -1,3 +1,4 @@
+import Anomaly
 import Foundation
 import Model
 

@@ -1,6 +1,7 @@
 // Developer tool for bench/anomaly-vs-sklearn.sh: runs the harness, exports its feature matrices as CSV,
 // and times our Isolation Forest (fit, batch scoring, one-event scoring). Not part of the product.
 import Anomaly
+import AnomalyEvaluation
 import Foundation
 
 func fail(_ message: String) -> Never {

@@ -1,3 +1,4 @@
+import Anomaly
 import Model
 
 /// An attack placed in the generated data: which technique, whose credentials, and when its calls were made.

@@ -1,3 +1,4 @@
+import Anomaly
 import Foundation
 
 /// Writes harness calls as CloudTrail does: gzip JSON `{"Records": […]}` objects under
