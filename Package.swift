@@ -43,7 +43,7 @@ let package = Package(
             dependencies: [
                 "Model", "Checks", "Reports", "Scanner", "Store", "GitOps",
                 // Live posture stage (issue 6): discovery, live checks, baselines and drift per cycle.
-                "Discovery", "AWS", "Azure", "AzureDiscovery", "Drift", "CloudHTTP", "Terraform",
+                "Discovery", "AWS", "Azure", "Drift", "CloudHTTP", "Terraform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -60,7 +60,7 @@ let package = Package(
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Reconciler", "Store", "GitOps",
                 "AWS", "Discovery",  // cloud block: `bulwark discover`
-                "Azure", "AzureDiscovery", "Drift",  // `bulwark discover --cloud azure`, `bulwark drift`
+                "Azure", "Drift",  // `bulwark discover --cloud azure`, `bulwark drift`
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Anomaly",  // anomaly layer: `bulwark anomaly`
@@ -107,8 +107,9 @@ let package = Package(
         .executableTarget(name: "sigv4-suite", dependencies: ["AWS"]),
         .testTarget(
             name: "AWSTests", dependencies: ["AWS", "CloudHTTP", "TestHTTPServer", "Model"], resources: [.copy("Fixtures")]),
-        // Discovery: live cloud resources mapped into Terraform's attribute vocabulary (AWS now; Azure slots in).
-        .target(name: "Discovery", dependencies: ["Model", "AWS", "CloudHTTP"]),
+        // Discovery: live AWS and Azure resources mapped into Terraform's attribute vocabulary (AWS/, Azure/), one
+        // result type, one addressing policy, and which services read which resource type.
+        .target(name: "Discovery", dependencies: ["Model", "AWS", "Azure", "CloudHTTP"]),
         .testTarget(
             name: "DiscoveryTests",
             dependencies: ["Discovery", "AWS", "CloudHTTP", "Checks", "Scanner", "Model", "TestHTTPServer"],
@@ -118,11 +119,9 @@ let package = Package(
         // --- Azure (issue 6, Azure part) ---
         // Azure: OAuth2 client credentials with a token cache, ARM GET/list with nextLink paging, typed ARM errors.
         .target(name: "Azure", dependencies: ["Model", "CloudHTTP"]),
-        // AzureDiscovery: subscription discovery mapped into azurerm_* resources (to be folded into Discovery).
-        .target(name: "AzureDiscovery", dependencies: ["Model", "Azure"]),
         .testTarget(
             name: "AzureTests",
-            dependencies: ["Azure", "AzureDiscovery", "CloudHTTP", "TestHTTPServer", "Model", "Checks", "Scanner"],
+            dependencies: ["Azure", "Discovery", "CloudHTTP", "TestHTTPServer", "Model", "Checks", "Scanner"],
             resources: [.copy("Fixtures")]),
         // --- end of Azure block ---
         // --- Anomaly layer (issue 7): activity-log ingestion, features, Isolation Forest, rules, alerts. ---
@@ -199,11 +198,11 @@ for target in package.targets {
 }
 
 // MARK: Live remediation (issue 8, live part) — live fixes as exact cloud API calls, the approval state machine.
-//   LiveRemediation -> Store, Discovery, AzureDiscovery, AWS, Azure, CloudHTTP, Checks, Model
+//   LiveRemediation -> Store, Discovery, AWS, Azure, CloudHTTP, Checks, Model
 package.targets += [
     .target(
         name: "LiveRemediation",
-        dependencies: ["Model", "Checks", "AWS", "Azure", "CloudHTTP", "Discovery", "AzureDiscovery", "Store",
+        dependencies: ["Model", "Checks", "AWS", "Azure", "CloudHTTP", "Discovery", "Store",
                        .product(name: "Crypto", package: "swift-crypto")]
     ),
     .testTarget(
