@@ -112,7 +112,7 @@ let package = Package(
         .target(name: "Discovery", dependencies: ["Model", "AWS", "Azure", "CloudHTTP"]),
         .testTarget(
             name: "DiscoveryTests",
-            dependencies: ["Discovery", "AWS", "CloudHTTP", "Checks", "Scanner", "Model", "TestHTTPServer"],
+            dependencies: ["Discovery", "AWS", "Azure", "CloudHTTP", "Checks", "Scanner", "Model", "TestHTTPServer"],
             resources: [.copy("Fixtures")]
         ),
         // --- end of cloud block ---

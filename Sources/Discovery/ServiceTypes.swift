@@ -6,6 +6,7 @@ public enum ServiceTypes {
     public struct Owner: Sendable, Hashable {
         /// `aws` or `azure`.
         public let cloud: String
+        /// The `DiscoveryError.service` labels whose failures leave the type partly unread.
         public let services: [String]
     }
 
