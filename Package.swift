@@ -68,13 +68,12 @@ let package = Package(
         .target(name: "CloudHTTP", dependencies: ["Model"], swiftSettings: swiftSettings),
         .target(name: "AWS", dependencies: ["Model", "CloudHTTP", crypto], swiftSettings: swiftSettings),
         .target(name: "Azure", dependencies: ["Model", "CloudHTTP"], swiftSettings: swiftSettings),
-        .target(name: "Discovery", dependencies: ["Model", "AWS"], swiftSettings: swiftSettings),
-        .target(name: "AzureDiscovery", dependencies: ["Model", "Azure"], swiftSettings: swiftSettings),
+        .target(name: "Discovery", dependencies: ["Model", "AWS", "Azure"], swiftSettings: swiftSettings),
         .target(name: "Drift", dependencies: ["Model", "HCL", "Terraform", "Checks"], swiftSettings: swiftSettings),
         .target(
             name: "LiveRemediation",
             dependencies: [
-                "Model", "Checks", "Store", "CloudHTTP", "AWS", "Azure", "Discovery", "AzureDiscovery", crypto,
+                "Model", "Checks", "Store", "CloudHTTP", "AWS", "Azure", "Discovery", crypto,
             ],
             swiftSettings: swiftSettings),
         .target(name: "PullRequests", dependencies: ["Model", "CloudHTTP"], swiftSettings: swiftSettings),
@@ -89,7 +88,7 @@ let package = Package(
             name: "Reconciler",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps",
-                "CloudHTTP", "AWS", "Azure", "Discovery", "AzureDiscovery", "Drift", "LiveRemediation",
+                "CloudHTTP", "AWS", "Azure", "Discovery", "Drift", "LiveRemediation",
                 "PullRequests", "Anomaly", logging, serviceLifecycle,
             ],
             swiftSettings: swiftSettings),
@@ -141,18 +140,18 @@ let package = Package(
             name: "AWSTests", dependencies: ["Model", "CloudHTTP", "AWS", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "AzureTests",
-            dependencies: ["Model", "Checks", "Scanner", "CloudHTTP", "Azure", "AzureDiscovery", "TestSupport"],
+            dependencies: ["Model", "Checks", "Scanner", "CloudHTTP", "Azure", "Discovery", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DiscoveryTests",
-            dependencies: ["Model", "Checks", "Scanner", "CloudHTTP", "AWS", "Discovery", "TestSupport"],
+            dependencies: ["Model", "Checks", "Scanner", "CloudHTTP", "AWS", "Azure", "Discovery", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "DriftTests", dependencies: ["Model", "HCL", "Terraform", "Checks", "Drift"]),
         .testTarget(
             name: "LiveRemediationTests",
             dependencies: [
-                "Model", "Checks", "Store", "CloudHTTP", "AWS", "Azure", "Discovery", "AzureDiscovery",
-                "LiveRemediation", "TestSupport", "bulwark",
+                "Model", "Checks", "Store", "CloudHTTP", "AWS", "Azure", "Discovery", "LiveRemediation",
+                "TestSupport", "bulwark",
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "PullRequestsTests", dependencies: ["CloudHTTP", "PullRequests", "TestSupport"]),

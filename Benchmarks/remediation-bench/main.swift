@@ -29,7 +29,7 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
 func run() async throws {
     let client = try AWSClient.fromEnvironment()
     let store = try await Store.open(.sqlite(path: arguments[2]))
-    let remediator = LiveRemediator(store: store, cloud: LiveCloud(aws: client), checks: checks)
+    let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: checks)
     let policy = LiveRemediationPolicy(target: "bench", mode: .approve)
     let run = UUID().uuidString.prefix(8).lowercased()
     var approvalToVerified: [Double] = []

@@ -89,7 +89,8 @@ public final class AWSClient: Sendable {
             return JSONBody.isBlank(response.body) ? .object([:]) : try JSONBody.decode(response.body)
         } catch {
             throw AWSError(.malformedResponse, "response is not valid JSON", service: service.id, operation: operation,
-                           resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response))
+                           resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response),
+                           underlying: error)
         }
     }
 
@@ -192,7 +193,7 @@ public final class AWSClient: Sendable {
         case .failure(let error):
             await stats.record(service: service.id, operation: operation, attempts: retryPolicy.maxAttempts)
             throw AWSError(.transport, "\(error.code): \(error.message)", service: service.id, operation: operation,
-                           resource: resource)
+                           resource: resource, underlying: error)
         case .success(let (response, attempts)):
             await stats.record(service: service.id, operation: operation, attempts: attempts)
             guard response.isSuccess else {
@@ -211,14 +212,14 @@ public final class AWSClient: Sendable {
         } catch {
             throw AWSError(.malformedResponse, "response is not valid XML (\(error))", service: service.id,
                            operation: operation, resource: resource, httpStatus: response.status,
-                           requestID: AWSClient.requestID(response))
+                           requestID: AWSClient.requestID(response), underlying: error)
         }
     }
 
     /// Whether an error response carries a throttling code (query/rest-xml `<Code>`, json `__type`).
     @Sendable static func isThrottling(_ response: HTTPResponse) -> Bool {
         guard response.status >= 400 else { return false }
-        return errorCode(response).map { AWSError.throttlingCodes.contains($0) } ?? false
+        return errorCode(response).map(AWSError.throttlingCodes.contains) ?? false
     }
 
     /// The AWS error code of an error response, from whichever protocol's shape it has.
@@ -255,11 +256,12 @@ public final class AWSClient: Sendable {
             message = members["message"]?.stringValue ?? members["Message"]?.stringValue ?? ""
         }
         if code == nil {
-            code = response.status == 404 ? "NotFound" : response.status == 403 ? "AccessDenied" : AWSError.Code.httpError.rawValue
+            // A bodiless 404/403 stands for the code AWS would have sent, so "not found" and "denied" checks work.
+            code = response.status == 404 ? "NotFound" : response.status == 403 ? "AccessDenied" : nil
             if message.isEmpty { message = "HTTP \(response.status) without an AWS error body" }
         }
-        var error = AWSError(AWSError.Code(code ?? "HTTPError"), message, service: service.id, operation: operation,
-                             resource: resource, httpStatus: response.status, requestID: requestID)
+        var error = AWSError(code == nil ? .httpStatus : .serviceError, message, serviceCode: code, service: service.id,
+                             operation: operation, resource: resource, httpStatus: response.status, requestID: requestID)
         error.bucketRegion = response.header("x-amz-bucket-region")
         return error
     }

@@ -46,7 +46,8 @@ public final class ARMClient: Sendable {
         do {
             data = try JSONBody.encode(body)
         } catch {
-            throw AzureError(.configuration, "request body cannot be encoded as JSON", api: api, resourceID: path)
+            throw AzureError(.configuration, "request body cannot be encoded as JSON", api: api, resourceID: path,
+                             underlying: error)
         }
         return try await call(url, api: api, resourceID: path, method: method, body: data)
     }
@@ -137,9 +138,9 @@ public final class ARMClient: Sendable {
             throw error
         } catch let error as HTTPError {
             throw AzureError(.transport, "\(error.code): \(error.message)", api: api, resourceID: resourceID,
-                             httpStatus: error.status)
+                             httpStatus: error.status, underlying: error)
         } catch {
-            throw AzureError(.transport, "\(error)", api: api, resourceID: resourceID)
+            throw AzureError(.transport, "\(error)", api: api, resourceID: resourceID, underlying: error)
         }
         throw AzureError(.authenticationFailed, "ARM rejected a freshly issued token", api: api,
                          resourceID: resourceID, httpStatus: 401)
@@ -151,7 +152,7 @@ public final class ARMClient: Sendable {
         let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {
             if let error = body?["error"], let code = error["code"]?.stringValue {
-                throw AzureError(AzureError.Code(code), error["message"]?.stringValue ?? "", api: api,
+                throw AzureError(.armError, error["message"]?.stringValue ?? "", armCode: code, api: api,
                                  resourceID: resourceID, httpStatus: response.status, requestID: requestID)
             }
             throw AzureError(.httpStatus, "HTTP \(response.status) without an ARM error body", api: api,

@@ -64,7 +64,8 @@ public actor AzureTokenProvider {
         do {
             (response, _) = try await retry.send(request, via: transport, timeout: timeout)
         } catch let error as HTTPError {
-            throw AzureError(.transport, "\(error.code): \(error.message)", api: api, resourceID: request.redactedURL)
+            throw AzureError(.transport, "\(error.code): \(error.message)", api: api, resourceID: request.redactedURL,
+                             underlying: error)
         }
         let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {

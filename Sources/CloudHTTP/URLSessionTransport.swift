@@ -157,8 +157,10 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
         if let failure = state.failure {
             state.continuation.resume(throwing: failure)
         } else if let error {
+            let nsError = error as NSError
             state.continuation.resume(throwing: HTTPError(
-                .connection, TransportDelegate.describe(error), api: state.api, url: state.url))
+                .connection, TransportDelegate.describe(error), api: state.api, url: state.url,
+                underlying: NSError(domain: nsError.domain, code: nsError.code)))
         } else if let response = state.response ?? (task.response as? HTTPURLResponse) {
             var headers: [(String, String)] = []
             for (key, value) in response.allHeaderFields {

@@ -8,7 +8,7 @@ enum LiveJSON {
         do {
             return String(decoding: try JSONBody.encode(value), as: UTF8.self)
         } catch {
-            throw LiveRemediationError(.invalidPlan, "body cannot be encoded as JSON: \(error)")
+            throw LiveRemediationError(.invalidPlan, "body cannot be encoded as JSON", underlying: error)
         }
     }
 
@@ -17,7 +17,7 @@ enum LiveJSON {
         do {
             return try JSONBody.decode(Data(text.utf8))
         } catch {
-            throw LiveRemediationError(.invalidPlan, "call body is not JSON", api: api)
+            throw LiveRemediationError(.invalidPlan, "call body is not JSON", api: api, underlying: error)
         }
     }
 }

@@ -39,8 +39,8 @@ public struct LivePlan: Sendable, Hashable, Codable {
         do {
             return String(decoding: try encoder.encode(self), as: UTF8.self)
         } catch {
-            throw LiveRemediationError(.invalidPlan, "plan cannot be encoded: \(error)", checkID: checkID,
-                                       resource: resourceAddress)
+            throw LiveRemediationError(.invalidPlan, "plan cannot be encoded", checkID: checkID,
+                                       resource: resourceAddress, underlying: error)
         }
     }
 
@@ -63,7 +63,7 @@ public struct LivePlan: Sendable, Hashable, Codable {
             return try JSONDecoder().decode(LivePlan.self, from: Data(text.utf8))
         } catch {
             throw LiveRemediationError(.invalidPlan, "stored plan of remediation \(remediationID.map(String.init) ?? "?") "
-                                       + "is not a live plan: \(error)")
+                                       + "is not a live plan", underlying: error)
         }
     }
 }

@@ -9,16 +9,16 @@ import Store
 /// approval and, of two racing applies, only the one whose approved → applying CAS wins sends calls.
 public struct LiveRemediator: Sendable {
     public let store: Store
-    public let cloud: LiveCloud
+    public let clients: FixClients
     public let catalog: LiveFixCatalog
     private let checks: [String: CheckDefinition]
     private let now: @Sendable () -> Date
 
     /// Creates a remediator; `checks` are the definitions verification re-runs (the loaded check library).
-    public init(store: Store, cloud: LiveCloud, checks: [CheckDefinition], catalog: LiveFixCatalog = .standard,
+    public init(store: Store, clients: FixClients, checks: [CheckDefinition], catalog: LiveFixCatalog = .standard,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
-        self.cloud = cloud
+        self.clients = clients
         self.catalog = catalog
         self.checks = Dictionary(checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.now = now
@@ -143,14 +143,14 @@ public struct LiveRemediator: Sendable {
         var executed: [LiveAPICall] = []
         for (index, call) in plan.calls.enumerated() {
             do {
-                try await cloud.execute(call, plan: plan)
+                try await clients.execute(call, plan: plan)
                 executed.append(call)
             } catch {
                 let failure = "call \(index + 1)/\(plan.calls.count) failed: \(error.description)"
                 guard !executed.isEmpty else {
                     return try await fail(id, actor: actor, error: "\(failure); no call completed", executed: [])
                 }
-                let rollback = await LiveRollback.run(executed, plan: plan, cloud: cloud)
+                let rollback = await LiveRollback.run(executed, plan: plan, clients: clients)
                 // The rollback gets its own audit row (applying → applying) before the request fails, so the trail
                 // shows what was undone even if the failed row's detail is later truncated or overwritten by a retry.
                 _ = try await store.transitionRemediation(id: id, from: [.applying], to: .applying, actor: actor,
@@ -185,7 +185,7 @@ public struct LiveRemediator: Sendable {
         do throws(LiveRemediationError) {
             let plan = try LivePlan.decode(record.plan, remediationID: id)
             if let check = checks[plan.checkID] {
-                reason = LiveVerifier.failure(of: plan, check: check, resources: try await cloud.reread(plan))
+                reason = LiveVerifier.failure(of: plan, check: check, resources: try await clients.reread(plan))
             } else {
                 reason = "check \(plan.checkID) is not in the loaded library; cannot verify"
             }

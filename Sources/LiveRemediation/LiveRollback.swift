@@ -22,7 +22,7 @@ public struct LiveRollback: Sendable, Hashable {
     }
 
     /// Undoes `completed` (the plan's calls that succeeded, in plan order) newest first.
-    static func run(_ completed: [LiveAPICall], plan: LivePlan, cloud: LiveCloud) async -> LiveRollback {
+    static func run(_ completed: [LiveAPICall], plan: LivePlan, clients: FixClients) async -> LiveRollback {
         var rollback = LiveRollback(undone: [], leftInPlace: [], stopped: nil)
         for index in completed.indices.reversed() {
             let call = completed[index]
@@ -34,7 +34,7 @@ public struct LiveRollback: Sendable, Hashable {
             }
             for undoCall in undo {
                 do {
-                    try await cloud.execute(undoCall, plan: plan)
+                    try await clients.execute(undoCall, plan: plan)
                     rollback.undone.append(undoCall)
                 } catch {
                     // Undo calls of one plan call are one step: a partly sent undo leaves that call in place too.

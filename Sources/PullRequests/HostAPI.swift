@@ -48,7 +48,8 @@ struct HostAPI: Sendable {
             do {
                 request.body = try JSONBody.encode(body)
             } catch {
-                throw PullRequestError(.configuration, "cannot encode the request body", api: label, resource: resource)
+                throw PullRequestError(.configuration, "cannot encode the request body", api: label, resource: resource,
+                                       underlying: error)
             }
             request.setHeader("Content-Type", "application/json")
         }
@@ -56,10 +57,11 @@ struct HostAPI: Sendable {
         do {
             (response, _) = try await retry.send(request, via: transport, timeout: timeout, isRetryable: Self.isRateLimited)
         } catch let error as HTTPError {
-            throw PullRequestError(.transport, scrub(error.description), api: label, resource: resource, status: error.status)
+            throw PullRequestError(.transport, scrub(error.description), api: label, resource: resource, status: error.status,
+                                   underlying: error)
         } catch {
             throw PullRequestError(.transport, error is CancellationError ? "cancelled" : scrub("\(error)"), api: label,
-                                   resource: resource)
+                                   resource: resource, underlying: error)
         }
         guard response.isSuccess else {
             throw PullRequestError(Self.code(for: response), errorMessage(response), api: label, resource: resource,
@@ -70,7 +72,7 @@ struct HostAPI: Sendable {
             return try JSONBody.decode(response.body)
         } catch {
             throw PullRequestError(.malformedResponse, "the response body is not JSON", api: label, resource: resource,
-                                   status: response.status)
+                                   status: response.status, underlying: error)
         }
     }
 

@@ -31,7 +31,7 @@ struct CloudOptions: ParsableArguments {
     var format: Format = .table
 
     /// The selection as the library takes it.
-    var liveCloud: LiveCloud {
+    var liveCloud: DiscoveryCloud {
         switch cloud {
         case .aws:
             let list = (regions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

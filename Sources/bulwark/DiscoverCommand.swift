@@ -80,7 +80,7 @@ struct DiscoverCommand: AsyncParsableCommand {
             "calls_by_operation": .object(result.callsByOperation.mapValues { .number(Double($0)) }),
             "errors": .list(result.errors.map { e in
                 .object(["service": .string(e.service), "region": .string(e.region), "operation": .string(e.operation),
-                         "code": .string(e.code), "message": .string(e.message), "resource": e.resource.map(Value.string) ?? .null])
+                         "code": .string(e.apiCode), "message": .string(e.message), "resource": e.resource.map(Value.string) ?? .null])
             }),
             "resources": .list(result.resources.map { r in
                 var origin: [String: Value] = [:]

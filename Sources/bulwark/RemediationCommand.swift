@@ -36,7 +36,7 @@ struct RemediationCommand: AsyncParsableCommand {
         let record: RemediationRecord
         do {
             record = try await RemediationText.reporting {
-                try await decision(LiveRemediator(store: opened, cloud: LiveCloud(), checks: []), actor)
+                try await decision(LiveRemediator(store: opened, clients: FixClients(), checks: []), actor)
             }
         } catch {
             await opened.close()
@@ -145,7 +145,7 @@ struct RemediationCommand: AsyncParsableCommand {
             let checks = directory.map { CheckLibrary.load(directory: $0).checks } ?? []
             let cloud = try await RemediationText.reporting { try Self.cloud(for: plan, environment: environment, profile: profile) }
             let outcome = try await RemediationText.reporting {
-                try await LiveRemediator(store: opened, cloud: cloud, checks: checks).apply(id: id, by: actor)
+                try await LiveRemediator(store: opened, clients: cloud, checks: checks).apply(id: id, by: actor)
             }
             await opened.close()
             print(RemediationText.outcome(outcome))
@@ -153,13 +153,13 @@ struct RemediationCommand: AsyncParsableCommand {
             if case .notApplied = outcome.result { throw ExitCode(1) }
         }
 
-        static func cloud(for plan: LivePlan, environment: [String: String], profile: String?) throws -> LiveCloud {
+        static func cloud(for plan: LivePlan, environment: [String: String], profile: String?) throws -> FixClients {
             if plan.provider == "azure" {
                 let configuration = try AzureConfiguration.fromEnvironment(environment)
-                return LiveCloud(arm: ARMClient(configuration: configuration, transport: URLSessionTransport()),
+                return FixClients(arm: ARMClient(configuration: configuration, transport: URLSessionTransport()),
                                  azureSubscription: configuration.subscriptionID ?? plan.account)
             }
-            return LiveCloud(aws: try AWSClient.fromEnvironment(environment, profile: profile))
+            return FixClients(aws: try AWSClient.fromEnvironment(environment, profile: profile))
         }
     }
 }

@@ -76,7 +76,7 @@ struct AWSClientTests {
         let error = await #expect(throws: AWSError.self) {
             _ = try await Self.client(server).query(service: .iam, action: "ListUsers")
         }
-        #expect(error?.code == "Throttling")
+        #expect(error?.serviceCode == "Throttling")
         #expect(error?.requestID == "abc")
         #expect(server.requests.count == 5)
     }

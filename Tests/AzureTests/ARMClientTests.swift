@@ -80,7 +80,7 @@ import TestSupport
             _ = try await fixture.client(maxAttempts: 3).get("/subscriptions/s1/providers/Microsoft.Security/pricings/Dns",
                                                                resourceType: "Microsoft.Security/pricings")
         }
-        #expect(error?.code == "TooManyRequests")
+        #expect(error?.armCode == "TooManyRequests")
         #expect(error?.httpStatus == 429)
         #expect(error?.requestID == "req-429")
         #expect(calls.count == 3)
@@ -95,7 +95,7 @@ import TestSupport
             _ = try await fixture.client().list("/subscriptions/s1/providers/Microsoft.KeyVault/vaults",
                                                 resourceType: "Microsoft.KeyVault/vaults")
         }
-        #expect(error?.code == "AuthorizationFailed")
+        #expect(error?.armCode == "AuthorizationFailed")
         #expect(error?.message == "no read permission")
         #expect(error?.api == "LIST Microsoft.KeyVault/vaults")
         #expect(error?.resourceID == "/subscriptions/s1/providers/Microsoft.KeyVault/vaults")

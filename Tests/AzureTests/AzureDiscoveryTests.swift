@@ -1,6 +1,6 @@
 import Azure
-import AzureDiscovery
 import Checks
+import Discovery
 import Foundation
 import Model
 import Scanner
@@ -9,22 +9,23 @@ import TestSupport
 
 @Suite struct AzureDiscoveryTests {
     /// Runs discovery of the fixture subscription once per test.
-    private func discover() async throws -> (AzureDiscoveryResult, ARMFixtureServer) {
+    private func discover() async throws -> (DiscoveryResult, ARMFixtureServer) {
         let fixture = try ARMFixtureServer(fixture: "arm-subscription")
         let subscription = try ARMFixtureServer.subscription(fixture: "arm-subscription")
         let discovery = AzureDiscovery(client: fixture.client(), subscriptionID: subscription, fanOutWidth: 4)
         return (await discovery.discover(), fixture)
     }
 
-    private func resource(_ result: AzureDiscoveryResult, _ address: String) throws -> Resource {
+    private func resource(_ result: DiscoveryResult, _ address: String) throws -> Resource {
         try #require(result.resources.first { $0.address == address }, "no \(address) in \(result.resources.map(\.address))")
     }
 
     @Test func forbiddenTypeGivesPartialResultWithError() async throws {
         let (result, fixture) = try await discover()
         #expect(result.errors.count == 1)
-        let error = try #require(result.errors.first)
-        #expect(error.code == "AuthorizationFailed")
+        let failure = try #require(result.errors.first)
+        let error = try #require(failure.underlying as? AzureError)
+        #expect(error.armCode == "AuthorizationFailed")
         #expect(error.api == "LIST Microsoft.Compute/disks")
         #expect(error.httpStatus == 403)
         #expect(error.requestID == "req-disks-403")
@@ -53,7 +54,7 @@ import TestSupport
         #expect(legacy.attributes["account_replication_type"] == .string("LRS"))
         guard case .live(let origin) = legacy.origin else { Issue.record("not live"); return }
         #expect(origin.id.hasSuffix("/storageAccounts/stlegacy"))
-        #expect(origin.account == result.subscriptionID)
+        #expect(origin.account == result.account)
         #expect(origin.region == "westeurope")
         let secure = try resource(result, "azurerm_storage_account.rg-app_stsecure")
         #expect(secure.attributes["network_rules"]?[0]?["bypass"] == .list([.string("AzureServices"), .string("Logging")]))
@@ -111,7 +112,7 @@ import TestSupport
         #expect(verdict("BLW-AZURE-DEFENDER-001", "azurerm_security_center_subscription_pricing.dns") == .failed)
         #expect(verdict("BLW-AZURE-DEFENDER-001", "azurerm_security_center_subscription_pricing.virtualmachines") == .passed)
         #expect(verdict("BLW-AZURE-VM-001", "azurerm_linux_virtual_machine.rg-app_vm-web") == .failed)
-        let subscription = "data.azurerm_subscription.sub_" + result.subscriptionID
+        let subscription = "data.azurerm_subscription.sub_" + result.account
         #expect(verdict("BLW-AZURE-MONITOR-001", subscription) == .passed)
     }
 }

@@ -102,4 +102,18 @@ struct URLSessionTransportTests {
         }
         #expect(error?.code == .invalidURL)
     }
+
+    @Test func aConnectionErrorKeepsTheTransportCauseWithoutTheURL() async throws {
+        let port = try MotoServer.freePort()
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/bucket/key?X-Amz-Signature=SECRETSIG"))
+        let error = await #expect(throws: HTTPError.self) {
+            _ = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: url, api: "s3:GetObject"), timeout: .seconds(10))
+        }
+        let cause = try #require(error?.underlying as? NSError)
+        #expect(cause.domain == NSURLErrorDomain)
+        #expect(cause.userInfo.isEmpty, "the cause must not carry the signed URL")
+        #expect(!"\(cause)".contains("SECRETSIG"))
+        #expect(error?.file.hasSuffix("URLSessionTransport.swift") == true)
+    }
 }
+

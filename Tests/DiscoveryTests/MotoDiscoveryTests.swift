@@ -146,8 +146,8 @@ struct MotoDiscoveryTests {
         environment["AWS_ENDPOINT_URL_S3"] = denied.baseURL.absoluteString
         environment["AWS_ENDPOINT_URL_RDS"] = "http://127.0.0.1:\(try MotoServer.freePort())"
         let result = try await AWSDiscovery(client: Self.client(environment)).run()
-        #expect(result.errors.contains { $0.service == "s3" && $0.operation == "ListBuckets" && $0.code == "AccessDenied" })
-        #expect(result.errors.contains { $0.service == "rds" && $0.operation == "DescribeDBInstances" && $0.code == "TransportError" })
+        #expect(result.errors.contains { $0.service == "s3" && $0.operation == "ListBuckets" && $0.apiCode == "AccessDenied" })
+        #expect(result.errors.contains { $0.service == "rds" && $0.operation == "DescribeDBInstances" && ($0.underlying as? AWSError)?.code == .transport })
         #expect(!result.resources.contains { $0.type == "aws_s3_bucket" || $0.type == "aws_db_instance" })
         // Everything else was still read.
         #expect(result.resources.contains { $0.type == "aws_instance" })
@@ -162,7 +162,7 @@ struct MotoDiscoveryTests {
         let result = try await AWSDiscovery(client: Self.client(moto.environment()), regions: ["us-east-1", "Bad_Region"]).run()
         let failed = Set(result.errors.filter { $0.region == "Bad_Region" }.map(\.service))
         #expect(failed == ["ec2", "rds", "kms", "cloudtrail", "config", "logs"])
-        #expect(result.errors.allSatisfy { $0.region == "Bad_Region" && $0.code == "InvalidConfiguration" })
+        #expect(result.errors.allSatisfy { $0.region == "Bad_Region" && ($0.underlying as? AWSError)?.code == .invalidConfiguration })
         #expect(result.resources.contains { $0.type == "aws_instance" })
         #expect(result.resources.contains { $0.type == "aws_s3_bucket" })
     }

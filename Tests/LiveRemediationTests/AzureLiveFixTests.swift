@@ -1,7 +1,7 @@
 import Azure
-import AzureDiscovery
 import Checks
 import CloudHTTP
+import Discovery
 import Foundation
 import LiveRemediation
 import Model
@@ -127,7 +127,7 @@ struct AzureLiveFixTests {
         let findings = LiveFinding.failed(results, in: graph, detectedAt: Date())
         #expect(Set(findings.map(\.result.checkID)) == wanted)
 
-        let remediator = LiveRemediator(store: store, cloud: LiveCloud(arm: client, azureSubscription: StatefulARM.subscription),
+        let remediator = LiveRemediator(store: store, clients: FixClients(arm: client, azureSubscription: StatefulARM.subscription),
                                         checks: MotoFixture.checks)
         let proposals = try await remediator.propose(findings: findings, target: LiveRemediationPolicy(
             target: "azure-prod", mode: .approve, adminCIDR: "10.20.0.0/16"))

@@ -20,7 +20,7 @@ struct MotoLiveFixTests {
             let findings = try await fixture.findings(Self.fixedChecks, client: client)
             #expect(Set(findings.map(\.result.checkID)) == Self.fixedChecks)
 
-            let remediator = LiveRemediator(store: store, cloud: LiveCloud(aws: client), checks: MotoFixture.checks)
+            let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
             let policy = LiveRemediationPolicy(target: "prod", mode: .approve, adminCIDR: "10.0.0.0/8")
             let proposals = try await remediator.propose(findings: findings, target: policy)
             #expect(proposals.allSatisfy { $0.created && $0.record?.status == .proposed && $0.skipped == nil })
@@ -60,7 +60,7 @@ struct MotoLiveFixTests {
     @Test func dryRunShowsTheExactCallsAndChangesNothing() async throws {
         try await withMotoStore { fixture, store, client in
             let findings = try await fixture.findings(["BLW-AWS-VPC-001"], client: client)
-            let remediator = LiveRemediator(store: store, cloud: LiveCloud(aws: client), checks: MotoFixture.checks)
+            let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
             let proposal = try #require(try await remediator.propose(
                 findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve, adminCIDR: "10.0.0.0/8")).first)
             let id = try #require(proposal.record?.id)
@@ -91,7 +91,7 @@ struct MotoLiveFixTests {
     @Test func aFailingCallLeavesTheRequestFailedWithTheAPIError() async throws {
         try await withMotoStore { fixture, store, client in
             let findings = try await fixture.findings(["BLW-AWS-S3-012"], client: client)
-            let remediator = LiveRemediator(store: store, cloud: LiveCloud(aws: client), checks: MotoFixture.checks)
+            let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
             let proposal = try #require(try await remediator.propose(
                 findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve)).first)
             let id = try #require(proposal.record?.id)
@@ -119,7 +119,7 @@ struct MotoLiveFixTests {
     @Test func autoModeAppliesOnlyTheBaselinesAutoRemediableChecks() async throws {
         try await withMotoStore { fixture, store, client in
             let findings = try await fixture.findings(["BLW-AWS-S3-012", "BLW-AWS-S3-007"], client: client)
-            let remediator = LiveRemediator(store: store, cloud: LiveCloud(aws: client), checks: MotoFixture.checks)
+            let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
             let outcomes = try await remediator.propose(findings: findings, target: LiveRemediationPolicy(
                 target: "prod", mode: .auto, autoRemediate: ["BLW-AWS-S3-012"]))
             let byCheck = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.checkID, $0) })

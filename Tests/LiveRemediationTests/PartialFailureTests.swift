@@ -36,7 +36,7 @@ func denyingClient(_ fixture: MotoFixture, _ transport: DenyingTransport) -> AWS
 /// Proposes the SSH finding on the seeded group with admin CIDR 10.0.0.0/8, approves it and applies it.
 func applySSHFix(_ fixture: MotoFixture, _ store: Store, client: AWSClient) async throws -> (Int64, ApplyOutcome) {
     let findings = try await fixture.findings(["BLW-AWS-VPC-001"], client: client)
-    let remediator = LiveRemediator(store: store, cloud: LiveCloud(aws: client), checks: MotoFixture.checks)
+    let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
     let proposal = try #require(try await remediator.propose(
         findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve, adminCIDR: "10.0.0.0/8"))
         .first)
@@ -124,7 +124,7 @@ struct PartialFailureTests {
 
     @Test func aCallWithoutAnUndoStopsTheRollbackAndSaysSo() async throws {
         try await withMotoStore { fixture, store, client in
-            let remediator = LiveRemediator(store: store, cloud: LiveCloud(aws: client), checks: MotoFixture.checks)
+            let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
             let at = Date()
             let (record, _) = try await store.createRemediation(RemediationRecord(
                 idempotencyKey: "live|prod|old-plan", target: "prod", checkID: "BLW-AWS-S3-012",

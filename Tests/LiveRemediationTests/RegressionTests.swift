@@ -23,7 +23,7 @@ struct RegressionTests {
         let (store, directory) = try await temporarySQLiteStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (result, bucket) = try Self.unversionedBucket()
-        let remediator = LiveRemediator(store: store, cloud: LiveCloud(), checks: MotoFixture.checks)
+        let remediator = LiveRemediator(store: store, clients: FixClients(), checks: MotoFixture.checks)
         let id = try #require(try await remediator.propose(
             findings: [LiveFinding(result: result, resource: bucket, detectedAt: Date())],
             target: LiveRemediationPolicy(target: "prod", mode: .approve)).first?.record?.id)
@@ -41,7 +41,7 @@ struct RegressionTests {
         let (store, directory) = try await temporarySQLiteStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (result, bucket) = try Self.unversionedBucket()
-        let remediator = LiveRemediator(store: store, cloud: LiveCloud(), checks: MotoFixture.checks)
+        let remediator = LiveRemediator(store: store, clients: FixClients(), checks: MotoFixture.checks)
         let policy = LiveRemediationPolicy(target: "prod", mode: .approve)
         let first = Date(timeIntervalSince1970: 1_000)
         let original = try #require(try await remediator.propose(

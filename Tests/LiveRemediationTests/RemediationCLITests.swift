@@ -16,7 +16,7 @@ struct RemediationCLITests {
         let (store, directory) = try await temporarySQLiteStore()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (result, bucket) = try RegressionTests.unversionedBucket()
-        let remediator = LiveRemediator(store: store, cloud: LiveCloud(), checks: MotoFixture.checks)
+        let remediator = LiveRemediator(store: store, clients: FixClients(), checks: MotoFixture.checks)
         let id = try #require(try await remediator.propose(
             findings: [LiveFinding(result: result, resource: bucket, detectedAt: Date())],
             target: LiveRemediationPolicy(target: "prod", mode: .approve)).first?.record?.id)

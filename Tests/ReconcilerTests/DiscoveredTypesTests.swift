@@ -1,3 +1,5 @@
+import AWS
+import Azure
 import Discovery
 import Testing
 @testable import Reconciler
@@ -16,7 +18,8 @@ import Testing
     @Test func aServiceWithAnErrorCoversOnlyWhatItReturned() {
         var result = LivePostureResult()
         result.discoveryErrors = [LiveCloudError(cloud: "aws", error: DiscoveryError(
-            service: "s3", region: "global", operation: "ListBuckets", code: "AccessDenied", message: "denied"))]
+            service: "s3", region: "global", operation: "ListBuckets",
+            underlying: AWSError(.serviceError, "denied", serviceCode: "AccessDenied", service: "s3", operation: "ListBuckets")))]
         let types = LivePosture.discoveredTypes(result, readClouds: ["aws"])
         #expect(!types.contains("aws_s3_bucket"))
         #expect(types.contains("aws_s3_account_public_access_block"))  // s3control answered
@@ -31,8 +34,9 @@ import Testing
 /// The same rule for Azure: ARM resource types are the services; a failed token covers nothing.
 @Suite struct AzureDiscoveredTypesTests {
     static func error(_ service: String) -> LiveCloudError {
-        LiveCloudError(cloud: "azure", error: DiscoveryError(service: service, region: "global", operation: "GET \(service)",
-                                                            code: "AuthorizationFailed", message: "denied"))
+        LiveCloudError(cloud: "azure", error: DiscoveryError(.accessDenied, service: service, region: "global",
+                                                            operation: "GET \(service)", apiCode: "AuthorizationFailed",
+                                                            underlying: AzureError(.armError, "denied", armCode: "AuthorizationFailed")))
     }
 
     @Test func answeredResourceTypesAreCoveredAndFailedOnesAreNot() {

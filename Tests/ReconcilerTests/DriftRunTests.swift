@@ -37,7 +37,7 @@ import Testing
             ".bulwarkignore": Self.onlyManagedBuckets,
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let cloud = LiveCloud.aws(profile: nil, regions: ["us-east-1"])
+        let cloud = DiscoveryCloud.aws(profile: nil, regions: ["us-east-1"])
 
         // In sync: the configuration says Suspended, as the state and the cloud do.
         let syncedDir = try Self.directory([
@@ -136,7 +136,7 @@ import Testing
         #expect(outcome.stateSource == "s3://tf-state/prod/terraform.tfstate")
         #expect(outcome.exitCode == 1, "\(outcome.render(.table))")
         #expect(outcome.report?.changed.contains { $0.address == "aws_s3_bucket_versioning.data" } == true)
-        #expect(outcome.discoveryErrors.contains { $0.error.service == "rds" && $0.error.code == "AccessDenied" })
+        #expect(outcome.discoveryErrors.contains { $0.error.service == "rds" && $0.error.apiCode == "AccessDenied" })
         let json = outcome.render(.json)
         #expect(json.contains("\"errors\":[{") && json.contains("AccessDenied"), "\(json.prefix(400))")
         #expect(outcome.render(.table).contains("Not read ("))

@@ -46,7 +46,7 @@ import Testing
 
         let client = try AWSClient.fromEnvironment(environment, profile: nil)
         let checks = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory).checks
-        let remediator = LiveRemediator(store: h.store, cloud: LiveRemediation.LiveCloud(aws: client), checks: checks)
+        let remediator = LiveRemediator(store: h.store, clients: LiveRemediation.FixClients(aws: client), checks: checks)
         let id = try #require(versioning.id)
         _ = try await remediator.approve(id: id, by: "alice", reason: "test")
         let outcome = try await remediator.apply(id: id, by: "alice")

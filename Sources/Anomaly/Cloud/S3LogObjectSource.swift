@@ -115,14 +115,14 @@ public struct S3LogObjectSource: LogObjectSource {
     /// The typed error for a failed S3 call: throttling and access denied keep their own codes.
     static func anomalyError(_ error: AWSError, operation: String, location: String) -> AnomalyError {
         let code: AnomalyError.Code
-        if AWSError.throttlingCodes.contains(error.code.rawValue) || error.httpStatus == 429 || error.httpStatus == 503 {
+        if error.isThrottling || error.httpStatus == 429 || error.httpStatus == 503 {
             code = .throttled
         } else if error.isAccessDenied {
             code = .accessDenied
         } else {
             code = .cloudAPI
         }
-        var message = "S3 \(operation) failed: \(error.code): \(error.message)"
+        var message = "S3 \(operation) failed: \(error.errorCode): \(error.message)"
         if error.httpStatus > 0 { message += " (HTTP \(error.httpStatus))" }
         return AnomalyError(code, message, location: location)
     }

@@ -12,14 +12,14 @@ public struct DriftRequest: Sendable {
     /// The Terraform root module directory (its backend, its `.bulwarkignore`, its configuration), or a
     /// `terraform show -json` plan file (the configuration; backend and `.bulwarkignore` from its directory).
     public var path: String
-    public var cloud: LiveCloud
+    public var cloud: DiscoveryCloud
     /// `.bulwarkignore` to use instead of `<path>/.bulwarkignore`.
     public var ignoreFile: String?
     /// The check library directory, for its drift attribute table (`drift/ignore-attributes.yaml`).
     public var checksDirectory: String?
 
     /// Creates a request.
-    public init(state: String?, path: String, cloud: LiveCloud, ignoreFile: String? = nil, checksDirectory: String? = nil) {
+    public init(state: String?, path: String, cloud: DiscoveryCloud, ignoreFile: String? = nil, checksDirectory: String? = nil) {
         self.state = state
         self.path = path
         self.cloud = cloud
@@ -58,7 +58,7 @@ public struct DriftRunOutcome: Sendable {
             root["error"] = error.map(Value.string) ?? .null
             root["errors"] = .tuple(discoveryErrors.map { e in
                 .object(["service": .string(e.error.service), "region": .string(e.error.region),
-                         "operation": .string(e.error.operation), "code": .string(e.error.code),
+                         "operation": .string(e.error.operation), "code": .string(e.error.apiCode),
                          "message": .string(e.error.message), "resource": e.error.resource.map(Value.string) ?? .null])
             })
             root["warnings"] = .tuple(warnings.map(Value.string))

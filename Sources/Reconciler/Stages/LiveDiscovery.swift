@@ -1,13 +1,12 @@
 import AWS
 import Azure
-import AzureDiscovery
 import CloudHTTP
 import Discovery
 import Foundation
 import Model
 
 /// The cloud account one live read covers, with the settings its own CLI would take from flags.
-public enum LiveCloud: Sendable, Hashable, CustomStringConvertible {
+public enum DiscoveryCloud: Sendable, Hashable, CustomStringConvertible {
     /// An AWS account through the credential chain (`profile` overrides `AWS_PROFILE`); empty regions = the configured one.
     case aws(profile: String?, regions: [String])
     /// An Azure subscription (nil = `AZURE_SUBSCRIPTION_ID`), credentials from `AZURE_*`.
@@ -29,7 +28,7 @@ public enum LiveCloud: Sendable, Hashable, CustomStringConvertible {
 public enum LiveDiscovery {
     /// Discovers `cloud` with clients built from `environment`. Throws only when nothing can be read at all
     /// (no credentials, no subscription, the account cannot be identified); per-service failures are in `errors`.
-    public static func discover(_ cloud: LiveCloud, environment: [String: String],
+    public static func discover(_ cloud: DiscoveryCloud, environment: [String: String],
                                 transport: any HTTPTransport = URLSessionTransport()) async throws(ReconcileError) -> DiscoveryResult {
         switch cloud {
         case .aws(let profile, let regions):
@@ -50,33 +49,13 @@ public enum LiveDiscovery {
                 throw ReconcileError(.cloudUnavailable, "azure: no subscription (pass one or set AZURE_SUBSCRIPTION_ID)")
             }
             let client = ARMClient(configuration: configuration, transport: transport)
-            return discoveryResult(await AzureDiscovery(client: client, subscriptionID: id).discover())
+            return await AzureDiscovery(client: client, subscriptionID: id).discover()
         }
-    }
-
-    /// An Azure result in the common shape: each failed ARM call becomes a `DiscoveryError` whose service is the
-    /// resource type the API reads (`Microsoft.Compute/disks`); subscriptions are not regional, so region is `global`.
-    public static func discoveryResult(_ azure: AzureDiscoveryResult) -> DiscoveryResult {
-        let errors = azure.errors.map { error in
-            let service = error.api.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "arm"
-            return DiscoveryError(service: service.isEmpty ? "arm" : service, region: "global",
-                                  operation: error.api.isEmpty ? "token" : error.api, code: error.code.rawValue,
-                                  message: error.message, resource: error.resourceID.isEmpty ? nil : error.resourceID)
-        }
-        var byService: [String: Int] = [:]
-        for (api, calls) in azure.callsByAPI {
-            let service = api.split(separator: " ", maxSplits: 1).last.map(String.init) ?? api
-            let provider = service.split(separator: "/").first.map(String.init) ?? service
-            byService[provider, default: 0] += calls
-        }
-        return DiscoveryResult(resources: azure.resources, errors: errors, apiCalls: azure.apiCalls,
-                               callsByService: byService, callsByOperation: azure.callsByAPI, regions: [],
-                               account: azure.subscriptionID)
     }
 
     /// The clouds a reconcile target configures, AWS first.
-    public static func clouds(of target: TargetConfig) -> [LiveCloud] {
-        var clouds: [LiveCloud] = []
+    public static func clouds(of target: TargetConfig) -> [DiscoveryCloud] {
+        var clouds: [DiscoveryCloud] = []
         if let aws = target.clouds.aws { clouds.append(.aws(profile: aws.profile, regions: aws.regions)) }
         if let azure = target.clouds.azure { clouds.append(.azure(subscriptionID: azure.subscriptionID)) }
         return clouds

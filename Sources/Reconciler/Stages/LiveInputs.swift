@@ -25,7 +25,7 @@ public struct LiveInputs: Sendable {
 
     /// Everything for `clouds`: `baselines` (paths), `state` (`s3://…` or a path; nil = the backend block of each
     /// of `paths`), and the ignore rules of `ignoreFiles` (missing files are skipped).
-    public func gather(clouds: [LiveCloud], baselines: [String], state: String?, paths: [String],
+    public func gather(clouds: [DiscoveryCloud], baselines: [String], state: String?, paths: [String],
                        ignoreFiles: [String]) async -> LivePostureInputs {
         var inputs = LivePostureInputs(clouds: clouds)
         for path in baselines {

@@ -28,7 +28,7 @@ public struct DesiredState: Sendable {
 
 /// What one live posture run needs besides the clouds' credentials: which clouds, the baselines, the desired state.
 public struct LivePostureInputs: Sendable {
-    public var clouds: [LiveCloud]
+    public var clouds: [DiscoveryCloud]
     public var baselines: [SecurityBaseline]
     /// Nil skips drift (no state configured or found); say why in `warnings`.
     public var desired: DesiredState?
@@ -37,7 +37,7 @@ public struct LivePostureInputs: Sendable {
     public var warnings: [String]
 
     /// Creates inputs.
-    public init(clouds: [LiveCloud], baselines: [SecurityBaseline] = [], desired: DesiredState? = nil,
+    public init(clouds: [DiscoveryCloud], baselines: [SecurityBaseline] = [], desired: DesiredState? = nil,
                 ignore: DriftIgnore = DriftIgnore(), warnings: [String] = []) {
         self.clouds = clouds
         self.baselines = baselines

@@ -37,7 +37,7 @@ struct LiveRemediationStep: Sendable {
                 if let at = detected["\(finding.result.checkID)|\(finding.resource.address)"] { finding.detectedAt = at }
                 return finding
             }
-            let remediator = LiveRemediator(store: context.store, cloud: cloud, checks: checks)
+            let remediator = LiveRemediator(store: context.store, clients: cloud, checks: checks)
             let outcomes = try await remediator.propose(findings: findings, target: policy)
             let created = outcomes.filter { $0.created }.count
             let applied = outcomes.filter { $0.applied != nil }.count
@@ -52,7 +52,7 @@ struct LiveRemediationStep: Sendable {
 
     /// Clients for the clouds the target configures; one that cannot be built is a warning (its fixes then fail
     /// at apply with a clear error instead of blocking the proposals).
-    private func liveCloud(_ target: TargetConfig, warnings: inout [String]) -> LiveRemediation.LiveCloud {
+    private func liveCloud(_ target: TargetConfig, warnings: inout [String]) -> LiveRemediation.FixClients {
         var aws: AWSClient?
         var arm: ARMClient?
         var subscription: String?
@@ -70,6 +70,6 @@ struct LiveRemediationStep: Sendable {
                 warnings.append("live fixes: Azure credentials: \(error)")
             }
         }
-        return LiveRemediation.LiveCloud(aws: aws, arm: arm, azureSubscription: subscription)
+        return LiveRemediation.FixClients(aws: aws, arm: arm, azureSubscription: subscription)
     }
 }

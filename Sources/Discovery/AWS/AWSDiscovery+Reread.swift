@@ -30,7 +30,7 @@ extension AWSDiscovery {
             throw AWSError(.invalidConfiguration, "no single-resource reader for \(type)", service: "discovery",
                            operation: "reread", resource: originID)
         }
-        return DiscoveryResult(resources: LiveAddressing.resources(reader.resources, account: account),
+        return DiscoveryResult(resources: LiveAddressing.aws.resources(reader.resources, account: account),
                                errors: reader.errors, apiCalls: 0, callsByService: [:], regions: [region],
                                account: account)
     }

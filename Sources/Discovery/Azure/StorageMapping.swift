@@ -5,7 +5,7 @@ import Model
 enum StorageMapping {
     /// Maps one account; `blob` is the blob service read (nil when the account kind has none, a failure when the
     /// read failed, in which case `blob_properties` is unknown rather than absent).
-    static func account(_ o: ARMObject, blob: Result<Value, AzureError>?) -> ResourceDraft {
+    static func account(_ o: ARMObject, blob: Result<Value, AzureError>?) -> LiveResource {
         var a = o.baseAttributes
         a.put("account_kind", o.string("kind"))
         a.put("account_tier", o.string("sku.tier"))
@@ -47,8 +47,8 @@ enum StorageMapping {
         case .failure?: a["blob_properties"] = .unknown
         case nil: break
         }
-        return ResourceDraft(type: "azurerm_storage_account", armID: o.id, label: label(o), region: o.location,
-                             attributes: a)
+        return LiveResource(type: "azurerm_storage_account", armID: o.id, label: label(o), region: o.location,
+                            attributes: a)
     }
 
     /// `blob_properties` from `blobServices/default`; disabled retention policies are absent blocks, as in Terraform.

@@ -4,7 +4,7 @@ import Model
 /// `azurerm_managed_disk`.
 enum ComputeMapping {
     /// Maps one VM; the OS type decides the Terraform type, as the two azurerm resources do.
-    static func virtualMachine(_ o: ARMObject) -> ResourceDraft {
+    static func virtualMachine(_ o: ARMObject) -> LiveResource {
         let windows = o.string("properties.storageProfile.osDisk.osType")?.lowercased() == "windows"
             || (o["properties.osProfile.windowsConfiguration"] != nil && o["properties.osProfile.linuxConfiguration"] == nil)
         var a = o.baseAttributes
@@ -32,14 +32,14 @@ enum ComputeMapping {
         let encryptionSet = o.string("properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id")
         disk.put("disk_encryption_set_id", encryptionSet)
         a["os_disk"] = .list([.object(disk)])
-        var draft = ResourceDraft(type: windows ? "azurerm_windows_virtual_machine" : "azurerm_linux_virtual_machine",
-                                  armID: o.id, label: StorageMapping.label(o), region: o.location, attributes: a)
+        var draft = LiveResource(type: windows ? "azurerm_windows_virtual_machine" : "azurerm_linux_virtual_machine",
+                                 armID: o.id, label: StorageMapping.label(o), region: o.location, attributes: a)
         for nic in nics { draft.link("network_interface_ids", to: nic) }
         return draft
     }
 
     /// Maps one managed disk.
-    static func disk(_ o: ARMObject) -> ResourceDraft {
+    static func disk(_ o: ARMObject) -> LiveResource {
         var a = o.baseAttributes
         a.put("storage_account_type", o.string("sku.name"))
         a.put("disk_size_gb", o.number("properties.diskSizeGB"))
@@ -50,8 +50,8 @@ enum ComputeMapping {
         a.put("public_network_access_enabled", o.string("properties.publicNetworkAccess") != "Disabled")
         a.put("network_access_policy", o.string("properties.networkAccessPolicy"))
         a.put("zone", o.list("zones").first?.stringValue)
-        var draft = ResourceDraft(type: "azurerm_managed_disk", armID: o.id, label: StorageMapping.label(o),
-                                  region: o.location, attributes: a)
+        var draft = LiveResource(type: "azurerm_managed_disk", armID: o.id, label: StorageMapping.label(o),
+                                 region: o.location, attributes: a)
         draft.link("disk_encryption_set_id", to: encryptionSet)
         return draft
     }

@@ -1,14 +1,13 @@
 import AWS
 import Azure
-import AzureDiscovery
 import Crypto
 import Discovery
 import Foundation
 import Model
 
-/// The cloud clients a remediation uses: executes plan calls and re-reads the fixed resource through discovery.
+/// The cloud clients a live fix uses: executes plan calls and re-reads the fixed resource through discovery.
 /// Either side may be absent; a plan for a missing cloud fails with `.noCloudClient` before any call.
-public struct LiveCloud: Sendable {
+public struct FixClients: Sendable {
     public let aws: AWSClient?
     public let arm: ARMClient?
     /// The subscription Azure re-reads are addressed under.
@@ -24,8 +23,9 @@ public struct LiveCloud: Sendable {
     /// Sends one call; throws `.callFailed` naming the API and the cloud's error.
     public func execute(_ call: LiveAPICall, plan: LivePlan) async throws(LiveRemediationError) {
         let api = call.api
-        func failed(_ error: any Error) -> LiveRemediationError {
-            LiveRemediationError(.callFailed, "\(error)", checkID: plan.checkID, resource: plan.liveID, api: api)
+        func failed(_ error: any Error, line: Int = #line) -> LiveRemediationError {
+            LiveRemediationError(.callFailed, "", checkID: plan.checkID, resource: plan.liveID, api: api,
+                                 underlying: error, line: line)
         }
         switch call.wire {
         case .arm:
@@ -63,9 +63,9 @@ public struct LiveCloud: Sendable {
 
     /// Re-reads the plan's resource (with what its checks connect to) through the discovery code.
     public func reread(_ plan: LivePlan) async throws(LiveRemediationError) -> [Resource] {
-        func failed(_ error: any Error) -> LiveRemediationError {
-            LiveRemediationError(.verificationFailed, "re-read failed: \(error)", checkID: plan.checkID,
-                                 resource: plan.liveID)
+        func failed(_ error: any Error, line: Int = #line) -> LiveRemediationError {
+            LiveRemediationError(.verificationFailed, "re-read failed", checkID: plan.checkID, resource: plan.liveID,
+                                 underlying: error, line: line)
         }
         if plan.provider == "azure" {
             guard let arm else { throw missing(plan, "Azure") }

@@ -172,7 +172,7 @@ enum S3Discovery {
                 return try XMLNode.parse(response.body)
             } catch {
                 throw AWSError(.malformedResponse, "\(error)", service: "s3control", operation: "GetPublicAccessBlock",
-                               resource: account, httpStatus: response.status)
+                               resource: account, httpStatus: response.status, underlying: error)
             }
         }) else { return }
         var attributes = publicAccessBlock(body.child("PublicAccessBlockConfiguration") ?? body)

@@ -7,7 +7,7 @@ extension AzureDiscovery {
     /// group's mapping yields the rule). Supported: storage accounts, key vaults, NSGs and their rules.
     public func reread(armID: String) async throws(AzureError) -> [Resource] {
         let lowered = armID.lowercased()
-        let drafts: [ResourceDraft]
+        let drafts: [LiveResource]
         if let range = lowered.range(of: "/securityrules/") {
             let groupID = String(armID[..<range.lowerBound])
             let group = try await client.get(groupID, resourceType: "Microsoft.Network/networkSecurityGroups")
@@ -25,6 +25,6 @@ extension AzureDiscovery {
             throw AzureError(.unknownResourceType, "no single-resource reader for \(armID)", api: "reread",
                              resourceID: armID)
         }
-        return LiveAddressing.resources(from: drafts, subscription: subscriptionID)
+        return LiveAddressing.azure.resources(drafts, account: subscriptionID)
     }
 }

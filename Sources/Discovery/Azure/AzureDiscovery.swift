@@ -17,8 +17,9 @@ public struct AzureDiscovery: Sendable {
         self.fanOutWidth = max(1, fanOutWidth)
     }
 
-    /// Reads every supported resource type and returns what was read, what failed, and the calls it took.
-    public func discover() async -> AzureDiscoveryResult {
+    /// Reads every supported resource type and returns what was read, what failed (one `DiscoveryError` per failed
+    /// ARM call, its service the resource type the API reads), and the calls it took.
+    public func discover() async -> DiscoveryResult {
         let collectors: [@Sendable () async -> Harvest] = [
             storage, sqlServers, keyVaults, subscriptionMonitoring,
             listed("Microsoft.Compute/virtualMachines") { [ComputeMapping.virtualMachine($0)] },
@@ -35,11 +36,17 @@ public struct AzureDiscovery: Sendable {
         }
         let errors = harvest.errors.sorted { ($0.api, $0.resourceID) < ($1.api, $1.resourceID) }
         let tallies = await client.counter.byAPI
-        return AzureDiscoveryResult(
-            subscriptionID: subscriptionID,
-            resources: LiveAddressing.resources(from: harvest.drafts, subscription: subscriptionID),
-            errors: errors, apiCalls: tallies.values.reduce(0) { $0 + $1.calls },
-            httpAttempts: tallies.values.reduce(0) { $0 + $1.attempts }, callsByAPI: tallies.mapValues(\.calls))
+        let callsByAPI = tallies.mapValues(\.calls)
+        var byProvider: [String: Int] = [:]
+        for (api, calls) in callsByAPI {
+            let service = api.split(separator: " ", maxSplits: 1).last.map(String.init) ?? api
+            byProvider[service.split(separator: "/").first.map(String.init) ?? service, default: 0] += calls
+        }
+        return DiscoveryResult(
+            resources: LiveAddressing.azure.resources(harvest.drafts, account: subscriptionID),
+            errors: errors.map { DiscoveryError(arm: $0) }, apiCalls: tallies.values.reduce(0) { $0 + $1.calls },
+            callsByService: byProvider, callsByOperation: callsByAPI,
+            httpAttempts: tallies.values.reduce(0) { $0 + $1.attempts }, regions: [], account: subscriptionID)
     }
 
     private var scope: String { "/subscriptions/\(subscriptionID)" }
@@ -103,7 +110,7 @@ public struct AzureDiscovery: Sendable {
     }
 
     /// A type that one subscription-wide list maps completely, with no per-item reads.
-    private func listed(_ resourceType: String, _ map: @escaping @Sendable (ARMObject) -> [ResourceDraft])
+    private func listed(_ resourceType: String, _ map: @escaping @Sendable (ARMObject) -> [LiveResource])
         -> @Sendable () async -> Harvest {
         { [self] in
             var harvest = Harvest()
@@ -185,16 +192,5 @@ public struct AzureDiscovery: Sendable {
         }
         harvest.drafts += await listAll("Microsoft.Insights/logprofiles", into: &harvest).map(MonitorMapping.logProfile)
         return harvest
-    }
-}
-
-/// Drafts and errors gathered by one collector.
-struct Harvest: Sendable {
-    var drafts: [ResourceDraft] = []
-    var errors: [AzureError] = []
-
-    mutating func merge(_ other: Harvest) {
-        drafts += other.drafts
-        errors += other.errors
     }
 }

@@ -4,7 +4,7 @@ import Model
 /// `azurerm_network_security_group` and one `azurerm_network_security_rule` per custom rule.
 enum NetworkMapping {
     /// Maps one network interface; each IP configuration becomes an `ip_configuration` block.
-    static func networkInterface(_ o: ARMObject) -> ResourceDraft {
+    static func networkInterface(_ o: ARMObject) -> LiveResource {
         var a = o.baseAttributes
         a.put("ip_forwarding_enabled", o.bool("properties.enableIPForwarding") ?? false)
         a.put("accelerated_networking_enabled", o.bool("properties.enableAcceleratedNetworking") ?? false)
@@ -23,14 +23,14 @@ enum NetworkMapping {
             }
             return .object(config)
         })
-        var draft = ResourceDraft(type: "azurerm_network_interface", armID: o.id, label: StorageMapping.label(o),
-                                  region: o.location, attributes: a)
+        var draft = LiveResource(type: "azurerm_network_interface", armID: o.id, label: StorageMapping.label(o),
+                                 region: o.location, attributes: a)
         for pip in publicIPs { draft.link("ip_configuration.public_ip_address_id", to: pip) }
         return draft
     }
 
     /// Maps one public IP address.
-    static func publicIP(_ o: ARMObject) -> ResourceDraft {
+    static func publicIP(_ o: ARMObject) -> LiveResource {
         var a = o.baseAttributes
         a.put("allocation_method", o.string("properties.publicIPAllocationMethod"))
         a.put("sku", o.string("sku.name"))
@@ -39,21 +39,21 @@ enum NetworkMapping {
         a.put("ip_version", o.string("properties.publicIPAddressVersion"))
         a.put("idle_timeout_in_minutes", o.number("properties.idleTimeoutInMinutes"))
         a.put("zones", strings: o.list("zones").compactMap(\.stringValue))
-        return ResourceDraft(type: "azurerm_public_ip", armID: o.id, label: StorageMapping.label(o),
-                             region: o.location, attributes: a)
+        return LiveResource(type: "azurerm_public_ip", armID: o.id, label: StorageMapping.label(o),
+                            region: o.location, attributes: a)
     }
 
     /// Maps one NSG and its custom rules; Azure's default rules are not Terraform-managed and are left out.
-    static func securityGroup(_ o: ARMObject) -> [ResourceDraft] {
-        let group = ResourceDraft(type: "azurerm_network_security_group", armID: o.id, label: StorageMapping.label(o),
-                                  region: o.location, attributes: o.baseAttributes)
+    static func securityGroup(_ o: ARMObject) -> [LiveResource] {
+        let group = LiveResource(type: "azurerm_network_security_group", armID: o.id, label: StorageMapping.label(o),
+                                 region: o.location, attributes: o.baseAttributes)
         let rules = o.objects("properties.securityRules").map { rule($0, group: o) }
         return [group] + rules
     }
 
     /// Maps one rule into `azurerm_network_security_rule`: a singular prefix or range and its plural list are
     /// exclusive in Terraform, so only the one ARM filled in is set.
-    static func rule(_ r: ARMObject, group: ARMObject) -> ResourceDraft {
+    static func rule(_ r: ARMObject, group: ARMObject) -> LiveResource {
         var a: [String: Value] = [:]
         a.put("name", r.name)
         a.put("resource_group_name", group.resourceGroup)
@@ -72,9 +72,9 @@ enum NetworkMapping {
             if let single = r.string("properties.\(arm)"), !single.isEmpty { a[terraform] = .string(single) }
             a.put(terraformPlural, strings: r.list("properties.\(armPlural)").compactMap(\.stringValue))
         }
-        var draft = ResourceDraft(type: "azurerm_network_security_rule", armID: r.id,
-                                  label: StorageMapping.label(group) + "_" + r.name, region: group.location,
-                                  attributes: a)
+        var draft = LiveResource(type: "azurerm_network_security_rule", armID: r.id,
+                                 label: StorageMapping.label(group) + "_" + r.name, region: group.location,
+                                 attributes: a)
         draft.link("network_security_group_name", to: group.id)
         return draft
     }

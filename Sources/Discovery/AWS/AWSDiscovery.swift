@@ -54,7 +54,7 @@ public struct AWSDiscovery: Sendable {
         let entries = await client.stats.entries()
         var byOperation: [String: Int] = [:]
         for entry in entries { byOperation["\(entry.service):\(entry.operation)", default: 0] += entry.calls }
-        return DiscoveryResult(resources: LiveAddressing.resources(live, account: account), errors: errors,
+        return DiscoveryResult(resources: LiveAddressing.aws.resources(live, account: account), errors: errors,
                                apiCalls: entries.reduce(0) { $0 + $1.calls },
                                callsByService: await client.stats.callsByService(), callsByOperation: byOperation,
                                regions: regions, account: account)

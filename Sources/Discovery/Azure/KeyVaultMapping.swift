@@ -3,7 +3,7 @@ import Model
 /// Key Vaults → `azurerm_key_vault` (azurerm v4 attribute names).
 enum KeyVaultMapping {
     /// Maps one vault; ARM omits `enablePurgeProtection` until it is turned on, so absent means false.
-    static func vault(_ o: ARMObject) -> ResourceDraft {
+    static func vault(_ o: ARMObject) -> LiveResource {
         var a = o.baseAttributes
         a.put("tenant_id", o.string("properties.tenantId"))
         a.put("sku_name", o.string("properties.sku.name"))
@@ -23,7 +23,7 @@ enum KeyVaultMapping {
                 .compactMap { $0.string("id") }.map(Value.string))
             a["network_acls"] = .list([.object(acls)])
         }
-        return ResourceDraft(type: "azurerm_key_vault", armID: o.id, label: StorageMapping.label(o),
-                             region: o.location, attributes: a)
+        return LiveResource(type: "azurerm_key_vault", armID: o.id, label: StorageMapping.label(o),
+                            region: o.location, attributes: a)
     }
 }

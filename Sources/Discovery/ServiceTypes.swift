@@ -1,10 +1,18 @@
-/// The discovery services (AWS service ids, ARM resource types) that read each resource type. A type all of whose
-/// services answered without an error was read completely, so a state resource of that type with no live
-/// counterpart is missing, even when no resource of the type is left live at all.
-enum ServiceTypes {
+/// The discovery services (AWS service ids, ARM resource types — the `service` of a `DiscoveryError`) that read
+/// each resource type. A type all of whose services answered without an error was read completely, so a state
+/// resource of that type with no live counterpart is missing, even when no resource of the type is left live at all.
+public enum ServiceTypes {
+    /// The cloud that discovers a resource type and the services whose errors would leave it partly unread.
+    public struct Owner: Sendable, Hashable {
+        /// `aws` or `azure`.
+        public let cloud: String
+        /// The `DiscoveryError.service` labels whose failures leave the type partly unread.
+        public let services: [String]
+    }
+
     /// Resource type → the cloud and the services whose errors would leave it partly unread.
-    static let owners: [String: (cloud: String, services: [String])] = {
-        var owners: [String: (cloud: String, services: [String])] = [:]
+    public static let owners: [String: Owner] = {
+        var owners: [String: Owner] = [:]
         let aws: [String: [String]] = [
             "s3": ["aws_s3_bucket", "aws_s3_bucket_acl", "aws_s3_bucket_logging", "aws_s3_bucket_policy",
                    "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration",
@@ -20,7 +28,7 @@ enum ServiceTypes {
             "config": ["aws_config_configuration_recorder", "aws_config_configuration_recorder_status"],
             "logs": ["aws_cloudwatch_log_group"],
         ]
-        for (service, types) in aws { for type in types { owners[type] = ("aws", [service]) } }
+        for (service, types) in aws { for type in types { owners[type] = Owner(cloud: "aws", services: [service]) } }
         let sql = "Microsoft.Sql/servers"
         let azure: [String: [String]] = [
             "azurerm_linux_virtual_machine": ["Microsoft.Compute/virtualMachines"],
@@ -41,10 +49,10 @@ enum ServiceTypes {
             "azurerm_monitor_diagnostic_setting": ["Microsoft.Insights/diagnosticSettings"],
             "azurerm_monitor_log_profile": ["Microsoft.Insights/logprofiles"],
         ]
-        for (type, services) in azure { owners[type] = ("azure", services) }
+        for (type, services) in azure { owners[type] = Owner(cloud: "azure", services: services) }
         return owners
     }()
 
     /// Error services that mean nothing of the cloud can be trusted as complete (a failed token, an unlabelled call).
-    static let wholeCloud: Set<String> = ["arm", "sts"]
+    public static let wholeCloud: Set<String> = ["arm", "sts"]
 }

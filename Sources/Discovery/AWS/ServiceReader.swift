@@ -27,9 +27,9 @@ struct ServiceReader: Sendable {
         do {
             return try await body()
         } catch {
-            if absent.contains(error.code.rawValue) { return nil }
-            errors.append(DiscoveryError(service: service, region: label, operation: operation, code: error.code.rawValue,
-                                         message: error.message, resource: resource ?? error.resource))
+            if let code = error.serviceCode, absent.contains(code) { return nil }
+            errors.append(DiscoveryError(service: service, region: label, operation: operation, resource: resource,
+                                         underlying: error))
             return nil
         }
     }

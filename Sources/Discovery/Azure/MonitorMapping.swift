@@ -4,14 +4,14 @@ import Model
 /// `azurerm_monitor_log_profile`, `azurerm_security_center_subscription_pricing`.
 enum MonitorMapping {
     /// The subscription itself, as the data source checks of the activity log attach to.
-    static func subscription(_ id: String) -> ResourceDraft {
-        ResourceDraft(mode: .data, type: "azurerm_subscription", armID: "/subscriptions/\(id)", label: "sub_" + id,
-                      region: nil, attributes: ["subscription_id": .string(id)])
+    static func subscription(_ id: String) -> LiveResource {
+        LiveResource(mode: .data, type: "azurerm_subscription", armID: "/subscriptions/\(id)", label: "sub_" + id,
+                     region: nil, attributes: ["subscription_id": .string(id)])
     }
 
     /// Maps one diagnostic setting on `targetID` (a subscription or a resource): enabled log categories become
     /// `enabled_log` blocks, as azurerm v4 writes them.
-    static func diagnosticSetting(_ o: ARMObject, targetID: String, targetLabel: String) -> ResourceDraft {
+    static func diagnosticSetting(_ o: ARMObject, targetID: String, targetLabel: String) -> LiveResource {
         var a: [String: Value] = [:]
         a.put("name", o.name)
         a.put("target_resource_id", targetID)
@@ -32,14 +32,14 @@ enum MonitorMapping {
             return .object(block)
         })
         let armID = o.id.isEmpty ? targetID + "/providers/microsoft.insights/diagnosticSettings/" + o.name : o.id
-        var draft = ResourceDraft(type: "azurerm_monitor_diagnostic_setting", armID: armID,
-                                  label: targetLabel + "_" + o.name, region: nil, attributes: a)
+        var draft = LiveResource(type: "azurerm_monitor_diagnostic_setting", armID: armID,
+                                 label: targetLabel + "_" + o.name, region: nil, attributes: a)
         draft.link("target_resource_id", to: targetID)
         return draft
     }
 
     /// Maps one activity-log profile (the pre-diagnostic-settings export).
-    static func logProfile(_ o: ARMObject) -> ResourceDraft {
+    static func logProfile(_ o: ARMObject) -> LiveResource {
         var a: [String: Value] = [:]
         a.put("name", o.name)
         a.put("categories", strings: o.list("properties.categories").compactMap(\.stringValue))
@@ -50,16 +50,16 @@ enum MonitorMapping {
         retention.put("enabled", o.bool("properties.retentionPolicy.enabled"))
         retention.put("days", o.number("properties.retentionPolicy.days"))
         a["retention_policy"] = .list([.object(retention)])
-        return ResourceDraft(type: "azurerm_monitor_log_profile", armID: o.id, label: o.name, region: nil, attributes: a)
+        return LiveResource(type: "azurerm_monitor_log_profile", armID: o.id, label: o.name, region: nil, attributes: a)
     }
 
     /// Maps one Defender plan.
-    static func pricing(_ o: ARMObject) -> ResourceDraft {
+    static func pricing(_ o: ARMObject) -> LiveResource {
         var a: [String: Value] = [:]
         a.put("tier", o.string("properties.pricingTier"))
         a.put("resource_type", o.name)
         a.put("subplan", o.string("properties.subPlan"))
-        return ResourceDraft(type: "azurerm_security_center_subscription_pricing", armID: o.id, label: o.name,
-                             region: nil, attributes: a)
+        return LiveResource(type: "azurerm_security_center_subscription_pricing", armID: o.id, label: o.name,
+                            region: nil, attributes: a)
     }
 }
