@@ -37,20 +37,39 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Checks", "Model"]),
         // Scan orchestration: inputs, root modules, check library, suppressions, baseline, filters.
         .target(name: "Scanner", dependencies: ["Reports", "Checks", "Terraform", "HCL", "Model"]),
-        // --- Reconciler (the controller loop: targets, schedule, status, leases, stages) ---
+        // --- Reconciler (the controller loop: targets, schedule, status, leases, the stage protocol) ---
+        // ControllerConfig: `bulwark.yaml` (targets, secrets by reference, per-stage settings).
+        .target(name: "ControllerConfig", dependencies: ["Checks", "PullRequests"]),
+        // CommitScan: one Git commit scanned from the object database, and a report as the store's record.
+        .target(name: "CommitScan", dependencies: ["Model", "Checks", "Reports", "Scanner", "Store", "GitOps"]),
         .target(
             name: "Reconciler",
             dependencies: [
-                "Model", "Checks", "Reports", "Scanner", "Store", "GitOps",
-                // Live posture stage (issue 6): discovery, live checks, baselines and drift per cycle.
-                "Discovery", "AWS", "Azure", "AzureDiscovery", "Drift", "CloudHTTP", "Terraform",
+                "ControllerConfig", "CommitScan", "Reports", "Store", "GitOps",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Posture: live discovery, live checks, baselines and drift of one or more clouds (`discover`, `drift`, the live stage).
+        .target(
+            name: "Posture",
+            dependencies: ["Model", "HCL", "Terraform", "Checks", "Drift", "CloudHTTP", "AWS", "Azure", "Discovery",
+                           "AzureDiscovery"]
+        ),
+        // Stages: what runs after each stored scan (live posture, anomaly, propose-fixes); the CLI composes them.
+        .target(
+            name: "Stages",
+            dependencies: [
+                "Reconciler", "ControllerConfig", "CommitScan", "Posture", "Model", "HCL", "Checks", "Reports", "Drift",
+                "Store", "GitOps", "CloudHTTP", "AWS", "Azure", "Anomaly", "LiveRemediation", "Remediation",
+                "PullRequests", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Reconciler", "Store", "GitOps", "Scanner", "Reports", "Model",
+            dependencies: ["Reconciler", "ControllerConfig", "CommitScan", "Posture", "Stages", "Store", "GitOps", "Scanner",
+                           "Reports", "Model", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                            // live posture tests (issue 6): moto_server and a loopback ARM server
                            "TestHTTPServer", "AWS", "Azure", "Discovery", "Drift", "CloudHTTP",
                            "TestSupport", "bulwark"]  // scale-out: real `bulwark reconcile` replicas
@@ -59,6 +78,7 @@ let package = Package(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Reconciler", "Store", "GitOps",
+                "ControllerConfig", "CommitScan", "Posture", "Stages",  // `reconcile` composes the stages
                 "AWS", "Discovery",  // cloud block: `bulwark discover`
                 "Azure", "AzureDiscovery", "Drift",  // `bulwark discover --cloud azure`, `bulwark drift`
                 .product(name: "Logging", package: "swift-log"),
@@ -171,9 +191,6 @@ package.targets += [
     .target(name: "PullRequests", dependencies: ["Model", "CloudHTTP"]),
     .testTarget(name: "PullRequestsTests", dependencies: ["PullRequests", "CloudHTTP", "TestHTTPServer", "Model"]),
 ]
-for target in package.targets where target.name == "Reconciler" {
-    target.dependencies += ["Remediation", "PullRequests"]
-}
 for target in package.targets where target.name == "ReconcilerTests" {
     target.dependencies += ["Remediation", "PullRequests", "Checks"]
 }
@@ -192,7 +209,6 @@ for target in package.targets {
     switch target.name {
     case "Anomaly": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
     case "AnomalyTests": target.dependencies += ["AWS", "Azure", "CloudHTTP"]
-    case "Reconciler": target.dependencies += ["Anomaly", "LiveRemediation"]  // live fixes after the live stage
     case "ReconcilerTests": target.dependencies += ["Anomaly"]
     default: break
     }
