@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "Stages",
             dependencies: [
-                "Reconciler", "ControllerConfig", "CommitScan", "Posture", "Model", "HCL", "Checks", "Reports", "Drift",
+                "Reconciler", "ControllerConfig", "CommitScan", "Posture", "Model", "HCL", "Checks", "Reports", "Scanner", "Drift",
                 "Store", "GitOps", "CloudHTTP", "AWS", "Azure", "Anomaly", "LiveRemediation", "Remediation",
                 "PullRequests", .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Reconciler
+@testable import ControllerConfig
 
 /// The `activityLogs:` block of a target: values, defaults, and errors at the offending line and column.
 @Suite struct ActivityLogConfigTests {
