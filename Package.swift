@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Posture: live discovery, live checks, baselines and drift of one or more clouds (`discover`, `drift`, the live stage).
+        // Posture: live discovery, live checks, baselines and drift of clouds (`discover`, `drift`, the live stage).
         .target(
             name: "Posture",
             dependencies: ["Model", "HCL", "Terraform", "Checks", "Drift", "CloudHTTP", "AWS", "Azure", "Discovery",
@@ -60,9 +60,9 @@ let package = Package(
         .target(
             name: "Stages",
             dependencies: [
-                "Reconciler", "ControllerConfig", "CommitScan", "Posture", "Model", "HCL", "Checks", "Reports", "Scanner", "Drift",
-                "Store", "GitOps", "CloudHTTP", "AWS", "Azure", "Anomaly", "LiveRemediation", "Remediation",
-                "PullRequests", .product(name: "Logging", package: "swift-log"),
+                "Reconciler", "ControllerConfig", "CommitScan", "Posture", "Model", "HCL", "Checks", "Reports",
+                "Scanner", "Drift", "Store", "GitOps", "CloudHTTP", "AWS", "Azure", "Anomaly", "LiveRemediation",
+                "Remediation", "PullRequests", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -65,7 +65,8 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A configuration problem (invalid config, missing secret) as a reconcile error: neither is retriable.
-    public init(_ error: ConfigError, target: String? = nil, prefix: String = "", file: String = #fileID, line: Int = #line) {
+    public init(_ error: ConfigError, target: String? = nil, prefix: String = "", file: String = #fileID,
+                line: Int = #line) {
         let code: Code = error.code == .missingSecret ? .missingSecret : .invalidConfig
         self.init(code, prefix + error.message, target: target, underlying: error, file: file, line: line)
     }
