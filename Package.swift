@@ -83,23 +83,37 @@ let package = Package(
         // Synthetic personas, attack techniques and log writers that measure the detector end to end.
         .target(name: "AnomalyEvaluation", dependencies: ["Model", "Anomaly"], swiftSettings: swiftSettings),
 
-        // MARK: Controller: the reconcile loop and its stages.
+        // MARK: Controller: its configuration, the commit scan every cycle makes, live posture (discovery, live checks,
+        // baselines, drift) shared by the commands and the loop, the reconcile loop, and the stages it runs.
+        .target(name: "ControllerConfig", dependencies: ["Checks", "PullRequests"], swiftSettings: swiftSettings),
+        .target(
+            name: "CommitScan", dependencies: ["Model", "Checks", "Reports", "Scanner", "Store", "GitOps"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Posture",
+            dependencies: ["Model", "HCL", "Terraform", "Checks", "Drift", "CloudHTTP", "AWS", "Azure", "Discovery"],
+            swiftSettings: swiftSettings),
         .target(
             name: "Reconciler",
+            dependencies: ["ControllerConfig", "CommitScan", "Reports", "Store", "GitOps", logging, serviceLifecycle],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Stages",
             dependencies: [
-                "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps",
-                "CloudHTTP", "AWS", "Azure", "Discovery", "Drift", "LiveRemediation",
-                "PullRequests", "Anomaly", logging, serviceLifecycle,
+                "Model", "HCL", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps", "CloudHTTP", "AWS",
+                "Azure", "Drift", "LiveRemediation", "PullRequests", "Anomaly", "ControllerConfig", "CommitScan",
+                "Posture", "Reconciler", logging,
             ],
             swiftSettings: swiftSettings),
 
-        // MARK: Product: the command-line interface.
+        // MARK: Product: the command-line interface, which composes the stages into the loop.
         .executableTarget(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps",
                 "CloudHTTP", "AWS", "Azure", "Discovery", "Drift", "LiveRemediation", "Anomaly", "AnomalyEvaluation",
-                "Reconciler", argumentParser, logging, serviceLifecycle,
+                "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", argumentParser, logging,
+                serviceLifecycle,
             ],
             swiftSettings: swiftSettings),
 
@@ -163,8 +177,9 @@ let package = Package(
             name: "ReconcilerTests",
             dependencies: [
                 "Model", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps", "CloudHTTP", "AWS",
-                "Discovery", "Drift", "LiveRemediation", "PullRequests", "Anomaly", "AnomalyEvaluation",
-                "Reconciler", "TestSupport", "bulwark",
+                "Azure", "Discovery", "Drift", "LiveRemediation", "PullRequests", "Anomaly", "AnomalyEvaluation",
+                "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", "TestSupport", "bulwark",
+                logging, serviceLifecycle,
             ]),
     ]
 )

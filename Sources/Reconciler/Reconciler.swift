@@ -1,11 +1,18 @@
+import CommitScan
+import ControllerConfig
 import Foundation
 import GitOps
 import Logging
+import ServiceLifecycle
 import Store
 
 /// The controller: keeps every target of the config reconciled, each on its own schedule, at most
 /// `concurrency` at a time, one failing target never delaying the others.
-public actor Reconciler {
+///
+/// A swift-service-lifecycle `Service`: graceful shutdown (SIGTERM/SIGINT in a `ServiceGroup`) stops new cycles,
+/// running cycles get `shutdownGrace` to finish, then are cancelled (a cancelled cycle stores nothing, since each
+/// scan is one transaction); cancelling `run()` cancels them at once.
+public actor Reconciler: Service {
     public let config: ReconcileConfig
     /// This replica's name in leases and statuses (`host:pid` by default).
     public let owner: String
@@ -15,17 +22,19 @@ public actor Reconciler {
     private let environment: [String: String]
     private let logger: Logger
     private let backoff: Backoff
+    /// How long running cycles may take to finish after graceful shutdown begins.
+    public let shutdownGrace: Duration
     private var statuses: [String: TargetStatus] = [:]
     private var repositories: [String: GitRepository] = [:]
     private var running: Set<String> = []
-    private var stopping = false
     private var random = SystemRandomNumberGenerator()
 
     /// A controller over `config`; statuses are read back from the store by `restoreStatuses()`.
     public init(config: ReconcileConfig, store: Store, scanner: CommitScanner, stages: [any ReconcileStage] = [],
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 owner: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
-                logger: Logger = Logger(label: "bulwark.reconcile"), backoff: Backoff = Backoff()) {
+                logger: Logger = Logger(label: "bulwark.reconcile"), backoff: Backoff = Backoff(),
+                shutdownGrace: Duration = .seconds(30)) {
         self.config = config
         self.store = store
         self.scanner = scanner
@@ -34,6 +43,7 @@ public actor Reconciler {
         self.owner = owner
         self.logger = logger
         self.backoff = backoff
+        self.shutdownGrace = shutdownGrace
         for target in config.targets { statuses[target.name] = TargetStatus(target: target.name) }
     }
 
@@ -90,8 +100,9 @@ public actor Reconciler {
         return currentStatuses()
     }
 
-    /// Runs until `stop()` or cancellation; then lets running cycles finish for up to `grace` before cancelling them.
-    public func run(grace: Duration = .seconds(30)) async {
+    /// Runs until graceful shutdown or cancellation; at graceful shutdown running cycles get `shutdownGrace` to
+    /// finish before they are cancelled. Leases are released on the way out.
+    public func run() async throws {
         logger.info("reconciler started", metadata: ["targets": .stringConvertible(config.targets.count), "owner": .string(owner)])
         for target in config.targets where target.pollInterval.seconds * (1 + target.jitter) >= config.leaseDuration.seconds {
             // Still correct (a takeover re-reads the status, writes are fenced), but the target churns between replicas.
@@ -99,7 +110,7 @@ public actor Reconciler {
                            metadata: ["target": .string(target.name)])
         }
         await withDiscardingTaskGroup { group in
-            while !stopping && !Task.isCancelled {
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let now = Date()
                 for target in config.targets where running.count < config.concurrency && !running.contains(target.name) {
                     let due = statuses[target.name]?.nextRunAt.map { $0 <= now } ?? true
@@ -109,10 +120,11 @@ public actor Reconciler {
                 }
                 let wake = config.targets.compactMap { running.contains($0.name) ? nil : statuses[$0.name]?.nextRunAt }.min()
                 let wait = min(max(wake.map { $0.timeIntervalSince(Date()) } ?? 1, 0.05), 1)
-                try? await Task.sleep(for: .milliseconds(Int64(wait * 1_000)))
+                // Graceful shutdown ends the wait at once instead of after it.
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .milliseconds(Int64(wait * 1_000))) }
             }
-            let deadline = Date().addingTimeInterval(grace.seconds)
-            while !running.isEmpty && Date() < deadline && !Task.isCancelled {
+            let deadline = ContinuousClock.now + shutdownGrace
+            while !running.isEmpty && ContinuousClock.now < deadline && !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(100))
             }
             if !running.isEmpty {
@@ -124,11 +136,6 @@ public actor Reconciler {
             try? await store.releaseLease(target: target.name, owner: owner)
         }
         logger.info("reconciler stopped")
-    }
-
-    /// Stops scheduling new cycles (graceful shutdown).
-    public func stop() {
-        stopping = true
     }
 
     /// One cycle of `target` with its status bookkeeping; never throws (failures become the status).
@@ -160,7 +167,8 @@ public actor Reconciler {
                 break
             }
         } catch {
-            fail(&status, ReconcileError(.storeFailed, "cannot take the target's lease: \(error)", target: target.name), now: now)
+            fail(&status, ReconcileError(.storeFailed, "cannot take the target's lease: \(error)", target: target.name,
+                                         underlying: error), now: now)
             statuses[target.name] = status
             return
         }
@@ -185,11 +193,12 @@ public actor Reconciler {
                 statuses[target.name] = status
                 log.debug("commit unchanged")
                 return
-            case .scanned(let commit, _, let summary, let warnings):
+            case .scanned(let summary):
+                let warnings = summary.warnings
                 status.ready = .true
                 status.reason = .succeeded
-                status.message = summary + (warnings.isEmpty ? "" : " (partial: \(warnings.joined(separator: "; ")))")
-                status.lastObservedCommit = TargetStatus.revision(branch: target.branch, commit: commit)
+                status.message = summary.message + (warnings.isEmpty ? "" : " (partial: \(warnings.joined(separator: "; ")))")
+                status.lastObservedCommit = TargetStatus.revision(branch: target.branch, commit: summary.commit)
                 status.lastError = nil
                 status.failures = 0
                 status.lastSuccessAt = Date()
@@ -208,7 +217,8 @@ public actor Reconciler {
             status.message = "cycle abandoned at shutdown; nothing of it was stored"
             status.nextRunAt = Date()
         } catch {
-            fail(&status, TargetCycle.map(error, target: target), now: now)
+            fail(&status, error as? ReconcileError
+                    ?? ReconcileError(.fetchFailed, "\(error)", target: target.name, underlying: error), now: now)
         }
         statuses[target.name] = status
         await save(status)
@@ -242,7 +252,7 @@ public actor Reconciler {
         do {
             repository = try await GitRepository.openOrClone(url: target.repository, cacheDirectory: directory, options: options)
         } catch {
-            throw TargetCycle.map(error, target: target)
+            throw ReconcileError(git: error, target: target.name, step: .openOrClone)
         }
         repositories[target.name] = repository
         return repository

@@ -1,7 +1,8 @@
+import CommitScan
+import ControllerConfig
 import Foundation
 import GitOps
 import Logging
-import Model
 import Reports
 import Store
 
@@ -24,8 +25,8 @@ struct TargetCycle: Sendable {
     enum Result: Sendable {
         /// Fetched; same commit and the interval has not elapsed.
         case unchanged(commit: String)
-        /// Scanned and stored `commit`.
-        case scanned(commit: String, recorded: RecordedScan, summary: String, warnings: [String])
+        /// Scanned and stored the commit; the stages ran.
+        case scanned(CycleSummary)
     }
 
     /// Remote options for the target: credentials resolved from their references, deadlines from the timeout.
@@ -34,19 +35,23 @@ struct TargetCycle: Sendable {
         options.timeout = target.timeout
         options.caBundlePath = target.caBundle
         options.knownHostsPath = target.knownHosts
-        switch target.credentials {
-        case nil:
-            break
-        case .token(let secret)?:
-            options.credentials = .token(try secret.resolve(environment: environment))
-        case .basic(let user, let password)?:
-            options.credentials = .userPassword(user: user, password: try password.resolve(environment: environment))
-        case .sshKey(let user, let key, let passphrase)?:
-            guard FileManager.default.isReadableFile(atPath: key) else {
-                throw ReconcileError(.missingSecret, "SSH key file \(key) cannot be read")
+        do throws(ConfigError) {
+            switch target.credentials {
+            case nil:
+                break
+            case .token(let secret)?:
+                options.credentials = .token(try secret.resolve(environment: environment))
+            case .basic(let user, let password)?:
+                options.credentials = .userPassword(user: user, password: try password.resolve(environment: environment))
+            case .sshKey(let user, let key, let passphrase)?:
+                guard FileManager.default.isReadableFile(atPath: key) else {
+                    throw ConfigError(.missingSecret, "SSH key file \(key) cannot be read")
+                }
+                options.credentials = .sshKey(user: user, privateKeyPath: key, publicKeyPath: nil,
+                                              passphrase: try passphrase?.resolve(environment: environment))
             }
-            options.credentials = .sshKey(user: user, privateKeyPath: key, publicKeyPath: nil,
-                                          passphrase: try passphrase?.resolve(environment: environment))
+        } catch {
+            throw ReconcileError(error)
         }
         return options
     }
@@ -57,7 +62,7 @@ struct TargetCycle: Sendable {
         do {
             _ = try await repository.fetch(options: options)
         } catch {
-            throw Self.map(error, target: target)
+            throw ReconcileError(git: error, target: target.name, step: .fetch)
         }
         let commit: String
         do {
@@ -66,7 +71,7 @@ struct TargetCycle: Sendable {
             let detail = (error as? GitError)?.message ?? "\(error)"
             throw ReconcileError(.revisionNotFound,
                                  "branch '\(target.branch)' not found on \(redactGitURL(target.repository)) (deleted or never pushed?): \(detail)",
-                                 target: target.name)
+                                 target: target.name, underlying: error)
         }
         if commit == previous && !due { return .unchanged(commit: commit) }
         try Task.checkCancellation()
@@ -78,10 +83,10 @@ struct TargetCycle: Sendable {
             let scanned = try await scanner.scanWithFiles(repository: repository, commit: commit, paths: target.paths)
             report = scanned.report
             snapshot = scanned.snapshot
-        } catch let error as ReconcileError {
-            throw error
+        } catch let error as CommitScanError {
+            throw ReconcileError(error, target: target.name)
         } catch {
-            throw ReconcileError(.artifactFailed, "\(error)", target: target.name)
+            throw ReconcileError(.artifactFailed, "\(error)", target: target.name, underlying: error)
         }
         try Task.checkCancellation()
         let record = ScanRecording.record(
@@ -93,51 +98,36 @@ struct TargetCycle: Sendable {
             recorded = try await store.recordScan(record, options: RecordScanOptions(leaseOwner: leaseOwner))
         } catch let error as StoreError where error.code == .leaseLost {
             throw ReconcileError(.leaseLost, "\(error.message); the scan of \(commit.prefix(12)) was not stored",
-                                 target: target.name)
+                                 target: target.name, underlying: error)
         } catch {
-            throw ReconcileError(.storeFailed, "\(error)", target: target.name)
+            throw ReconcileError(.storeFailed, "\(error)", target: target.name, underlying: error)
         }
-        let failed = report.failed.count
-        var summary = "scanned \(commit.prefix(12)): \(report.resourceCount) resources, \(failed) failed results "
-            + "(\(recorded.newFindings) new, \(recorded.resolvedFindings) resolved, \(recorded.openFindings) open)"
-        for compliance in report.compliance where target.frameworks.isEmpty || target.frameworks.contains(compliance.framework.id) {
-            let score = compliance.score.map { String(format: "%.0f%%", $0 * 100) } ?? "n/a"
-            summary += ", \(compliance.framework.id) \(score)"
-        }
-        log.info("scan stored", metadata: ["scan": .stringConvertible(recorded.scanID), "failed": .stringConvertible(failed),
+        var summary = CycleSummary(commit: commit, report: report, recorded: recorded, frameworks: target.frameworks)
+        log.info("scan stored", metadata: ["scan": .stringConvertible(recorded.scanID), "failed": .stringConvertible(summary.failed),
                                            "new": .stringConvertible(recorded.newFindings)])
-        var warnings: [String] = []
         for stage in stages where stage.applies(to: target) {
             try Task.checkCancellation()
+            let stageLog = log.with(["stage": .string(stage.name)])
             let context = StageContext(target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
-                                       logger: log.with(["stage": .string(stage.name)]), startedAt: started,
-                                       repository: repository, remoteOptions: options, scanner: scanner,
-                                       environment: environment, snapshot: snapshot)
+                                       logger: stageLog, startedAt: started, repository: repository, remoteOptions: options,
+                                       scanner: scanner, environment: environment, snapshot: snapshot)
+            let outcome: StageOutcome
             do {
-                let outcome = try await stage.run(context)
-                summary += "; \(stage.name): \(outcome.summary)"
-                warnings += outcome.warnings.map { "\(stage.name): \($0)" }
+                outcome = try await stage.run(context)
             } catch let error as ReconcileError {
                 throw error
+            } catch is CancellationError {
+                // Shutdown (or the deadline) cancelled the stage: the cycle is abandoned, the stage did not fail.
+                throw CancellationError()
             } catch {
-                throw ReconcileError(.stageFailed, "\(stage.name): \(error)", target: target.name)
+                throw ReconcileError(.stageFailed, "\(stage.name): \(error)", target: target.name, underlying: error)
             }
+            var metadata: Logger.Metadata = ["warnings": .stringConvertible(outcome.warnings.count)]
+            for count in outcome.report.counts { metadata[count.key] = .stringConvertible(count.value) }
+            stageLog.debug("stage finished", metadata: metadata)
+            summary.stages.append((stage.name, outcome))
         }
-        return .scanned(commit: commit, recorded: recorded, summary: summary, warnings: warnings)
-    }
-
-    /// Git failures as reconcile errors: what no retry fixes stalls the target, the rest backs off.
-    static func map(_ error: any Error, target: TargetConfig) -> ReconcileError {
-        if let reconcile = error as? ReconcileError { return reconcile }
-        guard let error = error as? GitError else { return ReconcileError(.fetchFailed, "\(error)", target: target.name) }
-        let code: ReconcileError.Code
-        switch error.code {
-        case .authentication, .certificate: code = .authentication
-        case .invalidURL: code = .invalidRepository
-        case .notFound where error.operation.contains("clone") || error.operation.contains("open"): code = .invalidRepository
-        default: code = .fetchFailed
-        }
-        return ReconcileError(code, error.description, target: target.name)
+        return .scanned(summary)
     }
 }
 

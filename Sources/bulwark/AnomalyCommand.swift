@@ -2,7 +2,7 @@ import Anomaly
 import AnomalyEvaluation
 import ArgumentParser
 import Foundation
-import Reconciler
+import Stages
 
 /// `bulwark anomaly`: activity-log anomaly detection (CloudTrail, Azure Activity Log).
 struct AnomalyCommand: ParsableCommand {

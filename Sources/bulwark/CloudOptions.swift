@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Reconciler
+import Posture
 
 /// The cloud-selection options `discover` and `drift` share: which cloud, its regions or subscription, the
 /// AWS profile, and the output format.

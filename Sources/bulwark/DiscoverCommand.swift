@@ -5,7 +5,7 @@ import Discovery
 import Foundation
 import HCL
 import Model
-import Reconciler
+import Posture
 import Scanner
 
 /// `bulwark discover`: read live cloud resources into Terraform's vocabulary, optionally running the checks.
@@ -47,7 +47,7 @@ struct DiscoverCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let result: DiscoveryResult
-        do throws(ReconcileError) {
+        do throws(PostureError) {
             result = try await LiveDiscovery.discover(selection.liveCloud, environment: environment)
         } catch {
             FileHandle.standardError.write(Data("bulwark discover: \(error.message)\n".utf8))

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Drift
 import Foundation
-import Reconciler
+import Posture
 import Scanner
 
 /// `bulwark drift`: the desired Terraform state against what discovery reads live.

@@ -1,4 +1,6 @@
 import ArgumentParser
+import CommitScan
+import ControllerConfig
 import Foundation
 import Logging
 import Reconciler
@@ -80,12 +82,12 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         if once {
             let statuses = await reconciler.runOnce(force: force)
-            StatusTable.print(statuses.map(\.row))
+            StatusTable.print(statuses.map { StatusTable.Row($0.record) })
             await opened.close()
             throw ExitCode(statuses.allSatisfy { $0.ready == .true || $0.reason == .suspended } ? 0 : 1)
         }
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: ReconcilerService(reconciler: reconciler))],
+            services: [.init(service: reconciler)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         await opened.close()

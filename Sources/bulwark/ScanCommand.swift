@@ -2,7 +2,7 @@ import ArgumentParser
 import Checks
 import Foundation
 import GitOps
-import Reconciler
+import CommitScan
 import Reports
 import Scanner
 import Store

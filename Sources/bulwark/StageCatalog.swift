@@ -1,7 +1,9 @@
 import Anomaly
 import Foundation
+import ControllerConfig
 import Reconciler
 import Remediation
+import Stages
 
 /// The reconcile stages this build runs after each stored scan, in order. Adding a stage means adding it here;
 /// the loop itself does not change.

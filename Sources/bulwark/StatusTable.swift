@@ -1,5 +1,4 @@
 import Foundation
-import Reconciler
 import Reports
 import Store
 
@@ -70,9 +69,4 @@ enum StatusTable {
         guard let range = revision.range(of: "@sha1:") else { return revision }
         return revision[..<range.upperBound] + String(revision[range.upperBound...].prefix(12))
     }
-}
-
-extension TargetStatus {
-    /// The printable form.
-    var row: StatusTable.Row { StatusTable.Row(record) }
 }

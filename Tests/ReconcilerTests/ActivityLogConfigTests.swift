@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Reconciler
+@testable import ControllerConfig
+@testable import Stages
 
 /// The `activityLogs:` block of a target: values, defaults, and errors at the offending line and column.
 @Suite struct ActivityLogConfigTests {

@@ -7,7 +7,11 @@ import Scanner
 import Store
 import Testing
 import TestSupport
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 /// The anomaly stage end to end: harness CloudTrail objects in a moto S3 bucket (seeded through the S3 API), a
 /// real bare repository, `Reconciler.runOnce`, alerts and cursors in SQLite, and a loopback webhook.

@@ -2,7 +2,7 @@ import Drift
 import Foundation
 import Model
 import Testing
-@testable import Reconciler
+@testable import Posture
 
 /// `LiveInputs` reads the configuration beside the state from any file tree: a plan file, or a module directory of
 /// a commit, with file names relative to the repository root.

@@ -5,7 +5,11 @@ import Remediation
 import Scanner
 import TestSupport
 import Testing
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 /// The "done when" for IaC remediation: the bundled `desired-state/` example, reconciled in `propose` mode
 /// with the real fix planner, gets one fix branch whose diff is clean (fmt-clean, only the fixed files) and whose

@@ -2,7 +2,7 @@ import AWS
 import Azure
 import Discovery
 import Testing
-@testable import Reconciler
+@testable import Posture
 
 /// Which types drift may call missing: those of services that answered, even with nothing left live.
 @Suite struct DiscoveredTypesTests {

@@ -3,7 +3,7 @@ import Foundation
 import Model
 import TestSupport
 import Testing
-@testable import Reconciler
+@testable import Posture
 
 /// `bulwark drift` through the library function the command calls, against `moto_server`.
 @Suite(.serialized) struct DriftRunTests {

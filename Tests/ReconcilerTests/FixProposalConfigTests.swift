@@ -1,11 +1,11 @@
 import Foundation
 import PullRequests
 import Testing
-@testable import Reconciler
+@testable import ControllerConfig
 
 /// `remediation: {group, pullRequests, author}` in `bulwark.yaml`.
 @Suite struct FixProposalConfigTests {
-    static func config(_ remediation: String) throws(ReconcileError) -> ReconcileConfig {
+    static func config(_ remediation: String) throws(ConfigError) -> ReconcileConfig {
         try ReconcileConfig.parse("""
             targets:
               - name: infra

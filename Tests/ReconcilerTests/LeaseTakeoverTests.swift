@@ -3,7 +3,11 @@ import Reports
 import Scanner
 import Store
 import Testing
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 extension ReconcileLoopTests {
     @Test("a replica taking a target over reads its stored status and does not rescan the same commit")

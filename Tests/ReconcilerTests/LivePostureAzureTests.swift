@@ -3,7 +3,11 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 /// The live posture stage for an Azure target against a loopback server playing Entra ID and Resource Manager.
 @Suite(.serialized) struct LivePostureAzureTests {

@@ -5,7 +5,11 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 /// The live posture stage end to end: a bare repository served by `git daemon`, `moto_server` seeded through its
 /// API, an RDS endpoint that denies everything, and the embedded SQLite store.

@@ -5,7 +5,11 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 /// The live stage in `approve` mode: a reconcile proposes live fixes for moto's non-compliant resources, and an
 /// approved request goes applied → verified, read back through the API.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ControllerConfig
 @testable import Reconciler
 
 @Suite struct ReconcileConfigTests {
@@ -72,7 +73,7 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.code == .missingSecret)
-            #expect(!error.code.retriable)
+            #expect(!ReconcileError(error).code.retriable)
             #expect(error.message.contains("MISSING_TOKEN"))
         }
     }

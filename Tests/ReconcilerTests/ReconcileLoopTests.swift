@@ -1,10 +1,16 @@
 import Foundation
 import GitOps
+import Logging
 import Reports
 import Scanner
+import ServiceLifecycle
 import Store
 import Testing
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 /// The loop against a real `git daemon` and the embedded SQLite store.
 @Suite(.serialized) struct ReconcileLoopTests {
@@ -48,13 +54,13 @@ import Testing
         }
 
         func reconciler(_ targets: [TargetConfig], environment: [String: String] = [:],
-                        stages: [any ReconcileStage] = []) -> Reconciler {
+                        stages: [any ReconcileStage] = [], shutdownGrace: Duration = .seconds(30)) -> Reconciler {
             var options = ScanOptions()
             options.checksDirectory = ReconcileLoopTests.checksDirectory
             let config = ReconcileConfig(file: directory + "/bulwark.yaml", cacheDirectory: directory + "/git",
                                          concurrency: 3, targets: targets)
             return Reconciler(config: config, store: store, scanner: CommitScanner(options: options), stages: stages,
-                              environment: environment, owner: "test-replica")
+                              environment: environment, owner: "test-replica", shutdownGrace: shutdownGrace)
         }
 
         func target(_ name: String, branch: String = "main", url: String? = nil) -> TargetConfig {
@@ -166,13 +172,14 @@ import Testing
     @Test(.timeLimit(.minutes(2))) func gracefulStopEndsTheLoop() async throws {
         let h = try await Harness()
         try h.remote.createRepository("loop", files: ["main.tf": Self.fixed])
-        let reconciler = h.reconciler([h.target("loop")])
-        let loop = Task { await reconciler.run(grace: .seconds(5)) }
+        let reconciler = h.reconciler([h.target("loop")], shutdownGrace: .seconds(5))
+        let group = ServiceGroup(services: [reconciler], logger: Logger(label: "test"))
+        let loop = Task { try await group.run() }
         while await reconciler.currentStatuses().first?.ready != .true {
             try await Task.sleep(for: .milliseconds(100))
         }
-        await reconciler.stop()
-        await loop.value
+        await group.triggerGracefulShutdown()
+        try await loop.value
         #expect(try await h.store.scans(target: "loop", limit: 10).count == 1)
     }
 

@@ -7,7 +7,11 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+@testable import CommitScan
+@testable import ControllerConfig
+@testable import Posture
 @testable import Reconciler
+@testable import Stages
 
 /// The propose stage through `Reconciler.runOnce`: a real `git daemon` receives the fix branches, loopback GitHub and
 /// GitLab fakes receive the requests.

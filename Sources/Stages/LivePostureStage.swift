@@ -1,10 +1,14 @@
 import AWS
 import Checks
 import CloudHTTP
+import CommitScan
+import ControllerConfig
 import Drift
 import Foundation
 import GitOps
 import Model
+import Posture
+import Reconciler
 import Scanner
 import Store
 
@@ -52,22 +56,22 @@ public struct LivePostureStage: ReconcileStage {
                 try await context.store.recordDrift(scanID: context.scanID, items: LivePostureRecording.driftRecords(drift))
             }
         } catch {
-            throw ReconcileError(.storeFailed, "live results: \(error)", target: context.target.name)
+            throw ReconcileError(.storeFailed, "live results: \(error)", target: context.target.name, underlying: error)
         }
-        var summary = "\(result.resources.count) live resources, \(result.failedFindings.count) failed live results "
-            + "(\(stored.newFindings) new)"
-        let violations = result.baselineResults.reduce(0) { $0 + $1.violationCount }
-        if !result.baselineResults.isEmpty { summary += ", \(violations) baseline violations" }
+        var report = LivePostureReport(liveResources: result.resources.count, failedResults: result.failedFindings.count,
+                                       newFindings: stored.newFindings)
+        if !result.baselineResults.isEmpty {
+            report.baselineViolations = result.baselineResults.reduce(0) { $0 + $1.violationCount }
+        }
         if let drift = result.drift {
-            summary += ", drift \(drift.changed.count) changed / \(drift.missing.count) missing / \(drift.unmanaged.count) "
-                + "unmanaged" + (drift.pending.isEmpty ? "" : " / \(drift.pending.count) pending (not applied)")
-                + ", coverage " + String(format: "%.0f%%", drift.coverage * 100)
+            report.drift = .init(changed: drift.changed.count, missing: drift.missing.count, unmanaged: drift.unmanaged.count,
+                                 pending: drift.pending.count, coverage: drift.coverage)
         }
         context.logger.info("live posture stored", metadata: ["scan": .stringConvertible(stored.scanID),
                                                              "warnings": .stringConvertible(result.warnings.count)])
         let fixes = try await remediation.run(result, context: context)
-        if !fixes.summary.isEmpty { summary += "; " + fixes.summary }
-        return StageOutcome(summary: summary, warnings: result.warnings + fixes.warnings)
+        report.fixes = fixes.report
+        return StageOutcome(report, warnings: result.warnings.map { StageWarning(.partial, $0) } + fixes.warnings)
     }
 
     /// The cycle's live posture without storing it — what the live-remediation stage builds on.
@@ -88,14 +92,15 @@ public struct LivePostureStage: ReconcileStage {
         do {
             return try await posture.run(inputs)
         } catch {
-            throw ReconcileError(error.code, error.message, target: target.name)
+            let code: ReconcileError.Code = error.code == .cloudUnavailable ? .cloudUnavailable : .stageFailed
+            throw ReconcileError(code, error.message, target: target.name, underlying: error)
         }
     }
 
     /// The scanned files plus the baselines, local state and ignore files of the same commit outside the paths.
     private func commitTree(_ context: StageContext, root: String) async -> any FileTree {
-        let base: any FileTree = context.files ?? MemoryFileTree(root: root, files: [:])
-        guard let repository = context.repository else { return base }
+        let base: any FileTree = context.snapshot.tree
+        let repository = context.repository
         var wanted = context.target.baselines + [".bulwarkignore"]
         if let state = context.target.state, !state.hasPrefix("s3://") { wanted.append(state) }
         var extra: [String: [UInt8]] = [:]
@@ -106,6 +111,6 @@ public struct LivePostureStage: ReconcileStage {
         }
         guard !extra.isEmpty else { return base }
         // Same commit, so the scanned files and the extra ones form one snapshot; scanned bytes win on overlap.
-        return MemoryFileTree(root: root, files: (context.snapshot?.files ?? [:]).merging(extra) { scanned, _ in scanned })
+        return MemoryFileTree(root: root, files: context.snapshot.files.merging(extra) { scanned, _ in scanned })
     }
 }

@@ -7,20 +7,20 @@ public enum SecretReference: Sendable, Hashable, CustomStringConvertible {
     case file(String)
 
     /// Reads the secret; a missing variable or unreadable file is a non-retriable configuration problem.
-    public func resolve(environment: [String: String]) throws(ReconcileError) -> String {
+    public func resolve(environment: [String: String]) throws(ConfigError) -> String {
         switch self {
         case .environment(let name):
             guard let value = environment[name], !value.isEmpty else {
-                throw ReconcileError(.missingSecret, "environment variable \(name) is not set")
+                throw ConfigError(.missingSecret, "environment variable \(name) is not set")
             }
             return value
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path),
                   let text = String(data: data, encoding: .utf8) else {
-                throw ReconcileError(.missingSecret, "secret file \(path) cannot be read")
+                throw ConfigError(.missingSecret, "secret file \(path) cannot be read")
             }
             let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !value.isEmpty else { throw ReconcileError(.missingSecret, "secret file \(path) is empty") }
+            guard !value.isEmpty else { throw ConfigError(.missingSecret, "secret file \(path) is empty") }
             return value
         }
     }

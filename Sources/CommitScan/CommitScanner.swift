@@ -49,7 +49,7 @@ public struct CommitScanner: Sendable {
         options.scanRoot = snapshot.root
         let inputs = wanted.map { $0 == "." ? snapshot.root : snapshot.root + "/" + $0 }
         for (input, path) in zip(inputs, wanted) where tree.kind(input) == nil {
-            throw ReconcileError(.artifactFailed, "path '\(path)' does not exist at commit \(snapshot.commit.prefix(12))")
+            throw CommitScanError(.artifactFailed, "path '\(path)' does not exist at commit \(snapshot.commit.prefix(12))")
         }
         let scanOptions = options
         let result: Result<ScanReport, ScanError> = await OffPool.run {
@@ -57,14 +57,15 @@ public struct CommitScanner: Sendable {
         }
         switch result {
         case .success(let report): return report
-        case .failure(let error): throw ReconcileError(.scanFailed, error.description)
+        case .failure(let error): throw CommitScanError(.scanFailed, error.description, underlying: error)
         }
     }
 
     /// The virtual directory a commit's files appear under (report paths are relative to it).
     public static func root(of commit: String) -> String { "/git/\(commit.prefix(12))" }
 
-    static func normalise(_ path: String) -> String {
+    /// A target path without `./` prefixes or trailing slashes; empty is `.`.
+    public static func normalise(_ path: String) -> String {
         var p = path
         while p.hasPrefix("./") { p.removeFirst(2) }
         while p.hasSuffix("/") && p.count > 1 { p.removeLast() }

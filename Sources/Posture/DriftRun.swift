@@ -70,7 +70,8 @@ public struct DriftRunOutcome: Sendable {
                 out += "\nNot read (\(discoveryErrors.count)) — drift there is unknown:\n"
                 for e in discoveryErrors { out += "  \(e)\n" }
             }
-            let other = warnings.filter { w in !discoveryErrors.contains { w.hasSuffix($0.error.description) } }
+            let listed = Set(discoveryErrors.map(\.warning))
+            let other = warnings.filter { !listed.contains($0) }
             for w in other { out += "warning: \(w)\n" }
             return out
         }

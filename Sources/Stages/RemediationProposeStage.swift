@@ -1,10 +1,13 @@
+import Checks
 import CloudHTTP
+import CommitScan
+import ControllerConfig
 import Foundation
 import GitOps
 import Logging
 import PullRequests
+import Reconciler
 import Remediation
-import Checks
 import Reports
 import Store
 
@@ -44,31 +47,28 @@ public struct RemediationProposeStage: ReconcileStage {
     /// Plans, commits, pushes and opens/updates one request per group.
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let target = context.target
-        guard let repository = context.repository, let options = context.remoteOptions, let scanner = context.scanner else {
-            throw ReconcileError(.stageFailed, "the propose stage needs the target's repository, remote options and scanner",
-                                 target: target.name)
-        }
         let groups = FixGroup.groups(context.report.failed, grouping: target.proposals.grouping)
-        guard !groups.isEmpty else { return StageOutcome(summary: "no failed findings") }
+        guard !groups.isEmpty else { return StageOutcome(StageNote("no failed findings")) }
         let host = try makeHost(target, environment: context.environment)
-        // The cycle's scan already read these files; read them again only when run without it.
+        // The cycle's scan already read these files; read them again only for another commit.
         let snapshot: CommitSnapshot
-        if let scanned = context.snapshot, scanned.commit == context.commit {
-            snapshot = scanned
+        if context.snapshot.commit == context.commit {
+            snapshot = context.snapshot
         } else {
-            snapshot = try await scanner.snapshot(repository: repository, commit: context.commit, paths: target.paths)
+            snapshot = try await context.scanner.snapshot(repository: context.repository, commit: context.commit,
+                                                          paths: target.paths)
         }
-        let run = GroupRun(stage: self, context: context, repository: repository, options: options, scanner: scanner,
-                           snapshot: snapshot, host: host)
-        var notes: [String] = []
-        var warnings: [String] = []
+        let run = GroupRun(stage: self, context: context, repository: context.repository, options: context.remoteOptions,
+                           scanner: context.scanner, snapshot: snapshot, host: host)
+        var report = FixProposalReport(groups: [])
+        var warnings: [StageWarning] = []
         for group in groups {
             try Task.checkCancellation()
-            let (note, groupWarnings) = try await run.propose(group)
-            notes.append("\(group.key) \(note)")
+            let (result, groupWarnings) = try await run.propose(group)
+            report.groups.append(.init(key: group.key, result: result))
             warnings += groupWarnings
         }
-        return StageOutcome(summary: notes.joined(separator: ", "), warnings: warnings)
+        return StageOutcome(report, warnings: warnings)
     }
 
     /// The target's code host, or nil when only branches are pushed.
@@ -78,13 +78,13 @@ public struct RemediationProposeStage: ReconcileStage {
         do {
             token = try settings.token.resolve(environment: environment)
         } catch {
-            throw ReconcileError(error.code, "pull request token: \(error.message)", target: target.name)
+            throw ReconcileError(error, target: target.name, prefix: "pull request token: ")
         }
         do {
             return try settings.provider.host(repository: settings.repository, token: token, apiURL: settings.apiURL,
                                               transport: transport, retry: retry)
         } catch {
-            throw ReconcileError(.invalidConfig, error.description, target: target.name)
+            throw ReconcileError(.invalidConfig, error.description, target: target.name, underlying: error)
         }
     }
 
@@ -106,8 +106,8 @@ private struct GroupRun: Sendable {
     var provider: String { host?.provider.rawValue ?? "none" }
     var hostRepository: String { host?.repository ?? redactGitURL(target.repository) }
 
-    /// Proposes one group; returns a short note for the summary and any warnings.
-    func propose(_ group: FixGroup) async throws -> (String, [String]) {
+    /// Proposes one group; returns what became of it and any warnings.
+    func propose(_ group: FixGroup) async throws -> (FixProposalReport.Result, [StageWarning]) {
         let branch = group.branch
         guard branch.hasPrefix(FixGroup.branchPrefix), branch != target.branch else {
             throw ReconcileError(.invalidConfig, "refusing to push \(branch): it is the target's own branch", target: target.name)
@@ -116,7 +116,7 @@ private struct GroupRun: Sendable {
         let declined = Set(records.filter { $0.state != PullRequestState.open.rawValue }.flatMap(\.fingerprints))
         let open = records.first { $0.state == PullRequestState.open.rawValue }
         let candidates = group.findings.filter { !declined.contains($0.fingerprint.hex) }
-        guard !candidates.isEmpty else { return ("declined earlier (closed/merged request)", []) }
+        guard !candidates.isEmpty else { return (.declinedEarlier, []) }
 
         // Results name their file relative to their module; the planner reads the snapshot, so give it the tree path.
         let results = candidates.map { finding -> CheckResult in
@@ -130,14 +130,14 @@ private struct GroupRun: Sendable {
         let plan = stage.fixPlanner(for: target).plan(for: results, in: snapshot.tree,
                                          checkIDs: Set(candidates.map(\.result.checkID)))
         guard !plan.isEmpty else {
-            return (plan.manual.isEmpty ? "no automatic fix" : "\(plan.manual.count) left manual",
-                    plan.manual.map { "manual fix: \($0.checkID) \($0.resourceAddress): \($0.reason)" })
+            return (plan.manual.isEmpty ? .noAutomaticFix : .leftManual(count: plan.manual.count),
+                    plan.manual.map { StageWarning(.needsPerson, "manual fix: \($0.checkID) \($0.resourceAddress): \($0.reason)") })
         }
         let fixedKeys = Set(plan.fixed.map { [$0.checkID, $0.resourceAddress] })
         let fixedFindings = candidates.filter { fixedKeys.contains([$0.result.checkID, $0.result.resourceAddress]) }
         let fingerprints = Set(fixedFindings.map(\.fingerprint.hex)).sorted()
         if let open, open.baseCommit == context.commit, open.fingerprints.sorted() == fingerprints {
-            return (open.number > 0 ? "up to date (\(label(open.number)))" : "up to date (\(branch))", [])
+            return (.upToDate(open.number > 0 ? label(open.number) : branch), [])
         }
 
         let (fixed, outside) = snapshot.applying(plan.edits)
@@ -147,9 +147,9 @@ private struct GroupRun: Sendable {
         }
         let after = try await scanner.scan(fixed, paths: target.paths)
         let stillFailing = Set(after.failed.map(\.fingerprint.hex)).intersection(fingerprints)
-        var warnings: [String] = []
+        var warnings: [StageWarning] = []
         if !stillFailing.isEmpty {
-            warnings.append("\(group.key): \(stillFailing.count) fixed findings still fail on the fixed tree")
+            warnings.append(StageWarning(.needsPerson, "\(group.key): \(stillFailing.count) fixed findings still fail on the fixed tree"))
         }
         let input = FixProposalRenderer.Input(
             target: target.name, branch: target.branch, commit: context.commit, fixBranch: branch, group: group.key,
@@ -163,19 +163,19 @@ private struct GroupRun: Sendable {
             target: target.name, groupKey: group.key, provider: provider, repository: hostRepository, number: open?.number ?? 0,
             url: open?.url ?? "", branch: branch, state: PullRequestState.open.rawValue, fingerprints: fingerprints,
             baseCommit: context.commit, fixCommit: fixCommit, createdAt: open?.createdAt ?? now, updatedAt: now)
-        var note = "pushed \(branch) \(fixCommit.prefix(12))"
+        var result = FixProposalReport.Result.pushed(branch: branch, commit: fixCommit)
         if let host {
             let draft = PullRequestDraft(title: stage.fixRenderer.title(input), body: stage.fixRenderer.body(input), head: branch,
                                          base: target.proposals.pullRequests?.base ?? target.branch)
             let (request, action) = try await openOrUpdate(draft, existing: open?.number, host: host)
             record.number = request.number
             record.url = request.url
-            note = "\(action) \(label(request.number))"
+            result = action == .opened ? .opened(label(request.number)) : .updated(label(request.number))
         }
         try await save(record)
         context.logger.info("fix proposed", metadata: ["group": .string(group.key), "branch": .string(branch),
-                                                       "result": .string(note)])
-        return (note, warnings)
+                                                       "result": .string(result.description)])
+        return (result, warnings)
     }
 
     /// The group's records, newest first, with open requests' states read back from the host; with no record at all
@@ -210,22 +210,22 @@ private struct GroupRun: Sendable {
 
     /// Updates the open request, adopts an open one the host already has for the branch, or opens a new one.
     private func openOrUpdate(_ draft: PullRequestDraft, existing: Int?, host: any PullRequestHost) async throws
-        -> (PullRequest, String) {
+        -> (PullRequest, RequestAction) {
         if let existing {
             let updated = try await call({ () async throws(PullRequestError) in
                 try await host.update(number: existing, title: draft.title, body: draft.body)
             })
-            return (updated, "updated")
+            return (updated, .updated)
         }
         let found = try await call({ () async throws(PullRequestError) in try await host.find(head: draft.head) })
         if let open = found.first(where: { $0.state == .open }) {
             let updated = try await call({ () async throws(PullRequestError) in
                 try await host.update(number: open.number, title: draft.title, body: draft.body)
             })
-            return (updated, "updated")
+            return (updated, .updated)
         }
         let created = try await call({ () async throws(PullRequestError) in try await host.create(draft) })
-        return (created, "opened")
+        return (created, .opened)
     }
 
     /// One commit with the plan's edits on the scanned commit, force-pushed to the fix branch; returns its SHA.
@@ -244,9 +244,9 @@ private struct GroupRun: Sendable {
             try await repository.push(branch: branch, force: true, options: options)
             return sha
         } catch {
-            let mapped = TargetCycle.map(error, target: target)
+            let mapped = ReconcileError(git: error, target: target.name, step: .push)
             let code: ReconcileError.Code = mapped.code == .authentication ? .authentication : .stageFailed
-            throw ReconcileError(code, "pushing \(branch): \(mapped.message)", target: target.name)
+            throw ReconcileError(code, "pushing \(branch): \(mapped.message)", target: target.name, underlying: error)
         }
     }
 
@@ -256,7 +256,7 @@ private struct GroupRun: Sendable {
         do {
             return try await context.store.fixProposals(target: target.name, group: group)
         } catch {
-            throw ReconcileError(.storeFailed, "reading fix proposals: \(error)", target: target.name)
+            throw ReconcileError(.storeFailed, "reading fix proposals: \(error)", target: target.name, underlying: error)
         }
     }
 
@@ -264,7 +264,8 @@ private struct GroupRun: Sendable {
         do {
             try await context.store.saveFixProposal(record)
         } catch {
-            throw ReconcileError(.storeFailed, "saving the fix proposal for \(record.groupKey): \(error)", target: target.name)
+            throw ReconcileError(.storeFailed, "saving the fix proposal for \(record.groupKey): \(error)", target: target.name,
+                                 underlying: error)
         }
     }
 
@@ -274,7 +275,12 @@ private struct GroupRun: Sendable {
             return try await body()
         } catch {
             let code: ReconcileError.Code = error.code == .unauthorized || error.code == .forbidden ? .authentication : .stageFailed
-            throw ReconcileError(code, error.description, target: target.name)
+            throw ReconcileError(code, error.description, target: target.name, underlying: error)
         }
     }
+}
+
+/// What `openOrUpdate` did with a request.
+private enum RequestAction {
+    case opened, updated
 }

@@ -1,6 +1,5 @@
 import Checks
 import Foundation
-import Model
 
 /// `bulwark.yaml`: the database, the Git cache, and the targets the controller reconciles.
 public struct ReconcileConfig: Sendable {
@@ -31,15 +30,15 @@ public struct ReconcileConfig: Sendable {
     }
 
     /// Reads and validates a config file; every problem names the file, line and column.
-    public static func load(file: String) throws(ReconcileError) -> ReconcileConfig {
+    public static func load(file: String) throws(ConfigError) -> ReconcileConfig {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw ReconcileError(.invalidConfig, "\(file): cannot read the file")
+            throw ConfigError(.invalidConfig, "\(file): cannot read the file")
         }
         return try parse(text, file: file)
     }
 
     /// Parses config text; `file` names it in errors and anchors relative paths.
-    public static func parse(_ text: String, file: String) throws(ReconcileError) -> ReconcileConfig {
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> ReconcileConfig {
         let absoluteFile = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
         let base = (absoluteFile as NSString).deletingLastPathComponent
         do throws(LoadError) {
@@ -63,7 +62,7 @@ public struct ReconcileConfig: Sendable {
             }
             return config
         } catch {
-            throw ReconcileError(.invalidConfig, "\(file):\(error.line):\(error.column): \(error.message)")
+            throw ConfigError(.invalidConfig, "\(file):\(error.line):\(error.column): \(error.message)", underlying: error)
         }
     }
 

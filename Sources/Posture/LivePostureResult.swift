@@ -79,4 +79,7 @@ public struct LiveCloudError: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(cloud): \(error)" }
+
+    /// The line this error adds to a run's warnings; a renderer that lists the errors apart drops exactly these lines.
+    public var warning: String { "\(cloud) not read: \(error)" }
 }

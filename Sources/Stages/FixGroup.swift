@@ -1,3 +1,4 @@
+import ControllerConfig
 import Reports
 
 /// Failed findings proposed together on one fix branch.

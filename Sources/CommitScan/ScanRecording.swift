@@ -71,7 +71,7 @@ public enum ScanRecording {
     }
 
     /// `framework:control` for every control a check evidences, sorted by framework (the findings' `controls`).
-    static func controlIDs(_ check: CheckDefinition) -> [String] {
+    public static func controlIDs(_ check: CheckDefinition) -> [String] {
         check.references.cis.sorted { $0.key < $1.key }.flatMap { framework, ids in ids.map { "\(framework):\($0)" } }
     }
 }

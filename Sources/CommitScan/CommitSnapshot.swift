@@ -1,5 +1,4 @@
 import Model
-import Remediation
 
 /// The files of one commit (under the target's paths) held in memory, as the scanner and the fix planner see them.
 public struct CommitSnapshot: Sendable {
@@ -25,19 +24,5 @@ public struct CommitSnapshot: Sendable {
         let prefix = root + "/"
         if treePath.hasPrefix(prefix) { return String(treePath.dropFirst(prefix.count)) }
         return treePath.hasPrefix("/") ? nil : treePath
-    }
-
-    /// The same commit with `edits` written over its files; an edit outside the snapshot is returned in `outside`.
-    public func applying(_ edits: [FileEdit]) -> (snapshot: CommitSnapshot, outside: [String]) {
-        var files = self.files
-        var outside: [String] = []
-        for edit in edits {
-            guard let path = relativePath(edit.path) else {
-                outside.append(edit.path)
-                continue
-            }
-            files[path] = Array(edit.updated.utf8)
-        }
-        return (CommitSnapshot(commit: commit, files: files), outside)
     }
 }

@@ -29,40 +29,27 @@ public enum LiveDiscovery {
     /// Discovers `cloud` with clients built from `environment`. Throws only when nothing can be read at all
     /// (no credentials, no subscription, the account cannot be identified); per-service failures are in `errors`.
     public static func discover(_ cloud: DiscoveryCloud, environment: [String: String],
-                                transport: any HTTPTransport = URLSessionTransport()) async throws(ReconcileError) -> DiscoveryResult {
+                                transport: any HTTPTransport = URLSessionTransport()) async throws(PostureError) -> DiscoveryResult {
         switch cloud {
         case .aws(let profile, let regions):
             do {
                 let client = try AWSClient.fromEnvironment(environment, profile: profile, transport: transport)
                 return try await AWSDiscovery(client: client, regions: regions).run()
             } catch {
-                throw ReconcileError(.cloudUnavailable, "aws: \(error)")
+                throw PostureError(.cloudUnavailable, "aws: \(error)", underlying: error)
             }
         case .azure(let subscription):
             let configuration: AzureConfiguration
             do {
                 configuration = try AzureConfiguration.fromEnvironment(environment)
             } catch {
-                throw ReconcileError(.cloudUnavailable, "azure: \(error)")
+                throw PostureError(.cloudUnavailable, "azure: \(error)", underlying: error)
             }
             guard let id = subscription ?? configuration.subscriptionID, !id.isEmpty else {
-                throw ReconcileError(.cloudUnavailable, "azure: no subscription (pass one or set AZURE_SUBSCRIPTION_ID)")
+                throw PostureError(.cloudUnavailable, "azure: no subscription (pass one or set AZURE_SUBSCRIPTION_ID)")
             }
             let client = ARMClient(configuration: configuration, transport: transport)
             return await AzureDiscovery(client: client, subscriptionID: id).discover()
         }
     }
-
-    /// The clouds a reconcile target configures, AWS first.
-    public static func clouds(of target: TargetConfig) -> [DiscoveryCloud] {
-        var clouds: [DiscoveryCloud] = []
-        if let aws = target.clouds.aws { clouds.append(.aws(profile: aws.profile, regions: aws.regions)) }
-        if let azure = target.clouds.azure { clouds.append(.azure(subscriptionID: azure.subscriptionID)) }
-        return clouds
-    }
-}
-
-extension ReconcileError.Code {
-    /// A cloud could not be read at all (credentials, account identity, subscription); retried with backoff.
-    public static let cloudUnavailable = ReconcileError.Code("CloudUnavailable", retriable: true)
 }

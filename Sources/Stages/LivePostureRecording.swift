@@ -1,8 +1,11 @@
 import Checks
+import CommitScan
+import ControllerConfig
 import Drift
 import Foundation
 import HCL
 import Model
+import Posture
 import Store
 
 /// Turns a live posture result into store records: a scan of the target's live companion (`<target>#live`, trigger

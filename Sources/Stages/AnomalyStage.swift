@@ -2,8 +2,11 @@ import AWS
 import Anomaly
 import Azure
 import CloudHTTP
+import ControllerConfig
 import Foundation
 import Logging
+import Model
+import Reconciler
 import Store
 
 /// The reconcile stage for a target's `activityLogs:`: each cycle reads the log objects (S3 CloudTrail, Azure
@@ -39,12 +42,12 @@ public struct AnomalyStage: ReconcileStage {
     /// One cycle: read, detect, store alerts, notify, advance cursors.
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let target = context.target
-        guard let logs = target.activityLogs else { return StageOutcome(summary: "no activity logs configured") }
+        guard let logs = target.activityLogs else { return StageOutcome(StageNote("no activity logs configured")) }
         guard let catalog else {
             throw ReconcileError(.invalidConfig, "the sensitive-action catalog (checks/anomaly/sensitive-actions.json) "
                                  + "was not found beside the check library", target: target.name)
         }
-        var warnings: [String] = []
+        var warnings: [StageWarning] = []
         let cursors = StoreCursorStore(store: context.store, namespace: target.name)
         var events: [ActivityEvent] = []
         var report = IngestReport()
@@ -58,7 +61,7 @@ public struct AnomalyStage: ReconcileStage {
                 if batch.cursor != cursor { advanced.append((source.name, batch.cursor)) }
             } catch {
                 // A source that cannot be listed (denied, throttled, down) must not hide the others' alerts.
-                warnings.append("\(source.name): \(error)")
+                warnings.append(StageWarning(.partial, "\(source.name): \(error)"))
             }
         }
         for file in report.files {
@@ -68,9 +71,9 @@ public struct AnomalyStage: ReconcileStage {
                 context.logger.error("anomaly: gave up reading a log object", metadata: [
                     "object": .string(file.location ?? file.key), "failures": .stringConvertible(file.readFailures),
                 ])
-                warnings.append("error: " + problem)
+                warnings.append(StageWarning(.dataLost, problem))
             } else {
-                warnings.append(problem)
+                warnings.append(StageWarning(.partial, problem))
             }
         }
         events.sort { $0.time < $1.time }
@@ -90,14 +93,14 @@ public struct AnomalyStage: ReconcileStage {
                 return (.failure(error), notes)
             }
         }
-        warnings += notes
+        warnings += notes.map { StageWarning(.partial, $0) }
         let output = try detection.get()
 
         let fresh: [Alert]
         do {
             fresh = try await StoreAlertSink(store: context.store).record(output.alerts)
         } catch {
-            throw ReconcileError(.storeFailed, "storing anomaly alerts: \(error)", target: target.name)
+            throw ReconcileError(.storeFailed, "storing anomaly alerts: \(error)", target: target.name, underlying: error)
         }
         if let variable = logs.webhookURLEnv, !fresh.isEmpty {
             if let text = environment[variable], let url = URL(string: text), url.scheme == "https" || url.scheme == "http" {
@@ -110,24 +113,22 @@ public struct AnomalyStage: ReconcileStage {
                                                                         "outcome": .string("\(outcome)")])
                 }.deliver(fresh)
             } else {
-                warnings.append("webhook: environment variable \(variable) does not hold an http(s) URL")
+                warnings.append(StageWarning(.partial, "webhook: environment variable \(variable) does not hold an http(s) URL"))
             }
         }
         for (source, cursor) in advanced {
             do { try await cursors.save(cursor, source: source) } catch {
-                throw ReconcileError(.storeFailed, "saving the cursor of \(source): \(error)", target: target.name)
+                throw ReconcileError(.storeFailed, "saving the cursor of \(source): \(error)", target: target.name,
+                                     underlying: error)
             }
         }
-        let summary = "\(report.files.count) log objects, \(report.ingested) events, \(report.malformed) malformed records, "
-            + "\(report.failedFiles) unreadable objects, \(report.retriedFiles) to retry, "
-            + "\(output.alerts.count) alerts (\(fresh.count) new)"
-        context.logger.info("anomaly stage", metadata: [
-            "events": .stringConvertible(report.ingested), "malformed": .stringConvertible(report.malformed),
-            "unreadable": .stringConvertible(report.failedFiles), "retry": .stringConvertible(report.retriedFiles),
-            "alerts": .stringConvertible(output.alerts.count),
-            "new": .stringConvertible(fresh.count),
-        ])
-        return StageOutcome(summary: summary, warnings: warnings)
+        let summary = AnomalyReport(logObjects: report.files.count, events: report.ingested, malformed: report.malformed,
+                                    unreadable: report.failedFiles, toRetry: report.retriedFiles, alerts: output.alerts.count,
+                                    newAlerts: fresh.count)
+        var metadata: Logger.Metadata = [:]
+        for count in summary.counts { metadata[count.key] = .stringConvertible(count.value) }
+        context.logger.info("anomaly stage", metadata: metadata)
+        return StageOutcome(summary, warnings: warnings)
     }
 
     /// The sources of the block, in a fixed order (S3, Azure, local directory).
@@ -136,7 +137,8 @@ public struct AnomalyStage: ReconcileStage {
         if let aws = logs.aws {
             let client: AWSClient
             do { client = try AWSClient.fromEnvironment(environment, profile: target.clouds.aws?.profile) } catch {
-                throw ReconcileError(.missingSecret, "AWS credentials for s3://\(aws.bucket): \(error)", target: target.name)
+                throw ReconcileError(.missingSecret, "AWS credentials for s3://\(aws.bucket): \(error)", target: target.name,
+                                     underlying: error)
             }
             sources.append(S3LogObjectSource(client: client, bucket: aws.bucket, prefix: aws.prefix, accounts: aws.accounts,
                                              bucketRegion: aws.region))
@@ -145,7 +147,7 @@ public struct AnomalyStage: ReconcileStage {
             let configuration: AzureConfiguration
             do { configuration = try AzureConfiguration.fromEnvironment(environment) } catch {
                 throw ReconcileError(.missingSecret, "Azure credentials for subscription \(subscription): \(error)",
-                                     target: target.name)
+                                     target: target.name, underlying: error)
             }
             let client = ARMClient(configuration: configuration, transport: URLSessionTransport())
             sources.append(AzureActivityLogSource(client: client, subscriptionID: subscription))
@@ -178,7 +180,7 @@ public struct AnomalyStage: ReconcileStage {
         if let path {
             let model: AnomalyModel
             do { model = try AnomalyModel.read(from: URL(fileURLWithPath: path)) } catch {
-                throw ReconcileError(.invalidConfig, "\(error)", target: target.name)
+                throw ReconcileError(.invalidConfig, "\(error)", target: target.name, underlying: error)
             }
             if model.windowSeconds != window {
                 warnings.append("model \(path) uses \(Int(model.windowSeconds)) s windows, not the configured \(Int(window)) s")
@@ -200,7 +202,7 @@ public struct AnomalyStage: ReconcileStage {
             warnings.append("not enough history to train a model yet (\(error.message)); rules only this cycle")
             return Detector(windowSeconds: window, catalog: catalog, rules: rules)
         } catch {
-            throw ReconcileError(.stageFailed, "training the anomaly model: \(error)", target: target.name)
+            throw ReconcileError(.stageFailed, "training the anomaly model: \(error)", target: target.name, underlying: error)
         }
     }
 }

@@ -76,9 +76,9 @@ public struct LivePosture: Sendable {
 
     /// Runs every step. Throws only when no configured cloud could be read at all; a cloud, service or region that
     /// fails while another part succeeds is listed in `discoveryErrors` and `warnings`.
-    public func run(_ inputs: LivePostureInputs) async throws(ReconcileError) -> LivePostureResult {
+    public func run(_ inputs: LivePostureInputs) async throws(PostureError) -> LivePostureResult {
         var result = LivePostureResult(warnings: inputs.warnings)
-        var failures: [ReconcileError] = []
+        var failures: [PostureError] = []
         var readClouds: Set<String> = []
         for cloud in inputs.clouds {
             do {
@@ -88,8 +88,9 @@ public struct LivePosture: Sendable {
                 result.apiCalls += discovered.apiCalls
                 readClouds.insert(cloud.name)
                 for error in discovered.errors {
-                    result.discoveryErrors.append(LiveCloudError(cloud: cloud.name, error: error))
-                    result.warnings.append("\(cloud.name) not read: \(error)")
+                    let unread = LiveCloudError(cloud: cloud.name, error: error)
+                    result.discoveryErrors.append(unread)
+                    result.warnings.append(unread.warning)
                 }
             } catch {
                 failures.append(error)
@@ -97,7 +98,7 @@ public struct LivePosture: Sendable {
             }
         }
         if !failures.isEmpty && failures.count == inputs.clouds.count, let first = failures.first {
-            throw ReconcileError(first.code, failures.map(\.message).joined(separator: "; "))
+            throw PostureError(first.code, failures.map(\.message).joined(separator: "; "), underlying: first)
         }
         if !checks.isEmpty {
             let engine = CheckEngine(checks: checks)

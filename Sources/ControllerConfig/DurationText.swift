@@ -38,7 +38,7 @@ public enum DurationText {
 
 extension Duration {
     /// The duration in seconds as a Double (for dates and jitter arithmetic).
-    var seconds: Double {
+    public var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -1,10 +1,13 @@
 import AWS
 import Azure
 import Checks
+import ControllerConfig
 import CloudHTTP
 import Foundation
 import LiveRemediation
 import Model
+import Posture
+import Reconciler
 import Store
 
 /// The live half of remediation, chained after the live posture is stored: every failed live result that has a
@@ -15,14 +18,16 @@ struct LiveRemediationStep: Sendable {
     let environment: [String: String]
     let transport: any HTTPTransport
 
-    /// Proposes (and in `auto` mode applies) fixes for the cycle's failed live results; returns a summary fragment.
-    func run(_ result: LivePostureResult, context: StageContext) async throws(ReconcileError) -> (summary: String, warnings: [String]) {
+    /// Proposes (and in `auto` mode applies) fixes for the cycle's failed live results; the report is nil when the
+    /// target's remediation mode is `off`.
+    func run(_ result: LivePostureResult, context: StageContext) async throws(ReconcileError)
+        -> (report: LiveFixReport?, warnings: [StageWarning]) {
         let target = context.target
-        guard let mode = LiveRemediationPolicy.Mode(rawValue: target.remediation.rawValue), mode != .off else { return ("", []) }
+        guard let mode = LiveRemediationPolicy.Mode(rawValue: target.remediation.rawValue), mode != .off else { return (nil, []) }
         // Baselines decide what is enforced (exceptions excluded); without one every failed live result counts.
         let failed = result.baselineResults.isEmpty ? result.failedFindings : result.baselineResults.flatMap(\.failedChecks)
-        guard !failed.isEmpty else { return ("no live fixes to propose", []) }
-        var warnings: [String] = []
+        guard !failed.isEmpty else { return (.nothingToPropose, []) }
+        var warnings: [StageWarning] = []
         let cloud = liveCloud(target, warnings: &warnings)
         let policy = LiveRemediationPolicy(target: target.name, mode: mode, adminCIDR: target.adminCIDR,
                                            autoRemediate: Set(result.baselineResults.flatMap(\.baseline.autoRemediate)))
@@ -42,23 +47,21 @@ struct LiveRemediationStep: Sendable {
             let created = outcomes.filter { $0.created }.count
             let applied = outcomes.filter { $0.applied != nil }.count
             let open = outcomes.filter { $0.record != nil }.count
-            var summary = "live fixes: \(created) new request(s), \(open) open"
-            if mode == .auto { summary += ", \(applied) applied automatically" }
-            return (summary, warnings)
+            return (.proposed(created: created, open: open, applied: mode == .auto ? applied : nil), warnings)
         } catch {
-            throw ReconcileError(.storeFailed, "live remediation: \(error)", target: target.name)
+            throw ReconcileError(.storeFailed, "live remediation: \(error)", target: target.name, underlying: error)
         }
     }
 
     /// Clients for the clouds the target configures; one that cannot be built is a warning (its fixes then fail
     /// at apply with a clear error instead of blocking the proposals).
-    private func liveCloud(_ target: TargetConfig, warnings: inout [String]) -> LiveRemediation.FixClients {
+    private func liveCloud(_ target: TargetConfig, warnings: inout [StageWarning]) -> LiveRemediation.FixClients {
         var aws: AWSClient?
         var arm: ARMClient?
         var subscription: String?
         if let settings = target.clouds.aws {
             do { aws = try AWSClient.fromEnvironment(environment, profile: settings.profile, transport: transport) } catch {
-                warnings.append("live fixes: AWS credentials: \(error)")
+                warnings.append(StageWarning(.partial, "live fixes: AWS credentials: \(error)"))
             }
         }
         if let settings = target.clouds.azure {
@@ -67,7 +70,7 @@ struct LiveRemediationStep: Sendable {
                 arm = ARMClient(configuration: configuration, transport: transport)
                 subscription = settings.subscriptionID
             } catch {
-                warnings.append("live fixes: Azure credentials: \(error)")
+                warnings.append(StageWarning(.partial, "live fixes: Azure credentials: \(error)"))
             }
         }
         return LiveRemediation.FixClients(aws: aws, arm: arm, azureSubscription: subscription)
