@@ -107,6 +107,13 @@ import Testing
           }
         }
 
+        data "aws_iam_policy_document" "bad_sid" {
+          statement {
+            sid     = "read-only"
+            actions = ["s3:GetObject"]
+          }
+        }
+
         data "aws_iam_policy_document" "not_json" {
           source_policy_documents = ["{ not json"]
         }
@@ -119,17 +126,22 @@ import Testing
           value = data.aws_iam_policy_document.bad_effect.json
         }
 
+        output "bad_sid" {
+          value = data.aws_iam_policy_document.bad_sid.json
+        }
+
         output "not_json" {
           value = data.aws_iam_policy_document.not_json.json
         }
         """)
-        for name in ["old_version", "bad_effect", "not_json"] {
+        for name in ["old_version", "bad_effect", "bad_sid", "not_json"] {
             #expect(try IAMPolicyDocumentTests.output(loaded, name) == .unknown, "\(name)")
         }
         let warnings = loaded.diagnostics.filter { $0.severity == .warning && $0.message.contains("would reject this aws_iam_policy_document") }
-        #expect(warnings.count == 3, "\(loaded.diagnostics)")
+        #expect(warnings.count == 4, "\(loaded.diagnostics)")
         #expect(warnings.contains { $0.message.contains("2008-10-17") })
         #expect(warnings.contains { $0.message.contains("statement[0].effect") })
+        #expect(warnings.contains { $0.message.contains("statement[0].sid") && $0.message.contains("alphanumeric") })
         #expect(warnings.contains { $0.message.contains("source_policy_documents[0]") && $0.message.contains("not valid JSON") })
     }
 

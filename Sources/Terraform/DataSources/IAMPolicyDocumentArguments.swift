@@ -63,6 +63,9 @@ struct IAMPolicyDocumentArguments {
     private func statement(_ block: [String: Value], at location: String, version: String) throws(IAMPolicyDocumentError) -> IAMPolicyDocument.Statement {
         var s = IAMPolicyDocument.Statement()
         s.sid = try Self.optionalString(block["sid"], at: location + ".sid") ?? ""
+        guard s.sid.unicodeScalars.allSatisfy(Self.isAlphanumeric) else {
+            throw IAMPolicyDocumentError(.invalidArgument, "must only include alphanumeric characters, found \"\(s.sid)\"", at: location + ".sid")
+        }
         s.effect = try Self.optionalString(block["effect"], at: location + ".effect") ?? "Allow"
         guard s.effect == "Allow" || s.effect == "Deny" else {
             throw IAMPolicyDocumentError(.invalidArgument, "must be Allow or Deny, found \"\(s.effect)\"", at: location + ".effect")
@@ -129,6 +132,14 @@ struct IAMPolicyDocumentArguments {
             unique = try unique.map { (s: String) throws(IAMPolicyDocumentError) -> String in try replacingVariables(s, version: version, at: location) }
         }
         return unique.count == 1 ? .one(unique[0]) : .many(unique)
+    }
+
+    /// The characters the provider allows in a Sid: ASCII letters and digits.
+    private static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "a"..."z", "A"..."Z", "0"..."9": return true
+        default: return false
+        }
     }
 
     /// `&{aws:username}` → `${aws:username}`; version 2008-10-17 has no policy variables.
