@@ -267,4 +267,48 @@ import Testing
         """
         #expect(try Self.output(loaded, "json") == .string(expected))
     }
+
+    @Test func blocksGivenMoreThanOnceFollowThePluginSDKSetOrder() throws {
+        // The provider reads principals and condition blocks as sets, listed by the hash of their contents: here the
+        // second principals block comes first, and the condition values keep their blocks' hash order.
+        let loaded = Self.load("""
+        data "aws_iam_policy_document" "swapped" {
+          statement {
+            actions = ["s3:GetObject"]
+
+            not_principals {
+              type        = "AWS"
+              identifiers = ["arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:role/c"]
+            }
+
+            not_principals {
+              type        = "AWS"
+              identifiers = ["arn:aws:iam::111122223333:role/b"]
+            }
+
+            condition {
+              test     = "StringEquals"
+              variable = "aws:PrincipalTag/team"
+              values   = ["z", "y"]
+            }
+
+            condition {
+              test     = "StringEquals"
+              variable = "aws:PrincipalTag/team"
+              values   = ["a"]
+            }
+          }
+        }
+
+        output "json" {
+          value = data.aws_iam_policy_document.swapped.minified_json
+        }
+        """)
+        let expected = [
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","#,
+            #""NotPrincipal":{"AWS":["arn:aws:iam::111122223333:role/b","arn:aws:iam::111122223333:role/c","arn:aws:iam::111122223333:role/a"]},"#,
+            #""Condition":{"StringEquals":{"aws:PrincipalTag/team":["z","y","a"]}}}]}"#,
+        ].joined()
+        #expect(try Self.output(loaded, "json") == .string(expected))
+    }
 }

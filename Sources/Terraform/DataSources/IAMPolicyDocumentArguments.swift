@@ -80,37 +80,52 @@ struct IAMPolicyDocumentArguments {
         return s
     }
 
+    /// `principals` blocks in the order the provider reads them (a set: see `PluginSDKSetOrder`).
     private func principals(_ value: Value?, at location: String, version: String) throws(IAMPolicyDocumentError) -> [IAMPolicyDocument.Principal] {
-        var out: [IAMPolicyDocument.Principal] = []
+        var blocks: [(type: String, identifiers: [String], at: String)] = []
         for (i, block) in try Self.objects(value, at: location).enumerated() {
             let at = "\(location)[\(i)]"
             guard let type = try Self.optionalString(block["type"], at: at + ".type") else {
                 throw IAMPolicyDocumentError(.invalidArgument, "the argument \"type\" is required", at: at)
             }
-            guard let list = try Self.strings(block["identifiers"], at: at + ".identifiers") else {
+            guard let identifiers = try Self.strings(block["identifiers"], at: at + ".identifiers") else {
                 throw IAMPolicyDocumentError(.invalidArgument, "the argument \"identifiers\" is required", at: at)
             }
-            let identifiers = try Self.decoded(list, at: at + ".identifiers", version: version)
-            let principal = IAMPolicyDocument.Principal(type: type, identifiers: identifiers)
-            // A set of blocks: an identical block is the same element.
-            if !out.contains(principal) { out.append(principal) }
+            blocks.append((type: type, identifiers: identifiers, at: at))
+        }
+        let ordered = PluginSDKSetOrder.ordered(blocks) { block in
+            "identifiers:{" + PluginSDKSetOrder.strings(block.identifiers).map { $0 + ";" }.joined() + "};type:" + block.type + ";"
+        }
+        var out: [IAMPolicyDocument.Principal] = []
+        for block in ordered {
+            let identifiers = try Self.decoded(block.identifiers, at: block.at + ".identifiers", version: version)
+            out.append(IAMPolicyDocument.Principal(type: block.type, identifiers: identifiers))
         }
         return out
     }
 
+    /// `condition` blocks in the order the provider reads them (a set: see `PluginSDKSetOrder`).
     private func conditions(_ value: Value?, at location: String, version: String) throws(IAMPolicyDocumentError) -> [IAMPolicyDocument.Condition] {
-        var out: [IAMPolicyDocument.Condition] = []
+        var blocks: [(test: String, variable: String, values: [String], at: String)] = []
         for (i, block) in try Self.objects(value, at: location).enumerated() {
             let at = "\(location)[\(i)]"
             guard let test = try Self.optionalString(block["test"], at: at + ".test"),
                   let variable = try Self.optionalString(block["variable"], at: at + ".variable"),
-                  let list = try Self.strings(block["values"], at: at + ".values")
+                  let values = try Self.strings(block["values"], at: at + ".values")
             else {
                 throw IAMPolicyDocumentError(.invalidArgument, "the arguments \"test\", \"variable\" and \"values\" are required", at: at)
             }
-            let values = try list.map { (v: String) throws(IAMPolicyDocumentError) -> String in try Self.replacingVariables(v, version: version, at: at + ".values") }
-            let condition = IAMPolicyDocument.Condition(test: test, variable: variable, values: values.count == 1 ? .one(values[0]) : .many(values))
-            if !out.contains(condition) { out.append(condition) }
+            blocks.append((test: test, variable: variable, values: values, at: at))
+        }
+        let ordered = PluginSDKSetOrder.ordered(blocks) { block in
+            "test:" + block.test + ";values:(" + block.values.map { $0 + ";" }.joined() + ");variable:" + block.variable + ";"
+        }
+        var out: [IAMPolicyDocument.Condition] = []
+        for block in ordered {
+            let values = try block.values.map { (v: String) throws(IAMPolicyDocumentError) -> String in
+                try Self.replacingVariables(v, version: version, at: block.at + ".values")
+            }
+            out.append(IAMPolicyDocument.Condition(test: block.test, variable: block.variable, values: values.count == 1 ? .one(values[0]) : .many(values)))
         }
         return out
     }

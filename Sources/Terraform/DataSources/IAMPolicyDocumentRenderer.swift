@@ -9,9 +9,8 @@ import Model
 /// then `override_json` (deprecated); a statement whose Sid is already present replaces it in place, others are
 /// appended. `source_json`/`override_json` merge as provider v4 merges them (v5 accepts only empty strings there).
 ///
-/// The provider reads `principals` and `condition` blocks as sets, whose order is a hash of their contents; they
-/// are kept in configuration order here. That only changes the order of identifiers when one principal type (or
-/// one condition test and key) is given in more than one block — the parsed policy is the same.
+/// `principals` and `condition` blocks are sets, read in the plugin SDK's hash order (`PluginSDKSetOrder`); that
+/// order shows when one principal type, or one condition test and key, is given in more than one block.
 enum IAMPolicyDocumentRenderer {
     /// The type this renderer handles.
     static let type = "aws_iam_policy_document"
