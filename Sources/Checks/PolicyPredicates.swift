@@ -97,7 +97,7 @@ enum PolicyPredicates {
             }
             doc = parsed
         default:
-            break
+            if let rendered = renderedDocument(of: value) { return rendered }
         }
         guard let members = doc.members else {
             return .failure(OutcomeError(Outcome(.false, "policy is not a JSON object")))
@@ -108,6 +108,24 @@ enum PolicyPredicates {
         }
         if statement.members != nil { return .success([statement]) }
         return .success(statement.elements ?? [])
+    }
+
+    /// Arguments through which other documents merge into an `aws_iam_policy_document`'s statement blocks.
+    private static let mergedDocumentArguments = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"]
+
+    /// For an `aws_iam_policy_document` that carries its rendered `json`: that document, which has the source and
+    /// override documents merged in. When `json` is unknown the statement blocks still decide, unless other
+    /// documents merge into them (a source may add a statement, an override may replace one by Sid).
+    /// Nil when the value is not such a data source (its statement blocks are read as they are).
+    private static func renderedDocument(of value: Value) -> Result<[Value], OutcomeError>? {
+        guard let members = value.members, let rendered = members["json"] else { return nil }
+        if case .string = rendered { return document(rendered) }
+        let merges = mergedDocumentArguments.contains { name in
+            guard let v = members[name] else { return false }
+            return !v.isNull && v != .string("") && v.elements?.isEmpty != true
+        }
+        guard merges else { return nil }
+        return .failure(OutcomeError(Outcome(.unknown, "policy document merges documents known only after apply")))
     }
 
     /// Wraps an outcome so that `Result` can carry it as its failure.

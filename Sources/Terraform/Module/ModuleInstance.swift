@@ -210,6 +210,9 @@ final class ModuleInstance {
                 attributes = evaluator.evaluate(
                     r.body, instanceCtx, skipping: ModuleConfig.resourceMetaArguments,
                     blocksSkipped: ["lifecycle", "provisioner", "connection"])
+                if r.mode == .data {
+                    DataSourceRendering.addComputedAttributes(type: r.type, to: &attributes, at: r.range, diagnostics: &session.diagnostics)
+                }
             }
             instanceValues.append(.object(attributes))
             resources.append(Resource(

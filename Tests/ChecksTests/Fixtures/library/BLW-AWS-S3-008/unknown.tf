@@ -1,9 +1,13 @@
-# Unknown: the policy document is rendered from a data source, known only after apply.
+# Unknown: the policy document names the bucket's ARN, known only after apply, so its JSON is too.
+resource "aws_s3_bucket" "billing" {
+  bucket = "acme-billing"
+}
+
 data "aws_iam_policy_document" "billing" {
   statement {
     effect    = "Deny"
     actions   = ["s3:*"]
-    resources = ["arn:aws:s3:::acme-billing/*"]
+    resources = ["${aws_s3_bucket.billing.arn}/*"]
   }
 }
 
