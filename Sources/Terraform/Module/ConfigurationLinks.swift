@@ -34,6 +34,23 @@ struct ConfigurationLinks {
             at: .wholeFile(path), severity: .warning)
     }
 
+    /// For a parsed file that is a path standing for a link: the target and the warning to attach. Only a short
+    /// file that failed to parse can be one, so no other file is read twice.
+    func textLink(
+        _ parsed: (file: ParsedFile, bytes: Int), path: String, display: String, maxFileSize: Int
+    ) -> (target: String, warning: Diagnostic)? {
+        guard parsed.bytes > 0, parsed.bytes <= 4096, parsed.file.diagnostics.contains(where: { $0.severity == .error }),
+              case .success(let bytes) = tree.read(path, maxSize: maxFileSize),
+              let target = textLinkTarget(of: path, bytes: bytes)
+        else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let warning = Diagnostic(
+            .unsupported,
+            "This file holds only the path \"\(text)\": it is read as the symbolic link it stands for (a checkout without symlink support)",
+            at: .wholeFile(display), severity: .warning)
+        return (target, warning)
+    }
+
     /// The file a text file stands for when its whole content is one relative path to an existing `.tf` or
     /// `.tf.json` file inside the scanned tree; nil otherwise.
     func textLinkTarget(of path: String, bytes: [UInt8]) -> String? {

@@ -46,15 +46,9 @@ public enum ModuleFiles {
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
             let shown = display(paths[i], base: displayBase)
             var parsed = parseOne(paths[i], display: shown, limits: limits, in: tree)
-            // Only a short file that fails to parse can be a path standing for a link; nothing else is re-read.
-            if let links, parsed.bytes > 0, parsed.bytes <= 4096, parsed.file.diagnostics.contains(where: { $0.severity == .error }),
-               case .success(let bytes) = tree.read(paths[i], maxSize: limits.maxFileSize),
-               let target = links.textLinkTarget(of: paths[i], bytes: bytes) {
-                parsed = parseOne(target, display: display(target, base: displayBase), limits: limits, in: tree)
-                parsed.file.diagnostics.append(Diagnostic(
-                    .unsupported,
-                    "This file holds only the path \"\(String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))\": it is read as the symbolic link it stands for (a checkout without symlink support)",
-                    at: .wholeFile(shown), severity: .warning))
+            if let links, let link = links.textLink(parsed, path: paths[i], display: shown, maxFileSize: limits.maxFileSize) {
+                parsed = parseOne(link.target, display: display(link.target, base: displayBase), limits: limits, in: tree)
+                parsed.file.diagnostics.append(link.warning)
             }
             results.store(parsed, at: i)
         }
