@@ -45,8 +45,9 @@ final class LoadSession {
             }
         }
         let links = ConfigurationLinks(roots: options.treeRoots, rootModule: rootDirectory, tree: options.fileTree)
+        // Files named explicitly are read as asked; a directory's listing must not lead out of the scanned tree.
         paths = paths.filter { path in
-            guard let escaping = links.escapingLink(path) else { return true }
+            guard explicit == nil, let escaping = links.escapingLink(path) else { return true }
             diagnostics.append(escaping)
             return false
         }
