@@ -45,6 +45,9 @@ public struct AttributePath: Sendable, Hashable, CustomStringConvertible {
     public struct Match: Sendable {
         public var path: String
         public var value: Value
+        /// False when an unknown container stopped the walk before the last component: whether the attribute
+        /// exists at all is then unknown. True when `value` is the attribute itself (even an unknown one).
+        public var isComplete = true
     }
 
     /// Every value the path reaches in `root`; absent and null members produce no match.
@@ -69,7 +72,7 @@ public struct AttributePath: Sendable, Hashable, CustomStringConvertible {
         if case .null = value { return }
         if case .unknown = value {
             // An unknown container hides whether deeper members exist: report the unknown itself.
-            out.append(Match(path: path, value: .unknown))
+            out.append(Match(path: path, value: .unknown, isComplete: index == components.count))
             return
         }
         if index == components.count {

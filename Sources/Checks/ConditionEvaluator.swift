@@ -81,9 +81,10 @@ public struct ConditionEvaluator: Sendable {
             var truth = Truth.false
             var note = "\(a.path) is absent"
             for m in matches {
-                if m.value.isKnown {
+                // An attribute the configuration sets exists even while its value is known only after apply.
+                if m.value.isKnown || m.isComplete {
                     truth = .true
-                    note = "\(m.path) is set"
+                    note = m.value.isKnown ? "\(m.path) is set" : "\(m.path) is set (to a value known only after apply)"
                     break
                 }
                 truth = .unknown

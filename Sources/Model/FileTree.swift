@@ -66,4 +66,16 @@ public enum TreePath {
         if rooted { return "/" + joined }
         return joined.isEmpty ? "." : joined
     }
+
+    /// `path` relative to `base` (both absolute and clean), with `..` steps where it lies outside, as
+    /// Terraform prints `path.module` for a module beside the root one.
+    public static func relative(_ path: String, from base: String) -> String {
+        let p = path.split(separator: "/")
+        let b = base.split(separator: "/")
+        guard path.hasPrefix("/"), base.hasPrefix("/") else { return path }
+        var common = 0
+        while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
+        let steps = Array(repeating: "..", count: b.count - common) + p[common...].map(String.init)
+        return steps.isEmpty ? "." : steps.joined(separator: "/")
+    }
 }

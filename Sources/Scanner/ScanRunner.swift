@@ -53,6 +53,7 @@ public enum ScanRunner {
         loadOptions.variableOverrides = options.variables
         loadOptions.environment = options.environment
         loadOptions.fileTree = tree
+        loadOptions.treeRoots = inputPaths.map { ScanPaths.absolute($0, in: tree) }
         let scanner = InputScanner(engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
                                    paths: paths, today: options.today)
         let slots = ConcurrentSlots<InputScan>(count: targets.count)

@@ -19,6 +19,9 @@ public struct LoadOptions: Sendable {
     /// Where every configuration, tfvars, manifest, plan and state file is read from: the disk, or a snapshot
     /// in memory (a Git commit), so scanning a commit never writes a checkout.
     public var fileTree: any FileTree = DiskFileTree()
+    /// The scanned trees (absolute directories): a configuration file that is a symbolic link, or a text file
+    /// standing for one, is read only when its target lies inside one of them. Empty: the root module directory.
+    public var treeRoots: [String] = []
 
     public init() {}
 }

@@ -34,6 +34,7 @@ public enum ModuleLoader {
             session: session, config: config, modulePath: [], callKey: "", depth: 0, inputs: roots.values,
             inputTargets: [:], isRoot: true)
         root.run()
+        session.diagnostics.append(contentsOf: session.warnings.diagnostics)
         return LoadedConfiguration(
             rootDirectory: directory, resources: root.resources, outputs: root.outputs,
             diagnostics: session.diagnostics, files: session.files, sourceRanges: session.sourceRanges)

@@ -38,10 +38,17 @@ let operatorCases: [OperatorCase] = [
     .init("{attribute: a, operator: exists}", s(""), .true),
     .init("{attribute: a, operator: exists}", nil, .false),
     .init("{attribute: a, operator: exists}", .null, .false),
-    .init("{attribute: a, operator: exists}", .unknown, .unknown),
+    // An attribute set to a value known only after apply is set: existence is decided.
+    .init("{attribute: a, operator: exists}", .unknown, .true),
     .init("{attribute: a, operator: not_exists}", nil, .true),
     .init("{attribute: a, operator: not_exists}", s("x"), .false),
-    .init("{attribute: a, operator: not_exists}", .unknown, .unknown),
+    .init("{attribute: a, operator: not_exists}", .unknown, .false),
+    // Below an unknown container whether the member exists is itself unknown.
+    .init("{attribute: a.b, operator: exists}", .unknown, .unknown),
+    .init("{attribute: a.b, operator: not_exists}", .unknown, .unknown),
+    .init("{attribute: a.b, operator: not_exists}", list([.unknown]), .unknown),
+    .init("{attribute: a.b, operator: exists}", .object(["b": .unknown]), .true),
+    .init("{attribute: a.b, operator: not_exists}", list([.object(["b": .unknown])]), .false),
     // contains / not_contains
     .init("{attribute: a, operator: contains, value: s3}", s("arn:aws:s3:::b"), .true),
     .init("{attribute: a, operator: contains, value: x}", list([s("a"), s("x")]), .true),

@@ -6,21 +6,25 @@ public struct EvalContext: Sendable {
     public var variables: [String: Value]
     public var functions: FunctionTable
     public var functionContext: FunctionContext
-    /// When true, reading an attribute an object lacks yields `unknown` instead of an error. Terraform
-    /// configurations read provider-computed attributes (`aws_s3_bucket.b.arn`) that exist only after apply.
-    public var missingAttributesAreUnknown: Bool
+    /// Objects whose missing attributes read as `unknown` (provider-computed resource attributes such as
+    /// `aws_s3_bucket.b.arn`); every other object's missing attribute is an error, which `try` and `can` catch.
+    public var openObjects: OpenObjects?
+    /// Where a file function's missing file is reported as a warning while its value becomes unknown (the file
+    /// may be a build artifact); nil makes it an error, as inside `try` and `can`, which Terraform decides at plan.
+    public var warnings: WarningLog?
     /// Most elements a single `for` expression or `%{for}` directive may produce.
     public var maxForIterations: Int
 
     public init(
         variables: [String: Value] = [:], functions: FunctionTable = .standard,
-        functionContext: FunctionContext = FunctionContext(), missingAttributesAreUnknown: Bool = false,
-        maxForIterations: Int = 1_000_000
+        functionContext: FunctionContext = FunctionContext(), openObjects: OpenObjects? = nil,
+        warnings: WarningLog? = nil, maxForIterations: Int = 1_000_000
     ) {
         self.variables = variables
         self.functions = functions
         self.functionContext = functionContext
-        self.missingAttributesAreUnknown = missingAttributesAreUnknown
+        self.openObjects = openObjects
+        self.warnings = warnings
         self.maxForIterations = maxForIterations
     }
 

@@ -100,7 +100,7 @@ public enum Evaluator {
             return .unknown
         case .object(let members), .map(let members):
             if let v = members[name] { return v }
-            if ctx.missingAttributesAreUnknown { return .unknown }
+            if case .object = base, ctx.openObjects?.contains(base) == true { return .unknown }
             if case .map = base {
                 throw Diagnostic(.evaluation, "The map does not have an element with the key \"\(name)\"", at: e.range)
             }
@@ -128,7 +128,7 @@ public enum Evaluator {
                 throw Diagnostic(.typeMismatch, "Invalid index: a \(base.typeName) key must be a string, found \(key.typeName)", at: keyRange)
             }
             if let v = members[k] { return v }
-            if ctx.missingAttributesAreUnknown, case .object = base { return .unknown }
+            if case .object = base, ctx.openObjects?.contains(base) == true { return .unknown }
             throw Diagnostic(.evaluation, "Invalid index: the given key \(Value.quote(k)) does not exist", at: keyRange)
         case .set:
             throw Diagnostic(.evaluation, "Invalid index: elements of a set are identified only by their value and cannot be indexed; convert with tolist() first", at: e.range)
@@ -268,6 +268,12 @@ public enum Evaluator {
         do {
             return try ctx.functions.call(name, arguments: values, context: ctx.functionContext)
         } catch {
+            if let path = error.missingFile, let warnings = ctx.warnings {
+                warnings.append(Diagnostic(
+                    .io, "\(name)(): no file exists at \(Formatter.goQuote(path)) (a build artifact not yet created?); the value is unknown",
+                    at: e.range, severity: .warning))
+                return .unknown
+            }
             var range = e.range
             if let i = error.argument, i < arguments.count, !expandFinal || i < arguments.count - 1 {
                 range = arguments[i].range
@@ -283,9 +289,11 @@ public enum Evaluator {
             throw Diagnostic(.function, "Error in function call try(): at least one argument is required", at: e.range)
         }
         var last: Diagnostic?
+        var strict = ctx
+        strict.warnings = nil
         for a in arguments {
             do {
-                let v = try evaluate(a, ctx, splatItem: splatItem)
+                let v = try evaluate(a, strict, splatItem: splatItem)
                 return v.isWhollyKnown ? v : .unknown
             } catch {
                 last = error
@@ -300,8 +308,10 @@ public enum Evaluator {
         guard arguments.count == 1 else {
             throw Diagnostic(.function, "Error in function call can(): exactly one argument is required", at: e.range)
         }
+        var strict = ctx
+        strict.warnings = nil
         do {
-            let v = try evaluate(arguments[0], ctx, splatItem: splatItem)
+            let v = try evaluate(arguments[0], strict, splatItem: splatItem)
             return v.isWhollyKnown ? .bool(true) : .unknown
         } catch {
             return .bool(false)

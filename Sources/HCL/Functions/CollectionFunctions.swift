@@ -7,11 +7,16 @@ enum CollectionFunctions {
             Function("length", arguments: 1...1, handlesUnknown: true) { args, _ in try length(args) },
             Function("element", arguments: 2...2, handlesUnknown: true) { args, _ in try element(args) },
             Function("concat", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try concat(args) },
-            Function("flatten", arguments: 1...1) { args, _ in
+            // cty's flatten is unknown only when a list it walks holds an unknown element; objects inside pass
+            // through whole, so `flatten([var.rule])` keeps a rule's known members known.
+            Function("flatten", arguments: 1...1, handlesUnknown: true) { args, _ in
+                if case .unknown = args[0] { return .unknown }
                 guard let items = try Arg.nonNull(args, 0, "list").elements else {
                     throw FunctionError("Call to function \"flatten\" failed: can only flatten lists, sets and tuples.")
                 }
-                return .tuple(try flatten(items))
+                if case .set = args[0], !args[0].isWhollyKnown { return .unknown }
+                guard let flat = flattenKnown(items) else { return .unknown }
+                return .tuple(flat)
             },
             // Removed in Terraform 0.12 but still registered so configurations get Terraform's message.
             Function("list", arguments: 0...Int.max, handlesUnknown: true) { _, _ in
@@ -182,11 +187,15 @@ enum CollectionFunctions {
         }
     }
 
-    static func flatten(_ items: [Value]) throws(FunctionError) -> [Value] {
+    /// `flatten`, or nil when a walked list holds an unknown element (its length, and so the result's, is unknown).
+    static func flattenKnown(_ items: [Value]) -> [Value]? {
         var out: [Value] = []
         for item in items {
             switch item {
-            case .list(let nested), .tuple(let nested), .set(let nested): out.append(contentsOf: try flatten(nested))
+            case .unknown: return nil
+            case .list(let nested), .tuple(let nested), .set(let nested):
+                guard let inner = flattenKnown(nested) else { return nil }
+                out.append(contentsOf: inner)
             default: out.append(item)
             }
         }

@@ -82,9 +82,10 @@ enum FilesystemFunctions {
 
     private static func read(_ path: String, _ context: FunctionContext) throws(FunctionError) -> [UInt8] {
         let resolved = resolve(path, context)
-        let missing = FunctionError(
+        var missing = FunctionError(
             "Invalid value for \"path\" parameter: no file exists at \(Formatter.goQuote(resolved)); this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.",
             argument: 0)
+        missing.missingFile = resolved
         switch context.fileTree.read(resolved, maxSize: context.maxFileSize) {
         case .success(let bytes):
             return bytes

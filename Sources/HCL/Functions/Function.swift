@@ -5,6 +5,8 @@ public struct FunctionError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// Zero-based index of the offending argument, when one is to blame.
     public var argument: Int?
+    /// The resolved path, when the failure is only that a file does not exist (yet): a build step may create it.
+    public internal(set) var missingFile: String?
 
     public init(_ message: String, argument: Int? = nil) {
         self.message = message

@@ -10,6 +10,10 @@ final class LoadSession {
     let displayBase: String
     let manifest: ModuleManifest
     let functions: FunctionTable
+    /// Resource, data and ephemeral instance objects: their unset attributes are computed, so reading one is unknown.
+    let openObjects = OpenObjects()
+    /// Warnings evaluation raises without failing (a missing build artifact read by `file()`).
+    let warnings = WarningLog()
     private var configs: [String: ModuleConfig] = [:]
     private var reportedNotLoaded: Set<String> = []
     var diagnostics: [Diagnostic] = []
@@ -40,7 +44,14 @@ final class LoadSession {
                 diagnostics.append(error)
             }
         }
-        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits, in: options.fileTree)
+        let links = ConfigurationLinks(roots: options.treeRoots, rootModule: rootDirectory, tree: options.fileTree)
+        // Files named explicitly are read as asked; a directory's listing must not lead out of the scanned tree.
+        paths = paths.filter { path in
+            guard explicit == nil, let escaping = links.escapingLink(path) else { return true }
+            diagnostics.append(escaping)
+            return false
+        }
+        let parsed = ModuleFiles.parse(paths, displayBase: displayBase, limits: parserLimits, in: options.fileTree, links: links)
         for file in parsed {
             diagnostics.append(contentsOf: file.diagnostics)
             files.append(file.filename)

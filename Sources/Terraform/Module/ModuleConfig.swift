@@ -19,9 +19,12 @@ public struct ModuleConfig: Sendable {
         public var range: SourceRange
     }
 
-    /// A `resource` or `data` block.
+    /// A `resource`, `data` or `ephemeral` block.
     public struct ResourceBlock: Sendable {
         public var mode: Resource.Mode
+        /// An `ephemeral` block (Terraform 1.10+): its values flow into references, but it is never persisted,
+        /// so it is not a resource to check. Its mode is `.managed` for attribute handling.
+        public var isEphemeral = false
         public var type: String
         public var name: String
         public var body: Body
@@ -32,7 +35,7 @@ public struct ModuleConfig: Sendable {
         public var range: SourceRange
 
         /// `type.name` or `data.type.name`, relative to the module.
-        public var localAddress: String { (mode == .data ? "data." : "") + "\(type).\(name)" }
+        public var localAddress: String { (isEphemeral ? "ephemeral." : mode == .data ? "data." : "") + "\(type).\(name)" }
     }
 
     /// A `module "name" { source = … }` call.
@@ -97,6 +100,12 @@ public struct ModuleConfig: Sendable {
                     let key = (mode == .data ? "data." : "") + "\(type).\(name)"
                     guard claim(key, block.range, "\(block.type) \"\(type)\" \"\(name)\"") else { continue }
                     resources.append(makeResource(mode, type, name, block))
+                case "ephemeral":
+                    guard let type = label(block, 0, "resource"), let name = label(block, 1, "resource"),
+                          claim("ephemeral.\(type).\(name)", block.range, "ephemeral \"\(type)\" \"\(name)\"") else { continue }
+                    var ephemeral = makeResource(.managed, type, name, block)
+                    ephemeral.isEphemeral = true
+                    resources.append(ephemeral)
                 case "module":
                     guard let name = label(block, 0, "module"), claim("module.\(name)", block.range, "module call \"\(name)\"") else { continue }
                     if let call = makeModuleCall(name, block) { moduleCalls.append(call) }

@@ -31,17 +31,26 @@ public enum ModuleFiles {
     /// There is deliberately no parse cache shared between root modules: measured on 100 root modules calling
     /// the same child modules, threads sharing syntax trees contended on reference counts, and the cache doubled
     /// peak memory, while re-parsing a module costs less than both.
-    static func parse(_ paths: [String], displayBase: String, limits: ParserLimits, in tree: any FileTree) -> [ParsedFile] {
-        parseCounting(paths, displayBase: displayBase, limits: limits, in: tree).map(\.file)
+    /// `links`, when given, makes a file that only names another configuration file read as that file.
+    static func parse(
+        _ paths: [String], displayBase: String, limits: ParserLimits, in tree: any FileTree, links: ConfigurationLinks? = nil
+    ) -> [ParsedFile] {
+        parseCounting(paths, displayBase: displayBase, limits: limits, in: tree, links: links).map(\.file)
     }
 
     /// `parse`, also telling how many bytes each file had.
     static func parseCounting(
-        _ paths: [String], displayBase: String, limits: ParserLimits, in tree: any FileTree
+        _ paths: [String], displayBase: String, limits: ParserLimits, in tree: any FileTree, links: ConfigurationLinks? = nil
     ) -> [(file: ParsedFile, bytes: Int)] {
         let results = ConcurrentSlots<(file: ParsedFile, bytes: Int)>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            results.store(parseOne(paths[i], display: display(paths[i], base: displayBase), limits: limits, in: tree), at: i)
+            let shown = display(paths[i], base: displayBase)
+            var parsed = parseOne(paths[i], display: shown, limits: limits, in: tree)
+            if let links, let link = links.textLink(parsed, path: paths[i], display: shown, maxFileSize: limits.maxFileSize) {
+                parsed = parseOne(link.target, display: display(link.target, base: displayBase), limits: limits, in: tree)
+                parsed.file.diagnostics.append(link.warning)
+            }
+            results.store(parsed, at: i)
         }
         return results.values()
     }

@@ -41,10 +41,10 @@ final class ModuleInstance {
         self.depth = depth
         self.inputTargets = inputTargets
         let functions = session.functions
-        // Terraform resolves relative paths in file()/templatefile() against the working directory,
-        // which is why configurations write "${path.module}/file".
+        // Terraform resolves relative paths in file()/templatefile() against its working directory, the root
+        // module's (which is why configurations write "${path.module}/file"), wherever bulwark was started.
         let tree = session.options.fileTree
-        let baseDirectory = tree.workingDirectory
+        let baseDirectory = tree.absolutePath(session.rootDirectory)
         let maxFileSize = session.options.maxFileSize
         let render: @Sendable (String, String, [String: Value]) throws -> Value = { source, filename, variables in
             try TemplateRendering.render(
@@ -55,18 +55,19 @@ final class ModuleInstance {
             variables: [:], functions: functions,
             functionContext: FunctionContext(
                 baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, renderTemplate: render),
-            missingAttributesAreUnknown: true, maxForIterations: max(session.options.maxInstances * 100, 100_000))
+            openObjects: session.openObjects, warnings: session.warnings, maxForIterations: max(session.options.maxInstances * 100, 100_000))
         let root = session.rootDirectory
         ctx.variables["path"] = .object([
-            "module": .string(relativePath(config.directory, to: baseDirectory)),
-            "root": .string(relativePath(root, to: baseDirectory)),
+            "module": .string(relativePath(tree.absolutePath(config.directory), to: baseDirectory)),
+            "root": .string(relativePath(tree.absolutePath(root), to: baseDirectory)),
             "cwd": .string(baseDirectory),
         ])
         ctx.variables["terraform"] = .object(["workspace": .string("default")])
         ctx.variables["data"] = .object([:])
+        ctx.variables["ephemeral"] = .object([:])
         ctx.variables["module"] = .object([:])
         ctx.variables["local"] = .object([:])
-        for r in config.resources where r.mode == .managed {
+        for r in config.resources where r.mode == .managed && !r.isEphemeral {
             resourceTypes.insert(r.type)
             ctx.variables[r.type] = .object([:])
         }
@@ -77,8 +78,7 @@ final class ModuleInstance {
         let p = session.options.fileTree.standardizedPath(path)
         let b = session.options.fileTree.standardizedPath(base)
         if p == b { return "." }
-        if p.hasPrefix(b + "/") { return String(p.dropFirst(b.count + 1)) }
-        return p
+        return TreePath.relative(p, from: b)
     }
 
     private var addressPrefix: String { modulePath.isEmpty ? "" : modulePath.joined(separator: ".") + "." }
@@ -128,7 +128,7 @@ final class ModuleInstance {
         switch t.root {
         case "local": return names.first.map { "local.\($0)" }
         case "module": return names.first.map { "module.\($0)" }
-        case "data": return names.count >= 2 ? "data.\(names[0]).\(names[1])" : nil
+        case "data", "ephemeral": return names.count >= 2 ? "\(t.root).\(names[0]).\(names[1])" : nil
         default:
             guard resourceTypes.contains(t.root), let name = names.first else { return nil }
             return "\(t.root).\(name)"
@@ -214,7 +214,8 @@ final class ModuleInstance {
                     DataSourceRendering.addComputedAttributes(type: r.type, to: &attributes, at: r.range, diagnostics: &session.diagnostics)
                 }
             }
-            instanceValues.append(.object(attributes))
+            instanceValues.append(ResourceReferenceValue.make(attributes, body: r.body, registeringIn: session.openObjects))
+            if r.isEphemeral { continue }
             resources.append(Resource(
                 mode: r.mode, provider: r.provider, type: r.type, name: r.name, modulePath: modulePath,
                 instanceKey: instance.key, origin: .iac(r.range), attributes: attributes,
@@ -223,12 +224,13 @@ final class ModuleInstance {
         session.diagnostics.append(contentsOf: evaluator.diagnostics)
         let combined = expansion.combined(instanceValues)
         // Values are taken out of the context before they change, so the dictionaries are updated in place.
-        if r.mode == .data {
-            var data = ctx.variables.removeValue(forKey: "data")?.members ?? [:]
+        if r.mode == .data || r.isEphemeral {
+            let root = r.isEphemeral ? "ephemeral" : "data"
+            var data = ctx.variables.removeValue(forKey: root)?.members ?? [:]
             var ofType = data.removeValue(forKey: r.type)?.members ?? [:]
             ofType[r.name] = combined
             data[r.type] = .object(ofType)
-            ctx.variables["data"] = .object(data)
+            ctx.variables[root] = .object(data)
         } else {
             var ofType = ctx.variables.removeValue(forKey: r.type)?.members ?? [:]
             ofType[r.name] = combined

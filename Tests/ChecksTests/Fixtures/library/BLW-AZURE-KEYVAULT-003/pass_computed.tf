@@ -1,4 +1,5 @@
-# UNKNOWN: the expiration date is computed from timestamp() at apply time.
+# PASSED: the expiration date is set; its value is computed from timestamp() at apply time, but that it
+# exists is known.
 
 resource "azurerm_key_vault_key" "cmk" {
   name            = "cmk-storage"
