@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "hcl-specsuite", dependencies: ["HCL", "Model"]),
         // Stored-report sample (compliance + history reports in every format) for scripts/render-sample-report.sh;
         // a developer tool like hcl-specsuite, not part of the product.
-        .executableTarget(name: "report-sample", dependencies: ["Reports"]),
+        .executableTarget(name: "report-sample", dependencies: ["Reports", "Model"]),
         // --- Drift (issue 6): state vs live diff, .bulwarkignore, S3 backend location, security baselines. ---
         // A peer of Reports above Checks; builds on Model only for live resources (no Discovery dependency).
         .target(name: "Drift", dependencies: ["Model", "HCL", "Terraform", "Checks"]),
@@ -151,7 +151,7 @@ package.targets += [
     .target(name: "Store", dependencies: ["Model", "CSQLite", "CLibPQ"]),
     // Developer tool for the store tests and bench/store-bench.sh (synthetic scans, crash mid-write); not shipped.
     .executableTarget(name: "bulwark-store-tool", dependencies: ["Store"]),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "bulwark-store-tool", "TestSupport"]),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Model", "bulwark-store-tool", "TestSupport"]),
 ]
 
 // MARK: Remediation layer (issue 8) — IaC fixes as textual HCL edits, live fixes, fix plans.

@@ -97,7 +97,7 @@ public enum HumanReport {
         func red(_ s: String) -> String { wrap("31", s) }
         func green(_ s: String) -> String { wrap("32", s) }
         func yellow(_ s: String) -> String { wrap("33", s) }
-        func severity(_ severity: CheckDefinition.Severity, _ s: String) -> String {
+        func severity(_ severity: Severity, _ s: String) -> String {
             switch severity {
             case .critical: return wrap("1;31", s)
             case .high: return wrap("31", s)

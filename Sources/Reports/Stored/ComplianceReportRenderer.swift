@@ -1,3 +1,5 @@
+import Model
+
 /// Renders a stored compliance report (`bulwark report --commit SHA|--latest --framework ID`): one framework at
 /// one commit, its controls, the failing findings behind them and the score history.
 public enum ComplianceReportRenderer {
@@ -21,8 +23,8 @@ public enum ComplianceReportRenderer {
         var rows = [csvHeader]
         for c in d.controls {
             rows.append([
-                d.target, d.framework.id, d.framework.version, d.commit, c.id, c.title, c.automated ? "true" : "false",
-                c.status, String(c.passed), String(c.failed), String(c.unknown),
+                d.target, d.framework.id, d.framework.version, d.commit, c.control.id, c.control.title,
+                c.control.automated ? "true" : "false", c.status.rawValue, String(c.passed), String(c.failed), String(c.unknown),
             ])
         }
         return TextEscaping.csvTable(rows)
@@ -49,7 +51,7 @@ public enum ComplianceReportRenderer {
         } else {
             out += "| Control | Title | Status | Passed | Failed | Unknown |\n|---|---|---|---:|---:|---:|\n"
             for c in d.controls {
-                out += "| \(cell(c.id)) | \(cell(c.title)) | \(cell(StoredReportText.label(c.status))) | "
+                out += "| \(cell(c.control.id)) | \(cell(c.control.title)) | \(cell(StoredReportText.label(c.status))) | "
                 out += "\(c.passed) | \(c.failed) | \(c.unknown) |\n"
             }
             out += "\n"
@@ -71,7 +73,7 @@ public enum ComplianceReportRenderer {
         body += "</header>\n<section class=\"summary\">\n"
         body += "<div class=\"tile score\"><span class=\"n\">\(e(TextEscaping.percent(d.score)))</span><span class=\"k\">score</span></div>\n"
         for status in StoredReportText.statuses {
-            body += "<div class=\"tile\"><span class=\"n\">\(d.count(status))</span>\(StoredReportHTML.badge(status))</div>\n"
+            body += "<div class=\"tile\"><span class=\"n\">\(d.count(status))</span>\(StoredReportHTML.badge(status.rawValue))</div>\n"
         }
         body += "</section>\n"
         body += StoredReportHTML.trend(StoredReportText.chronological(d.history),
@@ -80,7 +82,7 @@ public enum ComplianceReportRenderer {
         body += StoredReportHTML.table(
             ["Control", "Title", "Status", "Passed", "Failed", "Unknown"],
             d.controls.map { c in
-                ["<code>\(e(c.id))</code>", e(c.title), StoredReportHTML.badge(c.status), String(c.passed), String(c.failed), String(c.unknown)]
+                ["<code>\(e(c.control.id))</code>", e(c.control.title), StoredReportHTML.badge(c.status.rawValue), String(c.passed), String(c.failed), String(c.unknown)]
             },
             numeric: [3, 4, 5], empty: "No controls.")
         body += "</section>\n<section>\n<h2>Failing findings (\(d.failingFindings.count))</h2>\n"

@@ -1,3 +1,5 @@
+import Model
+
 /// Renders `bulwark report history`: the score and open findings per commit over time, and the findings that
 /// appeared or were resolved between two commits.
 public enum HistoryReportRenderer {
@@ -73,7 +75,7 @@ public enum HistoryReportRenderer {
             body += "</section>\n<h3>New findings</h3>\n"
             body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.new), empty: "No new findings.")
             body += "<h3>Resolved findings</h3>\n"
-            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.resolved, state: "resolved"),
+            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.resolved, state: .resolved),
                                            empty: "No resolved findings.")
             body += "</section>\n"
         }

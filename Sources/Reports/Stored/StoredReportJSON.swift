@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The JSON documents of the stored reports (shape in docs/report-json.md), written through `JSONOutput`.
 enum StoredReportJSON {
@@ -17,11 +18,11 @@ enum StoredReportJSON {
             ("scanned_at", .string(StoredReportText.date(d.scannedAt))),
             ("framework", framework(d.framework)),
             ("score", score(d.score)),
-            ("summary", .object(StoredReportText.statuses.map { ($0, .int(d.count($0))) })),
+            ("summary", .object(StoredReportText.statuses.map { ($0.rawValue, .int(d.count($0))) })),
             ("controls", .array(d.controls.map { c in
                 .object([
-                    ("id", .string(c.id)), ("title", .string(c.title)), ("automated", .bool(c.automated)),
-                    ("status", .string(c.status)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
+                    ("id", .string(c.control.id)), ("title", .string(c.control.title)), ("automated", .bool(c.control.automated)),
+                    ("status", .string(c.status.rawValue)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
                     ("unknown", .int(c.unknown)),
                 ])
             })),
@@ -56,10 +57,10 @@ enum StoredReportJSON {
 
     private static func finding(_ f: FindingRow) -> JSONOutput {
         .object([
-            ("check_id", .string(f.checkID)), ("title", .string(f.title)), ("severity", .string(f.severity)),
+            ("check_id", .string(f.checkID)), ("title", .string(f.title)), ("severity", .string(f.severity.rawValue)),
             ("resource", .string(f.resource)), ("file", .optional(f.file)), ("line", .optional(f.line)),
             ("controls", .strings(f.controls)), ("first_seen_commit", .optional(f.firstSeenCommit)),
-            ("state", .string(f.state)),
+            ("state", .string(f.state.rawValue)),
         ])
     }
 

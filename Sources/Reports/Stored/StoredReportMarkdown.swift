@@ -7,9 +7,9 @@ enum StoredReportMarkdown {
         var out = "| Severity | Check | Title | Resource | Location | Controls | First seen | State |\n"
         out += "|---|---|---|---|---|---|---|---|\n"
         for f in StoredReportText.bySeverity(rows) {
-            out += "| \(cell(f.severity)) | \(code(f.checkID)) | \(cell(f.title)) | \(code(f.resource)) | "
+            out += "| \(cell(f.severity.rawValue)) | \(code(f.checkID)) | \(cell(f.title)) | \(code(f.resource)) | "
             out += "\(code(StoredReportText.location(f))) | \(cell(f.controls.joined(separator: ", "))) | "
-            out += "\(code(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? "")) | \(cell(f.state)) |\n"
+            out += "\(code(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? "")) | \(cell(f.state.rawValue)) |\n"
         }
         return out + "\n"
     }

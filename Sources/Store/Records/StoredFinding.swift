@@ -1,14 +1,4 @@
-/// Where a finding stands across the scans of its target.
-public enum LifecycleState: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Failing, and not failing in the previous scan (first seen, or reopened after a fix).
-    case new
-    /// Failing again.
-    case open
-    /// No longer failing.
-    case resolved
-    /// Failing, but accepted by a suppression.
-    case suppressed
-}
+import Model
 
 /// A result row of a recorded scan with its lifecycle.
 @dynamicMemberLookup
