@@ -105,7 +105,7 @@ struct ReportShowCommand: AsyncParsableCommand {
         let data = ComplianceReportData(
             target: scan.target, repo: scan.repo, branch: scan.branch, commit: scan.commit, scannedAt: scan.finishedAt,
             generatedAt: Date(), framework: common.frameworkInfo(version: controls.first?.frameworkVersion),
-            controls: controls.map(\.result), failingFindings: failing.map { FindingRow($0, framework: common.framework) },
+            controls: controls.map(\.result), failingFindings: failing,
             history: history.map(HistoryRow.init))
         try common.emit(ComplianceReportRenderer.render(data, as: common.format))
     }
@@ -141,23 +141,13 @@ struct ReportHistoryCommand: AsyncParsableCommand {
             let result = try await store.findingsDiff(target: target, fromCommit: from, toCommit: to ?? latest.commit)
             diff = FindingsDiffData(
                 fromCommit: result.fromCommit, toCommit: result.toCommit,
-                new: result.new.map { FindingRow($0, framework: nil) }, resolved: result.resolved.map { FindingRow($0, framework: nil) },
+                new: result.new, resolved: result.resolved,
                 unchangedCount: result.unchanged.count)
         }
         let version = try await store.compliance(scanID: latest.id, framework: common.framework).first?.frameworkVersion
         let data = HistoryReportData(target: target, framework: common.frameworkInfo(version: version), points: points.map(HistoryRow.init),
                                      diff: diff)
         try common.emit(HistoryReportRenderer.render(data, as: common.format))
-    }
-}
-
-extension FindingRow {
-    /// A stored result; `framework` limits the listed controls to that framework's.
-    init(_ f: StoredFinding, framework: String?) {
-        let controls = f.controls.filter { framework == nil || $0.hasPrefix(framework! + ":") }
-            .map { framework == nil ? $0 : String($0.dropFirst(framework!.count + 1)) }
-        self.init(checkID: f.checkID, title: f.title, severity: f.severity, resource: f.resourceAddress, file: f.file,
-                  line: f.line, controls: controls, firstSeenCommit: f.firstSeenCommit, state: f.lifecycle ?? .open)
     }
 }
 

@@ -55,19 +55,30 @@ let controls: [ControlResult] = [
     ControlResult(control: ComplianceControl(id: "5.7", title: "Ensure that the EC2 Metadata Service only allows IMDSv2", automated: true), status: .passed, passed: 4, failed: 0, unknown: 0),
 ]
 
-let findings: [FindingRow] = [
-    FindingRow(checkID: "BLW-AWS-S3-007", title: "S3 bucket has a public access block with all settings enabled", severity: .high,
-               resource: "aws_s3_bucket.exports", file: "envs/prod/storage.tf", line: 41, controls: ["2.1.4"],
-               firstSeenCommit: sha(5), state: .open),
-    FindingRow(checkID: "BLW-AWS-S3-004", title: "S3 public access block blocks public bucket policies", severity: .high,
-               resource: "aws_s3_bucket_public_access_block.exports", file: "envs/prod/storage.tf", line: 58, controls: ["2.1.4"],
-               firstSeenCommit: sha(5), state: .open),
-    FindingRow(checkID: "BLW-AWS-IAM-008", title: "IAM policy does not grant full *:* administrative privileges", severity: .critical,
-               resource: "module.ci.aws_iam_policy.deploy[\"<legacy & ops>\"]", file: "modules/ci/iam.tf", line: 12, controls: ["1.15"],
-               firstSeenCommit: sha(13), state: .new),
-    FindingRow(checkID: "BLW-AWS-IAM-010", title: "IAM policies are not attached directly to users", severity: .medium,
-               resource: "aws_iam_user_policy_attachment.alice_readonly", file: "envs/prod/iam.tf", line: 7, controls: ["1.14"],
-               firstSeenCommit: sha(2), state: .open),
+/// A failed result as the store reads it back.
+func row(_ checkID: String, title: String, severity: Severity, resource: String, file: String? = nil,
+         line: Int? = nil, controls: [String], firstSeenCommit: String? = nil, state: LifecycleState) -> StoredFinding {
+    let type = resource.split(separator: ".").first { $0.hasPrefix("aws_") }.map(String.init) ?? ""
+    return StoredFinding(
+        finding: FindingRecord(fingerprint: Fingerprint(checkID: checkID, resource: resource), checkID: checkID,
+                               title: title, severity: severity, verdict: .failed, resourceAddress: resource,
+                               resourceType: type, file: file, line: line, controls: controls),
+        lifecycle: state, firstSeenCommit: firstSeenCommit)
+}
+
+let findings: [StoredFinding] = [
+    row("BLW-AWS-S3-007", title: "S3 bucket has a public access block with all settings enabled", severity: .high,
+        resource: "aws_s3_bucket.exports", file: "envs/prod/storage.tf", line: 41, controls: ["cis-aws:2.1.4"],
+        firstSeenCommit: sha(5), state: .open),
+    row("BLW-AWS-S3-004", title: "S3 public access block blocks public bucket policies", severity: .high,
+        resource: "aws_s3_bucket_public_access_block.exports", file: "envs/prod/storage.tf", line: 58, controls: ["cis-aws:2.1.4"],
+        firstSeenCommit: sha(5), state: .open),
+    row("BLW-AWS-IAM-008", title: "IAM policy does not grant full *:* administrative privileges", severity: .critical,
+        resource: "module.ci.aws_iam_policy.deploy[\"<legacy & ops>\"]", file: "modules/ci/iam.tf", line: 12, controls: ["cis-aws:1.15"],
+        firstSeenCommit: sha(13), state: .new),
+    row("BLW-AWS-IAM-010", title: "IAM policies are not attached directly to users", severity: .medium,
+        resource: "aws_iam_user_policy_attachment.alice_readonly", file: "envs/prod/iam.tf", line: 7, controls: ["cis-aws:1.14"],
+        firstSeenCommit: sha(2), state: .open),
 ]
 
 let output: String
@@ -79,9 +90,9 @@ if arguments[0] == "compliance" {
     output = ComplianceReportRenderer.render(data, as: format)
 } else {
     let diff = FindingsDiffData(fromCommit: sha(12), toCommit: sha(13), new: [findings[2]],
-                                resolved: [FindingRow(checkID: "BLW-AWS-VPC-001", title: "Security group does not allow SSH (port 22) from the internet",
+                                resolved: [row("BLW-AWS-VPC-001", title: "Security group does not allow SSH (port 22) from the internet",
                                                       severity: .critical, resource: "aws_security_group.bastion", file: "envs/prod/network.tf",
-                                                      line: 88, controls: ["5.3", "5.4"], firstSeenCommit: sha(4), state: .open)],
+                                                      line: 88, controls: ["cis-aws:5.3", "cis-aws:5.4"], firstSeenCommit: sha(4), state: .open)],
                                 unchangedCount: 3)
     output = HistoryReportRenderer.render(HistoryReportData(target: "payments-prod", framework: framework, points: history, diff: diff), as: format)
 }

@@ -18,13 +18,25 @@ enum StoredSample {
         }
     }
 
+    /// A failed result as the store reads it back.
+    static func row(_ checkID: String, title: String, severity: Severity, resource: String, file: String? = nil,
+                    line: Int? = nil, controls: [String], firstSeenCommit: String? = nil,
+                    state: LifecycleState) -> StoredFinding {
+        StoredFinding(
+            finding: FindingRecord(fingerprint: Fingerprint(checkID: checkID, resource: resource), checkID: checkID,
+                                   title: title, severity: severity, verdict: .failed, resourceAddress: resource,
+                                   resourceType: String(resource.prefix { $0 != "." }), file: file,
+                                   line: line, controls: controls),
+            lifecycle: state, firstSeenCommit: firstSeenCommit)
+    }
+
     static let findings = [
-        FindingRow(checkID: "BLW-AWS-S3-001", title: nastyTitle, severity: .critical, resource: "aws_s3_bucket.a|b",
-                   file: "envs/prod data/main.tf", line: 12, controls: ["2.1.4"], firstSeenCommit: sha(1), state: .open),
-        FindingRow(checkID: "BLW-AWS-VPC-001", title: "SG allows SSH", severity: .low, resource: "aws_security_group.ssh",
-                   controls: ["5.3", "5.4"], state: .new),
-        FindingRow(checkID: "BLW-AWS-IAM-008", title: "Admin policy", severity: .high, resource: "aws_iam_policy.admin",
-                   file: "iam.tf", controls: ["1.15"], firstSeenCommit: nil, state: .open),
+        row("BLW-AWS-S3-001", title: nastyTitle, severity: .critical, resource: "aws_s3_bucket.a|b",
+            file: "envs/prod data/main.tf", line: 12, controls: ["cis-aws:2.1.4"], firstSeenCommit: sha(1), state: .open),
+        row("BLW-AWS-VPC-001", title: "SG allows SSH", severity: .low, resource: "aws_security_group.ssh",
+            controls: ["cis-aws:5.3", "cis-aws:5.4"], state: .new),
+        row("BLW-AWS-IAM-008", title: "Admin policy", severity: .high, resource: "aws_iam_policy.admin",
+            file: "iam.tf", controls: ["cis-aws:1.15"], firstSeenCommit: nil, state: .open),
     ]
 
     static func compliance(history: [HistoryRow] = history(4), controls: [ControlResult]? = nil) -> ComplianceReportData {

@@ -16,35 +16,6 @@ public struct FrameworkInfo: Sendable, Hashable {
     }
 }
 
-/// One finding as stored: a failed check on a resource.
-public struct FindingRow: Sendable, Hashable {
-    public var checkID: String
-    public var title: String
-    public var severity: Severity
-    public var resource: String
-    public var file: String?
-    public var line: Int?
-    /// Control IDs of the report's framework that the check evidences.
-    public var controls: [String]
-    public var firstSeenCommit: String?
-    /// `new` (first seen in this scan) or `open`.
-    public var state: LifecycleState
-
-    /// Builds a finding row.
-    public init(checkID: String, title: String, severity: Severity, resource: String, file: String? = nil, line: Int? = nil,
-                controls: [String] = [], firstSeenCommit: String? = nil, state: LifecycleState) {
-        self.checkID = checkID
-        self.title = title
-        self.severity = severity
-        self.resource = resource
-        self.file = file
-        self.line = line
-        self.controls = controls
-        self.firstSeenCommit = firstSeenCommit
-        self.state = state
-    }
-}
-
 /// The compliance outcome of one scanned commit.
 public struct HistoryRow: Sendable, Hashable {
     public var commit: String
@@ -77,13 +48,15 @@ public struct ComplianceReportData: Sendable {
     public var framework: FrameworkInfo
     /// In framework order.
     public var controls: [ControlResult]
-    public var failingFindings: [FindingRow]
+    /// Failed results of the scan that evidence a control of `framework`; their controls are listed without the
+    /// framework prefix (`2.1.4`).
+    public var failingFindings: [StoredFinding]
     /// One row per scanned commit; rendered oldest first.
     public var history: [HistoryRow]
 
     /// Builds the report input.
     public init(target: String, repo: String, branch: String, commit: String, scannedAt: Date, generatedAt: Date,
-                framework: FrameworkInfo, controls: [ControlResult], failingFindings: [FindingRow], history: [HistoryRow]) {
+                framework: FrameworkInfo, controls: [ControlResult], failingFindings: [StoredFinding], history: [HistoryRow]) {
         self.target = target
         self.repo = repo
         self.branch = branch

@@ -26,15 +26,26 @@ enum StoredReportText {
     }
 
     /// Findings by severity (critical first), then check ID and resource.
-    static func bySeverity(_ rows: [FindingRow]) -> [FindingRow] {
+    static func bySeverity(_ rows: [StoredFinding]) -> [StoredFinding] {
         rows.sorted { a, b in
             if a.severity != b.severity { return a.severity > b.severity }
-            return (a.checkID, a.resource) < (b.checkID, b.resource)
+            return (a.checkID, a.resourceAddress) < (b.checkID, b.resourceAddress)
         }
     }
 
+    /// The controls a finding evidences: of `framework` only and without its prefix (`2.1.4`), or all of them as
+    /// stored (`cis-aws:2.1.4`) when `framework` is nil.
+    static func controls(_ f: StoredFinding, framework: String?) -> [String] {
+        guard let framework else { return f.controls }
+        let prefix = framework + ":"
+        return f.controls.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    }
+
+    /// A finding's lifecycle as the reports show it; a result the store does not track counts as open.
+    static func state(_ f: StoredFinding) -> LifecycleState { f.lifecycle ?? .open }
+
     /// `file:line`, `file`, or empty.
-    static func location(_ f: FindingRow) -> String {
+    static func location(_ f: StoredFinding) -> String {
         guard let file = f.file, !file.isEmpty else { return "" }
         return f.line.map { "\(file):\($0)" } ?? file
     }

@@ -1,6 +1,4 @@
-import Model
-
-/// A result row of a recorded scan with its lifecycle.
+/// A result row of a recorded scan with its lifecycle: what the store reads back and the stored reports render.
 @dynamicMemberLookup
 public struct StoredFinding: Sendable, Hashable, Codable {
     public var finding: FindingRecord
@@ -18,4 +16,10 @@ public struct StoredFinding: Sendable, Hashable, Codable {
 
     /// The fields of the underlying `FindingRecord` (`stored.fingerprint`, `stored.title`, …).
     public subscript<T>(dynamicMember keyPath: KeyPath<FindingRecord, T>) -> T { finding[keyPath: keyPath] }
+
+    /// The fields of the underlying `FindingRecord`, settable (`stored.title = …`).
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<FindingRecord, T>) -> T {
+        get { finding[keyPath: keyPath] }
+        set { finding[keyPath: keyPath] = newValue }
+    }
 }
