@@ -44,14 +44,15 @@ public enum HumanReport {
 
     private static func line(_ f: Finding, style: Style) -> String {
         let r = f.result
+        let label = pad(r.verdict.description, 7)
         let verdict: String
         switch r.verdict {
-        case .failed: verdict = style.red("FAILED ")
-        case .unknown: verdict = style.yellow("UNKNOWN")
-        case .skipped: verdict = style.dim("SKIPPED")
-        case .passed: verdict = style.green("PASSED ")
+        case .failed: verdict = style.red(label)
+        case .unknown: verdict = style.yellow(label)
+        case .skipped: verdict = style.dim(label)
+        case .passed: verdict = style.green(label)
         }
-        let severity = pad(r.check.severity.rawValue.uppercased(), 8)
+        let severity = pad(r.check.severity.displayName, 8)
         var out = "  \(verdict) \(style.severity(r.check.severity, severity)) \(r.checkID)  \(r.check.title)\n"
         out += "          \(r.resourceAddress)  \(style.dim(f.location?.display ?? ""))\n"
         switch r.verdict {

@@ -103,7 +103,7 @@ struct ChecksShowCommand: ParsableCommand {
 enum CheckDescription {
     static func line(_ c: CheckDefinition) -> String {
         let refs = c.references
-        var parts = [c.id, c.severity.rawValue.uppercased(), c.title, "[" + c.resourceTypes.joined(separator: ", ") + "]"]
+        var parts = [c.id, c.severity.displayName, c.title, "[" + c.resourceTypes.joined(separator: ", ") + "]"]
         if !refs.checkov.isEmpty { parts.append("checkov: " + refs.checkov.joined(separator: ",")) }
         if !refs.avd.isEmpty { parts.append("avd: " + refs.avd.joined(separator: ",")) }
         let cis = controls(refs)

@@ -23,6 +23,7 @@ import Testing
     @Test func severitiesOrderByUrgency() {
         #expect(Severity.allCases.sorted() == [.low, .medium, .high, .critical])
         #expect(Severity.high >= .medium && !(Severity.low >= .medium))
+        #expect(Severity.allCases.map(\.displayName) == ["CRITICAL", "HIGH", "MEDIUM", "LOW"])
     }
 
     @Test func fingerprintsAreFNV1aOfCheckAndResource() {

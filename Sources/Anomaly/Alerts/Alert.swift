@@ -47,7 +47,7 @@ public struct Alert: Sendable, Hashable, Codable {
 
     /// Several lines for a terminal: severity, title, principal and window, then one reason per line.
     public var text: String {
-        var s = "[\(severity.rawValue.uppercased())] \(title)\n  principal: \(principal)"
+        var s = "[\(severity.displayName)] \(title)\n  principal: \(principal)"
         if !account.isEmpty { s += " (account \(account))" }
         s += "\n  window: \(Timestamp.format(windowStart)) – \(Timestamp.format(windowEnd))"
         s += "\n  source: \(source)"

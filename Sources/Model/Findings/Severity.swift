@@ -12,4 +12,7 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Coda
     }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The upper-case form reports and alerts print (`CRITICAL`).
+    public var displayName: String { rawValue.uppercased() }
 }
