@@ -45,7 +45,7 @@ public enum LivePostureRecording {
                 findings.append(FindingRecord(
                     fingerprint: Fingerprint(checkID: id, resource: outcome.baseline.name + "/" + subject), checkID: id,
                     title: "Baseline \(outcome.baseline.name): \(setting.setting)", severity: .high,
-                    verdict: verdict(setting.status), resourceAddress: "baseline.\(outcome.baseline.name).\(subject)",
+                    verdict: settingVerdict(setting.status), resourceAddress: "baseline.\(outcome.baseline.name).\(subject)",
                     resourceType: "baseline_setting", file: outcome.file,
                     message: "expected \(JSONEncoding.encode(setting.expected)), live \(actual)"))
             }
@@ -58,7 +58,7 @@ public enum LivePostureRecording {
                 region = origin.region
             }
             return ScannedResource(address: r.address, type: r.type, provider: r.provider, origin: .live, liveID: liveID,
-                                  region: region)
+                                   region: region)
         }
         let partial = !result.warnings.isEmpty
         return ScanRecord(target: liveTarget(target.name), repo: repository, branch: target.branch, commit: commit,
@@ -70,7 +70,7 @@ public enum LivePostureRecording {
     }
 
     /// A baseline setting's result as a verdict.
-    static func verdict(_ status: SettingResult.Status) -> Verdict.Kind {
+    static func settingVerdict(_ status: SettingResult.Status) -> Verdict.Kind {
         switch status {
         case .passed: return .passed
         case .failed: return .failed
