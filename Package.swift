@@ -60,7 +60,7 @@ let package = Package(
             name: "Remediation", dependencies: ["Model", "HCL", "Terraform", "Checks"], swiftSettings: swiftSettings),
 
         // MARK: Persistence and Git: the database (SQLite or PostgreSQL) and libgit2.
-        .target(name: "Store", dependencies: ["CSQLite", "CLibPQ"], swiftSettings: swiftSettings),
+        .target(name: "Store", dependencies: ["Model", "CSQLite", "CLibPQ"], swiftSettings: swiftSettings),
         .target(name: "GitOps", dependencies: ["CGit2", "CGitShim", crypto], swiftSettings: swiftSettings),
 
         // MARK: Clouds: HTTP transport, AWS and Azure clients, discovery, drift, live fixes, pull requests,
@@ -120,8 +120,8 @@ let package = Package(
         // MARK: Developer tools (conformance runners, sample generators); not shipped.
         .executableTarget(name: "hcl-specsuite", dependencies: ["Model", "HCL"], path: "Tools/hcl-specsuite"),
         .executableTarget(name: "sigv4-suite", dependencies: ["AWS"], path: "Tools/sigv4-suite"),
-        .executableTarget(name: "report-sample", dependencies: ["Reports"], path: "Tools/report-sample"),
-        .executableTarget(name: "bulwark-store-tool", dependencies: ["Store"], path: "Tools/bulwark-store-tool"),
+        .executableTarget(name: "report-sample", dependencies: ["Model", "Reports"], path: "Tools/report-sample"),
+        .executableTarget(name: "bulwark-store-tool", dependencies: ["Model", "Store"], path: "Tools/bulwark-store-tool"),
 
         // MARK: Benchmark drivers for the scripts under bench/; not shipped.
         .executableTarget(name: "anomaly-bench", dependencies: ["Anomaly", "AnomalyEvaluation"], path: "Benchmarks/anomaly-bench"),
@@ -147,7 +147,7 @@ let package = Package(
             name: "RemediationTests",
             dependencies: ["Model", "Terraform", "Checks", "Reports", "Scanner", "Remediation", "TestSupport", "bulwark"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport", "bulwark-store-tool"]),
+        .testTarget(name: "StoreTests", dependencies: ["Model", "Store", "TestSupport", "bulwark-store-tool"]),
         .testTarget(name: "GitOpsTests", dependencies: ["GitOps", "TestSupport"]),
         .testTarget(name: "CloudHTTPTests", dependencies: ["CloudHTTP", "TestSupport"]),
         .testTarget(

@@ -2,22 +2,6 @@ import Model
 
 /// One security check: metadata plus a compiled condition that a resource of `resourceTypes` must satisfy.
 public struct CheckDefinition: Sendable, Identifiable {
-    /// How bad a failure is.
-    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
-        case critical, high, medium, low
-
-        private var rank: Int {
-            switch self {
-            case .critical: return 3
-            case .high: return 2
-            case .medium: return 1
-            case .low: return 0
-            }
-        }
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-    }
-
     /// Stable ID, `BLW-<PROVIDER>-<SERVICE>-NNN` for Bulwark checks, the policy's own ID for Checkov policies.
     public var id: String
     public var title: String

@@ -74,7 +74,7 @@ public enum CheckLoader {
         guard isBulwarkID(id) else { throw idNode.error("id '\(id)' does not follow BLW-<PROVIDER>-<SERVICE>-NNN") }
         let title = try required("title").requireString("title")
         let severityNode = try required("severity")
-        guard let severity = CheckDefinition.Severity(rawValue: try severityNode.requireString("severity")) else {
+        guard let severity = Severity(rawValue: try severityNode.requireString("severity")) else {
             throw severityNode.error("severity must be critical, high, medium or low")
         }
         let providerNode = try required("provider")

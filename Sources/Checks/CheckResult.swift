@@ -1,24 +1,5 @@
 import Model
 
-/// The answer of one check for one resource.
-public enum Verdict: Sendable, Hashable, CustomStringConvertible {
-    case passed
-    case failed
-    /// The answer depends on values known only after apply.
-    case unknown(reason: String)
-    /// A suppression applied; the condition was not evaluated.
-    case skipped(reason: String)
-
-    public var description: String {
-        switch self {
-        case .passed: return "PASSED"
-        case .failed: return "FAILED"
-        case .unknown: return "UNKNOWN"
-        case .skipped: return "SKIPPED"
-        }
-    }
-}
-
 /// One check evaluated on one resource.
 public struct CheckResult: Sendable {
     /// The check, shared by reference: a scan holds hundreds of thousands of results of a hundred checks,

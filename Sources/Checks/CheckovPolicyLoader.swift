@@ -65,12 +65,12 @@ public enum CheckovPolicyLoader {
         guard let idNode = metadata["id"] else { throw metadata.error("metadata needs 'id'") }
         let id = try idNode.requireString("metadata.id")
         let name = try metadata["name"]?.requireString("metadata.name") ?? id
-        var severity = CheckDefinition.Severity.medium
+        var severity = Severity.medium
         if let s = metadata["severity"] {
             let text = try s.requireString("metadata.severity").lowercased()
             if text == "info" {
                 severity = .low
-            } else if let parsed = CheckDefinition.Severity(rawValue: text) {
+            } else if let parsed = Severity(rawValue: text) {
                 severity = parsed
             } else {
                 throw s.error("severity must be CRITICAL, HIGH, MEDIUM, LOW or INFO")

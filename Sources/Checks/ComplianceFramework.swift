@@ -3,29 +3,14 @@ import Model
 
 /// A compliance framework (CIS benchmark) as data: controls that checks map to through `references.cis`.
 public struct ComplianceFramework: Sendable, Hashable {
-    /// One control of the framework.
-    public struct Control: Sendable, Hashable {
-        public var id: String
-        public var title: String
-        /// False for controls that need a human (process, console-only settings): never scored.
-        public var automated: Bool
-
-        /// Builds a control.
-        public init(id: String, title: String, automated: Bool) {
-            self.id = id
-            self.title = title
-            self.automated = automated
-        }
-    }
-
     /// The key used in `references.cis` (`cis-aws`).
     public var id: String
     public var name: String
     public var version: String
-    public var controls: [Control]
+    public var controls: [ComplianceControl]
 
     /// Builds a framework.
-    public init(id: String, name: String, version: String, controls: [Control]) {
+    public init(id: String, name: String, version: String, controls: [ComplianceControl]) {
         self.id = id
         self.name = name
         self.version = version
@@ -43,7 +28,7 @@ public struct ComplianceFramework: Sendable, Hashable {
             }
             let controlsNode = try required("controls")
             guard let items = controlsNode.sequenceItems else { throw controlsNode.error("'controls' must be a list") }
-            var controls: [Control] = []
+            var controls: [ComplianceControl] = []
             var seen = Set<String>()
             for item in items {
                 try item.requireKeys(in: ["id", "title", "automated"], "a control")
@@ -55,7 +40,7 @@ public struct ComplianceFramework: Sendable, Hashable {
                     guard case .bool(let b)? = a.scalarValue else { throw a.error("'automated' must be true or false") }
                     automated = b
                 }
-                controls.append(Control(id: id, title: try titleNode.requireString("control title"), automated: automated))
+                controls.append(ComplianceControl(id: id, title: try titleNode.requireString("control title"), automated: automated))
             }
             return .success(ComplianceFramework(
                 id: try required("id").requireString("id"), name: try required("name").requireString("name"),
@@ -76,29 +61,6 @@ public struct ComplianceFramework: Sendable, Hashable {
 
 /// Per-control status of one framework over a set of results, and the framework score.
 public struct ComplianceSummary: Sendable {
-    /// A control's status.
-    public enum Status: String, Sendable, Hashable {
-        /// Every mapped result passed.
-        case passed
-        /// At least one mapped result failed.
-        case failed
-        /// None failed, but at least one could not be decided before apply.
-        case unknown
-        /// The benchmark marks the control Manual: it needs human review and is never scored.
-        case notAutomated = "manual"
-        /// Automated, but no check result maps to it (no mapped check, no matching resource, or all skipped).
-        case notApplicable = "not_applicable"
-    }
-
-    /// One control's outcome with the results behind it.
-    public struct ControlResult: Sendable {
-        public var control: ComplianceFramework.Control
-        public var status: Status
-        public var passed: Int
-        public var failed: Int
-        public var unknown: Int
-    }
-
     public var framework: ComplianceFramework
     public var controls: [ControlResult]
 
@@ -110,7 +72,7 @@ public struct ComplianceSummary: Sendable {
     }
 
     /// Number of controls in `status`.
-    public func count(_ status: Status) -> Int { controls.filter { $0.status == status }.count }
+    public func count(_ status: ControlStatus) -> Int { controls.filter { $0.status == status }.count }
 
     /// Groups `results` by the controls their checks reference in `framework.id`; skipped results count for nothing.
     public static func compute(framework: ComplianceFramework, results: [CheckResult]) -> ComplianceSummary {
@@ -130,7 +92,7 @@ public struct ComplianceSummary: Sendable {
         }
         let controls = framework.controls.map { control -> ControlResult in
             let t = tallies[control.id] ?? (0, 0, 0)
-            let status: Status
+            let status: ControlStatus
             if !control.automated {
                 status = .notAutomated
             } else if t.failed > 0 {

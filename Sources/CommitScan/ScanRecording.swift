@@ -1,5 +1,6 @@
 import Checks
 import Foundation
+import Model
 import Reports
 import Store
 
@@ -27,20 +28,12 @@ public enum ScanRecording {
                               frameworks: [String] = []) -> ScanRecord {
         let findings = report.findings.map { finding -> FindingRecord in
             let result = finding.result
-            var suppression: StoredSuppression?
-            let verdict: String
-            switch result.verdict {
-            case .passed: verdict = "passed"
-            case .failed: verdict = "failed"
-            case .unknown: verdict = "unknown"
-            case .skipped(let reason):
-                verdict = "skipped"
-                suppression = StoredSuppression(reason: reason, expires: nil)
-            }
+            var suppression: FindingSuppression?
+            if case .skipped(let reason) = result.verdict { suppression = FindingSuppression(reason: reason) }
             let controls = controlIDs(result.check)
             return FindingRecord(
-                fingerprint: finding.fingerprint.hex, checkID: result.checkID, title: result.check.title,
-                severity: result.check.severity.rawValue, verdict: verdict,
+                fingerprint: finding.fingerprint, checkID: result.checkID, title: result.check.title,
+                severity: result.check.severity, verdict: result.verdict.kind,
                 resourceAddress: Finding.qualifiedAddress(result.resourceAddress, input: finding.input),
                 resourceType: result.resourceType, file: finding.location?.file, line: finding.location?.startLine,
                 message: finding.reason.isEmpty ? nil : finding.reason, controls: controls, suppression: suppression)
@@ -49,17 +42,10 @@ public enum ScanRecording {
             .filter { frameworks.isEmpty || frameworks.contains($0.framework.id) }
             .flatMap { summary in
                 summary.controls.map { control in
-                    ComplianceRecord(
-                        framework: summary.framework.id, frameworkVersion: summary.framework.version,
-                        controlID: control.control.id, title: control.control.title, automated: control.control.automated,
-                        status: control.status.rawValue, passed: control.passed, failed: control.failed,
-                        unknown: control.unknown)
+                    ComplianceRecord(framework: summary.framework.id, frameworkVersion: summary.framework.version,
+                                     result: control)
                 }
             }
-        let resources = report.resources.map { r in
-            ResourceRecord(address: r.address, type: r.type, provider: r.provider, origin: r.origin, file: r.file,
-                           line: r.line, liveID: r.liveID, region: r.region)
-        }
         let errors = report.loadErrors
         return ScanRecord(
             target: provenance.target, repo: provenance.repository, branch: provenance.branch, commit: provenance.commit,
@@ -67,7 +53,7 @@ public enum ScanRecording {
             status: errors.isEmpty ? .succeeded : .partial,
             error: errors.isEmpty ? nil : errors.prefix(5).map(\.display).joined(separator: "\n")
                 + (errors.count > 5 ? "\n… and \(errors.count - 5) more" : ""),
-            resources: resources, findings: findings, compliance: compliance)
+            resources: report.resources, findings: findings, compliance: compliance)
     }
 
     /// `framework:control` for every control a check evidences, sorted by framework (the findings' `controls`).

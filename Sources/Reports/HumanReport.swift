@@ -44,14 +44,15 @@ public enum HumanReport {
 
     private static func line(_ f: Finding, style: Style) -> String {
         let r = f.result
+        let label = pad(r.verdict.description, 7)
         let verdict: String
         switch r.verdict {
-        case .failed: verdict = style.red("FAILED ")
-        case .unknown: verdict = style.yellow("UNKNOWN")
-        case .skipped: verdict = style.dim("SKIPPED")
-        case .passed: verdict = style.green("PASSED ")
+        case .failed: verdict = style.red(label)
+        case .unknown: verdict = style.yellow(label)
+        case .skipped: verdict = style.dim(label)
+        case .passed: verdict = style.green(label)
         }
-        let severity = pad(r.check.severity.rawValue.uppercased(), 8)
+        let severity = pad(r.check.severity.displayName, 8)
         var out = "  \(verdict) \(style.severity(r.check.severity, severity)) \(r.checkID)  \(r.check.title)\n"
         out += "          \(r.resourceAddress)  \(style.dim(f.location?.display ?? ""))\n"
         switch r.verdict {
@@ -97,7 +98,7 @@ public enum HumanReport {
         func red(_ s: String) -> String { wrap("31", s) }
         func green(_ s: String) -> String { wrap("32", s) }
         func yellow(_ s: String) -> String { wrap("33", s) }
-        func severity(_ severity: CheckDefinition.Severity, _ s: String) -> String {
+        func severity(_ severity: Severity, _ s: String) -> String {
             switch severity {
             case .critical: return wrap("1;31", s)
             case .high: return wrap("31", s)

@@ -45,7 +45,7 @@ public enum JUnitReport {
                 out += "/>\n"
             case .failed:
                 out += ">\n      <failure message=\"\(attr(r.check.title))\" type=\"\(r.check.severity.rawValue)\">"
-                var body = "\(r.check.severity.rawValue.uppercased()) \(r.checkID): \(r.check.title)\n"
+                var body = "\(r.check.severity.displayName) \(r.checkID): \(r.check.title)\n"
                 body += "resource: \(r.resourceAddress)\nlocation: \(f.location?.display ?? file)\n"
                 if !r.evidence.isEmpty { body += "evidence: \(r.evidence)\n" }
                 if !r.check.remediation.isEmpty { body += "remediation: \(r.check.remediation)\n" }

@@ -45,7 +45,7 @@ public enum SARIFReport {
     }
 
     /// GitHub's numeric severity scale (security-severity), as the string it requires.
-    public static func securitySeverity(_ s: CheckDefinition.Severity) -> String {
+    public static func securitySeverity(_ s: Severity) -> String {
         switch s {
         case .critical: return "9.5"
         case .high: return "8.0"
@@ -55,7 +55,7 @@ public enum SARIFReport {
     }
 
     /// SARIF level: critical and high are errors, medium warnings, low notes.
-    public static func level(_ s: CheckDefinition.Severity) -> String {
+    public static func level(_ s: Severity) -> String {
         switch s {
         case .critical, .high: return "error"
         case .medium: return "warning"

@@ -1,5 +1,6 @@
 import Checks
 import Foundation
+import Model
 
 /// The failed findings of two scans of the same tree compared by fingerprint: what a pull request introduces,
 /// what it fixes, and what it leaves as it was.
@@ -40,7 +41,7 @@ public struct ScanDiff: Sendable {
     }
 
     /// New failed findings at or above `severity` (what fails the pull-request check).
-    public func newFailures(atLeast severity: CheckDefinition.Severity) -> [Finding] {
+    public func newFailures(atLeast severity: Severity) -> [Finding] {
         new.filter { $0.result.check.severity >= severity }
     }
 }

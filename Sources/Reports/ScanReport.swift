@@ -211,12 +211,12 @@ public struct Counts: Sendable, Hashable {
 
     public var total = Row()
     /// Every severity is present, even with zero counts, so tables have stable rows.
-    public var bySeverity: [CheckDefinition.Severity: Row]
+    public var bySeverity: [Severity: Row]
 
     /// Tallies `findings`.
     public init(_ findings: [Finding]) {
-        var bySeverity: [CheckDefinition.Severity: Row] = [:]
-        for s in CheckDefinition.Severity.allCases { bySeverity[s] = Row() }
+        var bySeverity: [Severity: Row] = [:]
+        for s in Severity.allCases { bySeverity[s] = Row() }
         for f in findings {
             total.add(f.result.verdict)
             bySeverity[f.result.check.severity, default: Row()].add(f.result.verdict)
@@ -225,31 +225,5 @@ public struct Counts: Sendable, Hashable {
     }
 
     /// Severities from critical down to low.
-    public static let severityOrder: [CheckDefinition.Severity] = [.critical, .high, .medium, .low]
-}
-
-/// A resource a scan saw: its address (qualified like finding fingerprints), type, and where it came from.
-public struct ScannedResource: Sendable, Hashable {
-    public var address: String
-    public var type: String
-    public var provider: String
-    /// "iac" (configuration, plan or state) or "live".
-    public var origin: String
-    public var file: String?
-    public var line: Int?
-    public var liveID: String?
-    public var region: String?
-
-    /// Builds a resource summary.
-    public init(address: String, type: String, provider: String, origin: String, file: String? = nil, line: Int? = nil,
-                liveID: String? = nil, region: String? = nil) {
-        self.address = address
-        self.type = type
-        self.provider = provider
-        self.origin = origin
-        self.file = file
-        self.line = line
-        self.liveID = liveID
-        self.region = region
-    }
+    public static let severityOrder: [Severity] = [.critical, .high, .medium, .low]
 }

@@ -1,5 +1,6 @@
 import Checks
 import Foundation
+import Model
 
 /// `--check` / `--skip-check` selection, with Checkov's semantics so existing CI invocations keep working.
 ///
@@ -8,21 +9,21 @@ import Foundation
 /// `--skip-check` it skips that severity and below (the highest listed counts). Skips win over selections.
 public struct CheckFilter: Sendable, Hashable {
     public private(set) var includePatterns: [String] = []
-    public private(set) var includeSeverity: CheckDefinition.Severity?
+    public private(set) var includeSeverity: Severity?
     public private(set) var excludePatterns: [String] = []
-    public private(set) var excludeSeverity: CheckDefinition.Severity?
+    public private(set) var excludeSeverity: Severity?
 
     /// Parses the option values; each value may itself be a comma-separated list.
     public init(include: [String] = [], exclude: [String] = []) {
         for item in Self.items(include) {
-            if let s = CheckDefinition.Severity(rawValue: item.lowercased()) {
+            if let s = Severity(rawValue: item.lowercased()) {
                 includeSeverity = includeSeverity.map { min($0, s) } ?? s
             } else {
                 includePatterns.append(item.uppercased())
             }
         }
         for item in Self.items(exclude) {
-            if let s = CheckDefinition.Severity(rawValue: item.lowercased()) {
+            if let s = Severity(rawValue: item.lowercased()) {
                 excludeSeverity = excludeSeverity.map { max($0, s) } ?? s
             } else {
                 excludePatterns.append(item.uppercased())

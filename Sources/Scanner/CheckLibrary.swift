@@ -3,6 +3,8 @@ import Foundation
 import Model
 
 /// The checks and compliance frameworks a scan runs with: the library (`checks/`) plus external directories.
+///
+/// A process locates and loads it once and hands the value to every scan, target and stage that needs it.
 public struct CheckLibrary: Sendable {
     /// Every loaded check; IDs are unique (the first definition wins, later ones are reported).
     public var checks: [CheckDefinition]
@@ -10,13 +12,27 @@ public struct CheckLibrary: Sendable {
     public var frameworks: [String: ComplianceFramework]
     /// Problems with check, policy or framework files.
     public var diagnostics: [Diagnostic]
+    /// The library directory the checks were loaded from; other layers read their data files beside the checks
+    /// (`drift/ignore-attributes.yaml`, `anomaly/sensitive-actions.json`). Nil when none was found.
+    public var directory: String?
+    /// The external directories loaded after the library (`--external-checks-dir`).
+    public var externalDirectories: [String]
 
     /// Builds a library.
-    public init(checks: [CheckDefinition], frameworks: [String: ComplianceFramework] = [:], diagnostics: [Diagnostic] = []) {
+    public init(checks: [CheckDefinition], frameworks: [String: ComplianceFramework] = [:], diagnostics: [Diagnostic] = [],
+                directory: String? = nil, externalDirectories: [String] = []) {
         self.checks = checks
         self.frameworks = frameworks
         self.diagnostics = diagnostics
+        self.directory = directory
+        self.externalDirectories = externalDirectories
     }
+
+    /// An empty library: no directory was found and none was given.
+    public static let none = CheckLibrary(checks: [])
+
+    /// Whether any directory was given to load checks from (a library directory or an external one).
+    public var hasSource: Bool { directory != nil || !externalDirectories.isEmpty }
 
     /// Environment variable naming the check library directory.
     public static let environmentVariable = "BULWARK_CHECKS_DIR"
@@ -51,7 +67,7 @@ public struct CheckLibrary: Sendable {
     /// Loads the library directory (may be nil) and every external directory; external files may be Bulwark
     /// checks or Checkov custom policies, told apart by content.
     public static func load(directory: String?, external: [String] = []) -> CheckLibrary {
-        var library = CheckLibrary(checks: [])
+        var library = CheckLibrary(checks: [], directory: directory, externalDirectories: external)
         var seen: [String: String] = [:]
         for (index, dir) in ([directory].compactMap { $0 } + external).enumerated() {
             let isLibrary = directory != nil && index == 0

@@ -1,4 +1,5 @@
 import Checks
+import Model
 import Reports
 
 /// The exit status of `bulwark scan`, decided from a report.
@@ -16,12 +17,12 @@ public struct ExitPolicy: Sendable, Hashable {
     }
 
     /// Lowest severity that fails the run (`--fail-on`, default low: any failure).
-    public var failOn: CheckDefinition.Severity
+    public var failOn: Severity
     /// `--soft-fail`.
     public var softFail: Bool
 
     /// A policy; by default any failed check fails the run.
-    public init(failOn: CheckDefinition.Severity = .low, softFail: Bool = false) {
+    public init(failOn: Severity = .low, softFail: Bool = false) {
         self.failOn = failOn
         self.softFail = softFail
     }

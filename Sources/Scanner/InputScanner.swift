@@ -77,7 +77,7 @@ struct InputScanner: Sendable {
             if case .live(let origin) = resource.origin { live = origin }
             return ScannedResource(
                 address: Finding.qualifiedAddress(resource.address, input: qualifier), type: resource.type,
-                provider: resource.provider, origin: live == nil ? "iac" : "live",
+                provider: resource.provider, origin: live == nil ? .iac : .live,
                 file: range.map { relative($0.file) } ?? (live == nil ? inputName : nil), line: range?.start.line,
                 liveID: live?.id, region: live?.region)
         }

@@ -4,10 +4,8 @@ import Reports
 
 /// Everything `bulwark scan` can be told besides the paths.
 public struct ScanOptions: Sendable {
-    /// The check library directory (`checks/`); nil runs only external checks.
-    public var checksDirectory: String?
-    /// `--external-checks-dir`: Bulwark checks or Checkov custom policies.
-    public var externalCheckDirectories: [String] = []
+    /// The loaded check library (`checks/` and `--external-checks-dir`); a scan without any is refused.
+    public var library: CheckLibrary = .none
     /// `--check` / `--skip-check`.
     public var filter = CheckFilter()
     /// `--framework`: run only checks mapped to this framework and summarise only it.

@@ -5,7 +5,7 @@ import Model
 import Reports
 import Terraform
 
-/// Runs a whole scan: check library, inputs (root modules in parallel), suppressions, baseline, compliance.
+/// Runs a whole scan with a loaded check library: inputs (root modules in parallel), suppressions, baseline, compliance.
 public enum ScanRunner {
     /// Scans `paths` (directories, `.tf` files, plan or state JSON). Input problems become report diagnostics
     /// and never hide the findings of other inputs; only unusable options throw.
@@ -16,9 +16,9 @@ public enum ScanRunner {
         let relativeToRoot: (String) -> String = { paths.relative($0) }
         var diagnostics: [ReportDiagnostic] = []
 
-        let library = CheckLibrary.load(directory: options.checksDirectory, external: options.externalCheckDirectories)
+        let library = options.library
         diagnostics += library.diagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
-        if options.checksDirectory == nil && options.externalCheckDirectories.isEmpty { throw .noChecks }
+        if !library.hasSource { throw .noChecks }
         if let framework = options.framework, library.frameworks[framework] == nil {
             throw .unknownFramework(framework, available: library.frameworks.keys.sorted())
         }
@@ -28,9 +28,9 @@ public enum ScanRunner {
             return !(check.references.cis[framework] ?? []).isEmpty
         }
 
-        let baseline: Baseline?
+        let baseline: FindingBaseline?
         do {
-            baseline = try options.baselineFile.map { file throws(DiagnosticsError) in try Baseline.read(file: file) }
+            baseline = try options.baselineFile.map { file throws(DiagnosticsError) in try FindingBaseline.read(file: file) }
         } catch {
             throw .unreadableBaseline(error.diagnostics.map(\.message).joined(separator: "; "))
         }
@@ -95,15 +95,15 @@ public enum ScanRunner {
     }
 
     /// A baseline of the failed findings, keyed by the same qualified address the findings' fingerprints use.
-    public static func baselineOf(_ findings: [Finding]) -> Baseline {
+    public static func baselineOf(_ findings: [Finding]) -> FindingBaseline {
         var seen = Set<Fingerprint>()
-        var entries: [Baseline.Finding] = []
+        var entries: [FindingBaseline.Finding] = []
         for f in findings where f.result.verdict == .failed {
-            let entry = Baseline.Finding(checkID: f.result.checkID,
+            let entry = FindingBaseline.Finding(checkID: f.result.checkID,
                                          resource: Finding.qualifiedAddress(f.result.resourceAddress, input: f.input))
             if seen.insert(entry.fingerprint).inserted { entries.append(entry) }
         }
-        return Baseline(findings: entries.sorted { ($0.checkID, $0.resource) < ($1.checkID, $1.resource) })
+        return FindingBaseline(findings: entries.sorted { ($0.checkID, $0.resource) < ($1.checkID, $1.resource) })
     }
 
     /// Directories become their root modules; files stay. Paths are absolute and each appears once.

@@ -25,17 +25,17 @@ public enum LivePostureRecording {
         let excepted = Dictionary(result.baselineResults.flatMap(\.checks.excepted).map { ($0.result.fingerprint, $0.exception) },
                                   uniquingKeysWith: { first, _ in first })
         var findings = result.findings.map { check -> FindingRecord in
-            var verdict = check.verdict.description.lowercased()
-            var suppression: StoredSuppression?
-            if case .skipped(let reason) = check.verdict { suppression = StoredSuppression(reason: reason) }
+            var verdict = check.verdict.kind
+            var suppression: FindingSuppression?
+            if case .skipped(let reason) = check.verdict { suppression = FindingSuppression(reason: reason) }
             if check.verdict == .failed, let exception = excepted[check.fingerprint] {
-                verdict = "skipped"
-                suppression = StoredSuppression(reason: "baseline exception until \(exception.expires) (owner \(exception.owner)): "
+                verdict = .skipped
+                suppression = FindingSuppression(reason: "baseline exception until \(exception.expires) (owner \(exception.owner)): "
                                                 + exception.reason)
             }
             let controls = ScanRecording.controlIDs(check.check)
-            return FindingRecord(fingerprint: check.fingerprint.hex, checkID: check.checkID, title: check.check.title,
-                                 severity: check.check.severity.rawValue, verdict: verdict,
+            return FindingRecord(fingerprint: check.fingerprint, checkID: check.checkID, title: check.check.title,
+                                 severity: check.check.severity, verdict: verdict,
                                  resourceAddress: check.resourceAddress, resourceType: check.resourceType,
                                  message: check.evidence.isEmpty ? nil : check.evidence, controls: controls,
                                  suppression: suppression)
@@ -46,22 +46,22 @@ public enum LivePostureRecording {
                 let id = "BASELINE:\(setting.setting)"
                 let actual = setting.actual.map(JSONEncoding.encode) ?? "not read"
                 findings.append(FindingRecord(
-                    fingerprint: Fingerprint(checkID: id, resource: outcome.baseline.name + "/" + subject).hex, checkID: id,
-                    title: "Baseline \(outcome.baseline.name): \(setting.setting)", severity: "high",
-                    verdict: setting.status.rawValue, resourceAddress: "baseline.\(outcome.baseline.name).\(subject)",
+                    fingerprint: Fingerprint(checkID: id, resource: outcome.baseline.name + "/" + subject), checkID: id,
+                    title: "Baseline \(outcome.baseline.name): \(setting.setting)", severity: .high,
+                    verdict: settingVerdict(setting.status), resourceAddress: "baseline.\(outcome.baseline.name).\(subject)",
                     resourceType: "baseline_setting", file: outcome.file,
                     message: "expected \(JSONEncoding.encode(setting.expected)), live \(actual)"))
             }
         }
-        let resources = result.resources.map { r -> ResourceRecord in
+        let resources = result.resources.map { r -> ScannedResource in
             var liveID: String?
             var region: String?
             if case .live(let origin) = r.origin {
                 liveID = origin.id
                 region = origin.region
             }
-            return ResourceRecord(address: r.address, type: r.type, provider: r.provider, origin: "live", liveID: liveID,
-                                  region: region)
+            return ScannedResource(address: r.address, type: r.type, provider: r.provider, origin: .live, liveID: liveID,
+                                   region: region)
         }
         let partial = !result.warnings.isEmpty
         return ScanRecord(target: liveTarget(target.name), repo: repository, branch: target.branch, commit: commit,
@@ -70,6 +70,15 @@ public enum LivePostureRecording {
                           error: partial ? result.warnings.prefix(20).joined(separator: "\n")
                               + (result.warnings.count > 20 ? "\n… and \(result.warnings.count - 20) more" : "") : nil,
                           resources: resources, findings: findings)
+    }
+
+    /// A baseline setting's result as a verdict.
+    static func settingVerdict(_ status: SettingResult.Status) -> Verdict.Kind {
+        switch status {
+        case .passed: return .passed
+        case .failed: return .failed
+        case .unknown: return .unknown
+        }
     }
 
     /// One row per changed attribute, missing resource, unmanaged resource and pending (not yet applied) resource.

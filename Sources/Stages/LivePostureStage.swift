@@ -26,17 +26,16 @@ public struct LivePostureStage: ReconcileStage {
     /// Live fixes for targets whose remediation mode is not `off`, chained after the live results are stored.
     let remediation: LiveRemediationStep
 
-    /// A stage using the check library in `checksDirectory` and the cloud settings of `environment`
+    /// A stage using `library` (the one the scans use) and the cloud settings of `environment`
     /// (AWS credential chain with the target's profile, `AWS_ENDPOINT_URL`, `AZURE_*`).
-    public init(checksDirectory: String?, environment: [String: String], transport: any HTTPTransport = URLSessionTransport()) {
-        let library = CheckLibrary.load(directory: checksDirectory)
-        let table = LivePosture.attributeTable(checksDirectory: checksDirectory)
+    public init(library: CheckLibrary, environment: [String: String], transport: any HTTPTransport = URLSessionTransport()) {
+        let table = LivePosture.attributeTable(checksDirectory: library.directory)
         self.checks = library.checks
         self.attributes = table.table
         self.environment = environment
         self.transport = transport
         var warnings = table.diagnostics.map { "drift attributes: \($0.description)" }
-        if checksDirectory == nil { warnings.append("no check library found: live checks skipped") }
+        if library.directory == nil { warnings.append("no check library found: live checks skipped") }
         self.libraryWarnings = warnings
         self.remediation = LiveRemediationStep(checks: library.checks, environment: environment, transport: transport)
     }

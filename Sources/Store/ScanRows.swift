@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Reading scans, results and findings back from rows (shared by the query methods of `Store`).
 enum ScanRows {
@@ -52,13 +53,16 @@ enum ScanRows {
             FROM scan_results WHERE scan_id = $1 ORDER BY position
             """, [.integer(scanID)]).map { row in
             let controls = row[10].string ?? ""
+            let dialect = connection.dialect
             let finding = FindingRecord(
-                fingerprint: row[0].string ?? "", checkID: row[1].string ?? "", title: row[2].string ?? "",
-                severity: row[3].string ?? "", verdict: row[4].string ?? "", resourceAddress: row[5].string ?? "",
+                fingerprint: Fingerprint(hex: row[0].string ?? ""), checkID: row[1].string ?? "", title: row[2].string ?? "",
+                severity: try StoredVocabulary.decode(row[3].string, as: Severity.self, column: "severity", dialect: dialect),
+                verdict: try StoredVocabulary.decode(row[4].string, as: Verdict.Kind.self, column: "verdict", dialect: dialect),
+                resourceAddress: row[5].string ?? "",
                 resourceType: row[6].string ?? "", file: row[7].string, line: row[8].int64.map { Int($0) },
                 message: row[9].string,
                 controls: controls.isEmpty ? [] : controls.split(separator: "\n").map(String.init),
-                suppression: row[11].string.map { Suppression(reason: $0, expires: row[12].int64.map(Timestamp.date)) })
+                suppression: row[11].string.map { FindingSuppression(reason: $0, expires: row[12].int64.map(Timestamp.date)) })
             return StoredFinding(finding: finding, lifecycle: row[13].string.flatMap(LifecycleState.init),
                                  firstSeenCommit: row[14].string)
         }
@@ -74,7 +78,7 @@ enum ScanRows {
     /// A findings row (selected with `findingSelect`); an unresolved finding was last seen in the target's last
     /// full scan when its own row is older (rows are only rewritten when something changes), and an open one is
     /// new while the scan that opened it is the target's latest.
-    static func lifecycleFinding(_ row: SQLRow) -> LifecycleFinding {
+    static func lifecycleFinding(_ row: SQLRow, dialect: SQLDialect) throws -> LifecycleFinding {
         var state = row.string("state").flatMap(LifecycleState.init) ?? .open
         if state == .open, let opened = row.int64("opened_scan"), opened == row.int64("target_last_scan") {
             state = .new
@@ -84,13 +88,17 @@ enum ScanRows {
             lastSeen = row.string("target_full_commit") ?? lastSeen
         }
         return LifecycleFinding(
-            fingerprint: row.string("fingerprint") ?? "", checkID: row.string("check_id") ?? "",
-            title: row.string("title") ?? "", severity: row.string("severity") ?? "",
+            fingerprint: Fingerprint(hex: row.string("fingerprint") ?? ""), checkID: row.string("check_id") ?? "",
+            title: row.string("title") ?? "",
+            severity: try StoredVocabulary.decode(row.string("severity"), as: Severity.self, column: "severity",
+                                                  dialect: dialect),
             resourceAddress: row.string("resource_address") ?? "", file: row.string("file"), line: row.int("line"),
             state: state, firstSeenCommit: row.string("first_seen_commit") ?? "",
             firstSeenAt: row.date("first_seen_at") ?? .distantPast, lastSeenCommit: lastSeen,
             resolvedInCommit: row.string("resolved_in_commit"), resolvedAt: row.date("resolved_at"),
-            suppressionReason: row.string("suppression_reason"), suppressionExpires: row.date("suppression_expires"),
+            suppression: row.string("suppression_reason").map {
+                FindingSuppression(reason: $0, expires: row.date("suppression_expires"))
+            },
             reopenCount: row.int("reopen_count") ?? 0)
     }
 }

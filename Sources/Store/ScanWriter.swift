@@ -1,3 +1,5 @@
+import Model
+
 /// Writes one scan and updates the finding lifecycle of its target, inside one transaction.
 ///
 /// Lifecycle per (target, fingerprint), for FAILED results: first failure → new (first-seen commit recorded);
@@ -96,15 +98,16 @@ struct ScanWriter {
         var plan = Plan(lifecycle: Array(repeating: nil, count: count), firstSeen: Array(repeating: nil, count: count),
                         tracked: Array(repeating: 0, count: count))
         var failing: [String: Int] = [:]  // fingerprint → index of its tracked row
-        for (i, finding) in scan.findings.enumerated() where finding.verdict == "failed" {
-            if let first = failing[finding.fingerprint] {
+        for (i, finding) in scan.findings.enumerated() where finding.verdict == .failed {
+            let fingerprint = finding.fingerprint.hex
+            if let first = failing[fingerprint] {
                 // The same fingerprint twice in one scan: one lifecycle row, both results share its state.
                 plan.lifecycle[i] = plan.lifecycle[first]
                 plan.firstSeen[i] = plan.firstSeen[first]
                 continue
             }
-            failing[finding.fingerprint] = i
-            let before = prior[finding.fingerprint]
+            failing[fingerprint] = i
+            let before = prior[fingerprint]
             plan.tracked[i] = before == nil ? 2 : 1
             let state: LifecycleState
             if finding.suppression != nil {
@@ -127,9 +130,9 @@ struct ScanWriter {
         }
         plan.resolvedCount = resolved.count
         for (i, finding) in scan.findings.enumerated() where plan.lifecycle[i] == nil {
-            if resolved.contains(finding.fingerprint) {
+            if resolved.contains(finding.fingerprint.hex) {
                 plan.lifecycle[i] = .resolved
-                plan.firstSeen[i] = prior[finding.fingerprint]?.firstSeenCommit
+                plan.firstSeen[i] = prior[finding.fingerprint.hex]?.firstSeenCommit
             }
         }
         // Open after this scan: failing now and unsuppressed, plus earlier open ones this scan could not resolve.
@@ -149,7 +152,7 @@ struct ScanWriter {
             rowCount: resources.count
         ) { i, row in
             let r = resources[i]
-            row = [.integer(scanID), .text(r.address), .text(r.type), .text(r.provider), .text(r.origin),
+            row = [.integer(scanID), .text(r.address), .text(r.type), .text(r.provider), .text(r.origin.rawValue),
                    .optional(r.file), .optional(r.line), .optional(r.liveID), .optional(r.region)]
         }
     }
@@ -159,11 +162,11 @@ struct ScanWriter {
         let fill: (Int, inout [SQLValue]) -> Void = { i, row in
             let f = findings[i]
             row[0] = .integer(scanID)
-            row[1] = .text(f.fingerprint)
+            row[1] = .text(f.fingerprint.hex)
             row[2] = .text(f.checkID)
             row[3] = .text(f.title)
-            row[4] = .text(f.severity)
-            row[5] = .text(f.verdict)
+            row[4] = .text(f.severity.rawValue)
+            row[5] = .text(f.verdict.rawValue)
             row[6] = .text(f.resourceAddress)
             row[7] = .text(f.resourceType)
             row[8] = .optional(f.file)
@@ -208,8 +211,8 @@ struct ScanWriter {
             rowCount: records.count
         ) { i, row in
             let c = records[i]
-            row = [.integer(scanID), .text(c.framework), .text(c.frameworkVersion), .text(c.controlID), .text(c.title),
-                   .bool(c.automated), .text(c.status), .int(c.passed), .int(c.failed), .int(c.unknown), .int(i)]
+            row = [.integer(scanID), .text(c.framework), .text(c.frameworkVersion), .text(c.control.id),
+                   .text(c.control.title), .bool(c.control.automated), .text(c.status.rawValue), .int(c.passed), .int(c.failed), .int(c.unknown), .int(i)]
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 extension Store {
     /// Appends drift items to a scan.
@@ -45,7 +46,7 @@ extension Store {
                 let rows = try connection.execute("""
                     INSERT INTO alerts (dedupe_key, created_at, severity, principal, title, detail, source, score)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING
-                    """, [.text(a.dedupeKey), .integer(Timestamp.micros(a.createdAt)), .text(a.severity),
+                    """, [.text(a.dedupeKey), .integer(Timestamp.micros(a.createdAt)), .text(a.severity.rawValue),
                           .text(a.principal), .text(a.title), .text(a.detail), .text(a.source), .optional(a.score)])
                 if rows > 0 { inserted.append(a.dedupeKey) }
             }
@@ -61,7 +62,9 @@ extension Store {
                 WHERE created_at >= $1 ORDER BY created_at DESC, id DESC LIMIT $2
                 """, [.integer(since.map(Timestamp.micros) ?? Int64.min), .int(max(0, limit))]).map { row in
                 AlertRecord(id: row[0].int64, dedupeKey: row[1].string ?? "",
-                            createdAt: row[2].int64.map(Timestamp.date) ?? .distantPast, severity: row[3].string ?? "",
+                            createdAt: row[2].int64.map(Timestamp.date) ?? .distantPast,
+                            severity: try StoredVocabulary.decode(row[3].string, as: Severity.self, column: "severity",
+                                                                  dialect: connection.dialect),
                             principal: row[4].string ?? "", title: row[5].string ?? "", detail: row[6].string ?? "",
                             source: row[7].string ?? "", score: row[8].double)
             }

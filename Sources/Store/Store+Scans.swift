@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 extension Store {
     /// Writes a scan — resources, results, compliance — and updates its target's finding lifecycle, in ONE transaction.
@@ -55,12 +56,14 @@ extension Store {
                   failed_count, unknown_count FROM scan_compliance WHERE scan_id = $1\(filter)
                 ORDER BY framework, position
                 """, params).map { row in
-                ComplianceRecord(
+                let control = ComplianceControl(id: row.string("control_id") ?? "", title: row.string("title") ?? "",
+                                                automated: row.int64("automated") == 1)
+                let status = try StoredVocabulary.decode(row.string("status"), as: ControlStatus.self, column: "status",
+                                                         dialect: connection.dialect)
+                return ComplianceRecord(
                     framework: row.string("framework") ?? "", frameworkVersion: row.string("framework_version") ?? "",
-                    controlID: row.string("control_id") ?? "", title: row.string("title") ?? "",
-                    automated: row.int64("automated") == 1, status: row.string("status") ?? "",
-                    passed: row.int("passed_count") ?? 0, failed: row.int("failed_count") ?? 0,
-                    unknown: row.int("unknown_count") ?? 0)
+                    result: ControlResult(control: control, status: status, passed: row.int("passed_count") ?? 0,
+                                          failed: row.int("failed_count") ?? 0, unknown: row.int("unknown_count") ?? 0))
             }
         }
     }
@@ -69,7 +72,7 @@ extension Store {
     public func openFindings(target: String) async throws -> [LifecycleFinding] {
         try await database.read { connection in
             try connection.query(ScanRows.findingSelect + " WHERE t.name = $1 AND f.state <> 'resolved' ORDER BY f.id",
-                                 [.text(target)]).map(ScanRows.lifecycleFinding)
+                                 [.text(target)]).map { try ScanRows.lifecycleFinding($0, dialect: connection.dialect) }
         }
     }
 
@@ -77,7 +80,7 @@ extension Store {
     public func allFindings(target: String) async throws -> [LifecycleFinding] {
         try await database.read { connection in
             try connection.query(ScanRows.findingSelect + " WHERE t.name = $1 ORDER BY f.id", [.text(target)])
-                .map(ScanRows.lifecycleFinding)
+                .map { try ScanRows.lifecycleFinding($0, dialect: connection.dialect) }
         }
     }
 
@@ -122,8 +125,8 @@ extension Store {
                 throw StoreError(.notFound, "no scan of commit \(toCommit)", backend: backend, operation: "findings diff")
             }
             let failing: ([StoredFinding]) -> [StoredFinding] = { rows in
-                var seen: Set<String> = []
-                return rows.filter { $0.verdict == "failed" && $0.suppression == nil && seen.insert($0.fingerprint).inserted }
+                var seen: Set<Fingerprint> = []
+                return rows.filter { $0.verdict == .failed && $0.suppression == nil && seen.insert($0.fingerprint).inserted }
             }
             let before = failing(try ScanRows.results(connection, scanID: from.id))
             let after = failing(try ScanRows.results(connection, scanID: to.id))

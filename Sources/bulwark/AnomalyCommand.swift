@@ -2,6 +2,7 @@ import Anomaly
 import AnomalyEvaluation
 import ArgumentParser
 import Foundation
+import Model
 import Stages
 
 /// `bulwark anomaly`: activity-log anomaly detection (CloudTrail, Azure Activity Log).
@@ -156,7 +157,7 @@ struct AnomalyScoreCommand: ParsableCommand {
     var output: AlertOutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when an alert of this severity or worse is raised (low, medium, high, critical).")
-    var failOn: Alert.Severity?
+    var failOn: Severity?
 
     @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles while scoring.")
     var learnAlerted = false
@@ -188,7 +189,10 @@ struct AnomalyScoreCommand: ParsableCommand {
     }
 }
 
-extension Alert.Severity: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {
+    /// Listed from the least to the most urgent, as `--fail-on`'s help gives them.
+    public static var allValueStrings: [String] { ["low", "medium", "high", "critical"] }
+}
 
 /// `bulwark anomaly watch`.
 struct AnomalyWatchCommand: ParsableCommand {

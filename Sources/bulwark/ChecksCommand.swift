@@ -23,11 +23,9 @@ struct LibraryOptions: ParsableArguments {
 
     /// Loads the library; diagnostics go to standard error. Throws a usage error when there is nothing to load.
     func load() throws -> CheckLibrary {
-        let directory = CheckLibrary.locate(
-            explicit: checksDir, environment: ProcessInfo.processInfo.environment,
-            executablePath: ScanCommand.executablePath(), currentDirectory: FileManager.default.currentDirectoryPath)
-        if directory == nil && externalChecks.isEmpty { throw ValidationError(ScanError.noChecks.description) }
-        let library = CheckLibrary.load(directory: directory, external: externalChecks.map { ScanPaths.absolute($0) })
+        let library = CheckLibraryLocator.load(explicit: checksDir, external: externalChecks,
+                                               environment: ProcessInfo.processInfo.environment)
+        if !library.hasSource { throw ValidationError(ScanError.noChecks.description) }
         for d in library.diagnostics { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
         return library
     }
@@ -105,7 +103,7 @@ struct ChecksShowCommand: ParsableCommand {
 enum CheckDescription {
     static func line(_ c: CheckDefinition) -> String {
         let refs = c.references
-        var parts = [c.id, c.severity.rawValue.uppercased(), c.title, "[" + c.resourceTypes.joined(separator: ", ") + "]"]
+        var parts = [c.id, c.severity.displayName, c.title, "[" + c.resourceTypes.joined(separator: ", ") + "]"]
         if !refs.checkov.isEmpty { parts.append("checkov: " + refs.checkov.joined(separator: ",")) }
         if !refs.avd.isEmpty { parts.append("avd: " + refs.avd.joined(separator: ",")) }
         let cis = controls(refs)

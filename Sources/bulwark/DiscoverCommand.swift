@@ -55,14 +55,11 @@ struct DiscoverCommand: AsyncParsableCommand {
         }
         var findings: [CheckResult] = []
         if check {
-            let directory = CheckLibrary.locate(explicit: checksDirectory, environment: environment,
-                                                executablePath: CommandLine.arguments.first,
-                                                currentDirectory: FileManager.default.currentDirectoryPath)
-            guard let directory else {
+            let library = CheckLibraryLocator.load(explicit: checksDirectory, environment: environment)
+            guard library.hasSource else {
                 FileHandle.standardError.write(Data("bulwark discover: no check library found (use --checks-dir)\n".utf8))
                 throw ExitCode(2)
             }
-            let library = CheckLibrary.load(directory: directory)
             findings = CheckEngine(checks: library.checks).evaluate(graph: ResourceGraph(result.resources))
         }
         let text = selection.format == .json ? DiscoverCommand.json(result, cloud: selection.cloud, findings: check ? findings : nil)
@@ -97,7 +94,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         if let findings {
             root["findings"] = .list(findings.map { f in
                 .object(["check": .string(f.check.id), "severity": .string("\(f.check.severity)"),
-                         "resource": .string(f.resourceAddress), "verdict": .string(verdictName(f.verdict)),
+                         "resource": .string(f.resourceAddress), "verdict": .string(f.verdict.kind.rawValue),
                          "evidence": .string(f.evidence)])
             })
         }
@@ -117,7 +114,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         if let findings {
             out += "\nCHECKS:\n"
             for f in findings.sorted(by: { ($0.resourceAddress, $0.check.id) < ($1.resourceAddress, $1.check.id) }) {
-                out += "  \(verdictName(f.verdict).uppercased())\t\(f.check.id)\t\(f.check.severity)\t\(f.resourceAddress)\n"
+                out += "  \(f.verdict)\t\(f.check.id)\t\(f.check.severity)\t\(f.resourceAddress)\n"
             }
             let failed = findings.filter { $0.verdict == .failed }.count
             out += "\(findings.count) results, \(failed) failed\n"
@@ -128,14 +125,5 @@ struct DiscoverCommand: AsyncParsableCommand {
             + "\(result.apiCalls) API calls (" + result.callsByService.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")\n"
         return out
-    }
-
-    static func verdictName(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .passed: return "passed"
-        case .failed: return "failed"
-        case .unknown: return "unknown"
-        case .skipped: return "skipped"
-        }
     }
 }

@@ -46,9 +46,7 @@ struct DriftCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let checks = CheckLibrary.locate(explicit: checksDirectory, environment: environment,
-                                         executablePath: CommandLine.arguments.first,
-                                         currentDirectory: FileManager.default.currentDirectoryPath)
+        let checks = CheckLibraryLocator.directory(explicit: checksDirectory, environment: environment)
         let request = DriftRequest(
             state: state, path: path,
             cloud: selection.liveCloud,

@@ -52,9 +52,7 @@ struct FixCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         var options = ScanOptions()
-        options.checksDirectory = CheckLibrary.locate(
-            explicit: checksDir, environment: environment, executablePath: ScanCommand.executablePath(),
-            currentDirectory: FileManager.default.currentDirectoryPath)
+        options.library = CheckLibraryLocator.load(explicit: checksDir, environment: environment)
         options.filter = CheckFilter(include: include, exclude: [])
         options.environment = environment
         let started = DispatchTime.now().uptimeNanoseconds

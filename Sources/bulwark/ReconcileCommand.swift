@@ -64,16 +64,14 @@ struct ReconcileCommand: AsyncParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         var options = ScanOptions()
-        options.checksDirectory = CheckLibrary.locate(
-            explicit: checksDir ?? loaded.checksDirectory, environment: environment,
-            executablePath: ScanCommand.executablePath(), currentDirectory: FileManager.default.currentDirectoryPath)
+        options.library = CheckLibraryLocator.load(explicit: checksDir ?? loaded.checksDirectory, environment: environment)
         options.environment = environment
         let opened = try await store.open(default: loaded.database)
         let owner = replica ?? environment["BULWARK_REPLICA"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
         let reconciler = Reconciler(config: loaded, store: opened, scanner: CommitScanner(options: options),
                                     stages: StageCatalog.stages(config: loaded, environment: environment,
-                                                                 checksDirectory: options.checksDirectory),
+                                                                 library: options.library),
                                     owner: owner, logger: logger)
         do {
             try await reconciler.restoreStatuses()

@@ -139,10 +139,7 @@ struct RemediationCommand: AsyncParsableCommand {
             }
             let actor = try identity.resolve()
             let environment = ProcessInfo.processInfo.environment
-            let directory = CheckLibrary.locate(explicit: checksDirectory, environment: environment,
-                                                executablePath: CommandLine.arguments.first,
-                                                currentDirectory: FileManager.default.currentDirectoryPath)
-            let checks = directory.map { CheckLibrary.load(directory: $0).checks } ?? []
+            let checks = CheckLibraryLocator.load(explicit: checksDirectory, environment: environment).checks
             let cloud = try await RemediationText.reporting { try Self.cloud(for: plan, environment: environment, profile: profile) }
             let outcome = try await RemediationText.reporting {
                 try await LiveRemediator(store: opened, clients: cloud, checks: checks).apply(id: id, by: actor)

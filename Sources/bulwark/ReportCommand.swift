@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Model
 import Reports
 import Scanner
 import Store
@@ -46,8 +47,7 @@ struct ReportCommonOptions: ParsableArguments {
     /// Name and version of the framework, from the stored rows (version) and the check library (name).
     func frameworkInfo(version: String?) -> FrameworkInfo {
         let environment = ProcessInfo.processInfo.environment
-        let directory = CheckLibrary.locate(explicit: nil, environment: environment, executablePath: ScanCommand.executablePath(),
-                                            currentDirectory: FileManager.default.currentDirectoryPath)
+        let directory = CheckLibraryLocator.directory(explicit: nil, environment: environment)
         let library = directory.map { CheckLibrary.loadFrameworks(directory: $0) } ?? [:]
         let known = library[framework]
         return FrameworkInfo(id: framework, name: known?.name ?? framework, version: version ?? known?.version ?? "")
@@ -99,13 +99,13 @@ struct ReportShowCommand: AsyncParsableCommand {
         }
         let prefix = common.framework + ":"
         let failing = try await store.results(scanID: scan.id).filter { r in
-            r.verdict == "failed" && r.controls.contains { $0.hasPrefix(prefix) }
+            r.verdict == .failed && r.controls.contains { $0.hasPrefix(prefix) }
         }
         let history = try await store.history(target: scan.target, framework: common.framework, limit: 50)
         let data = ComplianceReportData(
             target: scan.target, repo: scan.repo, branch: scan.branch, commit: scan.commit, scannedAt: scan.finishedAt,
             generatedAt: Date(), framework: common.frameworkInfo(version: controls.first?.frameworkVersion),
-            controls: controls.map(ControlRow.init), failingFindings: failing.map { FindingRow($0, framework: common.framework) },
+            controls: controls.map(\.result), failingFindings: failing,
             history: history.map(HistoryRow.init))
         try common.emit(ComplianceReportRenderer.render(data, as: common.format))
     }
@@ -141,30 +141,13 @@ struct ReportHistoryCommand: AsyncParsableCommand {
             let result = try await store.findingsDiff(target: target, fromCommit: from, toCommit: to ?? latest.commit)
             diff = FindingsDiffData(
                 fromCommit: result.fromCommit, toCommit: result.toCommit,
-                new: result.new.map { FindingRow($0, framework: nil) }, resolved: result.resolved.map { FindingRow($0, framework: nil) },
+                new: result.new, resolved: result.resolved,
                 unchangedCount: result.unchanged.count)
         }
         let version = try await store.compliance(scanID: latest.id, framework: common.framework).first?.frameworkVersion
         let data = HistoryReportData(target: target, framework: common.frameworkInfo(version: version), points: points.map(HistoryRow.init),
                                      diff: diff)
         try common.emit(HistoryReportRenderer.render(data, as: common.format))
-    }
-}
-
-extension ControlRow {
-    init(_ r: ComplianceRecord) {
-        self.init(id: r.controlID, title: r.title, automated: r.automated, status: r.status, passed: r.passed, failed: r.failed,
-                  unknown: r.unknown)
-    }
-}
-
-extension FindingRow {
-    /// A stored result; `framework` limits the listed controls to that framework's.
-    init(_ f: StoredFinding, framework: String?) {
-        let controls = f.controls.filter { framework == nil || $0.hasPrefix(framework! + ":") }
-            .map { framework == nil ? $0 : String($0.dropFirst(framework!.count + 1)) }
-        self.init(checkID: f.checkID, title: f.title, severity: f.severity, resource: f.resourceAddress, file: f.file,
-                  line: f.line, controls: controls, firstSeenCommit: f.firstSeenCommit, state: f.lifecycle?.rawValue ?? "open")
     }
 }
 

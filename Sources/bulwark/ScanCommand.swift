@@ -3,6 +3,7 @@ import Checks
 import Foundation
 import GitOps
 import CommitScan
+import Model
 import Reports
 import Scanner
 import Store
@@ -139,10 +140,7 @@ struct ScanCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var options = ScanOptions()
-        options.checksDirectory = CheckLibrary.locate(
-            explicit: checksDir, environment: environment, executablePath: Self.executablePath(),
-            currentDirectory: FileManager.default.currentDirectoryPath)
-        options.externalCheckDirectories = externalChecks.map { ScanPaths.absolute($0) }
+        options.library = CheckLibraryLocator.load(explicit: checksDir, external: externalChecks, environment: environment)
         options.filter = CheckFilter(include: include, exclude: exclude)
         options.framework = framework
         options.skipConfigFiles = skipConfigs
@@ -300,12 +298,12 @@ struct ScanCommand: AsyncParsableCommand {
 
 /// A severity given on the command line.
 struct SeverityArgument: ExpressibleByArgument, Sendable {
-    let severity: CheckDefinition.Severity
+    let severity: Severity
 
-    init(_ severity: CheckDefinition.Severity) { self.severity = severity }
+    init(_ severity: Severity) { self.severity = severity }
 
     init?(argument: String) {
-        guard let s = CheckDefinition.Severity(rawValue: argument.lowercased()) else { return nil }
+        guard let s = Severity(rawValue: argument.lowercased()) else { return nil }
         severity = s
     }
 

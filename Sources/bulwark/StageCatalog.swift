@@ -3,19 +3,20 @@ import Foundation
 import ControllerConfig
 import Reconciler
 import Remediation
+import Scanner
 import Stages
 
 /// The reconcile stages this build runs after each stored scan, in order. Adding a stage means adding it here;
 /// the loop itself does not change.
 enum StageCatalog {
-    /// The stages for `config`; `checksDirectory` is the check library in use (the anomaly catalog sits in it).
-    static func stages(config: ReconcileConfig, environment: [String: String], checksDirectory: String?) -> [any ReconcileStage] {
+    /// The stages for `config`; `library` is the check library the scans use (the anomaly catalog sits beside it).
+    static func stages(config: ReconcileConfig, environment: [String: String], library: CheckLibrary) -> [any ReconcileStage] {
         [
             // Targets with `clouds:`: discovery, live checks, baselines, drift (stored as `<target>#live`).
-            LivePostureStage(checksDirectory: checksDirectory, environment: environment),
+            LivePostureStage(library: library, environment: environment),
             // Targets with `activityLogs:`: CloudTrail / Activity Log anomaly detection, alerts stored and posted.
             AnomalyStage(cacheDirectory: config.cacheDirectory,
-                         catalog: anomalyCatalog(checksDirectory: checksDirectory, environment: environment),
+                         catalog: anomalyCatalog(checksDirectory: library.directory, environment: environment),
                          environment: environment),
             // Remediation mode other than `off`: IaC fixes committed to `bulwark/fix/…` branches with a PR/MR.
             RemediationProposeStage(plannerFor: { target in IaCFixPlanner(context: FixContext(adminCIDR: target.adminCIDR)) }),

@@ -147,7 +147,7 @@ import Testing
     @Test func roundTripAndFilter() throws {
         let old = [makeResource("aws_s3_bucket", "a"), makeResource("aws_s3_bucket", "b")]
         let engine = CheckEngine(checks: [check])
-        let baseline = Baseline(results: engine.evaluate(graph: ResourceGraph(old)))
+        let baseline = FindingBaseline(results: engine.evaluate(graph: ResourceGraph(old)))
         #expect(baseline.findings.count == 2)
         let data = try baseline.encoded()
         let json = try #require(String(data: data, encoding: .utf8))
@@ -155,14 +155,14 @@ import Testing
         #expect(json.contains("\"version\" : 1"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json").path
         try baseline.write(file: file)
-        let reread = try Baseline.read(file: file)
+        let reread = try FindingBaseline.read(file: file)
         #expect(reread == baseline)
         let now = engine.evaluate(graph: ResourceGraph(old + [makeResource("aws_s3_bucket", "new")]))
         #expect(reread.filterNew(now).map(\.resourceAddress) == ["aws_s3_bucket.new"])
     }
 
     @Test func rejectsBadBaselines() {
-        #expect(throws: DiagnosticsError.self) { try Baseline.read(Data("{\"version\":2,\"findings\":[]}".utf8)) }
-        #expect(throws: DiagnosticsError.self) { try Baseline.read(Data("[]".utf8)) }
+        #expect(throws: DiagnosticsError.self) { try FindingBaseline.read(Data("{\"version\":2,\"findings\":[]}".utf8)) }
+        #expect(throws: DiagnosticsError.self) { try FindingBaseline.read(Data("[]".utf8)) }
     }
 }

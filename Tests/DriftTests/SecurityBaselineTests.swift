@@ -33,7 +33,7 @@ struct SecurityBaselineTests {
             expires: 2026-05-31
         """
 
-    static func check(_ id: String, _ severity: CheckDefinition.Severity, cis: [String: [String]] = [:]) -> CheckDefinition {
+    static func check(_ id: String, _ severity: Severity, cis: [String: [String]] = [:]) -> CheckDefinition {
         CheckDefinition(id: id, title: id, severity: severity, provider: "aws", resourceTypes: ["*"], condition: .constant(true),
                         references: CheckReferences(cis: cis))
     }

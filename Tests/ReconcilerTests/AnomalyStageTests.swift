@@ -68,7 +68,7 @@ import TestSupport
             .appendingPathComponent("anomaly/sensitive-actions.json"))
         let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
         var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
         let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
         let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
                                     environment: [:], owner: "test-replica")
@@ -99,11 +99,11 @@ import TestSupport
         let alerts = try await h.store.alerts(since: nil, limit: 10_000)
         let stopped = alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-CLOUDTRAIL-STOPPED|") }
         #expect(stopped.count == 1)
-        #expect(stopped.first?.severity == "critical")
+        #expect(stopped.first?.severity == .critical)
         #expect(stopped.first?.principal.contains("dev-bob") == true)
         let root = alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-ROOT-CONSOLE-LOGIN|") }
         #expect(root.count == 1)
-        #expect(root.first?.severity == "high")
+        #expect(root.first?.severity == .high)
         #expect(root.first?.detail.contains("arn:aws:iam::\(Self.account):root") == true)
         #expect(FileManager.default.fileExists(atPath: stage.cachedModelPath(target: "logs")))
 
@@ -240,7 +240,7 @@ import TestSupport
         #expect(values.count == 5)
         let alerts = try await h.store.alerts(since: nil, limit: 100)
         #expect(alerts.map(\.dedupeKey).filter { $0.hasPrefix("rule:AZURE-ELEVATE-ACCESS|ops@contoso.com|") }.count == 1)
-        #expect(alerts.first?.severity == "critical")
+        #expect(alerts.first?.severity == .critical)
         let cursor = try await StoreCursorStore(store: h.store, namespace: "az").load(source: "azure-activity:/subscriptions/\(subscription)")
         #expect(cursor.lastKeyByGroup.keys.sorted() == ["subscriptions/\(subscription)/activity-log"])
 

@@ -79,7 +79,7 @@ import Testing
         // The fixed tree loads and the fixed check passes on it.
         let repository = try await GitRepository.open(path: h.remote.root + "/srv/infra.git")
         var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
         let fixedSHA = try bare(["rev-parse", pr.head])
         let before = try await CommitScanner(options: options).scan(repository: repository, commit: first, paths: target.paths)
         let after = try await CommitScanner(options: options).scan(repository: repository, commit: fixedSHA, paths: target.paths)

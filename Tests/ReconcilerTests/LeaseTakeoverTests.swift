@@ -18,7 +18,7 @@ extension ReconcileLoopTests {
         // A lease that has lapsed by the time the next replica looks (each cycle takes longer than 1 ms).
         func replica(_ owner: String) -> Reconciler {
             var options = ScanOptions()
-            options.checksDirectory = Self.checksDirectory
+            options.library = CheckLibrary.load(directory: Self.checksDirectory)
             let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git-" + owner,
                                          concurrency: 1, leaseDuration: .milliseconds(1), targets: [h.target("shared")])
             return Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), owner: owner)

@@ -85,9 +85,9 @@ import Testing
         target.paths = ["terraform"]
         target.clouds = TargetConfig.Clouds(azure: .init(subscriptionID: Self.subscription))
         target.baselines = ["baselines/azure.yaml"]
-        let stage = LivePostureStage(checksDirectory: ReconcileLoopTests.checksDirectory, environment: Self.environment(server))
+        let stage = LivePostureStage(library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: Self.environment(server))
         var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
         let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git",
                                      concurrency: 1, targets: [target])
         let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options),
@@ -107,8 +107,8 @@ import Testing
 
         let live = try #require(try await h.store.latestScan(target: LivePostureRecording.liveTarget("az")))
         let results = try await h.store.results(scanID: live.id).map(\.finding)
-        #expect(results.contains { $0.verdict == "failed" && $0.resourceType == "azurerm_storage_account" })
-        #expect(results.contains { $0.checkID == "BASELINE:defender_plans.VirtualMachines" && $0.verdict == "failed" },
+        #expect(results.contains { $0.verdict == .failed && $0.resourceType == "azurerm_storage_account" })
+        #expect(results.contains { $0.checkID == "BASELINE:defender_plans.VirtualMachines" && $0.verdict == .failed },
                 "\(results.filter { $0.checkID.hasPrefix("BASELINE") }.map { "\($0.checkID) \($0.verdict)" })")
     }
 }

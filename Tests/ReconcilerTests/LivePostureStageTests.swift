@@ -50,7 +50,7 @@ import Testing
         target.state = "state/prod.tfstate"
         var environment = moto.environment()
         environment["AWS_ENDPOINT_URL_RDS"] = denied.baseURL.absoluteString
-        let stage = LivePostureStage(checksDirectory: ReconcileLoopTests.checksDirectory, environment: environment)
+        let stage = LivePostureStage(library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: environment)
         let reconciler = h.reconciler([target], stages: [stage])
 
         let status = try #require(await reconciler.runOnce().first)
@@ -76,10 +76,10 @@ import Testing
         #expect(live.commit == scan.commit)
         #expect(live.status == .partial, "an unread service must keep the live scan from resolving findings")
         let results = try await h.store.results(scanID: live.id).map(\.finding)
-        #expect(results.contains { $0.verdict == "failed" && $0.resourceAddress.contains("acme-data") && $0.checkID.hasPrefix("BLW-AWS-S3") },
-                "\(results.filter { $0.verdict == "failed" }.map { "\($0.checkID) \($0.resourceAddress)" })")
-        #expect(results.contains { $0.checkID == "BASELINE:ebs_encryption_by_default" && $0.verdict == "failed" })
-        #expect(results.contains { $0.checkID == "BASELINE:iam_password_policy.minimum_password_length" && $0.verdict == "failed" })
+        #expect(results.contains { $0.verdict == .failed && $0.resourceAddress.contains("acme-data") && $0.checkID.hasPrefix("BLW-AWS-S3") },
+                "\(results.filter { $0.verdict == .failed }.map { "\($0.checkID) \($0.resourceAddress)" })")
+        #expect(results.contains { $0.checkID == "BASELINE:ebs_encryption_by_default" && $0.verdict == .failed })
+        #expect(results.contains { $0.checkID == "BASELINE:iam_password_policy.minimum_password_length" && $0.verdict == .failed })
         let open = try await h.store.openFindings(target: LivePostureRecording.liveTarget("live"))
         #expect(open.contains { $0.checkID == "BASELINE:ebs_encryption_by_default" })
         // The IaC target's own findings are untouched by the live scan.
@@ -93,7 +93,7 @@ import Testing
         let inputs = LivePostureInputs(clouds: [.aws(profile: nil, regions: ["us-east-1"])],
                                        baselines: [try SecurityBaselineLoader.load(yaml: LivePostureFixtures.awsBaseline, file: "b.yaml")],
                                        desired: nil, warnings: ["drift skipped: no state"])
-        let library = LivePostureStage(checksDirectory: ReconcileLoopTests.checksDirectory, environment: moto.environment())
+        let library = LivePostureStage(library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: moto.environment())
         let posture = LivePosture(checks: library.checks, attributes: library.attributes, environment: moto.environment())
         let result = try await posture.run(inputs)
         #expect(result.drift == nil)

@@ -30,7 +30,7 @@ import Testing
         target.state = "state/prod.tfstate"
         target.remediation = .approve
         let environment = moto.environment()
-        let stage = LivePostureStage(checksDirectory: ReconcileLoopTests.checksDirectory, environment: environment)
+        let stage = LivePostureStage(library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: environment)
         let reconciler = h.reconciler([target], stages: [stage])
 
         let status = try #require(await reconciler.runOnce().first)

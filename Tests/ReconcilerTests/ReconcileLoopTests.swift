@@ -56,7 +56,7 @@ import Testing
         func reconciler(_ targets: [TargetConfig], environment: [String: String] = [:],
                         stages: [any ReconcileStage] = [], shutdownGrace: Duration = .seconds(30)) -> Reconciler {
             var options = ScanOptions()
-            options.checksDirectory = ReconcileLoopTests.checksDirectory
+            options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
             let config = ReconcileConfig(file: directory + "/bulwark.yaml", cacheDirectory: directory + "/git",
                                          concurrency: 3, targets: targets)
             return Reconciler(config: config, store: store, scanner: CommitScanner(options: options), stages: stages,
@@ -205,7 +205,7 @@ import Testing
         ], message: "fix data ACL, open ssh")
         let repository = try await GitRepository.open(path: work)
         var options = ScanOptions()
-        options.checksDirectory = Self.checksDirectory
+        options.library = CheckLibrary.load(directory: Self.checksDirectory)
         let scanner = CommitScanner(options: options)
         let before = try await scanner.scan(repository: repository, commit: base, paths: ["."])
         let after = try await scanner.scan(repository: repository, commit: head, paths: ["."])

@@ -130,7 +130,7 @@ import Testing
         // The fixed tree parses and the check now passes on it.
         let repository = try await GitRepository.open(path: s.h.remote.root + "/srv/infra.git")
         var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
         let report = try await CommitScanner(options: options).scan(repository: repository, commit: fixSHA, paths: ["."])
         #expect(report.loadErrors.isEmpty, "\(report.loadErrors.map(\.display))")
         #expect(!report.failed.contains { $0.result.checkID == Self.imds })
@@ -232,7 +232,7 @@ import Testing
         // A second controller with an empty database (and its own clone) over the same repository and host.
         let fresh = try await Store.open(.sqlite(path: s.h.directory + "/fresh.db"))
         var options = ScanOptions()
-        options.checksDirectory = ReconcileLoopTests.checksDirectory
+        options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
         let config = ReconcileConfig(file: s.h.directory + "/bulwark.yaml", cacheDirectory: s.h.directory + "/git-fresh",
                                      targets: [target])
         let other = Reconciler(config: config, store: fresh, scanner: CommitScanner(options: options),

@@ -89,7 +89,7 @@ struct FixRun {
     /// The findings of a scan of `directory` with the real check library.
     static func scan(_ directory: String, checks: [String] = [], paths: [String]? = nil) throws -> [Finding] {
         var options = ScanOptions()
-        options.checksDirectory = TestPaths.checks
+        options.library = CheckLibrary.load(directory: TestPaths.checks)
         options.scanRoot = directory
         options.filter = CheckFilter(include: checks, exclude: [])
         let report = try ScanRunner.run(paths: (paths ?? ["."]).map { directory + "/" + $0 }, options: options)

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Reports
 import Testing
 
@@ -17,27 +18,39 @@ enum StoredSample {
         }
     }
 
+    /// A failed result as the store reads it back.
+    static func row(_ checkID: String, title: String, severity: Severity, resource: String, file: String? = nil,
+                    line: Int? = nil, controls: [String], firstSeenCommit: String? = nil,
+                    state: LifecycleState) -> StoredFinding {
+        StoredFinding(
+            finding: FindingRecord(fingerprint: Fingerprint(checkID: checkID, resource: resource), checkID: checkID,
+                                   title: title, severity: severity, verdict: .failed, resourceAddress: resource,
+                                   resourceType: String(resource.prefix { $0 != "." }), file: file,
+                                   line: line, controls: controls),
+            lifecycle: state, firstSeenCommit: firstSeenCommit)
+    }
+
     static let findings = [
-        FindingRow(checkID: "BLW-AWS-S3-001", title: nastyTitle, severity: "critical", resource: "aws_s3_bucket.a|b",
-                   file: "envs/prod data/main.tf", line: 12, controls: ["2.1.4"], firstSeenCommit: sha(1), state: "open"),
-        FindingRow(checkID: "BLW-AWS-VPC-001", title: "SG allows SSH", severity: "low", resource: "aws_security_group.ssh",
-                   controls: ["5.3", "5.4"], state: "new"),
-        FindingRow(checkID: "BLW-AWS-IAM-008", title: "Admin policy", severity: "high", resource: "aws_iam_policy.admin",
-                   file: "iam.tf", controls: ["1.15"], firstSeenCommit: nil, state: "open"),
+        row("BLW-AWS-S3-001", title: nastyTitle, severity: .critical, resource: "aws_s3_bucket.a|b",
+            file: "envs/prod data/main.tf", line: 12, controls: ["cis-aws:2.1.4"], firstSeenCommit: sha(1), state: .open),
+        row("BLW-AWS-VPC-001", title: "SG allows SSH", severity: .low, resource: "aws_security_group.ssh",
+            controls: ["cis-aws:5.3", "cis-aws:5.4"], state: .new),
+        row("BLW-AWS-IAM-008", title: "Admin policy", severity: .high, resource: "aws_iam_policy.admin",
+            file: "iam.tf", controls: ["cis-aws:1.15"], firstSeenCommit: nil, state: .open),
     ]
 
-    static func compliance(history: [HistoryRow] = history(4), controls: [ControlRow]? = nil) -> ComplianceReportData {
+    static func compliance(history: [HistoryRow] = history(4), controls: [ControlResult]? = nil) -> ComplianceReportData {
         ComplianceReportData(
             target: "payments <prod>", repo: "git@example.org:team/infra.git", branch: "main", commit: sha(3),
             scannedAt: start.addingTimeInterval(3 * 86_400), generatedAt: start.addingTimeInterval(4 * 86_400),
             framework: framework,
             controls: controls ?? [
-                ControlRow(id: "1.1", title: "Maintain current contact details", automated: false, status: "manual", passed: 0, failed: 0, unknown: 0),
-                ControlRow(id: "2.1.1", title: "Deny <HTTP> & \"plain\" requests", automated: true, status: "passed", passed: 3, failed: 0, unknown: 0),
-                ControlRow(id: "2.1.4", title: "=Block public access, please", automated: true, status: "failed", passed: 1, failed: 2, unknown: 0),
-                ControlRow(id: "3.1", title: "CloudTrail", automated: true, status: "unknown", passed: 0, failed: 0, unknown: 1),
-                ControlRow(id: "4.16", title: "Security Hub", automated: true, status: "not_applicable", passed: 0, failed: 0, unknown: 0),
-                ControlRow(id: "5.3", title: "SSH | RDP", automated: true, status: "passed", passed: 2, failed: 0, unknown: 0),
+                ControlResult(control: ComplianceControl(id: "1.1", title: "Maintain current contact details", automated: false), status: .notAutomated, passed: 0, failed: 0, unknown: 0),
+                ControlResult(control: ComplianceControl(id: "2.1.1", title: "Deny <HTTP> & \"plain\" requests", automated: true), status: .passed, passed: 3, failed: 0, unknown: 0),
+                ControlResult(control: ComplianceControl(id: "2.1.4", title: "=Block public access, please", automated: true), status: .failed, passed: 1, failed: 2, unknown: 0),
+                ControlResult(control: ComplianceControl(id: "3.1", title: "CloudTrail", automated: true), status: .unknown, passed: 0, failed: 0, unknown: 1),
+                ControlResult(control: ComplianceControl(id: "4.16", title: "Security Hub", automated: true), status: .notApplicable, passed: 0, failed: 0, unknown: 0),
+                ControlResult(control: ComplianceControl(id: "5.3", title: "SSH | RDP", automated: true), status: .passed, passed: 2, failed: 0, unknown: 0),
             ],
             failingFindings: findings, history: history)
     }
@@ -65,9 +78,9 @@ enum StoredSample {
     @Test func scoreCountsOnlyDecidedControls() {
         let d = StoredSample.compliance()
         #expect(d.score == 2.0 / 3.0)
-        #expect(d.count("manual") == 1 && d.count("not_applicable") == 1)
+        #expect(d.count(.notAutomated) == 1 && d.count(.notApplicable) == 1)
         let undecided = StoredSample.compliance(controls: [
-            ControlRow(id: "1.1", title: "t", automated: false, status: "manual", passed: 0, failed: 0, unknown: 0),
+            ControlResult(control: ComplianceControl(id: "1.1", title: "t", automated: false), status: .notAutomated, passed: 0, failed: 0, unknown: 0),
         ])
         #expect(undecided.score == nil)
         #expect(ComplianceReportRenderer.render(undecided, as: .markdown).contains("**Score: n/a**"))

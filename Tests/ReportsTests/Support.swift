@@ -10,7 +10,7 @@ func fixturePath(_ relative: String) -> String {
 }
 
 /// A check built in code; the condition is irrelevant to formatting.
-func makeCheck(_ id: String, _ severity: CheckDefinition.Severity, title: String, checkov: [String] = [],
+func makeCheck(_ id: String, _ severity: Severity, title: String, checkov: [String] = [],
                cis: [String: [String]] = [:]) -> CheckDefinition {
     CheckDefinition(id: id, title: title, description: "Why \(title) matters.", severity: severity, provider: "aws",
                     resourceTypes: ["aws_s3_bucket"], condition: .constant(true), remediation: "Fix it.",

@@ -1,9 +1,10 @@
 import Checks
+import Model
 import Testing
 @testable import Scanner
 
 @Suite struct CheckFilterTests {
-    func check(_ id: String, _ severity: CheckDefinition.Severity, checkov: [String] = [], avd: [String] = []) -> CheckDefinition {
+    func check(_ id: String, _ severity: Severity, checkov: [String] = [], avd: [String] = []) -> CheckDefinition {
         CheckDefinition(id: id, title: id, severity: severity, provider: "aws", resourceTypes: ["aws_s3_bucket"],
                         condition: .constant(true), references: CheckReferences(checkov: checkov, avd: avd))
     }

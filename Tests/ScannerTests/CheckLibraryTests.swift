@@ -1,4 +1,6 @@
+import Checks
 import Foundation
+import Model
 import Testing
 @testable import Scanner
 
@@ -43,5 +45,24 @@ import Testing
         let library = CheckLibrary.load(directory: "/nonexistent/checks")
         #expect(library.checks.isEmpty)
         #expect(library.diagnostics.count == 1)
+    }
+
+    @Test func aLoadedLibraryRemembersWhereItCameFrom() {
+        let library = CheckLibrary.load(directory: fixturePath("checks"), external: [fixturePath("external")])
+        #expect(library.directory == fixturePath("checks"))
+        #expect(library.externalDirectories == [fixturePath("external")])
+        #expect(library.hasSource && !CheckLibrary.none.hasSource)
+    }
+
+    /// A scan runs the library value it is given: nothing is read again from the library's directory.
+    @Test func aScanUsesTheGivenLibraryWithoutReloadingIt() throws {
+        let check = CheckDefinition(id: "BLW-AWS-MEM-001", title: "in memory", severity: .low, provider: "aws",
+                                    resourceTypes: ["*"], condition: .constant(false))
+        var options = fixtureOptions()
+        options.library = CheckLibrary(checks: [check], directory: "/nonexistent/checks")
+        let report = try ScanRunner.run(paths: [fixturePath("tree/app")], options: options)
+        #expect(report.checks.map(\.id) == ["BLW-AWS-MEM-001"])
+        #expect(report.loadErrors.isEmpty)
+        #expect(!report.findings.isEmpty && report.findings.allSatisfy { $0.result.checkID == "BLW-AWS-MEM-001" })
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import Scanner
 
 @Suite struct ExitPolicyTests {
-    func finding(_ severity: CheckDefinition.Severity, _ verdict: Verdict) -> Finding {
+    func finding(_ severity: Severity, _ verdict: Verdict) -> Finding {
         let check = CheckDefinition(id: "BLW-AWS-S3-001", title: "t", severity: severity, provider: "aws",
                                     resourceTypes: ["aws_s3_bucket"], condition: .constant(true))
         let result = CheckResult(check: check, resourceAddress: "aws_s3_bucket.b", resourceType: "aws_s3_bucket",

@@ -126,26 +126,25 @@ import Testing
     }
 
     @Test func externalChecksInBothFormats() throws {
-        let report = try scanFixture { $0.externalCheckDirectories = [fixturePath("external")] }
+        let report = try scanFixture { $0.library = CheckLibrary.load(directory: fixturePath("checks"), external: [fixturePath("external")]) }
         #expect(report.finding("CKV2_CUSTOM_1", "aws_security_group.open")?.result.verdict == .passed)
         #expect(report.finding("BLW-AWS-EXT-001", "aws_s3_bucket.skipped_trivy")?.result.verdict == .passed)
         #expect(report.checks.count == 6)
         let only = try ScanRunner.run(paths: [fixturePath("tree/legacy")], options: fixtureOptions {
-            $0.checksDirectory = nil
-            $0.externalCheckDirectories = [fixturePath("external")]
+            $0.library = CheckLibrary.load(directory: nil, external: [fixturePath("external")])
         })
         #expect(only.checkIDs == ["BLW-AWS-EXT-001", "CKV2_CUSTOM_1"])
     }
 
     @Test func noChecksIsAUsageError() {
         #expect(throws: ScanError.noChecks) {
-            try scanFixture { $0.checksDirectory = nil }
+            try scanFixture { $0.library = .none }
         }
     }
 
     @Test func badCheckFilesAreLoadErrors() throws {
         let dir = try temporaryDirectory(["bad.yaml": "id: BLW-AWS-X-001\ntitle: t\n"])
-        let report = try scanFixture { $0.externalCheckDirectories = [dir] }
+        let report = try scanFixture { $0.library = CheckLibrary.load(directory: fixturePath("checks"), external: [dir]) }
         #expect(report.loadErrors.contains { $0.code == "invalid_check" && ($0.file ?? "").hasSuffix("bad.yaml") })
     }
 
@@ -153,7 +152,7 @@ import Testing
         let dir = try temporaryDirectory([:])
         let file = (dir as NSString).appendingPathComponent("baseline.json")
         let first = try scanFixture { $0.createBaselineFile = file }
-        let baseline = try Baseline.read(file: file)
+        let baseline = try FindingBaseline.read(file: file)
         #expect(baseline.findings.count == first.failed.count)
         // Findings outside the scan root's own module are qualified with their root module directory.
         #expect(baseline.findings.contains { $0.resource == "legacy::aws_security_group.open" })

@@ -15,7 +15,7 @@ let fixtureToday = CalendarDate(year: 2026, month: 1, day: 1) ?? .today()
 /// Options for scanning the fixture tree with the fixture check library, paths relative to the tree.
 func fixtureOptions(_ configure: (inout ScanOptions) -> Void = { _ in }) -> ScanOptions {
     var options = ScanOptions()
-    options.checksDirectory = fixturePath("checks")
+    options.library = CheckLibrary.load(directory: fixturePath("checks"))
     options.scanRoot = fixturePath("tree")
     options.today = fixtureToday
     configure(&options)

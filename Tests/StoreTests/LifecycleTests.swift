@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Store
 import Testing
 
@@ -9,7 +10,7 @@ extension StoreTests {
         func recordAndRead(backend: Backend) async throws {
             try await withStore(backend) { store, _ in
                 let first = try await store.recordScan(Fixture.scan("aaaaaaa1111", minute: 0, findings: [
-                    Fixture.finding("a"), Fixture.finding("b", verdict: "passed"),
+                    Fixture.finding("a"), Fixture.finding("b", verdict: .passed),
                 ]))
                 _ = try await store.recordScan(Fixture.scan("bbbbbbb2222", target: "other", minute: 1, findings: []))
                 let scans = try await store.scans(target: nil, limit: 10)
@@ -23,7 +24,7 @@ extension StoreTests {
                 #expect(try await store.scan(target: "other", commit: "aaaaaaa") == nil)
                 #expect(try await store.scan(target: nil, commit: "aaaaa") == nil)  // under 7: exact only
                 let results = try await store.results(scanID: first.scanID)
-                #expect(results.map(\.fingerprint) == ["a", "b"])
+                #expect(results.map(\.fingerprint.hex) == ["a", "b"])
                 #expect(results[0].lifecycle == .new && results[0].firstSeenCommit == "aaaaaaa1111")
                 #expect(results[0].controls == ["cis-aws:2.1.1"] && results[0].line == 3)
                 #expect(results[1].lifecycle == nil)
@@ -49,7 +50,7 @@ extension StoreTests {
                 #expect(s1.newFindings == 2 && s1.resolvedFindings == 0 && s1.openFindings == 2)
 
                 let s2 = try await store.recordScan(Fixture.scan("c2", minute: 1, findings: [
-                    Fixture.finding("a"), Fixture.finding("b", verdict: "passed"), Fixture.finding("c"),
+                    Fixture.finding("a"), Fixture.finding("b", verdict: .passed), Fixture.finding("c"),
                 ]))
                 #expect(s2.newFindings == 1 && s2.resolvedFindings == 1 && s2.openFindings == 2)
                 let r2 = try await store.results(scanID: s2.scanID)
@@ -58,10 +59,10 @@ extension StoreTests {
 
                 let s3 = try await store.recordScan(Fixture.scan("c3", minute: 2, findings: [
                     Fixture.finding("b"),
-                    Fixture.finding("c", suppression: Suppression(reason: "accepted risk", expires: Fixture.base)),
+                    Fixture.finding("c", suppression: FindingSuppression(reason: "accepted risk", expires: Fixture.base)),
                 ]))
                 #expect(s3.newFindings == 1 && s3.resolvedFindings == 1 && s3.openFindings == 1)
-                let all = Dictionary(uniqueKeysWithValues: try await store.allFindings(target: "infra").map { ($0.fingerprint, $0) })
+                let all = Dictionary(uniqueKeysWithValues: try await store.allFindings(target: "infra").map { ($0.fingerprint.hex, $0) })
                 let a = try #require(all["a"])
                 #expect(a.state == .resolved && a.resolvedInCommit == "c3" && a.firstSeenCommit == "c1")
                 #expect(a.resolvedAt == Fixture.base.addingTimeInterval(150))
@@ -69,17 +70,17 @@ extension StoreTests {
                 #expect(b.state == .new && b.firstSeenCommit == "c1" && b.resolvedInCommit == nil && b.reopenCount == 1)
                 #expect(b.lastSeenCommit == "c3")
                 let c = try #require(all["c"])
-                #expect(c.state == .suppressed && c.suppressionReason == "accepted risk" && c.suppressionExpires == Fixture.base)
+                #expect(c.state == .suppressed && c.suppression?.reason == "accepted risk" && c.suppression?.expires == Fixture.base)
 
                 // A partial scan that saw nothing resolves nothing.
                 let s4 = try await store.recordScan(Fixture.scan("c4", minute: 3, status: .partial, findings: []))
                 #expect(s4.resolvedFindings == 0 && s4.newFindings == 0 && s4.openFindings == 1)
-                #expect(Set(try await store.openFindings(target: "infra").map(\.fingerprint)) == ["b", "c"])
+                #expect(Set(try await store.openFindings(target: "infra").map(\.fingerprint.hex)) == ["b", "c"])
 
                 let s5 = try await store.recordScan(Fixture.scan("c5", minute: 4, findings: [Fixture.finding("b")]))
                 #expect(s5.newFindings == 0 && s5.resolvedFindings == 1 && s5.openFindings == 1)
                 let open = try await store.openFindings(target: "infra")
-                #expect(open.map(\.fingerprint) == ["b"] && open.first?.state == .open)
+                #expect(open.map(\.fingerprint.hex) == ["b"] && open.first?.state == .open)
 
                 // Unchanged rows are not rewritten, yet report the scan that last saw them.
                 _ = try await store.recordScan(Fixture.scan("c6", minute: 5, findings: [Fixture.finding("b")]))
@@ -87,7 +88,7 @@ extension StoreTests {
                 #expect(still.state == .open && still.lastSeenCommit == "c6" && still.firstSeenCommit == "c1")
                 let s7 = try await store.recordScan(Fixture.scan("c7", minute: 6, findings: []))
                 #expect(s7.resolvedFindings == 1)
-                let gone = try #require(try await store.allFindings(target: "infra").first { $0.fingerprint == "b" })
+                let gone = try #require(try await store.allFindings(target: "infra").first { $0.fingerprint.hex == "b" })
                 #expect(gone.state == .resolved && gone.lastSeenCommit == "c6" && gone.resolvedInCommit == "c7")
             }
         }

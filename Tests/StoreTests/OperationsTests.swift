@@ -19,7 +19,7 @@ extension StoreTests {
 
                 func alert(_ key: String, _ minute: Int) -> AlertRecord {
                     AlertRecord(dedupeKey: key, createdAt: Fixture.base.addingTimeInterval(Double(minute * 60)),
-                                severity: "high", principal: "arn:aws:iam::1:user/x", title: "Unusual \(key)",
+                                severity: .high, principal: "arn:aws:iam::1:user/x", title: "Unusual \(key)",
                                 detail: "{\"n\":1}", source: key == "m" ? "model" : "rule", score: key == "m" ? 0.93 : nil)
                 }
                 #expect(try await store.recordAlerts([alert("a", 0), alert("m", 5)]) == 2)

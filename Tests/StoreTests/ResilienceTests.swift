@@ -31,7 +31,7 @@ extension StoreTests {
 
                 let scans = try await store.scans(target: nil, limit: 10)
                 #expect(scans.map(\.id) == [before.scanID])
-                #expect(try await store.openFindings(target: "infra").map(\.fingerprint) == ["a", "b"])
+                #expect(try await store.openFindings(target: "infra").map(\.fingerprint.hex) == ["a", "b"])
                 let orphanRows = try await store.withRead { connection in
                     try connection.queryOne("SELECT COUNT(*) AS n FROM scan_results WHERE scan_id <> $1",
                                             [.integer(before.scanID)])?.int("n")

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Store
 import Testing
 import TestSupport
@@ -62,10 +63,10 @@ func discard(_ configuration: StoreConfiguration) {
 enum Fixture {
     static let base = Date(timeIntervalSince1970: 1_750_000_000)
 
-    static func finding(_ fingerprint: String, verdict: String = "failed", title: String? = nil,
-                        suppression: Suppression? = nil) -> FindingRecord {
-        FindingRecord(fingerprint: fingerprint, checkID: "CKV_\(fingerprint.uppercased())",
-                      title: title ?? "Check \(fingerprint)", severity: "HIGH", verdict: verdict,
+    static func finding(_ fingerprint: String, verdict: Verdict.Kind = .failed, title: String? = nil,
+                        suppression: FindingSuppression? = nil) -> FindingRecord {
+        FindingRecord(fingerprint: Fingerprint(hex: fingerprint), checkID: "CKV_\(fingerprint.uppercased())",
+                      title: title ?? "Check \(fingerprint)", severity: .high, verdict: verdict,
                       resourceAddress: "aws_s3_bucket.\(fingerprint)", resourceType: "aws_s3_bucket", file: "main.tf",
                       line: 3, message: "not compliant", controls: ["cis-aws:2.1.1"], suppression: suppression)
     }
@@ -75,15 +76,17 @@ enum Fixture {
         ScanRecord(target: target, repo: "example/infra", branch: "main", commit: commit, trigger: "cli",
                    startedAt: base.addingTimeInterval(Double(minute * 60)),
                    finishedAt: base.addingTimeInterval(Double(minute * 60 + 30)), status: status,
-                   resources: [ResourceRecord(address: "aws_s3_bucket.a", type: "aws_s3_bucket", provider: "aws",
-                                              origin: "iac", file: "main.tf", line: 1)],
+                   resources: [ScannedResource(address: "aws_s3_bucket.a", type: "aws_s3_bucket", provider: "aws",
+                                               origin: .iac, file: "main.tf", line: 1)],
                    findings: findings, compliance: compliance)
     }
 
-    static func control(_ id: String, _ status: String, framework: String = "cis-aws") -> ComplianceRecord {
-        ComplianceRecord(framework: framework, frameworkVersion: "5.0.0", controlID: id, title: "Control \(id)",
-                         automated: status != "manual", status: status, passed: status == "passed" ? 1 : 0,
-                         failed: status == "failed" ? 1 : 0, unknown: 0)
+    static func control(_ id: String, _ status: ControlStatus, framework: String = "cis-aws") -> ComplianceRecord {
+        ComplianceRecord(framework: framework, frameworkVersion: "5.0.0",
+                         result: ControlResult(control: ComplianceControl(id: id, title: "Control \(id)",
+                                                                          automated: status != .notAutomated),
+                                               status: status, passed: status == .passed ? 1 : 0,
+                                               failed: status == .failed ? 1 : 0, unknown: 0))
     }
 
     /// `bulwark-store-tool` beside the test bundle (or `BULWARK_STORE_TOOL`).

@@ -86,8 +86,8 @@ func readSummary(_ arguments: ToolArguments) async throws {
         throw ToolError("no scan recorded")
     }
     let controls = try await store.compliance(scanID: scan.id, framework: nil)
-    let passed = controls.filter { $0.status == "passed" }.count
-    let failed = controls.filter { $0.status == "failed" }.count
+    let passed = controls.filter { $0.status == .passed }.count
+    let failed = controls.filter { $0.status == .failed }.count
     print("scan_id=\(scan.id) commit=\(scan.commit) controls=\(controls.count) passed=\(passed) failed=\(failed) "
           + "seconds=\(String(format: "%.3f", elapsed(since: start)))")
     await store.close()

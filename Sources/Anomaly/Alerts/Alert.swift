@@ -1,13 +1,7 @@
+import Model
+
 /// One alert: who, which window, how bad, and why — always with reasons a person can check.
 public struct Alert: Sendable, Hashable, Codable {
-    /// How urgent; ordered.
-    public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
-        case low, medium, high, critical
-        var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-        /// Orders by urgency (low < critical).
-        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-    }
-
     /// What raised the alert.
     public enum Source: Sendable, Hashable, Codable, CustomStringConvertible {
         case rule(String)
@@ -53,7 +47,7 @@ public struct Alert: Sendable, Hashable, Codable {
 
     /// Several lines for a terminal: severity, title, principal and window, then one reason per line.
     public var text: String {
-        var s = "[\(severity.rawValue.uppercased())] \(title)\n  principal: \(principal)"
+        var s = "[\(severity.displayName)] \(title)\n  principal: \(principal)"
         if !account.isEmpty { s += " (account \(account))" }
         s += "\n  window: \(Timestamp.format(windowStart)) – \(Timestamp.format(windowEnd))"
         s += "\n  source: \(source)"

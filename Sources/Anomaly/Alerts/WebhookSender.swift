@@ -1,4 +1,5 @@
 import Foundation
+import Model
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -42,14 +43,14 @@ public struct WebhookSender: Sendable {
 
     /// The Slack-compatible body: a plain `text` fallback and a section block with the reasons.
     public static func payload(_ alert: Alert) -> Data {
-        let head = "*[\(alert.severity.rawValue.uppercased())] \(alert.title)*"
+        let head = "*[\(alert.severity.displayName)] \(alert.title)*"
         var detail = "Principal: `\(alert.principal)`"
         if !alert.account.isEmpty { detail += " · account \(alert.account)" }
         detail += "\nWindow: \(Timestamp.format(alert.windowStart)) – \(Timestamp.format(alert.windowEnd)) · \(alert.source)"
         if let score = alert.score { detail += String(format: " · score %.3f", score) }
         let reasons = alert.reasons.map { "• \($0)" }.joined(separator: "\n")
         let body: [String: Any] = [
-            "text": "[\(alert.severity.rawValue.uppercased())] \(alert.title) — \(alert.principal)",
+            "text": "[\(alert.severity.displayName)] \(alert.title) — \(alert.principal)",
             "blocks": [
                 ["type": "section", "text": ["type": "mrkdwn", "text": head + "\n" + detail]],
                 ["type": "section", "text": ["type": "mrkdwn", "text": reasons.isEmpty ? "(no details)" : reasons]],

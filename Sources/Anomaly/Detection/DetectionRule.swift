@@ -1,3 +1,5 @@
+import Model
+
 /// An event that is an alert on its own, whatever the model thinks: a trail stopped, root signing in.
 public struct DetectionRule: Sendable {
     /// What a rule sees beside the event.
@@ -9,14 +11,14 @@ public struct DetectionRule: Sendable {
     }
 
     public let id: String
-    public let severity: Alert.Severity
+    public let severity: Severity
     public let title: String
     /// The reason text when the event matches, else nil.
     public let match: @Sendable (ActivityEvent, Context) -> String?
 
     /// A rule; `match` returns the reason text when the event is an alert.
     public init(
-        id: String, severity: Alert.Severity, title: String,
+        id: String, severity: Severity, title: String,
         match: @escaping @Sendable (ActivityEvent, Context) -> String?
     ) {
         self.id = id

@@ -1,3 +1,5 @@
+import Model
+
 /// A window after it was scored.
 public struct ScoredWindow: Sendable {
     public var window: ActivityWindow
@@ -153,7 +155,7 @@ public struct Detector: Sendable {
         let profile = profiles[w.principal]
         let reasons = AlertExplainer.reasons(w, row: row, profile: profile, catalog: catalog)
         let unusualSensitive = w.sensitive.contains { $0.value > (profile?.sensitiveMax[$0.key] ?? 0) }
-        let severity: Alert.Severity = unusualSensitive || score > threshold + 0.1 ? .high : .medium
+        let severity: Severity = unusualSensitive || score > threshold + 0.1 ? .high : .medium
         return Alert(
             dedupeKey: key, severity: severity, principal: w.principal, account: w.account, windowStart: w.start,
             windowEnd: w.end, title: "Unusual activity by \(w.principal)", reasons: reasons, score: score,

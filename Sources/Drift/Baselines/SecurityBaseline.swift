@@ -4,7 +4,7 @@ import Model
 /// What a target enforces on its live estate: which checks and frameworks, from which severity, which
 /// account-level settings Terraform does not own, and which exceptions (with owner and expiry) are granted.
 ///
-/// Named `SecurityBaseline` because `Checks.Baseline` already names the accepted-findings file of `bulwark scan`.
+/// Named `SecurityBaseline` to keep it apart from `Checks.FindingBaseline`, the accepted-findings file of `bulwark scan`.
 public struct SecurityBaseline: Sendable, Hashable {
     /// The baseline's name (`aws-production`).
     public var name: String
@@ -17,7 +17,7 @@ public struct SecurityBaseline: Sendable, Hashable {
     /// Framework IDs (`cis-aws`): every check evidencing one of their controls is enforced.
     public var frameworks: [String]
     /// Lowest severity enforced; nil enforces all.
-    public var severityThreshold: CheckDefinition.Severity?
+    public var severityThreshold: Severity?
     /// Account-level settings to verify on the live estate.
     public var settings: [AccountSettingRequirement]
     /// Findings accepted until a date.
@@ -30,7 +30,7 @@ public struct SecurityBaseline: Sendable, Hashable {
 
     /// A baseline.
     public init(name: String, provider: String, checks: [String] = [], excludedChecks: [String] = [], frameworks: [String] = [],
-                severityThreshold: CheckDefinition.Severity? = nil, settings: [AccountSettingRequirement] = [],
+                severityThreshold: Severity? = nil, settings: [AccountSettingRequirement] = [],
                 exceptions: [BaselineException] = [], file: String = "") {
         self.name = name
         self.provider = provider

@@ -26,7 +26,7 @@ public enum SecurityBaselineLoader {
             baseline.autoRemediate = try root["auto_remediate"]?.requireStringList("'auto_remediate'") ?? []
             if let node = root["severity_threshold"] {
                 let text = try node.requireString("severity_threshold")
-                guard let severity = CheckDefinition.Severity(rawValue: text.lowercased()) else {
+                guard let severity = Severity(rawValue: text.lowercased()) else {
                     throw node.error("severity_threshold must be one of: critical, high, medium, low")
                 }
                 baseline.severityThreshold = severity

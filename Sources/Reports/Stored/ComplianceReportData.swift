@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// A framework as a stored report names it.
 public struct FrameworkInfo: Sendable, Hashable {
@@ -12,60 +13,6 @@ public struct FrameworkInfo: Sendable, Hashable {
         self.id = id
         self.name = name
         self.version = version
-    }
-}
-
-/// One control of a stored compliance result.
-public struct ControlRow: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var automated: Bool
-    /// `passed`, `failed`, `unknown`, `not_applicable` or `manual` (`ComplianceSummary.Status` raw values).
-    public var status: String
-    /// Check results behind the status.
-    public var passed: Int
-    public var failed: Int
-    public var unknown: Int
-
-    /// Builds a control row.
-    public init(id: String, title: String, automated: Bool, status: String, passed: Int, failed: Int, unknown: Int) {
-        self.id = id
-        self.title = title
-        self.automated = automated
-        self.status = status
-        self.passed = passed
-        self.failed = failed
-        self.unknown = unknown
-    }
-}
-
-/// One finding as stored: a failed check on a resource.
-public struct FindingRow: Sendable, Hashable {
-    public var checkID: String
-    public var title: String
-    /// `critical`, `high`, `medium` or `low`.
-    public var severity: String
-    public var resource: String
-    public var file: String?
-    public var line: Int?
-    /// Control IDs of the report's framework that the check evidences.
-    public var controls: [String]
-    public var firstSeenCommit: String?
-    /// `new` (first seen in this scan) or `open`.
-    public var state: String
-
-    /// Builds a finding row.
-    public init(checkID: String, title: String, severity: String, resource: String, file: String? = nil, line: Int? = nil,
-                controls: [String] = [], firstSeenCommit: String? = nil, state: String) {
-        self.checkID = checkID
-        self.title = title
-        self.severity = severity
-        self.resource = resource
-        self.file = file
-        self.line = line
-        self.controls = controls
-        self.firstSeenCommit = firstSeenCommit
-        self.state = state
     }
 }
 
@@ -100,14 +47,16 @@ public struct ComplianceReportData: Sendable {
     public var generatedAt: Date
     public var framework: FrameworkInfo
     /// In framework order.
-    public var controls: [ControlRow]
-    public var failingFindings: [FindingRow]
+    public var controls: [ControlResult]
+    /// Failed results of the scan that evidence a control of `framework`; their controls are listed without the
+    /// framework prefix (`2.1.4`).
+    public var failingFindings: [StoredFinding]
     /// One row per scanned commit; rendered oldest first.
     public var history: [HistoryRow]
 
     /// Builds the report input.
     public init(target: String, repo: String, branch: String, commit: String, scannedAt: Date, generatedAt: Date,
-                framework: FrameworkInfo, controls: [ControlRow], failingFindings: [FindingRow], history: [HistoryRow]) {
+                framework: FrameworkInfo, controls: [ControlResult], failingFindings: [StoredFinding], history: [HistoryRow]) {
         self.target = target
         self.repo = repo
         self.branch = branch
@@ -122,10 +71,10 @@ public struct ComplianceReportData: Sendable {
 
     /// Controls passed / (passed + failed), as `ComplianceSummary.score` computes it; nil when none was decided.
     public var score: Double? {
-        let passed = count("passed"), failed = count("failed")
+        let passed = count(.passed), failed = count(.failed)
         return passed + failed == 0 ? nil : Double(passed) / Double(passed + failed)
     }
 
     /// Number of controls whose status is `status`.
-    public func count(_ status: String) -> Int { controls.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
+    public func count(_ status: ControlStatus) -> Int { controls.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
 }

@@ -1,16 +1,18 @@
+import Model
+
 /// What changed between two scanned commits.
 public struct FindingsDiffData: Sendable {
     public var fromCommit: String
     public var toCommit: String
-    /// Open at `toCommit`, not at `fromCommit`.
-    public var new: [FindingRow]
+    /// Open at `toCommit`, not at `fromCommit`; every control they evidence is listed (`cis-aws:2.1.4`).
+    public var new: [StoredFinding]
     /// Open at `fromCommit`, gone at `toCommit`.
-    public var resolved: [FindingRow]
+    public var resolved: [StoredFinding]
     /// Open at both.
     public var unchangedCount: Int
 
     /// Builds a diff.
-    public init(fromCommit: String, toCommit: String, new: [FindingRow], resolved: [FindingRow], unchangedCount: Int) {
+    public init(fromCommit: String, toCommit: String, new: [StoredFinding], resolved: [StoredFinding], unchangedCount: Int) {
         self.fromCommit = fromCommit
         self.toCommit = toCommit
         self.new = new

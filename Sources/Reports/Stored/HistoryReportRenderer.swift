@@ -1,3 +1,5 @@
+import Model
+
 /// Renders `bulwark report history`: the score and open findings per commit over time, and the findings that
 /// appeared or were resolved between two commits.
 public enum HistoryReportRenderer {
@@ -39,8 +41,8 @@ public enum HistoryReportRenderer {
         if let diff = d.diff {
             out += "## \(cell(diffTitle(diff)))\n\n"
             out += "\(diff.new.count) new, \(diff.resolved.count) resolved, \(diff.unchangedCount) unchanged.\n\n"
-            out += "### New findings\n\n" + StoredReportMarkdown.findings(diff.new, empty: "No new findings.")
-            out += "### Resolved findings\n\n" + StoredReportMarkdown.findings(diff.resolved, empty: "No resolved findings.")
+            out += "### New findings\n\n" + StoredReportMarkdown.findings(diff.new, framework: nil, empty: "No new findings.")
+            out += "### Resolved findings\n\n" + StoredReportMarkdown.findings(diff.resolved, framework: nil, empty: "No resolved findings.")
         }
         return out
     }
@@ -71,9 +73,9 @@ public enum HistoryReportRenderer {
                 body += "<div class=\"tile\"><span class=\"n\">\(n)</span>\(StoredReportHTML.badge(label))</div>\n"
             }
             body += "</section>\n<h3>New findings</h3>\n"
-            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.new), empty: "No new findings.")
+            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.new, framework: nil), empty: "No new findings.")
             body += "<h3>Resolved findings</h3>\n"
-            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.resolved, state: "resolved"),
+            body += StoredReportHTML.table(StoredReportHTML.findingHeaders, StoredReportHTML.findingRows(diff.resolved, framework: nil, state: .resolved),
                                            empty: "No resolved findings.")
             body += "</section>\n"
         }

@@ -1,3 +1,5 @@
+import Model
+
 /// The HTML shell and building blocks of the stored reports: one self-contained page (inline CSS, inline SVG,
 /// no scripts, fonts, images or links), escaped throughout, readable on screen and on paper.
 enum StoredReportHTML {
@@ -51,15 +53,16 @@ enum StoredReportHTML {
     }
 
     /// Findings as table rows: severity, check, resource (with its location), controls, first seen, state.
-    /// `state` replaces each row's own state (resolved findings were `open` when last seen).
-    static func findingRows(_ rows: [FindingRow], state: String? = nil) -> [[String]] {
+    /// `state` replaces each row's own state (resolved findings were `open` when last seen); controls are those of
+    /// `framework`, or all when nil.
+    static func findingRows(_ rows: [StoredFinding], framework: String?, state: LifecycleState? = nil) -> [[String]] {
         StoredReportText.bySeverity(rows).map { f in
             let location = StoredReportText.location(f)
             return [
-                badge(f.severity), "<code>\(e(f.checkID))</code><br>\(e(f.title))",
-                "<code>\(e(f.resource))</code>" + (location.isEmpty ? "" : "<br><span class=\"loc\">\(e(location))</span>"),
-                e(f.controls.joined(separator: ", ")), "<code>\(e(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? ""))</code>",
-                badge(state ?? f.state),
+                badge(f.severity.rawValue), "<code>\(e(f.checkID))</code><br>\(e(f.title))",
+                "<code>\(e(f.resourceAddress))</code>" + (location.isEmpty ? "" : "<br><span class=\"loc\">\(e(location))</span>"),
+                e(StoredReportText.controls(f, framework: framework).joined(separator: ", ")), "<code>\(e(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? ""))</code>",
+                badge((state ?? StoredReportText.state(f)).rawValue),
             ]
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The JSON documents of the stored reports (shape in docs/report-json.md), written through `JSONOutput`.
 enum StoredReportJSON {
@@ -17,15 +18,16 @@ enum StoredReportJSON {
             ("scanned_at", .string(StoredReportText.date(d.scannedAt))),
             ("framework", framework(d.framework)),
             ("score", score(d.score)),
-            ("summary", .object(StoredReportText.statuses.map { ($0, .int(d.count($0))) })),
+            ("summary", .object(StoredReportText.statuses.map { ($0.rawValue, .int(d.count($0))) })),
             ("controls", .array(d.controls.map { c in
                 .object([
-                    ("id", .string(c.id)), ("title", .string(c.title)), ("automated", .bool(c.automated)),
-                    ("status", .string(c.status)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
+                    ("id", .string(c.control.id)), ("title", .string(c.control.title)), ("automated", .bool(c.control.automated)),
+                    ("status", .string(c.status.rawValue)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
                     ("unknown", .int(c.unknown)),
                 ])
             })),
-            ("failing_findings", .array(StoredReportText.bySeverity(d.failingFindings).map(finding))),
+            ("failing_findings",
+             .array(StoredReportText.bySeverity(d.failingFindings).map { finding($0, framework: d.framework.id) })),
             ("history", .array(StoredReportText.chronological(d.history).map(history))),
         ])
     }
@@ -40,8 +42,8 @@ enum StoredReportJSON {
             ("diff", d.diff.map { diff in
                 .object([
                     ("from_commit", .string(diff.fromCommit)), ("to_commit", .string(diff.toCommit)),
-                    ("new", .array(StoredReportText.bySeverity(diff.new).map(finding))),
-                    ("resolved", .array(StoredReportText.bySeverity(diff.resolved).map(finding))),
+                    ("new", .array(StoredReportText.bySeverity(diff.new).map { finding($0, framework: nil) })),
+                    ("resolved", .array(StoredReportText.bySeverity(diff.resolved).map { finding($0, framework: nil) })),
                     ("unchanged_count", .int(diff.unchangedCount)),
                 ])
             } ?? .null),
@@ -54,12 +56,12 @@ enum StoredReportJSON {
 
     private static func score(_ s: Double?) -> JSONOutput { s.map { .double($0) } ?? .null }
 
-    private static func finding(_ f: FindingRow) -> JSONOutput {
+    private static func finding(_ f: StoredFinding, framework: String?) -> JSONOutput {
         .object([
-            ("check_id", .string(f.checkID)), ("title", .string(f.title)), ("severity", .string(f.severity)),
-            ("resource", .string(f.resource)), ("file", .optional(f.file)), ("line", .optional(f.line)),
-            ("controls", .strings(f.controls)), ("first_seen_commit", .optional(f.firstSeenCommit)),
-            ("state", .string(f.state)),
+            ("check_id", .string(f.checkID)), ("title", .string(f.title)), ("severity", .string(f.severity.rawValue)),
+            ("resource", .string(f.resourceAddress)), ("file", .optional(f.file)), ("line", .optional(f.line)),
+            ("controls", .strings(StoredReportText.controls(f, framework: framework))), ("first_seen_commit", .optional(f.firstSeenCommit)),
+            ("state", .string(StoredReportText.state(f).rawValue)),
         ])
     }
 

@@ -1,15 +1,17 @@
+import Model
+
 /// Markdown tables shared by the stored reports.
 enum StoredReportMarkdown {
-    /// A findings table, or an italic line when there are none.
-    static func findings(_ rows: [FindingRow], empty: String) -> String {
+    /// A findings table (controls of `framework`, or all when nil), or an italic line when there are none.
+    static func findings(_ rows: [StoredFinding], framework: String?, empty: String) -> String {
         guard !rows.isEmpty else { return "_\(empty)_\n\n" }
         let cell = TextEscaping.markdownCell, code = TextEscaping.markdownCode
         var out = "| Severity | Check | Title | Resource | Location | Controls | First seen | State |\n"
         out += "|---|---|---|---|---|---|---|---|\n"
         for f in StoredReportText.bySeverity(rows) {
-            out += "| \(cell(f.severity)) | \(code(f.checkID)) | \(cell(f.title)) | \(code(f.resource)) | "
-            out += "\(code(StoredReportText.location(f))) | \(cell(f.controls.joined(separator: ", "))) | "
-            out += "\(code(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? "")) | \(cell(f.state)) |\n"
+            out += "| \(cell(f.severity.rawValue)) | \(code(f.checkID)) | \(cell(f.title)) | \(code(f.resourceAddress)) | "
+            out += "\(code(StoredReportText.location(f))) | \(cell(StoredReportText.controls(f, framework: framework).joined(separator: ", "))) | "
+            out += "\(code(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? "")) | \(cell(StoredReportText.state(f).rawValue)) |\n"
         }
         return out + "\n"
     }

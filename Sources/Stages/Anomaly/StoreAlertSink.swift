@@ -1,5 +1,6 @@
 import Anomaly
 import Foundation
+import Model
 import Store
 
 /// Alerts into the Store's `alerts` table with their severity and dedupe key: storing an alert again is a no-op,
@@ -34,7 +35,7 @@ public struct StoreAlertSink: AlertSink {
         case .rule: source = "rule"
         case .model: source = "model"
         }
-        return AlertRecord(dedupeKey: alert.dedupeKey, createdAt: createdAt, severity: alert.severity.rawValue,
+        return AlertRecord(dedupeKey: alert.dedupeKey, createdAt: createdAt, severity: alert.severity,
                            principal: alert.principal, title: alert.title, detail: PrintAlertSink.jsonLine(alert),
                            source: source, score: alert.score)
     }

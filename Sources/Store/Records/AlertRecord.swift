@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// An alert raised by a rule or a model; `dedupeKey` makes raising the same alert twice a no-op.
 public struct AlertRecord: Sendable, Hashable, Codable {
@@ -6,7 +7,7 @@ public struct AlertRecord: Sendable, Hashable, Codable {
     public var id: Int64?
     public var dedupeKey: String
     public var createdAt: Date
-    public var severity: String
+    public var severity: Severity
     public var principal: String
     public var title: String
     /// JSON text.
@@ -16,7 +17,7 @@ public struct AlertRecord: Sendable, Hashable, Codable {
     public var score: Double?
 
     /// Memberwise.
-    public init(id: Int64? = nil, dedupeKey: String, createdAt: Date, severity: String, principal: String,
+    public init(id: Int64? = nil, dedupeKey: String, createdAt: Date, severity: Severity, principal: String,
                 title: String, detail: String, source: String, score: Double? = nil) {
         self.id = id
         self.dedupeKey = dedupeKey

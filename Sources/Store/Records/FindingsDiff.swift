@@ -1,3 +1,5 @@
+import Model
+
 /// Failed, unsuppressed findings compared by fingerprint between the latest scans of two commits.
 public struct FindingsDiff: Sendable, Hashable, Codable {
     public var fromCommit: String

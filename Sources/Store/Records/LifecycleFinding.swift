@@ -1,11 +1,12 @@
 import Foundation
+import Model
 
 /// A finding of a target as the lifecycle table holds it: when it appeared, when it was last seen or fixed.
 public struct LifecycleFinding: Sendable, Hashable, Codable {
-    public var fingerprint: String
+    public var fingerprint: Fingerprint
     public var checkID: String
     public var title: String
-    public var severity: String
+    public var severity: Severity
     public var resourceAddress: String
     public var file: String?
     public var line: Int?
@@ -15,16 +16,15 @@ public struct LifecycleFinding: Sendable, Hashable, Codable {
     public var lastSeenCommit: String
     public var resolvedInCommit: String?
     public var resolvedAt: Date?
-    public var suppressionReason: String?
-    public var suppressionExpires: Date?
+    public var suppression: FindingSuppression?
     /// How often it failed again after being resolved.
     public var reopenCount: Int
 
     /// Memberwise.
-    public init(fingerprint: String, checkID: String, title: String, severity: String, resourceAddress: String,
+    public init(fingerprint: Fingerprint, checkID: String, title: String, severity: Severity, resourceAddress: String,
                 file: String?, line: Int?, state: LifecycleState, firstSeenCommit: String, firstSeenAt: Date,
-                lastSeenCommit: String, resolvedInCommit: String?, resolvedAt: Date?, suppressionReason: String?,
-                suppressionExpires: Date?, reopenCount: Int = 0) {
+                lastSeenCommit: String, resolvedInCommit: String?, resolvedAt: Date?,
+                suppression: FindingSuppression?, reopenCount: Int = 0) {
         self.fingerprint = fingerprint
         self.checkID = checkID
         self.title = title
@@ -38,8 +38,7 @@ public struct LifecycleFinding: Sendable, Hashable, Codable {
         self.lastSeenCommit = lastSeenCommit
         self.resolvedInCommit = resolvedInCommit
         self.resolvedAt = resolvedAt
-        self.suppressionReason = suppressionReason
-        self.suppressionExpires = suppressionExpires
+        self.suppression = suppression
         self.reopenCount = reopenCount
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// How a scan ended.
 public enum ScanStatus: String, Sendable, Hashable, Codable, CaseIterable {
@@ -20,13 +21,13 @@ public struct ScanRecord: Sendable, Hashable, Codable {
     public var finishedAt: Date
     public var status: ScanStatus
     public var error: String?
-    public var resources: [ResourceRecord]
+    public var resources: [ScannedResource]
     public var findings: [FindingRecord]
     public var compliance: [ComplianceRecord]
 
     /// Memberwise.
     public init(target: String, repo: String, branch: String, commit: String, trigger: String, startedAt: Date,
-                finishedAt: Date, status: ScanStatus, error: String? = nil, resources: [ResourceRecord] = [],
+                finishedAt: Date, status: ScanStatus, error: String? = nil, resources: [ScannedResource] = [],
                 findings: [FindingRecord] = [], compliance: [ComplianceRecord] = []) {
         self.target = target
         self.repo = repo

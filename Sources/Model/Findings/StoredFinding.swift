@@ -1,16 +1,4 @@
-/// Where a finding stands across the scans of its target.
-public enum LifecycleState: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Failing, and not failing in the previous scan (first seen, or reopened after a fix).
-    case new
-    /// Failing again.
-    case open
-    /// No longer failing.
-    case resolved
-    /// Failing, but accepted by a suppression.
-    case suppressed
-}
-
-/// A result row of a recorded scan with its lifecycle.
+/// A result row of a recorded scan with its lifecycle: what the store reads back and the stored reports render.
 @dynamicMemberLookup
 public struct StoredFinding: Sendable, Hashable, Codable {
     public var finding: FindingRecord
@@ -28,4 +16,10 @@ public struct StoredFinding: Sendable, Hashable, Codable {
 
     /// The fields of the underlying `FindingRecord` (`stored.fingerprint`, `stored.title`, …).
     public subscript<T>(dynamicMember keyPath: KeyPath<FindingRecord, T>) -> T { finding[keyPath: keyPath] }
+
+    /// The fields of the underlying `FindingRecord`, settable (`stored.title = …`).
+    public subscript<T>(dynamicMember keyPath: WritableKeyPath<FindingRecord, T>) -> T {
+        get { finding[keyPath: keyPath] }
+        set { finding[keyPath: keyPath] = newValue }
+    }
 }

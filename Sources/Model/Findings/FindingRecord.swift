@@ -1,26 +1,12 @@
-import Foundation
-
-/// Why a failed result is accepted, and until when.
-public struct Suppression: Sendable, Hashable, Codable {
-    public var reason: String
-    public var expires: Date?
-
-    /// Memberwise.
-    public init(reason: String, expires: Date? = nil) {
-        self.reason = reason
-        self.expires = expires
-    }
-}
-
-/// One check result of a scan; failed ones are the findings whose lifecycle the store tracks.
+/// One check result of a scan as the layers above the engine exchange it: what reports render from the store
+/// and what the store keeps; failed ones are the findings whose lifecycle the store tracks.
 public struct FindingRecord: Sendable, Hashable, Codable {
     /// Stable across scans for the same check on the same resource.
-    public var fingerprint: String
+    public var fingerprint: Fingerprint
     public var checkID: String
     public var title: String
-    public var severity: String
-    /// "passed", "failed", "unknown" or "skipped".
-    public var verdict: String
+    public var severity: Severity
+    public var verdict: Verdict.Kind
     public var resourceAddress: String
     public var resourceType: String
     public var file: String?
@@ -28,12 +14,12 @@ public struct FindingRecord: Sendable, Hashable, Codable {
     public var message: String?
     /// Controls this result evidences, as "framework:control" ("cis-aws:2.1.1").
     public var controls: [String]
-    public var suppression: Suppression?
+    public var suppression: FindingSuppression?
 
     /// Memberwise.
-    public init(fingerprint: String, checkID: String, title: String, severity: String, verdict: String,
+    public init(fingerprint: Fingerprint, checkID: String, title: String, severity: Severity, verdict: Verdict.Kind,
                 resourceAddress: String, resourceType: String, file: String? = nil, line: Int? = nil,
-                message: String? = nil, controls: [String] = [], suppression: Suppression? = nil) {
+                message: String? = nil, controls: [String] = [], suppression: FindingSuppression? = nil) {
         self.fingerprint = fingerprint
         self.checkID = checkID
         self.title = title

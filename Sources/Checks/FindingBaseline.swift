@@ -1,44 +1,8 @@
 import Foundation
 import Model
 
-/// A finding's stable identity: FNV-1a 64-bit of `checkID + "|" + resourceAddress`, as 16 lower-case hex digits.
-/// Line numbers are deliberately left out so that edits elsewhere in a file do not make old findings look new.
-public struct Fingerprint: Sendable, Hashable, Codable, CustomStringConvertible {
-    public let hex: String
-
-    /// The fingerprint of a check on a resource.
-    public init(checkID: String, resource: String) {
-        self.init(hashing: checkID + "|" + resource)
-    }
-
-    /// FNV-1a 64 of `text`: the same text gives the same digits on every run, replica and platform.
-    public init(hashing text: String) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let digits = String(hash, radix: 16)
-        hex = String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
-    /// A fingerprint read back from a baseline file.
-    public init(hex: String) { self.hex = hex.lowercased() }
-
-    public init(from decoder: Decoder) throws {
-        self.init(hex: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(hex)
-    }
-
-    public var description: String { hex }
-}
-
-/// Known findings to hide in later runs: `{"version":1,"findings":[{"check_id","resource","fingerprint"}]}`.
-public struct Baseline: Sendable, Codable, Hashable {
+/// A scan baseline: accepted findings to hide in later runs, `{"version":1,"findings":[{"check_id","resource","fingerprint"}]}`.
+public struct FindingBaseline: Sendable, Codable, Hashable {
     /// One accepted finding.
     public struct Finding: Sendable, Codable, Hashable {
         public var checkID: String
@@ -82,10 +46,10 @@ public struct Baseline: Sendable, Codable, Hashable {
     }
 
     /// Parses baseline JSON; an unsupported version is an error rather than a silently empty baseline.
-    public static func read(_ data: Data, file: String = "baseline.json") throws(DiagnosticsError) -> Baseline {
-        let baseline: Baseline
+    public static func read(_ data: Data, file: String = "baseline.json") throws(DiagnosticsError) -> FindingBaseline {
+        let baseline: FindingBaseline
         do {
-            baseline = try JSONDecoder().decode(Baseline.self, from: data)
+            baseline = try JSONDecoder().decode(FindingBaseline.self, from: data)
         } catch {
             throw DiagnosticsError([Diagnostic(.syntax, "invalid baseline: \(error)", at: .wholeFile(file))])
         }
@@ -97,7 +61,7 @@ public struct Baseline: Sendable, Codable, Hashable {
     }
 
     /// Reads a baseline file.
-    public static func read(file: String) throws(DiagnosticsError) -> Baseline {
+    public static func read(file: String) throws(DiagnosticsError) -> FindingBaseline {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw DiagnosticsError([Diagnostic(.io, "cannot read baseline", at: .wholeFile(file))])
         }
