@@ -15,6 +15,8 @@ for arg in "$@"; do
 done
 scripts/install-deps.sh
 scripts/format.sh --check
+# Every target declares exactly the modules it imports.
+scripts/check-imports.py
 # terraform prints a warning on every call without a CLI config; give it an empty one.
 export TF_CLI_CONFIG_FILE="${TF_CLI_CONFIG_FILE:-$PWD/scripts/terraformrc}"
 if [ "$coverage" -eq 1 ]; then
