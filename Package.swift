@@ -135,7 +135,8 @@ let package = Package(
         // --- end Anomaly layer ---
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["HCL", "Model"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TerraformTests", dependencies: ["Terraform", "HCL", "Model", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChecksTests", dependencies: ["Checks", "Model", "Terraform"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Checks", "Model"], resources: [.copy("Fixtures")]),
         .testTarget(

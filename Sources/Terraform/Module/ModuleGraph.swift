@@ -1,0 +1,183 @@
+import HCL
+import Model
+
+/// The dependency graph of one module's items at Terraform's granularity: locals, resources, data sources,
+/// this module's outputs, and each module call split into one node per input and one per output of the child.
+/// An output of a call depends only on the inputs the child's output reads (transitively, through the child's
+/// own graph), so two calls may read each other's outputs as long as no value feeds itself.
+struct ModuleGraph {
+    /// What one node stands for.
+    enum Item {
+        case local(ModuleConfig.Local)
+        case resource(ModuleConfig.ResourceBlock)
+        /// The value of one input of a module call, for every instance of the call.
+        case callInput(call: String, input: String)
+        /// One output of a module call, known once the inputs it reads are.
+        case callOutput(call: String, output: String)
+        /// The whole call: evaluated with every input, it yields the child's resources.
+        case call(ModuleConfig.ModuleCall)
+        case output(ModuleConfig.Output)
+    }
+
+    /// Items by node name (`local.a`, `aws_s3_bucket.b`, `module.m.var.x`, `module.m.output.y`, `module.m`,
+    /// `output.z`); `var.x` names a leaf, never a node.
+    let items: [String: Item]
+    /// Where each node is declared, for cycle diagnostics.
+    let declared: [String: SourceRange]
+    /// Per resource block and module call (by local address / `module.NAME`): every expression's attribute path
+    /// and traversals, computed once and used both for dependency order and for each instance's edges.
+    let blockTraversals: [String: [(path: String, traversals: [Traversal])]]
+    /// Per output of this module: the input variables its value depends on.
+    let outputVariables: [String: Set<String>]
+    /// Nodes in evaluation order: dependencies first.
+    let order: [String]
+    /// Each cycle of the graph, as the list of its nodes in reference order.
+    let cycles: [[String]]
+    /// Every node on some cycle: its value is unknown.
+    let cyclic: Set<String>
+    /// Calls whose child module is not loaded: their outputs are unknown whatever the inputs, so reading them
+    /// depends on nothing.
+    let unloadedCalls: [String]
+
+    /// `childOutputs` gives, for a call, its child's `outputVariables`, or nil when the child is not loaded.
+    init(config: ModuleConfig, childOutputs: (ModuleConfig.ModuleCall) -> [String: Set<String>]?) {
+        let types = Set(config.resources.filter { $0.mode == .managed }.map(\.type))
+        var calls: [String: [String: Set<String>]?] = [:]
+        for m in config.moduleCalls where calls[m.name] == nil {
+            calls[m.name] = .some(childOutputs(m))
+        }
+        unloadedCalls = config.moduleCalls.map(\.name).filter { calls[$0] == .some(nil) }
+        let refs = { (t: Traversal) in Self.nodes(for: t, resourceTypes: types, callOutputs: calls) }
+        var items: [String: Item] = [:]
+        var nodes: [String] = []
+        var declared: [String: SourceRange] = [:]
+        var traversals: [String: [(path: String, traversals: [Traversal])]] = [:]
+        var deps: [String: [String]] = [:]
+        func add(_ name: String, _ item: Item, _ range: SourceRange, _ dependsOn: [String]) {
+            guard items[name] == nil else { return }
+            items[name] = item
+            nodes.append(name)
+            declared[name] = range
+            deps[name] = dependsOn
+        }
+        for l in config.locals {
+            add("local.\(l.name)", .local(l), l.range, l.expression.traversals.flatMap(refs))
+        }
+        for r in config.resources {
+            let analysed = Self.analyse(r.body)
+            traversals[r.localAddress] = analysed
+            add(r.localAddress, .resource(r), r.range, analysed.flatMap { $0.traversals.flatMap(refs) })
+        }
+        for m in config.moduleCalls {
+            let key = "module.\(m.name)"
+            let analysed = Self.analyse(m.body)
+            traversals[key] = analysed
+            let expansion = [m.count, m.forEach].compactMap { $0 }.flatMap { $0.traversals.flatMap(refs) }
+            var inputNodes: [String] = []
+            var wholeCall = expansion
+            for (path, pathTraversals) in analysed {
+                let referenced = pathTraversals.flatMap(refs)
+                if let attr = m.body.attributes.first(where: { $0.name == path }), !ModuleConfig.moduleMetaArguments.contains(path) {
+                    let node = "\(key).var.\(path)"
+                    add(node, .callInput(call: m.name, input: path), attr.range, referenced + expansion)
+                    inputNodes.append(node)
+                } else if path != "count" && path != "for_each" {
+                    // depends_on and nested blocks order the whole call; they are not values the child reads.
+                    wholeCall += referenced
+                }
+            }
+            let given = Set(m.body.attributes.map(\.name))
+            if case .some(.some(let outputs)) = calls[m.name] {
+                for name in outputs.keys.sorted() {
+                    let reads = (outputs[name] ?? []).filter(given.contains).sorted().map { "\(key).var.\($0)" }
+                    add("\(key).output.\(name)", .callOutput(call: m.name, output: name), m.range, reads + expansion)
+                }
+            }
+            add(key, .call(m), m.range, inputNodes + wholeCall)
+        }
+        for o in config.outputs {
+            add("output.\(o.name)", .output(o), o.range, o.value.map { $0.traversals.flatMap(refs) } ?? [])
+        }
+        let fine = DependencyOrder(nodes: nodes, dependencies: deps)
+        cycles = fine.cycles
+        cyclic = Set(fine.cycles.joined())
+        order = Self.evaluationOrder(config: config, calls: calls, nodes: nodes, deps, fine: fine)
+        outputVariables = Self.variables(of: config.outputs.map { "output.\($0.name)" }, order: fine.order, deps)
+        self.items = items
+        self.declared = declared
+        self.blockTraversals = traversals
+    }
+
+    /// Evaluating a call once, with every input, is cheaper than evaluating it first with some inputs unknown;
+    /// so every output of a call waits for all of the call's inputs unless that would close a loop between
+    /// modules, where the fine order (an output waits only for the inputs it reads) is the one that works.
+    private static func evaluationOrder(
+        config: ModuleConfig, calls: [String: [String: Set<String>]?], nodes: [String], _ deps: [String: [String]], fine: DependencyOrder
+    ) -> [String] {
+        guard !config.moduleCalls.isEmpty, fine.cycles.isEmpty else { return fine.order }
+        var whole = deps
+        for m in config.moduleCalls {
+            let key = "module.\(m.name)"
+            guard case .some(.some(let outputs)) = calls[m.name] else { continue }
+            let inputs = m.body.attributes.map(\.name).filter { !ModuleConfig.moduleMetaArguments.contains($0) }.map { "\(key).var.\($0)" }
+            for name in outputs.keys { whole["\(key).output.\(name)", default: []].append(contentsOf: inputs) }
+        }
+        let coarse = DependencyOrder(nodes: nodes, dependencies: whole)
+        return coarse.cycles.isEmpty ? coarse.order : fine.order
+    }
+
+    private static func analyse(_ body: Body) -> [(path: String, traversals: [Traversal])] {
+        BodyExpressions.withPaths(in: body, skipping: []).map { (path: $0.0, traversals: $0.1.traversals) }
+    }
+
+    /// The nodes a traversal depends on: one item, a call's output, every output of a call for `module.m`
+    /// itself, or the whole call when the child has no such output. A call whose child is not loaded is none.
+    private static func nodes(for t: Traversal, resourceTypes: Set<String>, callOutputs: [String: [String: Set<String>]?]) -> [String] {
+        let names = t.leadingAttributes
+        switch t.root {
+        case "var": return names.first.map { ["var.\($0)"] } ?? []
+        case "local": return names.first.map { ["local.\($0)"] } ?? []
+        case "data": return names.count >= 2 ? ["data.\(names[0]).\(names[1])"] : []
+        case "module":
+            guard let call = names.first, let known = callOutputs[call], let outputs = known else { return [] }
+            if let output = moduleOutputName(t) {
+                return outputs[output] != nil ? ["module.\(call).output.\(output)"] : ["module.\(call)"]
+            }
+            return outputs.isEmpty ? ["module.\(call)"] : outputs.keys.sorted().map { "module.\(call).output.\($0)" }
+        default:
+            guard resourceTypes.contains(t.root), let name = names.first else { return [] }
+            return ["\(t.root).\(name)"]
+        }
+    }
+
+    /// `module.x.out` or `module.x[0].out` → `out`.
+    static func moduleOutputName(_ t: Traversal) -> String? {
+        for step in t.steps.dropFirst() {
+            if case .attribute(let name) = step { return name }
+        }
+        return nil
+    }
+
+    /// For each of `targets`, the `var.NAME` leaves it reaches. `order` puts dependencies first, so one pass
+    /// suffices outside cycles; a node on a cycle misses what its cycle partners reach, which only matters for
+    /// values that are unknown anyway.
+    private static func variables(of targets: [String], order: [String], _ deps: [String: [String]]) -> [String: Set<String>] {
+        var reached: [String: Set<String>] = [:]
+        for node in order {
+            var vars: Set<String> = []
+            for d in deps[node] ?? [] {
+                if d.hasPrefix("var.") {
+                    vars.insert(String(d.dropFirst(4)))
+                } else if let inner = reached[d] {
+                    vars.formUnion(inner)
+                }
+            }
+            reached[node] = vars
+        }
+        var out: [String: Set<String>] = [:]
+        for t in targets where t.hasPrefix("output.") {
+            out[String(t.dropFirst(7))] = reached[t] ?? []
+        }
+        return out
+    }
+}
