@@ -61,6 +61,14 @@ import Testing
         try await Self.expectOutputsMatchTerraform("nested", loaded)
     }
 
+    @Test func aCallMayReadItsOwnOutputWhenNoValueFeedsItself() async throws {
+        let loaded = Self.load("selffeed")
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        #expect(try Self.resource(loaded, "module.pair.terraform_data.both").attributes["input"] == .tuple([.string("x"), .string("X-2")]))
+        #expect(loaded.resources.count == 1)
+        try await Self.expectOutputsMatchTerraform("selffeed", loaded)
+    }
+
     @Test func realCrossModuleCycleNamesItsPathAndOnlyItsValuesAreUnknown() async throws {
         let loaded = Self.load("realcycle")
         let cycles = loaded.diagnostics.filter { $0.code == .cycle }
