@@ -38,6 +38,10 @@ import Testing
         #expect(record.attributes["input"] == .object(["from": .string("up-alpha-a1"), "prefix": .string("b1")]))
         // The edge follows the value through the module input to the root resource it came from.
         #expect(record.references.contains(Reference(attribute: "input", target: "terraform_data.relay", targetAttribute: "input")))
+        // And through a module output back to the resource inside the module.
+        let reader = try Self.resource(loaded, "terraform_data.reader")
+        #expect(reader.attributes["input"] == .string("a1-b1-tag"))
+        #expect(reader.references == [Reference(attribute: "input", target: "module.alpha.terraform_data.joined", targetAttribute: "input")])
         try await Self.expectOutputsMatchTerraform("crossread", loaded)
     }
 

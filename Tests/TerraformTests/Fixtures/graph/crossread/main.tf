@@ -1,5 +1,9 @@
 # Each module reads the other's outputs: alpha's peer comes from beta, and beta's upstream comes from a
 # resource that reads alpha. No value feeds itself, so Terraform plans it.
+resource "terraform_data" "reader" {
+  input = module.alpha.joined
+}
+
 module "alpha" {
   source = "./modules/alpha"
   name   = "a1"
