@@ -102,7 +102,7 @@ struct ModuleGraph {
         cycles = fine.cycles
         cyclic = Set(fine.cycles.joined())
         order = Self.evaluationOrder(config: config, calls: calls, nodes: nodes, deps, fine: fine)
-        outputVariables = Self.variables(of: config.outputs.map { "output.\($0.name)" }, order: fine.order, deps)
+        outputVariables = Self.variables(of: config.outputs.map { "output.\($0.name)" }, deps)
         self.items = items
         self.declared = declared
         self.blockTraversals = traversals
@@ -115,13 +115,21 @@ struct ModuleGraph {
         config: ModuleConfig, calls: [String: [String: Set<String>]?], nodes: [String], _ deps: [String: [String]], fine: DependencyOrder
     ) -> [String] {
         guard !config.moduleCalls.isEmpty, fine.cycles.isEmpty else { return fine.order }
+        var position: [String: Int] = [:]
+        for (i, node) in fine.order.enumerated() { position[node] = i }
         var whole = deps
+        var reordered = false
         for m in config.moduleCalls {
             let key = "module.\(m.name)"
-            guard case .some(.some(let outputs)) = calls[m.name] else { continue }
+            guard case .some(.some(let outputs)) = calls[m.name], !outputs.isEmpty else { continue }
             let inputs = m.body.attributes.map(\.name).filter { !ModuleConfig.moduleMetaArguments.contains($0) }.map { "\(key).var.\($0)" }
-            for name in outputs.keys { whole["\(key).output.\(name)", default: []].append(contentsOf: inputs) }
+            let lastInput = inputs.compactMap { position[$0] }.max() ?? -1
+            let outputNodes = outputs.keys.map { "\(key).output.\($0)" }
+            if outputNodes.contains(where: { (position[$0] ?? Int.max) < lastInput }) { reordered = true }
+            for node in outputNodes { whole[node, default: []].append(contentsOf: inputs) }
         }
+        // Usually the fine order already has every call's inputs before its outputs.
+        guard reordered else { return fine.order }
         let coarse = DependencyOrder(nodes: nodes, dependencies: whole)
         return coarse.cycles.isEmpty ? coarse.order : fine.order
     }
@@ -158,25 +166,38 @@ struct ModuleGraph {
         return nil
     }
 
-    /// For each of `targets`, the `var.NAME` leaves it reaches. `order` puts dependencies first, so one pass
-    /// suffices outside cycles; a node on a cycle misses what its cycle partners reach, which only matters for
-    /// values that are unknown anyway.
-    private static func variables(of targets: [String], order: [String], _ deps: [String: [String]]) -> [String: Set<String>] {
+    /// For each output node, the `var.NAME` leaves it reaches. Only what the outputs reach is visited (a module
+    /// with one output of a local never walks its resources). On a cycle, a node misses what its cycle partners
+    /// reach, which only matters for values that are unknown anyway.
+    private static func variables(of outputs: [String], _ deps: [String: [String]]) -> [String: Set<String>] {
         var reached: [String: Set<String>] = [:]
-        for node in order {
-            var vars: Set<String> = []
-            for d in deps[node] ?? [] {
-                if d.hasPrefix("var.") {
-                    vars.insert(String(d.dropFirst(4)))
-                } else if let inner = reached[d] {
-                    vars.formUnion(inner)
+        var out: [String: Set<String>] = [:]
+        for output in outputs {
+            // Iterative post-order walk: a node's set is formed when its marker comes back after its dependencies.
+            var stack: [(node: String, finish: Bool)] = [(output, false)]
+            var onPath: Set<String> = []
+            while let (node, finish) = stack.popLast() {
+                if reached[node] != nil { continue }
+                if finish {
+                    var vars: Set<String> = []
+                    for d in deps[node] ?? [] {
+                        if d.hasPrefix("var.") {
+                            vars.insert(String(d.dropFirst(4)))
+                        } else if let inner = reached[d] {
+                            vars.formUnion(inner)
+                        }
+                    }
+                    reached[node] = vars
+                    onPath.remove(node)
+                    continue
+                }
+                guard onPath.insert(node).inserted else { continue }
+                stack.append((node, true))
+                for d in deps[node] ?? [] where !d.hasPrefix("var.") && reached[d] == nil && !onPath.contains(d) {
+                    stack.append((d, false))
                 }
             }
-            reached[node] = vars
-        }
-        var out: [String: Set<String>] = [:]
-        for t in targets where t.hasPrefix("output.") {
-            out[String(t.dropFirst(7))] = reached[t] ?? []
+            out[String(output.dropFirst("output.".count))] = reached[output] ?? []
         }
         return out
     }
