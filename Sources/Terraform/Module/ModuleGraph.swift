@@ -47,7 +47,12 @@ struct ModuleGraph {
             calls[m.name] = .some(childOutputs(m))
         }
         unloadedCalls = config.moduleCalls.map(\.name).filter { calls[$0] == .some(nil) }
-        let refs = { (t: Traversal) in Self.nodes(for: t, resourceTypes: types, callOutputs: calls) }
+        // Appends into one array per item: a large module has tens of thousands of traversals.
+        func refs(_ traversals: [Traversal]) -> [String] {
+            var out: [String] = []
+            for t in traversals { Self.appendNodes(for: t, to: &out, resourceTypes: types, callOutputs: calls) }
+            return out
+        }
         var items: [String: Item] = [:]
         var nodes: [String] = []
         var declared: [String: SourceRange] = [:]
@@ -61,22 +66,22 @@ struct ModuleGraph {
             deps[name] = dependsOn
         }
         for l in config.locals {
-            add("local.\(l.name)", .local(l), l.range, l.expression.traversals.flatMap(refs))
+            add("local.\(l.name)", .local(l), l.range, refs(l.expression.traversals))
         }
         for r in config.resources {
             let analysed = Self.analyse(r.body)
             traversals[r.localAddress] = analysed
-            add(r.localAddress, .resource(r), r.range, analysed.flatMap { $0.traversals.flatMap(refs) })
+            add(r.localAddress, .resource(r), r.range, refs(analysed.flatMap(\.traversals)))
         }
         for m in config.moduleCalls {
             let key = "module.\(m.name)"
             let analysed = Self.analyse(m.body)
             traversals[key] = analysed
-            let expansion = [m.count, m.forEach].compactMap { $0 }.flatMap { $0.traversals.flatMap(refs) }
+            let expansion = refs([m.count, m.forEach].compactMap { $0 }.flatMap(\.traversals))
             var inputNodes: [String] = []
             var wholeCall = expansion
             for (path, pathTraversals) in analysed {
-                let referenced = pathTraversals.flatMap(refs)
+                let referenced = refs(pathTraversals)
                 if let attr = m.body.attributes.first(where: { $0.name == path }), !ModuleConfig.moduleMetaArguments.contains(path) {
                     let node = "\(key).var.\(path)"
                     add(node, .callInput(call: m.name, input: path), attr.range, referenced + expansion)
@@ -96,7 +101,7 @@ struct ModuleGraph {
             add(key, .call(m), m.range, inputNodes + wholeCall)
         }
         for o in config.outputs {
-            add("output.\(o.name)", .output(o), o.range, o.value.map { $0.traversals.flatMap(refs) } ?? [])
+            add("output.\(o.name)", .output(o), o.range, o.value.map { refs($0.traversals) } ?? [])
         }
         let fine = DependencyOrder(nodes: nodes, dependencies: deps)
         cycles = fine.cycles
@@ -117,7 +122,7 @@ struct ModuleGraph {
         guard !config.moduleCalls.isEmpty, fine.cycles.isEmpty else { return fine.order }
         var position: [String: Int] = [:]
         for (i, node) in fine.order.enumerated() { position[node] = i }
-        var whole = deps
+        var outputsAfterInputs: [(outputs: [String], inputs: [String])] = []
         var reordered = false
         for m in config.moduleCalls {
             let key = "module.\(m.name)"
@@ -126,10 +131,14 @@ struct ModuleGraph {
             let lastInput = inputs.compactMap { position[$0] }.max() ?? -1
             let outputNodes = outputs.keys.map { "\(key).output.\($0)" }
             if outputNodes.contains(where: { (position[$0] ?? Int.max) < lastInput }) { reordered = true }
-            for node in outputNodes { whole[node, default: []].append(contentsOf: inputs) }
+            outputsAfterInputs.append((outputNodes, inputs))
         }
         // Usually the fine order already has every call's inputs before its outputs.
         guard reordered else { return fine.order }
+        var whole = deps
+        for (outputNodes, inputs) in outputsAfterInputs {
+            for node in outputNodes { whole[node, default: []].append(contentsOf: inputs) }
+        }
         let coarse = DependencyOrder(nodes: nodes, dependencies: whole)
         return coarse.cycles.isEmpty ? coarse.order : fine.order
     }
@@ -138,23 +147,28 @@ struct ModuleGraph {
         BodyExpressions.withPaths(in: body, skipping: []).map { (path: $0.0, traversals: $0.1.traversals) }
     }
 
-    /// The nodes a traversal depends on: one item, a call's output, every output of a call for `module.m`
+    /// Appends the nodes a traversal depends on: one item, a call's output, every output of a call for `module.m`
     /// itself, or the whole call when the child has no such output. A call whose child is not loaded is none.
-    private static func nodes(for t: Traversal, resourceTypes: Set<String>, callOutputs: [String: [String: Set<String>]?]) -> [String] {
+    private static func appendNodes(
+        for t: Traversal, to out: inout [String], resourceTypes: Set<String>, callOutputs: [String: [String: Set<String>]?]
+    ) {
         let names = t.leadingAttributes
+        guard let first = names.first else { return }
         switch t.root {
-        case "var": return names.first.map { ["var.\($0)"] } ?? []
-        case "local": return names.first.map { ["local.\($0)"] } ?? []
-        case "data": return names.count >= 2 ? ["data.\(names[0]).\(names[1])"] : []
+        case "var": out.append("var.\(first)")
+        case "local": out.append("local.\(first)")
+        case "data": if names.count >= 2 { out.append("data.\(first).\(names[1])") }
         case "module":
-            guard let call = names.first, let known = callOutputs[call], let outputs = known else { return [] }
+            guard let known = callOutputs[first], let outputs = known else { return }
             if let output = moduleOutputName(t) {
-                return outputs[output] != nil ? ["module.\(call).output.\(output)"] : ["module.\(call)"]
+                out.append(outputs[output] != nil ? "module.\(first).output.\(output)" : "module.\(first)")
+            } else if outputs.isEmpty {
+                out.append("module.\(first)")
+            } else {
+                out.append(contentsOf: outputs.keys.sorted().map { "module.\(first).output.\($0)" })
             }
-            return outputs.isEmpty ? ["module.\(call)"] : outputs.keys.sorted().map { "module.\(call).output.\($0)" }
         default:
-            guard resourceTypes.contains(t.root), let name = names.first else { return [] }
-            return ["\(t.root).\(name)"]
+            if resourceTypes.contains(t.root) { out.append("\(t.root).\(first)") }
         }
     }
 
