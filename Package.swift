@@ -138,7 +138,8 @@ let package = Package(
         // MARK: Tests, one target per layer.
         .testTarget(name: "ModelTests", dependencies: ["Model"]),
         .testTarget(name: "HCLTests", dependencies: ["Model", "HCL"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TerraformTests", dependencies: ["Model", "HCL", "Terraform"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TerraformTests", dependencies: ["Model", "HCL", "Terraform", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ChecksTests", dependencies: ["Model", "Terraform", "Checks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Model", "Checks", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -16,6 +16,10 @@ struct DependencyOrder {
         var order: [String] = []
         var cycles: [[String]] = []
         let known = Set(nodes)
+        // Names that are not nodes (`var.x`, undeclared items) are dropped once, not on every visit.
+        var edges: [String: [String]] = [:]
+        edges.reserveCapacity(nodes.count)
+        for node in nodes { edges[node] = (dependencies[node] ?? []).filter { known.contains($0) } }
 
         for root in nodes where index[root] == nil {
             var work: [(node: String, edge: Int)] = [(root, 0)]
@@ -25,7 +29,7 @@ struct DependencyOrder {
             stack.append(root)
             onStack.insert(root)
             while let (node, edge) = work.last {
-                let deps = (dependencies[node] ?? []).filter { known.contains($0) }
+                let deps = edges[node] ?? []
                 if edge < deps.count {
                     work[work.count - 1].edge += 1
                     let dep = deps[edge]

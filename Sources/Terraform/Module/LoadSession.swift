@@ -15,6 +15,8 @@ final class LoadSession {
     /// Warnings evaluation raises without failing (a missing build artifact read by `file()`).
     let warnings = WarningLog()
     private var configs: [String: ModuleConfig] = [:]
+    /// Per manifest key and directory: the module's item graph, built once however many instances it has.
+    private var graphs: [String: ModuleGraph] = [:]
     private var reportedNotLoaded: Set<String> = []
     var diagnostics: [Diagnostic] = []
     var files: [String] = []
@@ -60,6 +62,31 @@ final class LoadSession {
         diagnostics.append(contentsOf: config.diagnostics)
         configs[key] = config
         return config
+    }
+
+    /// The item graph of `config` called as `callKey` at `depth`, with its child modules' graphs built first
+    /// so that an output of a call depends only on the inputs the child's output reads.
+    func graph(for config: ModuleConfig, callKey: String, depth: Int) -> ModuleGraph {
+        let key = callKey + "\u{1F}" + options.fileTree.standardizedPath(config.directory)
+        if let cached = graphs[key] { return cached }
+        let graph = ModuleGraph(config: config) { call in
+            let childKey = callKey.isEmpty ? call.name : "\(callKey).\(call.name)"
+            guard depth + 1 <= options.maxModuleDepth,
+                let directory = moduleDirectory(source: call.source, callKey: childKey, parentDirectory: config.directory, range: call.range)
+            else { return nil }
+            let child = self.config(forDirectory: directory)
+            return self.graph(for: child, callKey: childKey, depth: depth + 1).outputVariables
+        }
+        graphs[key] = graph
+        return graph
+    }
+
+    /// Runs `body` and drops the diagnostics it reports: a module evaluated with some inputs not yet known
+    /// is evaluated again once they are, and only that evaluation speaks.
+    func muted<T>(_ body: () -> T) -> T {
+        let mark = diagnostics.count
+        defer { diagnostics.removeSubrange(mark...) }
+        return body()
     }
 
     /// Where module call `callKey` (e.g. `vpc.subnets`) with `source` lives, or nil after reporting it once.
