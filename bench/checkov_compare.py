@@ -5,6 +5,8 @@ Inputs: Checkov's JSON report (`checkov -d TREE -o json`) and Bulwark's (`bulwar
 A pair is compared when Bulwark has a check whose `checkov_ids` include Checkov's check ID and both tools
 evaluated the same resource (matched by file path and configuration address without instance keys).
 Bulwark's UNKNOWN verdicts are counted separately: they are neither agreement nor disagreement.
+With `--corpus`, prints one Markdown table row per corpus repository; disagreements are classified by
+bench/checkov-known-differences.tsv, and "without Checkov's errors" sets aside those classed `checkov-wrong`.
 """
 import json
 import os
@@ -65,36 +67,132 @@ def bulwark_results(path, root):
     return merged
 
 
-def main():
-    checkov_json, bulwark_json, root, out_path = sys.argv[1:5]
-    ck = checkov_results(checkov_json, root)
-    bw = bulwark_results(bulwark_json, root)
+def compare(ck, bw):
+    """Agreement between the two verdict maps: counts and one line per pair that is not an agreement."""
     mapped_ids = {k[0] for k in bw}
-    agree = disagree = unknown = only_checkov = 0
+    stats = dict(agree=0, disagree=0, unknown=0, only_checkov=0, only_bulwark=0)
     lines = []
+    disagreements = []
     for k, verdict in sorted(ck.items()):
         if k[0] not in mapped_ids:
             continue
         ours = bw.get(k)
         if ours is None:
-            only_checkov += 1
+            stats['only_checkov'] += 1
             lines.append(f"NOT-EVALUATED-BY-BULWARK {k[0]} {k[2]} {k[1]} checkov={verdict}")
             continue
         if ours[0] == 'UNKNOWN':
-            unknown += 1
+            stats['unknown'] += 1
             lines.append(f"BULWARK-UNKNOWN {k[0]} ({','.join(ours[1])}) {k[2]} {k[1]} checkov={verdict}")
         elif ours[0] == verdict:
-            agree += 1
+            stats['agree'] += 1
         else:
-            disagree += 1
+            stats['disagree'] += 1
+            disagreements.append((k, verdict, ours))
             lines.append(f"DISAGREE {k[0]} ({','.join(ours[1])}) {k[2]} {k[1]} checkov={verdict} bulwark={ours[0]}")
-    only_bulwark = sum(1 for k in bw if k not in ck)
+    stats['only_bulwark'] = sum(1 for k in bw if k not in ck)
+    return stats, lines, disagreements
+
+
+def percent(agree, compared):
+    return 100.0 * agree / compared if compared else 100.0
+
+
+def load_known(path):
+    """Classified disagreements: `CHECKOV_ID CHECKOV_VERDICT BULWARK_VERDICT FILE_GLOB RESOURCE_GLOB CLASS`
+    per line (tab-separated, `#` comments). CLASS is `checkov-wrong`, `ambiguous` or `ours`; every entry is
+    explained in docs/checkov-differences.md."""
+    rules = []
+    if not os.path.exists(path):
+        return rules
+    with open(path) as fh:
+        for line in fh:
+            line = line.split('#', 1)[0].rstrip('\n')
+            if not line.strip():
+                continue
+            parts = line.split('\t')
+            if len(parts) != 6:
+                sys.exit(f"{path}: expected 6 tab-separated fields: {line!r}")
+            rules.append(parts)
+    return rules
+
+
+def classify(rules, repo, key, checkov_verdict, bulwark_verdict):
+    import fnmatch
+    cid, file, resource = key
+    for rid, cv, bv, file_glob, res_glob, cls in rules:
+        if rid == cid and cv == checkov_verdict and bv == bulwark_verdict \
+                and fnmatch.fnmatchcase(f"{repo}/{file}", file_glob) and fnmatch.fnmatchcase(resource, res_glob):
+            return cls
+    return 'unclassified'
+
+
+def corpus(args):
+    """`--corpus ROOT CACHE OUT REPO...`: per-repository agreement on the shared corpus, as a Markdown table."""
+    root, cache, out_path, repos = args[0], args[1], args[2], args[3:]
+    rules = load_known(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'checkov-known-differences.tsv'))
+    rows = []
+    lines = []
+    totals = defaultdict(int)
+    for repo in repos:
+        ck_path = os.path.join(cache, repo, 'checkov.json')
+        bw_path = os.path.join(cache, repo, 'bulwark.json')
+        try:
+            ck = checkov_results(ck_path, '')
+            cwd = os.getcwd()
+            os.chdir(os.path.join(root, repo))
+            try:
+                bw = bulwark_results(os.path.join(cwd, bw_path), '')
+            finally:
+                os.chdir(cwd)
+        except (OSError, ValueError) as error:
+            rows.append(f"| {repo} | error: {error} | | | | | |")
+            continue
+        stats, repo_lines, disagreements = compare(ck, bw)
+        classes = defaultdict(int)
+        for key, cv, ours in disagreements:
+            cls = classify(rules, repo, key, cv, ours[0])
+            classes[cls] += 1
+            lines.append(f"{repo} {cls.upper()} {key[0]} ({','.join(ours[1])}) {key[2]} {key[1]} checkov={cv} bulwark={ours[0]}")
+        lines += [f"{repo} {l}" for l in repo_lines if not l.startswith('DISAGREE')]
+        compared = stats['agree'] + stats['disagree']
+        set_aside = classes['checkov-wrong']
+        for name, value in list(stats.items()) + [('set_aside', set_aside)] + [(f"class_{c}", n) for c, n in classes.items()]:
+            totals[name] += value
+        detail = ', '.join(f"{c} {n}" for c, n in sorted(classes.items())) or '-'
+        rows.append(f"| {repo} | {compared} | {stats['agree']} | {stats['disagree']} ({detail}) | "
+                    f"{percent(stats['agree'], compared):.2f} % | {percent(stats['agree'], compared - set_aside):.2f} % | "
+                    f"{stats['unknown']} | {stats['only_checkov']} |")
+    compared = totals['agree'] + totals['disagree']
+    detail = ', '.join(f"{c[6:]} {n}" for c, n in sorted(totals.items()) if c.startswith('class_')) or '-'
+    rows.append(f"| **all** | {compared} | {totals['agree']} | {totals['disagree']} ({detail}) | "
+                f"{percent(totals['agree'], compared):.2f} % | {percent(totals['agree'], compared - totals['set_aside']):.2f} % | "
+                f"{totals['unknown']} | {totals['only_checkov']} |")
+    with open(out_path, 'w') as fh:
+        fh.write('\n'.join(lines) + '\n')
+    print("| repository | compared pairs | agree | disagree (by class) | agreement | without Checkov's errors | "
+          "Bulwark UNKNOWN | Checkov only |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|")
+    print('\n'.join(rows))
+    print(f"\ndetails: {out_path}")
+
+
+def main():
+    if sys.argv[1:2] == ['--corpus']:
+        corpus(sys.argv[2:])
+        return
+    checkov_json, bulwark_json, root, out_path = sys.argv[1:5]
+    ck = checkov_results(checkov_json, root)
+    bw = bulwark_results(bulwark_json, root)
+    stats, lines, _ = compare(ck, bw)
+    agree, disagree = stats['agree'], stats['disagree']
     compared = agree + disagree
-    pct = 100.0 * agree / compared if compared else 0.0
+    pct = percent(agree, compared)
     with open(out_path, 'w') as fh:
         fh.write('\n'.join(lines) + '\n')
     print(f"compared {compared} (check, resource) pairs: {agree} agree, {disagree} disagree -> {pct:.2f}% agreement")
-    print(f"  bulwark UNKNOWN (value known only after apply): {unknown}; evaluated by Checkov only: {only_checkov}; by Bulwark only: {only_bulwark}")
+    print(f"  bulwark UNKNOWN (value known only after apply): {stats['unknown']}; evaluated by Checkov only: "
+          f"{stats['only_checkov']}; by Bulwark only: {stats['only_bulwark']}")
     print(f"  details: {out_path}")
 
 

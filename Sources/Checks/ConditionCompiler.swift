@@ -35,6 +35,13 @@ struct ConditionCompiler {
             }
             let path = try node["attribute"].map { n throws(LoadError) in try Self.path(n) }
             return .predicate(PredicateCondition(predicate: predicate, path: path, quantifier: try quantifier(node)))
+        case "resource_type":
+            // Lets one check treat resource types whose provider defaults differ (a legacy resource without the
+            // default its successor has) without splitting the check.
+            guard pairs.count == 1 else { throw node.error("'resource_type' must be the only key of its condition") }
+            let types = try first.node.requireStringList("resource_type")
+            guard !types.isEmpty else { throw first.node.error("'resource_type' must list at least one type") }
+            return .resourceType(Set(types))
         case "each":
             try node.requireKeys(in: ["each", "quantifier", "condition"], "an 'each' condition")
             guard let nested = node["condition"] else { throw node.error("'each' needs a 'condition'") }
@@ -42,7 +49,7 @@ struct ConditionCompiler {
                                              condition: try compile(nested)))
         default:
             guard keys.contains("operator") else {
-                throw node.error("unrecognised condition: expected and, or, not, attribute/operator, each, connection or predicate")
+                throw node.error("unrecognised condition: expected and, or, not, attribute/operator, each, connection, predicate or resource_type")
             }
             try node.requireKeys(in: Self.attributeKeys, "an attribute condition")
             return try compileAttribute(node)

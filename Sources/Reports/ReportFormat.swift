@@ -7,12 +7,13 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     case markdown
 
-    /// Renders `report` in this format. `color` applies to `human` only; `scanRoot` (absolute) to `sarif` only.
-    public func render(_ report: ScanReport, color: Bool = false, scanRoot: String = "/") -> String {
+    /// Renders `report` in this format. `color` applies to `human` only; `scanRoot` (absolute) and `sourceRoot`
+    /// (SARIF's `%SRCROOT%`, default `scanRoot`) to `sarif` only.
+    public func render(_ report: ScanReport, color: Bool = false, scanRoot: String = "/", sourceRoot: String? = nil) -> String {
         switch self {
         case .human: return HumanReport.render(report, color: color)
         case .json: return JSONReport.render(report)
-        case .sarif: return SARIFReport.render(report, scanRoot: scanRoot)
+        case .sarif: return SARIFReport.render(report, scanRoot: scanRoot, sourceRoot: sourceRoot)
         case .junit: return JUnitReport.render(report)
         case .csv: return CSVReport.render(report)
         case .markdown: return MarkdownReport.render(report)

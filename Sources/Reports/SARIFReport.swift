@@ -8,20 +8,23 @@ import Model
 public enum SARIFReport {
     static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
-    /// The report as SARIF JSON; `scanRoot` is the absolute directory relative file URIs resolve against.
-    public static func render(_ report: ScanReport, scanRoot: String) -> String {
-        document(report, scanRoot: scanRoot).rendered()
+    /// The report as SARIF JSON. `scanRoot` is the absolute directory the report's relative paths resolve
+    /// against; `sourceRoot` (default: `scanRoot`) is `%SRCROOT%`, which every artifact URI inside it is made
+    /// relative to (`SARIFSourceRoot.locate` finds the repository root).
+    public static func render(_ report: ScanReport, scanRoot: String, sourceRoot: String? = nil) -> String {
+        document(report, scanRoot: scanRoot, sourceRoot: sourceRoot).rendered()
     }
 
     /// The SARIF tree.
-    public static func document(_ report: ScanReport, scanRoot: String) -> JSONOutput {
+    public static func document(_ report: ScanReport, scanRoot: String, sourceRoot: String? = nil) -> JSONOutput {
+        let roots = Roots(scanRoot: scanRoot, sourceRoot: sourceRoot ?? scanRoot)
         let failed = report.failed
         var rulesByID: [String: CheckDefinition] = [:]
         for f in failed { rulesByID[f.result.checkID] = f.result.check }
         let rules = rulesByID.keys.sorted().compactMap { rulesByID[$0] }
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() { ruleIndex[r.id] = i }
-        let root = scanRoot.hasSuffix("/") ? scanRoot : scanRoot + "/"
+        let root = roots.sourceRoot.hasSuffix("/") ? roots.sourceRoot : roots.sourceRoot + "/"
         var driver: [(String, JSONOutput)] = [
             ("name", .string(report.tool.name)),
             ("version", .string(report.tool.version)),
@@ -31,9 +34,9 @@ public enum SARIFReport {
         driver.append(("rules", .array(rules.map(rule))))
         let run: JSONOutput = .object([
             ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([invocation(report)])),
+            ("invocations", .array([invocation(report, roots: roots)])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string("file://" + TextEscaping.uriPath(root)))]))])),
-            ("results", .array(failed.map { result($0, ruleIndex: ruleIndex[$0.result.checkID] ?? 0) })),
+            ("results", .array(failed.map { result($0, ruleIndex: ruleIndex[$0.result.checkID] ?? 0, roots: roots) })),
             ("columnKind", .string("unicodeCodePoints")),
             ("properties", .object([("compliance", .array(report.compliance.map(JSONReport.compliance)))])),
         ])
@@ -100,7 +103,7 @@ public enum SARIFReport {
         title.split { !($0.isLetter || $0.isNumber) }.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
-    static func result(_ f: Finding, ruleIndex: Int) -> JSONOutput {
+    static func result(_ f: Finding, ruleIndex: Int, roots: Roots? = nil) -> JSONOutput {
         let r = f.result
         var text = "\(r.check.title): \(r.resourceAddress)"
         if !r.evidence.isEmpty { text += " (\(r.evidence))" }
@@ -112,7 +115,7 @@ public enum SARIFReport {
         ]
         if let location = f.location {
             members.append(("locations", .array([.object([
-                ("physicalLocation", physicalLocation(location)),
+                ("physicalLocation", physicalLocation(location, roots: roots)),
                 ("logicalLocations", .array([.object([
                     ("fullyQualifiedName", .string(r.resourceAddress)), ("kind", .string("resource")),
                 ])])),
@@ -122,8 +125,8 @@ public enum SARIFReport {
         return .object(members)
     }
 
-    static func physicalLocation(_ location: FindingLocation) -> JSONOutput {
-        var members: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(location.file))]
+    static func physicalLocation(_ location: FindingLocation, roots: Roots? = nil) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [("artifactLocation", artifactLocation(location.file, roots: roots))]
         if let line = location.startLine, line >= 1 {
             var region: [(String, JSONOutput)] = [("startLine", .int(line))]
             if let column = location.startColumn, column >= 1 { region.append(("startColumn", .int(column))) }
@@ -133,13 +136,31 @@ public enum SARIFReport {
         return .object(members)
     }
 
-    /// Relative paths resolve against `%SRCROOT%`; paths outside the scan root stay absolute `file://` URIs.
-    static func artifactLocation(_ file: String) -> JSONOutput {
-        if file.hasPrefix("/") { return .object([("uri", .string("file://" + TextEscaping.uriPath(file)))]) }
-        return .object([("uri", .string(TextEscaping.uriPath(file))), ("uriBaseId", .string("%SRCROOT%"))])
+    /// Where a report's paths resolve (`scanRoot`) and what SARIF URIs are relative to (`sourceRoot`).
+    struct Roots {
+        var scanRoot: String
+        var sourceRoot: String
     }
 
-    static func invocation(_ report: ScanReport) -> JSONOutput {
+    /// A path inside `%SRCROOT%` becomes a URI relative to it; a file outside (a module shared from elsewhere on
+    /// disk) stays an absolute `file://` URI, since `../` URIs confuse code-scanning uploads. Without `roots`,
+    /// relative paths are taken as relative to `%SRCROOT%` already.
+    static func artifactLocation(_ file: String, roots: Roots? = nil) -> JSONOutput {
+        var relative: String? = file.hasPrefix("/") ? nil : file
+        if let roots {
+            let absolute = file.hasPrefix("/") ? file : join(roots.scanRoot, file)
+            relative = SARIFSourceRoot.standardized(absolute).relative(to: SARIFSourceRoot.standardized(roots.sourceRoot))
+        }
+        guard let relative else { return .object([("uri", .string("file://" + TextEscaping.uriPath(file)))]) }
+        return .object([("uri", .string(TextEscaping.uriPath(relative))), ("uriBaseId", .string("%SRCROOT%"))])
+    }
+
+    static func join(_ directory: String, _ path: String) -> String {
+        if path == "." { return directory }
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+
+    static func invocation(_ report: ScanReport, roots: Roots? = nil) -> JSONOutput {
         let notifications = report.diagnostics.map { d -> JSONOutput in
             var members: [(String, JSONOutput)] = [
                 ("level", .string(d.severity == .error ? "error" : "warning")),
@@ -148,7 +169,7 @@ public enum SARIFReport {
             ]
             if let file = d.file {
                 let location = FindingLocation(file: file, startLine: d.line, startColumn: d.column)
-                members.append(("locations", .array([.object([("physicalLocation", physicalLocation(location))])])))
+                members.append(("locations", .array([.object([("physicalLocation", physicalLocation(location, roots: roots))])])))
             }
             return .object(members)
         }
@@ -156,5 +177,14 @@ public enum SARIFReport {
             ("executionSuccessful", .bool(report.loadErrors.isEmpty)),
             ("toolExecutionNotifications", .array(notifications)),
         ])
+    }
+}
+
+private extension String {
+    /// `self` (absolute, standardized) relative to `root`, or nil when outside it.
+    func relative(to root: String) -> String? {
+        if self == root { return "." }
+        let prefix = root == "/" ? "/" : root + "/"
+        return hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
     }
 }

@@ -17,12 +17,15 @@ struct FixCommand: ParsableCommand {
             Scans PATH… like `bulwark scan`, then fixes every FAILED finding whose check declares a fix: only the \
             bytes that must change are edited; comments and formatting stay. A value that comes from a variable is \
             fixed where it is defined when that is in the repository (default, .tfvars, module call); anything \
-            else is left manual with the reason. Every fix is verified by re-checking the edited configuration.
+            else is left manual with the reason. Every fix is verified by re-checking the edited configuration. \
+            Files that do not load (a syntax error, a missing file() argument) are listed as FILE:LINE:COLUMN and \
+            never edited; the findings of the files that load are fixed.
 
             Exit status:
               0  every failed finding that has a fix was fixed
               1  some fixes are left manual (reasons are printed)
-              2  usage error, or the scan or writing the files failed
+              2  usage error, or the check library, a path, the scan or writing the files failed
+              3  some Terraform files did not load (listed); what loaded was fixed as printed
             """
     )
 
@@ -63,14 +66,16 @@ struct FixCommand: ParsableCommand {
             FileHandle.standardError.write(Data("bulwark fix: \(error)\n".utf8))
             FastExit.now(2)
         }
-        // A tree that does not load (or a check library that does not) is not edited: the plan would be partial.
-        let errors = report.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            for error in errors { FileHandle.standardError.write(Data("bulwark fix: \(error.file ?? "-"):\(error.line ?? 0): \(error.message)\n".utf8)) }
-            FastExit.now(2)
-        }
         let scanned = DispatchTime.now().uptimeNanoseconds
         let scanPaths = ScanPaths(root: options.scanRoot)
+        // A check library that does not load would fix with the wrong checks; a tree file that does not load only
+        // hides its own findings (edits to it are refused, as they would not parse), so the rest is fixed.
+        let errors = FixLoadErrors(report.diagnostics, checksDirectory: options.checksDirectory.map { ScanPaths.absolute($0) },
+                                   absolute: { ScanPaths.absolute($0, base: scanPaths.root) })
+        if !errors.fatal.isEmpty || paths.contains(where: { !FileManager.default.fileExists(atPath: ScanPaths.absolute($0)) }) {
+            for error in errors.fatal { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
+            FastExit.now(2)
+        }
         let targets = report.findings.compactMap { finding -> FixTarget? in
             guard finding.result.verdict == .failed, let location = finding.location else { return nil }
             var result = finding.result
@@ -107,11 +112,14 @@ struct FixCommand: ParsableCommand {
         }
         let timing = FixTiming(scanSeconds: Double(scanned - started) / 1e9, planSeconds: Double(planned - scanned) / 1e9)
         switch format {
-        case .text: print(FixOutput.text(plan, diff: dryRun ? diff : nil, relative: scanPaths.relative), terminator: "")
-        case .json: print(FixOutput.json(plan, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, relative: scanPaths.relative))
+        case .text: print(FixOutput.text(plan, diff: dryRun ? diff : nil, notLoaded: errors.tree, relative: scanPaths.relative),
+                          terminator: "")
+        case .json: print(FixOutput.json(plan, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, notLoaded: errors.tree,
+                                         relative: scanPaths.relative))
         }
+        for error in errors.tree { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
         for failure in failedWrites { FileHandle.standardError.write(Data("bulwark fix: cannot write \(failure)\n".utf8)) }
-        FastExit.now(!failedWrites.isEmpty ? 2 : plan.manual.isEmpty ? 0 : 1)
+        FastExit.now(!failedWrites.isEmpty ? 2 : !errors.tree.isEmpty ? 3 : plan.manual.isEmpty ? 0 : 1)
     }
 }
 

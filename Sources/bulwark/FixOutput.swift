@@ -1,10 +1,11 @@
 import Foundation
 import Remediation
+import Reports
 
 /// Renders a fix plan for `bulwark fix`: a readable summary, or JSON for scripts and the benchmark.
 enum FixOutput {
-    /// What was fixed, what is left manual and why; the diff first on a dry run.
-    static func text(_ plan: FixPlan, diff: String?, relative: (String) -> String) -> String {
+    /// What was fixed, what is left manual and why, which files did not load; the diff first on a dry run.
+    static func text(_ plan: FixPlan, diff: String?, notLoaded: [ReportDiagnostic] = [], relative: (String) -> String) -> String {
         var out = diff ?? ""
         if let diff, !diff.isEmpty { out += "\n" }
         let verb = diff == nil ? "Fixed" : "Would fix"
@@ -19,11 +20,16 @@ enum FixOutput {
                 out += "  \(item.checkID) \(item.resourceAddress)\(location): \(item.reason)\n"
             }
         }
+        if !notLoaded.isEmpty {
+            out += "Not loaded, so not fixed (correct these and run again): \(notLoaded.count).\n"
+            for error in notLoaded { out += "  \(error.display)\n" }
+        }
         return out
     }
 
-    /// `{"dryRun", "fixed": [...], "manual": [...], "files": [...], "diff"?, "timing"}`.
-    static func json(_ plan: FixPlan, diff: String?, dryRun: Bool, timing: FixTiming, relative: (String) -> String) -> String {
+    /// `{"dryRun", "fixed": [...], "manual": [...], "notLoaded": [...], "files": [...], "diff"?, "timing"}`.
+    static func json(_ plan: FixPlan, diff: String?, dryRun: Bool, timing: FixTiming, notLoaded: [ReportDiagnostic] = [],
+                     relative: (String) -> String) -> String {
         let fixed: [[String: Any]] = plan.fixed.map { fix in
             ["checkID": fix.checkID, "resource": fix.resourceAddress, "fixID": fix.fixID, "summary": fix.summary,
              "file": relative(fix.file), "line": fix.line, "controls": fix.controls]
@@ -36,8 +42,15 @@ enum FixOutput {
             }
             return entry
         }
+        let errors: [[String: Any]] = notLoaded.map { error in
+            var entry: [String: Any] = ["code": error.code, "message": error.message]
+            if let file = error.file { entry["file"] = file }
+            if let line = error.line { entry["line"] = line }
+            if let column = error.column { entry["column"] = column }
+            return entry
+        }
         var object: [String: Any] = [
-            "dryRun": dryRun, "fixed": fixed, "manual": manual, "files": plan.edits.map { relative($0.path) },
+            "dryRun": dryRun, "fixed": fixed, "manual": manual, "notLoaded": errors, "files": plan.edits.map { relative($0.path) },
             "timing": ["scanSeconds": timing.scanSeconds, "planSeconds": timing.planSeconds,
                        "secondsPerFix": plan.fixed.isEmpty ? 0 : timing.planSeconds / Double(plan.fixed.count)],
         ]

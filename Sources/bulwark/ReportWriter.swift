@@ -8,7 +8,8 @@ enum ReportWriter {
         var errorDescription: String?
     }
 
-    static func write(_ format: ReportFormat, _ report: ScanReport, scanRoot: String, toFile path: String) throws {
+    static func write(_ format: ReportFormat, _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
+                      toFile path: String) throws {
         let temporary = path + ".bulwark-tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
@@ -22,7 +23,7 @@ enum ReportWriter {
         if format == .json {
             JSONReport.write(report, to: emit)
         } else {
-            emit(format.render(report, color: false, scanRoot: scanRoot))
+            emit(format.render(report, color: false, scanRoot: scanRoot, sourceRoot: sourceRoot))
         }
         try handle.close()
         if let failure {

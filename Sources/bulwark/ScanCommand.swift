@@ -104,7 +104,7 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "A root variable value as NAME=VALUE (repeatable).")
     var variables: [String] = []
 
-    @Option(name: .customLong("source-root"), help: "Directory that report paths are relative to (SARIF %SRCROOT%); default: the working directory.")
+    @Option(name: .customLong("source-root"), help: "Directory that report paths are relative to (and SARIF %SRCROOT%); default: the working directory, and for SARIF the Git repository root enclosing the first path (that path outside a repository).")
     var sourceRoot: String?
 
     func validate() throws {
@@ -166,7 +166,8 @@ struct ScanCommand: AsyncParsableCommand {
             throw ExitCode(ExitPolicy.Status.error.rawValue)
         }
         let scanRoot = ScanPaths(root: options.scanRoot).root
-        try write(report, scanRoot: scanRoot, environment: environment)
+        let sarifRoot = sourceRoot == nil ? SARIFSourceRoot.locate(scanning: ScanPaths.absolute(paths.first ?? ".")) : scanRoot
+        try write(report, scanRoot: scanRoot, sourceRoot: sarifRoot, environment: environment)
         if storeScan {
             let provenance = await localProvenance(scanRoot: scanRoot)
             try await record(report, provenance: provenance, started: started)
@@ -176,11 +177,12 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     /// Writes `report` to every `-o` target.
-    private func write(_ report: ScanReport, scanRoot: String, environment: [String: String]) throws {
+    private func write(_ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
+                       environment: [String: String]) throws {
         for target in try targets() {
             if let file = target.file {
                 do {
-                    try ReportWriter.write(target.format, report, scanRoot: scanRoot, toFile: file)
+                    try ReportWriter.write(target.format, report, scanRoot: scanRoot, sourceRoot: sourceRoot, toFile: file)
                 } catch {
                     FileHandle.standardError.write(Data("Error: cannot write \(file): \(error.localizedDescription)\n".utf8))
                     throw ExitCode(ExitPolicy.Status.error.rawValue)
@@ -189,7 +191,8 @@ struct ScanCommand: AsyncParsableCommand {
                 JSONReport.write(report) { print($0, terminator: "") }
             } else {
                 let color = target.format == .human && Self.colorWanted(environment: environment)
-                print(target.format.render(report, color: color, scanRoot: scanRoot), terminator: "")
+                print(target.format.render(report, color: color, scanRoot: scanRoot, sourceRoot: sourceRoot),
+                      terminator: "")
             }
         }
     }

@@ -33,6 +33,28 @@ import Testing
         #expect(azure >= 40, "Azure checks: \(azure)")
     }
 
+    /// Checkov IDs whose policy differs from the check (threshold, absent-attribute verdict or meaning) are not
+    /// claimed, so `#checkov:skip=` comments for them do not silence a different test; see checkov-differences.md.
+    @Test func checkovIDsAreClaimedOnlyByEquivalentChecks() throws {
+        let dropped: [(check: String, checkov: String)] = [
+            ("BLW-AWS-RDS-004", "CKV_AWS_133"), ("BLW-AWS-S3-010", "CKV_AWS_19"), ("BLW-AWS-ECR-002", "CKV_AWS_51"),
+            ("BLW-AWS-LAMBDA-002", "CKV_AWS_50"), ("BLW-AWS-ELB-002", "CKV_AWS_103"), ("BLW-AWS-CONFIG-001", "CKV2_AWS_45"),
+        ]
+        for (id, checkov) in dropped {
+            let check = try #require(Self.library.checks.first { $0.id == id })
+            #expect(!check.references.checkov.contains(checkov), "\(id) must not claim \(checkov)")
+        }
+        let claimed = Self.library.checks.flatMap(\.references.checkov)
+        for (_, checkov) in dropped { #expect(!claimed.contains(checkov), "\(checkov) is claimed by another check") }
+        let kept: [(check: String, checkov: String)] = [
+            ("BLW-AWS-S3-011", "CKV_AWS_145"), ("BLW-AWS-CLOUDFRONT-002", "CKV_AWS_174"), ("BLW-AWS-RDS-002", "CKV_AWS_96"),
+            ("BLW-AZURE-NETWORK-006", "CKV_AZURE_12"), ("BLW-AZURE-APPSERVICE-003", "CKV_AZURE_78"),
+        ]
+        for (id, checkov) in kept {
+            #expect(Self.library.checks.first { $0.id == id }?.references.checkov.contains(checkov) == true, "\(id) keeps \(checkov)")
+        }
+    }
+
     @Test(arguments: checkIDs)
     func checkMatchesItsFixtures(_ id: String) throws {
         let check = try #require(Self.library.checks.first { $0.id == id })

@@ -88,6 +88,27 @@ import Testing
         #expect(try truth(cond, [:]) == .true)
     }
 
+    @Test func resourceTypeConditionTellsTypesApart() throws {
+        let check = try makeCheck("""
+            {or: [{attribute: mode, operator: equals, value: safe}, \
+            {and: [{not: {resource_type: [aws_legacy_thing]}}, {attribute: mode, operator: not_exists}]}]}
+            """, types: ["aws_thing", "aws_legacy_thing"])
+        let current = makeResource("aws_thing", "a")
+        let legacy = makeResource("aws_legacy_thing", "b")
+        let legacySet = makeResource("aws_legacy_thing", "c", ["mode": .string("safe")])
+        let legacyUnknown = makeResource("aws_legacy_thing", "d", ["mode": .unknown])
+        let verdicts = Dictionary(uniqueKeysWithValues: CheckEngine(checks: [check])
+            .evaluate(graph: ResourceGraph([current, legacy, legacySet, legacyUnknown])).map { ($0.resourceAddress, $0.verdict) })
+        #expect(verdicts["aws_thing.a"] == .passed)
+        #expect(verdicts["aws_legacy_thing.b"] == .failed)
+        #expect(verdicts["aws_legacy_thing.c"] == .passed)
+        if case .unknown = verdicts["aws_legacy_thing.d"] {} else { Issue.record("expected unknown, got \(String(describing: verdicts["aws_legacy_thing.d"]))") }
+        for (condition, message) in [("{resource_type: []}", "at least one type"), ("{resource_type: {a: b}}", "must be a string"),
+                                     ("{resource_type: [a], operator: exists}", "only key")] {
+            #expect(throws: (any Error).self, "\(message)") { _ = try makeCheck(condition) }
+        }
+    }
+
     @Test func evidenceNamesDecidingValue() throws {
         let check = try makeCheck("{attribute: acl, operator: equals, value: private}")
         let resource = makeResource("aws_s3_bucket", "b", ["acl": .string("public-read")])

@@ -77,6 +77,43 @@ struct FixCommandTests {
         #expect(all.output.contains("admin CIDR"))
     }
 
+    @Test("files that do not load are listed with file:line:column and exit 3; the files that load are fixed")
+    func loadErrorsLeaveTheRestFixable() throws {
+        let broken = "resource \"aws_kms_key\" \"broken\" {\n  description = \n}\n"
+        let policy = """
+            resource "aws_iam_policy" "p" {
+              name   = "p"
+              policy = file("${path.module}/no-such-policy.json")
+            }
+
+            """
+        let copy = try ScratchCopy(files: [
+            "main.tf": "resource \"aws_kms_key\" \"k\" {\n  description = \"k\"\n}\n",
+            "broken.tf": broken,
+            "policy.tf": policy,
+        ])
+        defer { copy.remove() }
+        let text = try Self.run(["fix", "--checks-dir", TestPaths.checks, "--check", "BLW-AWS-KMS-001", "."], in: copy.path)
+        #expect(text.status == 3, "\(text.output)")
+        #expect(try copy.read("main.tf").contains("enable_key_rotation = true"))
+        #expect(try copy.read("broken.tf") == broken)
+        #expect(try copy.read("policy.tf") == policy)
+        #expect(text.output.contains("Fixed 1 finding(s) in 1 file(s)."), "\(text.output)")
+        #expect(text.output.contains("Not loaded, so not fixed"), "\(text.output)")
+        #expect(text.output.contains("  broken.tf:2:"), "\(text.output)")
+        #expect(text.output.contains("  policy.tf:3:"), "\(text.output)")
+
+        // Nothing left to fix: the load errors alone still exit 3, and JSON lists them with their positions.
+        let json = try Self.run(["fix", "--checks-dir", TestPaths.checks, "--check", "BLW-AWS-KMS-001", "-f", "json", "."],
+                                in: copy.path)
+        #expect(json.status == 3, "\(json.output)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        let notLoaded = object?["notLoaded"] as? [[String: Any]] ?? []
+        #expect(Set(notLoaded.compactMap { $0["file"] as? String }) == ["broken.tf", "policy.tf"], "\(json.output)")
+        #expect(notLoaded.allSatisfy { ($0["line"] as? Int ?? 0) >= 1 && ($0["column"] as? Int ?? 0) >= 1 })
+        #expect((object?["fixed"] as? [Any])?.isEmpty == true)
+    }
+
     @Test("a check library or path that does not load exits 2")
     func error() throws {
         let copy = try ScratchCopy(files: ["main.tf": "resource \"aws_kms_key\" \"k\" {\n}\n"])
