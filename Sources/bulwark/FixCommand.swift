@@ -70,7 +70,7 @@ struct FixCommand: ParsableCommand {
         let scanPaths = ScanPaths(root: options.scanRoot)
         // A check library that does not load would fix with the wrong checks; a tree file that does not load only
         // hides its own findings (edits to it are refused, as they would not parse), so the rest is fixed.
-        let errors = FixLoadErrors(report.diagnostics, checksDirectory: options.checksDirectory.map { ScanPaths.absolute($0) },
+        let errors = FixLoadErrors(report.diagnostics, checksDirectory: options.library.directory.map { ScanPaths.absolute($0) },
                                    absolute: { ScanPaths.absolute($0, base: scanPaths.root) })
         if !errors.fatal.isEmpty || paths.contains(where: { !FileManager.default.fileExists(atPath: ScanPaths.absolute($0)) }) {
             for error in errors.fatal { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
