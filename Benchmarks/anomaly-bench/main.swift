@@ -79,7 +79,8 @@ let seed = UInt64(option("--seed", args) ?? "7") ?? 7
 do {
     switch args.first {
     case "evaluate", "export":
-        let dir = option("--logs", args).map { URL(fileURLWithPath: $0) }
+        let dir =
+            option("--logs", args).map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-harness-\(seed)-\(getpid())")
         let cat = catalog()
         var options = Evaluation.Options()
@@ -112,7 +113,8 @@ do {
         let big = try replicate(trainM, rows: 100_000)
         var fitTimes: [Double] = []
         for r in 0..<5 {
-            fitTimes.append(try seconds { _ = try IsolationForest.fit(big, parameters: .init(trees: 100, sampleSize: 256, seed: seed &+ UInt64(r))) })
+            fitTimes.append(
+                try seconds { _ = try IsolationForest.fit(big, parameters: .init(trees: 100, sampleSize: 256, seed: seed &+ UInt64(r))) })
         }
         // Batch scoring on 1M rows (best of 3).
         let rows = Int(option("--rows", args) ?? "1000000") ?? 1_000_000

@@ -17,25 +17,34 @@ struct Estate {
             let id = "\(type)-\(i)"
             let attributes: [String: Value] = [
                 "id": .string(id), "arn": .string("arn:aws:svc:eu-west-1:123456789012:\(id)"), "name": .string("res-\(i)"),
-                "tags": .object(["team": .string("t\(i % 7)"), "env": .string("prod")]), "tags_all": .object(["team": .string("t\(i % 7)")]),
+                "tags": .object(["team": .string("t\(i % 7)"), "env": .string("prod")]),
+                "tags_all": .object(["team": .string("t\(i % 7)")]),
                 "versioning": .list([.object(["enabled": .bool(true), "mfa_delete": .bool(false)])]),
                 "cidr_blocks": .list([.string("10.0.\(i % 256).0/24"), .string("10.1.0.0/16")]), "size": .number(Double(i % 100)),
             ]
-            desired.append(Resource(provider: "aws", type: type, name: "r\(i)", origin: .state(file: "bench.tfstate"), attributes: attributes))
+            desired.append(
+                Resource(provider: "aws", type: type, name: "r\(i)", origin: .state(file: "bench.tfstate"), attributes: attributes))
             if i % 20 == 19 { continue }  // missing live
             var liveAttributes = attributes
             liveAttributes["tags_all"] = .object(["team": .string("t\(i % 7)"), "created-by": .string("console")])
             liveAttributes["cidr_blocks"] = .set(from: [.string("10.1.0.0/16"), .string("10.0.\(i % 256).0/24")])
             if i % 10 == 3 { liveAttributes["size"] = .number(Double(i % 100 + 1)) }
-            live.append(Resource(provider: "aws", type: type, name: id,
-                                 origin: .live(Resource.LiveOrigin(id: "arn:aws:svc:eu-west-1:123456789012:\(id)", account: "123456789012", region: "eu-west-1")),
-                                 attributes: liveAttributes))
+            live.append(
+                Resource(
+                    provider: "aws", type: type, name: id,
+                    origin: .live(
+                        Resource.LiveOrigin(id: "arn:aws:svc:eu-west-1:123456789012:\(id)", account: "123456789012", region: "eu-west-1")),
+                    attributes: liveAttributes))
         }
         for j in 0..<(count / 20) {
             let type = types[j % types.count]
-            live.append(Resource(provider: "aws", type: type, name: "extra\(j)",
-                                 origin: .live(Resource.LiveOrigin(id: "arn:aws:svc:eu-west-1:123456789012:extra-\(j)", account: "123456789012", region: "eu-west-1")),
-                                 attributes: ["name": .string("extra-\(j)")]))
+            live.append(
+                Resource(
+                    provider: "aws", type: type, name: "extra\(j)",
+                    origin: .live(
+                        Resource.LiveOrigin(
+                            id: "arn:aws:svc:eu-west-1:123456789012:extra-\(j)", account: "123456789012", region: "eu-west-1")),
+                    attributes: ["name": .string("extra-\(j)")]))
         }
     }
 }
@@ -63,7 +72,8 @@ func seconds(_ body: () -> Void) -> Double {
 
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 10_000 : 10_000
 let estate = Estate(count: count)
-let detector = DriftDetector(attributes: AttributeIgnoreTable(defaults: AttributeRules(ignore: ["id", "arn", "tags_all"], sets: ["cidr_blocks"])))
+let detector = DriftDetector(
+    attributes: AttributeIgnoreTable(defaults: AttributeRules(ignore: ["id", "arn", "tags_all"], sets: ["cidr_blocks"])))
 var report = DriftReport()
 var best = Double.infinity
 for _ in 0..<3 { best = min(best, seconds { report = detector.detect(desired: estate.desired, live: estate.live) }) }

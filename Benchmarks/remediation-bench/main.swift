@@ -38,11 +38,13 @@ func run() async throws {
         let bucket = "mttr-\(run)-\(index)"
         _ = try await client.s3(method: "PUT", bucket: bucket, operation: "CreateBucket")
         let detected = Date()
-        let read = try await AWSDiscovery(client: client).reread(type: "aws_s3_bucket", originID: "arn:aws:s3:::\(bucket)",
-                                                                 region: client.region)
+        let read = try await AWSDiscovery(client: client).reread(
+            type: "aws_s3_bucket", originID: "arn:aws:s3:::\(bucket)",
+            region: client.region)
         let graph = ResourceGraph(read.resources)
-        let findings = LiveFinding.failed(CheckEngine(checks: [versioning]).evaluate(graph: graph), in: graph,
-                                          detectedAt: detected)
+        let findings = LiveFinding.failed(
+            CheckEngine(checks: [versioning]).evaluate(graph: graph), in: graph,
+            detectedAt: detected)
         guard let id = try await remediator.propose(findings: findings, target: policy).first?.record?.id else {
             throw LiveRemediationError(.unsupportedResource, "no proposal for \(bucket)")
         }
@@ -57,11 +59,15 @@ func run() async throws {
         detectedToVerified.append(mttr)
     }
     await store.close()
-    for (label, samples) in [("approval → applied → verified", approvalToVerified),
-                             ("detected → verified (MTTR)", detectedToVerified)] {
+    for (label, samples) in [
+        ("approval → applied → verified", approvalToVerified),
+        ("detected → verified (MTTR)", detectedToVerified),
+    ] {
         let sorted = samples.sorted()
-        print(String(format: "%@: n=%d  median %.3f s  p95 %.3f s  min %.3f s  max %.3f s   (target < 5 s; issue seed target < 60 s)",
-                     label, sorted.count, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[0], sorted[sorted.count - 1]))
+        print(
+            String(
+                format: "%@: n=%d  median %.3f s  p95 %.3f s  min %.3f s  max %.3f s   (target < 5 s; issue seed target < 60 s)",
+                label, sorted.count, percentile(sorted, 0.5), percentile(sorted, 0.95), sorted[0], sorted[sorted.count - 1]))
     }
 }
 

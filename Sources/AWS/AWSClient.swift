@@ -22,9 +22,11 @@ public final class AWSClient: Sendable {
     let limiter: ConcurrencyLimiter
 
     /// Creates a client.
-    public init(credentials: any AWSCredentialProvider, region: String, environment: [String: String] = [:],
-                transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard,
-                timeout: Duration = .seconds(30), maxConcurrentPerServiceRegion: Int = 8, maxPages: Int = 1_000) {
+    public init(
+        credentials: any AWSCredentialProvider, region: String, environment: [String: String] = [:],
+        transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard,
+        timeout: Duration = .seconds(30), maxConcurrentPerServiceRegion: Int = 8, maxPages: Int = 1_000
+    ) {
         self.credentialProvider = credentials
         self.region = region
         self.environment = environment
@@ -37,96 +39,123 @@ public final class AWSClient: Sendable {
 
     /// A client configured as the AWS CLI would be from `environment` and the shared files: credential chain
     /// (environment, profile, AssumeRole), region (`AWS_REGION`, `AWS_DEFAULT_REGION`, profile, else us-east-1).
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment,
-                                       profile: String? = nil, transport: any HTTPTransport = URLSessionTransport(),
-                                       retryPolicy: RetryPolicy = .standard) throws(AWSError) -> AWSClient {
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        profile: String? = nil, transport: any HTTPTransport = URLSessionTransport(),
+        retryPolicy: RetryPolicy = .standard
+    ) throws(AWSError) -> AWSClient {
         let chain = try CredentialChain(environment: environment, profile: profile, transport: transport)
-        return AWSClient(credentials: chain, region: chain.region ?? "us-east-1", environment: environment,
-                         transport: transport, retryPolicy: retryPolicy)
+        return AWSClient(
+            credentials: chain, region: chain.region ?? "us-east-1", environment: environment,
+            transport: transport, retryPolicy: retryPolicy)
     }
 
     // MARK: Protocols
 
     /// A query-protocol call (EC2, IAM, RDS, STS): `Action`, `Version` and `params` form-encoded; the parsed XML
     /// response root. EC2 lists are `Name.N`, the others `Name.member.N`: the caller flattens them into `params`.
-    public func query(service: AWSService, action: String, params: [String: String] = [:], region: String? = nil,
-                      resource: String? = nil) async throws(AWSError) -> XMLNode {
+    public func query(
+        service: AWSService, action: String, params: [String: String] = [:], region: String? = nil,
+        resource: String? = nil
+    ) async throws(AWSError) -> XMLNode {
         guard case .query(let version, _) = service.wireProtocol else {
-            throw AWSError(.invalidConfiguration, "\(service.id) does not speak the query protocol", service: service.id,
-                           operation: action)
+            throw AWSError(
+                .invalidConfiguration, "\(service.id) does not speak the query protocol", service: service.id,
+                operation: action)
         }
         var form = params
         form["Action"] = action
         form["Version"] = version
         let body = form.sorted { $0.key < $1.key }
             .map { "\(SigV4Signer.encode($0.key))=\(SigV4Signer.encode($0.value))" }.joined(separator: "&")
-        let response = try await send(service: service, operation: action, region: region, resource: resource,
-                                      method: "POST", path: "/", query: [],
-                                      headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
-                                      body: Data(body.utf8))
+        let response = try await send(
+            service: service, operation: action, region: region, resource: resource,
+            method: "POST", path: "/", query: [],
+            headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
+            body: Data(body.utf8))
         return try parseXML(response, service: service, operation: action, resource: resource)
     }
 
     /// A json-1.1 call (KMS, CloudTrail, Config, Logs): `X-Amz-Target: prefix.operation`; the decoded body.
-    public func json(service: AWSService, target operation: String, body: [String: Value] = [:], region: String? = nil,
-                     resource: String? = nil) async throws(AWSError) -> Value {
+    public func json(
+        service: AWSService, target operation: String, body: [String: Value] = [:], region: String? = nil,
+        resource: String? = nil
+    ) async throws(AWSError) -> Value {
         guard case .json(let prefix, let version) = service.wireProtocol else {
-            throw AWSError(.invalidConfiguration, "\(service.id) does not speak the json protocol", service: service.id,
-                           operation: operation)
+            throw AWSError(
+                .invalidConfiguration, "\(service.id) does not speak the json protocol", service: service.id,
+                operation: operation)
         }
         let data: Data
         do {
             data = try JSONBody.encode(.object(body))
         } catch {
-            throw AWSError(.invalidConfiguration, "request body cannot be encoded as JSON", service: service.id,
-                           operation: operation, resource: resource)
+            throw AWSError(
+                .invalidConfiguration, "request body cannot be encoded as JSON", service: service.id,
+                operation: operation, resource: resource)
         }
-        let response = try await send(service: service, operation: operation, region: region, resource: resource,
-                                      method: "POST", path: "/",
-                                      query: [], headers: [("Content-Type", "application/x-amz-json-\(version)"),
-                                                           ("X-Amz-Target", "\(prefix).\(operation)")], body: data)
+        let response = try await send(
+            service: service, operation: operation, region: region, resource: resource,
+            method: "POST", path: "/",
+            query: [],
+            headers: [
+                ("Content-Type", "application/x-amz-json-\(version)"),
+                ("X-Amz-Target", "\(prefix).\(operation)"),
+            ], body: data)
         do {
             return JSONBody.isBlank(response.body) ? .object([:]) : try JSONBody.decode(response.body)
         } catch {
-            throw AWSError(.malformedResponse, "response is not valid JSON", service: service.id, operation: operation,
-                           resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response),
-                           underlying: error)
+            throw AWSError(
+                .malformedResponse, "response is not valid JSON", service: service.id, operation: operation,
+                resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response),
+                underlying: error)
         }
     }
 
     /// An S3 call. Path-style addressing with a custom endpoint (moto, private endpoints), virtual-hosted on AWS;
     /// a bucket in another region is retried once in the region AWS names. Non-2xx answers throw `AWSError`.
-    public func s3(method: String = "GET", bucket: String?, key: String? = nil, query: [(String, String)] = [],
-                   headers: [(String, String)] = [], body: Data = Data(), region: String? = nil,
-                   operation: String) async throws(AWSError) -> HTTPResponse {
+    public func s3(
+        method: String = "GET", bucket: String?, key: String? = nil, query: [(String, String)] = [],
+        headers: [(String, String)] = [], body: Data = Data(), region: String? = nil,
+        operation: String
+    ) async throws(AWSError) -> HTTPResponse {
         do {
-            return try await s3Once(method: method, bucket: bucket, key: key, query: query, headers: headers, body: body,
-                                    region: region, operation: operation)
+            return try await s3Once(
+                method: method, bucket: bucket, key: key, query: query, headers: headers, body: body,
+                region: region, operation: operation)
         } catch let error where error.bucketRegion != nil && error.bucketRegion != (region ?? self.region) {
-            return try await s3Once(method: method, bucket: bucket, key: key, query: query, headers: headers, body: body,
-                                    region: error.bucketRegion, operation: operation)
+            return try await s3Once(
+                method: method, bucket: bucket, key: key, query: query, headers: headers, body: body,
+                region: error.bucketRegion, operation: operation)
         }
     }
 
     /// An S3 call whose XML answer is parsed (`GetBucketAcl`, `ListObjectsV2`, …).
-    public func s3XML(method: String = "GET", bucket: String?, key: String? = nil, query: [(String, String)] = [],
-                      region: String? = nil, operation: String) async throws(AWSError) -> XMLNode {
+    public func s3XML(
+        method: String = "GET", bucket: String?, key: String? = nil, query: [(String, String)] = [],
+        region: String? = nil, operation: String
+    ) async throws(AWSError) -> XMLNode {
         let response = try await s3(method: method, bucket: bucket, key: key, query: query, region: region, operation: operation)
         return try parseXML(response, service: AWSService.s3, operation: operation, resource: bucket)
     }
 
     /// An S3 Control call for the account (`/v20180820/configuration/publicAccessBlock`).
-    public func s3control(method: String = "GET", path: String, accountID: String, body: Data = Data(),
-                          operation: String) async throws(AWSError) -> HTTPResponse {
+    public func s3control(
+        method: String = "GET", path: String, accountID: String, body: Data = Data(),
+        operation: String
+    ) async throws(AWSError) -> HTTPResponse {
         let endpoint = try AWSEndpoint.resolve(service: .s3control, region: region, environment: environment)
         let host = endpoint.isCustom ? nil : "\(accountID).s3-control.\(region).amazonaws.com"
-        return try await send(service: .s3control, operation: operation, region: region, resource: accountID,
-                              method: method, path: path, query: [], headers: [("x-amz-account-id", accountID)],
-                              body: body, hostOverride: host)
+        return try await send(
+            service: .s3control, operation: operation, region: region, resource: accountID,
+            method: method, path: path, query: [], headers: [("x-amz-account-id", accountID)],
+            body: body, hostOverride: host)
     }
 
-    private func s3Once(method: String, bucket: String?, key: String?, query: [(String, String)],
-                        headers: [(String, String)], body: Data, region: String?, operation: String) async throws(AWSError) -> HTTPResponse {
+    private func s3Once(
+        method: String, bucket: String?, key: String?, query: [(String, String)],
+        headers: [(String, String)], body: Data, region: String?, operation: String
+    ) async throws(AWSError) -> HTTPResponse {
         let effectiveRegion = region ?? self.region
         let endpoint = try AWSEndpoint.resolve(service: .s3, region: effectiveRegion, environment: environment)
         let encodedKey = key.map { "/" + SigV4Signer.encode($0, keepSlash: true) } ?? ""
@@ -141,9 +170,11 @@ public final class AWSClient: Sendable {
             path = "/"
         }
         if path.isEmpty { path = "/" }
-        return try await send(service: .s3, operation: operation, region: effectiveRegion, resource: bucket.map { b in
-            key.map { "\(b)/\($0)" } ?? b
-        }, method: method, path: path, query: query, headers: headers, body: body, hostOverride: host)
+        return try await send(
+            service: .s3, operation: operation, region: effectiveRegion,
+            resource: bucket.map { b in
+                key.map { "\(b)/\($0)" } ?? b
+            }, method: method, path: path, query: query, headers: headers, body: body, hostOverride: host)
     }
 
     static func isVirtualHostable(_ bucket: String) -> Bool {
@@ -154,35 +185,45 @@ public final class AWSClient: Sendable {
     // MARK: The one place requests are made
 
     /// Signs and sends one request with retries and the concurrency bound; non-2xx answers become `AWSError`.
-    public func send(service: AWSService, operation: String, region: String?, resource: String?, method: String,
-                     path: String, query: [(String, String)], headers: [(String, String)], body: Data,
-                     hostOverride: String? = nil) async throws(AWSError) -> HTTPResponse {
+    public func send(
+        service: AWSService, operation: String, region: String?, resource: String?, method: String,
+        path: String, query: [(String, String)], headers: [(String, String)], body: Data,
+        hostOverride: String? = nil
+    ) async throws(AWSError) -> HTTPResponse {
         let effectiveRegion = region ?? self.region
         let endpoint = try AWSEndpoint.resolve(service: service, region: effectiveRegion, environment: environment)
         var components = URLComponents(url: endpoint.url, resolvingAgainstBaseURL: false) ?? URLComponents()
         if let hostOverride { components.host = hostOverride }
-        let basePath = components.percentEncodedPath.hasSuffix("/")
+        let basePath =
+            components.percentEncodedPath.hasSuffix("/")
             ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
         components.percentEncodedPath = basePath + path
-        components.percentEncodedQuery = query.isEmpty ? nil
+        components.percentEncodedQuery =
+            query.isEmpty
+            ? nil
             : query.map { "\(SigV4Signer.encode($0.0))=\(SigV4Signer.encode($0.1))" }.joined(separator: "&")
         guard let url = components.url else {
-            throw AWSError(.invalidConfiguration, "cannot build a URL for the request", service: service.id,
-                           operation: operation, resource: resource)
+            throw AWSError(
+                .invalidConfiguration, "cannot build a URL for the request", service: service.id,
+                operation: operation, resource: resource)
         }
         let credentials = try await credentialProvider.credentials()
         let options: SigV4Signer.Options = service.signingName == "s3" ? .s3 : .standard
-        let signer = SigV4Signer(credentials: credentials, region: endpoint.signingRegion, service: service.signingName,
-                                 options: options)
-        let request = HTTPRequest(method: method, url: url, headers: headers, body: body,
-                                  api: "\(service.id):\(operation) \(effectiveRegion)")
+        let signer = SigV4Signer(
+            credentials: credentials, region: endpoint.signingRegion, service: service.signingName,
+            options: options)
+        let request = HTTPRequest(
+            method: method, url: url, headers: headers, body: body,
+            api: "\(service.id):\(operation) \(effectiveRegion)")
         let signing = SigningTransport(base: transport, signer: signer)
         let policy = retryPolicy
         let timeout = self.timeout
         let outcome: Result<(HTTPResponse, Int), HTTPError> = await limiter.withSlot("\(service.id)/\(effectiveRegion)") {
             do {
-                return .success(try await policy.send(request, via: signing, timeout: timeout,
-                                                      isRetryable: AWSClient.isThrottling))
+                return .success(
+                    try await policy.send(
+                        request, via: signing, timeout: timeout,
+                        isRetryable: AWSClient.isThrottling))
             } catch let error as HTTPError {
                 return .failure(error)
             } catch {
@@ -192,8 +233,9 @@ public final class AWSClient: Sendable {
         switch outcome {
         case .failure(let error):
             await stats.record(service: service.id, operation: operation, attempts: retryPolicy.maxAttempts)
-            throw AWSError(.transport, "\(error.code): \(error.message)", service: service.id, operation: operation,
-                           resource: resource, underlying: error)
+            throw AWSError(
+                .transport, "\(error.code): \(error.message)", service: service.id, operation: operation,
+                resource: resource, underlying: error)
         case .success(let (response, attempts)):
             await stats.record(service: service.id, operation: operation, attempts: attempts)
             guard response.isSuccess else {
@@ -205,14 +247,17 @@ public final class AWSClient: Sendable {
 
     // MARK: Responses
 
-    func parseXML(_ response: HTTPResponse, service: AWSService, operation: String,
-                  resource: String?) throws(AWSError) -> XMLNode {
+    func parseXML(
+        _ response: HTTPResponse, service: AWSService, operation: String,
+        resource: String?
+    ) throws(AWSError) -> XMLNode {
         do {
             return try XMLNode.parse(response.body)
         } catch {
-            throw AWSError(.malformedResponse, "response is not valid XML (\(error))", service: service.id,
-                           operation: operation, resource: resource, httpStatus: response.status,
-                           requestID: AWSClient.requestID(response), underlying: error)
+            throw AWSError(
+                .malformedResponse, "response is not valid XML (\(error))", service: service.id,
+                operation: operation, resource: resource, httpStatus: response.status,
+                requestID: AWSClient.requestID(response), underlying: error)
         }
     }
 
@@ -260,8 +305,9 @@ public final class AWSClient: Sendable {
             code = response.status == 404 ? "NotFound" : response.status == 403 ? "AccessDenied" : nil
             if message.isEmpty { message = "HTTP \(response.status) without an AWS error body" }
         }
-        var error = AWSError(code == nil ? .httpStatus : .serviceError, message, serviceCode: code, service: service.id,
-                             operation: operation, resource: resource, httpStatus: response.status, requestID: requestID)
+        var error = AWSError(
+            code == nil ? .httpStatus : .serviceError, message, serviceCode: code, service: service.id,
+            operation: operation, resource: resource, httpStatus: response.status, requestID: requestID)
         error.bucketRegion = response.header("x-amz-bucket-region")
         return error
     }

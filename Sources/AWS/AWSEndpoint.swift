@@ -13,14 +13,16 @@ public struct AWSEndpoint: Sendable, Hashable {
     public static func resolve(service: AWSService, region: String, environment: [String: String]) throws(AWSError) -> AWSEndpoint {
         // A region becomes part of a host name and of the signature scope, so only AWS's own spelling is accepted.
         guard !region.isEmpty, region.count <= 32,
-              region.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) else {
+            region.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+        else {
             throw AWSError(.invalidConfiguration, "invalid region '\(region)'", service: service.id, operation: "endpoint")
         }
         let signingRegion = service.isGlobal ? (region.hasPrefix("cn-") ? "cn-north-1" : "us-east-1") : region
         for name in ["AWS_ENDPOINT_URL_\(service.environmentName)", "AWS_ENDPOINT_URL"] {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { continue }
             guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-                  url.host != nil else {
+                url.host != nil
+            else {
                 throw AWSError(.invalidConfiguration, "\(name) is not an http(s) URL", service: service.id, operation: "endpoint")
             }
             return AWSEndpoint(url: url, signingRegion: signingRegion, isCustom: true)
@@ -33,8 +35,9 @@ public struct AWSEndpoint: Sendable, Hashable {
             host = "\(service.endpointPrefix).\(region).\(suffix)"
         }
         guard let url = URL(string: "https://\(host)") else {
-            throw AWSError(.invalidConfiguration, "cannot build an endpoint for region '\(region)'", service: service.id,
-                           operation: "endpoint")
+            throw AWSError(
+                .invalidConfiguration, "cannot build an endpoint for region '\(region)'", service: service.id,
+                operation: "endpoint")
         }
         return AWSEndpoint(url: url, signingRegion: signingRegion, isCustom: false)
     }

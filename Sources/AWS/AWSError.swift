@@ -61,9 +61,11 @@ public struct AWSError: Error, Hashable, Sendable, CustomStringConvertible {
     var bucketRegion: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, serviceCode: String? = nil, service: String, operation: String,
-                resource: String? = nil, httpStatus: Int = 0, requestID: String? = nil, underlying: (any Error)? = nil,
-                file: String = #fileID, line: Int = #line) {
+    public init(
+        _ code: Code, _ message: String, serviceCode: String? = nil, service: String, operation: String,
+        resource: String? = nil, httpStatus: Int = 0, requestID: String? = nil, underlying: (any Error)? = nil,
+        file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.serviceCode = serviceCode
         self.message = message
@@ -91,8 +93,10 @@ public struct AWSError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether AWS refused for lack of permission, whatever the service's spelling.
     public var isAccessDenied: Bool {
         guard let serviceCode else { return false }
-        return ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
-                "UnauthorizedAccess", "AuthFailure"].contains(serviceCode)
+        return [
+            "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
+            "UnauthorizedAccess", "AuthFailure",
+        ].contains(serviceCode)
     }
 
     /// Whether AWS asked to slow down (a throttling code in the body).
@@ -100,8 +104,12 @@ public struct AWSError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// Equal when the same call failed the same way; the cause and the location do not count.
     public static func == (lhs: AWSError, rhs: AWSError) -> Bool {
-        (lhs.code, lhs.serviceCode, lhs.message, lhs.service, lhs.operation) == (rhs.code, rhs.serviceCode, rhs.message, rhs.service, rhs.operation)
-            && (lhs.resource, lhs.httpStatus, lhs.requestID, lhs.bucketRegion) == (rhs.resource, rhs.httpStatus, rhs.requestID, rhs.bucketRegion)
+        (lhs.code, lhs.serviceCode, lhs.message, lhs.service, lhs.operation) == (
+            rhs.code, rhs.serviceCode, rhs.message, rhs.service, rhs.operation
+        )
+            && (lhs.resource, lhs.httpStatus, lhs.requestID, lhs.bucketRegion) == (
+                rhs.resource, rhs.httpStatus, rhs.requestID, rhs.bucketRegion
+            )
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -3,8 +3,10 @@ import Model
 extension AWSClient {
     /// Every page of a query-protocol list call: the request's `tokenParameter` (`NextToken`, `Marker`) is fed from
     /// the response element `tokenElement` (`nextToken`, `Marker`) until it is absent; the pages' roots in order.
-    public func queryPages(service: AWSService, action: String, params: [String: String] = [:], region: String? = nil,
-                           tokenParameter: String, tokenElement: String) async throws(AWSError) -> [XMLNode] {
+    public func queryPages(
+        service: AWSService, action: String, params: [String: String] = [:], region: String? = nil,
+        tokenParameter: String, tokenElement: String
+    ) async throws(AWSError) -> [XMLNode] {
         var pages: [XMLNode] = []
         var token: String?
         var seen: Set<String> = []
@@ -25,8 +27,10 @@ extension AWSClient {
 
     /// Every page of a json-protocol list call: `tokenField` (`NextToken`, `nextToken`, `Marker`) of the request is
     /// fed from `responseTokenField` (defaults to the same name; KMS uses `NextMarker`).
-    public func jsonPages(service: AWSService, target: String, body: [String: Value] = [:], region: String? = nil,
-                          tokenField: String, responseTokenField: String? = nil) async throws(AWSError) -> [Value] {
+    public func jsonPages(
+        service: AWSService, target: String, body: [String: Value] = [:], region: String? = nil,
+        tokenField: String, responseTokenField: String? = nil
+    ) async throws(AWSError) -> [Value] {
         var pages: [Value] = []
         var token: String?
         var seen: Set<String> = []
@@ -46,8 +50,10 @@ extension AWSClient {
 
     /// Every page of S3 ListObjectsV2 (`continuation-token` / `NextContinuationToken`); `startAfter` lists only keys
     /// after it, `delimiter` groups keys into `CommonPrefixes` (folders), `maxKeys` caps a page (S3's default: 1,000).
-    public func listObjects(bucket: String, prefix: String? = nil, startAfter: String? = nil, delimiter: String? = nil,
-                            maxKeys: Int? = nil, region: String? = nil) async throws(AWSError) -> [XMLNode] {
+    public func listObjects(
+        bucket: String, prefix: String? = nil, startAfter: String? = nil, delimiter: String? = nil,
+        maxKeys: Int? = nil, region: String? = nil
+    ) async throws(AWSError) -> [XMLNode] {
         var pages: [XMLNode] = []
         var token: String?
         repeat {
@@ -61,8 +67,9 @@ extension AWSClient {
             pages.append(page)
             token = page.bool("IsTruncated") == true ? page.string("NextContinuationToken") : nil
             if pages.count >= maxPages, token != nil {
-                throw AWSError(.tooManyPages, "more than \(maxPages) pages", service: "s3", operation: "ListObjectsV2",
-                               resource: bucket)
+                throw AWSError(
+                    .tooManyPages, "more than \(maxPages) pages", service: "s3", operation: "ListObjectsV2",
+                    resource: bucket)
             }
         } while token != nil
         return pages

@@ -23,8 +23,10 @@ public struct AWSService: Sendable, Hashable {
     public var isGlobal: Bool
 
     /// Creates a service description.
-    public init(id: String, environmentName: String, endpointPrefix: String, signingName: String,
-                wireProtocol: WireProtocol, isGlobal: Bool = false) {
+    public init(
+        id: String, environmentName: String, endpointPrefix: String, signingName: String,
+        wireProtocol: WireProtocol, isGlobal: Bool = false
+    ) {
         self.id = id
         self.environmentName = environmentName
         self.endpointPrefix = endpointPrefix
@@ -33,29 +35,37 @@ public struct AWSService: Sendable, Hashable {
         self.isGlobal = isGlobal
     }
 
-    public static let ec2 = AWSService(id: "ec2", environmentName: "EC2", endpointPrefix: "ec2", signingName: "ec2",
-                                       wireProtocol: .query(version: "2016-11-15", ec2: true))
-    public static let iam = AWSService(id: "iam", environmentName: "IAM", endpointPrefix: "iam", signingName: "iam",
-                                       wireProtocol: .query(version: "2010-05-08", ec2: false), isGlobal: true)
-    public static let sts = AWSService(id: "sts", environmentName: "STS", endpointPrefix: "sts", signingName: "sts",
-                                       wireProtocol: .query(version: "2011-06-15", ec2: false))
-    public static let rds = AWSService(id: "rds", environmentName: "RDS", endpointPrefix: "rds", signingName: "rds",
-                                       wireProtocol: .query(version: "2014-10-31", ec2: false))
-    public static let s3 = AWSService(id: "s3", environmentName: "S3", endpointPrefix: "s3", signingName: "s3",
-                                      wireProtocol: .restXML)
+    public static let ec2 = AWSService(
+        id: "ec2", environmentName: "EC2", endpointPrefix: "ec2", signingName: "ec2",
+        wireProtocol: .query(version: "2016-11-15", ec2: true))
+    public static let iam = AWSService(
+        id: "iam", environmentName: "IAM", endpointPrefix: "iam", signingName: "iam",
+        wireProtocol: .query(version: "2010-05-08", ec2: false), isGlobal: true)
+    public static let sts = AWSService(
+        id: "sts", environmentName: "STS", endpointPrefix: "sts", signingName: "sts",
+        wireProtocol: .query(version: "2011-06-15", ec2: false))
+    public static let rds = AWSService(
+        id: "rds", environmentName: "RDS", endpointPrefix: "rds", signingName: "rds",
+        wireProtocol: .query(version: "2014-10-31", ec2: false))
+    public static let s3 = AWSService(
+        id: "s3", environmentName: "S3", endpointPrefix: "s3", signingName: "s3",
+        wireProtocol: .restXML)
     /// S3 Control (account-level public access block); same S3 endpoint variable family.
-    public static let s3control = AWSService(id: "s3control", environmentName: "S3_CONTROL", endpointPrefix: "s3-control",
-                                             signingName: "s3", wireProtocol: .restXML)
-    public static let kms = AWSService(id: "kms", environmentName: "KMS", endpointPrefix: "kms", signingName: "kms",
-                                       wireProtocol: .json(targetPrefix: "TrentService", version: "1.1"))
+    public static let s3control = AWSService(
+        id: "s3control", environmentName: "S3_CONTROL", endpointPrefix: "s3-control",
+        signingName: "s3", wireProtocol: .restXML)
+    public static let kms = AWSService(
+        id: "kms", environmentName: "KMS", endpointPrefix: "kms", signingName: "kms",
+        wireProtocol: .json(targetPrefix: "TrentService", version: "1.1"))
     public static let cloudtrail = AWSService(
         id: "cloudtrail", environmentName: "CLOUDTRAIL", endpointPrefix: "cloudtrail", signingName: "cloudtrail",
         wireProtocol: .json(targetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101", version: "1.1"))
     public static let config = AWSService(
         id: "config", environmentName: "CONFIG_SERVICE", endpointPrefix: "config", signingName: "config",
         wireProtocol: .json(targetPrefix: "StarlingDoveService", version: "1.1"))
-    public static let logs = AWSService(id: "logs", environmentName: "CLOUDWATCH_LOGS", endpointPrefix: "logs",
-                                        signingName: "logs", wireProtocol: .json(targetPrefix: "Logs_20140328", version: "1.1"))
+    public static let logs = AWSService(
+        id: "logs", environmentName: "CLOUDWATCH_LOGS", endpointPrefix: "logs",
+        signingName: "logs", wireProtocol: .json(targetPrefix: "Logs_20140328", version: "1.1"))
 
     /// Every service the client knows, by id.
     public static let all: [String: AWSService] = Dictionary(

@@ -53,8 +53,9 @@ public struct AWSSharedConfig: Sendable, Hashable {
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else {
-                    throw AWSError(.invalidConfiguration, "\(file):\(index + 1): unterminated section header",
-                                   service: "config", operation: "load")
+                    throw AWSError(
+                        .invalidConfiguration, "\(file):\(index + 1): unterminated section header",
+                        service: "config", operation: "load")
                 }
                 var name = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
                 if isConfig {
@@ -73,8 +74,9 @@ public struct AWSSharedConfig: Sendable, Hashable {
             // Settings before any section, or inside a skipped section, are ignored like the CLI does.
             guard let section = current else { continue }
             guard let equals = line.firstIndex(of: "=") else {
-                throw AWSError(.invalidConfiguration, "\(file):\(index + 1): expected 'key = value'",
-                               service: "config", operation: "load")
+                throw AWSError(
+                    .invalidConfiguration, "\(file):\(index + 1): expected 'key = value'",
+                    service: "config", operation: "load")
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)

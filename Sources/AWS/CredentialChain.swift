@@ -20,8 +20,10 @@ public actor CredentialChain: AWSCredentialProvider {
     static let maxRoleChain = 5
 
     /// Reads the environment and shared files now; credentials are resolved on first use.
-    public init(environment: [String: String], profile: String? = nil,
-                transport: any HTTPTransport = URLSessionTransport()) throws(AWSError) {
+    public init(
+        environment: [String: String], profile: String? = nil,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) throws(AWSError) {
         self.environment = environment
         self.transport = transport
         self.explicitProfile = profile != nil
@@ -32,8 +34,9 @@ public actor CredentialChain: AWSCredentialProvider {
         let fromEnvironment = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
         self.region = (fromEnvironment?.isEmpty == false ? fromEnvironment : nil) ?? shared.profile(name)?["region"]
         if profile != nil || environment["AWS_PROFILE"] != nil, shared.profile(name) == nil {
-            throw AWSError(.invalidConfiguration, "profile '\(name)' is not defined in \(CredentialChain.describe(shared))",
-                           service: "credentials", operation: "resolve")
+            throw AWSError(
+                .invalidConfiguration, "profile '\(name)' is not defined in \(CredentialChain.describe(shared))",
+                service: "credentials", operation: "resolve")
         }
     }
 
@@ -55,23 +58,27 @@ public actor CredentialChain: AWSCredentialProvider {
             return resolved
         } catch {
             inflight = nil
-            throw (error as? AWSError) ?? AWSError(.noCredentials, "credential resolution was cancelled",
-                                                   service: "credentials", operation: "resolve")
+            throw (error as? AWSError)
+                ?? AWSError(
+                    .noCredentials, "credential resolution was cancelled",
+                    service: "credentials", operation: "resolve")
         }
     }
 
     private func resolve() async throws(AWSError) -> AWSCredentials {
         if !explicitProfile, let fromEnvironment = environmentCredentials() { return fromEnvironment }
         if let fromProfile = try await profileCredentials(profileName, depth: 0) { return fromProfile }
-        throw AWSError(.noCredentials,
-                       "no credentials: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or configure profile '\(profileName)' "
-                           + "in \(CredentialChain.describe(shared))",
-                       service: "credentials", operation: "resolve")
+        throw AWSError(
+            .noCredentials,
+            "no credentials: set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or configure profile '\(profileName)' "
+                + "in \(CredentialChain.describe(shared))",
+            service: "credentials", operation: "resolve")
     }
 
     private func environmentCredentials() -> AWSCredentials? {
         guard let key = environment["AWS_ACCESS_KEY_ID"], !key.isEmpty,
-              let secret = environment["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty else { return nil }
+            let secret = environment["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty
+        else { return nil }
         let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: token)
     }
@@ -79,8 +86,10 @@ public actor CredentialChain: AWSCredentialProvider {
     private func profileCredentials(_ name: String, depth: Int) async throws(AWSError) -> AWSCredentials? {
         guard let settings = shared.profile(name) else { return nil }
         guard depth < CredentialChain.maxRoleChain else {
-            throw AWSError(.invalidConfiguration, "profile '\(name)': source_profile chain longer than "
-                           + "\(CredentialChain.maxRoleChain) (a cycle?)", service: "credentials", operation: "resolve")
+            throw AWSError(
+                .invalidConfiguration,
+                "profile '\(name)': source_profile chain longer than "
+                    + "\(CredentialChain.maxRoleChain) (a cycle?)", service: "credentials", operation: "resolve")
         }
         if let roleARN = settings["role_arn"] {
             let source: AWSCredentials
@@ -90,27 +99,35 @@ public actor CredentialChain: AWSCredentialProvider {
                     source = keys
                 } else {
                     guard let resolved = try await profileCredentials(sourceProfile, depth: depth + 1) else {
-                        throw AWSError(.invalidConfiguration, "profile '\(name)': source_profile '\(sourceProfile)' "
-                                       + "is not defined", service: "credentials", operation: "resolve")
+                        throw AWSError(
+                            .invalidConfiguration,
+                            "profile '\(name)': source_profile '\(sourceProfile)' "
+                                + "is not defined", service: "credentials", operation: "resolve")
                     }
                     source = resolved
                 }
             } else if settings["credential_source"] == "Environment", let keys = environmentCredentials() {
                 source = keys
             } else {
-                throw AWSError(.invalidConfiguration, "profile '\(name)': role_arn needs source_profile or "
-                               + "credential_source = Environment", service: "credentials", operation: "resolve")
+                throw AWSError(
+                    .invalidConfiguration,
+                    "profile '\(name)': role_arn needs source_profile or "
+                        + "credential_source = Environment", service: "credentials", operation: "resolve")
             }
             if settings["mfa_serial"] != nil {
-                throw AWSError(.invalidConfiguration, "profile '\(name)': MFA-protected roles need an interactive "
-                               + "token and are not supported", service: "credentials", operation: "resolve")
+                throw AWSError(
+                    .invalidConfiguration,
+                    "profile '\(name)': MFA-protected roles need an interactive "
+                        + "token and are not supported", service: "credentials", operation: "resolve")
             }
             return try await assumeRole(roleARN, settings: settings, source: source, profile: name)
         }
         if let keys = staticKeys(settings) { return keys }
         if settings["credential_process"] != nil || settings["sso_session"] != nil || settings["sso_start_url"] != nil {
-            throw AWSError(.invalidConfiguration, "profile '\(name)': credential_process and SSO profiles are not "
-                           + "supported; export keys or use a role profile", service: "credentials", operation: "resolve")
+            throw AWSError(
+                .invalidConfiguration,
+                "profile '\(name)': credential_process and SSO profiles are not "
+                    + "supported; export keys or use a role profile", service: "credentials", operation: "resolve")
         }
         return nil
     }
@@ -121,11 +138,14 @@ public actor CredentialChain: AWSCredentialProvider {
     }
 
     /// STS AssumeRole with the source credentials, through the same client machinery (endpoints, retries).
-    private func assumeRole(_ roleARN: String, settings: [String: String], source: AWSCredentials,
-                            profile: String) async throws(AWSError) -> AWSCredentials {
+    private func assumeRole(
+        _ roleARN: String, settings: [String: String], source: AWSCredentials,
+        profile: String
+    ) async throws(AWSError) -> AWSCredentials {
         let stsRegion = settings["region"] ?? region ?? "us-east-1"
-        let client = AWSClient(credentials: StaticCredentialProvider(source), region: stsRegion, environment: environment,
-                               transport: transport)
+        let client = AWSClient(
+            credentials: StaticCredentialProvider(source), region: stsRegion, environment: environment,
+            transport: transport)
         var params = [
             "RoleArn": roleARN,
             "RoleSessionName": settings["role_session_name"] ?? "bulwark-\(Int(Date().timeIntervalSince1970))",
@@ -134,13 +154,16 @@ public actor CredentialChain: AWSCredentialProvider {
         if let external = settings["external_id"] { params["ExternalId"] = external }
         let root = try await client.query(service: .sts, action: "AssumeRole", params: params, resource: roleARN)
         guard let creds = root.node("AssumeRoleResult/Credentials"),
-              let key = creds.string("AccessKeyId"), let secret = creds.string("SecretAccessKey") else {
-            throw AWSError(.malformedResponse, "AssumeRole answer has no Credentials (profile '\(profile)')",
-                           service: "sts", operation: "AssumeRole", resource: roleARN)
+            let key = creds.string("AccessKeyId"), let secret = creds.string("SecretAccessKey")
+        else {
+            throw AWSError(
+                .malformedResponse, "AssumeRole answer has no Credentials (profile '\(profile)')",
+                service: "sts", operation: "AssumeRole", resource: roleARN)
         }
         let expiration = creds.string("Expiration").flatMap(CredentialChain.parseDate)
-        return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: creds.string("SessionToken"),
-                              expiration: expiration)
+        return AWSCredentials(
+            accessKeyID: key, secretAccessKey: secret, sessionToken: creds.string("SessionToken"),
+            expiration: expiration)
     }
 
     static func parseDate(_ text: String) -> Date? {

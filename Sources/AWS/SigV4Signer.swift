@@ -18,8 +18,10 @@ public struct SigV4Signer: Sendable {
         public var signSessionToken: Bool
 
         /// Creates options; the defaults are the rules for every service but S3.
-        public init(normalizePath: Bool = true, doubleEncodePath: Bool = true, contentSHA256Header: Bool = false,
-                    unsignedPayload: Bool = false, signSessionToken: Bool = true) {
+        public init(
+            normalizePath: Bool = true, doubleEncodePath: Bool = true, contentSHA256Header: Bool = false,
+            unsignedPayload: Bool = false, signSessionToken: Bool = true
+        ) {
             self.normalizePath = normalizePath
             self.doubleEncodePath = doubleEncodePath
             self.contentSHA256Header = contentSHA256Header
@@ -72,8 +74,9 @@ public struct SigV4Signer: Sendable {
         if options.contentSHA256Header { request.setHeader("x-amz-content-sha256", payloadHash) }
         if let token = credentials.sessionToken, options.signSessionToken { request.setHeader("X-Amz-Security-Token", token) }
         let parts = SigV4Signer.split(request.url)
-        let result = signature(method: request.method, path: parts.path, query: parts.query, headers: request.headers,
-                               payloadHash: payloadHash, date: date)
+        let result = signature(
+            method: request.method, path: parts.path, query: parts.query, headers: request.headers,
+            payloadHash: payloadHash, date: date)
         request.setHeader("Authorization", authorization(result))
         if let token = credentials.sessionToken, !options.signSessionToken { request.setHeader("X-Amz-Security-Token", token) }
     }
@@ -82,12 +85,16 @@ public struct SigV4Signer: Sendable {
     public func presign(_ request: HTTPRequest, expires: Int, date: Date = Date()) -> URL {
         let parts = SigV4Signer.split(request.url)
         var headers = request.headers
-        if !headers.contains(where: { $0.0.lowercased() == "host" }) { headers.insert(("Host", SigV4Signer.hostHeader(request.url)), at: 0) }
-        let payloadHash = options.contentSHA256Header || options.unsignedPayload
+        if !headers.contains(where: { $0.0.lowercased() == "host" }) {
+            headers.insert(("Host", SigV4Signer.hostHeader(request.url)), at: 0)
+        }
+        let payloadHash =
+            options.contentSHA256Header || options.unsignedPayload
             ? SigV4Signer.unsignedPayload : SigV4Signer.hexSHA256(request.body)
         let query = presignedQuery(parts.query, headers: headers, expires: expires, date: date)
-        let result = signature(method: request.method, path: parts.path, query: query, headers: headers,
-                               payloadHash: payloadHash, date: date)
+        let result = signature(
+            method: request.method, path: parts.path, query: query, headers: headers,
+            payloadHash: payloadHash, date: date)
         var final = query + "&X-Amz-Signature=" + result.signature
         if let token = credentials.sessionToken, !options.signSessionToken {
             final += "&X-Amz-Security-Token=" + SigV4Signer.encode(token)
@@ -118,8 +125,10 @@ public struct SigV4Signer: Sendable {
 
     /// Computes the signature of a request given as its raw parts: `path` and `query` exactly as sent
     /// (percent-encoded or not), `headers` as they will be sent.
-    public func signature(method: String, path: String, query: String?, headers: [(String, String)],
-                          payloadHash: String, date: Date) -> Signature {
+    public func signature(
+        method: String, path: String, query: String?, headers: [(String, String)],
+        payloadHash: String, date: Date
+    ) -> Signature {
         let names = signedHeaderNames(headers)
         let signedHeaders = names.joined(separator: ";")
         let canonical = [
@@ -131,12 +140,15 @@ public struct SigV4Signer: Sendable {
             payloadHash,
         ].joined(separator: "\n")
         let scope = credentialScope(date)
-        let stringToSign = [SigV4Signer.algorithm, SigV4Signer.amzDate(date), scope,
-                            SigV4Signer.hexSHA256(Data(canonical.utf8))].joined(separator: "\n")
+        let stringToSign = [
+            SigV4Signer.algorithm, SigV4Signer.amzDate(date), scope,
+            SigV4Signer.hexSHA256(Data(canonical.utf8)),
+        ].joined(separator: "\n")
         let key = signingKey(date)
         let mac = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key)
-        return Signature(canonicalRequest: canonical, stringToSign: stringToSign, signature: SigV4Signer.hex(mac),
-                         signedHeaders: signedHeaders, credentialScope: scope)
+        return Signature(
+            canonicalRequest: canonical, stringToSign: stringToSign, signature: SigV4Signer.hex(mac),
+            signedHeaders: signedHeaders, credentialScope: scope)
     }
 
     /// The `Authorization` header value for a computed signature.
@@ -200,8 +212,8 @@ public struct SigV4Signer: Sendable {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                 UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             case UInt8(ascii: "/") where keepSlash:
                 out.append("/")
@@ -217,7 +229,10 @@ public struct SigV4Signer: Sendable {
         var stack: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
             if segment == "." { continue }
-            if segment == ".." { _ = stack.popLast(); continue }
+            if segment == ".." {
+                _ = stack.popLast()
+                continue
+            }
             stack.append(segment)
         }
         var result = "/" + stack.joined(separator: "/")
@@ -252,8 +267,9 @@ public struct SigV4Signer: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
     }
 
     /// Lower-case hex SHA-256 of `data`.

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -99,8 +100,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     init(maxDepth: Int) { self.maxDepth = maxDepth }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         guard stack.count < maxDepth else {
             failure = "XML nested deeper than \(maxDepth) elements"
             parser.abortParsing()

@@ -18,8 +18,16 @@ public enum BlockingRun {
 
     final class Box<T>: @unchecked Sendable {
         private let lock = NSLock()
-        private var result: Result<T, Error>?
-        func set(_ r: Result<T, Error>) { lock.lock(); result = r; lock.unlock() }
-        func get() -> Result<T, Error>? { lock.lock(); defer { lock.unlock() }; return result }
+        private var result: Result<T, any Error>?
+        func set(_ r: Result<T, any Error>) {
+            lock.lock()
+            result = r
+            lock.unlock()
+        }
+        func get() -> Result<T, any Error>? {
+            lock.lock()
+            defer { lock.unlock() }
+            return result
+        }
     }
 }

@@ -71,23 +71,32 @@ public enum ActivityGenerator {
                     }
                     if persona.consoleDaily && !signedIn {
                         signedIn = true
-                        calls.append(SyntheticCall(
-                            time: windowStart + rng.unit() * 60, persona: index, action: "ConsoleLogin", service: "signin",
-                            region: "us-east-1", ip: newIP ?? ip, agent: Persona.console, readOnly: false, mfa: true,
-                            console: true))
+                        calls.append(
+                            SyntheticCall(
+                                time: windowStart + rng.unit() * 60, persona: index, action: "ConsoleLogin", service: "signin",
+                                region: "us-east-1", ip: newIP ?? ip, agent: Persona.console, readOnly: false, mfa: true,
+                                console: true))
                     }
                     var repertoire = persona.calls
                     if !persona.rareCalls.isEmpty, rng.unit() < persona.rareChance {
                         repertoire = [persona.rareCalls[rng.below(persona.rareCalls.count)]]
                         repertoire[0].weight = 1
-                        calls.append(call(repertoire[0], persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride, rng: &rng))
+                        calls.append(
+                            call(
+                                repertoire[0], persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride,
+                                rng: &rng))
                         repertoire = persona.calls
                     }
                     for _ in 0..<count {
-                        if persona.ips.count > 1 { ip = rng.unit() < 0.75 ? persona.ips[0] : persona.ips[1 + rng.below(persona.ips.count - 1)] }
+                        if persona.ips.count > 1 {
+                            ip = rng.unit() < 0.75 ? persona.ips[0] : persona.ips[1 + rng.below(persona.ips.count - 1)]
+                        }
                         if let newIP, rng.unit() < 0.8 { ip = newIP }
                         let template = pick(repertoire, &rng)
-                        calls.append(call(template, persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride, rng: &rng))
+                        calls.append(
+                            call(
+                                template, persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride, rng: &rng)
+                        )
                     }
                 }
             }
@@ -106,15 +115,19 @@ public enum ActivityGenerator {
                     let region = cast[index].cloud == .aws ? "us-east-1" : cast[index].regions[0].0
                     var request = nested(c.params)
                     if c.action == "GetSecretValue" { request["secretId"] = .string("prod/app-\(serial)") }
-                    if c.action == "GetPasswordData" { request["instanceId"] = .string("i-0\(String(rng.next() % 0xFFFF_FFFF, radix: 16))") }
-                    calls.append(SyntheticCall(
-                        time: t, persona: index, action: c.action, service: c.service, region: region, ip: technique.ip,
-                        agent: technique.agent, readOnly: c.readOnly, errorCode: c.errorCode.flatMap { i % 2 == 0 ? $0 : nil },
-                        request: request, mfa: c.mfa, console: c.console))
+                    if c.action == "GetPasswordData" {
+                        request["instanceId"] = .string("i-0\(String(rng.next() % 0xFFFF_FFFF, radix: 16))")
+                    }
+                    calls.append(
+                        SyntheticCall(
+                            time: t, persona: index, action: c.action, service: c.service, region: region, ip: technique.ip,
+                            agent: technique.agent, readOnly: c.readOnly, errorCode: c.errorCode.flatMap { i % 2 == 0 ? $0 : nil },
+                            request: request, mfa: c.mfa, console: c.console))
                     times.append(t)
                 }
             }
-            attacks.append(InjectedAttack(technique: technique.name, principal: cast[index].principal(account: config.account), callTimes: times))
+            attacks.append(
+                InjectedAttack(technique: technique.name, principal: cast[index].principal(account: config.account), callTimes: times))
         }
         calls.sort { $0.time < $1.time }
         return GeneratedDataset(
@@ -141,7 +154,10 @@ public enum ActivityGenerator {
         var region = persona.regions[0].0
         for (name, share) in persona.regions {
             x -= share
-            if x < 0 { region = name; break }
+            if x < 0 {
+                region = name
+                break
+            }
         }
         let denied = rng.unit() < persona.deniedShare
         var request: [String: Value] = [:]
@@ -162,16 +178,23 @@ public enum ActivityGenerator {
         for (key, value) in flat {
             if key == "cidrIp" || key == "fromPort" { continue }
             let parts = key.split(separator: ".").map(String.init)
-            if parts.count == 1 { out[key] = .string(value); continue }
+            if parts.count == 1 {
+                out[key] = .string(value)
+                continue
+            }
             // createVolumePermission.add.userId → {"createVolumePermission": {"add": {"items": [{"userId": v}]}}}
             out[parts[0]] = .object([parts[1]: .object(["items": .list([.object([parts[2]: .string(value)])])])])
         }
         if let cidr = flat["cidrIp"] {
             let port = Int(flat["fromPort"] ?? "22") ?? 22
-            out["ipPermissions"] = .object(["items": .list([.object([
-                "ipProtocol": .string("tcp"), "fromPort": .number(Double(port)), "toPort": .number(Double(port)),
-                "ipRanges": .object(["items": .list([.object(["cidrIp": .string(cidr)])])]),
-            ])])])
+            out["ipPermissions"] = .object([
+                "items": .list([
+                    .object([
+                        "ipProtocol": .string("tcp"), "fromPort": .number(Double(port)), "toPort": .number(Double(port)),
+                        "ipRanges": .object(["items": .list([.object(["cidrIp": .string(cidr)])])]),
+                    ])
+                ])
+            ])
         }
         return out
     }

@@ -18,14 +18,19 @@ public enum AzureActivityWriter {
         let subscription = dataset.subscription.uppercased()
         for (hour, calls) in hours.sorted(by: { $0.key < $1.key }) {
             let c = Timestamp.civil(hour)
-            let folder = directory.appendingPathComponent(String(
-                format: "insights-activity-logs/resourceId=/SUBSCRIPTIONS/%@/y=%04d/m=%02d/d=%02d/h=%02d/m=00",
-                subscription, c.year, c.month, c.day, c.hour))
+            let folder = directory.appendingPathComponent(
+                String(
+                    format: "insights-activity-logs/resourceId=/SUBSCRIPTIONS/%@/y=%04d/m=%02d/d=%02d/h=%02d/m=00",
+                    subscription, c.year, c.month, c.day, c.hour))
             var lines: [String] = []
             for call in calls {
                 let correlation = CloudTrailWriter.hex(&ids, 32)
-                if !call.readOnly { lines.append(try line(call, dataset: dataset, result: "Start", correlation: correlation, offset: -0.5)) }
-                lines.append(try line(call, dataset: dataset, result: call.errorCode == nil ? "Success" : "Failure", correlation: correlation, offset: 0))
+                if !call.readOnly {
+                    lines.append(try line(call, dataset: dataset, result: "Start", correlation: correlation, offset: -0.5))
+                }
+                lines.append(
+                    try line(
+                        call, dataset: dataset, result: call.errorCode == nil ? "Success" : "Failure", correlation: correlation, offset: 0))
             }
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -37,11 +42,14 @@ public enum AzureActivityWriter {
         return hours.count
     }
 
-    static func line(_ call: SyntheticCall, dataset: GeneratedDataset, result: String, correlation: String, offset: Double)
+    static func line(
+        _ call: SyntheticCall, dataset: GeneratedDataset, result: String, correlation: String, offset: Double
+    )
         throws(AnomalyError) -> String
     {
         let persona = dataset.cast[call.persona]
-        let claims: [String: String] = persona.kind == .user
+        let claims: [String: String] =
+            persona.kind == .user
             ? [upnClaim: persona.name, "http://schemas.microsoft.com/claims/authnmethodsreferences": "pwd,mfa"]
             : ["appid": persona.name, "http://schemas.microsoft.com/identity/claims/objectidentifier": persona.name]
         let provider = call.service.uppercased()

@@ -64,7 +64,9 @@ public enum CloudTrailWriter {
                 "type": "AssumedRole", "principalId": "AROA\(persona.name.uppercased().filter(\.isLetter)):\(session)",
                 "arn": "arn:aws:sts::\(account):assumed-role/\(persona.name)/\(session)", "accountId": account,
                 "sessionContext": [
-                    "sessionIssuer": ["type": "Role", "arn": persona.arn(account: account), "accountId": account, "userName": persona.name],
+                    "sessionIssuer": [
+                        "type": "Role", "arn": persona.arn(account: account), "accountId": account, "userName": persona.name,
+                    ],
                     "attributes": ["mfaAuthenticated": "false", "creationDate": time],
                 ],
             ]
@@ -80,8 +82,10 @@ public enum CloudTrailWriter {
         ]
         if call.console {
             r["responseElements"] = ["ConsoleLogin": call.errorCode == nil ? "Success" : "Failure"]
-            r["additionalEventData"] = ["LoginTo": "https://console.aws.amazon.com/console/home", "MobileVersion": "No",
-                                        "MFAUsed": call.mfa ? "Yes" : "No"]
+            r["additionalEventData"] = [
+                "LoginTo": "https://console.aws.amazon.com/console/home", "MobileVersion": "No",
+                "MFAUsed": call.mfa ? "Yes" : "No",
+            ]
         } else {
             r["readOnly"] = call.readOnly
         }

@@ -64,7 +64,9 @@ public enum Evaluation {
                 "ROC-AUC (model score): \(f(modelAUC))   ROC-AUC (model + rules): \(f(combinedAUC))",
                 "at the threshold: precision \(pct(precision)), recall \(pct(recall))",
                 "false alerts: \(falseAlertWindows) of \(benignWindows) benign principal-hours = \(pct(falseAlertRate)) (target ≤ 1 %)"
-                    + (falseAlertsByPrincipal.isEmpty ? "" : " — " + falseAlertsByPrincipal.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")),
+                    + (falseAlertsByPrincipal.isEmpty
+                        ? ""
+                        : " — " + falseAlertsByPrincipal.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")),
                 "techniques detected: \(techniques.filter(\.detected).count) of \(techniques.count)",
             ]
             for t in techniques {
@@ -101,7 +103,9 @@ public enum Evaluation {
         var labels: [Bool] = []
         var testMatrix = FeatureMatrix(columns: Feature.allCases.count)
         var windowScores: [String: Double] = [:]
-        var truePositives = 0, falsePositives = 0, benign = 0
+        var truePositives = 0
+        var falsePositives = 0
+        var benign = 0
         var falseByPrincipal: [String: Int] = [:]
         for closed in output.closed {
             let k = key(closed.window.principal, closed.window.start)
@@ -113,7 +117,9 @@ public enum Evaluation {
             combined.append(score + (alertSources[k]?.contains { $0.hasPrefix("rule") } == true ? 1 : 0))
             labels.append(positive)
             try testMatrix.append(closed.row.modelRow)
-            if positive { if alerted { truePositives += 1 } } else {
+            if positive {
+                if alerted { truePositives += 1 }
+            } else {
                 benign += 1
                 if alerted {
                     falsePositives += 1
@@ -135,7 +141,8 @@ public enum Evaluation {
             modelAUC: ROC.auc(scores: scores, labels: labels), combinedAUC: ROC.auc(scores: combined, labels: labels),
             precision: truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives),
             recall: positives == 0 ? 0 : Double(truePositives) / Double(positives),
-            falseAlertWindows: falsePositives, falseAlertsByPrincipal: falseByPrincipal, benignWindows: benign, techniques: techniques, alerts: output.alerts,
+            falseAlertWindows: falsePositives, falseAlertsByPrincipal: falseByPrincipal, benignWindows: benign, techniques: techniques,
+            alerts: output.alerts,
             trainMatrix: trained.matrix, testMatrix: testMatrix, testLabels: labels, model: trained.model)
     }
 }

@@ -1,4 +1,5 @@
 import Anomaly
+
 /// One synthetic principal of the evaluation harness: who it is, where it calls from, when it works
 /// and what it usually does.
 struct Persona: Sendable {
@@ -94,8 +95,10 @@ struct Persona: Sendable {
         ]
         let ci = Persona(
             name: "ci-deploy", kind: .role, ips: ["34.201.10.11", "34.201.10.12", "34.201.10.13", "34.201.10.14"],
-            agents: ["aws-cli/2.15.30 Python/3.11.8 Linux/5.10.0 exe/x86_64.amzn.2 command/cloudformation.deploy",
-                     "Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#5.10.0 lang/python#3.11.8"],
+            agents: [
+                "aws-cli/2.15.30 Python/3.11.8 Linux/5.10.0 exe/x86_64.amzn.2 command/cloudformation.deploy",
+                "Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#5.10.0 lang/python#3.11.8",
+            ],
             regions: [("us-east-1", 0.8), ("eu-west-1", 0.2)],
             weekdayHours: hours(9...18, 0.5, else: 0).enumerated().map { $0.offset == 2 ? 0.9 : $0.element },
             weekendHours: hours(2...2, 0.9),
@@ -127,31 +130,39 @@ struct Persona: Sendable {
             name: "app-backend", kind: .role, ips: ["52.4.20.30", "52.4.20.31"],
             agents: ["aws-sdk-java/2.25.10 Linux/5.10.0 OpenJDK_64-Bit_Server_VM/21.0.2 Java/21.0.2"],
             regions: [("us-east-1", 1)], weekdayHours: hours(0...23, 1), weekendHours: hours(0...23, 1), volume: 20...40,
-            calls: [r("GetSecretValue", "secretsmanager", 1.2), r("Decrypt", "kms", 5), r("GetParameters", "ssm", 1.5),
-                    r("GetCallerIdentity", "sts", 0.2)])
+            calls: [
+                r("GetSecretValue", "secretsmanager", 1.2), r("Decrypt", "kms", 5), r("GetParameters", "ssm", 1.5),
+                r("GetCallerIdentity", "sts", 0.2),
+            ])
         let etl = Persona(
             name: "etl-job", kind: .role, ips: ["52.4.20.40"],
             agents: ["Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#5.10.0 lang/python#3.11.8 exec-env/AWS_Lambda"],
             regions: [("us-east-1", 1)], weekdayHours: hours(1...2, 1), weekendHours: hours(1...2, 1), volume: 50...150,
-            calls: [w("StartJobRun", "glue", 1), r("GetJobRun", "glue", 6), w("StartQueryExecution", "athena", 2),
-                    r("GetQueryExecution", "athena", 8), r("GetTable", "glue", 3), w("CreateSnapshot", "ec2", 0.05),
-                    r("DescribeSnapshots", "ec2", 0.5)])
+            calls: [
+                w("StartJobRun", "glue", 1), r("GetJobRun", "glue", 6), w("StartQueryExecution", "athena", 2),
+                r("GetQueryExecution", "athena", 8), r("GetTable", "glue", 3), w("CreateSnapshot", "ec2", 0.05),
+                r("DescribeSnapshots", "ec2", 0.5),
+            ])
         let monitoring = Persona(
             name: "monitoring", kind: .role, ips: ["3.90.12.5"], agents: ["Datadog/AWS-integration aws-sdk-go/1.50.0"],
             regions: [("us-east-1", 0.6), ("eu-west-1", 0.4)], weekdayHours: hours(0...23, 1),
             weekendHours: hours(0...23, 1), volume: 30...60,
-            calls: [r("DescribeInstances", "ec2", 3), r("DescribeVolumes", "ec2", 2), r("GetMetricData", "monitoring", 5),
-                    r("DescribeLoadBalancers", "elasticloadbalancing", 1), r("DescribeDBInstances", "rds", 1),
-                    r("ListTagsForResource", "rds", 1)])
+            calls: [
+                r("DescribeInstances", "ec2", 3), r("DescribeVolumes", "ec2", 2), r("GetMetricData", "monitoring", 5),
+                r("DescribeLoadBalancers", "elasticloadbalancing", 1), r("DescribeDBInstances", "rds", 1),
+                r("ListTagsForResource", "rds", 1),
+            ])
         let audit = Persona(
             name: "security-audit", kind: .role, ips: ["3.90.12.9"], agents: ["aws-sdk-go-v2/1.25.0 os/linux lang/go#1.22"],
             regions: [("us-east-1", 0.5), ("eu-west-1", 0.5)], weekdayHours: hours(6...6, 1), weekendHours: hours(6...6, 1),
             volume: 100...200,
-            calls: [r("GetAccountAuthorizationDetails", "iam", 1), r("GetBucketPolicy", "s3", 3), r("GetBucketAcl", "s3", 3),
-                    r("DescribeSecurityGroups", "ec2", 3), r("DescribeTrails", "cloudtrail", 1),
-                    r("GetTrailStatus", "cloudtrail", 1), r("DescribeConfigRules", "config", 1),
-                    r("ListKeys", "kms", 1), r("GetKeyPolicy", "kms", 1), r("ListSecrets", "secretsmanager", 1),
-                    r("DescribeSnapshotAttribute", "ec2", 1)])
+            calls: [
+                r("GetAccountAuthorizationDetails", "iam", 1), r("GetBucketPolicy", "s3", 3), r("GetBucketAcl", "s3", 3),
+                r("DescribeSecurityGroups", "ec2", 3), r("DescribeTrails", "cloudtrail", 1),
+                r("GetTrailStatus", "cloudtrail", 1), r("DescribeConfigRules", "config", 1),
+                r("ListKeys", "kms", 1), r("GetKeyPolicy", "kms", 1), r("ListSecrets", "secretsmanager", 1),
+                r("DescribeSnapshotAttribute", "ec2", 1),
+            ])
         return [ci] + developers + [admin, backend, etl, monitoring, audit] + azureCast()
     }
 

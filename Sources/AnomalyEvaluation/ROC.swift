@@ -1,4 +1,5 @@
 import Anomaly
+
 /// Ranking metrics for scored, labelled windows.
 public enum ROC {
     /// The area under the ROC curve (the probability a random positive outscores a random negative,

@@ -18,9 +18,11 @@ public final class ARMClient: Sendable {
     public let counter = ARMCallCounter()
 
     /// Creates a client; `maxConcurrentRequests` bounds requests in flight across every caller of this client.
-    public init(configuration: AzureConfiguration, transport: any HTTPTransport, tokens: AzureTokenProvider? = nil,
-                retry: RetryPolicy = .standard, timeout: Duration = .seconds(60), maxPages: Int = 1_000,
-                maxConcurrentRequests: Int = 8) {
+    public init(
+        configuration: AzureConfiguration, transport: any HTTPTransport, tokens: AzureTokenProvider? = nil,
+        retry: RetryPolicy = .standard, timeout: Duration = .seconds(60), maxPages: Int = 1_000,
+        maxConcurrentRequests: Int = 8
+    ) {
         self.configuration = configuration
         self.transport = transport
         self.tokens = tokens ?? AzureTokenProvider(configuration: configuration, transport: transport, retry: retry)
@@ -46,8 +48,9 @@ public final class ARMClient: Sendable {
         do {
             data = try JSONBody.encode(body)
         } catch {
-            throw AzureError(.configuration, "request body cannot be encoded as JSON", api: api, resourceID: path,
-                             underlying: error)
+            throw AzureError(
+                .configuration, "request body cannot be encoded as JSON", api: api, resourceID: path,
+                underlying: error)
         }
         return try await call(url, api: api, resourceID: path, method: method, body: data)
     }
@@ -72,8 +75,9 @@ public final class ARMClient: Sendable {
             items += values
             guard let next = page["nextLink"]?.stringValue, !next.isEmpty else { return items }
             guard let nextURL = URL(string: next), sameOrigin(nextURL) else {
-                throw AzureError(.foreignNextLink, "nextLink does not point at the Resource Manager endpoint",
-                                 api: api, resourceID: path)
+                throw AzureError(
+                    .foreignNextLink, "nextLink does not point at the Resource Manager endpoint",
+                    api: api, resourceID: path)
             }
             guard seen.insert(nextURL.absoluteString).inserted else {
                 throw AzureError(.pagingLoop, "nextLink repeats a page already read", api: api, resourceID: path)
@@ -83,8 +87,10 @@ public final class ARMClient: Sendable {
         throw AzureError(.pagingLoop, "more than \(maxPages) pages", api: api, resourceID: path)
     }
 
-    private func firstURL(_ path: String, resourceType: String, api: String,
-                          query: [(String, String)] = []) throws(AzureError) -> URL {
+    private func firstURL(
+        _ path: String, resourceType: String, api: String,
+        query: [(String, String)] = []
+    ) throws(AzureError) -> URL {
         guard let version = ARMAPIVersions.version(for: resourceType) else {
             throw AzureError(.unknownResourceType, "no api-version is pinned for \(resourceType)", api: api)
         }
@@ -98,7 +104,8 @@ public final class ARMClient: Sendable {
             "&\(name)=\(value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value)"
         }.joined()
         guard path.hasPrefix("/"),
-              let url = URL(string: "\(trimmed)\(encodedPath)\(separator)api-version=\(version)\(extra)") else {
+            let url = URL(string: "\(trimmed)\(encodedPath)\(separator)api-version=\(version)\(extra)")
+        else {
             throw AzureError(.configuration, "cannot form a URL for \(path)", api: api, resourceID: path)
         }
         return url
@@ -112,8 +119,10 @@ public final class ARMClient: Sendable {
 
     /// One logical call: a token, the request through the gate and the retry policy, then one retry with a fresh
     /// token if ARM says the token expired.
-    private func call(_ url: URL, api: String, resourceID: String, method: String = "GET",
-                      body: Data? = nil) async throws(AzureError) -> Value {
+    private func call(
+        _ url: URL, api: String, resourceID: String, method: String = "GET",
+        body: Data? = nil
+    ) async throws(AzureError) -> Value {
         do {
             for attempt in 1...2 {
                 let token = try await tokens.token()
@@ -137,31 +146,38 @@ public final class ARMClient: Sendable {
         } catch let error as AzureError {
             throw error
         } catch let error as HTTPError {
-            throw AzureError(.transport, "\(error.code): \(error.message)", api: api, resourceID: resourceID,
-                             httpStatus: error.status, underlying: error)
+            throw AzureError(
+                .transport, "\(error.code): \(error.message)", api: api, resourceID: resourceID,
+                httpStatus: error.status, underlying: error)
         } catch {
             throw AzureError(.transport, "\(error)", api: api, resourceID: resourceID, underlying: error)
         }
-        throw AzureError(.authenticationFailed, "ARM rejected a freshly issued token", api: api,
-                         resourceID: resourceID, httpStatus: 401)
+        throw AzureError(
+            .authenticationFailed, "ARM rejected a freshly issued token", api: api,
+            resourceID: resourceID, httpStatus: 401)
     }
 
-    private func decode(_ response: HTTPResponse, api: String, resourceID: String,
-                        method: String) throws(AzureError) -> Value {
+    private func decode(
+        _ response: HTTPResponse, api: String, resourceID: String,
+        method: String
+    ) throws(AzureError) -> Value {
         let requestID = response.header("x-ms-request-id") ?? response.header("x-ms-correlation-request-id")
         let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {
             if let error = body?["error"], let code = error["code"]?.stringValue {
-                throw AzureError(.armError, error["message"]?.stringValue ?? "", armCode: code, api: api,
-                                 resourceID: resourceID, httpStatus: response.status, requestID: requestID)
+                throw AzureError(
+                    .armError, error["message"]?.stringValue ?? "", armCode: code, api: api,
+                    resourceID: resourceID, httpStatus: response.status, requestID: requestID)
             }
-            throw AzureError(.httpStatus, "HTTP \(response.status) without an ARM error body", api: api,
-                             resourceID: resourceID, httpStatus: response.status, requestID: requestID)
+            throw AzureError(
+                .httpStatus, "HTTP \(response.status) without an ARM error body", api: api,
+                resourceID: resourceID, httpStatus: response.status, requestID: requestID)
         }
         if JSONBody.isBlank(response.body) && method != "GET" { return .object([:]) }
         guard let body, body.members != nil else {
-            throw AzureError(.malformedResponse, "response body is not a JSON object", api: api,
-                             resourceID: resourceID, httpStatus: response.status, requestID: requestID)
+            throw AzureError(
+                .malformedResponse, "response body is not a JSON object", api: api,
+                resourceID: resourceID, httpStatus: response.status, requestID: requestID)
         }
         return body
     }

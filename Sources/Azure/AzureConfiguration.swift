@@ -26,9 +26,11 @@ public struct AzureConfiguration: Sendable {
     public static let scopeVariable = "BULWARK_AZURE_ARM_SCOPE"
 
     /// Creates a configuration.
-    public init(tenantID: String, clientID: String, clientSecret: AzureSecret,
-                authorityHost: URL, resourceManagerEndpoint: URL,
-                scope: String = AzureConfiguration.defaultScope, subscriptionID: String? = nil) {
+    public init(
+        tenantID: String, clientID: String, clientSecret: AzureSecret,
+        authorityHost: URL, resourceManagerEndpoint: URL,
+        scope: String = AzureConfiguration.defaultScope, subscriptionID: String? = nil
+    ) {
         self.tenantID = tenantID
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -50,7 +52,8 @@ public struct AzureConfiguration: Sendable {
         func url(_ name: String, default fallback: String) throws(AzureError) -> URL {
             let raw = environment[name].flatMap { $0.isEmpty ? nil : $0 } ?? fallback
             guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(),
-                  scheme == "https" || scheme == "http", url.host != nil else {
+                scheme == "https" || scheme == "http", url.host != nil
+            else {
                 throw AzureError(.configuration, "\(name) is not an http(s) URL with a host")
             }
             return url

@@ -63,9 +63,11 @@ public struct AzureError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int
 
     /// Creates an error; `message` must not contain secrets.
-    public init(_ code: Code, _ message: String, armCode: String? = nil, api: String = "", resourceID: String = "",
-                httpStatus: Int? = nil, requestID: String? = nil, underlying: (any Error)? = nil,
-                file: String = #fileID, line: Int = #line) {
+    public init(
+        _ code: Code, _ message: String, armCode: String? = nil, api: String = "", resourceID: String = "",
+        httpStatus: Int? = nil, requestID: String? = nil, underlying: (any Error)? = nil,
+        file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.armCode = armCode
         self.message = message

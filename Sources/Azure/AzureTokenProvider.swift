@@ -17,9 +17,11 @@ public actor AzureTokenProvider {
     public private(set) var requestsSent = 0
 
     /// Creates a provider; a token is refreshed `refreshMargin` before its `expires_in` runs out.
-    public init(configuration: AzureConfiguration, transport: any HTTPTransport, retry: RetryPolicy = .standard,
-                timeout: Duration = .seconds(30), refreshMargin: Duration = .seconds(300),
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        configuration: AzureConfiguration, transport: any HTTPTransport, retry: RetryPolicy = .standard,
+        timeout: Duration = .seconds(30), refreshMargin: Duration = .seconds(300),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.configuration = configuration
         self.transport = transport
         self.retry = retry
@@ -53,19 +55,21 @@ public actor AzureTokenProvider {
         var request = HTTPRequest(method: "POST", url: url, api: api)
         request.setHeader("Content-Type", "application/x-www-form-urlencoded")
         request.setHeader("Accept", "application/json")
-        request.body = Data(AzureTokenProvider.form([
-            ("grant_type", "client_credentials"),
-            ("client_id", configuration.clientID),
-            ("client_secret", configuration.clientSecret.reveal),
-            ("scope", configuration.scope),
-        ]).utf8)
+        request.body = Data(
+            AzureTokenProvider.form([
+                ("grant_type", "client_credentials"),
+                ("client_id", configuration.clientID),
+                ("client_secret", configuration.clientSecret.reveal),
+                ("scope", configuration.scope),
+            ]).utf8)
         let issued = now()
         let response: HTTPResponse
         do {
             (response, _) = try await retry.send(request, via: transport, timeout: timeout)
         } catch let error as HTTPError {
-            throw AzureError(.transport, "\(error.code): \(error.message)", api: api, resourceID: request.redactedURL,
-                             underlying: error)
+            throw AzureError(
+                .transport, "\(error.code): \(error.message)", api: api, resourceID: request.redactedURL,
+                underlying: error)
         }
         let body = try? JSONBody.decode(response.body)
         guard response.isSuccess else {
@@ -73,19 +77,22 @@ public actor AzureTokenProvider {
             // AAD descriptions name the tenant and client, never the secret; strip it anyway in case of an echo.
             let detail = (body?["error_description"]?.stringValue ?? "")
                 .replacingOccurrences(of: configuration.clientSecret.reveal, with: "<redacted>")
-            throw AzureError(.authenticationFailed, "\(code)\(detail.isEmpty ? "" : ": " + detail)", api: api,
-                             resourceID: request.redactedURL, httpStatus: response.status,
-                             requestID: response.header("x-ms-request-id"))
+            throw AzureError(
+                .authenticationFailed, "\(code)\(detail.isEmpty ? "" : ": " + detail)", api: api,
+                resourceID: request.redactedURL, httpStatus: response.status,
+                requestID: response.header("x-ms-request-id"))
         }
         guard let body, let token = body["access_token"]?.stringValue, !token.isEmpty else {
-            throw AzureError(.malformedResponse, "token response has no access_token", api: api,
-                             resourceID: request.redactedURL, httpStatus: response.status)
+            throw AzureError(
+                .malformedResponse, "token response has no access_token", api: api,
+                resourceID: request.redactedURL, httpStatus: response.status)
         }
         // expires_in is a number in v2.0 responses but a string in some older endpoints.
         let lifetime = body["expires_in"]?.numberValue ?? body["expires_in"]?.stringValue.flatMap(Double.init)
         guard let lifetime, lifetime.isFinite, lifetime > 0 else {
-            throw AzureError(.malformedResponse, "token response has no positive expires_in", api: api,
-                             resourceID: request.redactedURL, httpStatus: response.status)
+            throw AzureError(
+                .malformedResponse, "token response has no positive expires_in", api: api,
+                resourceID: request.redactedURL, httpStatus: response.status)
         }
         return AzureAccessToken(token: AzureSecret(token), expiresOn: issued.addingTimeInterval(lifetime))
     }

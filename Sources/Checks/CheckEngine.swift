@@ -44,8 +44,10 @@ public struct CheckEngine: Sendable {
         return Array(Set(typed + everyType)).sorted()
     }
 
-    private func evaluate(resource: Resource, evaluator: ConditionEvaluator, suppressions: SuppressionContext,
-                          into results: inout [CheckResult]) {
+    private func evaluate(
+        resource: Resource, evaluator: ConditionEvaluator, suppressions: SuppressionContext,
+        into results: inout [CheckResult]
+    ) {
         for index in applicableChecks(for: resource) {
             let check = checks[index]
             let verdict: Verdict
@@ -62,8 +64,10 @@ public struct CheckEngine: Sendable {
                 case .unknown: verdict = .unknown(reason: outcome.evidence)
                 }
             }
-            results.append(CheckResult(checkBox: boxes[index], resourceAddress: resource.address, resourceType: resource.type,
-                                       range: resource.origin.sourceRange, verdict: verdict, evidence: evidence))
+            results.append(
+                CheckResult(
+                    checkBox: boxes[index], resourceAddress: resource.address, resourceType: resource.type,
+                    range: resource.origin.sourceRange, verdict: verdict, evidence: evidence))
         }
     }
 }

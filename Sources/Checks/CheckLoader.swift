@@ -11,7 +11,9 @@ public enum CheckLoader {
     /// Loads every `*.yaml`/`*.yml` below `directory` (skipping `frameworks/`, and `drift/`, which holds drift data
     /// files, not checks); a bad file yields a diagnostic naming file and line while the rest still load; a repeated
     /// ID is an error and the first wins.
-    public static func load(directory: String, predicates: PredicateRegistry = .standard)
+    public static func load(
+        directory: String, predicates: PredicateRegistry = .standard
+    )
         -> (checks: [CheckDefinition], diagnostics: [Diagnostic])
     {
         var checks: [CheckDefinition] = []
@@ -29,8 +31,10 @@ public enum CheckLoader {
                 diagnostics.append(d)
             case .success(let check):
                 if let previous = seen[check.id] {
-                    diagnostics.append(Diagnostic(.duplicate, "duplicate check ID \(check.id) (first defined in \(previous))",
-                                                  at: check.source ?? .wholeFile(file)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicate, "duplicate check ID \(check.id) (first defined in \(previous))",
+                            at: check.source ?? .wholeFile(file)))
                 } else {
                     seen[check.id] = file
                     checks.append(check)
@@ -52,7 +56,9 @@ public enum CheckLoader {
     }
 
     /// Compiles a check from YAML text; `file` names it in diagnostics.
-    public static func load(yaml text: String, file: String, predicates: PredicateRegistry = .standard)
+    public static func load(
+        yaml text: String, file: String, predicates: PredicateRegistry = .standard
+    )
         -> Result<CheckDefinition, Diagnostic>
     {
         do throws(LoadError) {

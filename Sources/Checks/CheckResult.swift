@@ -18,14 +18,19 @@ public struct CheckResult: Sendable {
     public var evidence: String
 
     /// Builds a result.
-    public init(check: CheckDefinition, resourceAddress: String, resourceType: String, range: SourceRange?,
-                verdict: Verdict, evidence: String) {
-        self.init(checkBox: CheckBox(check), resourceAddress: resourceAddress, resourceType: resourceType, range: range,
-                  verdict: verdict, evidence: evidence)
+    public init(
+        check: CheckDefinition, resourceAddress: String, resourceType: String, range: SourceRange?,
+        verdict: Verdict, evidence: String
+    ) {
+        self.init(
+            checkBox: CheckBox(check), resourceAddress: resourceAddress, resourceType: resourceType, range: range,
+            verdict: verdict, evidence: evidence)
     }
 
-    init(checkBox: CheckBox, resourceAddress: String, resourceType: String, range: SourceRange?, verdict: Verdict,
-         evidence: String) {
+    init(
+        checkBox: CheckBox, resourceAddress: String, resourceType: String, range: SourceRange?, verdict: Verdict,
+        evidence: String
+    ) {
         self.checkBox = checkBox
         self.resourceAddress = resourceAddress
         self.resourceType = resourceType

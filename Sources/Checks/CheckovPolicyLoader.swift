@@ -37,8 +37,10 @@ public enum CheckovPolicyLoader {
                 diagnostics.append(d)
             case .success(let check):
                 if let previous = seen[check.id] {
-                    diagnostics.append(Diagnostic(.duplicate, "duplicate policy ID \(check.id) (first defined in \(previous))",
-                                                  at: check.source ?? .wholeFile(file)))
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicate, "duplicate policy ID \(check.id) (first defined in \(previous))",
+                            at: check.source ?? .wholeFile(file)))
                 } else {
                     seen[check.id] = file
                     checks.append(check)
@@ -140,7 +142,8 @@ public enum CheckovPolicyLoader {
         /// Types of connection blocks, plus attribute blocks that are not only about connected resources.
         var mainTypes: Set<String> {
             var main = connectionTypes
-            for types in attributeTypes where connectedTypes.isEmpty || !types.isSubset(of: connectedTypes) || types.isSubset(of: connectionTypes) {
+            for types in attributeTypes
+            where connectedTypes.isEmpty || !types.isSubset(of: connectedTypes) || types.isSubset(of: connectionTypes) {
                 main.formUnion(types)
             }
             if main.contains("all") { return ["*"] }
@@ -182,11 +185,13 @@ public enum CheckovPolicyLoader {
                 }
             }
             for (item, condition) in folded {
-                guard let target = connections.firstIndex(where: { c in
-                    (try? c.0["connected_resource_types"]?.requireStringList("")).map { list in
-                        (try? Self.types(item)).map { $0.isSubset(of: Set(list)) } ?? false
-                    } ?? false
-                }) else {
+                guard
+                    let target = connections.firstIndex(where: { c in
+                        (try? c.0["connected_resource_types"]?.requireStringList("")).map { list in
+                            (try? Self.types(item)).map { $0.isSubset(of: Set(list)) } ?? false
+                        } ?? false
+                    })
+                else {
                     throw item.error("attribute block on connected resource types has no sibling connection", .unsupported)
                 }
                 connections[target].1.append(condition)
@@ -201,9 +206,9 @@ public enum CheckovPolicyLoader {
         /// The block's types when it is an attribute block only about connected resources.
         private func isConnectedOnly(_ node: YNode) -> Set<String>? {
             guard !connectedTypes.isEmpty,
-                  node["cond_type"].flatMap({ try? $0.requireString("cond_type") }) == "attribute",
-                  let types = try? Self.types(node),
-                  types.isSubset(of: connectedTypes), types.isDisjoint(with: mainTypes)
+                node["cond_type"].flatMap({ try? $0.requireString("cond_type") }) == "attribute",
+                let types = try? Self.types(node),
+                types.isSubset(of: connectedTypes), types.isDisjoint(with: mainTypes)
             else { return nil }
             return types
         }
@@ -218,7 +223,7 @@ public enum CheckovPolicyLoader {
             case "filter":
                 try node.requireKeys(in: ["cond_type", "attribute", "operator", "value"], "a filter")
                 guard try node["attribute"]?.requireString("attribute") == "resource_type",
-                      try node["operator"]?.requireString("operator") == "within"
+                    try node["operator"]?.requireString("operator") == "within"
                 else { throw node.error("only filters 'resource_type within [...]' are supported", .unsupported) }
                 return .resourceType(Set(try node["value"]?.requireStringList("filter value") ?? []))
             case let other:
@@ -235,9 +240,10 @@ public enum CheckovPolicyLoader {
             let path = try ConditionCompiler.path(attributeNode)
             let op: AttributeOperator
             do throws(LoadError) {
-                op = try ConditionCompiler.makeOperator(name, withoutValue.contains(name) ? nil : node["value"],
-                                                        at: opNode, in: node, anchoredRegex: true)
-            } catch where error.code == .unsupported {
+                op = try ConditionCompiler.makeOperator(
+                    name, withoutValue.contains(name) ? nil : node["value"],
+                    at: opNode, in: node, anchoredRegex: true)
+            } catch  where error.code == .unsupported {
                 throw opNode.error("unsupported Checkov operator '\(raw)'", .unsupported)
             }
             let condition = Condition.attribute(AttributeCondition(path: path, op: op))

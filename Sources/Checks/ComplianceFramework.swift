@@ -42,9 +42,10 @@ public struct ComplianceFramework: Sendable, Hashable {
                 }
                 controls.append(ComplianceControl(id: id, title: try titleNode.requireString("control title"), automated: automated))
             }
-            return .success(ComplianceFramework(
-                id: try required("id").requireString("id"), name: try required("name").requireString("name"),
-                version: try required("version").requireString("version"), controls: controls))
+            return .success(
+                ComplianceFramework(
+                    id: try required("id").requireString("id"), name: try required("name").requireString("name"),
+                    version: try required("version").requireString("version"), controls: controls))
         } catch {
             return .failure(error.diagnostic(file: file))
         }

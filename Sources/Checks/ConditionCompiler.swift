@@ -45,11 +45,14 @@ struct ConditionCompiler {
         case "each":
             try node.requireKeys(in: ["each", "quantifier", "condition"], "an 'each' condition")
             guard let nested = node["condition"] else { throw node.error("'each' needs a 'condition'") }
-            return .forEach(ForEachCondition(path: try Self.path(first.node), quantifier: try quantifier(node),
-                                             condition: try compile(nested)))
+            return .forEach(
+                ForEachCondition(
+                    path: try Self.path(first.node), quantifier: try quantifier(node),
+                    condition: try compile(nested)))
         default:
             guard keys.contains("operator") else {
-                throw node.error("unrecognised condition: expected and, or, not, attribute/operator, each, connection, predicate or resource_type")
+                throw node.error(
+                    "unrecognised condition: expected and, or, not, attribute/operator, each, connection, predicate or resource_type")
             }
             try node.requireKeys(in: Self.attributeKeys, "an attribute condition")
             return try compileAttribute(node)
@@ -108,8 +111,10 @@ struct ConditionCompiler {
     }
 
     /// Builds an operator from its name and operand node; shared with the Checkov translator.
-    static func makeOperator(_ name: String, _ valueNode: YNode?, at opNode: YNode, in node: YNode,
-                             anchoredRegex: Bool = false) throws(LoadError) -> AttributeOperator {
+    static func makeOperator(
+        _ name: String, _ valueNode: YNode?, at opNode: YNode, in node: YNode,
+        anchoredRegex: Bool = false
+    ) throws(LoadError) -> AttributeOperator {
         func value() throws(LoadError) -> Value {
             guard let valueNode else { throw node.error("operator '\(name)' needs a 'value'") }
             return valueNode.value
@@ -152,8 +157,12 @@ struct ConditionCompiler {
         case "not_equals": return .notEquals(try value())
         case "equals_ignore_case": return .equalsIgnoreCase(try string())
         case "not_equals_ignore_case": return .notEqualsIgnoreCase(try string())
-        case "exists": try noValue(); return .exists
-        case "not_exists": try noValue(); return .notExists
+        case "exists":
+            try noValue()
+            return .exists
+        case "not_exists":
+            try noValue()
+            return .notExists
         case "contains": return .contains(try value())
         case "not_contains": return .notContains(try value())
         case "within": return .within(try list())
@@ -168,10 +177,18 @@ struct ConditionCompiler {
         case "greater_than_or_equal": return .greaterThanOrEqual(try number())
         case "less_than": return .lessThan(try number())
         case "less_than_or_equal": return .lessThanOrEqual(try number())
-        case "is_true": try noValue(); return .isTrue
-        case "is_false": try noValue(); return .isFalse
-        case "is_empty": try noValue(); return .isEmpty
-        case "is_not_empty": try noValue(); return .isNotEmpty
+        case "is_true":
+            try noValue()
+            return .isTrue
+        case "is_false":
+            try noValue()
+            return .isFalse
+        case "is_empty":
+            try noValue()
+            return .isEmpty
+        case "is_not_empty":
+            try noValue()
+            return .isNotEmpty
         case "length_equals": return .lengthEquals(try count())
         case "length_not_equals": return .lengthNotEquals(try count())
         case "length_greater_than": return .lengthGreaterThan(try count())

@@ -102,7 +102,8 @@ public struct ConditionEvaluator: Sendable {
             let m = matches[i]
             if !m.value.isKnown { return Outcome(.unknown, "\(m.path) is known only after apply") }
             let t = a.op.test(m.value)
-            let note = t == .unknown
+            let note =
+                t == .unknown
                 ? "\(m.path) = \(Self.render(m.value)) contains values known only after apply"
                 : "\(m.path) = \(Self.render(m.value))"
             return Outcome(t, note)
@@ -128,7 +129,10 @@ public struct ConditionEvaluator: Sendable {
             var hit: Outcome?
             for i in 0..<count {
                 let o = element(i)
-                if o.truth == .true { hit = o; break }
+                if o.truth == .true {
+                    hit = o
+                    break
+                }
                 if o.truth == .unknown, unknown == nil { unknown = o }
             }
             let result: Outcome
@@ -145,7 +149,7 @@ public struct ConditionEvaluator: Sendable {
 
     private func evaluatePortRange(_ p: PortRangeCondition, root: [String: Value]) -> Outcome {
         guard let fromValue = p.from.resolve(in: root).first?.value,
-              let toValue = p.to.resolve(in: root).first?.value
+            let toValue = p.to.resolve(in: root).first?.value
         else {
             return Outcome(.false, "\(p.from) or \(p.to) is absent")
         }
@@ -199,7 +203,8 @@ public struct ConditionEvaluator: Sendable {
         }
         if c.direction != .outgoing {
             var seen = Set<Int>()
-            let keys = resource.address == resource.configAddress
+            let keys =
+                resource.address == resource.configAddress
                 ? [resource.address] : [resource.address, resource.configAddress]
             for key in keys {
                 for (index, attribute) in incoming[key] ?? [] {

@@ -54,8 +54,11 @@ public struct FindingBaseline: Sendable, Codable, Hashable {
             throw DiagnosticsError([Diagnostic(.syntax, "invalid baseline: \(error)", at: .wholeFile(file))])
         }
         guard baseline.version == currentVersion else {
-            throw DiagnosticsError([Diagnostic(.unsupported, "unsupported baseline version \(baseline.version)",
-                                               at: .wholeFile(file))])
+            throw DiagnosticsError([
+                Diagnostic(
+                    .unsupported, "unsupported baseline version \(baseline.version)",
+                    at: .wholeFile(file))
+            ])
         }
         return baseline
     }

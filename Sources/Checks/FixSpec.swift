@@ -111,8 +111,10 @@ public struct AddResourceAction: Sendable, Hashable {
     public var unlessBlock: String?
 
     /// Memberwise.
-    public init(type: String, reference: String, referenceAttribute: String = "id", body: FixBody,
-                unlessBlock: String? = nil) {
+    public init(
+        type: String, reference: String, referenceAttribute: String = "id", body: FixBody,
+        unlessBlock: String? = nil
+    ) {
         self.type = type
         self.reference = reference
         self.referenceAttribute = referenceAttribute

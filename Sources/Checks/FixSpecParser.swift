@@ -30,8 +30,9 @@ enum FixSpecParser {
         let summary = try node["summary"]?.requireString("fix.summary") ?? actions.map(describe).joined(separator: "; ")
         guard !summary.contains("\n") else { throw node.error("fix.summary must be one line") }
         let position = SourcePosition(line: node.line, column: node.column, byte: 0)
-        return FixSpec(id: id, summary: summary, actions: actions,
-                       source: SourceRange(file: file, start: position, end: position))
+        return FixSpec(
+            id: id, summary: summary, actions: actions,
+            source: SourceRange(file: file, start: position, end: position))
     }
 
     /// A mapping or a list of mappings.
@@ -54,7 +55,8 @@ enum FixSpecParser {
     }
 
     private static func value(of node: YNode, _ what: String) throws(LoadError) -> FixValue {
-        let hasValue = node["value"] != nil, hasParam = node["param"] != nil
+        let hasValue = node["value"] != nil
+        let hasParam = node["param"] != nil
         guard hasValue != hasParam else { throw node.error("\(what) needs exactly one of 'value' or 'param'") }
         if let param = node["param"] {
             let name = try param.requireString("\(what).param")
@@ -85,8 +87,9 @@ enum FixSpecParser {
             guard case .bool(let b)? = c.scalarValue else { throw c.error("fix.set.create must be true or false") }
             create = b
         }
-        return SetAttributeAction(path: try path(node["path"], in: node, "fix.set"), value: try value(of: node, "fix.set"),
-                                  aliases: aliases, create: create)
+        return SetAttributeAction(
+            path: try path(node["path"], in: node, "fix.set"), value: try value(of: node, "fix.set"),
+            aliases: aliases, create: create)
     }
 
     private static func remove(_ node: YNode) throws(LoadError) -> RemoveElementAction {
@@ -111,8 +114,9 @@ enum FixSpecParser {
         guard TerraformName.isValid(reference) else { throw refNode.error("fix.add_resource.reference must be an attribute name") }
         let attribute = try node["reference_attribute"]?.requireString("fix.add_resource.reference_attribute") ?? "id"
         let body = try node["body"].map { b throws(LoadError) in try self.body(b, "fix.add_resource.body") } ?? FixBody()
-        return AddResourceAction(type: type, reference: reference, referenceAttribute: attribute, body: body,
-                                 unlessBlock: try node["unless_block"]?.requireString("fix.add_resource.unless_block"))
+        return AddResourceAction(
+            type: type, reference: reference, referenceAttribute: attribute, body: body,
+            unlessBlock: try node["unless_block"]?.requireString("fix.add_resource.unless_block"))
     }
 
     private static func named(_ node: YNode) throws(LoadError) -> NamedFixAction {

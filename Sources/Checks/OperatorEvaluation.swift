@@ -7,7 +7,7 @@ extension AttributeOperator {
     var holdsWhenAbsent: Bool {
         switch self {
         case .notEquals, .notEqualsIgnoreCase, .notExists, .notContains, .notWithin, .notStartsWith, .notEndsWith,
-             .notRegexMatch, .notSubset, .notIntersects, .isEmpty:
+            .notRegexMatch, .notSubset, .notIntersects, .isEmpty:
             return true
         default:
             return false

@@ -68,9 +68,15 @@ enum PolicyPredicates {
         var source = Truth.false
         for key in ["source_address_prefix", "source_address_prefixes"] {
             guard let prefixes = rule[key] else { continue }
-            if !prefixes.isKnown { source = source || .unknown; continue }
+            if !prefixes.isKnown {
+                source = source || .unknown
+                continue
+            }
             for prefix in ValueConversions.asCollection(prefixes) {
-                if !prefix.isKnown { source = source || .unknown; continue }
+                if !prefix.isKnown {
+                    source = source || .unknown
+                    continue
+                }
                 guard let s = prefix.stringValue?.trimmingWhitespace() else { continue }
                 if ["*", "any", "internet", "0.0.0.0", "0.0.0.0/0", "::/0"].contains(s.lowercased()) { source = .true }
             }
@@ -155,10 +161,12 @@ enum PolicyPredicates {
         guard let value else { return .false }
         var result = Truth.false
         for item in ValueConversions.asCollection(value) {
-            if !item.isKnown { result = result || .unknown; continue }
+            if !item.isKnown {
+                result = result || .unknown
+                continue
+            }
             if ValueConversions.string(item)?.lowercased() == expected { return .true }
         }
         return result
     }
 }
-

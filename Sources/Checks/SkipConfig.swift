@@ -14,8 +14,10 @@ public struct ConfigSkip: Sendable, Hashable {
     public var range: SourceRange?
 
     /// Builds a skip.
-    public init(check: String, resource: String? = nil, reason: String = "", expires: CalendarDate? = nil,
-                range: SourceRange? = nil) {
+    public init(
+        check: String, resource: String? = nil, reason: String = "", expires: CalendarDate? = nil,
+        range: SourceRange? = nil
+    ) {
         self.check = check
         self.resource = resource
         self.reason = reason
@@ -27,7 +29,8 @@ public struct ConfigSkip: Sendable, Hashable {
     public func applies(to check: CheckDefinition, resource: Resource) -> Bool {
         let wanted = self.check.uppercased()
         let refs = check.references
-        let named = check.id.uppercased() == wanted
+        let named =
+            check.id.uppercased() == wanted
             || (refs.checkov + refs.avd + refs.tfsec).contains { $0.uppercased() == wanted }
         guard named else { return false }
         guard let pattern = self.resource else { return true }
@@ -105,9 +108,11 @@ public struct SuppressionContext: Sendable {
         for (address, list) in inline {
             for s in list {
                 if let expires = s.expires, expires < today {
-                    diagnostics.append(Diagnostic(.expiredSkip,
-                        "\(s.directive) on \(address) expired on \(expires); the check applies again",
-                        at: s.range, severity: .warning))
+                    diagnostics.append(
+                        Diagnostic(
+                            .expiredSkip,
+                            "\(s.directive) on \(address) expired on \(expires); the check applies again",
+                            at: s.range, severity: .warning))
                 } else {
                     active[address, default: []].append(s)
                 }
@@ -117,9 +122,11 @@ public struct SuppressionContext: Sendable {
         for skip in skips {
             if let expires = skip.expires, expires < today {
                 let target = skip.resource.map { " for \($0)" } ?? ""
-                diagnostics.append(Diagnostic(.expiredSkip,
-                    "skip of \(skip.check)\(target) expired on \(expires); the check applies again",
-                    at: skip.range, severity: .warning))
+                diagnostics.append(
+                    Diagnostic(
+                        .expiredSkip,
+                        "skip of \(skip.check)\(target) expired on \(expires); the check applies again",
+                        at: skip.range, severity: .warning))
             } else {
                 activeSkips.append(skip)
             }

@@ -141,8 +141,9 @@ public enum InlineSuppressions {
             }
             if !id.isEmpty {
                 let range = lineNumber.map { n in
-                    SourceRange(file: file ?? "", start: SourcePosition(line: n, column: 1, byte: 0),
-                                end: SourcePosition(line: n, column: 1, byte: 0))
+                    SourceRange(
+                        file: file ?? "", start: SourcePosition(line: n, column: 1, byte: 0),
+                        end: SourcePosition(line: n, column: 1, byte: 0))
                 }
                 out.append(Suppression(kind: kind, id: id, reason: reason, expires: expires, range: range))
             }

@@ -5,7 +5,9 @@ public enum TerraformName {
         guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else {
             return false
         }
-        return s.unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || ($0.isASCII && $0.properties.isAlphabetic)
-            || ("0"..."9").contains($0) }
+        return s.unicodeScalars.allSatisfy {
+            $0 == "_" || $0 == "-" || ($0.isASCII && $0.properties.isAlphabetic)
+                || ("0"..."9").contains($0)
+        }
     }
 }

@@ -4,8 +4,12 @@ public enum Wildcard {
     /// True when `text` matches `pattern` as a whole. Linear backtracking on the last `*`, so no pattern can
     /// make matching exponential.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
-        let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
-        var pi = 0, ti = 0, star = -1, mark = 0
+        let p = Array(pattern.unicodeScalars)
+        let t = Array(text.unicodeScalars)
+        var pi = 0
+        var ti = 0
+        var star = -1
+        var mark = 0
         while ti < t.count {
             if pi < p.count, p[pi] != "*", p[pi] == t[ti] {
                 pi += 1

@@ -147,8 +147,9 @@ public struct YNode: Sendable {
     /// Rejects keys outside `allowed`, so that a misspelt key fails loudly instead of being ignored.
     public func requireKeys(in allowed: Set<String>, _ what: String) throws(LoadError) {
         for pair in try requireMapping(what) where !allowed.contains(pair.key) {
-            throw LoadError("unknown key '\(pair.key)' in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))",
-                            line: pair.node.line, column: pair.node.column)
+            throw LoadError(
+                "unknown key '\(pair.key)' in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))",
+                line: pair.node.line, column: pair.node.column)
         }
     }
 

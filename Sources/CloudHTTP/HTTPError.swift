@@ -51,8 +51,10 @@ public struct HTTPError: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int
 
     /// Creates an error; `url` must already be redacted (see `HTTPRequest.redactedURL`).
-    public init(_ code: Code, _ message: String, api: String, url: String, status: Int? = nil,
-                underlying: (any Error)? = nil, file: String = #fileID, line: Int = #line) {
+    public init(
+        _ code: Code, _ message: String, api: String, url: String, status: Int? = nil,
+        underlying: (any Error)? = nil, file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.message = message
         self.api = api

@@ -17,8 +17,10 @@ public struct RetryPolicy: Sendable {
     public static let none = RetryPolicy(maxAttempts: 1)
 
     /// Creates a policy.
-    public init(maxAttempts: Int = 5, baseDelay: Duration = .milliseconds(100), maxDelay: Duration = .seconds(20),
-                jitter: @escaping @Sendable (Double) -> Double = { Double.random(in: 0...max(0, $0)) }) {
+    public init(
+        maxAttempts: Int = 5, baseDelay: Duration = .milliseconds(100), maxDelay: Duration = .seconds(20),
+        jitter: @escaping @Sendable (Double) -> Double = { Double.random(in: 0...max(0, $0)) }
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
@@ -59,8 +61,10 @@ public struct RetryPolicy: Sendable {
     /// Sends `request` through `transport`, retrying transient failures, retryable statuses and whatever
     /// `isRetryable` flags (protocol-level codes such as `Throttling` in a 400 body). Returns the final response
     /// (which may still be an error status when it is not retryable) and the number of attempts made.
-    public func send(_ request: HTTPRequest, via transport: any HTTPTransport, timeout: Duration,
-                     isRetryable: @Sendable (HTTPResponse) -> Bool = { _ in false }) async throws -> (HTTPResponse, Int) {
+    public func send(
+        _ request: HTTPRequest, via transport: any HTTPTransport, timeout: Duration,
+        isRetryable: @Sendable (HTTPResponse) -> Bool = { _ in false }
+    ) async throws -> (HTTPResponse, Int) {
         var attempt = 0
         while true {
             attempt += 1

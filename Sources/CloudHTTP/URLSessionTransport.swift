@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -37,7 +38,8 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let label = (api: request.api, url: request.redactedURL)
         guard let scheme = request.url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              request.url.host != nil else {
+            request.url.host != nil
+        else {
             throw HTTPError(.invalidURL, "only http and https URLs with a host can be sent", api: label.api, url: label.url)
         }
         var urlRequest = URLRequest(url: request.url)
@@ -56,12 +58,18 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         let limit = maxResponseBytes
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, Error>) in
-                delegate.register(id, TransportDelegate.TaskState(
-                    continuation: continuation, api: label.api, url: label.url, limit: limit, origin: request.url))
+                delegate.register(
+                    id,
+                    TransportDelegate.TaskState(
+                        continuation: continuation, api: label.api, url: label.url, limit: limit, origin: request.url))
                 task.resume()
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) {
-                    if delegate.fail(id, HTTPError(.timeout, "no complete response within \(timeout)",
-                                                   api: label.api, url: label.url)) {
+                    if delegate.fail(
+                        id,
+                        HTTPError(
+                            .timeout, "no complete response within \(timeout)",
+                            api: label.api, url: label.url))
+                    {
                         task.cancel()
                     }
                 }
@@ -78,7 +86,7 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     // Unchecked: `states` is only touched under `lock`; URLSession calls the delegate on its own queue.
     struct TaskState {
-        var continuation: CheckedContinuation<HTTPResponse, Error>
+        var continuation: CheckedContinuation<HTTPResponse, any Error>
         var api: String
         var url: String
         var limit: Int
@@ -105,16 +113,21 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
         }
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         let tooLarge: Bool = lock.withLock {
             guard var state = states[dataTask.taskIdentifier] else { return false }
             state.response = response as? HTTPURLResponse
             let expected = response.expectedContentLength
             var over = false
             if expected > Int64(state.limit) {
-                state.failure = state.failure ?? HTTPError(.responseTooLarge,
-                    "response of \(expected) bytes exceeds the \(state.limit)-byte limit", api: state.api, url: state.url)
+                state.failure =
+                    state.failure
+                    ?? HTTPError(
+                        .responseTooLarge,
+                        "response of \(expected) bytes exceeds the \(state.limit)-byte limit", api: state.api, url: state.url)
                 over = true
             }
             states[dataTask.taskIdentifier] = state
@@ -128,8 +141,9 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
             guard var state = states[dataTask.taskIdentifier] else { return false }
             guard state.failure == nil else { return true }
             if state.data.count + data.count > state.limit {
-                state.failure = HTTPError(.responseTooLarge, "response exceeds the \(state.limit)-byte limit",
-                                          api: state.api, url: state.url)
+                state.failure = HTTPError(
+                    .responseTooLarge, "response exceeds the \(state.limit)-byte limit",
+                    api: state.api, url: state.url)
                 states[dataTask.taskIdentifier] = state
                 return true
             }
@@ -140,27 +154,31 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
         if tooLarge { dataTask.cancel() }
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
         let origin = lock.withLock { states[task.taskIdentifier]?.origin }
         guard let origin, let target = request.url,
-              origin.scheme?.lowercased() == target.scheme?.lowercased(),
-              origin.host?.lowercased() == target.host?.lowercased(), origin.port == target.port else {
+            origin.scheme?.lowercased() == target.scheme?.lowercased(),
+            origin.host?.lowercased() == target.host?.lowercased(), origin.port == target.port
+        else {
             completionHandler(nil)
             return
         }
         completionHandler(request)
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: any Error?) {
         guard let state = lock.withLock({ states.removeValue(forKey: task.taskIdentifier) }) else { return }
         if let failure = state.failure {
             state.continuation.resume(throwing: failure)
         } else if let error {
             let nsError = error as NSError
-            state.continuation.resume(throwing: HTTPError(
-                .connection, TransportDelegate.describe(error), api: state.api, url: state.url,
-                underlying: NSError(domain: nsError.domain, code: nsError.code)))
+            state.continuation.resume(
+                throwing: HTTPError(
+                    .connection, TransportDelegate.describe(error), api: state.api, url: state.url,
+                    underlying: NSError(domain: nsError.domain, code: nsError.code)))
         } else if let response = state.response ?? (task.response as? HTTPURLResponse) {
             var headers: [(String, String)] = []
             for (key, value) in response.allHeaderFields {
@@ -169,13 +187,14 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
             headers.sort { $0.0.lowercased() < $1.0.lowercased() }
             state.continuation.resume(returning: HTTPResponse(status: response.statusCode, headers: headers, body: state.data))
         } else {
-            state.continuation.resume(throwing: HTTPError(
-                .connection, "the connection closed without an HTTP response", api: state.api, url: state.url))
+            state.continuation.resume(
+                throwing: HTTPError(
+                    .connection, "the connection closed without an HTTP response", api: state.api, url: state.url))
         }
     }
 
     /// The error's description without the failing URL, which URLSession would otherwise echo (query included).
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         let reason: String
         switch nsError.code {

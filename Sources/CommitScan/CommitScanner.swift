@@ -24,8 +24,11 @@ public struct CommitScanner: Sendable {
     }
 
     /// `scan`, also returning the commit's files it read, so later stages see exactly the same snapshot.
-    public func scanWithFiles(repository: GitRepository, commit: String, paths: [String]) async throws
-        -> (report: ScanReport, snapshot: CommitSnapshot) {
+    public func scanWithFiles(
+        repository: GitRepository, commit: String, paths: [String]
+    ) async throws
+        -> (report: ScanReport, snapshot: CommitSnapshot)
+    {
         let snapshot = try await snapshot(repository: repository, commit: commit, paths: paths)
         return (try await scan(snapshot, paths: paths), snapshot)
     }
@@ -53,7 +56,9 @@ public struct CommitScanner: Sendable {
         }
         let scanOptions = options
         let result: Result<ScanReport, ScanError> = await OffPool.run {
-            do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: scanOptions)) } catch { return .failure(error) }
+            do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: scanOptions)) } catch {
+                return .failure(error)
+            }
         }
         switch result {
         case .success(let report): return report

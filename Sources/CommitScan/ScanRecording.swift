@@ -24,8 +24,10 @@ public enum ScanRecording {
     }
 
     /// The record for `report`; compliance rows cover `frameworks` (all summaries in the report when empty).
-    public static func record(_ report: ScanReport, provenance: Provenance, startedAt: Date, finishedAt: Date,
-                              frameworks: [String] = []) -> ScanRecord {
+    public static func record(
+        _ report: ScanReport, provenance: Provenance, startedAt: Date, finishedAt: Date,
+        frameworks: [String] = []
+    ) -> ScanRecord {
         let findings = report.findings.map { finding -> FindingRecord in
             let result = finding.result
             var suppression: FindingSuppression?
@@ -42,8 +44,9 @@ public enum ScanRecording {
             .filter { frameworks.isEmpty || frameworks.contains($0.framework.id) }
             .flatMap { summary in
                 summary.controls.map { control in
-                    ComplianceRecord(framework: summary.framework.id, frameworkVersion: summary.framework.version,
-                                     result: control)
+                    ComplianceRecord(
+                        framework: summary.framework.id, frameworkVersion: summary.framework.version,
+                        result: control)
                 }
             }
         let errors = report.loadErrors
@@ -51,8 +54,10 @@ public enum ScanRecording {
             target: provenance.target, repo: provenance.repository, branch: provenance.branch, commit: provenance.commit,
             trigger: provenance.trigger, startedAt: startedAt, finishedAt: finishedAt,
             status: errors.isEmpty ? .succeeded : .partial,
-            error: errors.isEmpty ? nil : errors.prefix(5).map(\.display).joined(separator: "\n")
-                + (errors.count > 5 ? "\n… and \(errors.count - 5) more" : ""),
+            error: errors.isEmpty
+                ? nil
+                : errors.prefix(5).map(\.display).joined(separator: "\n")
+                    + (errors.count > 5 ? "\n… and \(errors.count - 5) more" : ""),
             resources: report.resources, findings: findings, compliance: compliance)
     }
 

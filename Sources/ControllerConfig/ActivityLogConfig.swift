@@ -35,8 +35,10 @@ extension TargetConfig {
         public var maxReadAttempts: Int = 5
 
         /// A block with at least one source; the rest defaults (1 h window, no model, no webhook).
-        public init(aws: AWS? = nil, azureSubscription: String? = nil, localDirectory: String? = nil,
-                    window: Duration = .seconds(3600), model: String? = nil, webhookURLEnv: String? = nil) {
+        public init(
+            aws: AWS? = nil, azureSubscription: String? = nil, localDirectory: String? = nil,
+            window: Duration = .seconds(3600), model: String? = nil, webhookURLEnv: String? = nil
+        ) {
             self.aws = aws
             self.azureSubscription = azureSubscription
             self.localDirectory = localDirectory

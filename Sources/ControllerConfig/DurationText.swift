@@ -29,8 +29,14 @@ public enum DurationText {
         if ms < 1_000 { return "\(ms)ms" }
         var seconds = ms / 1_000
         var out = ""
-        if seconds >= 3_600 { out += "\(seconds / 3_600)h"; seconds %= 3_600 }
-        if seconds >= 60 { out += "\(seconds / 60)m"; seconds %= 60 }
+        if seconds >= 3_600 {
+            out += "\(seconds / 3_600)h"
+            seconds %= 3_600
+        }
+        if seconds >= 60 {
+            out += "\(seconds / 60)m"
+            seconds %= 60
+        }
         if seconds > 0 || out.isEmpty { out += "\(seconds)s" }
         return out
     }

@@ -25,8 +25,10 @@ public struct FixProposalSettings: Sendable, Hashable {
         public var base: String?
 
         /// Memberwise.
-        public init(provider: PullRequestProvider, apiURL: String? = nil, repository: String, token: SecretReference,
-                    base: String? = nil) {
+        public init(
+            provider: PullRequestProvider, apiURL: String? = nil, repository: String, token: SecretReference,
+            base: String? = nil
+        ) {
             self.provider = provider
             self.apiURL = apiURL
             self.repository = repository
@@ -42,8 +44,10 @@ public struct FixProposalSettings: Sendable, Hashable {
     public var authorEmail: String
 
     /// Settings with the defaults: per-check groups, no host, author `Bulwark <bulwark@localhost>`.
-    public init(grouping: Grouping = .perCheck, pullRequests: PullRequests? = nil, authorName: String = "Bulwark",
-                authorEmail: String = "bulwark@localhost") {
+    public init(
+        grouping: Grouping = .perCheck, pullRequests: PullRequests? = nil, authorName: String = "Bulwark",
+        authorEmail: String = "bulwark@localhost"
+    ) {
         self.grouping = grouping
         self.pullRequests = pullRequests
         self.authorName = authorName
@@ -89,8 +93,10 @@ public struct FixProposalSettings: Sendable, Hashable {
             throw node.error("pullRequests needs a 'repository' (owner/repo, or a GitLab project id or path)")
         }
         let repository = try r.requireString("repository")
-        if provider == .github, repository.split(separator: "/", omittingEmptySubsequences: false).count != 2
-            || repository.hasPrefix("/") || repository.hasSuffix("/") {
+        if provider == .github,
+            repository.split(separator: "/", omittingEmptySubsequences: false).count != 2
+                || repository.hasPrefix("/") || repository.hasSuffix("/")
+        {
             throw r.error("a GitHub repository is written owner/repo (got '\(repository)')")
         }
         let token: SecretReference
@@ -108,7 +114,8 @@ public struct FixProposalSettings: Sendable, Hashable {
             }
             apiURL = text
         }
-        return PullRequests(provider: provider, apiURL: apiURL, repository: repository, token: token,
-                            base: try node["base"]?.requireString("base"))
+        return PullRequests(
+            provider: provider, apiURL: apiURL, repository: repository, token: token,
+            base: try node["base"]?.requireString("base"))
     }
 }

@@ -4,8 +4,9 @@ import Foundation
 extension ReconcileConfig {
     /// A target's `activityLogs:` block; every problem carries the node's line and column.
     static func activityLogs(_ node: YNode, base: String) throws(LoadError) -> TargetConfig.ActivityLogs {
-        try node.requireKeys(in: ["aws", "azure", "localDirectory", "window", "model", "webhook", "maxReadAttempts"],
-                              "activityLogs")
+        try node.requireKeys(
+            in: ["aws", "azure", "localDirectory", "window", "model", "webhook", "maxReadAttempts"],
+            "activityLogs")
         var logs = TargetConfig.ActivityLogs()
         if let a = node["aws"] {
             try a.requireKeys(in: ["bucket", "prefix", "region", "accounts"], "activityLogs.aws")

@@ -18,8 +18,10 @@ public struct ReconcileConfig: Sendable {
     public var targets: [TargetConfig]
 
     /// Builds a config in code (tests, benchmarks).
-    public init(file: String, database: String? = nil, cacheDirectory: String, checksDirectory: String? = nil,
-                concurrency: Int = 4, leaseDuration: Duration = .seconds(300), targets: [TargetConfig]) {
+    public init(
+        file: String, database: String? = nil, cacheDirectory: String, checksDirectory: String? = nil,
+        concurrency: Int = 4, leaseDuration: Duration = .seconds(300), targets: [TargetConfig]
+    ) {
         self.file = file
         self.database = database
         self.cacheDirectory = cacheDirectory
@@ -43,10 +45,13 @@ public struct ReconcileConfig: Sendable {
         let base = (absoluteFile as NSString).deletingLastPathComponent
         do throws(LoadError) {
             guard let root = try YNode.parse(text) else { throw LoadError("the config file is empty", line: 1, column: 1) }
-            try root.requireKeys(in: ["database", "cacheDirectory", "checksDirectory", "concurrency", "leaseDuration", "targets"],
-                                 "the config")
+            try root.requireKeys(
+                in: ["database", "cacheDirectory", "checksDirectory", "concurrency", "leaseDuration", "targets"],
+                "the config")
             var config = ReconcileConfig(file: absoluteFile, cacheDirectory: base + "/.bulwark/git", targets: [])
-            config.database = try root["database"].map { n throws(LoadError) in try n.requireString("database") }.flatMap { $0.isEmpty ? nil : $0 }
+            config.database = try root["database"].map { n throws(LoadError) in try n.requireString("database") }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
             if let n = root["cacheDirectory"] { config.cacheDirectory = absolute(try n.requireString("cacheDirectory"), base: base) }
             if let n = root["checksDirectory"] { config.checksDirectory = absolute(try n.requireString("checksDirectory"), base: base) }
             if let n = root["concurrency"] { config.concurrency = try integer(n, "concurrency", range: 1...64) }
@@ -91,7 +96,9 @@ public struct ReconcileConfig: Sendable {
         if let n = node["interval"] { target.interval = try duration(n, "interval") }
         if let n = node["pollInterval"] { target.pollInterval = try duration(n, "pollInterval") }
         if let n = node["jitter"] {
-            guard case .number(let j)? = n.scalarValue, (0...0.5).contains(j) else { throw n.error("'jitter' must be a number from 0 to 0.5") }
+            guard case .number(let j)? = n.scalarValue, (0...0.5).contains(j) else {
+                throw n.error("'jitter' must be a number from 0 to 0.5")
+            }
             target.jitter = j
         }
         if let n = node["timeout"] { target.timeout = try duration(n, "timeout") }
@@ -143,9 +150,10 @@ public struct ReconcileConfig: Sendable {
             return .basic(user: try u.requireString("username"), password: try secret(p, base: base))
         }
         if let k = node["sshKey"] {
-            return .sshKey(user: try node["user"]?.requireString("user") ?? "git",
-                           privateKey: absolute(try k.requireString("sshKey"), base: base),
-                           passphrase: try node["passphrase"].map { n throws(LoadError) in try secret(n, base: base) })
+            return .sshKey(
+                user: try node["user"]?.requireString("user") ?? "git",
+                privateKey: absolute(try k.requireString("sshKey"), base: base),
+                passphrase: try node["passphrase"].map { n throws(LoadError) in try secret(n, base: base) })
         }
         throw node.error("credentials need 'token', 'username'+'password', or 'sshKey'")
     }
@@ -180,7 +188,9 @@ public struct ReconcileConfig: Sendable {
 
     static func duration(_ node: YNode, _ what: String) throws(LoadError) -> Duration {
         let text = try node.requireString(what)
-        guard let d = DurationText.parse(text) else { throw node.error("'\(what)' must be a duration such as 30s, 5m or 1h (got '\(text)')") }
+        guard let d = DurationText.parse(text) else {
+            throw node.error("'\(what)' must be a duration such as 30s, 5m or 1h (got '\(text)')")
+        }
         return d
     }
 

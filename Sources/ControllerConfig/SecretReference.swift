@@ -16,7 +16,8 @@ public enum SecretReference: Sendable, Hashable, CustomStringConvertible {
             return value
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path),
-                  let text = String(data: data, encoding: .utf8) else {
+                let text = String(data: data, encoding: .utf8)
+            else {
                 throw ConfigError(.missingSecret, "secret file \(path) cannot be read")
             }
             let value = text.trimmingCharacters(in: .whitespacesAndNewlines)

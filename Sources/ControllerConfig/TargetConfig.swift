@@ -71,11 +71,13 @@ public struct TargetConfig: Sendable, Hashable {
     public var activityLogs: ActivityLogs? = nil
 
     /// Builds a target with the usual defaults.
-    public init(name: String, repository: String, branch: String = "main", paths: [String] = ["."],
-                interval: Duration = .seconds(600), pollInterval: Duration = .seconds(60), jitter: Double = 0.1,
-                timeout: Duration = .seconds(300), credentials: GitCredentialReference? = nil, caBundle: String? = nil,
-                knownHosts: String? = nil, frameworks: [String] = [], clouds: Clouds = Clouds(),
-                remediation: RemediationMode = .off, adminCIDR: String? = nil, suspend: Bool = false) {
+    public init(
+        name: String, repository: String, branch: String = "main", paths: [String] = ["."],
+        interval: Duration = .seconds(600), pollInterval: Duration = .seconds(60), jitter: Double = 0.1,
+        timeout: Duration = .seconds(300), credentials: GitCredentialReference? = nil, caBundle: String? = nil,
+        knownHosts: String? = nil, frameworks: [String] = [], clouds: Clouds = Clouds(),
+        remediation: RemediationMode = .off, adminCIDR: String? = nil, suspend: Bool = false
+    ) {
         self.name = name
         self.repository = repository
         self.branch = branch

@@ -39,8 +39,10 @@ public struct DiscoveryError: Error, Hashable, Sendable, CustomStringConvertible
     public var line: Int
 
     /// Creates an error; `underlying` is the client error that stopped the read.
-    public init(_ code: Code, service: String, region: String, operation: String, apiCode: String,
-                resource: String? = nil, underlying: (any Error)?, file: String = #fileID, line: Int = #line) {
+    public init(
+        _ code: Code, service: String, region: String, operation: String, apiCode: String,
+        resource: String? = nil, underlying: (any Error)?, file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.service = service
         self.region = region
@@ -53,21 +55,25 @@ public struct DiscoveryError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     /// A failed AWS call of `service` in `region` (`global` for account-wide reads).
-    public init(service: String, region: String, operation: String, resource: String? = nil, underlying: AWSError,
-                file: String = #fileID, line: Int = #line) {
-        self.init(underlying.isAccessDenied ? .accessDenied : .callFailed, service: service, region: region,
-                  operation: operation, apiCode: underlying.errorCode, resource: resource ?? underlying.resource,
-                  underlying: underlying, file: file, line: line)
+    public init(
+        service: String, region: String, operation: String, resource: String? = nil, underlying: AWSError,
+        file: String = #fileID, line: Int = #line
+    ) {
+        self.init(
+            underlying.isAccessDenied ? .accessDenied : .callFailed, service: service, region: region,
+            operation: operation, apiCode: underlying.errorCode, resource: resource ?? underlying.resource,
+            underlying: underlying, file: file, line: line)
     }
 
     /// A failed ARM call: the service is the resource type the API reads (`Microsoft.Compute/disks`), `arm` for
     /// a call with no API label (the token); subscriptions are not regional, so the region is `global`.
     public init(arm underlying: AzureError, file: String = #fileID, line: Int = #line) {
         let service = underlying.api.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "arm"
-        self.init(underlying.isAuthorizationFailure ? .accessDenied : .callFailed, service: service.isEmpty ? "arm" : service, region: "global",
-                  operation: underlying.api.isEmpty ? "token" : underlying.api, apiCode: underlying.errorCode,
-                  resource: underlying.resourceID.isEmpty ? nil : underlying.resourceID, underlying: underlying,
-                  file: file, line: line)
+        self.init(
+            underlying.isAuthorizationFailure ? .accessDenied : .callFailed, service: service.isEmpty ? "arm" : service, region: "global",
+            operation: underlying.api.isEmpty ? "token" : underlying.api, apiCode: underlying.errorCode,
+            resource: underlying.resourceID.isEmpty ? nil : underlying.resourceID, underlying: underlying,
+            file: file, line: line)
     }
 
     /// The cloud's message for the failure.

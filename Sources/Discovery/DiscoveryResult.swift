@@ -21,8 +21,10 @@ public struct DiscoveryResult: Sendable {
     public var account: String
 
     /// Creates a result.
-    public init(resources: [Resource], errors: [DiscoveryError], apiCalls: Int, callsByService: [String: Int],
-                callsByOperation: [String: Int] = [:], httpAttempts: Int? = nil, regions: [String], account: String) {
+    public init(
+        resources: [Resource], errors: [DiscoveryError], apiCalls: Int, callsByService: [String: Int],
+        callsByOperation: [String: Int] = [:], httpAttempts: Int? = nil, regions: [String], account: String
+    ) {
         self.resources = resources
         self.errors = errors
         self.apiCalls = apiCalls

@@ -21,11 +21,13 @@ struct LiveAddressing: Sendable {
     let caseInsensitiveKeys: Bool
 
     /// AWS: names keep their case, collisions get a key hash.
-    static let aws = LiveAddressing(provider: "aws", identifier: sanitize, collisions: .hashedKey,
-                                    caseInsensitiveKeys: false)
+    static let aws = LiveAddressing(
+        provider: "aws", identifier: sanitize, collisions: .hashedKey,
+        caseInsensitiveKeys: false)
     /// Azure: lower-case names, collisions numbered in ARM-ID order, ARM IDs compared case-insensitively.
-    static let azure = LiveAddressing(provider: "azurerm", identifier: terraformName, collisions: .ordinal,
-                                      caseInsensitiveKeys: true)
+    static let azure = LiveAddressing(
+        provider: "azurerm", identifier: terraformName, collisions: .ordinal,
+        caseInsensitiveKeys: true)
 
     /// Finalises `live` resources of `account` into resources sorted by address.
     func resources(_ live: [LiveResource], account: String) -> [Resource] {
@@ -43,9 +45,10 @@ struct LiveAddressing: Sendable {
                 let target = edge.type.map { byTypedKey[$0 + "\u{0}" + key(edge.id)] } ?? byKey[key(edge.id)]
                 return target.map { Reference(attribute: edge.attribute, target: $0, targetAttribute: "id") }
             }
-            return Resource(mode: item.mode, provider: provider, type: item.type, name: name,
-                            origin: .live(Resource.LiveOrigin(id: item.originID, account: account, region: item.region)),
-                            attributes: item.attributes, references: references)
+            return Resource(
+                mode: item.mode, provider: provider, type: item.type, name: name,
+                origin: .live(Resource.LiveOrigin(id: item.originID, account: account, region: item.region)),
+                attributes: item.attributes, references: references)
         }
         .sorted { $0.address < $1.address }
     }
@@ -92,9 +95,10 @@ struct LiveAddressing: Sendable {
 
     /// Azure identifiers: lowercase letters, digits, `_` and `-`, starting with a letter or `_`.
     static func terraformName(_ label: String) -> String {
-        var name = String(label.lowercased().map { ch -> Character in
-            ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == "-") ? ch : "_"
-        })
+        var name = String(
+            label.lowercased().map { ch -> Character in
+                ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == "-") ? ch : "_"
+            })
         if name.isEmpty { name = "unnamed" }
         if let first = name.first, !(first.isLetter || first == "_") { name = "r_" + name }
         return name

@@ -24,8 +24,10 @@ struct LiveResource: Sendable {
     var edges: [Edge] = []
 
     /// Creates a live resource.
-    init(mode: Resource.Mode = .managed, type: String, id: String, name: String, originID: String, region: String?,
-         attributes: [String: Value], edges: [Edge] = []) {
+    init(
+        mode: Resource.Mode = .managed, type: String, id: String, name: String, originID: String, region: String?,
+        attributes: [String: Value], edges: [Edge] = []
+    ) {
         self.mode = mode
         self.type = type
         self.id = id

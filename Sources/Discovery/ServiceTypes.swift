@@ -14,14 +14,20 @@ public enum ServiceTypes {
     public static let owners: [String: Owner] = {
         var owners: [String: Owner] = [:]
         let aws: [String: [String]] = [
-            "s3": ["aws_s3_bucket", "aws_s3_bucket_acl", "aws_s3_bucket_logging", "aws_s3_bucket_policy",
-                   "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration",
-                   "aws_s3_bucket_versioning"],
+            "s3": [
+                "aws_s3_bucket", "aws_s3_bucket_acl", "aws_s3_bucket_logging", "aws_s3_bucket_policy",
+                "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration",
+                "aws_s3_bucket_versioning",
+            ],
             "s3control": ["aws_s3_account_public_access_block"],
-            "ec2": ["aws_instance", "aws_security_group", "aws_default_security_group", "aws_ebs_volume",
-                    "aws_ebs_encryption_by_default", "aws_vpc", "aws_flow_log"],
-            "iam": ["aws_iam_user", "aws_iam_access_key", "aws_iam_account_password_policy", "aws_iam_user_policy",
-                    "aws_iam_user_policy_attachment", "aws_iam_virtual_mfa_device"],
+            "ec2": [
+                "aws_instance", "aws_security_group", "aws_default_security_group", "aws_ebs_volume",
+                "aws_ebs_encryption_by_default", "aws_vpc", "aws_flow_log",
+            ],
+            "iam": [
+                "aws_iam_user", "aws_iam_access_key", "aws_iam_account_password_policy", "aws_iam_user_policy",
+                "aws_iam_user_policy_attachment", "aws_iam_virtual_mfa_device",
+            ],
             "rds": ["aws_db_instance"],
             "kms": ["aws_kms_key"],
             "cloudtrail": ["aws_cloudtrail"],

@@ -36,7 +36,8 @@ struct AttributeDiff {
     private mutating func compare(_ desired: Value, _ live: Value, path: String, pattern: String) {
         if rules.isIgnored(pattern) || ignoreAttribute(path, pattern) { return }
         if !desired.isKnown || !live.isKnown { return }
-        let desiredEmpty = Self.isEmpty(desired), liveEmpty = Self.isEmpty(live)
+        let desiredEmpty = Self.isEmpty(desired)
+        let liveEmpty = Self.isEmpty(live)
         if desiredEmpty && liveEmpty { return }
         if desiredEmpty != liveEmpty {
             record(desired, live, path)
@@ -48,7 +49,7 @@ struct AttributeDiff {
         }
         switch (desired, live) {
         case (.list(let d), .list(let l)), (.list(let d), .tuple(let l)), (.tuple(let d), .list(let l)),
-             (.tuple(let d), .tuple(let l)):
+            (.tuple(let d), .tuple(let l)):
             guard d.count == l.count else {
                 record(desired, live, path)
                 return

@@ -54,17 +54,23 @@ public enum BackendConfigReader {
             guard let attribute = backend.body.attribute(name) else { return nil }
             // Terraform forbids references in backend blocks, so an empty context is exactly right.
             guard let value = try? Evaluator.evaluate(attribute.expression, in: EvalContext()), let text = value.stringValue else {
-                diagnostics.append(Diagnostic(.invalidBackend, "backend \"\(kind)\" argument \"\(name)\" must be a literal string", at: attribute.range))
+                diagnostics.append(
+                    Diagnostic(.invalidBackend, "backend \"\(kind)\" argument \"\(name)\" must be a literal string", at: attribute.range))
                 return nil
             }
             return text
         }
         switch kind {
         case "s3":
-            let bucket = literal("bucket"), key = literal("key"), region = literal("region")
+            let bucket = literal("bucket")
+            let key = literal("key")
+            let region = literal("region")
             guard let bucket, let key else {
-                diagnostics.append(Diagnostic(.invalidBackend,
-                    "backend \"s3\" needs \"bucket\" and \"key\" in the configuration (partial configuration is not supported)", at: backend.typeRange))
+                diagnostics.append(
+                    Diagnostic(
+                        .invalidBackend,
+                        "backend \"s3\" needs \"bucket\" and \"key\" in the configuration (partial configuration is not supported)",
+                        at: backend.typeRange))
                 return (nil, diagnostics)
             }
             return (.s3(bucket: bucket, key: key, region: region), diagnostics)
@@ -73,8 +79,10 @@ public enum BackendConfigReader {
             let full = path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
             return (.local(path: full), diagnostics)
         default:
-            diagnostics.append(Diagnostic(.invalidBackend, "backend \"\(kind)\" is not supported for drift; pass the state file with --state",
-                                          at: backend.typeRange))
+            diagnostics.append(
+                Diagnostic(
+                    .invalidBackend, "backend \"\(kind)\" is not supported for drift; pass the state file with --state",
+                    at: backend.typeRange))
             return (nil, diagnostics)
         }
     }

@@ -7,7 +7,9 @@ import Terraform
 public enum DesiredStateLoader {
     /// The resources of the state at `location`: a state v4 file, or `terraform show -json` output of a state.
     /// Problems (unreadable file, fetch failure, bad JSON) come back as diagnostics, never thrown.
-    public static func load(_ location: StateLocation, fetcher: (any StateObjectFetcher)? = nil) async -> (resources: [Resource], diagnostics: [Diagnostic]) {
+    public static func load(
+        _ location: StateLocation, fetcher: (any StateObjectFetcher)? = nil
+    ) async -> (resources: [Resource], diagnostics: [Diagnostic]) {
         switch location {
         case .local(let path):
             switch HCLParser.readFile(atPath: path, maxFileSize: LoadOptions().maxFileSize) {

@@ -40,9 +40,11 @@ public struct DesiredStateMerger: Sendable {
         var byAddress: [String: Int] = [:]
         for (i, resource) in configuration.enumerated() where resource.mode == .managed {
             if byAddress[resource.address] != nil {
-                merged.diagnostics.append(Diagnostic(.driftMatching,
-                    "\(resource.address) is declared by more than one configuration; the first is used",
-                    at: resource.origin.sourceRange, severity: .warning))
+                merged.diagnostics.append(
+                    Diagnostic(
+                        .driftMatching,
+                        "\(resource.address) is declared by more than one configuration; the first is used",
+                        at: resource.origin.sourceRange, severity: .warning))
                 continue
             }
             byAddress[resource.address] = i
@@ -102,7 +104,8 @@ public struct DesiredStateMerger: Sendable {
     static func sameJSON(_ a: String, _ b: String) -> Bool {
         func document(_ text: String) -> Value? {
             guard let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[",
-                  text.utf8.count <= 1 << 20 else { return nil }
+                text.utf8.count <= 1 << 20
+            else { return nil }
             return try? JSONParser.parse(text, filename: "policy", maxDepth: 64).value
         }
         guard let left = document(a), let right = document(b) else { return false }

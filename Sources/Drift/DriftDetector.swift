@@ -19,8 +19,10 @@ public struct DriftDetector: Sendable {
     /// Diffs the state merged with its configuration against `live` (see `DesiredStateMerger` for the rule):
     /// the configuration's known values override the state's, and configuration-only resources are reported
     /// `pending`. `.bulwarkignore` ID patterns match a pending resource's address, as it has no provider ID yet.
-    public func detect(state: [Resource], configuration: [Resource], live: [Resource],
-                       discoveredTypes: Set<String>? = nil) -> DriftReport {
+    public func detect(
+        state: [Resource], configuration: [Resource], live: [Resource],
+        discoveredTypes: Set<String>? = nil
+    ) -> DriftReport {
         let merged = DesiredStateMerger(attributes: attributes).merge(state: state, configuration: configuration)
         var report = detect(desired: merged.resources, live: live, discoveredTypes: discoveredTypes)
         for resource in merged.pending {
@@ -61,9 +63,11 @@ public struct DriftDetector: Sendable {
                 let key = ResourceIdentity.key(type: resource.type, id: id)
                 if let other = index[key] {
                     if other != i {
-                        report.diagnostics.append(Diagnostic(.driftMatching,
-                            "\(resource.address) has the same ID \(Value.quote(id)) as \(desired[other].address); matched to the first",
-                            at: nil, severity: .warning))
+                        report.diagnostics.append(
+                            Diagnostic(
+                                .driftMatching,
+                                "\(resource.address) has the same ID \(Value.quote(id)) as \(desired[other].address); matched to the first",
+                                at: nil, severity: .warning))
                     }
                 } else {
                     index[key] = i
@@ -71,8 +75,11 @@ public struct DriftDetector: Sendable {
             }
         }
         if withoutID > 0 {
-            report.diagnostics.append(Diagnostic(.driftMatching,
-                "\(withoutID) state resource(s) have no \"id\" or \"arn\" attribute and were not compared", at: nil, severity: .warning))
+            report.diagnostics.append(
+                Diagnostic(
+                    .driftMatching,
+                    "\(withoutID) state resource(s) have no \"id\" or \"arn\" attribute and were not compared", at: nil, severity: .warning)
+            )
         }
 
         var matched = [Bool](repeating: false, count: desired.count)
@@ -102,8 +109,9 @@ public struct DriftDetector: Sendable {
             diff.compare(desired: state.attributes, live: resource.attributes)
             let id = ResourceIdentity.displayID(state)
             for d in diff.differences {
-                report.changed.append(DriftChange(
-                    type: state.type, address: state.address, id: id, attribute: d.path, desired: d.desired, live: d.live))
+                report.changed.append(
+                    DriftChange(
+                        type: state.type, address: state.address, id: id, attribute: d.path, desired: d.desired, live: d.live))
             }
         }
         for i in desired.indices where eligible[i] && !matched[i] {

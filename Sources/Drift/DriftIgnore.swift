@@ -58,12 +58,14 @@ public struct DriftIgnore: Sendable {
             lineNumber += 1
             let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let column = (rawLine.firstIndex { $0 != " " && $0 != "\t" }).map { rawLine.distance(from: rawLine.startIndex, to: $0) + 1 } ?? 1
+            let column =
+                (rawLine.firstIndex { $0 != " " && $0 != "\t" }).map { rawLine.distance(from: rawLine.startIndex, to: $0) + 1 } ?? 1
             switch rule(line, lineNumber: lineNumber) {
             case .success(let rule): rules.append(rule)
             case .failure(let message):
                 let position = SourcePosition(line: lineNumber, column: column, byte: 0)
-                diagnostics.append(Diagnostic(.invalidIgnoreRule, message.text, at: SourceRange(file: file, start: position, end: position)))
+                diagnostics.append(
+                    Diagnostic(.invalidIgnoreRule, message.text, at: SourceRange(file: file, start: position, end: position)))
             }
         }
         return (DriftIgnore(rules: rules), diagnostics)

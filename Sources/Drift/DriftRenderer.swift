@@ -31,12 +31,13 @@ public enum DriftRenderer {
             ])
         }
         func refs(_ list: [DriftResourceRef]) -> Value {
-            .tuple(list.map { r in
-                .object([
-                    "type": .string(r.type), "address": r.address.map(Value.string) ?? .null, "id": .string(r.id),
-                    "account": r.account.map(Value.string) ?? .null, "region": r.region.map(Value.string) ?? .null,
-                ])
-            })
+            .tuple(
+                list.map { r in
+                    .object([
+                        "type": .string(r.type), "address": r.address.map(Value.string) ?? .null, "id": .string(r.id),
+                        "account": r.account.map(Value.string) ?? .null, "region": r.region.map(Value.string) ?? .null,
+                    ])
+                })
         }
         let pending: [Value] = report.pending.map { p in
             .object([
@@ -61,9 +62,11 @@ public enum DriftRenderer {
         var out = ""
         if !report.changed.isEmpty {
             out += "Changed (\(report.changed.count))\n"
-            out += columns([["ADDRESS", "ATTRIBUTE", "DESIRED", "LIVE"]] + report.changed.map {
-                [$0.address, $0.attribute, $0.desired.description, $0.live.description]
-            })
+            out += columns(
+                [["ADDRESS", "ATTRIBUTE", "DESIRED", "LIVE"]]
+                    + report.changed.map {
+                        [$0.address, $0.attribute, $0.desired.description, $0.live.description]
+                    })
         }
         if !report.missing.isEmpty {
             out += (out.isEmpty ? "" : "\n") + "Missing (\(report.missing.count))\n"

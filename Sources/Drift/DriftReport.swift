@@ -94,9 +94,11 @@ public struct DriftReport: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
 
     /// A report.
-    public init(changed: [DriftChange] = [], missing: [DriftResourceRef] = [], unmanaged: [DriftResourceRef] = [],
-                pending: [DriftPendingResource] = [], managedCount: Int = 0, liveCount: Int = 0,
-                diagnostics: [Diagnostic] = []) {
+    public init(
+        changed: [DriftChange] = [], missing: [DriftResourceRef] = [], unmanaged: [DriftResourceRef] = [],
+        pending: [DriftPendingResource] = [], managedCount: Int = 0, liveCount: Int = 0,
+        diagnostics: [Diagnostic] = []
+    ) {
         self.changed = changed
         self.missing = missing
         self.unmanaged = unmanaged

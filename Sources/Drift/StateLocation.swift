@@ -12,7 +12,8 @@ public enum StateLocation: Sendable, Hashable, CustomStringConvertible {
         guard text.hasPrefix("s3://") else { return text.isEmpty ? nil : .local(path: text) }
         let rest = text.dropFirst(5)
         guard let slash = rest.firstIndex(of: "/") else { return nil }
-        let bucket = String(rest[..<slash]), key = String(rest[rest.index(after: slash)...])
+        let bucket = String(rest[..<slash])
+        let key = String(rest[rest.index(after: slash)...])
         guard !bucket.isEmpty, !key.isEmpty else { return nil }
         return .s3(bucket: bucket, key: key, region: region)
     }

@@ -102,8 +102,10 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The error libgit2 recorded for `result` on this thread; call it right after the failing call, on the same thread.
-    static func last(_ result: Int32, operation: String, url: String? = nil, file: String = #fileID,
-                     line: Int = #line) -> GitError {
+    static func last(
+        _ result: Int32, operation: String, url: String? = nil, file: String = #fileID,
+        line: Int = #line
+    ) -> GitError {
         var klass: Int32?
         var message = "libgit2 call failed with code \(result)"
         if let last = git_error_last() {

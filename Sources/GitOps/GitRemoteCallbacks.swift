@@ -101,7 +101,8 @@ enum GitRemoteCallbacks {
             return rejectCertificate(operation, "the TLS certificate of \(hostName) is not trusted")
         }
         let hostKey = UnsafeRawPointer(cert).assumingMemoryBound(to: git_cert_hostkey.self).pointee
-        let path = operation.options.knownHostsPath
+        let path =
+            operation.options.knownHostsPath
             ?? ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.ssh/known_hosts" } ?? ""
         let knownHosts: KnownHosts
         do {

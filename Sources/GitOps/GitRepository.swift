@@ -42,8 +42,9 @@ public final class GitRepository: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
             } catch {
-                throw GitError(code: .io, message: "cannot create cache directory \(cacheDirectory): \(error.localizedDescription)",
-                               operation: "clone", underlying: error)
+                throw GitError(
+                    code: .io, message: "cannot create cache directory \(cacheDirectory): \(error.localizedDescription)",
+                    operation: "clone", underlying: error)
             }
             return try RepositoryHandle.initBare(path: directory + ".partial-\(UUID().uuidString.prefix(8))", url: cleanURL)
         }

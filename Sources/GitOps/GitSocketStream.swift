@@ -44,7 +44,8 @@ enum GitSocketStream {
         stream.pointee.port = strdup(port)
         stream.pointee.s = -1
         // Without an operation (a libgit2 call made outside our API) the stream still bounds waits by the defaults.
-        let operation = CurrentGitOperation.value
+        let operation =
+            CurrentGitOperation.value
             ?? GitOperation(name: "network", url: String(cString: host), options: GitRemoteOptions())
         stream.pointee.context = Unmanaged.passRetained(operation).toOpaque()
         out.pointee = UnsafeMutableRawPointer(stream).assumingMemoryBound(to: git_stream.self)

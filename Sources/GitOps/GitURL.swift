@@ -18,7 +18,8 @@ func redactGitURLs(in text: String) -> String {
     while let schemeEnd = rest.range(of: "://") {
         result += rest[..<schemeEnd.upperBound]
         let tail = rest[schemeEnd.upperBound...]
-        let tokenEnd = tail.firstIndex(where: { $0 == "/" || $0 == " " || $0 == "'" || $0 == "\"" || $0 == "\n" })
+        let tokenEnd =
+            tail.firstIndex(where: { $0 == "/" || $0 == " " || $0 == "'" || $0 == "\"" || $0 == "\n" })
             ?? tail.endIndex
         if let at = tail[..<tokenEnd].lastIndex(of: "@") {
             result += "***"

@@ -37,8 +37,9 @@ struct KnownHosts: Sendable {
             }
             guard fields.count >= 3, let key = Data(base64Encoded: fields[2]) else { continue }
             entries.append(
-                Entry(patterns: fields[0].split(separator: ",").map(String.init), keyType: fields[1], key: key,
-                      revoked: revoked))
+                Entry(
+                    patterns: fields[0].split(separator: ",").map(String.init), keyType: fields[1], key: key,
+                    revoked: revoked))
         }
         self.entries = entries
     }
@@ -102,7 +103,10 @@ struct KnownHosts: Sendable {
 
     /// `*` and `?` globbing, iterative with backtracking to the last `*` (no recursion on input).
     private static func wildcardMatches(_ pattern: [Character], _ text: [Character]) -> Bool {
-        var p = 0, t = 0, star = -1, mark = 0
+        var p = 0
+        var t = 0
+        var star = -1
+        var mark = 0
         while t < text.count {
             if p < pattern.count && (pattern[p] == "?" || pattern[p] == text[t]) {
                 p += 1

@@ -81,7 +81,9 @@ extension RepositoryHandle {
         return Self.hex(&commitOid)
     }
 
-    private static func makeSignature(_ signature: GitSignature, _ operation: String) throws(GitError) -> UnsafeMutablePointer<git_signature> {
+    private static func makeSignature(
+        _ signature: GitSignature, _ operation: String
+    ) throws(GitError) -> UnsafeMutablePointer<git_signature> {
         var out: UnsafeMutablePointer<git_signature>?
         let seconds = git_time_t((signature.time ?? Date()).timeIntervalSince1970.rounded(.down))
         let result = git_signature_new(&out, signature.name, signature.email, seconds, 0)

@@ -94,7 +94,8 @@ extension RepositoryHandle {
         return length
     }
 
-    private func describe(_ path: String, _ entry: OpaquePointer, odb: OpaquePointer, _ operation: String) throws(GitError) -> GitTreeEntry {
+    private func describe(_ path: String, _ entry: OpaquePointer, odb: OpaquePointer, _ operation: String) throws(GitError) -> GitTreeEntry
+    {
         let kind = Self.kind(entry)
         let oid = git_tree_entry_id(entry)!
         let size = (kind == .blob || kind == .link) ? try Self.size(odb, oid, operation) : nil

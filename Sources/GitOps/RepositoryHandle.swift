@@ -83,7 +83,8 @@ final class RepositoryHandle: @unchecked Sendable {
     /// → the full SHA of the commit it names.
     func resolve(_ reference: String) throws(GitError) -> String {
         let repo = try repo("resolve")
-        let invalid = reference.isEmpty || reference.utf8.count > 1024
+        let invalid =
+            reference.isEmpty || reference.utf8.count > 1024
             || reference.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{7F}" }
         guard !invalid else {
             throw GitError(code: .invalidReference, message: "'\(reference.prefix(80))' is not a valid reference", operation: "resolve")

@@ -24,8 +24,9 @@ public struct FixClients: Sendable {
     public func execute(_ call: LiveAPICall, plan: LivePlan) async throws(LiveRemediationError) {
         let api = call.api
         func failed(_ error: any Error, line: Int = #line) -> LiveRemediationError {
-            LiveRemediationError(.callFailed, "", checkID: plan.checkID, resource: plan.liveID, api: api,
-                                 underlying: error, line: line)
+            LiveRemediationError(
+                .callFailed, "", checkID: plan.checkID, resource: plan.liveID, api: api,
+                underlying: error, line: line)
         }
         switch call.wire {
         case .arm:
@@ -43,17 +44,20 @@ public struct FixClients: Sendable {
             do throws(AWSError) {
                 switch call.wire {
                 case .awsQuery:
-                    _ = try await aws.query(service: service, action: call.action, params: call.parameters,
-                                            region: call.region, resource: plan.liveID)
+                    _ = try await aws.query(
+                        service: service, action: call.action, params: call.parameters,
+                        region: call.region, resource: plan.liveID)
                 case .awsJSON:
-                    _ = try await aws.json(service: service, target: call.action, body: jsonBody, region: call.region,
-                                           resource: plan.liveID)
+                    _ = try await aws.json(
+                        service: service, target: call.action, body: jsonBody, region: call.region,
+                        resource: plan.liveID)
                 default:
                     let body = Data((call.body ?? "").utf8)
-                    _ = try await aws.s3(method: call.method, bucket: call.path,
-                                         query: call.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                                         headers: Self.contentHeaders(body), body: body, region: call.region,
-                                         operation: call.action)
+                    _ = try await aws.s3(
+                        method: call.method, bucket: call.path,
+                        query: call.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                        headers: Self.contentHeaders(body), body: body, region: call.region,
+                        operation: call.action)
                 }
             } catch {
                 throw failed(error)
@@ -64,8 +68,9 @@ public struct FixClients: Sendable {
     /// Re-reads the plan's resource (with what its checks connect to) through the discovery code.
     public func reread(_ plan: LivePlan) async throws(LiveRemediationError) -> [Resource] {
         func failed(_ error: any Error, line: Int = #line) -> LiveRemediationError {
-            LiveRemediationError(.verificationFailed, "re-read failed", checkID: plan.checkID, resource: plan.liveID,
-                                 underlying: error, line: line)
+            LiveRemediationError(
+                .verificationFailed, "re-read failed", checkID: plan.checkID, resource: plan.liveID,
+                underlying: error, line: line)
         }
         if plan.provider == "azure" {
             guard let arm else { throw missing(plan, "Azure") }
@@ -75,8 +80,9 @@ public struct FixClients: Sendable {
         guard let aws else { throw missing(plan, "AWS") }
         let result: DiscoveryResult
         do {
-            result = try await AWSDiscovery(client: aws).reread(type: plan.resourceType, originID: plan.liveID,
-                                                                region: plan.region)
+            result = try await AWSDiscovery(client: aws).reread(
+                type: plan.resourceType, originID: plan.liveID,
+                region: plan.region)
         } catch {
             throw failed(error)
         }
@@ -85,14 +91,17 @@ public struct FixClients: Sendable {
     }
 
     private func missing(_ plan: LivePlan, _ cloud: String) -> LiveRemediationError {
-        LiveRemediationError(.noCloudClient, "no \(cloud) client is configured", checkID: plan.checkID,
-                             resource: plan.liveID)
+        LiveRemediationError(
+            .noCloudClient, "no \(cloud) client is configured", checkID: plan.checkID,
+            resource: plan.liveID)
     }
 
     /// S3 requires an integrity header on configuration PUTs (encryption, public access block, versioning).
     static func contentHeaders(_ body: Data) -> [(String, String)] {
         guard !body.isEmpty else { return [] }
-        return [("Content-Type", "application/xml"),
-                ("Content-MD5", Data(Insecure.MD5.hash(data: body)).base64EncodedString())]
+        return [
+            ("Content-Type", "application/xml"),
+            ("Content-MD5", Data(Insecure.MD5.hash(data: body)).base64EncodedString()),
+        ]
     }
 }

@@ -37,9 +37,11 @@ public struct LiveAPICall: Sendable, Hashable, Codable {
     public var noUndo: String?
 
     /// Memberwise.
-    public init(wire: Wire, service: String, region: String?, action: String, method: String = "POST", path: String = "/",
-                parameters: [String: String] = [:], body: String? = nil, undo: [LiveAPICall]? = nil,
-                noUndo: String? = nil) {
+    public init(
+        wire: Wire, service: String, region: String?, action: String, method: String = "POST", path: String = "/",
+        parameters: [String: String] = [:], body: String? = nil, undo: [LiveAPICall]? = nil,
+        noUndo: String? = nil
+    ) {
         self.wire = wire
         self.service = service
         self.region = region

@@ -22,7 +22,8 @@ public struct LiveFinding: Sendable {
     public static func failed(_ results: [CheckResult], in graph: ResourceGraph, detectedAt: Date) -> [LiveFinding] {
         results.compactMap { result in
             guard result.verdict == .failed, let resource = graph.resource(at: result.resourceAddress),
-                  case .live = resource.origin else { return nil }
+                case .live = resource.origin
+            else { return nil }
             return LiveFinding(result: result, resource: resource, detectedAt: detectedAt)
         }
     }

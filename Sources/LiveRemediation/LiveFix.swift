@@ -34,8 +34,10 @@ public struct LiveFix: Sendable {
     let build: @Sendable (LiveFixContext) throws(LiveRemediationError) -> [LiveAPICall]
 
     /// Creates a fix whose calls `build` derives from the finding.
-    public init(id: String, provider: String, checkIDs: Set<String>, resourceTypes: Set<String>, summary: String,
-                build: @escaping @Sendable (LiveFixContext) throws(LiveRemediationError) -> [LiveAPICall]) {
+    public init(
+        id: String, provider: String, checkIDs: Set<String>, resourceTypes: Set<String>, summary: String,
+        build: @escaping @Sendable (LiveFixContext) throws(LiveRemediationError) -> [LiveAPICall]
+    ) {
         self.id = id
         self.provider = provider
         self.checkIDs = checkIDs
@@ -47,17 +49,20 @@ public struct LiveFix: Sendable {
     /// The plan for one failed finding.
     public func plan(_ context: LiveFixContext) throws(LiveRemediationError) -> LivePlan {
         guard resourceTypes.contains(context.resource.type) else {
-            throw LiveRemediationError(.unsupportedResource, "fix \(id) does not apply to \(context.resource.type)",
-                                       checkID: context.checkID, resource: context.resource.address)
+            throw LiveRemediationError(
+                .unsupportedResource, "fix \(id) does not apply to \(context.resource.type)",
+                checkID: context.checkID, resource: context.resource.address)
         }
         let calls = try build(context)
         guard !calls.isEmpty else {
-            throw LiveRemediationError(.unsupportedResource, "fix \(id) found nothing to change",
-                                       checkID: context.checkID, resource: context.resource.address)
+            throw LiveRemediationError(
+                .unsupportedResource, "fix \(id) found nothing to change",
+                checkID: context.checkID, resource: context.resource.address)
         }
-        return LivePlan(fixID: id, checkID: context.checkID, provider: provider, resourceType: context.resource.type,
-                        resourceAddress: context.resource.address, liveID: context.origin.id,
-                        account: context.origin.account, region: context.origin.region, summary: summary, calls: calls)
+        return LivePlan(
+            fixID: id, checkID: context.checkID, provider: provider, resourceType: context.resource.type,
+            resourceAddress: context.resource.address, liveID: context.origin.id,
+            account: context.origin.account, region: context.origin.region, summary: summary, calls: calls)
     }
 }
 

@@ -18,8 +18,10 @@ public struct LivePlan: Sendable, Hashable, Codable {
     public var calls: [LiveAPICall]
 
     /// Memberwise.
-    public init(fixID: String, checkID: String, provider: String, resourceType: String, resourceAddress: String,
-                liveID: String, account: String, region: String?, summary: String, calls: [LiveAPICall]) {
+    public init(
+        fixID: String, checkID: String, provider: String, resourceType: String, resourceAddress: String,
+        liveID: String, account: String, region: String?, summary: String, calls: [LiveAPICall]
+    ) {
         self.fixID = fixID
         self.checkID = checkID
         self.provider = provider
@@ -39,8 +41,9 @@ public struct LivePlan: Sendable, Hashable, Codable {
         do {
             return String(decoding: try encoder.encode(self), as: UTF8.self)
         } catch {
-            throw LiveRemediationError(.invalidPlan, "plan cannot be encoded", checkID: checkID,
-                                       resource: resourceAddress, underlying: error)
+            throw LiveRemediationError(
+                .invalidPlan, "plan cannot be encoded", checkID: checkID,
+                resource: resourceAddress, underlying: error)
         }
     }
 
@@ -62,8 +65,10 @@ public struct LivePlan: Sendable, Hashable, Codable {
         do {
             return try JSONDecoder().decode(LivePlan.self, from: Data(text.utf8))
         } catch {
-            throw LiveRemediationError(.invalidPlan, "stored plan of remediation \(remediationID.map(String.init) ?? "?") "
-                                       + "is not a live plan", underlying: error)
+            throw LiveRemediationError(
+                .invalidPlan,
+                "stored plan of remediation \(remediationID.map(String.init) ?? "?") "
+                    + "is not a live plan", underlying: error)
         }
     }
 }

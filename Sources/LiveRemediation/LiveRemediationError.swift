@@ -55,8 +55,10 @@ public struct LiveRemediationError: Error, Sendable, Hashable, CustomStringConve
     public var line: Int
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, checkID: String? = nil, resource: String? = nil, api: String? = nil,
-                underlying: (any Error)? = nil, file: String = #fileID, line: Int = #line) {
+    public init(
+        _ code: Code, _ message: String, checkID: String? = nil, resource: String? = nil, api: String? = nil,
+        underlying: (any Error)? = nil, file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.message = message
         self.checkID = checkID

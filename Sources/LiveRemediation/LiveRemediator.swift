@@ -15,8 +15,10 @@ public struct LiveRemediator: Sendable {
     private let now: @Sendable () -> Date
 
     /// Creates a remediator; `checks` are the definitions verification re-runs (the loaded check library).
-    public init(store: Store, clients: FixClients, checks: [CheckDefinition], catalog: LiveFixCatalog = .standard,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: Store, clients: FixClients, checks: [CheckDefinition], catalog: LiveFixCatalog = .standard,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.clients = clients
         self.catalog = catalog
@@ -30,8 +32,9 @@ public struct LiveRemediator: Sendable {
         guard target.mode != .off else { return [] }
         var outcomes: [ProposalOutcome] = []
         for finding in findings {
-            var outcome = ProposalOutcome(checkID: finding.result.checkID, resourceAddress: finding.resource.address,
-                                          record: nil, created: false)
+            var outcome = ProposalOutcome(
+                checkID: finding.result.checkID, resourceAddress: finding.resource.address,
+                record: nil, created: false)
             guard finding.result.verdict == .failed else {
                 outcome.skipped = "verdict is \(finding.result.verdict), not FAILED"
                 outcomes.append(outcome)
@@ -49,8 +52,10 @@ public struct LiveRemediator: Sendable {
             }
             let plan: LivePlan
             do {
-                plan = try fix.plan(LiveFixContext(checkID: finding.result.checkID, resource: finding.resource,
-                                                   origin: origin, adminCIDR: target.adminCIDR))
+                plan = try fix.plan(
+                    LiveFixContext(
+                        checkID: finding.result.checkID, resource: finding.resource,
+                        origin: origin, adminCIDR: target.adminCIDR))
             } catch {
                 outcome.skipped = error.description
                 outcomes.append(outcome)
@@ -78,44 +83,53 @@ public struct LiveRemediator: Sendable {
         var key = "live|\(target)|\(plan.checkID)|\(plan.liveID)|\(Fingerprint(hashing: try plan.withoutUndo().json()).hex)"
         for _ in 0..<100 {
             let at = now()
-            let (stored, created) = try await store.createRemediation(RemediationRecord(
-                idempotencyKey: key, target: target, checkID: plan.checkID, resourceAddress: plan.resourceAddress,
-                liveID: plan.liveID, kind: "live", plan: text, detectedAt: detectedAt, createdAt: at, updatedAt: at))
+            let (stored, created) = try await store.createRemediation(
+                RemediationRecord(
+                    idempotencyKey: key, target: target, checkID: plan.checkID, resourceAddress: plan.resourceAddress,
+                    liveID: plan.liveID, kind: "live", plan: text, detectedAt: detectedAt, createdAt: at, updatedAt: at))
             guard !created, stored.status == .verified, let verified = stored.verifiedAt, detectedAt > verified else {
                 return (stored, created)
             }
             key = stored.idempotencyKey.split(separator: "|after:").first.map(String.init) ?? stored.idempotencyKey
             key += "|after:\(Int64(verified.timeIntervalSince1970 * 1_000_000))"
         }
-        throw LiveRemediationError(.invalidPlan, "more than 100 regressions of \(plan.checkID) on \(plan.liveID)",
-                                   checkID: plan.checkID, resource: plan.liveID)
+        throw LiveRemediationError(
+            .invalidPlan, "more than 100 regressions of \(plan.checkID) on \(plan.liveID)",
+            checkID: plan.checkID, resource: plan.liveID)
     }
 
     /// Approves a request. Idempotent: approving an approved (or later) request changes nothing and records nothing.
     /// A failed request may be approved again to retry it.
     public func approve(id: Int64, by actor: String, reason: String = "approved") async throws -> RemediationRecord {
-        try await decide(id, from: [.proposed, .failed], to: .approved, actor: actor, detail: reason,
-                         settled: [.approved, .applying, .applied, .verified], verb: "approved")
+        try await decide(
+            id, from: [.proposed, .failed], to: .approved, actor: actor, detail: reason,
+            settled: [.approved, .applying, .applied, .verified], verb: "approved")
     }
 
     /// Rejects a proposed (or approved, not yet applying) request.
     public func reject(id: Int64, by actor: String, reason: String = "rejected") async throws -> RemediationRecord {
-        try await decide(id, from: [.proposed, .approved], to: .rejected, actor: actor, detail: reason,
-                         settled: [.rejected], verb: "rejected")
+        try await decide(
+            id, from: [.proposed, .approved], to: .rejected, actor: actor, detail: reason,
+            settled: [.rejected], verb: "rejected")
     }
 
     /// A person's decision as one CAS; a request already at or past the decision (`settled`) is returned unchanged
     /// with no audit row, anything else is a wrong-state error naming the status.
-    private func decide(_ id: Int64, from: Set<RemediationStatus>, to: RemediationStatus, actor: String, detail: String,
-                        settled: Set<RemediationStatus>, verb: String) async throws -> RemediationRecord {
-        if let moved = try await store.transitionRemediation(id: id, from: from, to: to, actor: actor, detail: detail,
-                                                             at: now()) {
+    private func decide(
+        _ id: Int64, from: Set<RemediationStatus>, to: RemediationStatus, actor: String, detail: String,
+        settled: Set<RemediationStatus>, verb: String
+    ) async throws -> RemediationRecord {
+        if let moved = try await store.transitionRemediation(
+            id: id, from: from, to: to, actor: actor, detail: detail,
+            at: now())
+        {
             return moved
         }
         let current = try await load(id)
         if settled.contains(current.status) { return current }
-        throw LiveRemediationError(.wrongState, "remediation \(id) is \(current.status.rawValue); it cannot be \(verb)",
-                                   checkID: current.checkID, resource: current.resourceAddress)
+        throw LiveRemediationError(
+            .wrongState, "remediation \(id) is \(current.status.rawValue); it cannot be \(verb)",
+            checkID: current.checkID, resource: current.resourceAddress)
     }
 
     /// The stored plan of a request: what a dry run prints. Sends nothing.
@@ -129,8 +143,11 @@ public struct LiveRemediator: Sendable {
     /// rollback in the audit trail and moves the request to `failed` with an error naming the failing call and
     /// saying "rolled back: …" or exactly what was left in place; else `applied`, then verifies.
     public func apply(id: Int64, by actor: String) async throws -> ApplyOutcome {
-        guard let claimed = try await store.transitionRemediation(id: id, from: [.approved], to: .applying, actor: actor,
-                                                                  detail: "apply started", at: now()) else {
+        guard
+            let claimed = try await store.transitionRemediation(
+                id: id, from: [.approved], to: .applying, actor: actor,
+                detail: "apply started", at: now())
+        else {
             let current = try await load(id)
             return ApplyOutcome(record: current, result: .notApplied(status: current.status), executed: [])
         }
@@ -153,18 +170,25 @@ public struct LiveRemediator: Sendable {
                 let rollback = await LiveRollback.run(executed, plan: plan, clients: clients)
                 // The rollback gets its own audit row (applying → applying) before the request fails, so the trail
                 // shows what was undone even if the failed row's detail is later truncated or overwritten by a retry.
-                _ = try await store.transitionRemediation(id: id, from: [.applying], to: .applying, actor: actor,
-                                                          detail: "after \(failure): \(rollback.summary)", at: now())
-                var outcome = try await fail(id, actor: actor, error: "\(failure); \(rollback.summary)",
-                                             executed: executed)
+                _ = try await store.transitionRemediation(
+                    id: id, from: [.applying], to: .applying, actor: actor,
+                    detail: "after \(failure): \(rollback.summary)", at: now())
+                var outcome = try await fail(
+                    id, actor: actor, error: "\(failure); \(rollback.summary)",
+                    executed: executed)
                 outcome.rollback = rollback
                 return outcome
             }
         }
-        let summary = "\(executed.count) call(s) succeeded: " + executed.map(\.api)
+        let summary =
+            "\(executed.count) call(s) succeeded: "
+            + executed.map(\.api)
             .joined(separator: ", ")
-        guard try await store.transitionRemediation(id: id, from: [.applying], to: .applied, actor: actor,
-                                                    detail: summary, at: now()) != nil else {
+        guard
+            try await store.transitionRemediation(
+                id: id, from: [.applying], to: .applied, actor: actor,
+                detail: summary, at: now()) != nil
+        else {
             let current = try await load(id)
             return ApplyOutcome(record: current, result: .notApplied(status: current.status), executed: executed)
         }
@@ -178,8 +202,11 @@ public struct LiveRemediator: Sendable {
     public func verify(id: Int64, by actor: String) async throws -> ApplyOutcome {
         let record = try await load(id)
         guard record.status == .applied else {
-            return ApplyOutcome(record: record, result: record.status == .verified ? .verified
-                                : .notApplied(status: record.status), executed: [])
+            return ApplyOutcome(
+                record: record,
+                result: record.status == .verified
+                    ? .verified
+                    : .notApplied(status: record.status), executed: [])
         }
         var reason: String?
         do throws(LiveRemediationError) {
@@ -194,25 +221,33 @@ public struct LiveRemediator: Sendable {
         }
         let at = now()
         if let reason {
-            let kept = try await store.transitionRemediation(id: id, from: [.applied], to: .applied, actor: actor,
-                                                             detail: "not verified: \(reason)", at: at)
+            let kept = try await store.transitionRemediation(
+                id: id, from: [.applied], to: .applied, actor: actor,
+                detail: "not verified: \(reason)", at: at)
             let current = if let kept { kept } else { try await load(id) }
             return ApplyOutcome(record: current, result: .applied(reason: reason), executed: [])
         }
         let mttr = Self.duration(at.timeIntervalSince(record.detectedAt))
-        guard let verified = try await store.transitionRemediation(id: id, from: [.applied], to: .verified, actor: actor,
-                                                                   detail: "check passes on re-read; MTTR \(mttr)",
-                                                                   at: at) else {
+        guard
+            let verified = try await store.transitionRemediation(
+                id: id, from: [.applied], to: .verified, actor: actor,
+                detail: "check passes on re-read; MTTR \(mttr)",
+                at: at)
+        else {
             let current = try await load(id)
-            return ApplyOutcome(record: current, result: current.status == .verified ? .verified
-                                : .notApplied(status: current.status), executed: [])
+            return ApplyOutcome(
+                record: current,
+                result: current.status == .verified
+                    ? .verified
+                    : .notApplied(status: current.status), executed: [])
         }
         return ApplyOutcome(record: verified, result: .verified, executed: [])
     }
 
     private func fail(_ id: Int64, actor: String, error: String, executed: [LiveAPICall]) async throws -> ApplyOutcome {
-        let record = try await store.transitionRemediation(id: id, from: [.applying], to: .failed, actor: actor,
-                                                           detail: error, at: now())
+        let record = try await store.transitionRemediation(
+            id: id, from: [.applying], to: .failed, actor: actor,
+            detail: error, at: now())
         let current = if let record { record } else { try await load(id) }
         return ApplyOutcome(record: current, result: .failed(error: error), executed: executed)
     }

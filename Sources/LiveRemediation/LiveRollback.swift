@@ -15,7 +15,8 @@ public struct LiveRollback: Sendable, Hashable {
     /// One sentence for the request's error and the audit trail.
     public var summary: String {
         guard let stopped else {
-            return undone.isEmpty ? "rolled back: nothing to undo"
+            return undone.isEmpty
+                ? "rolled back: nothing to undo"
                 : "rolled back: " + undone.map(\.rendered).joined(separator: "; ")
         }
         return "\(stopped); left in place: " + leftInPlace.map(\.rendered).joined(separator: "; ")
@@ -27,7 +28,8 @@ public struct LiveRollback: Sendable, Hashable {
         for index in completed.indices.reversed() {
             let call = completed[index]
             guard let undo = call.undo else {
-                rollback.stopped = "rollback stopped at call \(index + 1) (\(call.api)): it has no undo ("
+                rollback.stopped =
+                    "rollback stopped at call \(index + 1) (\(call.api)): it has no undo ("
                     + (call.noUndo ?? "the plan records none; it predates undo calls") + ")"
                 rollback.leftInPlace = Array(completed[...index])
                 return rollback
@@ -38,7 +40,8 @@ public struct LiveRollback: Sendable, Hashable {
                     rollback.undone.append(undoCall)
                 } catch {
                     // Undo calls of one plan call are one step: a partly sent undo leaves that call in place too.
-                    rollback.stopped = "rollback failed at \(undoCall.rendered) (undo of call \(index + 1), "
+                    rollback.stopped =
+                        "rollback failed at \(undoCall.rendered) (undo of call \(index + 1), "
                         + "\(call.api)): \(error.description)"
                     rollback.leftInPlace = Array(completed[...index])
                     return rollback

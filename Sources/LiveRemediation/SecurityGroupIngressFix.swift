@@ -8,12 +8,14 @@ enum SecurityGroupIngressFix {
 
     static func calls(_ c: LiveFixContext, port: Int) throws(LiveRemediationError) -> [LiveAPICall] {
         guard let group = c.string("id"), group.hasPrefix("sg-") else {
-            throw LiveRemediationError(.unsupportedResource, "security group has no ID", checkID: c.checkID,
-                                       resource: c.resource.address)
+            throw LiveRemediationError(
+                .unsupportedResource, "security group has no ID", checkID: c.checkID,
+                resource: c.resource.address)
         }
         if let admin = c.adminCIDR, !admin.isEmpty, !isRestrictedCIDR(admin) {
-            throw LiveRemediationError(.unsupportedResource, "admin CIDR \(admin) is not a CIDR narrower than /0",
-                                       checkID: c.checkID, resource: c.resource.address)
+            throw LiveRemediationError(
+                .unsupportedResource, "admin CIDR \(admin) is not a CIDR narrower than /0",
+                checkID: c.checkID, resource: c.resource.address)
         }
         var calls: [LiveAPICall] = []
         for rule in c.resource.attributes["ingress"]?.elements ?? [] {
@@ -40,8 +42,9 @@ enum SecurityGroupIngressFix {
                 for index in v4.indices { reopen["IpPermissions.1.IpRanges.\(index + 1).Description"] = description }
                 for index in v6.indices { reopen["IpPermissions.1.Ipv6Ranges.\(index + 1).Description"] = description }
             }
-            let existing = Set(((r["cidr_blocks"]?.elements ?? []) + (r["ipv6_cidr_blocks"]?.elements ?? []))
-                .compactMap(\.stringValue))
+            let existing = Set(
+                ((r["cidr_blocks"]?.elements ?? []) + (r["ipv6_cidr_blocks"]?.elements ?? []))
+                    .compactMap(\.stringValue))
             // The admin CIDR is authorized before the world rule is revoked: if the revoke then fails, admins were
             // never locked out, and the rollback only has to take the new admin rule away again.
             if let admin = c.adminCIDR, !admin.isEmpty, !existing.contains(admin) {
@@ -50,11 +53,13 @@ enum SecurityGroupIngressFix {
                 authorize["\(range).\(admin.contains(":") ? "CidrIpv6" : "CidrIp")"] = admin
                 let withdraw = authorize
                 authorize["\(range).Description"] = "bulwark: admin access"
-                calls.append(ec2(c, "AuthorizeSecurityGroupIngress", authorize)
-                    .undone(by: ec2(c, "RevokeSecurityGroupIngress", withdraw)))
+                calls.append(
+                    ec2(c, "AuthorizeSecurityGroupIngress", authorize)
+                        .undone(by: ec2(c, "RevokeSecurityGroupIngress", withdraw)))
             }
-            calls.append(ec2(c, "RevokeSecurityGroupIngress", revoke)
-                .undone(by: ec2(c, "AuthorizeSecurityGroupIngress", reopen)))
+            calls.append(
+                ec2(c, "RevokeSecurityGroupIngress", revoke)
+                    .undone(by: ec2(c, "AuthorizeSecurityGroupIngress", reopen)))
         }
         return calls
     }

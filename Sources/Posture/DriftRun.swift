@@ -56,11 +56,14 @@ public struct DriftRunOutcome: Sendable {
             root["cloud"] = .string(cloud)
             root["state"] = stateSource.map(Value.string) ?? .null
             root["error"] = error.map(Value.string) ?? .null
-            root["errors"] = .tuple(discoveryErrors.map { e in
-                .object(["service": .string(e.error.service), "region": .string(e.error.region),
-                         "operation": .string(e.error.operation), "code": .string(e.error.apiCode),
-                         "message": .string(e.error.message), "resource": e.error.resource.map(Value.string) ?? .null])
-            })
+            root["errors"] = .tuple(
+                discoveryErrors.map { e in
+                    .object([
+                        "service": .string(e.error.service), "region": .string(e.error.region),
+                        "operation": .string(e.error.operation), "code": .string(e.error.apiCode),
+                        "message": .string(e.error.message), "resource": e.error.resource.map(Value.string) ?? .null,
+                    ])
+                })
             root["warnings"] = .tuple(warnings.map(Value.string))
             return JSONEncoding.encode(.object(root)) + "\n"
         case .table:
@@ -81,8 +84,10 @@ public struct DriftRunOutcome: Sendable {
 /// `bulwark drift` as a library function: desired state (file, S3 object or backend) vs discovery of one cloud.
 public enum DriftRun {
     /// Runs the diff; never throws — failures are in the outcome (exit status 2).
-    public static func run(_ request: DriftRequest, environment: [String: String],
-                           transport: any HTTPTransport = URLSessionTransport()) async -> DriftRunOutcome {
+    public static func run(
+        _ request: DriftRequest, environment: [String: String],
+        transport: any HTTPTransport = URLSessionTransport()
+    ) async -> DriftRunOutcome {
         var outcome = DriftRunOutcome(report: nil, discoveryErrors: [], warnings: [], error: nil, cloud: request.cloud.name)
         var fetcher: (any StateObjectFetcher)?
         var profile: String?
@@ -93,7 +98,8 @@ public enum DriftRun {
         let cwd = FileManager.default.currentDirectoryPath
         let directory = request.path.hasPrefix("/") ? request.path : TreePath.clean(cwd + "/" + request.path)
         var isDirectory: ObjCBool = true
-        let home = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && !isDirectory.boolValue
+        let home =
+            FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && !isDirectory.boolValue
             ? (directory as NSString).deletingLastPathComponent : directory
         let inputs = LiveInputs(tree: DiskFileTree(), root: cwd, fetcher: fetcher)
         var gathered = await inputs.gather(

@@ -28,8 +28,10 @@ public enum DiscoveryCloud: Sendable, Hashable, CustomStringConvertible {
 public enum LiveDiscovery {
     /// Discovers `cloud` with clients built from `environment`. Throws only when nothing can be read at all
     /// (no credentials, no subscription, the account cannot be identified); per-service failures are in `errors`.
-    public static func discover(_ cloud: DiscoveryCloud, environment: [String: String],
-                                transport: any HTTPTransport = URLSessionTransport()) async throws(PostureError) -> DiscoveryResult {
+    public static func discover(
+        _ cloud: DiscoveryCloud, environment: [String: String],
+        transport: any HTTPTransport = URLSessionTransport()
+    ) async throws(PostureError) -> DiscoveryResult {
         switch cloud {
         case .aws(let profile, let regions):
             do {

@@ -25,8 +25,10 @@ public struct LiveInputs: Sendable {
 
     /// Everything for `clouds`: `baselines` (paths), `state` (`s3://…` or a path; nil = the backend block of each
     /// of `paths`), and the ignore rules of `ignoreFiles` (missing files are skipped).
-    public func gather(clouds: [DiscoveryCloud], baselines: [String], state: String?, paths: [String],
-                       ignoreFiles: [String]) async -> LivePostureInputs {
+    public func gather(
+        clouds: [DiscoveryCloud], baselines: [String], state: String?, paths: [String],
+        ignoreFiles: [String]
+    ) async -> LivePostureInputs {
         var inputs = LivePostureInputs(clouds: clouds)
         for path in baselines {
             let full = resolve(path)
@@ -78,8 +80,13 @@ public struct LiveInputs: Sendable {
             }
         }
         guard !locations.isEmpty else {
-            return (nil, warnings + ["drift skipped: no state configured and no backend with a state in "
-                                     + paths.joined(separator: ", ")])
+            return (
+                nil,
+                warnings + [
+                    "drift skipped: no state configured and no backend with a state in "
+                        + paths.joined(separator: ", ")
+                ]
+            )
         }
         var resources: [Resource] = []
         var diagnostics: [Diagnostic] = []
@@ -103,8 +110,11 @@ public struct LiveInputs: Sendable {
         }
         let source = locations.map { $0.isLocal ? display($0.description) : $0.description }.joined(separator: ", ")
         let config = await configuration(configured)
-        return (DesiredState(resources: resources, configuration: config.resources, source: source,
-                             diagnostics: diagnostics + config.diagnostics), warnings)
+        return (
+            DesiredState(
+                resources: resources, configuration: config.resources, source: source,
+                diagnostics: diagnostics + config.diagnostics), warnings
+        )
     }
 
     /// The resources `paths` declare — module directories, `.tf` files or `terraform show -json` plans — read from

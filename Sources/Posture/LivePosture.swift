@@ -37,8 +37,10 @@ public struct LivePostureInputs: Sendable {
     public var warnings: [String]
 
     /// Creates inputs.
-    public init(clouds: [DiscoveryCloud], baselines: [SecurityBaseline] = [], desired: DesiredState? = nil,
-                ignore: DriftIgnore = DriftIgnore(), warnings: [String] = []) {
+    public init(
+        clouds: [DiscoveryCloud], baselines: [SecurityBaseline] = [], desired: DesiredState? = nil,
+        ignore: DriftIgnore = DriftIgnore(), warnings: [String] = []
+    ) {
         self.clouds = clouds
         self.baselines = baselines
         self.desired = desired
@@ -58,8 +60,10 @@ public struct LivePosture: Sendable {
     public var transport: any HTTPTransport
 
     /// Creates a run with the given library and the environment the cloud clients read.
-    public init(checks: [CheckDefinition], attributes: AttributeIgnoreTable = AttributeIgnoreTable(),
-                environment: [String: String], transport: any HTTPTransport = URLSessionTransport()) {
+    public init(
+        checks: [CheckDefinition], attributes: AttributeIgnoreTable = AttributeIgnoreTable(),
+        environment: [String: String], transport: any HTTPTransport = URLSessionTransport()
+    ) {
         self.checks = checks
         self.attributes = attributes
         self.environment = environment
@@ -114,8 +118,9 @@ public struct LivePosture: Sendable {
         }
         if let desired = inputs.desired {
             var report = DriftDetector(attributes: attributes, ignore: inputs.ignore)
-                .detect(state: desired.resources, configuration: desired.configuration, live: result.resources,
-                        discoveredTypes: types)
+                .detect(
+                    state: desired.resources, configuration: desired.configuration, live: result.resources,
+                    discoveredTypes: types)
             report.diagnostics = desired.diagnostics + report.diagnostics
             result.drift = report
         }
@@ -123,13 +128,16 @@ public struct LivePosture: Sendable {
     }
 
     /// A baseline judged on the resources and results of its own provider only.
-    private func evaluate(_ baseline: SecurityBaseline, resources: [Resource], findings: [CheckResult],
-                          discoveredTypes: Set<String>) -> BaselineOutcome {
+    private func evaluate(
+        _ baseline: SecurityBaseline, resources: [Resource], findings: [CheckResult],
+        discoveredTypes: Set<String>
+    ) -> BaselineOutcome {
         let prefix = Self.typePrefix(provider: baseline.provider)
         let evaluator = BaselineEvaluator(baseline: baseline)
         let own = resources.filter { $0.type.hasPrefix(prefix) }
-        return BaselineOutcome(file: baseline.file, baseline: baseline, settings: evaluator.evaluateSettings(live: own, discoveredTypes: discoveredTypes),
-                               checks: evaluator.filter(findings.filter { $0.resourceType.hasPrefix(prefix) }))
+        return BaselineOutcome(
+            file: baseline.file, baseline: baseline, settings: evaluator.evaluateSettings(live: own, discoveredTypes: discoveredTypes),
+            checks: evaluator.filter(findings.filter { $0.resourceType.hasPrefix(prefix) }))
     }
 
     /// The types present live, plus every type whose services answered without any error: for account settings an

@@ -50,9 +50,11 @@ public struct LivePostureResult: Sendable {
     public var apiCalls: Int
 
     /// Creates a result.
-    public init(resources: [Resource] = [], findings: [CheckResult] = [], baselineResults: [BaselineOutcome] = [],
-                drift: DriftReport? = nil, discoveryErrors: [LiveCloudError] = [], warnings: [String] = [],
-                accounts: [String: String] = [:], apiCalls: Int = 0) {
+    public init(
+        resources: [Resource] = [], findings: [CheckResult] = [], baselineResults: [BaselineOutcome] = [],
+        drift: DriftReport? = nil, discoveryErrors: [LiveCloudError] = [], warnings: [String] = [],
+        accounts: [String: String] = [:], apiCalls: Int = 0
+    ) {
         self.resources = resources
         self.findings = findings
         self.baselineResults = baselineResults

@@ -19,8 +19,9 @@ public struct S3StateObjectFetcher: StateObjectFetcher {
     public func fetch(bucket: String, key: String, region: String?) async throws -> Data {
         let response = try await client.s3(bucket: bucket, key: key, region: region, operation: "GetObject")
         guard response.body.count <= maxBytes else {
-            throw AWSError(.malformedResponse, "state object is larger than \(maxBytes) bytes", service: "s3",
-                           operation: "GetObject", resource: "s3://\(bucket)/\(key)")
+            throw AWSError(
+                .malformedResponse, "state object is larger than \(maxBytes) bytes", service: "s3",
+                operation: "GetObject", resource: "s3://\(bucket)/\(key)")
         }
         return response.body
     }

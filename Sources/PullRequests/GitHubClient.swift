@@ -14,13 +14,16 @@ public struct GitHubClient: PullRequestHost {
     private let api: HostAPI
 
     /// A client for `repository` (`owner/repo`); `apiURL` is `https://api.github.com` or an Enterprise `…/api/v3`.
-    public init(repository: String, token: String, apiURL: String = PullRequestProvider.github.defaultAPIURL,
-                transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard,
-                timeout: Duration = .seconds(30)) throws(PullRequestError) {
+    public init(
+        repository: String, token: String, apiURL: String = PullRequestProvider.github.defaultAPIURL,
+        transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard,
+        timeout: Duration = .seconds(30)
+    ) throws(PullRequestError) {
         let parts = repository.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else {
-            throw PullRequestError(.configuration, "a GitHub repository is written owner/repo", api: "GitHub",
-                                   resource: repository)
+            throw PullRequestError(
+                .configuration, "a GitHub repository is written owner/repo", api: "GitHub",
+                resource: repository)
         }
         guard !token.isEmpty else {
             throw PullRequestError(.configuration, "the token is empty", api: "GitHub", resource: repository)
@@ -28,10 +31,13 @@ public struct GitHubClient: PullRequestHost {
         self.repository = repository
         self.owner = String(parts[0])
         let base = try HostAPI.baseURL(apiURL, suffix: "", name: "GitHub", resource: repository)
-        api = HostAPI(name: "GitHub", base: base,
-                      headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"),
-                                ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", "bulwark")],
-                      secret: token, transport: transport, retry: retry, timeout: timeout)
+        api = HostAPI(
+            name: "GitHub", base: base,
+            headers: [
+                ("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"),
+                ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", "bulwark"),
+            ],
+            secret: token, transport: transport, retry: retry, timeout: timeout)
     }
 
     private var pulls: String {
@@ -44,17 +50,23 @@ public struct GitHubClient: PullRequestHost {
 
     /// `POST /repos/{owner}/{repo}/pulls`.
     public func create(_ draft: PullRequestDraft) async throws(PullRequestError) -> PullRequest {
-        let body: Value = .object(["title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
-                                   "base": .string(draft.base), "maintainer_can_modify": .bool(true)])
+        let body: Value = .object([
+            "title": .string(draft.title), "body": .string(draft.body), "head": .string(draft.head),
+            "base": .string(draft.base), "maintainer_can_modify": .bool(true),
+        ])
         let json = try await api.call("POST", pulls, body: body, resource: resource(nil) + " head \(draft.head)")
         return try pullRequest(json, api: "GitHub POST \(pulls)")
     }
 
     /// `GET /repos/{owner}/{repo}/pulls?head=owner:branch&state=all`, newest first.
     public func find(head: String) async throws(PullRequestError) -> [PullRequest] {
-        let json = try await api.call("GET", pulls, query: [("head", "\(owner):\(head)"), ("state", "all"),
-                                                            ("sort", "created"), ("direction", "desc"), ("per_page", "100")],
-                                      resource: resource(nil) + " head \(head)")
+        let json = try await api.call(
+            "GET", pulls,
+            query: [
+                ("head", "\(owner):\(head)"), ("state", "all"),
+                ("sort", "created"), ("direction", "desc"), ("per_page", "100"),
+            ],
+            resource: resource(nil) + " head \(head)")
         return try HostAPI.requests(in: json, head: head, api: "GitHub GET \(pulls)", resource: resource(nil)) {
             (item: Value) throws(PullRequestError) -> PullRequest in try pullRequest(item, api: "GitHub GET \(pulls)")
         }
@@ -84,14 +96,17 @@ public struct GitHubClient: PullRequestHost {
     /// GitHub's pull request object: `number`, `html_url`, `state` open/closed, `merged_at`, `head.ref`, `base.ref`.
     private func pullRequest(_ json: Value, api label: String) throws(PullRequestError) -> PullRequest {
         guard let number = json["number"]?.numberValue, number == number.rounded(), number > 0,
-              let state = json["state"]?.stringValue, let head = json["head"]?["ref"]?.stringValue else {
-            throw PullRequestError(.malformedResponse, "a pull request needs number, state and head.ref", api: label,
-                                   resource: repository)
+            let state = json["state"]?.stringValue, let head = json["head"]?["ref"]?.stringValue
+        else {
+            throw PullRequestError(
+                .malformedResponse, "a pull request needs number, state and head.ref", api: label,
+                resource: repository)
         }
         let merged = json["merged"]?.boolValue == true || (json["merged_at"]?.stringValue.map { !$0.isEmpty } ?? false)
         let mapped: PullRequestState = state == "open" ? .open : (merged ? .merged : .closed)
-        return PullRequest(number: Int(number), url: json["html_url"]?.stringValue ?? "", state: mapped, head: head,
-                           base: json["base"]?["ref"]?.stringValue ?? "", title: json["title"]?.stringValue ?? "",
-                           body: json["body"]?.stringValue ?? "")
+        return PullRequest(
+            number: Int(number), url: json["html_url"]?.stringValue ?? "", state: mapped, head: head,
+            base: json["base"]?["ref"]?.stringValue ?? "", title: json["title"]?.stringValue ?? "",
+            body: json["body"]?.stringValue ?? "")
     }
 }

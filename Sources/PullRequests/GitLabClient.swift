@@ -10,21 +10,25 @@ public struct GitLabClient: PullRequestHost {
     private let api: HostAPI
 
     /// A client for `project`; `apiURL` is the instance (`https://gitlab.com`) with or without `/api/v4`.
-    public init(project: String, token: String, apiURL: String = PullRequestProvider.gitlab.defaultAPIURL,
-                transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard,
-                timeout: Duration = .seconds(30)) throws(PullRequestError) {
+    public init(
+        project: String, token: String, apiURL: String = PullRequestProvider.gitlab.defaultAPIURL,
+        transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard,
+        timeout: Duration = .seconds(30)
+    ) throws(PullRequestError) {
         guard !project.isEmpty, !project.hasPrefix("/"), !project.hasSuffix("/"), !project.contains(" ") else {
-            throw PullRequestError(.configuration, "a GitLab project is a numeric id or group/project", api: "GitLab",
-                                   resource: project)
+            throw PullRequestError(
+                .configuration, "a GitLab project is a numeric id or group/project", api: "GitLab",
+                resource: project)
         }
         guard !token.isEmpty else {
             throw PullRequestError(.configuration, "the token is empty", api: "GitLab", resource: project)
         }
         self.repository = project
         let base = try HostAPI.baseURL(apiURL, suffix: "/api/v4", name: "GitLab", resource: project)
-        api = HostAPI(name: "GitLab", base: base,
-                      headers: [("PRIVATE-TOKEN", token), ("Accept", "application/json"), ("User-Agent", "bulwark")],
-                      secret: token, transport: transport, retry: retry, timeout: timeout)
+        api = HostAPI(
+            name: "GitLab", base: base,
+            headers: [("PRIVATE-TOKEN", token), ("Accept", "application/json"), ("User-Agent", "bulwark")],
+            secret: token, transport: transport, retry: retry, timeout: timeout)
     }
 
     private var requests: String { "/projects/\(HostAPI.encodeSegment(repository))/merge_requests" }
@@ -35,17 +39,23 @@ public struct GitLabClient: PullRequestHost {
 
     /// `POST /projects/:id/merge_requests`.
     public func create(_ draft: PullRequestDraft) async throws(PullRequestError) -> PullRequest {
-        let body: Value = .object(["source_branch": .string(draft.head), "target_branch": .string(draft.base),
-                                   "title": .string(draft.title), "description": .string(draft.body)])
+        let body: Value = .object([
+            "source_branch": .string(draft.head), "target_branch": .string(draft.base),
+            "title": .string(draft.title), "description": .string(draft.body),
+        ])
         let json = try await api.call("POST", requests, body: body, resource: resource(nil) + " source \(draft.head)")
         return try mergeRequest(json, api: "GitLab POST \(requests)")
     }
 
     /// `GET /projects/:id/merge_requests?source_branch=…&state=all`, newest first.
     public func find(head: String) async throws(PullRequestError) -> [PullRequest] {
-        let json = try await api.call("GET", requests, query: [("source_branch", head), ("state", "all"),
-                                                               ("order_by", "created_at"), ("sort", "desc"), ("per_page", "100")],
-                                      resource: resource(nil) + " source \(head)")
+        let json = try await api.call(
+            "GET", requests,
+            query: [
+                ("source_branch", head), ("state", "all"),
+                ("order_by", "created_at"), ("sort", "desc"), ("per_page", "100"),
+            ],
+            resource: resource(nil) + " source \(head)")
         return try HostAPI.requests(in: json, head: head, api: "GitLab GET \(requests)", resource: resource(nil)) {
             (item: Value) throws(PullRequestError) -> PullRequest in try mergeRequest(item, api: "GitLab GET \(requests)")
         }
@@ -68,16 +78,19 @@ public struct GitLabClient: PullRequestHost {
 
     /// `POST /projects/:id/merge_requests/:iid/notes`.
     public func comment(number: Int, body: String) async throws(PullRequestError) {
-        _ = try await api.call("POST", "\(requests)/\(number)/notes", body: .object(["body": .string(body)]),
-                               resource: resource(number))
+        _ = try await api.call(
+            "POST", "\(requests)/\(number)/notes", body: .object(["body": .string(body)]),
+            resource: resource(number))
     }
 
     /// GitLab's merge request: `iid`, `web_url`, `state` opened/closed/locked/merged, `source_branch`, `target_branch`.
     private func mergeRequest(_ json: Value, api label: String) throws(PullRequestError) -> PullRequest {
         guard let iid = json["iid"]?.numberValue, iid == iid.rounded(), iid > 0, let state = json["state"]?.stringValue,
-              let head = json["source_branch"]?.stringValue else {
-            throw PullRequestError(.malformedResponse, "a merge request needs iid, state and source_branch", api: label,
-                                   resource: repository)
+            let head = json["source_branch"]?.stringValue
+        else {
+            throw PullRequestError(
+                .malformedResponse, "a merge request needs iid, state and source_branch", api: label,
+                resource: repository)
         }
         let mapped: PullRequestState
         switch state {
@@ -85,8 +98,9 @@ public struct GitLabClient: PullRequestHost {
         case "closed": mapped = .closed
         default: mapped = .open  // opened, locked (a locked MR is still open, mid-merge)
         }
-        return PullRequest(number: Int(iid), url: json["web_url"]?.stringValue ?? "", state: mapped, head: head,
-                           base: json["target_branch"]?.stringValue ?? "", title: json["title"]?.stringValue ?? "",
-                           body: json["description"]?.stringValue ?? "")
+        return PullRequest(
+            number: Int(iid), url: json["web_url"]?.stringValue ?? "", state: mapped, head: head,
+            base: json["target_branch"]?.stringValue ?? "", title: json["title"]?.stringValue ?? "",
+            body: json["description"]?.stringValue ?? "")
     }
 }

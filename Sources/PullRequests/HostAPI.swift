@@ -24,17 +24,21 @@ struct HostAPI: Sendable {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              url.host != nil, url.user == nil, url.query == nil else {
-            throw PullRequestError(.configuration, "the API URL must be an http(s) URL without user info or query",
-                                   api: name, resource: resource)
+            url.host != nil, url.user == nil, url.query == nil
+        else {
+            throw PullRequestError(
+                .configuration, "the API URL must be an http(s) URL without user info or query",
+                api: name, resource: resource)
         }
         return trimmed.hasSuffix(suffix) ? trimmed : trimmed + suffix
     }
 
     /// Sends one call; `path` starts with `/` and has its segments already encoded. Returns the decoded JSON body
     /// (`.null` for an empty one).
-    func call(_ method: String, _ path: String, query: [(String, String)] = [], body: Value? = nil,
-              resource: String) async throws(PullRequestError) -> Value {
+    func call(
+        _ method: String, _ path: String, query: [(String, String)] = [], body: Value? = nil,
+        resource: String
+    ) async throws(PullRequestError) -> Value {
         let label = "\(name) \(method) \(Self.template(path))"
         var text = base + path
         if !query.isEmpty {
@@ -48,8 +52,9 @@ struct HostAPI: Sendable {
             do {
                 request.body = try JSONBody.encode(body)
             } catch {
-                throw PullRequestError(.configuration, "cannot encode the request body", api: label, resource: resource,
-                                       underlying: error)
+                throw PullRequestError(
+                    .configuration, "cannot encode the request body", api: label, resource: resource,
+                    underlying: error)
             }
             request.setHeader("Content-Type", "application/json")
         }
@@ -57,29 +62,35 @@ struct HostAPI: Sendable {
         do {
             (response, _) = try await retry.send(request, via: transport, timeout: timeout, isRetryable: Self.isRateLimited)
         } catch let error as HTTPError {
-            throw PullRequestError(.transport, scrub(error.description), api: label, resource: resource, status: error.status,
-                                   underlying: error)
+            throw PullRequestError(
+                .transport, scrub(error.description), api: label, resource: resource, status: error.status,
+                underlying: error)
         } catch {
-            throw PullRequestError(.transport, error is CancellationError ? "cancelled" : scrub("\(error)"), api: label,
-                                   resource: resource, underlying: error)
+            throw PullRequestError(
+                .transport, error is CancellationError ? "cancelled" : scrub("\(error)"), api: label,
+                resource: resource, underlying: error)
         }
         guard response.isSuccess else {
-            throw PullRequestError(Self.code(for: response), errorMessage(response), api: label, resource: resource,
-                                   status: response.status)
+            throw PullRequestError(
+                Self.code(for: response), errorMessage(response), api: label, resource: resource,
+                status: response.status)
         }
         if JSONBody.isBlank(response.body) { return .null }
         do {
             return try JSONBody.decode(response.body)
         } catch {
-            throw PullRequestError(.malformedResponse, "the response body is not JSON", api: label, resource: resource,
-                                   status: response.status, underlying: error)
+            throw PullRequestError(
+                .malformedResponse, "the response body is not JSON", api: label, resource: resource,
+                status: response.status, underlying: error)
         }
     }
 
     /// The requests of a list answer that come from `head`, newest first. The hosts filter by branch already;
     /// checking again keeps a lenient server from handing over a request for another branch.
-    static func requests(in json: Value, head: String, api: String, resource: String,
-                         _ parse: (Value) throws(PullRequestError) -> PullRequest) throws(PullRequestError) -> [PullRequest] {
+    static func requests(
+        in json: Value, head: String, api: String, resource: String,
+        _ parse: (Value) throws(PullRequestError) -> PullRequest
+    ) throws(PullRequestError) -> [PullRequest] {
         guard let items = json.elements else {
             throw PullRequestError(.malformedResponse, "expected an array", api: api, resource: resource)
         }

@@ -23,8 +23,10 @@ public struct PullRequest: Sendable, Hashable {
     public var body: String
 
     /// Memberwise.
-    public init(number: Int, url: String, state: PullRequestState, head: String, base: String, title: String,
-                body: String) {
+    public init(
+        number: Int, url: String, state: PullRequestState, head: String, base: String, title: String,
+        body: String
+    ) {
         self.number = number
         self.url = url
         self.state = state

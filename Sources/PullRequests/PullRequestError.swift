@@ -58,8 +58,10 @@ public struct PullRequestError: Error, Sendable, Hashable, CustomStringConvertib
     public var line: Int
 
     /// Creates an error; `message` must not contain a secret.
-    public init(_ code: Code, _ message: String, api: String, resource: String, status: Int? = nil,
-                underlying: (any Error)? = nil, file: String = #fileID, line: Int = #line) {
+    public init(
+        _ code: Code, _ message: String, api: String, resource: String, status: Int? = nil,
+        underlying: (any Error)? = nil, file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.message = message
         self.api = api

@@ -14,17 +14,21 @@ public enum PullRequestProvider: String, Sendable, Hashable, CaseIterable {
     }
 
     /// A client for `repository` with `token`; `apiURL` nil means the public service.
-    public func host(repository: String, token: String, apiURL: String? = nil,
-                     transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard,
-                     timeout: Duration = .seconds(30)) throws(PullRequestError) -> any PullRequestHost {
+    public func host(
+        repository: String, token: String, apiURL: String? = nil,
+        transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard,
+        timeout: Duration = .seconds(30)
+    ) throws(PullRequestError) -> any PullRequestHost {
         let text = apiURL ?? defaultAPIURL
         switch self {
         case .github:
-            return try GitHubClient(repository: repository, token: token, apiURL: text, transport: transport, retry: retry,
-                                    timeout: timeout)
+            return try GitHubClient(
+                repository: repository, token: token, apiURL: text, transport: transport, retry: retry,
+                timeout: timeout)
         case .gitlab:
-            return try GitLabClient(project: repository, token: token, apiURL: text, transport: transport, retry: retry,
-                                    timeout: timeout)
+            return try GitLabClient(
+                project: repository, token: token, apiURL: text, transport: transport, retry: retry,
+                timeout: timeout)
         }
     }
 }

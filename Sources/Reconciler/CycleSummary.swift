@@ -39,7 +39,8 @@ public struct CycleSummary: Sendable {
 
     /// `scanned <sha>: N resources, F failed results (…), <framework> <score>; <stage>: <summary>…`.
     public var message: String {
-        var text = "scanned \(commit.prefix(12)): \(resources) resources, \(failed) failed results "
+        var text =
+            "scanned \(commit.prefix(12)): \(resources) resources, \(failed) failed results "
             + "(\(newFindings) new, \(resolvedFindings) resolved, \(openFindings) open)"
         for score in scores {
             text += ", \(score.framework) " + (score.score.map { String(format: "%.0f%%", $0 * 100) } ?? "n/a")

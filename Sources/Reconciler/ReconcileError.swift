@@ -54,8 +54,10 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
     public var line: Int
 
     /// Builds an error; `file` and `line` default to the caller's position.
-    public init(_ code: Code, _ message: String, target: String? = nil, underlying: (any Error)? = nil,
-                file: String = #fileID, line: Int = #line) {
+    public init(
+        _ code: Code, _ message: String, target: String? = nil, underlying: (any Error)? = nil,
+        file: String = #fileID, line: Int = #line
+    ) {
         self.code = code
         self.message = message
         self.target = target
@@ -65,8 +67,10 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A configuration problem (invalid config, missing secret) as a reconcile error: neither is retriable.
-    public init(_ error: ConfigError, target: String? = nil, prefix: String = "", file: String = #fileID,
-                line: Int = #line) {
+    public init(
+        _ error: ConfigError, target: String? = nil, prefix: String = "", file: String = #fileID,
+        line: Int = #line
+    ) {
         let code: Code = error.code == .missingSecret ? .missingSecret : .invalidConfig
         self.init(code, prefix + error.message, target: target, underlying: error, file: file, line: line)
     }

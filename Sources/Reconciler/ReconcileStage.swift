@@ -33,9 +33,11 @@ public struct StageContext: Sendable {
     public var snapshot: CommitSnapshot
 
     /// A context with every field the loop provides.
-    public init(target: TargetConfig, commit: String, scanID: Int64, report: ScanReport, store: Store, logger: Logger,
-                startedAt: Date, repository: GitRepository, remoteOptions: GitRemoteOptions, scanner: CommitScanner,
-                environment: [String: String], snapshot: CommitSnapshot) {
+    public init(
+        target: TargetConfig, commit: String, scanID: Int64, report: ScanReport, store: Store, logger: Logger,
+        startedAt: Date, repository: GitRepository, remoteOptions: GitRemoteOptions, scanner: CommitScanner,
+        environment: [String: String], snapshot: CommitSnapshot
+    ) {
         self.target = target
         self.commit = commit
         self.scanID = scanID

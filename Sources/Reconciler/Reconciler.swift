@@ -30,11 +30,13 @@ public actor Reconciler: Service {
     private var random = SystemRandomNumberGenerator()
 
     /// A controller over `config`; statuses are read back from the store by `restoreStatuses()`.
-    public init(config: ReconcileConfig, store: Store, scanner: CommitScanner, stages: [any ReconcileStage] = [],
-                environment: [String: String] = ProcessInfo.processInfo.environment,
-                owner: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
-                logger: Logger = Logger(label: "bulwark.reconcile"), backoff: Backoff = Backoff(),
-                shutdownGrace: Duration = .seconds(30)) {
+    public init(
+        config: ReconcileConfig, store: Store, scanner: CommitScanner, stages: [any ReconcileStage] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        owner: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)",
+        logger: Logger = Logger(label: "bulwark.reconcile"), backoff: Backoff = Backoff(),
+        shutdownGrace: Duration = .seconds(30)
+    ) {
         self.config = config
         self.store = store
         self.scanner = scanner
@@ -106,8 +108,9 @@ public actor Reconciler: Service {
         logger.info("reconciler started", metadata: ["targets": .stringConvertible(config.targets.count), "owner": .string(owner)])
         for target in config.targets where target.pollInterval.seconds * (1 + target.jitter) >= config.leaseDuration.seconds {
             // Still correct (a takeover re-reads the status, writes are fenced), but the target churns between replicas.
-            logger.warning("pollInterval is not shorter than leaseDuration: the lease lapses between polls",
-                           metadata: ["target": .string(target.name)])
+            logger.warning(
+                "pollInterval is not shorter than leaseDuration: the lease lapses between polls",
+                metadata: ["target": .string(target.name)])
         }
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -128,7 +131,8 @@ public actor Reconciler: Service {
                 try? await Task.sleep(for: .milliseconds(100))
             }
             if !running.isEmpty {
-                logger.warning("abandoning running cycles at shutdown", metadata: ["targets": .string(running.sorted().joined(separator: ","))])
+                logger.warning(
+                    "abandoning running cycles at shutdown", metadata: ["targets": .string(running.sorted().joined(separator: ","))])
                 group.cancelAll()
             }
         }
@@ -167,21 +171,26 @@ public actor Reconciler: Service {
                 break
             }
         } catch {
-            fail(&status, ReconcileError(.storeFailed, "cannot take the target's lease: \(error)", target: target.name,
-                                         underlying: error), now: now)
+            fail(
+                &status,
+                ReconcileError(
+                    .storeFailed, "cannot take the target's lease: \(error)", target: target.name,
+                    underlying: error), now: now)
             statuses[target.name] = status
             return
         }
         let log = logger.with(["target": .string(target.name)])
-        let cycle = TargetCycle(target: target, scanner: scanner, store: store, stages: stages,
-                                cacheDirectory: config.cacheDirectory, environment: environment, leaseOwner: owner,
-                                logger: log)
+        let cycle = TargetCycle(
+            target: target, scanner: scanner, store: store, stages: stages,
+            cacheDirectory: config.cacheDirectory, environment: environment, leaseOwner: owner,
+            logger: log)
         status.lastAttemptAt = now
         status.owner = owner
         do {
             let options = try cycle.remoteOptions()
             let repository = try await repository(for: target, options: options)
-            let due = force || status.reason != .succeeded
+            let due =
+                force || status.reason != .succeeded
                 || (status.lastSuccessAt.map { now.timeIntervalSince($0) >= target.interval.seconds } ?? true)
             let previous = status.observedSHA
             let result = try await withDeadline(target.timeout, target: target.name) {
@@ -217,7 +226,9 @@ public actor Reconciler: Service {
             status.message = "cycle abandoned at shutdown; nothing of it was stored"
             status.nextRunAt = Date()
         } catch {
-            fail(&status, error as? ReconcileError
+            fail(
+                &status,
+                error as? ReconcileError
                     ?? ReconcileError(.fetchFailed, "\(error)", target: target.name, underlying: error), now: now)
         }
         statuses[target.name] = status
@@ -239,8 +250,12 @@ public actor Reconciler: Service {
             status.nextRunAt = Date().addingTimeInterval(jittered(target(named: status.target)?.interval ?? .seconds(600), 0.1))
             status.message = "\(error.code.rawValue): \(error.message)"
         }
-        logger.error("reconcile failed", metadata: ["target": .string(status.target), "reason": .string(error.code.rawValue),
-                                                    "error": .string(error.message)])
+        logger.error(
+            "reconcile failed",
+            metadata: [
+                "target": .string(status.target), "reason": .string(error.code.rawValue),
+                "error": .string(error.message),
+            ])
     }
 
     private func target(named name: String) -> TargetConfig? { config.targets.first { $0.name == name } }
@@ -290,9 +305,10 @@ func withDeadline<T: Sendable>(_ limit: Duration, target: String, _ body: @escap
 extension TargetStatus {
     /// The stored form.
     public var record: TargetStatusRecord {
-        TargetStatusRecord(target: target, ready: ready.rawValue, reason: reason.rawValue, message: message,
-                           lastObservedCommit: lastObservedCommit, lastError: lastError, lastAttemptAt: lastAttemptAt ?? Date(),
-                           nextRunAt: nextRunAt, failures: failures, owner: owner)
+        TargetStatusRecord(
+            target: target, ready: ready.rawValue, reason: reason.rawValue, message: message,
+            lastObservedCommit: lastObservedCommit, lastError: lastError, lastAttemptAt: lastAttemptAt ?? Date(),
+            nextRunAt: nextRunAt, failures: failures, owner: owner)
     }
 
     /// Restores a stored status.

@@ -47,8 +47,9 @@ struct TargetCycle: Sendable {
                 guard FileManager.default.isReadableFile(atPath: key) else {
                     throw ConfigError(.missingSecret, "SSH key file \(key) cannot be read")
                 }
-                options.credentials = .sshKey(user: user, privateKeyPath: key, publicKeyPath: nil,
-                                              passphrase: try passphrase?.resolve(environment: environment))
+                options.credentials = .sshKey(
+                    user: user, privateKeyPath: key, publicKeyPath: nil,
+                    passphrase: try passphrase?.resolve(environment: environment))
             }
         } catch {
             throw ReconcileError(error)
@@ -68,10 +69,10 @@ struct TargetCycle: Sendable {
         do {
             commit = try await repository.resolve(target.branch)
         } catch {
-            let detail = (error as? GitError)?.message ?? "\(error)"
-            throw ReconcileError(.revisionNotFound,
-                                 "branch '\(target.branch)' not found on \(redactGitURL(target.repository)) (deleted or never pushed?): \(detail)",
-                                 target: target.name, underlying: error)
+            throw ReconcileError(
+                .revisionNotFound,
+                "branch '\(target.branch)' not found on \(redactGitURL(target.repository)) (deleted or never pushed?): \(error.message)",
+                target: target.name, underlying: error)
         }
         if commit == previous && !due { return .unchanged(commit: commit) }
         try Task.checkCancellation()
@@ -90,27 +91,35 @@ struct TargetCycle: Sendable {
         }
         try Task.checkCancellation()
         let record = ScanRecording.record(
-            report, provenance: .init(target: target.name, repository: redactGitURL(target.repository), branch: target.branch,
-                                      commit: commit, trigger: Self.trigger),
+            report,
+            provenance: .init(
+                target: target.name, repository: redactGitURL(target.repository), branch: target.branch,
+                commit: commit, trigger: Self.trigger),
             startedAt: started, finishedAt: Date(), frameworks: target.frameworks)
         let recorded: RecordedScan
         do {
             recorded = try await store.recordScan(record, options: RecordScanOptions(leaseOwner: leaseOwner))
         } catch let error as StoreError where error.code == .leaseLost {
-            throw ReconcileError(.leaseLost, "\(error.message); the scan of \(commit.prefix(12)) was not stored",
-                                 target: target.name, underlying: error)
+            throw ReconcileError(
+                .leaseLost, "\(error.message); the scan of \(commit.prefix(12)) was not stored",
+                target: target.name, underlying: error)
         } catch {
             throw ReconcileError(.storeFailed, "\(error)", target: target.name, underlying: error)
         }
         var summary = CycleSummary(commit: commit, report: report, recorded: recorded, frameworks: target.frameworks)
-        log.info("scan stored", metadata: ["scan": .stringConvertible(recorded.scanID), "failed": .stringConvertible(summary.failed),
-                                           "new": .stringConvertible(recorded.newFindings)])
+        log.info(
+            "scan stored",
+            metadata: [
+                "scan": .stringConvertible(recorded.scanID), "failed": .stringConvertible(summary.failed),
+                "new": .stringConvertible(recorded.newFindings),
+            ])
         for stage in stages where stage.applies(to: target) {
             try Task.checkCancellation()
             let stageLog = log.with(["stage": .string(stage.name)])
-            let context = StageContext(target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
-                                       logger: stageLog, startedAt: started, repository: repository, remoteOptions: options,
-                                       scanner: scanner, environment: environment, snapshot: snapshot)
+            let context = StageContext(
+                target: target, commit: commit, scanID: recorded.scanID, report: report, store: store,
+                logger: stageLog, startedAt: started, repository: repository, remoteOptions: options,
+                scanner: scanner, environment: environment, snapshot: snapshot)
             let outcome: StageOutcome
             do {
                 outcome = try await stage.run(context)

@@ -28,8 +28,10 @@ enum AdminIngressFix {
             return try narrow(input.block.body, admin: admin, editor: editor)
         case "aws_vpc_security_group_ingress_rule":
             if let v6 = input.block.body.attribute("cidr_ipv6"), let value = ExpressionFacts.literal(v6.expression),
-               case .string(let s) = value, anyIPv6.contains(s) {
-                throw FixProblem(.unsupportedExpression, "the rule opens the port to ::/0; delete or replace the rule by hand", at: v6.range)
+                case .string(let s) = value, anyIPv6.contains(s)
+            {
+                throw FixProblem(
+                    .unsupportedExpression, "the rule opens the port to ::/0; delete or replace the rule by hand", at: v6.range)
             }
             guard let v4 = input.block.body.attribute("cidr_ipv4") else { return nil }
             guard let value = ExpressionFacts.literal(v4.expression) else {
@@ -66,8 +68,9 @@ enum AdminIngressFix {
 
     private static func adminCIDR(_ input: NamedFixInput) throws(FixProblem) -> String {
         guard let admin = input.parameters[FixParameters.adminCIDR] else {
-            throw FixProblem(.missingParameter, "no admin CIDR configured to narrow the rule to (bulwark fix --admin-cidr)",
-                             at: input.block.range)
+            throw FixProblem(
+                .missingParameter, "no admin CIDR configured to narrow the rule to (bulwark fix --admin-cidr)",
+                at: input.block.range)
         }
         return admin
     }
@@ -82,8 +85,9 @@ enum AdminIngressFix {
     private static func literal(_ body: Body, _ name: String) throws(FixProblem) -> Value? {
         guard let attribute = body.attribute(name) else { return nil }
         guard let value = ExpressionFacts.literal(attribute.expression) else {
-            throw FixProblem(.unsupportedExpression, "\(name): " + ExpressionFacts.whyNotEditable(attribute.expression),
-                             at: attribute.range)
+            throw FixProblem(
+                .unsupportedExpression, "\(name): " + ExpressionFacts.whyNotEditable(attribute.expression),
+                at: attribute.range)
         }
         return value
     }
@@ -109,8 +113,9 @@ enum AdminIngressFix {
         for (name, any, replacement) in [("cidr_blocks", anyIPv4, Optional(admin)), ("ipv6_cidr_blocks", anyIPv6, nil)] {
             guard let attribute = body.attribute(name) else { continue }
             guard case .tuple(let elements) = attribute.expression.kind else {
-                throw FixProblem(.unsupportedExpression, "\(name): " + ExpressionFacts.whyNotEditable(attribute.expression),
-                                 at: attribute.range)
+                throw FixProblem(
+                    .unsupportedExpression, "\(name): " + ExpressionFacts.whyNotEditable(attribute.expression),
+                    at: attribute.range)
             }
             let values = elements.map(ExpressionFacts.literal)
             let open = Set(values.indices.filter { if case .string(let s)? = values[$0] { return any.contains(s) } else { return false } })
@@ -119,8 +124,11 @@ enum AdminIngressFix {
             var replacements: [Int: String] = [:]
             var removals = Set<Int>()
             for i in open.sorted() {
-                if let replacement, !hasAdmin, replacements.isEmpty { replacements[i] = HCLRenderer.quote(replacement) }
-                else { removals.insert(i) }
+                if let replacement, !hasAdmin, replacements.isEmpty {
+                    replacements[i] = HCLRenderer.quote(replacement)
+                } else {
+                    removals.insert(i)
+                }
             }
             edits += try editor.rewrite(tuple: attribute.expression, elements: elements, replacements: replacements, removals: removals)
         }
@@ -153,8 +161,9 @@ enum AdminIngressFix {
         var edits: [TextEdit] = []
         if let single = body.attribute("source_address_prefix") {
             guard let value = ExpressionFacts.literal(single.expression) else {
-                throw FixProblem(.unsupportedExpression, "source_address_prefix: " + ExpressionFacts.whyNotEditable(single.expression),
-                                 at: single.range)
+                throw FixProblem(
+                    .unsupportedExpression, "source_address_prefix: " + ExpressionFacts.whyNotEditable(single.expression),
+                    at: single.range)
             }
             if case .string(let s) = value, azureAny.contains(s.lowercased()) {
                 edits.append(editor.replace(single.expression, with: HCLRenderer.quote(admin)))
@@ -162,11 +171,14 @@ enum AdminIngressFix {
         }
         if let list = body.attribute("source_address_prefixes") {
             guard case .tuple(let elements) = list.expression.kind else {
-                throw FixProblem(.unsupportedExpression, "source_address_prefixes: " + ExpressionFacts.whyNotEditable(list.expression),
-                                 at: list.range)
+                throw FixProblem(
+                    .unsupportedExpression, "source_address_prefixes: " + ExpressionFacts.whyNotEditable(list.expression),
+                    at: list.range)
             }
             let values = elements.map(ExpressionFacts.literal)
-            let open = values.indices.filter { if case .string(let s)? = values[$0] { return azureAny.contains(s.lowercased()) } else { return false } }
+            let open = values.indices.filter {
+                if case .string(let s)? = values[$0] { return azureAny.contains(s.lowercased()) } else { return false }
+            }
             if !open.isEmpty {
                 let hasAdmin = values.contains { $0 == .string(admin) }
                 var replacements: [Int: String] = [:]

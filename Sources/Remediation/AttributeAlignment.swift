@@ -19,7 +19,8 @@ enum AttributeAlignment {
                 let gapStart = attribute.nameRange.end.byte
                 var equals = gapStart
                 while equals < file.bytes.count,
-                      file.bytes[equals] == UInt8(ascii: " ") || file.bytes[equals] == UInt8(ascii: "\t") { equals += 1 }
+                    file.bytes[equals] == UInt8(ascii: " ") || file.bytes[equals] == UInt8(ascii: "\t")
+                { equals += 1 }
                 guard equals < file.bytes.count, file.bytes[equals] == UInt8(ascii: "=") else { continue }
                 let wanted = String(repeating: " ", count: width - attribute.name.unicodeScalars.count + 1)
                 if file.text(gapStart, equals) != wanted {
@@ -39,7 +40,8 @@ enum AttributeAlignment {
             let line = attribute.range.start.line
             let singleLine = attribute.range.end.line == line
             if let last = current.last, singleLine, last.range.start.line + 1 == line,
-               !blockLines.contains(where: { $0.contains(line) }) {
+                !blockLines.contains(where: { $0.contains(line) })
+            {
                 current.append(attribute)
                 continue
             }

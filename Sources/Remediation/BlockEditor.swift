@@ -36,8 +36,9 @@ struct BlockEditor {
         let close = block.body.range.end.byte - 1
         let at = file.start(ofLine: file.line(ofByte: close))
         guard file.text(at, close).allSatisfy({ $0 == " " || $0 == "\t" }) else {
-            throw FixProblem(.unsupportedExpression, "the closing brace of \(block.type) shares its line with other text",
-                             at: block.range)
+            throw FixProblem(
+                .unsupportedExpression, "the closing brace of \(block.type) shares its line with other text",
+                at: block.range)
         }
         let empty = block.body.attributes.isEmpty && block.body.blocks.isEmpty
         let separator = empty || at == 0 || file.isBlankLine(at: at - 1) ? "" : "\n"
@@ -57,7 +58,8 @@ struct BlockEditor {
     /// `{}` on one line becomes a multi-line body holding `lines`; nil for a multi-line body.
     private func expandEmptySingleLine(_ block: Block, with lines: String) throws(FixProblem) -> TextEdit? {
         let body = block.body
-        let open = body.range.start.byte, close = body.range.end.byte - 1
+        let open = body.range.start.byte
+        let close = body.range.end.byte - 1
         guard file.line(ofByte: open) == file.line(ofByte: close) else { return nil }
         guard body.attributes.isEmpty, body.blocks.isEmpty else {
             throw FixProblem(.unsupportedExpression, "\(block.type) is a single-line block; expand it by hand", at: block.range)
@@ -69,13 +71,18 @@ struct BlockEditor {
     /// Edits that make the list literal `tuple` hold `replacements` instead of some elements and drop `removals`
     /// (element indexes). A one-line list is rewritten whole; in a multi-line list each changed element keeps
     /// its line, and a dropped element must sit alone on its line.
-    func rewrite(tuple: Expression, elements: [Expression], replacements: [Int: String], removals: Set<Int>)
+    func rewrite(
+        tuple: Expression, elements: [Expression], replacements: [Int: String], removals: Set<Int>
+    )
         throws(FixProblem) -> [TextEdit]
     {
         if tuple.range.start.line == tuple.range.end.line {
             let kept = elements.indices.filter { !removals.contains($0) }.map { replacements[$0] ?? file.text(elements[$0].range) }
-            return [TextEdit(path: file.path, start: tuple.range.start.byte, end: tuple.range.end.byte,
-                             text: "[" + kept.joined(separator: ", ") + "]")]
+            return [
+                TextEdit(
+                    path: file.path, start: tuple.range.start.byte, end: tuple.range.end.byte,
+                    text: "[" + kept.joined(separator: ", ") + "]")
+            ]
         }
         var edits: [TextEdit] = []
         for (i, element) in elements.enumerated() {

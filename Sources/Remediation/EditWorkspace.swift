@@ -86,8 +86,9 @@ struct EditWorkspace: Sendable {
                 for previous in written[path] ?? [] where previous.owner != owner && !edit.isLayout {
                     let probe = TextEdit(path: path, start: previous.range.lowerBound, end: previous.range.upperBound, text: "")
                     if edit.overlaps(probe) {
-                        throw FixProblem(.conflict, "an earlier fix in this plan already changed this text",
-                                         at: position(of: edit, in: file))
+                        throw FixProblem(
+                            .conflict, "an earlier fix in this plan already changed this text",
+                            at: position(of: edit, in: file))
                     }
                 }
             }
@@ -95,8 +96,9 @@ struct EditWorkspace: Sendable {
             var updated = WorkingFile(path: path, bytes: bytes)
             guard updated.isValid else {
                 let first = updated.parsed.diagnostics.first { $0.severity == .error }
-                throw FixProblem(.verificationFailed, "the edit would not parse: \(first?.message ?? "syntax error")",
-                                 at: first?.range)
+                throw FixProblem(
+                    .verificationFailed, "the edit would not parse: \(first?.message ?? "syntax error")",
+                    at: first?.range)
             }
             var touched = Set<Int>()
             for range in wrote {
@@ -104,16 +106,22 @@ struct EditWorkspace: Sendable {
                 for line in updated.line(ofByte: range.lowerBound)...updated.line(ofByte: last) { touched.insert(line) }
             }
             var carried = (written[path] ?? []).map { entry in
-                (range: TextEdit.map(entry.range.lowerBound, through: fileEdits)..<TextEdit.map(entry.range.upperBound, through: fileEdits),
-                 owner: entry.owner)
+                (
+                    range: TextEdit.map(
+                        entry.range.lowerBound, through: fileEdits)..<TextEdit.map(entry.range.upperBound, through: fileEdits),
+                    owner: entry.owner
+                )
             }
             carried += wrote.map { (range: $0, owner: owner) }
             let layout = AttributeAlignment.edits(in: updated, touching: touched)
             if !layout.isEmpty {
                 let (aligned, _) = TextEdit.apply(layout, to: updated.bytes)
                 carried = carried.map { entry in
-                    (range: TextEdit.map(entry.range.lowerBound, through: layout)..<TextEdit.map(entry.range.upperBound, through: layout),
-                     owner: entry.owner)
+                    (
+                        range: TextEdit.map(
+                            entry.range.lowerBound, through: layout)..<TextEdit.map(entry.range.upperBound, through: layout),
+                        owner: entry.owner
+                    )
                 }
                 updated = WorkingFile(path: path, bytes: aligned)
                 guard updated.isValid else {

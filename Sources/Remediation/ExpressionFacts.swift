@@ -59,18 +59,31 @@ enum ExpressionFacts {
         case .getAttribute(let source, let name):
             if case .variable(let root) = source.kind, root == "var" || root == "local" { out.insert("\(root).\(name)") }
             collect(source, into: &out)
-        case .index(let a, let b): collect(a, into: &out); collect(b, into: &out)
-        case .splat(let a, let b): collect(a, into: &out); collect(b, into: &out)
+        case .index(let a, let b):
+            collect(a, into: &out)
+            collect(b, into: &out)
+        case .splat(let a, let b):
+            collect(a, into: &out)
+            collect(b, into: &out)
         case .call(_, let args, _): for a in args { collect(a, into: &out) }
         case .tuple(let items): for i in items { collect(i, into: &out) }
-        case .object(let items): for i in items { collect(i.key, into: &out); collect(i.value, into: &out) }
+        case .object(let items):
+            for i in items {
+                collect(i.key, into: &out)
+                collect(i.value, into: &out)
+            }
         case .forExpression(let f):
             collect(f.collection, into: &out)
             if let k = f.keyExpression { collect(k, into: &out) }
             collect(f.valueExpression, into: &out)
             if let c = f.condition { collect(c, into: &out) }
-        case .conditional(let c, let t, let f): collect(c, into: &out); collect(t, into: &out); collect(f, into: &out)
-        case .binary(_, let a, let b): collect(a, into: &out); collect(b, into: &out)
+        case .conditional(let c, let t, let f):
+            collect(c, into: &out)
+            collect(t, into: &out)
+            collect(f, into: &out)
+        case .binary(_, let a, let b):
+            collect(a, into: &out)
+            collect(b, into: &out)
         case .unary(_, let a), .parentheses(let a): collect(a, into: &out)
         case .template(let parts): for p in parts { collect(p, into: &out) }
         }

@@ -10,7 +10,9 @@ struct FixApplier {
 
     /// Applies `spec` to `resource` as fix `owner`; returns where the first edit landed (the resource's line when
     /// the configuration already had the values). Throws, leaving `workspace` unchanged, when a person must do it.
-    func apply(_ spec: FixSpec, to resource: ResourceReference, owner: Int, workspace: inout EditWorkspace)
+    func apply(
+        _ spec: FixSpec, to resource: ResourceReference, owner: Int, workspace: inout EditWorkspace
+    )
         throws(FixProblem) -> (file: String, line: Int)
     {
         var scratch = workspace
@@ -23,8 +25,11 @@ struct FixApplier {
                 guard !edits.isEmpty else { continue }
                 let lines = try scratch.commit(edits, owner: owner)
                 if landed == nil {
-                    if let line = lines[resource.file] { landed = (resource.file, line) }
-                    else if let first = lines.min(by: { $0.key < $1.key }) { landed = (first.key, first.value) }
+                    if let line = lines[resource.file] {
+                        landed = (resource.file, line)
+                    } else if let first = lines.min(by: { $0.key < $1.key }) {
+                        landed = (first.key, first.value)
+                    }
                 }
             }
             guard applicable else {
@@ -42,7 +47,9 @@ struct FixApplier {
     }
 
     /// The edits of one action against the current text; nil when the action does not apply to this resource.
-    private func edits(for action: FixAction, on resource: ResourceReference, workspace: inout EditWorkspace)
+    private func edits(
+        for action: FixAction, on resource: ResourceReference, workspace: inout EditWorkspace
+    )
         throws(FixProblem) -> [TextEdit]?
     {
         let (file, block) = try resource.locate(in: &workspace)
@@ -75,9 +82,10 @@ struct FixApplier {
         }
     }
 
-    private func set(_ action: SetAttributeAction, path: ArraySlice<String>, in block: Block, file: WorkingFile,
-                     resource: ResourceReference, workspace: inout EditWorkspace) throws(FixProblem) -> [TextEdit]?
-    {
+    private func set(
+        _ action: SetAttributeAction, path: ArraySlice<String>, in block: Block, file: WorkingFile,
+        resource: ResourceReference, workspace: inout EditWorkspace
+    ) throws(FixProblem) -> [TextEdit]? {
         let editor = BlockEditor(file: file)
         guard let first = path.first else { return nil }
         if path.count > 1 {
@@ -88,15 +96,20 @@ struct FixApplier {
                 _ = try text(action.value)  // a missing parameter is reported, not skipped
                 var body = FixBody([.attribute(path.last ?? first, action.value)])
                 for segment in path.dropFirst().dropLast().reversed() { body = FixBody([.block(segment, body)]) }
-                guard let lines = HCLRenderer.block(type: first, labels: [], body: body, indent: editor.innerIndent(of: block),
-                                                    resolve: { try? text($0).text }) else { return nil }
+                guard
+                    let lines = HCLRenderer.block(
+                        type: first, labels: [], body: body, indent: editor.innerIndent(of: block),
+                        resolve: { try? text($0).text })
+                else { return nil }
                 return [try editor.insertBlock(lines, into: block)]
             }
             var out: [TextEdit] = []
             var applied = false
             for child in nested {
-                if let edits = try set(action, path: path.dropFirst(), in: child, file: file, resource: resource,
-                                       workspace: &workspace) {
+                if let edits = try set(
+                    action, path: path.dropFirst(), in: child, file: file, resource: resource,
+                    workspace: &workspace)
+                {
                     applied = true
                     out += edits
                 }
@@ -109,8 +122,10 @@ struct FixApplier {
             guard action.create else { return nil }
             return [try editor.insertAttribute(first, wanted.text, into: block)]
         }
-        switch try tracer.site(of: existing.expression, in: file.path, modulePath: resource.modulePath,
-                               attribute: existing.name, workspace: &workspace) {
+        switch try tracer.site(
+            of: existing.expression, in: file.path, modulePath: resource.modulePath,
+            attribute: existing.name, workspace: &workspace)
+        {
         case .expression(let path, let expression):
             if ExpressionFacts.literal(expression) == wanted.value { return [] }
             return [BlockEditor(file: try workspace.file(path)).replace(expression, with: wanted.text)]
@@ -119,7 +134,9 @@ struct FixApplier {
         }
     }
 
-    private func remove(_ action: RemoveElementAction, path: ArraySlice<String>, in block: Block, file: WorkingFile)
+    private func remove(
+        _ action: RemoveElementAction, path: ArraySlice<String>, in block: Block, file: WorkingFile
+    )
         throws(FixProblem) -> [TextEdit]?
     {
         guard let first = path.first else { return nil }
@@ -133,15 +150,18 @@ struct FixApplier {
         }
         guard let attribute = block.body.attribute(first) else { return nil }
         guard case .tuple(let elements) = attribute.expression.kind else {
-            throw FixProblem(.unsupportedExpression, "\(first) is not a list literal: " + ExpressionFacts.whyNotEditable(attribute.expression),
-                             at: attribute.expression.range)
+            throw FixProblem(
+                .unsupportedExpression, "\(first) is not a list literal: " + ExpressionFacts.whyNotEditable(attribute.expression),
+                at: attribute.expression.range)
         }
         let drop = Set(elements.indices.filter { ExpressionFacts.literal(elements[$0]) == action.value })
         if drop.isEmpty { return [] }
         return try BlockEditor(file: file).rewrite(tuple: attribute.expression, elements: elements, replacements: [:], removals: drop)
     }
 
-    private func addBlock(_ action: AddBlockAction, path: ArraySlice<String>, in block: Block, file: WorkingFile)
+    private func addBlock(
+        _ action: AddBlockAction, path: ArraySlice<String>, in block: Block, file: WorkingFile
+    )
         throws(FixProblem) -> [TextEdit]?
     {
         guard let first = path.first else { return nil }
@@ -159,10 +179,13 @@ struct FixApplier {
         return [try editor.insertBlock(lines, into: block)]
     }
 
-    private func addResource(_ action: AddResourceAction, to resource: ResourceReference, block: Block, file: WorkingFile,
-                             workspace: inout EditWorkspace) throws(FixProblem) -> [TextEdit]?
-    {
-        if let inline = action.unlessBlock, block.body.blocks.contains(where: { $0.type == inline || ($0.type == "dynamic" && $0.labels == [inline]) }) {
+    private func addResource(
+        _ action: AddResourceAction, to resource: ResourceReference, block: Block, file: WorkingFile,
+        workspace: inout EditWorkspace
+    ) throws(FixProblem) -> [TextEdit]? {
+        if let inline = action.unlessBlock,
+            block.body.blocks.contains(where: { $0.type == inline || ($0.type == "dynamic" && $0.labels == [inline]) })
+        {
             return nil
         }
         let directory = ValueTracer.directory(of: resource.file)
@@ -174,11 +197,16 @@ struct FixApplier {
                     // A companion exists: give it the fix's values instead of adding a second one.
                     var out: [TextEdit] = []
                     guard other.labels.count == 2,
-                          var companion = ResourceReference(address: "\(action.type).\(other.labels[1])", file: path) else { continue }
+                        var companion = ResourceReference(address: "\(action.type).\(other.labels[1])", file: path)
+                    else { continue }
                     companion.modulePath = resource.modulePath
                     for set in Self.sets(action.body, prefix: []) {
-                        if let edits = try self.set(set, path: set.path[...], in: other, file: candidate, resource: companion,
-                                                    workspace: &workspace) { out += edits }
+                        if let edits = try self.set(
+                            set, path: set.path[...], in: other, file: candidate, resource: companion,
+                            workspace: &workspace)
+                        {
+                            out += edits
+                        }
                     }
                     return out
                 }
@@ -198,8 +226,11 @@ struct FixApplier {
         } else {
             leading = [(action.reference, "\(address).\(action.referenceAttribute)")]
         }
-        guard let text = try render(type: "resource", labels: [action.type, resource.name], body: action.body, indent: "",
-                                    leading: leading) else { return nil }
+        guard
+            let text = try render(
+                type: "resource", labels: [action.type, resource.name], body: action.body, indent: "",
+                leading: leading)
+        else { return nil }
         return [BlockEditor(file: file).append(text, after: anchor(after: block, of: resource, in: file))]
     }
 
@@ -209,18 +240,22 @@ struct FixApplier {
         let blocks = file.parsed.body.blocks
         guard var i = blocks.firstIndex(where: { $0.range.start.byte == block.range.start.byte }) else { return block }
         while i + 1 < blocks.count, blocks[i + 1].type == "resource",
-              blocks[i + 1].body.attributes.contains(where: { resource.isReferenced(by: $0.expression) }) {
+            blocks[i + 1].body.attributes.contains(where: { resource.isReferenced(by: $0.expression) })
+        {
             i += 1
         }
         return blocks[i]
     }
 
-    private func render(type: String, labels: [String], body: FixBody, indent: String,
-                        leading: [(name: String, text: String)] = []) throws(FixProblem) -> String? {
+    private func render(
+        type: String, labels: [String], body: FixBody, indent: String,
+        leading: [(name: String, text: String)] = []
+    ) throws(FixProblem) -> String? {
         // Resolve parameters first so a missing one is reported rather than silently skipped.
         for set in Self.sets(body, prefix: []) { _ = try text(set.value) }
-        return HCLRenderer.block(type: type, labels: labels, body: body, indent: indent, leading: leading,
-                                 resolve: { try? text($0).text })
+        return HCLRenderer.block(
+            type: type, labels: labels, body: body, indent: indent, leading: leading,
+            resolve: { try? text($0).text })
     }
 
     /// A body as `set` actions (attributes by path), for a companion resource that already exists.

@@ -31,8 +31,10 @@ public struct AppliedFix: Sendable, Hashable {
     public var controls: [String]
 
     /// Memberwise.
-    public init(checkID: String, resourceAddress: String, fixID: String, summary: String, file: String, line: Int,
-                controls: [String]) {
+    public init(
+        checkID: String, resourceAddress: String, fixID: String, summary: String, file: String, line: Int,
+        controls: [String]
+    ) {
         self.checkID = checkID
         self.resourceAddress = resourceAddress
         self.fixID = fixID

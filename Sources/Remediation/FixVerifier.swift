@@ -42,8 +42,9 @@ struct FixVerifier {
                     continue
                 }
                 if result.verdict != .passed {
-                    out[item.key] = FixProblem(.verificationFailed,
-                                               "the check is still \(result.verdict) after the edit (\(result.evidence))")
+                    out[item.key] = FixProblem(
+                        .verificationFailed,
+                        "the check is still \(result.verdict) after the edit (\(result.evidence))")
                 }
             }
         }

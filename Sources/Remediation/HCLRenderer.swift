@@ -14,7 +14,9 @@ enum HCLRenderer {
             return "[" + items.map(literal).joined(separator: ", ") + "]"
         case .map(let members), .object(let members):
             if members.isEmpty { return "{}" }
-            let items = members.keys.sorted().map { key in "\(TerraformName.isValid(key) ? key : quote(key)) = \(literal(members[key] ?? .null))" }
+            let items = members.keys.sorted().map { key in
+                "\(TerraformName.isValid(key) ? key : quote(key)) = \(literal(members[key] ?? .null))"
+            }
             return "{ " + items.joined(separator: ", ") + " }"
         }
     }
@@ -40,8 +42,10 @@ enum HCLRenderer {
     }
 
     /// `type "label" {` … `}` with `body` rendered one level deeper; nil when a parameter has no value.
-    static func block(type: String, labels: [String], body: FixBody, indent: String, leading: [(name: String, text: String)] = [],
-                      resolve: (FixValue) -> String?) -> String? {
+    static func block(
+        type: String, labels: [String], body: FixBody, indent: String, leading: [(name: String, text: String)] = [],
+        resolve: (FixValue) -> String?
+    ) -> String? {
         var out = indent + type + labels.map { " " + quote($0) }.joined() + " {\n"
         let inner = indent + "  "
         var attributes = leading

@@ -39,7 +39,8 @@ public struct IaCFixPlanner: IaCFixPlanning {
         }
         work.sort { a, b in
             if a.file != b.file { return a.file < b.file }
-            let pa = a.target.result.range?.start.byte ?? 0, pb = b.target.result.range?.start.byte ?? 0
+            let pa = a.target.result.range?.start.byte ?? 0
+            let pb = b.target.result.range?.start.byte ?? 0
             if pa != pb { return pa < pb }
             return (a.key.checkID, a.key.address) < (b.key.checkID, b.key.address)
         }
@@ -50,11 +51,19 @@ public struct IaCFixPlanner: IaCFixPlanning {
         var final: FixPlan?
         for _ in 0..<3 {
             let attempt = self.attempt(work, tree: tree, excluded: excluded, index: index)
-            guard context.verify, !attempt.verify.isEmpty else { final = attempt.plan; break }
-            let overlay = OverlayFileTree(base: tree, overrides: Dictionary(
-                uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
+            guard context.verify, !attempt.verify.isEmpty else {
+                final = attempt.plan
+                break
+            }
+            let overlay = OverlayFileTree(
+                base: tree,
+                overrides: Dictionary(
+                    uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
             let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay)
-            if failures.isEmpty { final = attempt.plan; break }
+            if failures.isEmpty {
+                final = attempt.plan
+                break
+            }
             excluded.merge(failures) { first, _ in first }
         }
         var plan = final ?? settle(work, tree: tree, excluded: excluded, index: index)
@@ -63,30 +72,38 @@ public struct IaCFixPlanner: IaCFixPlanning {
     }
 
     /// The last round: if dropping fixes still leaves one that does not verify, nothing is shipped.
-    private func settle(_ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
-                        excluded: [PlanKey: FixProblem], index: LazyIndex) -> FixPlan {
+    private func settle(
+        _ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
+        excluded: [PlanKey: FixProblem], index: LazyIndex
+    ) -> FixPlan {
         let attempt = self.attempt(work, tree: tree, excluded: excluded, index: index)
-        let overlay = OverlayFileTree(base: tree, overrides: Dictionary(
-            uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
+        let overlay = OverlayFileTree(
+            base: tree,
+            overrides: Dictionary(
+                uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
         let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay)
         if failures.isEmpty { return attempt.plan }
         var plan = attempt.plan
         plan.edits = []
         plan.manual += plan.fixed.map { fix in
-            ManualFix(checkID: fix.checkID, resourceAddress: fix.resourceAddress, location: nil,
-                      reason: "the fixes of this plan did not verify together; apply them one check at a time")
+            ManualFix(
+                checkID: fix.checkID, resourceAddress: fix.resourceAddress, location: nil,
+                reason: "the fixes of this plan did not verify together; apply them one check at a time")
         }
         plan.fixed = []
         return plan
     }
 
-    private func attempt(_ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
-                         excluded: [PlanKey: FixProblem], index: LazyIndex)
+    private func attempt(
+        _ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
+        excluded: [PlanKey: FixProblem], index: LazyIndex
+    )
         -> (plan: FixPlan, workspace: EditWorkspace, verify: [FixVerifier.Item])
     {
         var workspace = EditWorkspace(tree: tree, maxFileSize: context.loadOptions.maxFileSize)
-        let applier = FixApplier(parameters: context.parameters, tracer: ValueTracer(callIndex: { index.value }),
-                                 named: .standard)
+        let applier = FixApplier(
+            parameters: context.parameters, tracer: ValueTracer(callIndex: { index.value }),
+            named: .standard)
         var plan = FixPlan()
         var verify: [FixVerifier.Item] = []
         for (owner, item) in work.enumerated() {
@@ -102,12 +119,13 @@ public struct IaCFixPlanner: IaCFixPlanning {
             }
             do throws(FixProblem) {
                 let landed = try applier.apply(spec, to: resource, owner: owner, workspace: &workspace)
-                plan.fixed.append(AppliedFix(
-                    checkID: result.checkID, resourceAddress: result.resourceAddress, fixID: spec.id, summary: spec.summary,
-                    file: landed.file, line: landed.line,
-                    controls: result.check.references.cis.keys.sorted().flatMap { framework in
-                        (result.check.references.cis[framework] ?? []).map { "\(framework):\($0)" }
-                    }))
+                plan.fixed.append(
+                    AppliedFix(
+                        checkID: result.checkID, resourceAddress: result.resourceAddress, fixID: spec.id, summary: spec.summary,
+                        file: landed.file, line: landed.line,
+                        controls: result.check.references.cis.keys.sorted().flatMap { framework in
+                            (result.check.references.cis[framework] ?? []).map { "\(framework):\($0)" }
+                        }))
                 let root = item.target.rootDirectory.map { tree.absolutePath($0) } ?? inferredRoot(of: resource, index: index)
                 verify.append(FixVerifier.Item(key: item.key, check: result.check, root: root))
             } catch {
@@ -115,8 +133,9 @@ public struct IaCFixPlanner: IaCFixPlanning {
             }
         }
         plan.edits = workspace.changedFiles.map { change in
-            FileEdit(path: change.path, original: String(decoding: change.original, as: UTF8.self),
-                     updated: String(decoding: change.updated, as: UTF8.self))
+            FileEdit(
+                path: change.path, original: String(decoding: change.original, as: UTF8.self),
+                updated: String(decoding: change.updated, as: UTF8.self))
         }
         return (plan, workspace, verify)
     }

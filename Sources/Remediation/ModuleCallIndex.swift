@@ -30,11 +30,13 @@ struct ModuleCallIndex: Sendable {
                 case .directory?: pending.append(path)
                 case .file? where name.hasSuffix(".tf"):
                     guard case .success(let bytes) = tree.read(path, maxSize: maxFileSize),
-                          bytes.count > 6, String(decoding: bytes, as: UTF8.self).contains("module") else { continue }
+                        bytes.count > 6, String(decoding: bytes, as: UTF8.self).contains("module")
+                    else { continue }
                     let parsed = HCLParser.parse(bytes, filename: path)
                     for block in parsed.body.blocks where block.type == "module" && block.labels.count == 1 {
                         guard let source = block.body.attribute("source").flatMap({ ExpressionFacts.literal($0.expression) }),
-                              case .string(let text) = source, text.hasPrefix("./") || text.hasPrefix("../") else { continue }
+                            case .string(let text) = source, text.hasPrefix("./") || text.hasPrefix("../")
+                        else { continue }
                         calls.append(Call(file: path, name: block.labels[0], target: TreePath.clean(directory + "/" + text)))
                     }
                 default: continue

@@ -2,7 +2,8 @@
 public enum UnifiedDiff {
     /// The diff of `old` and `new` with `---`/`+++` headers naming `oldName` and `newName`; "" when equal.
     public static func make(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-        let a = lines(old), b = lines(new)
+        let a = lines(old)
+        let b = lines(new)
         let script = editScript(a.map(\.text), b.map(\.text))
         guard script.contains(where: { $0.kind != .keep }) else { return "" }
         var out = "--- \(oldName)\n+++ \(newName)\n"
@@ -14,8 +15,7 @@ public enum UnifiedDiff {
             var end = firstChange
             var lastChange = firstChange
             while end < script.count {
-                if script[end].kind != .keep { lastChange = end }
-                else if end - lastChange > 2 * context { break }
+                if script[end].kind != .keep { lastChange = end } else if end - lastChange > 2 * context { break }
                 end += 1
             }
             let stop = min(script.count, lastChange + context + 1)
@@ -78,7 +78,9 @@ public enum UnifiedDiff {
 
     /// Myers' O((N+M)D) shortest edit script between two line arrays.
     static func editScript(_ a: [Substring], _ b: [Substring]) -> [Operation] {
-        let n = a.count, m = b.count, max = n + m
+        let n = a.count
+        let m = b.count
+        let max = n + m
         var v = [Int](repeating: 0, count: 2 * max + 2)
         var trace: [[Int]] = []
         var found = false
@@ -89,15 +91,22 @@ public enum UnifiedDiff {
                 var x: Int
                 if k == -d || (k != d && v[max + k - 1] < v[max + k + 1]) { x = v[max + k + 1] } else { x = v[max + k - 1] + 1 }
                 var y = x - k
-                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+                while x < n, y < m, a[x] == b[y] {
+                    x += 1
+                    y += 1
+                }
                 v[max + k] = x
-                if x >= n, y >= m { found = true; break }
+                if x >= n, y >= m {
+                    found = true
+                    break
+                }
             }
             if found { break }
         }
         // Walk the trace back from (n, m) to (0, 0).
         var ops: [Operation] = []
-        var x = n, y = m
+        var x = n
+        var y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
             let v = trace[d]
             let k = x - y
@@ -105,12 +114,18 @@ public enum UnifiedDiff {
             let previousX = d == 0 ? 0 : v[max + previousK]
             let previousY = previousX - previousK
             while x > previousX, y > previousY {
-                x -= 1; y -= 1
+                x -= 1
+                y -= 1
                 ops.append(Operation(kind: .keep, oldIndex: x, newIndex: y))
             }
             if d > 0 {
-                if x == previousX { y -= 1; ops.append(Operation(kind: .insert, oldIndex: x, newIndex: y)) }
-                else { x -= 1; ops.append(Operation(kind: .delete, oldIndex: x, newIndex: y)) }
+                if x == previousX {
+                    y -= 1
+                    ops.append(Operation(kind: .insert, oldIndex: x, newIndex: y))
+                } else {
+                    x -= 1
+                    ops.append(Operation(kind: .delete, oldIndex: x, newIndex: y))
+                }
             }
         }
         return ops.reversed()

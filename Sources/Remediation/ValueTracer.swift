@@ -18,9 +18,10 @@ struct ValueTracer {
 
     /// The site of `expression`, found in `file` of the module instance at `modulePath`; `attribute` names what
     /// the value is assigned to, so a variable shared with differently named attributes is refused.
-    func site(of expression: Expression, in file: String, modulePath: [String], attribute: String,
-              workspace: inout EditWorkspace, depth: Int = 0) throws(FixProblem) -> ValueSite
-    {
+    func site(
+        of expression: Expression, in file: String, modulePath: [String], attribute: String,
+        workspace: inout EditWorkspace, depth: Int = 0
+    ) throws(FixProblem) -> ValueSite {
         if ExpressionFacts.literal(expression) != nil { return .expression(file: file, expression: expression) }
         guard depth < Self.maxDepth else {
             throw FixProblem(.unsupportedExpression, "the value passes through too many variables", at: expression.range)
@@ -34,22 +35,25 @@ struct ValueTracer {
             for path in workspace.terraformFiles(in: directory) {
                 for block in try workspace.file(path).parsed.body.blocks where block.type == "locals" {
                     if let definition = block.body.attribute(symbol.name) {
-                        return try site(of: definition.expression, in: path, modulePath: modulePath, attribute: attribute,
-                                        workspace: &workspace, depth: depth + 1)
+                        return try site(
+                            of: definition.expression, in: path, modulePath: modulePath, attribute: attribute,
+                            workspace: &workspace, depth: depth + 1)
                     }
                 }
             }
             throw FixProblem(.notFound, "local.\(symbol.name) is not defined in \(directory)", at: expression.range)
         }
         if let call = modulePath.last {
-            return try throughModuleInput(symbol.name, call: call, modulePath: modulePath, directory: directory,
-                                          workspace: &workspace, depth: depth)
+            return try throughModuleInput(
+                symbol.name, call: call, modulePath: modulePath, directory: directory,
+                workspace: &workspace, depth: depth)
         }
         // Root module: terraform.tfvars < *.auto.tfvars (lexical, later wins) < the variable's default only if unset.
         let json = workspace.files(in: directory) { $0.hasSuffix(".tfvars.json") }
         for path in json {
             if case .success(let bytes) = workspace.tree.read(path, maxSize: workspace.maxFileSize),
-               String(decoding: bytes, as: UTF8.self).contains("\"\(symbol.name)\"") {
+                String(decoding: bytes, as: UTF8.self).contains("\"\(symbol.name)\"")
+            {
                 throw FixProblem(.unsupportedExpression, "var.\(symbol.name) is set in \(path) (JSON); edit it by hand")
             }
         }
@@ -58,17 +62,19 @@ struct ValueTracer {
         for path in Array(auto) + plain {
             if let assignment = try workspace.file(path).parsed.body.attribute(symbol.name) {
                 guard ExpressionFacts.literal(assignment.expression) != nil else {
-                    throw FixProblem(.unsupportedExpression, "var.\(symbol.name) is set to a non-literal in \(path)",
-                                     at: assignment.expression.range)
+                    throw FixProblem(
+                        .unsupportedExpression, "var.\(symbol.name) is set to a non-literal in \(path)",
+                        at: assignment.expression.range)
                 }
                 return .expression(file: path, expression: assignment.expression)
             }
         }
         let variable = try declaration(of: symbol.name, in: directory, workspace: &workspace)
         guard let fallback = variable.block.body.attribute("default") else {
-            throw FixProblem(.outsideRepository,
-                             "var.\(symbol.name) has no default and no .tfvars value in the repository; it is set outside (-var, TF_VAR_\(symbol.name))",
-                             at: variable.block.range)
+            throw FixProblem(
+                .outsideRepository,
+                "var.\(symbol.name) has no default and no .tfvars value in the repository; it is set outside (-var, TF_VAR_\(symbol.name))",
+                at: variable.block.range)
         }
         guard ExpressionFacts.literal(fallback.expression) != nil else {
             throw FixProblem(.unsupportedExpression, "the default of var.\(symbol.name) is not a literal", at: fallback.expression.range)
@@ -77,15 +83,18 @@ struct ValueTracer {
     }
 
     /// A child module's variable: the argument of the one call that instantiates it, or that call, to add it to.
-    private func throughModuleInput(_ name: String, call: String, modulePath: [String], directory: String,
-                                    workspace: inout EditWorkspace, depth: Int) throws(FixProblem) -> ValueSite
-    {
+    private func throughModuleInput(
+        _ name: String, call: String, modulePath: [String], directory: String,
+        workspace: inout EditWorkspace, depth: Int
+    ) throws(FixProblem) -> ValueSite {
         _ = try declaration(of: name, in: directory, workspace: &workspace)
         let calls = callIndex().calls(to: directory, named: call)
         guard calls.count == 1, let found = calls.first else {
-            throw FixProblem(calls.isEmpty ? .outsideRepository : .unsupportedExpression,
-                             calls.isEmpty ? "var.\(name) comes from module \"\(call)\", whose call is not in the repository"
-                                           : "module \"\(call)\" is called from \(calls.count) places; fix var.\(name) by hand")
+            throw FixProblem(
+                calls.isEmpty ? .outsideRepository : .unsupportedExpression,
+                calls.isEmpty
+                    ? "var.\(name) comes from module \"\(call)\", whose call is not in the repository"
+                    : "module \"\(call)\" is called from \(calls.count) places; fix var.\(name) by hand")
         }
         let caller = try workspace.file(found.file)
         guard let block = caller.parsed.body.blocks.first(where: { $0.type == "module" && $0.labels == [call] }) else {
@@ -94,11 +103,14 @@ struct ValueTracer {
         guard let argument = block.body.attribute(name) else {
             return .missingArgument(file: found.file, call: block, name: name)
         }
-        return try site(of: argument.expression, in: found.file, modulePath: Array(modulePath.dropLast()), attribute: name,
-                        workspace: &workspace, depth: depth + 1)
+        return try site(
+            of: argument.expression, in: found.file, modulePath: Array(modulePath.dropLast()), attribute: name,
+            workspace: &workspace, depth: depth + 1)
     }
 
-    private func declaration(of name: String, in directory: String, workspace: inout EditWorkspace)
+    private func declaration(
+        of name: String, in directory: String, workspace: inout EditWorkspace
+    )
         throws(FixProblem) -> (file: String, block: Block)
     {
         for path in workspace.terraformFiles(in: directory) {
@@ -110,14 +122,16 @@ struct ValueTracer {
     }
 
     /// Refuses a variable or local that an attribute with another name also reads (changing it would change that).
-    private func requireExclusive(_ symbol: String, attribute: String, in directory: String,
-                                  workspace: inout EditWorkspace) throws(FixProblem)
-    {
+    private func requireExclusive(
+        _ symbol: String, attribute: String, in directory: String,
+        workspace: inout EditWorkspace
+    ) throws(FixProblem) {
         for path in workspace.terraformFiles(in: directory) {
             for block in try workspace.file(path).parsed.body.blocks where block.type != "variable" {
                 if let other = Self.otherUse(of: symbol, besides: attribute, in: block.body) {
-                    throw FixProblem(.sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
-                                     at: other.range)
+                    throw FixProblem(
+                        .sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
+                        at: other.range)
                 }
             }
         }

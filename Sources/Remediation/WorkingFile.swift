@@ -27,13 +27,15 @@ struct WorkingFile: Sendable {
 
     /// The source text of `[start, end)`.
     func text(_ start: Int, _ end: Int) -> String {
-        let lo = max(0, min(start, bytes.count)), hi = max(lo, min(end, bytes.count))
+        let lo = max(0, min(start, bytes.count))
+        let hi = max(lo, min(end, bytes.count))
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// The 1-based line holding byte `offset`.
     func line(ofByte offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
+        var lo = 0
+        var hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }

@@ -32,7 +32,8 @@ public enum CSVReport {
             ])
         }
         for s in report.compliance {
-            let detail = "passed=\(s.count(.passed)) failed=\(s.count(.failed)) unknown=\(s.count(.unknown)) "
+            let detail =
+                "passed=\(s.count(.passed)) failed=\(s.count(.failed)) unknown=\(s.count(.unknown)) "
                 + "manual=\(s.count(.notAutomated)) not_applicable=\(s.count(.notApplicable))"
             rows.append([
                 "compliance", s.framework.id, "", s.framework.name + " " + s.framework.version, "", "", "", "", "",

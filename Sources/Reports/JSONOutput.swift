@@ -37,7 +37,10 @@ public indirect enum JSONOutput: Sendable, Hashable {
         case .double(let d): out += Self.format(d)
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let xs):
-            if xs.isEmpty { out += "[]"; return }
+            if xs.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (i, x) in xs.enumerated() {
                 out += String(repeating: "  ", count: indent + 1)
@@ -46,7 +49,10 @@ public indirect enum JSONOutput: Sendable, Hashable {
             }
             out += String(repeating: "  ", count: indent) + "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (i, (key, value)) in members.enumerated() {
                 out += String(repeating: "  ", count: indent + 1)

@@ -41,10 +41,13 @@ public enum JSONReport {
     public static func document(_ report: ScanReport, withResults: Bool = true) -> JSONOutput {
         .object([
             ("schema_version", .string(schemaVersion)),
-            ("tool", .object([
-                ("name", .string(report.tool.name)), ("version", .string(report.tool.version)),
-                ("information_uri", .optional(report.tool.informationURI)),
-            ])),
+            (
+                "tool",
+                .object([
+                    ("name", .string(report.tool.name)), ("version", .string(report.tool.version)),
+                    ("information_uri", .optional(report.tool.informationURI)),
+                ])
+            ),
             ("results", .array(withResults ? report.findings.map(result) : [])),
             ("summary", summary(report)),
             ("compliance", .array(report.compliance.map(compliance))),
@@ -79,20 +82,23 @@ public enum JSONReport {
     static func summary(_ report: ScanReport) -> JSONOutput {
         let counts = report.counts
         func row(_ r: Counts.Row) -> [(String, JSONOutput)] {
-            [("passed", .int(r.passed)), ("failed", .int(r.failed)), ("unknown", .int(r.unknown)),
-             ("skipped", .int(r.skipped))]
+            [
+                ("passed", .int(r.passed)), ("failed", .int(r.failed)), ("unknown", .int(r.unknown)),
+                ("skipped", .int(r.skipped)),
+            ]
         }
         let bySeverity = Counts.severityOrder.map { s in (s.rawValue, JSONOutput.object(row(counts.bySeverity[s] ?? Counts.Row()))) }
-        return .object(row(counts.total) + [
-            ("total", .int(counts.total.total)),
-            ("baselined", .int(report.baselined)),
-            ("resources", .int(report.resourceCount)),
-            ("checks", .int(report.checks.count)),
-            ("load_errors", .int(report.loadErrors.count)),
-            ("warnings", .int(report.warnings.count)),
-            ("by_severity", .object(bySeverity)),
-            ("duration_seconds", .double(report.durationSeconds)),
-        ])
+        return .object(
+            row(counts.total) + [
+                ("total", .int(counts.total.total)),
+                ("baselined", .int(report.baselined)),
+                ("resources", .int(report.resourceCount)),
+                ("checks", .int(report.checks.count)),
+                ("load_errors", .int(report.loadErrors.count)),
+                ("warnings", .int(report.warnings.count)),
+                ("by_severity", .object(bySeverity)),
+                ("duration_seconds", .double(report.durationSeconds)),
+            ])
     }
 
     static func compliance(_ s: ComplianceSummary) -> JSONOutput {
@@ -106,13 +112,17 @@ public enum JSONReport {
             ("controls_unknown", .int(s.count(.unknown))),
             ("controls_manual", .int(s.count(.notAutomated))),
             ("controls_not_applicable", .int(s.count(.notApplicable))),
-            ("controls", .array(s.controls.map { c in
-                .object([
-                    ("id", .string(c.control.id)), ("title", .string(c.control.title)),
-                    ("status", .string(c.status.rawValue)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
-                    ("unknown", .int(c.unknown)),
-                ])
-            })),
+            (
+                "controls",
+                .array(
+                    s.controls.map { c in
+                        .object([
+                            ("id", .string(c.control.id)), ("title", .string(c.control.title)),
+                            ("status", .string(c.status.rawValue)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
+                            ("unknown", .int(c.unknown)),
+                        ])
+                    })
+            ),
         ])
     }
 

@@ -46,14 +46,25 @@ public enum MarkdownReport {
             out += "\n"
         }
         out += collapsed("Passed checks", report.findings.filter { $0.result.verdict == .passed })
-        out += collapsed("Unknown until apply", report.findings.filter { if case .unknown = $0.result.verdict { return true }; return false })
-        out += collapsed("Skipped", report.findings.filter { if case .skipped = $0.result.verdict { return true }; return false })
+        out += collapsed(
+            "Unknown until apply",
+            report.findings.filter {
+                if case .unknown = $0.result.verdict { return true }
+                return false
+            })
+        out += collapsed(
+            "Skipped",
+            report.findings.filter {
+                if case .skipped = $0.result.verdict { return true }
+                return false
+            })
         if !report.compliance.isEmpty {
             out += "### Compliance\n\n| Framework | Score | Passed | Failed | Unknown | Manual | Not applicable |\n"
             out += "|---|---:|---:|---:|---:|---:|---:|\n"
             for s in report.compliance {
                 out += "| \(cell(s.framework.name)) \(cell(s.framework.version)) | \(TextEscaping.percent(s.score)) | "
-                out += "\(s.count(.passed)) | \(s.count(.failed)) | \(s.count(.unknown)) | \(s.count(.notAutomated)) | \(s.count(.notApplicable)) |\n"
+                out +=
+                    "\(s.count(.passed)) | \(s.count(.failed)) | \(s.count(.unknown)) | \(s.count(.notAutomated)) | \(s.count(.notApplicable)) |\n"
             }
             out += "\n"
         }

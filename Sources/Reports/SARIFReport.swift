@@ -90,11 +90,14 @@ public enum SARIFReport {
             ("fullDescription", .object([("text", .string(description))])),
             ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
             ("defaultConfiguration", .object([("level", .string(level(check.severity)))])),
-            ("properties", .object([
-                ("security-severity", .string(securitySeverity(check.severity))),
-                ("precision", .string("very-high")),
-                ("tags", .strings(tags)),
-            ])),
+            (
+                "properties",
+                .object([
+                    ("security-severity", .string(securitySeverity(check.severity))),
+                    ("precision", .string("very-high")),
+                    ("tags", .strings(tags)),
+                ])
+            ),
         ])
     }
 
@@ -114,12 +117,23 @@ public enum SARIFReport {
             ("message", .object([("text", .string(text))])),
         ]
         if let location = f.location {
-            members.append(("locations", .array([.object([
-                ("physicalLocation", physicalLocation(location, roots: roots)),
-                ("logicalLocations", .array([.object([
-                    ("fullyQualifiedName", .string(r.resourceAddress)), ("kind", .string("resource")),
-                ])])),
-            ])])))
+            members.append(
+                (
+                    "locations",
+                    .array([
+                        .object([
+                            ("physicalLocation", physicalLocation(location, roots: roots)),
+                            (
+                                "logicalLocations",
+                                .array([
+                                    .object([
+                                        ("fullyQualifiedName", .string(r.resourceAddress)), ("kind", .string("resource")),
+                                    ])
+                                ])
+                            ),
+                        ])
+                    ])
+                ))
         }
         members.append(("partialFingerprints", .object([("bulwarkFingerprint/v1", .string(f.fingerprint.hex))])))
         return .object(members)
@@ -180,9 +194,9 @@ public enum SARIFReport {
     }
 }
 
-private extension String {
+extension String {
     /// `self` (absolute, standardized) relative to `root`, or nil when outside it.
-    func relative(to root: String) -> String? {
+    fileprivate func relative(to root: String) -> String? {
         if self == root { return "." }
         let prefix = root == "/" ? "/" : root + "/"
         return hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil

@@ -5,9 +5,11 @@ import Foundation
 public enum SARIFSourceRoot {
     /// The root for `scannedPath` (absolute); `hasGitEntry` tells whether a directory holds `.git` (a directory,
     /// or a file in worktrees and submodules), `isDirectory` whether a path is a directory.
-    public static func locate(scanning scannedPath: String,
-                              hasGitEntry: (String) -> Bool = { FileManager.default.fileExists(atPath: $0 + "/.git") },
-                              isDirectory: (String) -> Bool = defaultIsDirectory) -> String {
+    public static func locate(
+        scanning scannedPath: String,
+        hasGitEntry: (String) -> Bool = { FileManager.default.fileExists(atPath: $0 + "/.git") },
+        isDirectory: (String) -> Bool = defaultIsDirectory
+    ) -> String {
         let path = standardized(scannedPath)
         let start = isDirectory(path) ? path : parent(of: path)
         var dir = start

@@ -25,7 +25,8 @@ public struct ScanDiff: Sendable {
     /// Compares `base` and `head`; findings keep the head's (or, for resolved ones, the base's) order.
     public init(base: ScanReport, head: ScanReport, baseRef: String, headRef: String, baseCommit: String, headCommit: String) {
         // `failed` filters every finding on each access: take each side's once.
-        let baseFindings = base.failed, headFindings = head.failed
+        let baseFindings = base.failed
+        let headFindings = head.failed
         let baseFailed = Set(baseFindings.map(\.fingerprint.hex))
         let headFailed = Set(headFindings.map(\.fingerprint.hex))
         self.baseRef = baseRef
@@ -80,7 +81,8 @@ public enum ScanDiffReport {
             out += "### \(title)\n\n| Severity | Check | Resource | Location | Title |\n|---|---|---|---|---|\n"
             for f in findings.prefix(MarkdownReport.maxFailedRows) {
                 out += "| \(f.result.check.severity.rawValue) | \(TextEscaping.markdownCell(f.result.checkID)) | "
-                out += "`\(TextEscaping.markdownCell(f.result.resourceAddress))` | `\(TextEscaping.markdownCell(f.location?.display ?? ""))` | "
+                out +=
+                    "`\(TextEscaping.markdownCell(f.result.resourceAddress))` | `\(TextEscaping.markdownCell(f.location?.display ?? ""))` | "
                 out += "\(TextEscaping.markdownCell(f.result.check.title)) |\n"
             }
             if findings.count > MarkdownReport.maxFailedRows {
@@ -114,8 +116,13 @@ public enum ScanDiffReport {
         return JSONOutput.object([
             ("base", .object([("ref", .string(diff.baseRef)), ("commit", .string(diff.baseCommit))])),
             ("head", .object([("ref", .string(diff.headRef)), ("commit", .string(diff.headCommit))])),
-            ("summary", .object([("new", .int(diff.new.count)), ("resolved", .int(diff.resolved.count)),
-                                 ("unchanged", .int(diff.unchanged.count))])),
+            (
+                "summary",
+                .object([
+                    ("new", .int(diff.new.count)), ("resolved", .int(diff.resolved.count)),
+                    ("unchanged", .int(diff.unchanged.count)),
+                ])
+            ),
             ("new", .array(diff.new.map(finding))),
             ("resolved", .array(diff.resolved.map(finding))),
             ("unchanged", .array(diff.unchanged.map(finding))),

@@ -25,9 +25,11 @@ public struct ScanReport: Sendable {
     public var resources: [ScannedResource]
 
     /// Builds a report; findings, diagnostics, compliance and checks are sorted so output is deterministic.
-    public init(tool: ToolInfo = ToolInfo(), findings: [Finding], diagnostics: [ReportDiagnostic] = [],
-                compliance: [ComplianceSummary] = [], checks: [CheckDefinition] = [], baselined: Int = 0,
-                resourceCount: Int = 0, durationSeconds: Double = 0, resources: [ScannedResource] = []) {
+    public init(
+        tool: ToolInfo = ToolInfo(), findings: [Finding], diagnostics: [ReportDiagnostic] = [],
+        compliance: [ComplianceSummary] = [], checks: [CheckDefinition] = [], baselined: Int = 0,
+        resourceCount: Int = 0, durationSeconds: Double = 0, resources: [ScannedResource] = []
+    ) {
         self.tool = tool
         // Sorting indices moves integers instead of large Finding values.
         let order = findings.indices.sorted { Finding.precedes(findings[$0], findings[$1]) }
@@ -99,9 +101,11 @@ public struct Finding: Sendable {
 
     /// Report order: file, line, check ID, resource address, then input and verdict so ties never depend on input order.
     static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-        let fa = a.location?.file ?? "", fb = b.location?.file ?? ""
+        let fa = a.location?.file ?? ""
+        let fb = b.location?.file ?? ""
         if fa != fb { return fa < fb }
-        let la = a.location?.startLine ?? 0, lb = b.location?.startLine ?? 0
+        let la = a.location?.startLine ?? 0
+        let lb = b.location?.startLine ?? 0
         if la != lb { return la < lb }
         if a.result.checkID != b.result.checkID { return a.result.checkID < b.result.checkID }
         if a.result.resourceAddress != b.result.resourceAddress { return a.result.resourceAddress < b.result.resourceAddress }
@@ -150,8 +154,10 @@ public struct ReportDiagnostic: Sendable, Hashable {
     public var column: Int?
 
     /// Builds a report diagnostic.
-    public init(code: String, severity: Diagnostic.Severity, message: String, file: String? = nil, line: Int? = nil,
-                column: Int? = nil) {
+    public init(
+        code: String, severity: Diagnostic.Severity, message: String, file: String? = nil, line: Int? = nil,
+        column: Int? = nil
+    ) {
         self.code = code
         self.severity = severity
         self.message = message
@@ -162,18 +168,22 @@ public struct ReportDiagnostic: Sendable, Hashable {
 
     /// Converts a diagnostic, rewriting its file with `path` (for example, to make it relative to the scan root).
     public init(_ diagnostic: Diagnostic, path: (String) -> String = { $0 }) {
-        self.init(code: diagnostic.code.rawValue, severity: diagnostic.severity, message: diagnostic.message,
-                  file: diagnostic.range.map { path($0.file) }, line: diagnostic.range?.start.line,
-                  column: diagnostic.range?.start.column)
+        self.init(
+            code: diagnostic.code.rawValue, severity: diagnostic.severity, message: diagnostic.message,
+            file: diagnostic.range.map { path($0.file) }, line: diagnostic.range?.start.line,
+            column: diagnostic.range?.start.column)
     }
 
     /// Report order: file, line, column, message.
     static func precedes(_ a: ReportDiagnostic, _ b: ReportDiagnostic) -> Bool {
-        let fa = a.file ?? "", fb = b.file ?? ""
+        let fa = a.file ?? ""
+        let fb = b.file ?? ""
         if fa != fb { return fa < fb }
-        let la = a.line ?? 0, lb = b.line ?? 0
+        let la = a.line ?? 0
+        let lb = b.line ?? 0
         if la != lb { return la < lb }
-        let ca = a.column ?? 0, cb = b.column ?? 0
+        let ca = a.column ?? 0
+        let cb = b.column ?? 0
         if ca != cb { return ca < cb }
         if a.message != b.message { return a.message < b.message }
         return a.code < b.code

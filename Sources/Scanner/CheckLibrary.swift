@@ -19,8 +19,10 @@ public struct CheckLibrary: Sendable {
     public var externalDirectories: [String]
 
     /// Builds a library.
-    public init(checks: [CheckDefinition], frameworks: [String: ComplianceFramework] = [:], diagnostics: [Diagnostic] = [],
-                directory: String? = nil, externalDirectories: [String] = []) {
+    public init(
+        checks: [CheckDefinition], frameworks: [String: ComplianceFramework] = [:], diagnostics: [Diagnostic] = [],
+        directory: String? = nil, externalDirectories: [String] = []
+    ) {
         self.checks = checks
         self.frameworks = frameworks
         self.diagnostics = diagnostics
@@ -40,8 +42,10 @@ public struct CheckLibrary: Sendable {
     /// The library directory: `explicit` (`--checks-dir`), else `$BULWARK_CHECKS_DIR`, else the first
     /// `checks/` beside a directory walked up from the executable, then from the working directory, that
     /// holds `checks/frameworks`. Nil when none is found.
-    public static func locate(explicit: String?, environment: [String: String], executablePath: String?,
-                              currentDirectory: String) -> String? {
+    public static func locate(
+        explicit: String?, environment: [String: String], executablePath: String?,
+        currentDirectory: String
+    ) -> String? {
         if let explicit, !explicit.isEmpty { return ScanPaths.absolute(explicit) }
         if let env = environment[environmentVariable], !env.isEmpty { return ScanPaths.absolute(env) }
         var starts: [String] = []
@@ -84,8 +88,10 @@ public struct CheckLibrary: Sendable {
                     library.diagnostics.append(d)
                 case .success(let check):
                     if let previous = seen[check.id] {
-                        library.diagnostics.append(Diagnostic(.duplicate,
-                            "duplicate check ID \(check.id) (first defined in \(previous))", at: check.source ?? .wholeFile(file)))
+                        library.diagnostics.append(
+                            Diagnostic(
+                                .duplicate,
+                                "duplicate check ID \(check.id) (first defined in \(previous))", at: check.source ?? .wholeFile(file)))
                     } else {
                         seen[check.id] = file
                         library.checks.append(check)
@@ -128,7 +134,8 @@ public struct CheckLibrary: Sendable {
 
     /// A Checkov policy's two top-level keys; Bulwark's format has neither.
     static func isCheckovPolicy(_ text: String) -> Bool {
-        var hasMetadata = false, hasDefinition = false
+        var hasMetadata = false
+        var hasDefinition = false
         for line in text.split(whereSeparator: \.isNewline) {
             if line.hasPrefix("metadata:") { hasMetadata = true }
             if line.hasPrefix("definition:") { hasDefinition = true }
@@ -138,7 +145,8 @@ public struct CheckLibrary: Sendable {
 
     /// Check files and framework files (those inside a `frameworks` folder) under `dir`, each sorted.
     static func yamlFiles(under dir: String) -> (checks: [String], frameworks: [String]) {
-        var checks: [String] = [], frameworks: [String] = []
+        var checks: [String] = []
+        var frameworks: [String] = []
         guard let enumerator = FileManager.default.enumerator(atPath: dir) else { return ([], []) }
         while let relative = enumerator.nextObject() as? String {
             let components = relative.split(separator: "/")

@@ -84,8 +84,9 @@ struct InputScanner: Sendable {
         scan.findings = results.map { result in
             let location: FindingLocation
             if let range = result.range {
-                location = FindingLocation(file: relative(range.file), startLine: range.start.line,
-                                           startColumn: range.start.column, endLine: range.end.line)
+                location = FindingLocation(
+                    file: relative(range.file), startLine: range.start.line,
+                    startColumn: range.start.column, endLine: range.end.line)
             } else {
                 // State resources (and plan resources without sources beside the plan) point at the JSON file.
                 location = FindingLocation(file: inputName)

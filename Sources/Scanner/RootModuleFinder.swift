@@ -60,10 +60,13 @@ public enum RootModuleFinder {
         var targets: [String] = []
         for name in names.sorted() where isConfigurationFile(name) {
             let path = (dir as NSString).appendingPathComponent(name)
-            guard case .success(let bytes) = HCLParser.readFile(atPath: path, maxFileSize: LoadOptions().maxFileSize, in: tree) else { continue }
+            guard case .success(let bytes) = HCLParser.readFile(atPath: path, maxFileSize: LoadOptions().maxFileSize, in: tree) else {
+                continue
+            }
             // Most files declare no module; the parse is only worth it when the word appears.
             guard bytes.firstRange(of: Array("module".utf8)) != nil else { continue }
-            let parsed = name.hasSuffix(".json")
+            let parsed =
+                name.hasSuffix(".json")
                 ? HCLJSONSyntax.parse(bytes, filename: path)
                 : HCLParser.parse(bytes, filename: path)
             for block in parsed.body.blocks(ofType: "module") {

@@ -54,8 +54,9 @@ public enum ScanRunner {
         loadOptions.environment = options.environment
         loadOptions.fileTree = tree
         loadOptions.treeRoots = inputPaths.map { ScanPaths.absolute($0, in: tree) }
-        let scanner = InputScanner(engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
-                                   paths: paths, today: options.today)
+        let scanner = InputScanner(
+            engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
+            paths: paths, today: options.today)
         let slots = ConcurrentSlots<InputScan>(count: targets.count)
         DispatchQueue.concurrentPerform(iterations: targets.count) { i in
             slots.store(scanner.scan(targets[i]), at: i)
@@ -89,9 +90,10 @@ public enum ScanRunner {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return ScanReport(tool: options.tool, findings: findings, diagnostics: Array(Set(diagnostics)),
-                          compliance: compliance, checks: checks, baselined: baselined, resourceCount: resourceCount,
-                          durationSeconds: seconds, resources: resources)
+        return ScanReport(
+            tool: options.tool, findings: findings, diagnostics: Array(Set(diagnostics)),
+            compliance: compliance, checks: checks, baselined: baselined, resourceCount: resourceCount,
+            durationSeconds: seconds, resources: resources)
     }
 
     /// A baseline of the failed findings, keyed by the same qualified address the findings' fingerprints use.
@@ -99,8 +101,9 @@ public enum ScanRunner {
         var seen = Set<Fingerprint>()
         var entries: [FindingBaseline.Finding] = []
         for f in findings where f.result.verdict == .failed {
-            let entry = FindingBaseline.Finding(checkID: f.result.checkID,
-                                         resource: Finding.qualifiedAddress(f.result.resourceAddress, input: f.input))
+            let entry = FindingBaseline.Finding(
+                checkID: f.result.checkID,
+                resource: Finding.qualifiedAddress(f.result.resourceAddress, input: f.input))
             if seen.insert(entry.fingerprint).inserted { entries.append(entry) }
         }
         return FindingBaseline(findings: entries.sorted { ($0.checkID, $0.resource) < ($1.checkID, $1.resource) })
@@ -116,8 +119,10 @@ public enum ScanRunner {
             if tree.resolvedKind(path) == .directory {
                 let roots = RootModuleFinder.find(in: path, tree: tree)
                 if roots.isEmpty {
-                    diagnostics.append(Diagnostic(.noTerraform, "no Terraform files (.tf, .tf.json) found", at: .wholeFile(path),
-                                                  severity: .warning))
+                    diagnostics.append(
+                        Diagnostic(
+                            .noTerraform, "no Terraform files (.tf, .tf.json) found", at: .wholeFile(path),
+                            severity: .warning))
                 }
                 for root in roots where seen.insert(root).inserted { targets.append(root) }
             } else if seen.insert(path).inserted {
@@ -129,12 +134,15 @@ public enum ScanRunner {
     }
 
     /// One summary per framework that some result maps to (or only `only`), sorted by framework ID.
-    static func summaries(_ results: [CheckResult], frameworks: [String: ComplianceFramework], only: String?)
+    static func summaries(
+        _ results: [CheckResult], frameworks: [String: ComplianceFramework], only: String?
+    )
         -> [ComplianceSummary]
     {
         var touched = Set<String>()
-        if let only { touched.insert(only) }
-        else {
+        if let only {
+            touched.insert(only)
+        } else {
             for r in results { for (id, controls) in r.check.references.cis where !controls.isEmpty { touched.insert(id) } }
         }
         return touched.sorted().compactMap { id in

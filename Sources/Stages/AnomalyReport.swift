@@ -16,9 +16,11 @@ public struct AnomalyReport: StageReport, Hashable {
 
     /// The counts; the keys are the ones the stage's log line has always carried.
     public var counts: [StageCount] {
-        [StageCount("log_objects", logObjects), StageCount("events", events), StageCount("malformed", malformed),
-         StageCount("unreadable", unreadable), StageCount("retry", toRetry), StageCount("alerts", alerts),
-         StageCount("new", newAlerts)]
+        [
+            StageCount("log_objects", logObjects), StageCount("events", events), StageCount("malformed", malformed),
+            StageCount("unreadable", unreadable), StageCount("retry", toRetry), StageCount("alerts", alerts),
+            StageCount("new", newAlerts),
+        ]
     }
 
     public var description: String {

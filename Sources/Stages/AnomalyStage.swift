@@ -28,8 +28,10 @@ public struct AnomalyStage: ReconcileStage {
     public var webhookDeadline: Double = 15
 
     /// A stage keeping trained models under `cacheDirectory`, with cloud credentials from `environment`.
-    public init(cacheDirectory: String, catalog: SensitiveActionCatalog?,
-                environment: [String: String] = ProcessInfo.processInfo.environment, rules: RuleSet = RuleSet()) {
+    public init(
+        cacheDirectory: String, catalog: SensitiveActionCatalog?,
+        environment: [String: String] = ProcessInfo.processInfo.environment, rules: RuleSet = RuleSet()
+    ) {
         self.modelDirectory = (cacheDirectory as NSString).appendingPathComponent("anomaly-models")
         self.catalog = catalog
         self.environment = environment
@@ -44,8 +46,10 @@ public struct AnomalyStage: ReconcileStage {
         let target = context.target
         guard let logs = target.activityLogs else { return StageOutcome(StageNote("no activity logs configured")) }
         guard let catalog else {
-            throw ReconcileError(.invalidConfig, "the sensitive-action catalog (checks/anomaly/sensitive-actions.json) "
-                                 + "was not found beside the check library", target: target.name)
+            throw ReconcileError(
+                .invalidConfig,
+                "the sensitive-action catalog (checks/anomaly/sensitive-actions.json) "
+                    + "was not found beside the check library", target: target.name)
         }
         var warnings: [StageWarning] = []
         let cursors = StoreCursorStore(store: context.store, namespace: target.name)
@@ -68,9 +72,11 @@ public struct AnomalyStage: ReconcileStage {
             guard let problem = file.problem else { continue }
             if file.gaveUp {
                 // A poison object: its events are lost for good, which someone has to look at.
-                context.logger.error("anomaly: gave up reading a log object", metadata: [
-                    "object": .string(file.location ?? file.key), "failures": .stringConvertible(file.readFailures),
-                ])
+                context.logger.error(
+                    "anomaly: gave up reading a log object",
+                    metadata: [
+                        "object": .string(file.location ?? file.key), "failures": .stringConvertible(file.readFailures),
+                    ])
                 warnings.append(StageWarning(.dataLost, problem))
             } else {
                 warnings.append(StageWarning(.partial, problem))
@@ -84,8 +90,9 @@ public struct AnomalyStage: ReconcileStage {
         let (detection, notes) = await OffPool.run { [self] () -> (Result<DetectionBatch, any Error>, [String]) in
             var notes: [String] = []
             do {
-                var detector = try detector(logs, target: target, catalog: catalog, history: history, warnings: &notes,
-                                            logger: logger)
+                var detector = try detector(
+                    logs, target: target, catalog: catalog, history: history, warnings: &notes,
+                    logger: logger)
                 var output = detector.process(history)
                 output.merge(detector.flush())
                 return (.success(output), notes)
@@ -109,8 +116,12 @@ public struct AnomalyStage: ReconcileStage {
                 // Background sends with their own deadline: the cycle does not wait for the webhook.
                 await WebhookAlertSink(sender: sender) { alert, outcome in
                     if case .delivered = outcome { return }
-                    logger.warning("webhook delivery failed", metadata: ["alert": .string(alert.dedupeKey),
-                                                                        "outcome": .string("\(outcome)")])
+                    logger.warning(
+                        "webhook delivery failed",
+                        metadata: [
+                            "alert": .string(alert.dedupeKey),
+                            "outcome": .string("\(outcome)"),
+                        ])
                 }.deliver(fresh)
             } else {
                 warnings.append(StageWarning(.partial, "webhook: environment variable \(variable) does not hold an http(s) URL"))
@@ -118,13 +129,15 @@ public struct AnomalyStage: ReconcileStage {
         }
         for (source, cursor) in advanced {
             do { try await cursors.save(cursor, source: source) } catch {
-                throw ReconcileError(.storeFailed, "saving the cursor of \(source): \(error)", target: target.name,
-                                     underlying: error)
+                throw ReconcileError(
+                    .storeFailed, "saving the cursor of \(source): \(error)", target: target.name,
+                    underlying: error)
             }
         }
-        let summary = AnomalyReport(logObjects: report.files.count, events: report.ingested, malformed: report.malformed,
-                                    unreadable: report.failedFiles, toRetry: report.retriedFiles, alerts: output.alerts.count,
-                                    newAlerts: fresh.count)
+        let summary = AnomalyReport(
+            logObjects: report.files.count, events: report.ingested, malformed: report.malformed,
+            unreadable: report.failedFiles, toRetry: report.retriedFiles, alerts: output.alerts.count,
+            newAlerts: fresh.count)
         var metadata: Logger.Metadata = [:]
         for count in summary.counts { metadata[count.key] = .stringConvertible(count.value) }
         context.logger.info("anomaly stage", metadata: metadata)
@@ -137,17 +150,21 @@ public struct AnomalyStage: ReconcileStage {
         if let aws = logs.aws {
             let client: AWSClient
             do { client = try AWSClient.fromEnvironment(environment, profile: target.clouds.aws?.profile) } catch {
-                throw ReconcileError(.missingSecret, "AWS credentials for s3://\(aws.bucket): \(error)", target: target.name,
-                                     underlying: error)
+                throw ReconcileError(
+                    .missingSecret, "AWS credentials for s3://\(aws.bucket): \(error)", target: target.name,
+                    underlying: error)
             }
-            sources.append(S3LogObjectSource(client: client, bucket: aws.bucket, prefix: aws.prefix, accounts: aws.accounts,
-                                             bucketRegion: aws.region))
+            sources.append(
+                S3LogObjectSource(
+                    client: client, bucket: aws.bucket, prefix: aws.prefix, accounts: aws.accounts,
+                    bucketRegion: aws.region))
         }
         if let subscription = logs.azureSubscription {
             let configuration: AzureConfiguration
             do { configuration = try AzureConfiguration.fromEnvironment(environment) } catch {
-                throw ReconcileError(.missingSecret, "Azure credentials for subscription \(subscription): \(error)",
-                                     target: target.name, underlying: error)
+                throw ReconcileError(
+                    .missingSecret, "Azure credentials for subscription \(subscription): \(error)",
+                    target: target.name, underlying: error)
             }
             let client = ARMClient(configuration: configuration, transport: URLSessionTransport())
             sources.append(AzureActivityLogSource(client: client, subscriptionID: subscription))
@@ -165,14 +182,18 @@ public struct AnomalyStage: ReconcileStage {
 
     /// A detector from the configured model, else the cached one, else one trained now on `history` and cached;
     /// rules only (with a warning) when the history is too short to train.
-    func detector(_ logs: TargetConfig.ActivityLogs, target: TargetConfig, catalog: SensitiveActionCatalog,
-                  history: [ActivityEvent], warnings: inout [String], logger: Logger) throws -> Detector {
+    func detector(
+        _ logs: TargetConfig.ActivityLogs, target: TargetConfig, catalog: SensitiveActionCatalog,
+        history: [ActivityEvent], warnings: inout [String], logger: Logger
+    ) throws -> Detector {
         let window = Double(logs.window.components.seconds)
         let cached = cachedModelPath(target: target.name)
         let fm = FileManager.default
         var path: String?
         if let configured = logs.model {
-            if fm.fileExists(atPath: configured) { path = configured } else {
+            if fm.fileExists(atPath: configured) {
+                path = configured
+            } else {
                 warnings.append("model \(configured) does not exist; using the stage's own model")
             }
         }
@@ -193,10 +214,12 @@ public struct AnomalyStage: ReconcileStage {
             let result = try Trainer.train(history, catalog: catalog, options: options)
             try fm.createDirectory(atPath: modelDirectory, withIntermediateDirectories: true)
             try result.model.write(to: URL(fileURLWithPath: cached))
-            logger.info("trained an anomaly model on the first history", metadata: [
-                "events": .stringConvertible(history.count), "windows": .stringConvertible(result.model.trainingWindows),
-                "threshold": .stringConvertible(result.model.threshold), "model": .string(cached),
-            ])
+            logger.info(
+                "trained an anomaly model on the first history",
+                metadata: [
+                    "events": .stringConvertible(history.count), "windows": .stringConvertible(result.model.trainingWindows),
+                    "threshold": .stringConvertible(result.model.threshold), "model": .string(cached),
+                ])
             return Detector(model: result.model, catalog: catalog, rules: rules)
         } catch let error as AnomalyError where error.code == .notTrained {
             warnings.append("not enough history to train a model yet (\(error.message)); rules only this cycle")

@@ -28,9 +28,11 @@ public struct FixProposalRenderer: Sendable {
         public var displayPath: @Sendable (String) -> String
 
         /// Memberwise.
-        public init(target: String, branch: String, commit: String, fixBranch: String, group: String, plan: FixPlan,
-                    findings: [Finding], before: [ComplianceSummary], after: [ComplianceSummary], frameworks: [String],
-                    fingerprints: [String], displayPath: @escaping @Sendable (String) -> String) {
+        public init(
+            target: String, branch: String, commit: String, fixBranch: String, group: String, plan: FixPlan,
+            findings: [Finding], before: [ComplianceSummary], after: [ComplianceSummary], frameworks: [String],
+            fingerprints: [String], displayPath: @escaping @Sendable (String) -> String
+        ) {
             self.target = target
             self.branch = branch
             self.commit = commit
@@ -110,7 +112,7 @@ public struct FixProposalRenderer: Sendable {
     public static func fingerprints(inBody body: String) -> [String] {
         guard let start = body.range(of: marker) else { return [] }
         let rest = body[start.upperBound...]
-        guard let key = rest.range(of: "fingerprints="), let end = rest.range(of: "-->") , key.upperBound <= end.lowerBound else {
+        guard let key = rest.range(of: "fingerprints="), let end = rest.range(of: "-->"), key.upperBound <= end.lowerBound else {
             return []
         }
         return rest[key.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
@@ -166,7 +168,8 @@ public struct FixProposalRenderer: Sendable {
 
     /// `72% (13/18)`: passed / decided controls.
     static func score(_ summary: ComplianceSummary) -> String {
-        let passed = summary.count(.passed), failed = summary.count(.failed)
+        let passed = summary.count(.passed)
+        let failed = summary.count(.failed)
         guard let score = summary.score else { return "n/a" }
         return String(format: "%.0f%%", score * 100) + " (\(passed)/\(passed + failed))"
     }

@@ -40,7 +40,11 @@ public struct FixProposalReport: StageReport, Hashable {
     public var groups: [Group]
 
     public var counts: [StageCount] {
-        var pushed = 0, opened = 0, updated = 0, upToDate = 0, manual = 0
+        var pushed = 0
+        var opened = 0
+        var updated = 0
+        var upToDate = 0
+        var manual = 0
         for group in groups {
             switch group.result {
             case .pushed: pushed += 1
@@ -51,9 +55,11 @@ public struct FixProposalReport: StageReport, Hashable {
             case .declinedEarlier: break
             }
         }
-        return [StageCount("fix_groups", groups.count), StageCount("fix_branches_pushed", pushed),
-                StageCount("fix_requests_opened", opened), StageCount("fix_requests_updated", updated),
-                StageCount("fix_groups_up_to_date", upToDate), StageCount("fix_groups_manual", manual)]
+        return [
+            StageCount("fix_groups", groups.count), StageCount("fix_branches_pushed", pushed),
+            StageCount("fix_requests_opened", opened), StageCount("fix_requests_updated", updated),
+            StageCount("fix_groups_up_to_date", upToDate), StageCount("fix_groups_manual", manual),
+        ]
     }
 
     /// `<group> <result>` per group, comma-separated.

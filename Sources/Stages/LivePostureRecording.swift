@@ -20,37 +20,43 @@ public enum LivePostureRecording {
 
     /// The scan record of one cycle's live results. A cycle with unread parts is `partial`, so a finding that
     /// merely was not read this time is never marked resolved.
-    public static func record(_ result: LivePostureResult, target: TargetConfig, repository: String, commit: String,
-                              startedAt: Date, finishedAt: Date) -> ScanRecord {
-        let excepted = Dictionary(result.baselineResults.flatMap(\.checks.excepted).map { ($0.result.fingerprint, $0.exception) },
-                                  uniquingKeysWith: { first, _ in first })
+    public static func record(
+        _ result: LivePostureResult, target: TargetConfig, repository: String, commit: String,
+        startedAt: Date, finishedAt: Date
+    ) -> ScanRecord {
+        let excepted = Dictionary(
+            result.baselineResults.flatMap(\.checks.excepted).map { ($0.result.fingerprint, $0.exception) },
+            uniquingKeysWith: { first, _ in first })
         var findings = result.findings.map { check -> FindingRecord in
             var verdict = check.verdict.kind
             var suppression: FindingSuppression?
             if case .skipped(let reason) = check.verdict { suppression = FindingSuppression(reason: reason) }
             if check.verdict == .failed, let exception = excepted[check.fingerprint] {
                 verdict = .skipped
-                suppression = FindingSuppression(reason: "baseline exception until \(exception.expires) (owner \(exception.owner)): "
-                                                + exception.reason)
+                suppression = FindingSuppression(
+                    reason: "baseline exception until \(exception.expires) (owner \(exception.owner)): "
+                        + exception.reason)
             }
             let controls = ScanRecording.controlIDs(check.check)
-            return FindingRecord(fingerprint: check.fingerprint, checkID: check.checkID, title: check.check.title,
-                                 severity: check.check.severity, verdict: verdict,
-                                 resourceAddress: check.resourceAddress, resourceType: check.resourceType,
-                                 message: check.evidence.isEmpty ? nil : check.evidence, controls: controls,
-                                 suppression: suppression)
+            return FindingRecord(
+                fingerprint: check.fingerprint, checkID: check.checkID, title: check.check.title,
+                severity: check.check.severity, verdict: verdict,
+                resourceAddress: check.resourceAddress, resourceType: check.resourceType,
+                message: check.evidence.isEmpty ? nil : check.evidence, controls: controls,
+                suppression: suppression)
         }
         for outcome in result.baselineResults {
             for setting in outcome.settings {
                 let subject = setting.subject ?? "account"
                 let id = "BASELINE:\(setting.setting)"
                 let actual = setting.actual.map(JSONEncoding.encode) ?? "not read"
-                findings.append(FindingRecord(
-                    fingerprint: Fingerprint(checkID: id, resource: outcome.baseline.name + "/" + subject), checkID: id,
-                    title: "Baseline \(outcome.baseline.name): \(setting.setting)", severity: .high,
-                    verdict: settingVerdict(setting.status), resourceAddress: "baseline.\(outcome.baseline.name).\(subject)",
-                    resourceType: "baseline_setting", file: outcome.file,
-                    message: "expected \(JSONEncoding.encode(setting.expected)), live \(actual)"))
+                findings.append(
+                    FindingRecord(
+                        fingerprint: Fingerprint(checkID: id, resource: outcome.baseline.name + "/" + subject), checkID: id,
+                        title: "Baseline \(outcome.baseline.name): \(setting.setting)", severity: .high,
+                        verdict: settingVerdict(setting.status), resourceAddress: "baseline.\(outcome.baseline.name).\(subject)",
+                        resourceType: "baseline_setting", file: outcome.file,
+                        message: "expected \(JSONEncoding.encode(setting.expected)), live \(actual)"))
             }
         }
         let resources = result.resources.map { r -> ScannedResource in
@@ -60,16 +66,19 @@ public enum LivePostureRecording {
                 liveID = origin.id
                 region = origin.region
             }
-            return ScannedResource(address: r.address, type: r.type, provider: r.provider, origin: .live, liveID: liveID,
-                                   region: region)
+            return ScannedResource(
+                address: r.address, type: r.type, provider: r.provider, origin: .live, liveID: liveID,
+                region: region)
         }
         let partial = !result.warnings.isEmpty
-        return ScanRecord(target: liveTarget(target.name), repo: repository, branch: target.branch, commit: commit,
-                          trigger: "live", startedAt: startedAt, finishedAt: finishedAt,
-                          status: partial ? .partial : .succeeded,
-                          error: partial ? result.warnings.prefix(20).joined(separator: "\n")
-                              + (result.warnings.count > 20 ? "\n… and \(result.warnings.count - 20) more" : "") : nil,
-                          resources: resources, findings: findings)
+        return ScanRecord(
+            target: liveTarget(target.name), repo: repository, branch: target.branch, commit: commit,
+            trigger: "live", startedAt: startedAt, finishedAt: finishedAt,
+            status: partial ? .partial : .succeeded,
+            error: partial
+                ? result.warnings.prefix(20).joined(separator: "\n")
+                    + (result.warnings.count > 20 ? "\n… and \(result.warnings.count - 20) more" : "") : nil,
+            resources: resources, findings: findings)
     }
 
     /// A baseline setting's result as a verdict.
@@ -84,8 +93,9 @@ public enum LivePostureRecording {
     /// One row per changed attribute, missing resource, unmanaged resource and pending (not yet applied) resource.
     public static func driftRecords(_ report: DriftReport) -> [DriftRecord] {
         var rows = report.changed.map {
-            DriftRecord(kind: "changed", resourceType: $0.type, address: $0.address, liveID: $0.id, attribute: $0.attribute,
-                        desired: JSONEncoding.encode($0.desired), live: JSONEncoding.encode($0.live))
+            DriftRecord(
+                kind: "changed", resourceType: $0.type, address: $0.address, liveID: $0.id, attribute: $0.attribute,
+                desired: JSONEncoding.encode($0.desired), live: JSONEncoding.encode($0.live))
         }
         rows += report.missing.map {
             DriftRecord(kind: "missing", resourceType: $0.type, address: $0.address ?? "\($0.type).\($0.id)", liveID: $0.id)
@@ -95,8 +105,9 @@ public enum LivePostureRecording {
         }
         // Not yet applied: no live ID; where it is declared goes in `desired`.
         rows += report.pending.map { p in
-            DriftRecord(kind: "pending", resourceType: p.type, address: p.address,
-                        desired: p.file == nil ? nil : JSONEncoding.encode(.string(p.location)))
+            DriftRecord(
+                kind: "pending", resourceType: p.type, address: p.address,
+                desired: p.file == nil ? nil : JSONEncoding.encode(.string(p.location)))
         }
         return rows
     }

@@ -25,12 +25,16 @@ public struct LivePostureReport: StageReport, Hashable {
     public var fixes: LiveFixReport?
 
     public var counts: [StageCount] {
-        var counts = [StageCount("live_resources", liveResources), StageCount("live_failed", failedResults),
-                      StageCount("live_new", newFindings)]
+        var counts = [
+            StageCount("live_resources", liveResources), StageCount("live_failed", failedResults),
+            StageCount("live_new", newFindings),
+        ]
         if let baselineViolations { counts.append(StageCount("baseline_violations", baselineViolations)) }
         if let drift {
-            counts += [StageCount("drift_changed", drift.changed), StageCount("drift_missing", drift.missing),
-                       StageCount("drift_unmanaged", drift.unmanaged), StageCount("drift_pending", drift.pending)]
+            counts += [
+                StageCount("drift_changed", drift.changed), StageCount("drift_missing", drift.missing),
+                StageCount("drift_unmanaged", drift.unmanaged), StageCount("drift_pending", drift.pending),
+            ]
         }
         if let fixes { counts += fixes.counts }
         return counts
@@ -40,7 +44,8 @@ public struct LivePostureReport: StageReport, Hashable {
         var text = "\(liveResources) live resources, \(failedResults) failed live results (\(newFindings) new)"
         if let baselineViolations { text += ", \(baselineViolations) baseline violations" }
         if let drift {
-            text += ", drift \(drift.changed) changed / \(drift.missing) missing / \(drift.unmanaged) unmanaged"
+            text +=
+                ", drift \(drift.changed) changed / \(drift.missing) missing / \(drift.unmanaged) unmanaged"
                 + (drift.pending == 0 ? "" : " / \(drift.pending) pending (not applied)")
                 + ", coverage " + String(format: "%.0f%%", drift.coverage * 100)
         }

@@ -46,8 +46,9 @@ public struct LivePostureStage: ReconcileStage {
     public func run(_ context: StageContext) async throws -> StageOutcome {
         let started = Date()
         let result = try await evaluate(context)
-        let record = LivePostureRecording.record(result, target: context.target, repository: redactGitURL(context.target.repository),
-                                                 commit: context.commit, startedAt: started, finishedAt: Date())
+        let record = LivePostureRecording.record(
+            result, target: context.target, repository: redactGitURL(context.target.repository),
+            commit: context.commit, startedAt: started, finishedAt: Date())
         let stored: RecordedScan
         do {
             stored = try await context.store.recordScan(record)
@@ -57,17 +58,23 @@ public struct LivePostureStage: ReconcileStage {
         } catch {
             throw ReconcileError(.storeFailed, "live results: \(error)", target: context.target.name, underlying: error)
         }
-        var report = LivePostureReport(liveResources: result.resources.count, failedResults: result.failedFindings.count,
-                                       newFindings: stored.newFindings)
+        var report = LivePostureReport(
+            liveResources: result.resources.count, failedResults: result.failedFindings.count,
+            newFindings: stored.newFindings)
         if !result.baselineResults.isEmpty {
             report.baselineViolations = result.baselineResults.reduce(0) { $0 + $1.violationCount }
         }
         if let drift = result.drift {
-            report.drift = .init(changed: drift.changed.count, missing: drift.missing.count, unmanaged: drift.unmanaged.count,
-                                 pending: drift.pending.count, coverage: drift.coverage)
+            report.drift = .init(
+                changed: drift.changed.count, missing: drift.missing.count, unmanaged: drift.unmanaged.count,
+                pending: drift.pending.count, coverage: drift.coverage)
         }
-        context.logger.info("live posture stored", metadata: ["scan": .stringConvertible(stored.scanID),
-                                                             "warnings": .stringConvertible(result.warnings.count)])
+        context.logger.info(
+            "live posture stored",
+            metadata: [
+                "scan": .stringConvertible(stored.scanID),
+                "warnings": .stringConvertible(result.warnings.count),
+            ])
         let fixes = try await remediation.run(result, context: context)
         report.fixes = fixes.report
         return StageOutcome(report, warnings: result.warnings.map { StageWarning(.partial, $0) } + fixes.warnings)

@@ -1,8 +1,8 @@
 import AWS
 import Azure
 import Checks
-import ControllerConfig
 import CloudHTTP
+import ControllerConfig
 import Foundation
 import LiveRemediation
 import Model
@@ -20,8 +20,11 @@ struct LiveRemediationStep: Sendable {
 
     /// Proposes (and in `auto` mode applies) fixes for the cycle's failed live results; the report is nil when the
     /// target's remediation mode is `off`.
-    func run(_ result: LivePostureResult, context: StageContext) async throws(ReconcileError)
-        -> (report: LiveFixReport?, warnings: [StageWarning]) {
+    func run(
+        _ result: LivePostureResult, context: StageContext
+    ) async throws(ReconcileError)
+        -> (report: LiveFixReport?, warnings: [StageWarning])
+    {
         let target = context.target
         guard let mode = LiveRemediationPolicy.Mode(rawValue: target.remediation.rawValue), mode != .off else { return (nil, []) }
         // Baselines decide what is enforced (exceptions excluded); without one every failed live result counts.
@@ -29,8 +32,9 @@ struct LiveRemediationStep: Sendable {
         guard !failed.isEmpty else { return (.nothingToPropose, []) }
         var warnings: [StageWarning] = []
         let cloud = liveCloud(target, warnings: &warnings)
-        let policy = LiveRemediationPolicy(target: target.name, mode: mode, adminCIDR: target.adminCIDR,
-                                           autoRemediate: Set(result.baselineResults.flatMap(\.baseline.autoRemediate)))
+        let policy = LiveRemediationPolicy(
+            target: target.name, mode: mode, adminCIDR: target.adminCIDR,
+            autoRemediate: Set(result.baselineResults.flatMap(\.baseline.autoRemediate)))
         do {
             // MTTR starts when the finding was first seen, not at this cycle.
             let firstSeen = try await context.store.openFindings(target: LivePostureRecording.liveTarget(target.name))

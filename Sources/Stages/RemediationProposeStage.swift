@@ -28,14 +28,18 @@ public struct RemediationProposeStage: ReconcileStage {
     private let renderer = FixProposalRenderer()
 
     /// A stage using `planner` for the fixes; `transport` and `retry` reach the code host.
-    public init(planner: any IaCFixPlanning, transport: any HTTPTransport = URLSessionTransport(),
-                retry: RetryPolicy = .standard) {
+    public init(
+        planner: any IaCFixPlanning, transport: any HTTPTransport = URLSessionTransport(),
+        retry: RetryPolicy = .standard
+    ) {
         self.init(plannerFor: { _ in planner }, transport: transport, retry: retry)
     }
 
     /// A stage building each target's planner with `plannerFor` (the CLI passes the target's admin CIDR).
-    public init(plannerFor: @escaping @Sendable (TargetConfig) -> any IaCFixPlanning,
-                transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard) {
+    public init(
+        plannerFor: @escaping @Sendable (TargetConfig) -> any IaCFixPlanning,
+        transport: any HTTPTransport = URLSessionTransport(), retry: RetryPolicy = .standard
+    ) {
         self.planners = plannerFor
         self.transport = transport
         self.retry = retry
@@ -55,11 +59,13 @@ public struct RemediationProposeStage: ReconcileStage {
         if context.snapshot.commit == context.commit {
             snapshot = context.snapshot
         } else {
-            snapshot = try await context.scanner.snapshot(repository: context.repository, commit: context.commit,
-                                                          paths: target.paths)
+            snapshot = try await context.scanner.snapshot(
+                repository: context.repository, commit: context.commit,
+                paths: target.paths)
         }
-        let run = GroupRun(stage: self, context: context, repository: context.repository, options: context.remoteOptions,
-                           scanner: context.scanner, snapshot: snapshot, host: host)
+        let run = GroupRun(
+            stage: self, context: context, repository: context.repository, options: context.remoteOptions,
+            scanner: context.scanner, snapshot: snapshot, host: host)
         var report = FixProposalReport(groups: [])
         var warnings: [StageWarning] = []
         for group in groups {
@@ -81,8 +87,9 @@ public struct RemediationProposeStage: ReconcileStage {
             throw ReconcileError(error, target: target.name, prefix: "pull request token: ")
         }
         do {
-            return try settings.provider.host(repository: settings.repository, token: token, apiURL: settings.apiURL,
-                                              transport: transport, retry: retry)
+            return try settings.provider.host(
+                repository: settings.repository, token: token, apiURL: settings.apiURL,
+                transport: transport, retry: retry)
         } catch {
             throw ReconcileError(.invalidConfig, error.description, target: target.name, underlying: error)
         }
@@ -127,11 +134,14 @@ private struct GroupRun: Sendable {
             }
             return result
         }
-        let plan = stage.fixPlanner(for: target).plan(for: results, in: snapshot.tree,
-                                         checkIDs: Set(candidates.map(\.result.checkID)))
+        let plan = stage.fixPlanner(for: target).plan(
+            for: results, in: snapshot.tree,
+            checkIDs: Set(candidates.map(\.result.checkID)))
         guard !plan.isEmpty else {
-            return (plan.manual.isEmpty ? .noAutomaticFix : .leftManual(count: plan.manual.count),
-                    plan.manual.map { StageWarning(.needsPerson, "manual fix: \($0.checkID) \($0.resourceAddress): \($0.reason)") })
+            return (
+                plan.manual.isEmpty ? .noAutomaticFix : .leftManual(count: plan.manual.count),
+                plan.manual.map { StageWarning(.needsPerson, "manual fix: \($0.checkID) \($0.resourceAddress): \($0.reason)") }
+            )
         }
         let fixedKeys = Set(plan.fixed.map { [$0.checkID, $0.resourceAddress] })
         let fixedFindings = candidates.filter { fixedKeys.contains([$0.result.checkID, $0.result.resourceAddress]) }
@@ -142,8 +152,9 @@ private struct GroupRun: Sendable {
 
         let (fixed, outside) = snapshot.applying(plan.edits)
         guard outside.isEmpty else {
-            throw ReconcileError(.stageFailed, "the fix plan edits files outside the scanned tree: \(outside.joined(separator: ", "))",
-                                 target: target.name)
+            throw ReconcileError(
+                .stageFailed, "the fix plan edits files outside the scanned tree: \(outside.joined(separator: ", "))",
+                target: target.name)
         }
         let after = try await scanner.scan(fixed, paths: target.paths)
         let stillFailing = Set(after.failed.map(\.fingerprint.hex)).intersection(fingerprints)
@@ -165,16 +176,21 @@ private struct GroupRun: Sendable {
             baseCommit: context.commit, fixCommit: fixCommit, createdAt: open?.createdAt ?? now, updatedAt: now)
         var result = FixProposalReport.Result.pushed(branch: branch, commit: fixCommit)
         if let host {
-            let draft = PullRequestDraft(title: stage.fixRenderer.title(input), body: stage.fixRenderer.body(input), head: branch,
-                                         base: target.proposals.pullRequests?.base ?? target.branch)
+            let draft = PullRequestDraft(
+                title: stage.fixRenderer.title(input), body: stage.fixRenderer.body(input), head: branch,
+                base: target.proposals.pullRequests?.base ?? target.branch)
             let (request, action) = try await openOrUpdate(draft, existing: open?.number, host: host)
             record.number = request.number
             record.url = request.url
             result = action == .opened ? .opened(label(request.number)) : .updated(label(request.number))
         }
         try await save(record)
-        context.logger.info("fix proposed", metadata: ["group": .string(group.key), "branch": .string(branch),
-                                                       "result": .string(result.description)])
+        context.logger.info(
+            "fix proposed",
+            metadata: [
+                "group": .string(group.key), "branch": .string(branch),
+                "result": .string(result.description),
+            ])
         return (result, warnings)
     }
 
@@ -188,10 +204,11 @@ private struct GroupRun: Sendable {
                 let fingerprints = FixProposalRenderer.fingerprints(inBody: request.body)
                 // Only requests Bulwark wrote carry the metadata line; anything else on the branch is not ours to track.
                 guard !fingerprints.isEmpty else { continue }
-                try await save(FixProposalRecord(
-                    target: target.name, groupKey: group.key, provider: provider, repository: hostRepository,
-                    number: request.number, url: request.url, branch: group.branch, state: request.state.rawValue,
-                    fingerprints: fingerprints, baseCommit: "", fixCommit: "", createdAt: Date(), updatedAt: Date()))
+                try await save(
+                    FixProposalRecord(
+                        target: target.name, groupKey: group.key, provider: provider, repository: hostRepository,
+                        number: request.number, url: request.url, branch: group.branch, state: request.state.rawValue,
+                        fingerprints: fingerprints, baseCommit: "", fixCommit: "", createdAt: Date(), updatedAt: Date()))
             }
             return try await load(group.key)
         }
@@ -202,15 +219,19 @@ private struct GroupRun: Sendable {
             records[index].state = request.state.rawValue
             records[index].updatedAt = Date()
             try await save(records[index])
-            context.logger.info("fix request \(request.state.rawValue); its findings will not be proposed again",
-                                metadata: ["group": .string(group.key), "number": .stringConvertible(number)])
+            context.logger.info(
+                "fix request \(request.state.rawValue); its findings will not be proposed again",
+                metadata: ["group": .string(group.key), "number": .stringConvertible(number)])
         }
         return records
     }
 
     /// Updates the open request, adopts an open one the host already has for the branch, or opens a new one.
-    private func openOrUpdate(_ draft: PullRequestDraft, existing: Int?, host: any PullRequestHost) async throws
-        -> (PullRequest, RequestAction) {
+    private func openOrUpdate(
+        _ draft: PullRequestDraft, existing: Int?, host: any PullRequestHost
+    ) async throws
+        -> (PullRequest, RequestAction)
+    {
         if let existing {
             let updated = try await call({ () async throws(PullRequestError) in
                 try await host.update(number: existing, title: draft.title, body: draft.body)
@@ -238,8 +259,9 @@ private struct GroupRun: Sendable {
         let settings = target.proposals
         let signature = GitSignature(name: settings.authorName, email: settings.authorEmail)
         do {
-            let sha = try await repository.createCommit(branch: branch, parent: context.commit, changes: changes,
-                                                        message: message, author: signature, committer: signature)
+            let sha = try await repository.createCommit(
+                branch: branch, parent: context.commit, changes: changes,
+                message: message, author: signature, committer: signature)
             // The branch belongs to Bulwark: moving it onto the new scanned commit rewrites it.
             try await repository.push(branch: branch, force: true, options: options)
             return sha
@@ -264,8 +286,9 @@ private struct GroupRun: Sendable {
         do {
             try await context.store.saveFixProposal(record)
         } catch {
-            throw ReconcileError(.storeFailed, "saving the fix proposal for \(record.groupKey): \(error)", target: target.name,
-                                 underlying: error)
+            throw ReconcileError(
+                .storeFailed, "saving the fix proposal for \(record.groupKey): \(error)", target: target.name,
+                underlying: error)
         }
     }
 

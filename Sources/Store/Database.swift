@@ -31,8 +31,9 @@ public protocol DatabaseConnection {
     ///
     /// PostgreSQL streams them with COPY; SQLite reuses one prepared INSERT. `table`/`columns` are identifiers
     /// from code, never from input.
-    func bulkInsert(into table: String, columns: [String], rowCount: Int,
-                    _ fill: (Int, inout [SQLValue]) throws -> Void) throws
+    func bulkInsert(
+        into table: String, columns: [String], rowCount: Int,
+        _ fill: (Int, inout [SQLValue]) throws -> Void) throws
 }
 
 extension DatabaseConnection {

@@ -24,95 +24,99 @@ public struct Migration: Sendable {
     /// `ScanWriter` fills them, inside the scan's own transaction, and a per-row FK check would double the cost
     /// of a 100k-finding scan on PostgreSQL.
     public static let all: [Migration] = [
-        Migration(1, "initial schema", [
-            """
-            CREATE TABLE targets (id {id}, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,
-              last_scan_id BIGINT, last_full_scan_id BIGINT, last_full_commit TEXT)
-            """,
-            """
-            CREATE TABLE scans (id {id}, target_id BIGINT NOT NULL REFERENCES targets(id), repo TEXT NOT NULL,
-              branch TEXT NOT NULL, commit_sha TEXT NOT NULL, scan_trigger TEXT NOT NULL, started_at BIGINT NOT NULL,
-              finished_at BIGINT NOT NULL, status TEXT NOT NULL, error TEXT, resource_count BIGINT NOT NULL,
-              finding_count BIGINT NOT NULL, new_findings BIGINT NOT NULL, resolved_findings BIGINT NOT NULL,
-              open_findings BIGINT NOT NULL)
-            """,
-            "CREATE INDEX scans_target ON scans (target_id, id)",
-            "CREATE INDEX scans_commit ON scans (commit_sha)",
-            """
-            CREATE TABLE scan_resources (scan_id BIGINT NOT NULL, address TEXT NOT NULL,
-              type TEXT NOT NULL, provider TEXT NOT NULL, origin TEXT NOT NULL, file TEXT, line BIGINT, live_id TEXT,
-              region TEXT)
-            """,
-            "CREATE INDEX scan_resources_scan ON scan_resources (scan_id)",
-            """
-            CREATE TABLE scan_results (scan_id BIGINT NOT NULL, fingerprint TEXT NOT NULL,
-              check_id TEXT NOT NULL, title TEXT NOT NULL, severity TEXT NOT NULL, verdict TEXT NOT NULL,
-              resource_address TEXT NOT NULL, resource_type TEXT NOT NULL, file TEXT, line BIGINT, message TEXT,
-              controls TEXT NOT NULL, suppression_reason TEXT, suppression_expires BIGINT, lifecycle TEXT,
-              tracked BIGINT NOT NULL, first_seen_commit TEXT, position BIGINT NOT NULL)
-            """,
-            "CREATE INDEX scan_results_scan ON scan_results (scan_id)",
-            """
-            CREATE TABLE findings (id {id}, target_id BIGINT NOT NULL,
-              fingerprint TEXT NOT NULL, check_id TEXT NOT NULL, title TEXT NOT NULL, severity TEXT NOT NULL,
-              resource_address TEXT NOT NULL, file TEXT, line BIGINT, state TEXT NOT NULL,
-              first_seen_scan BIGINT NOT NULL, first_seen_commit TEXT NOT NULL, first_seen_at BIGINT NOT NULL,
-              last_seen_scan BIGINT NOT NULL, last_seen_commit TEXT NOT NULL, resolved_in_scan BIGINT,
-              resolved_in_commit TEXT, resolved_at BIGINT, suppression_reason TEXT, suppression_expires BIGINT,
-              reopen_count BIGINT NOT NULL DEFAULT 0, opened_scan BIGINT NOT NULL, UNIQUE (target_id, fingerprint))
-            """,
-            """
-            CREATE TABLE scan_compliance (scan_id BIGINT NOT NULL, framework TEXT NOT NULL,
-              framework_version TEXT NOT NULL, control_id TEXT NOT NULL, title TEXT NOT NULL, automated BIGINT NOT NULL,
-              status TEXT NOT NULL, passed_count BIGINT NOT NULL, failed_count BIGINT NOT NULL,
-              unknown_count BIGINT NOT NULL, position BIGINT NOT NULL)
-            """,
-            "CREATE INDEX scan_compliance_scan ON scan_compliance (scan_id, framework)",
-            """
-            CREATE TABLE drift_items (id {id}, scan_id BIGINT NOT NULL REFERENCES scans(id), kind TEXT NOT NULL,
-              resource_type TEXT NOT NULL, address TEXT NOT NULL, live_id TEXT, attribute TEXT, desired_value TEXT,
-              live_value TEXT)
-            """,
-            "CREATE INDEX drift_items_scan ON drift_items (scan_id, id)",
-            """
-            CREATE TABLE alerts (id {id}, dedupe_key TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,
-              severity TEXT NOT NULL, principal TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL,
-              source TEXT NOT NULL, score DOUBLE PRECISION)
-            """,
-            "CREATE INDEX alerts_created ON alerts (created_at)",
-            "CREATE TABLE cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)",
-            """
-            CREATE TABLE remediations (id {id}, idempotency_key TEXT NOT NULL UNIQUE, target TEXT NOT NULL,
-              check_id TEXT NOT NULL, resource_address TEXT NOT NULL, live_id TEXT, kind TEXT NOT NULL,
-              status TEXT NOT NULL, plan TEXT NOT NULL, error TEXT, detected_at BIGINT NOT NULL,
-              created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, verified_at BIGINT)
-            """,
-            "CREATE INDEX remediations_status ON remediations (status, target)",
-            """
-            CREATE TABLE audit_events (id {id}, remediation_id BIGINT NOT NULL REFERENCES remediations(id),
-              occurred_at BIGINT NOT NULL, actor TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL,
-              detail TEXT NOT NULL)
-            """,
-            "CREATE INDEX audit_events_remediation ON audit_events (remediation_id, id)",
-            """
-            CREATE TABLE target_status (target TEXT PRIMARY KEY, ready TEXT NOT NULL, reason TEXT NOT NULL,
-              message TEXT NOT NULL, last_observed_commit TEXT, last_error TEXT, last_attempt_at BIGINT NOT NULL,
-              next_run_at BIGINT, failures BIGINT NOT NULL, owner TEXT)
-            """,
-            "CREATE TABLE leases (target TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at BIGINT NOT NULL)",
-        ]),
+        Migration(
+            1, "initial schema",
+            [
+                """
+                CREATE TABLE targets (id {id}, name TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,
+                  last_scan_id BIGINT, last_full_scan_id BIGINT, last_full_commit TEXT)
+                """,
+                """
+                CREATE TABLE scans (id {id}, target_id BIGINT NOT NULL REFERENCES targets(id), repo TEXT NOT NULL,
+                  branch TEXT NOT NULL, commit_sha TEXT NOT NULL, scan_trigger TEXT NOT NULL, started_at BIGINT NOT NULL,
+                  finished_at BIGINT NOT NULL, status TEXT NOT NULL, error TEXT, resource_count BIGINT NOT NULL,
+                  finding_count BIGINT NOT NULL, new_findings BIGINT NOT NULL, resolved_findings BIGINT NOT NULL,
+                  open_findings BIGINT NOT NULL)
+                """,
+                "CREATE INDEX scans_target ON scans (target_id, id)",
+                "CREATE INDEX scans_commit ON scans (commit_sha)",
+                """
+                CREATE TABLE scan_resources (scan_id BIGINT NOT NULL, address TEXT NOT NULL,
+                  type TEXT NOT NULL, provider TEXT NOT NULL, origin TEXT NOT NULL, file TEXT, line BIGINT, live_id TEXT,
+                  region TEXT)
+                """,
+                "CREATE INDEX scan_resources_scan ON scan_resources (scan_id)",
+                """
+                CREATE TABLE scan_results (scan_id BIGINT NOT NULL, fingerprint TEXT NOT NULL,
+                  check_id TEXT NOT NULL, title TEXT NOT NULL, severity TEXT NOT NULL, verdict TEXT NOT NULL,
+                  resource_address TEXT NOT NULL, resource_type TEXT NOT NULL, file TEXT, line BIGINT, message TEXT,
+                  controls TEXT NOT NULL, suppression_reason TEXT, suppression_expires BIGINT, lifecycle TEXT,
+                  tracked BIGINT NOT NULL, first_seen_commit TEXT, position BIGINT NOT NULL)
+                """,
+                "CREATE INDEX scan_results_scan ON scan_results (scan_id)",
+                """
+                CREATE TABLE findings (id {id}, target_id BIGINT NOT NULL,
+                  fingerprint TEXT NOT NULL, check_id TEXT NOT NULL, title TEXT NOT NULL, severity TEXT NOT NULL,
+                  resource_address TEXT NOT NULL, file TEXT, line BIGINT, state TEXT NOT NULL,
+                  first_seen_scan BIGINT NOT NULL, first_seen_commit TEXT NOT NULL, first_seen_at BIGINT NOT NULL,
+                  last_seen_scan BIGINT NOT NULL, last_seen_commit TEXT NOT NULL, resolved_in_scan BIGINT,
+                  resolved_in_commit TEXT, resolved_at BIGINT, suppression_reason TEXT, suppression_expires BIGINT,
+                  reopen_count BIGINT NOT NULL DEFAULT 0, opened_scan BIGINT NOT NULL, UNIQUE (target_id, fingerprint))
+                """,
+                """
+                CREATE TABLE scan_compliance (scan_id BIGINT NOT NULL, framework TEXT NOT NULL,
+                  framework_version TEXT NOT NULL, control_id TEXT NOT NULL, title TEXT NOT NULL, automated BIGINT NOT NULL,
+                  status TEXT NOT NULL, passed_count BIGINT NOT NULL, failed_count BIGINT NOT NULL,
+                  unknown_count BIGINT NOT NULL, position BIGINT NOT NULL)
+                """,
+                "CREATE INDEX scan_compliance_scan ON scan_compliance (scan_id, framework)",
+                """
+                CREATE TABLE drift_items (id {id}, scan_id BIGINT NOT NULL REFERENCES scans(id), kind TEXT NOT NULL,
+                  resource_type TEXT NOT NULL, address TEXT NOT NULL, live_id TEXT, attribute TEXT, desired_value TEXT,
+                  live_value TEXT)
+                """,
+                "CREATE INDEX drift_items_scan ON drift_items (scan_id, id)",
+                """
+                CREATE TABLE alerts (id {id}, dedupe_key TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL,
+                  severity TEXT NOT NULL, principal TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL,
+                  source TEXT NOT NULL, score DOUBLE PRECISION)
+                """,
+                "CREATE INDEX alerts_created ON alerts (created_at)",
+                "CREATE TABLE cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+                """
+                CREATE TABLE remediations (id {id}, idempotency_key TEXT NOT NULL UNIQUE, target TEXT NOT NULL,
+                  check_id TEXT NOT NULL, resource_address TEXT NOT NULL, live_id TEXT, kind TEXT NOT NULL,
+                  status TEXT NOT NULL, plan TEXT NOT NULL, error TEXT, detected_at BIGINT NOT NULL,
+                  created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, verified_at BIGINT)
+                """,
+                "CREATE INDEX remediations_status ON remediations (status, target)",
+                """
+                CREATE TABLE audit_events (id {id}, remediation_id BIGINT NOT NULL REFERENCES remediations(id),
+                  occurred_at BIGINT NOT NULL, actor TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL,
+                  detail TEXT NOT NULL)
+                """,
+                "CREATE INDEX audit_events_remediation ON audit_events (remediation_id, id)",
+                """
+                CREATE TABLE target_status (target TEXT PRIMARY KEY, ready TEXT NOT NULL, reason TEXT NOT NULL,
+                  message TEXT NOT NULL, last_observed_commit TEXT, last_error TEXT, last_attempt_at BIGINT NOT NULL,
+                  next_run_at BIGINT, failures BIGINT NOT NULL, owner TEXT)
+                """,
+                "CREATE TABLE leases (target TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at BIGINT NOT NULL)",
+            ]),
         // Fix branches and the pull/merge requests opened for them: one row per
         // request, so a closed or merged one is remembered and its findings are not proposed again.
-        Migration(2, "fix proposals", [
-            """
-            CREATE TABLE fix_proposals (id {id}, target TEXT NOT NULL, group_key TEXT NOT NULL, provider TEXT NOT NULL,
-              repository TEXT NOT NULL, number BIGINT NOT NULL, url TEXT NOT NULL, branch TEXT NOT NULL,
-              state TEXT NOT NULL, fingerprints TEXT NOT NULL, base_commit TEXT NOT NULL, fix_commit TEXT NOT NULL,
-              created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
-              UNIQUE (target, group_key, provider, repository, number))
-            """,
-            "CREATE INDEX fix_proposals_group ON fix_proposals (target, group_key, id)",
-        ]),
+        Migration(
+            2, "fix proposals",
+            [
+                """
+                CREATE TABLE fix_proposals (id {id}, target TEXT NOT NULL, group_key TEXT NOT NULL, provider TEXT NOT NULL,
+                  repository TEXT NOT NULL, number BIGINT NOT NULL, url TEXT NOT NULL, branch TEXT NOT NULL,
+                  state TEXT NOT NULL, fingerprints TEXT NOT NULL, base_commit TEXT NOT NULL, fix_commit TEXT NOT NULL,
+                  created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,
+                  UNIQUE (target, group_key, provider, repository, number))
+                """,
+                "CREATE INDEX fix_proposals_group ON fix_proposals (target, group_key, id)",
+            ]),
     ]
 
     /// The newest version this binary knows.

@@ -104,8 +104,10 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         return rows
     }
 
-    func bulkInsert(into table: String, columns: [String], rowCount: Int,
-                    _ fill: (Int, inout [SQLValue]) throws -> Void) throws {
+    func bulkInsert(
+        into table: String, columns: [String], rowCount: Int,
+        _ fill: (Int, inout [SQLValue]) throws -> Void
+    ) throws {
         guard rowCount > 0 else { return }
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
         let start = try checkedResult(PQexec(try live(), sql), sql, expecting: PGRES_COPY_IN)
@@ -113,13 +115,14 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 18)
         var row = [SQLValue](repeating: .null, count: columns.count)
-        var failure: Error?
+        var failure: any Error?
         for i in 0..<rowCount {
             do {
                 try fill(i, &row)
                 guard row.count == columns.count else {
-                    throw StoreError(.invalidValue, "row \(i) has \(row.count) values for \(columns.count) columns",
-                                     backend: "postgresql", operation: "COPY \(table)")
+                    throw StoreError(
+                        .invalidValue, "row \(i) has \(row.count) values for \(columns.count) columns",
+                        backend: "postgresql", operation: "COPY \(table)")
                 }
                 try PostgresValueCodec.appendCopyRow(row, to: &buffer)
             } catch {
@@ -134,7 +137,7 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         // Ending with an error message aborts the COPY (and so the transaction) on the server.
         let end = failure == nil ? PQputCopyEnd(connection, nil) : PQputCopyEnd(connection, "aborted by client")
         guard end == 1 else { throw error(sql) }
-        var firstError: Error? = failure
+        var firstError: any Error? = failure
         while let result = PQgetResult(connection) {
             if firstError == nil, PQresultStatus(result) != PGRES_COMMAND_OK { firstError = error(sql, result) }
             PQclear(result)
@@ -189,8 +192,10 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         return name
     }
 
-    private func checkedResult(_ result: OpaquePointer?, _ sql: String,
-                               expecting: ExecStatusType?) throws -> OpaquePointer {
+    private func checkedResult(
+        _ result: OpaquePointer?, _ sql: String,
+        expecting: ExecStatusType?
+    ) throws -> OpaquePointer {
         guard let result else { throw error(sql) }
         let status = PQresultStatus(result)
         let ok = expecting.map { status == $0 } ?? (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)

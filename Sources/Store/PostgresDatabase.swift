@@ -35,8 +35,10 @@ public final class PostgresDatabase: Database {
 
     /// libpq waits for an unreachable host as long as TCP does; bound it at 10 s unless the URL, the conninfo
     /// or PGCONNECT_TIMEOUT says otherwise.
-    static func withConnectTimeout(_ conninfo: String,
-                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    static func withConnectTimeout(
+        _ conninfo: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if conninfo.contains("connect_timeout") || environment["PGCONNECT_TIMEOUT"] != nil { return conninfo }
         let lower = conninfo.lowercased()
         if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") {
@@ -51,5 +53,10 @@ private final class ConnectionCounter: @unchecked Sendable {
     // @unchecked: guarded by `lock`.
     private let lock = NSLock()
     private var value = 0
-    func next() -> Int { lock.withLock { value += 1; return value } }
+    func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
+    }
 }

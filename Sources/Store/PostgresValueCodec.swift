@@ -6,10 +6,10 @@ enum PostgresValueCodec {
     static func typeOID(_ value: SQLValue) -> Oid {
         switch value {
         case .null: return 0
-        case .integer: return 20    // int8
-        case .real: return 701      // float8
-        case .text: return 25       // text
-        case .blob: return 17       // bytea
+        case .integer: return 20  // int8
+        case .real: return 701  // float8
+        case .text: return 25  // text
+        case .blob: return 17  // bytea
         }
     }
 
@@ -59,8 +59,9 @@ enum PostgresValueCodec {
             case .text(let s): text = s
             }
             if text.utf8.contains(0) {
-                throw StoreError(.invalidValue, "parameter \(i + 1) holds a NUL character, which PostgreSQL text cannot",
-                                 backend: "postgresql", operation: operation)
+                throw StoreError(
+                    .invalidValue, "parameter \(i + 1) holds a NUL character, which PostgreSQL text cannot",
+                    backend: "postgresql", operation: operation)
             }
             encoded.offsets.append(encoded.bytes.count)
             encoded.bytes.append(contentsOf: text.utf8)
@@ -101,7 +102,12 @@ enum PostgresValueCodec {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = c - UInt8(ascii: "A") + 10
             default: continue
             }
-            if let h = high { bytes.append(h << 4 | nibble); high = nil } else { high = nibble }
+            if let h = high {
+                bytes.append(h << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
         }
         return bytes
     }
@@ -121,8 +127,9 @@ enum PostgresValueCodec {
                 for byte in s.utf8 {
                     switch byte {
                     case 0:
-                        throw StoreError(.invalidValue, "a text value holds a NUL character, which PostgreSQL text cannot",
-                                         backend: "postgresql", operation: "COPY")
+                        throw StoreError(
+                            .invalidValue, "a text value holds a NUL character, which PostgreSQL text cannot",
+                            backend: "postgresql", operation: "COPY")
                     case 92: buffer.append(contentsOf: [92, 92])
                     case 9: buffer.append(contentsOf: [92, 116])
                     case 10: buffer.append(contentsOf: [92, 110])

@@ -12,8 +12,10 @@ public struct RecordScanOptions: Sendable {
     public var leaseOwner: String?
 
     /// Memberwise.
-    public init(rowByRow: Bool = false, onProgress: (@Sendable (Int) -> Void)? = nil, progressInterval: Int = 1000,
-                leaseOwner: String? = nil) {
+    public init(
+        rowByRow: Bool = false, onProgress: (@Sendable (Int) -> Void)? = nil, progressInterval: Int = 1000,
+        leaseOwner: String? = nil
+    ) {
         self.rowByRow = rowByRow
         self.onProgress = onProgress
         self.progressInterval = max(1, progressInterval)

@@ -90,8 +90,10 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
         return rows
     }
 
-    func bulkInsert(into table: String, columns: [String], rowCount: Int,
-                    _ fill: (Int, inout [SQLValue]) throws -> Void) throws {
+    func bulkInsert(
+        into table: String, columns: [String], rowCount: Int,
+        _ fill: (Int, inout [SQLValue]) throws -> Void
+    ) throws {
         guard rowCount > 0 else { return }
         let placeholders = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
@@ -101,8 +103,9 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
         for i in 0..<rowCount {
             try fill(i, &buffer)
             guard buffer.count == columns.count else {
-                throw StoreError(.invalidValue, "row \(i) has \(buffer.count) values for \(columns.count) columns",
-                                 backend: "sqlite", operation: "bulk insert into \(table)")
+                throw StoreError(
+                    .invalidValue, "row \(i) has \(buffer.count) values for \(columns.count) columns",
+                    backend: "sqlite", operation: "bulk insert into \(table)")
             }
             try bind(buffer, to: statement, sql: sql)
             let rc = sqlite3_step(statement)
@@ -120,8 +123,9 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
             return cached
         }
         var statement: OpaquePointer?
-        let rc = sqlite3_prepare_v3(handle, Self.sqlitePlaceholders(sql), -1, UInt32(SQLITE_PREPARE_PERSISTENT),
-                                    &statement, nil)
+        let rc = sqlite3_prepare_v3(
+            handle, Self.sqlitePlaceholders(sql), -1, UInt32(SQLITE_PREPARE_PERSISTENT),
+            &statement, nil)
         guard rc == SQLITE_OK, let statement else { throw error(rc, sql) }
         if statements.count >= Self.statementCacheLimit {
             for old in statements.values { sqlite3_finalize(old) }
@@ -151,8 +155,9 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
                 }
             case .blob(let bytes):
                 rc = bytes.withUnsafeBytes { raw in
-                    sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
-                                      Int32(raw.count), bulwark_sqlite_transient())
+                    sqlite3_bind_blob(
+                        statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                        Int32(raw.count), bulwark_sqlite_transient())
                 }
             }
             guard rc == SQLITE_OK else { throw error(rc, sql) }

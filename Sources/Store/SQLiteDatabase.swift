@@ -14,11 +14,13 @@ public final class SQLiteDatabase: Database {
         if !directory.isEmpty {
             do {
                 // Owner-only: the database holds findings about the infrastructure.
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StoreError(.io, "cannot create directory \(directory): \(error.localizedDescription)",
-                                 backend: "sqlite")
+                throw StoreError(
+                    .io, "cannot create directory \(directory): \(error.localizedDescription)",
+                    backend: "sqlite")
             }
         }
         writer = ConnectionPool(limit: 1, backend: "sqlite") {

@@ -39,19 +39,22 @@ enum ScanRows {
         if let exact = scans.first(where: { $0.commit == commit }) { return exact }
         let commits = Set(scans.map(\.commit))
         if commits.count > 1 {
-            throw StoreError(.ambiguousCommit,
-                             "commit prefix \(commit) matches \(commits.count) commits: \(commits.sorted().prefix(5).joined(separator: ", "))",
-                             backend: connection.dialect.rawValue, operation: "find scan")
+            throw StoreError(
+                .ambiguousCommit,
+                "commit prefix \(commit) matches \(commits.count) commits: \(commits.sorted().prefix(5).joined(separator: ", "))",
+                backend: connection.dialect.rawValue, operation: "find scan")
         }
         return scans.first
     }
 
     static func results(_ connection: any DatabaseConnection, scanID: Int64) throws -> [StoredFinding] {
-        try connection.query("""
+        try connection.query(
+            """
             SELECT fingerprint, check_id, title, severity, verdict, resource_address, resource_type, file, line,
               message, controls, suppression_reason, suppression_expires, lifecycle, first_seen_commit
             FROM scan_results WHERE scan_id = $1 ORDER BY position
-            """, [.integer(scanID)]).map { row in
+            """, [.integer(scanID)]
+        ).map { row in
             let controls = row[10].string ?? ""
             let dialect = connection.dialect
             let finding = FindingRecord(
@@ -63,8 +66,9 @@ enum ScanRows {
                 message: row[9].string,
                 controls: controls.isEmpty ? [] : controls.split(separator: "\n").map(String.init),
                 suppression: row[11].string.map { FindingSuppression(reason: $0, expires: row[12].int64.map(Timestamp.date)) })
-            return StoredFinding(finding: finding, lifecycle: row[13].string.flatMap(LifecycleState.init),
-                                 firstSeenCommit: row[14].string)
+            return StoredFinding(
+                finding: finding, lifecycle: row[13].string.flatMap(LifecycleState.init),
+                firstSeenCommit: row[14].string)
         }
     }
 
@@ -90,8 +94,9 @@ enum ScanRows {
         return LifecycleFinding(
             fingerprint: Fingerprint(hex: row.string("fingerprint") ?? ""), checkID: row.string("check_id") ?? "",
             title: row.string("title") ?? "",
-            severity: try StoredVocabulary.decode(row.string("severity"), as: Severity.self, column: "severity",
-                                                  dialect: dialect),
+            severity: try StoredVocabulary.decode(
+                row.string("severity"), as: Severity.self, column: "severity",
+                dialect: dialect),
             resourceAddress: row.string("resource_address") ?? "", file: row.string("file"), line: row.int("line"),
             state: state, firstSeenCommit: row.string("first_seen_commit") ?? "",
             firstSeenAt: row.date("first_seen_at") ?? .distantPast, lastSeenCommit: lastSeen,

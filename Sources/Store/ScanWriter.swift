@@ -46,57 +46,69 @@ struct ScanWriter {
             let holder = try connection.queryOne(
                 "SELECT owner FROM leases WHERE target = $1" + connection.forUpdate, [.text(scan.target)])?.string("owner")
             guard holder == owner else {
-                throw StoreError(.leaseLost, "the target's lease is held by \(holder ?? "nobody"), not \(owner)",
-                                 backend: connection.dialect.rawValue, operation: "record scan of \(scan.target)")
+                throw StoreError(
+                    .leaseLost, "the target's lease is held by \(holder ?? "nobody"), not \(owner)",
+                    backend: connection.dialect.rawValue, operation: "record scan of \(scan.target)")
             }
         }
         try connection.execute(
             "INSERT INTO targets (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
             [.text(scan.target), .integer(now)])
         // Writers of the same target queue here (PostgreSQL row lock; SQLite's BEGIN IMMEDIATE already did).
-        guard let target = try connection.queryOne(
-            "SELECT id, last_full_scan_id, last_full_commit FROM targets WHERE name = $1" + connection.forUpdate,
-            [.text(scan.target)]), let targetID = target[0].int64
+        guard
+            let target = try connection.queryOne(
+                "SELECT id, last_full_scan_id, last_full_commit FROM targets WHERE name = $1" + connection.forUpdate,
+                [.text(scan.target)]), let targetID = target[0].int64
         else {
-            throw StoreError(.invalidData, "target row vanished", backend: connection.dialect.rawValue,
-                             operation: "record scan of \(scan.target)")
+            throw StoreError(
+                .invalidData, "target row vanished", backend: connection.dialect.rawValue,
+                operation: "record scan of \(scan.target)")
         }
         var prior: [String: Prior] = [:]
         for row in try connection.query(
-            "SELECT fingerprint, state, first_seen_commit FROM findings WHERE target_id = $1", [.integer(targetID)]) {
+            "SELECT fingerprint, state, first_seen_commit FROM findings WHERE target_id = $1", [.integer(targetID)])
+        {
             guard let fingerprint = row[0].string, let state = row[1].string.flatMap(LifecycleState.init),
-                  let first = row[2].string else { continue }
+                let first = row[2].string
+            else { continue }
             prior[fingerprint] = Prior(state: state, firstSeenCommit: first)
         }
         let plan = plan(prior: prior)
-        guard let scanID = try connection.queryOne("""
-            INSERT INTO scans (target_id, repo, branch, commit_sha, scan_trigger, started_at, finished_at, status,
-              error, resource_count, finding_count, new_findings, resolved_findings, open_findings)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
-            """, [
-                .integer(targetID), .text(scan.repo), .text(scan.branch), .text(scan.commit), .text(scan.trigger),
-                .integer(Timestamp.micros(scan.startedAt)), .integer(finishedAt), .text(scan.status.rawValue),
-                .optional(scan.error), .int(scan.resources.count), .int(scan.findings.count), .int(plan.newCount),
-                .int(plan.resolvedCount), .int(plan.openCount),
-            ])?[0].int64
+        guard
+            let scanID = try connection.queryOne(
+                """
+                INSERT INTO scans (target_id, repo, branch, commit_sha, scan_trigger, started_at, finished_at, status,
+                  error, resource_count, finding_count, new_findings, resolved_findings, open_findings)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
+                """,
+                [
+                    .integer(targetID), .text(scan.repo), .text(scan.branch), .text(scan.commit), .text(scan.trigger),
+                    .integer(Timestamp.micros(scan.startedAt)), .integer(finishedAt), .text(scan.status.rawValue),
+                    .optional(scan.error), .int(scan.resources.count), .int(scan.findings.count), .int(plan.newCount),
+                    .int(plan.resolvedCount), .int(plan.openCount),
+                ])?[0].int64
         else {
-            throw StoreError(.invalidData, "INSERT … RETURNING gave no id", backend: connection.dialect.rawValue,
-                             operation: "record scan of \(scan.target)")
+            throw StoreError(
+                .invalidData, "INSERT … RETURNING gave no id", backend: connection.dialect.rawValue,
+                operation: "record scan of \(scan.target)")
         }
         try writeResources(connection, scanID)
         try writeResults(connection, scanID, plan)
         try writeCompliance(connection, scanID)
-        try updateLifecycle(connection, scanID: scanID, targetID: targetID, finishedAt: finishedAt,
-                            previousFull: (target[1], target[2]))
-        return RecordedScan(scanID: scanID, newFindings: plan.newCount, resolvedFindings: plan.resolvedCount,
-                            openFindings: plan.openCount)
+        try updateLifecycle(
+            connection, scanID: scanID, targetID: targetID, finishedAt: finishedAt,
+            previousFull: (target[1], target[2]))
+        return RecordedScan(
+            scanID: scanID, newFindings: plan.newCount, resolvedFindings: plan.resolvedCount,
+            openFindings: plan.openCount)
     }
 
     /// Each result's lifecycle, decided from the target's findings before this scan.
     private func plan(prior: [String: Prior]) -> Plan {
         let count = scan.findings.count
-        var plan = Plan(lifecycle: Array(repeating: nil, count: count), firstSeen: Array(repeating: nil, count: count),
-                        tracked: Array(repeating: 0, count: count))
+        var plan = Plan(
+            lifecycle: Array(repeating: nil, count: count), firstSeen: Array(repeating: nil, count: count),
+            tracked: Array(repeating: 0, count: count))
         var failing: [String: Int] = [:]  // fingerprint → index of its tracked row
         for (i, finding) in scan.findings.enumerated() where finding.verdict == .failed {
             let fingerprint = finding.fingerprint.hex
@@ -138,7 +150,8 @@ struct ScanWriter {
         // Open after this scan: failing now and unsuppressed, plus earlier open ones this scan could not resolve.
         plan.openCount = failing.values.filter { plan.lifecycle[$0] == .new || plan.lifecycle[$0] == .open }.count
         if !resolving {
-            plan.openCount += prior.filter { $0.value.state == .new || $0.value.state == .open }
+            plan.openCount +=
+                prior.filter { $0.value.state == .new || $0.value.state == .open }
                 .filter { failing[$0.key] == nil }.count
         }
         return plan
@@ -152,8 +165,10 @@ struct ScanWriter {
             rowCount: resources.count
         ) { i, row in
             let r = resources[i]
-            row = [.integer(scanID), .text(r.address), .text(r.type), .text(r.provider), .text(r.origin.rawValue),
-                   .optional(r.file), .optional(r.line), .optional(r.liveID), .optional(r.region)]
+            row = [
+                .integer(scanID), .text(r.address), .text(r.type), .text(r.provider), .text(r.origin.rawValue),
+                .optional(r.file), .optional(r.line), .optional(r.liveID), .optional(r.region),
+            ]
         }
     }
 
@@ -182,7 +197,8 @@ struct ScanWriter {
         }
         let columns = Self.resultColumns
         if options.rowByRow {
-            let sql = "INSERT INTO scan_results (\(columns.joined(separator: ", "))) VALUES ("
+            let sql =
+                "INSERT INTO scan_results (\(columns.joined(separator: ", "))) VALUES ("
                 + (1...columns.count).map { "$\($0)" }.joined(separator: ", ") + ")"
             var row = [SQLValue](repeating: .null, count: columns.count)
             for i in findings.indices {
@@ -206,21 +222,29 @@ struct ScanWriter {
         let records = scan.compliance
         try connection.bulkInsert(
             into: "scan_compliance",
-            columns: ["scan_id", "framework", "framework_version", "control_id", "title", "automated", "status",
-                      "passed_count", "failed_count", "unknown_count", "position"],
+            columns: [
+                "scan_id", "framework", "framework_version", "control_id", "title", "automated", "status",
+                "passed_count", "failed_count", "unknown_count", "position",
+            ],
             rowCount: records.count
         ) { i, row in
             let c = records[i]
-            row = [.integer(scanID), .text(c.framework), .text(c.frameworkVersion), .text(c.control.id),
-                   .text(c.control.title), .bool(c.control.automated), .text(c.status.rawValue), .int(c.passed), .int(c.failed), .int(c.unknown), .int(i)]
+            row = [
+                .integer(scanID), .text(c.framework), .text(c.frameworkVersion), .text(c.control.id),
+                .text(c.control.title), .bool(c.control.automated), .text(c.status.rawValue), .int(c.passed), .int(c.failed),
+                .int(c.unknown), .int(i),
+            ]
         }
     }
 
     /// Set-based: one plain insert for fingerprints the target never had, one update of the findings whose state
     /// or details changed (every seen one after a partial scan), one update for what this scan resolved.
-    private func updateLifecycle(_ connection: any DatabaseConnection, scanID: Int64, targetID: Int64,
-                                 finishedAt: Int64, previousFull: (scan: SQLValue, commit: SQLValue)) throws {
-        try connection.execute("""
+    private func updateLifecycle(
+        _ connection: any DatabaseConnection, scanID: Int64, targetID: Int64,
+        finishedAt: Int64, previousFull: (scan: SQLValue, commit: SQLValue)
+    ) throws {
+        try connection.execute(
+            """
             INSERT INTO findings (target_id, fingerprint, check_id, title, severity, resource_address, file, line,
               state, first_seen_scan, first_seen_commit, first_seen_at, last_seen_scan, last_seen_commit,
               suppression_reason, suppression_expires, opened_scan)
@@ -231,7 +255,8 @@ struct ScanWriter {
             """, [.integer(targetID), .integer(finishedAt), .text(scan.commit), .integer(scanID)])
         let full = scan.status == .succeeded
         try connection.execute("UPDATE targets SET last_scan_id = $1 WHERE id = $2", [.integer(scanID), .integer(targetID)])
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE findings SET check_id = r.check_id, title = r.title, severity = r.severity,
               resource_address = r.resource_address, file = r.file, line = r.line,
               reopen_count = findings.reopen_count + CASE WHEN findings.state = 'resolved' THEN 1 ELSE 0 END,
@@ -253,18 +278,24 @@ struct ScanWriter {
         guard full else { return }
         // Resolved: unresolved before, not failing now. Such a finding failed in the previous full scan at the
         // latest, which is when it was last seen unless a later row update says otherwise.
-        let notFailingNow = connection.dialect == .postgresql
+        let notFailingNow =
+            connection.dialect == .postgresql
             ? "NOT EXISTS (SELECT 1 FROM scan_results r WHERE r.scan_id = $1 AND r.tracked > 0 AND r.fingerprint = findings.fingerprint)"
             : "fingerprint NOT IN (SELECT fingerprint FROM scan_results WHERE scan_id = $1 AND tracked > 0)"
-        try connection.execute("""
+        try connection.execute(
+            """
             UPDATE findings SET state = 'resolved', resolved_in_scan = $1, resolved_in_commit = $2, resolved_at = $3,
               last_seen_commit = CASE WHEN $5 > last_seen_scan THEN $6 ELSE last_seen_commit END,
               last_seen_scan = CASE WHEN $5 > last_seen_scan THEN $5 ELSE last_seen_scan END
             WHERE target_id = $4 AND state <> 'resolved' AND \(notFailingNow)
-            """, [.integer(scanID), .text(scan.commit), .integer(finishedAt), .integer(targetID),
-                  previousFull.scan.isNull ? .integer(0) : previousFull.scan,
-                  previousFull.commit.isNull ? .text("") : previousFull.commit])
-        try connection.execute("UPDATE targets SET last_full_scan_id = $1, last_full_commit = $2 WHERE id = $3",
-                               [.integer(scanID), .text(scan.commit), .integer(targetID)])
+            """,
+            [
+                .integer(scanID), .text(scan.commit), .integer(finishedAt), .integer(targetID),
+                previousFull.scan.isNull ? .integer(0) : previousFull.scan,
+                previousFull.commit.isNull ? .text("") : previousFull.commit,
+            ])
+        try connection.execute(
+            "UPDATE targets SET last_full_scan_id = $1, last_full_commit = $2 WHERE id = $3",
+            [.integer(scanID), .text(scan.commit), .integer(targetID)])
     }
 }

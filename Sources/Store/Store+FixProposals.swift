@@ -7,23 +7,31 @@ extension Store {
     public func saveFixProposal(_ p: FixProposalRecord) async throws -> FixProposalRecord {
         let backend = backendName
         return try await database.transaction { connection in
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO fix_proposals (target, group_key, provider, repository, number, url, branch, state,
                   fingerprints, base_commit, fix_commit, created_at, updated_at)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                 ON CONFLICT (target, group_key, provider, repository, number) DO UPDATE SET url = excluded.url,
                   branch = excluded.branch, state = excluded.state, fingerprints = excluded.fingerprints,
                   base_commit = excluded.base_commit, fix_commit = excluded.fix_commit, updated_at = excluded.updated_at
-                """, [.text(p.target), .text(p.groupKey), .text(p.provider), .text(p.repository), .int(p.number),
-                      .text(p.url), .text(p.branch), .text(p.state), .text(p.fingerprints.sorted().joined(separator: "\n")),
-                      .text(p.baseCommit), .text(p.fixCommit), .integer(Timestamp.micros(p.createdAt)),
-                      .integer(Timestamp.micros(p.updatedAt))])
-            guard let row = try connection.queryOne("""
-                SELECT * FROM fix_proposals WHERE target = $1 AND group_key = $2 AND provider = $3 AND repository = $4
-                  AND number = $5
-                """, [.text(p.target), .text(p.groupKey), .text(p.provider), .text(p.repository), .int(p.number)]) else {
-                throw StoreError(.invalidData, "fix proposal \(p.target)/\(p.groupKey) #\(p.number) vanished",
-                                 backend: backend, operation: "save fix proposal")
+                """,
+                [
+                    .text(p.target), .text(p.groupKey), .text(p.provider), .text(p.repository), .int(p.number),
+                    .text(p.url), .text(p.branch), .text(p.state), .text(p.fingerprints.sorted().joined(separator: "\n")),
+                    .text(p.baseCommit), .text(p.fixCommit), .integer(Timestamp.micros(p.createdAt)),
+                    .integer(Timestamp.micros(p.updatedAt)),
+                ])
+            guard
+                let row = try connection.queryOne(
+                    """
+                    SELECT * FROM fix_proposals WHERE target = $1 AND group_key = $2 AND provider = $3 AND repository = $4
+                      AND number = $5
+                    """, [.text(p.target), .text(p.groupKey), .text(p.provider), .text(p.repository), .int(p.number)])
+            else {
+                throw StoreError(
+                    .invalidData, "fix proposal \(p.target)/\(p.groupKey) #\(p.number) vanished",
+                    backend: backend, operation: "save fix proposal")
             }
             return Self.fixProposal(row)
         }

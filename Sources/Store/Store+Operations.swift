@@ -7,13 +7,17 @@ extension Store {
         try await database.transaction { connection in
             try connection.bulkInsert(
                 into: "drift_items",
-                columns: ["scan_id", "kind", "resource_type", "address", "live_id", "attribute", "desired_value",
-                          "live_value"],
+                columns: [
+                    "scan_id", "kind", "resource_type", "address", "live_id", "attribute", "desired_value",
+                    "live_value",
+                ],
                 rowCount: items.count
             ) { i, row in
                 let d = items[i]
-                row = [.integer(scanID), .text(d.kind), .text(d.resourceType), .text(d.address), .optional(d.liveID),
-                       .optional(d.attribute), .optional(d.desired), .optional(d.live)]
+                row = [
+                    .integer(scanID), .text(d.kind), .text(d.resourceType), .text(d.address), .optional(d.liveID),
+                    .optional(d.attribute), .optional(d.desired), .optional(d.live),
+                ]
             }
         }
     }
@@ -21,13 +25,16 @@ extension Store {
     /// The drift items of a scan, in recorded order.
     public func drift(scanID: Int64) async throws -> [DriftRecord] {
         try await database.read { connection in
-            try connection.query("""
+            try connection.query(
+                """
                 SELECT kind, resource_type, address, live_id, attribute, desired_value, live_value
                 FROM drift_items WHERE scan_id = $1 ORDER BY id
-                """, [.integer(scanID)]).map { row in
-                DriftRecord(kind: row[0].string ?? "", resourceType: row[1].string ?? "", address: row[2].string ?? "",
-                            liveID: row[3].string, attribute: row[4].string, desired: row[5].string,
-                            live: row[6].string)
+                """, [.integer(scanID)]
+            ).map { row in
+                DriftRecord(
+                    kind: row[0].string ?? "", resourceType: row[1].string ?? "", address: row[2].string ?? "",
+                    liveID: row[3].string, attribute: row[4].string, desired: row[5].string,
+                    live: row[6].string)
             }
         }
     }
@@ -43,11 +50,15 @@ extension Store {
         try await database.transaction { connection in
             var inserted: [String] = []
             for a in alerts {
-                let rows = try connection.execute("""
+                let rows = try connection.execute(
+                    """
                     INSERT INTO alerts (dedupe_key, created_at, severity, principal, title, detail, source, score)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (dedupe_key) DO NOTHING
-                    """, [.text(a.dedupeKey), .integer(Timestamp.micros(a.createdAt)), .text(a.severity.rawValue),
-                          .text(a.principal), .text(a.title), .text(a.detail), .text(a.source), .optional(a.score)])
+                    """,
+                    [
+                        .text(a.dedupeKey), .integer(Timestamp.micros(a.createdAt)), .text(a.severity.rawValue),
+                        .text(a.principal), .text(a.title), .text(a.detail), .text(a.source), .optional(a.score),
+                    ])
                 if rows > 0 { inserted.append(a.dedupeKey) }
             }
             return inserted
@@ -57,16 +68,20 @@ extension Store {
     /// Alerts created at or after `since` (all when nil), newest first, at most `limit`.
     public func alerts(since: Date?, limit: Int) async throws -> [AlertRecord] {
         try await database.read { connection in
-            try connection.query("""
+            try connection.query(
+                """
                 SELECT id, dedupe_key, created_at, severity, principal, title, detail, source, score FROM alerts
                 WHERE created_at >= $1 ORDER BY created_at DESC, id DESC LIMIT $2
-                """, [.integer(since.map(Timestamp.micros) ?? Int64.min), .int(max(0, limit))]).map { row in
-                AlertRecord(id: row[0].int64, dedupeKey: row[1].string ?? "",
-                            createdAt: row[2].int64.map(Timestamp.date) ?? .distantPast,
-                            severity: try StoredVocabulary.decode(row[3].string, as: Severity.self, column: "severity",
-                                                                  dialect: connection.dialect),
-                            principal: row[4].string ?? "", title: row[5].string ?? "", detail: row[6].string ?? "",
-                            source: row[7].string ?? "", score: row[8].double)
+                """, [.integer(since.map(Timestamp.micros) ?? Int64.min), .int(max(0, limit))]
+            ).map { row in
+                AlertRecord(
+                    id: row[0].int64, dedupeKey: row[1].string ?? "",
+                    createdAt: row[2].int64.map(Timestamp.date) ?? .distantPast,
+                    severity: try StoredVocabulary.decode(
+                        row[3].string, as: Severity.self, column: "severity",
+                        dialect: connection.dialect),
+                    principal: row[4].string ?? "", title: row[5].string ?? "", detail: row[6].string ?? "",
+                    source: row[7].string ?? "", score: row[8].double)
             }
         }
     }
@@ -81,7 +96,8 @@ extension Store {
     /// Sets a named position.
     public func setCursor(_ name: String, _ value: String) async throws {
         _ = try await database.transaction { connection in
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO cursors (name, value, updated_at) VALUES ($1, $2, $3)
                 ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                 """, [.text(name), .text(value), .integer(Timestamp.now)])

@@ -51,19 +51,24 @@ extension Store {
                 params.append(.text(framework))
                 filter = " AND framework = $2"
             }
-            return try connection.query("""
+            return try connection.query(
+                """
                 SELECT framework, framework_version, control_id, title, automated, status, passed_count,
                   failed_count, unknown_count FROM scan_compliance WHERE scan_id = $1\(filter)
                 ORDER BY framework, position
-                """, params).map { row in
-                let control = ComplianceControl(id: row.string("control_id") ?? "", title: row.string("title") ?? "",
-                                                automated: row.int64("automated") == 1)
-                let status = try StoredVocabulary.decode(row.string("status"), as: ControlStatus.self, column: "status",
-                                                         dialect: connection.dialect)
+                """, params
+            ).map { row in
+                let control = ComplianceControl(
+                    id: row.string("control_id") ?? "", title: row.string("title") ?? "",
+                    automated: row.int64("automated") == 1)
+                let status = try StoredVocabulary.decode(
+                    row.string("status"), as: ControlStatus.self, column: "status",
+                    dialect: connection.dialect)
                 return ComplianceRecord(
                     framework: row.string("framework") ?? "", frameworkVersion: row.string("framework_version") ?? "",
-                    result: ControlResult(control: control, status: status, passed: row.int("passed_count") ?? 0,
-                                          failed: row.int("failed_count") ?? 0, unknown: row.int("unknown_count") ?? 0))
+                    result: ControlResult(
+                        control: control, status: status, passed: row.int("passed_count") ?? 0,
+                        failed: row.int("failed_count") ?? 0, unknown: row.int("unknown_count") ?? 0))
             }
         }
     }
@@ -71,8 +76,10 @@ extension Store {
     /// The target's findings that are not resolved (new, open or suppressed), oldest first.
     public func openFindings(target: String) async throws -> [LifecycleFinding] {
         try await database.read { connection in
-            try connection.query(ScanRows.findingSelect + " WHERE t.name = $1 AND f.state <> 'resolved' ORDER BY f.id",
-                                 [.text(target)]).map { try ScanRows.lifecycleFinding($0, dialect: connection.dialect) }
+            try connection.query(
+                ScanRows.findingSelect + " WHERE t.name = $1 AND f.state <> 'resolved' ORDER BY f.id",
+                [.text(target)]
+            ).map { try ScanRows.lifecycleFinding($0, dialect: connection.dialect) }
         }
     }
 
@@ -93,7 +100,8 @@ extension Store {
                 params.append(.text(target))
                 filter = "WHERE t.name = $3"
             }
-            let rows = try connection.query("""
+            let rows = try connection.query(
+                """
                 SELECT s.id, s.commit_sha, s.finished_at, s.open_findings, s.new_findings, s.resolved_findings,
                   (SELECT COUNT(*) FROM scan_compliance c
                      WHERE c.scan_id = s.id AND c.framework = $1 AND c.status = 'passed') AS passed,

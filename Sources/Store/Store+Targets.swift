@@ -4,7 +4,8 @@ extension Store {
     /// Saves (replaces) the reconcile status of a target.
     public func saveTargetStatus(_ s: TargetStatusRecord) async throws {
         _ = try await database.transaction { connection in
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO target_status (target, ready, reason, message, last_observed_commit, last_error,
                   last_attempt_at, next_run_at, failures, owner)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -12,10 +13,13 @@ extension Store {
                   message = excluded.message, last_observed_commit = excluded.last_observed_commit,
                   last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at,
                   next_run_at = excluded.next_run_at, failures = excluded.failures, owner = excluded.owner
-                """, [.text(s.target), .text(s.ready), .text(s.reason), .text(s.message),
-                      .optional(s.lastObservedCommit), .optional(s.lastError),
-                      .integer(Timestamp.micros(s.lastAttemptAt)), Timestamp.value(s.nextRunAt), .int(s.failures),
-                      .optional(s.owner)])
+                """,
+                [
+                    .text(s.target), .text(s.ready), .text(s.reason), .text(s.message),
+                    .optional(s.lastObservedCommit), .optional(s.lastError),
+                    .integer(Timestamp.micros(s.lastAttemptAt)), Timestamp.value(s.nextRunAt), .int(s.failures),
+                    .optional(s.owner),
+                ])
         }
     }
 
@@ -59,11 +63,13 @@ extension Store {
             let holder = try connection.queryOne(
                 "SELECT owner FROM leases WHERE target = $1" + connection.forUpdate, [.text(target)])?.string("owner")
             // One statement: the conflict branch only takes over a lease that is ours or expired.
-            let claimed = try connection.execute("""
-                INSERT INTO leases (target, owner, expires_at) VALUES ($1, $2, $3)
-                ON CONFLICT (target) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-                WHERE leases.owner = excluded.owner OR leases.expires_at <= $4
-                """, [.text(target), .text(owner), .integer(nowMicros &+ ttlMicros), .integer(nowMicros)]) == 1
+            let claimed =
+                try connection.execute(
+                    """
+                    INSERT INTO leases (target, owner, expires_at) VALUES ($1, $2, $3)
+                    ON CONFLICT (target) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+                    WHERE leases.owner = excluded.owner OR leases.expires_at <= $4
+                    """, [.text(target), .text(owner), .integer(nowMicros &+ ttlMicros), .integer(nowMicros)]) == 1
             guard claimed else { return LeaseClaim.busy }
             return holder == owner ? LeaseClaim.renewed : LeaseClaim.taken
         }

@@ -14,8 +14,10 @@ public enum StoreConfiguration: Sendable, Equatable {
     /// url: nil/"" → SQLite at "$BULWARK_HOME/bulwark.db" if BULWARK_HOME is set, else "<workingDirectory>/.bulwark/bulwark.db";
     /// "sqlite:PATH" / "sqlite:///abs/path" / a path ending .db → SQLite; "postgres://…"/"postgresql://…" → PostgreSQL.
     /// Also reads BULWARK_DATABASE_URL from `environment` when url is nil.
-    public static func resolve(url: String?, environment: [String: String],
-                               workingDirectory: String) throws -> StoreConfiguration {
+    public static func resolve(
+        url: String?, environment: [String: String],
+        workingDirectory: String
+    ) throws -> StoreConfiguration {
         let given = (url ?? environment["BULWARK_DATABASE_URL"] ?? "").trimmingSpaces
         if given.isEmpty {
             if let home = environment["BULWARK_HOME"], !home.isEmpty {
@@ -39,9 +41,10 @@ public enum StoreConfiguration: Sendable, Equatable {
             return .sqlite(path: absolute(given, in: workingDirectory))
         }
         let scheme = given.split(separator: ":", maxSplits: 1).first.map(String.init) ?? given
-        throw StoreError(.invalidConfiguration,
-                         "unsupported database URL scheme \"\(redactURL(scheme))\": use sqlite:PATH, a .db path, or postgres://",
-                         backend: "store")
+        throw StoreError(
+            .invalidConfiguration,
+            "unsupported database URL scheme \"\(redactURL(scheme))\": use sqlite:PATH, a .db path, or postgres://",
+            backend: "store")
     }
 
     /// The configuration with any password replaced by `***`, safe for logs and errors.
@@ -71,7 +74,8 @@ public func redactURL(_ text: String) -> String {
         let afterScheme = result[schemeEnd.upperBound...]
         let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
         if let at = afterScheme[..<authorityEnd].lastIndex(of: "@"),
-           let colon = afterScheme[..<at].firstIndex(of: ":") {
+            let colon = afterScheme[..<at].firstIndex(of: ":")
+        {
             result.replaceSubrange(result.index(after: colon)..<at, with: "***")
         }
     }

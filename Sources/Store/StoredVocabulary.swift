@@ -3,11 +3,14 @@
 /// misreport a finding.
 enum StoredVocabulary {
     /// The value whose raw string is `text`, for column `column` of a row read through `dialect`.
-    static func decode<T: RawRepresentable>(_ text: String?, as type: T.Type, column: String,
-                                            dialect: SQLDialect) throws -> T where T.RawValue == String {
+    static func decode<T: RawRepresentable>(
+        _ text: String?, as type: T.Type, column: String,
+        dialect: SQLDialect
+    ) throws -> T where T.RawValue == String {
         guard let text, let value = T(rawValue: text) else {
-            throw StoreError(.invalidData, "unknown \(column) \(text.map { "'\($0)'" } ?? "NULL") in a stored row",
-                             backend: dialect.rawValue, operation: "read \(column)")
+            throw StoreError(
+                .invalidData, "unknown \(column) \(text.map { "'\($0)'" } ?? "NULL") in a stored row",
+                backend: dialect.rawValue, operation: "read \(column)")
         }
         return value
     }

@@ -24,15 +24,19 @@ public struct TerraformInput: Sendable {
     public static func load(_ path: String, options: LoadOptions = LoadOptions()) -> TerraformInput {
         let tree = options.fileTree
         guard let kind = tree.resolvedKind(path) else {
-            return TerraformInput(path: path, kind: .files, resources: [], diagnostics: [Diagnostic(.io, "No such file or directory", at: .wholeFile(path))], files: [])
+            return TerraformInput(
+                path: path, kind: .files, resources: [], diagnostics: [Diagnostic(.io, "No such file or directory", at: .wholeFile(path))],
+                files: [])
         }
         if kind == .directory {
             let loaded = ModuleLoader.load(directory: path, options: options)
-            return TerraformInput(path: path, kind: .module, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
+            return TerraformInput(
+                path: path, kind: .module, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
         }
         if path.hasSuffix(".tf") || path.hasSuffix(".tf.json") {
             let loaded = ModuleLoader.load(files: [path], options: options)
-            return TerraformInput(path: path, kind: .files, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
+            return TerraformInput(
+                path: path, kind: .files, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
         }
         let bytes: [UInt8]
         switch HCLParser.readFile(atPath: path, maxFileSize: options.maxFileSize, in: tree) {

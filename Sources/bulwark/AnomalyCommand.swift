@@ -16,10 +16,14 @@ struct AnomalyCommand: ParsableCommand {
 
 /// Options every anomaly subcommand shares.
 struct AnomalyCommonOptions: ParsableArguments {
-    @Option(name: .customLong("catalog"), help: "The sensitive-action catalog (default: checks/anomaly/sensitive-actions.json beside the check library).")
+    @Option(
+        name: .customLong("catalog"),
+        help: "The sensitive-action catalog (default: checks/anomaly/sensitive-actions.json beside the check library).")
     var catalogPath: String?
 
-    @Option(name: .customLong("admin-pattern"), help: "A principal containing this text (case-insensitive) counts as an administrator for rules (repeatable; default: admin).")
+    @Option(
+        name: .customLong("admin-pattern"),
+        help: "A principal containing this text (case-insensitive) counts as an administrator for rules (repeatable; default: admin).")
     var adminPatterns: [String] = []
 
     /// Loads the catalog or fails with a usage error naming what was looked for.
@@ -129,10 +133,11 @@ struct AnomalyTrainCommand: ParsableCommand {
         options.warmupSeconds = warmup
         let result = try Trainer.train(events, catalog: catalog, options: options)
         try result.model.write(to: URL(fileURLWithPath: model))
-        print(String(
-            format: "trained on %d events, %d principals, %d windows; threshold %.4f (target false-alert rate %.2f %%); model: %@",
-            events.count, result.model.profiles.count, result.model.trainingWindows, result.model.threshold,
-            falseAlertRate * 100, model))
+        print(
+            String(
+                format: "trained on %d events, %d principals, %d windows; threshold %.4f (target false-alert rate %.2f %%); model: %@",
+                events.count, result.model.profiles.count, result.model.trainingWindows, result.model.threshold,
+                falseAlertRate * 100, model))
     }
 }
 
@@ -232,14 +237,17 @@ struct AnomalyWatchCommand: ParsableCommand {
     @Option(name: .customLong("max-polls"), help: "Stop after this many polls (default: run until interrupted).")
     var maxPolls: Int?
 
-    @Option(name: .customLong("max-read-attempts"),
-            help: "Polls in a row that may fail to fetch one log object (throttled, 5xx, denied) before it is skipped.")
+    @Option(
+        name: .customLong("max-read-attempts"),
+        help: "Polls in a row that may fail to fetch one log object (throttled, 5xx, denied) before it is skipped.")
     var maxReadAttempts: Int = LogIngestor.defaultMaxReadAttempts
 
     @Option(name: [.short, .customLong("output")], help: "Alert format: text or json.")
     var output: AlertOutputFormat = .text
 
-    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles (fewer repeats of a benign novelty; an attack may become normal).")
+    @Flag(
+        name: .customLong("learn-alerted"),
+        help: "Learn windows that alerted into the profiles (fewer repeats of a benign novelty; an attack may become normal).")
     var learnAlerted = false
 
     func validate() throws {
@@ -252,7 +260,8 @@ struct AnomalyWatchCommand: ParsableCommand {
     func run() throws {
         let catalog = try common.catalog()
         let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
-        let source: any LogObjectSource = try logs.map { LocalDirectorySource(root: URL(fileURLWithPath: $0)) }
+        let source: any LogObjectSource =
+            try logs.map { LocalDirectorySource(root: URL(fileURLWithPath: $0)) }
             ?? { () throws -> any LogObjectSource in
                 guard let first = try cloud.sources().first else { throw ValidationError("no log source given") }
                 return first
@@ -262,10 +271,11 @@ struct AnomalyWatchCommand: ParsableCommand {
             guard let url = URL(string: webhook), url.scheme == "http" || url.scheme == "https" else {
                 throw ValidationError("--webhook must be an http(s) URL")
             }
-            sinks.append(WebhookAlertSink(sender: WebhookSender(url: url)) { alert, outcome in
-                if case .delivered = outcome { return }
-                standardError("webhook: \(alert.dedupeKey): \(outcome)")
-            })
+            sinks.append(
+                WebhookAlertSink(sender: WebhookSender(url: url)) { alert, outcome in
+                    if case .delivered = outcome { return }
+                    standardError("webhook: \(alert.dedupeKey): \(outcome)")
+                })
         }
         var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
         detector.learnFromAlertedWindows = learnAlerted
@@ -288,9 +298,12 @@ struct AnomalyWatchCommand: ParsableCommand {
             watcher.ingestor.maxReadAttempts = attempts
             let result: Result<Detector, any Error>
             do {
-                result = .success(try await watcher.run(detector: configured, maxPolls: polls, onPoll: { report, _ in
-                    if !report.files.isEmpty { standardError(report.summary) }
-                }))
+                result = .success(
+                    try await watcher.run(
+                        detector: configured, maxPolls: polls,
+                        onPoll: { report, _ in
+                            if !report.files.isEmpty { standardError(report.summary) }
+                        }))
             } catch {
                 result = .failure(error)
             }
@@ -321,7 +334,9 @@ struct AnomalyEvaluateCommand: ParsableCommand {
     @Option(name: .customLong("test-days"), help: "Days of test traffic with the attacks (at least 7 for all techniques).")
     var testDays: Int = 7
 
-    @Flag(name: .customLong("learn-alerted"), help: "Learn windows that alerted into the profiles (default: never, so an attack cannot become normal).")
+    @Flag(
+        name: .customLong("learn-alerted"),
+        help: "Learn windows that alerted into the profiles (default: never, so an attack cannot become normal).")
     var learnAlerted = false
 
     func run() throws {
@@ -331,8 +346,10 @@ struct AnomalyEvaluateCommand: ParsableCommand {
         options.generator.trainDays = trainDays
         options.generator.testDays = testDays
         options.learnFromAlertedWindows = learnAlerted
-        let directory = logs.map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-evaluate-\(ProcessInfo.processInfo.processIdentifier)")
+        let directory =
+            logs.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "bulwark-evaluate-\(ProcessInfo.processInfo.processIdentifier)")
         defer { if logs == nil { try? FileManager.default.removeItem(at: directory) } }
         let opts = options
         let report = try BlockingRun.run { try await Evaluation.run(opts, directory: directory, catalog: catalog) }

@@ -7,9 +7,11 @@ import Foundation
 
 /// Cloud log sources for `bulwark anomaly score|watch`: CloudTrail objects in S3 and the Azure Activity Log.
 struct AnomalySourceOptions: ParsableArguments {
-    @Option(name: .customLong("s3"), help: ArgumentHelp(
-        "CloudTrail objects in S3: s3://bucket/prefix (the prefix in front of AWSLogs/).",
-        discussion: "Credentials, region and endpoints are read as `bulwark discover` reads them (AWS_* variables, ~/.aws)."))
+    @Option(
+        name: .customLong("s3"),
+        help: ArgumentHelp(
+            "CloudTrail objects in S3: s3://bucket/prefix (the prefix in front of AWSLogs/).",
+            discussion: "Credentials, region and endpoints are read as `bulwark discover` reads them (AWS_* variables, ~/.aws)."))
     var s3: String?
 
     @Option(help: "With --s3: the bucket's region (default: the configured region).")
@@ -18,9 +20,11 @@ struct AnomalySourceOptions: ParsableArguments {
     @Option(help: "With --s3: AWS profile to use instead of AWS_PROFILE.")
     var profile: String?
 
-    @Option(name: .customLong("azure-subscription"), help: ArgumentHelp(
-        "Read this subscription's Activity Log through the REST API.",
-        discussion: "Credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET."))
+    @Option(
+        name: .customLong("azure-subscription"),
+        help: ArgumentHelp(
+            "Read this subscription's Activity Log through the REST API.",
+            discussion: "Credentials: AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET."))
     var azureSubscription: String?
 
     @Option(name: .customLong("azure-lookback"), help: "With --azure-subscription: seconds of history read when there is no cursor yet.")
@@ -38,10 +42,13 @@ struct AnomalySourceOptions: ParsableArguments {
             sources.append(S3LogObjectSource(client: client, bucket: bucket, prefix: prefix, bucketRegion: region))
         }
         if let azureSubscription {
-            let client = ARMClient(configuration: try AzureConfiguration.fromEnvironment(environment),
-                                   transport: URLSessionTransport())
-            sources.append(AzureActivityLogSource(client: client, subscriptionID: azureSubscription,
-                                                  initialLookback: azureLookback))
+            let client = ARMClient(
+                configuration: try AzureConfiguration.fromEnvironment(environment),
+                transport: URLSessionTransport())
+            sources.append(
+                AzureActivityLogSource(
+                    client: client, subscriptionID: azureSubscription,
+                    initialLookback: azureLookback))
         }
         return sources
     }

@@ -15,16 +15,20 @@ struct ChecksCommand: ParsableCommand {
 
 /// Where the checks come from, shared by `checks list` and `checks show`.
 struct LibraryOptions: ParsableArguments {
-    @Option(name: .customLong("checks-dir"), help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
+    @Option(
+        name: .customLong("checks-dir"),
+        help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
     var checksDir: String?
 
-    @Option(name: .customLong("external-checks-dir"), help: "Extra checks: Bulwark YAML checks or Checkov custom YAML policies (repeatable).")
+    @Option(
+        name: .customLong("external-checks-dir"), help: "Extra checks: Bulwark YAML checks or Checkov custom YAML policies (repeatable).")
     var externalChecks: [String] = []
 
     /// Loads the library; diagnostics go to standard error. Throws a usage error when there is nothing to load.
     func load() throws -> CheckLibrary {
-        let library = CheckLibraryLocator.load(explicit: checksDir, external: externalChecks,
-                                               environment: ProcessInfo.processInfo.environment)
+        let library = CheckLibraryLocator.load(
+            explicit: checksDir, external: externalChecks,
+            environment: ProcessInfo.processInfo.environment)
         if !library.hasSource { throw ValidationError(ScanError.noChecks.description) }
         for d in library.diagnostics { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
         return library
@@ -89,7 +93,8 @@ struct ChecksShowCommand: ParsableCommand {
     func run() throws {
         let loaded = try library.load()
         let wanted = id.uppercased()
-        let match = loaded.checks.first { $0.id.uppercased() == wanted }
+        let match =
+            loaded.checks.first { $0.id.uppercased() == wanted }
             ?? loaded.checks.first { c in (c.references.checkov + c.references.avd).contains { $0.uppercased() == wanted } }
         guard let check = match else {
             FileHandle.standardError.write(Data("no check with ID \(id)\n".utf8))

@@ -62,7 +62,9 @@ struct DiscoverCommand: AsyncParsableCommand {
             }
             findings = CheckEngine(checks: library.checks).evaluate(graph: ResourceGraph(result.resources))
         }
-        let text = selection.format == .json ? DiscoverCommand.json(result, cloud: selection.cloud, findings: check ? findings : nil)
+        let text =
+            selection.format == .json
+            ? DiscoverCommand.json(result, cloud: selection.cloud, findings: check ? findings : nil)
             : DiscoverCommand.table(result, findings: check ? findings : nil)
         FileHandle.standardOutput.write(Data(text.utf8))
         if findings.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
@@ -75,28 +77,44 @@ struct DiscoverCommand: AsyncParsableCommand {
             "api_calls": .number(Double(result.apiCalls)), "resource_count": .number(Double(result.resources.count)),
             "calls_by_service": .object(result.callsByService.mapValues { .number(Double($0)) }),
             "calls_by_operation": .object(result.callsByOperation.mapValues { .number(Double($0)) }),
-            "errors": .list(result.errors.map { e in
-                .object(["service": .string(e.service), "region": .string(e.region), "operation": .string(e.operation),
-                         "code": .string(e.apiCode), "message": .string(e.message), "resource": e.resource.map(Value.string) ?? .null])
-            }),
-            "resources": .list(result.resources.map { r in
-                var origin: [String: Value] = [:]
-                if case .live(let live) = r.origin {
-                    origin = ["id": .string(live.id), "account": .string(live.account),
-                              "region": live.region.map(Value.string) ?? .null]
-                }
-                return .object(["address": .string(r.address), "type": .string(r.type), "live": .object(origin),
-                                "attributes": .object(r.attributes),
-                                "references": .list(r.references.map { .object(["attribute": .string($0.attribute),
-                                                                               "target": .string($0.target)]) })])
-            }),
+            "errors": .list(
+                result.errors.map { e in
+                    .object([
+                        "service": .string(e.service), "region": .string(e.region), "operation": .string(e.operation),
+                        "code": .string(e.apiCode), "message": .string(e.message), "resource": e.resource.map(Value.string) ?? .null,
+                    ])
+                }),
+            "resources": .list(
+                result.resources.map { r in
+                    var origin: [String: Value] = [:]
+                    if case .live(let live) = r.origin {
+                        origin = [
+                            "id": .string(live.id), "account": .string(live.account),
+                            "region": live.region.map(Value.string) ?? .null,
+                        ]
+                    }
+                    return .object([
+                        "address": .string(r.address), "type": .string(r.type), "live": .object(origin),
+                        "attributes": .object(r.attributes),
+                        "references": .list(
+                            r.references.map {
+                                .object([
+                                    "attribute": .string($0.attribute),
+                                    "target": .string($0.target),
+                                ])
+                            }),
+                    ])
+                }),
         ]
         if let findings {
-            root["findings"] = .list(findings.map { f in
-                .object(["check": .string(f.check.id), "severity": .string("\(f.check.severity)"),
-                         "resource": .string(f.resourceAddress), "verdict": .string(f.verdict.kind.rawValue),
-                         "evidence": .string(f.evidence)])
-            })
+            root["findings"] = .list(
+                findings.map { f in
+                    .object([
+                        "check": .string(f.check.id), "severity": .string("\(f.check.severity)"),
+                        "resource": .string(f.resourceAddress), "verdict": .string(f.verdict.kind.rawValue),
+                        "evidence": .string(f.evidence),
+                    ])
+                })
         }
         return JSONEncoding.encode(.object(root)) + "\n"
     }
@@ -119,10 +137,14 @@ struct DiscoverCommand: AsyncParsableCommand {
             let failed = findings.filter { $0.verdict == .failed }.count
             out += "\(findings.count) results, \(failed) failed\n"
         }
-        let scope = result.regions.isEmpty ? "subscription \(result.account)"
+        let scope =
+            result.regions.isEmpty
+            ? "subscription \(result.account)"
             : "account \(result.account), regions \(result.regions.joined(separator: ","))"
-        out += "\n\(result.resources.count) resources in \(scope); "
-            + "\(result.apiCalls) API calls (" + result.callsByService.sorted { $0.key < $1.key }
+        out +=
+            "\n\(result.resources.count) resources in \(scope); "
+            + "\(result.apiCalls) API calls ("
+            + result.callsByService.sorted { $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")\n"
         return out
     }

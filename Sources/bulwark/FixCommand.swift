@@ -32,19 +32,25 @@ struct FixCommand: ParsableCommand {
     @Argument(help: "Directories or .tf files to fix.")
     var paths: [String] = ["."]
 
-    @Option(name: .customLong("check"), help: "Fix only these checks (IDs, Checkov/AVD IDs, * wildcards, severities; comma-separated, repeatable).")
+    @Option(
+        name: .customLong("check"),
+        help: "Fix only these checks (IDs, Checkov/AVD IDs, * wildcards, severities; comma-separated, repeatable).")
     var include: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Print the edits as a unified diff instead of writing them.")
     var dryRun = false
 
-    @Option(name: .customLong("admin-cidr"), help: "The CIDR SSH/RDP rules open to the internet are narrowed to; without it those fixes are manual.")
+    @Option(
+        name: .customLong("admin-cidr"),
+        help: "The CIDR SSH/RDP rules open to the internet are narrowed to; without it those fixes are manual.")
     var adminCIDR: String?
 
     @Option(name: [.short, .customLong("format")], help: "Output format: text or json.")
     var format: OutputFormat = .text
 
-    @Option(name: .customLong("checks-dir"), help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
+    @Option(
+        name: .customLong("checks-dir"),
+        help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
     var checksDir: String?
 
     /// How the outcome is printed.
@@ -70,8 +76,9 @@ struct FixCommand: ParsableCommand {
         let scanPaths = ScanPaths(root: options.scanRoot)
         // A check library that does not load would fix with the wrong checks; a tree file that does not load only
         // hides its own findings (edits to it are refused, as they would not parse), so the rest is fixed.
-        let errors = FixLoadErrors(report.diagnostics, checksDirectory: options.library.directory.map { ScanPaths.absolute($0) },
-                                   absolute: { ScanPaths.absolute($0, base: scanPaths.root) })
+        let errors = FixLoadErrors(
+            report.diagnostics, checksDirectory: options.library.directory.map { ScanPaths.absolute($0) },
+            absolute: { ScanPaths.absolute($0, base: scanPaths.root) })
         if !errors.fatal.isEmpty || paths.contains(where: { !FileManager.default.fileExists(atPath: ScanPaths.absolute($0)) }) {
             for error in errors.fatal { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
             FastExit.now(2)
@@ -112,10 +119,15 @@ struct FixCommand: ParsableCommand {
         }
         let timing = FixTiming(scanSeconds: Double(scanned - started) / 1e9, planSeconds: Double(planned - scanned) / 1e9)
         switch format {
-        case .text: print(FixOutput.text(plan, diff: dryRun ? diff : nil, notLoaded: errors.tree, relative: scanPaths.relative),
-                          terminator: "")
-        case .json: print(FixOutput.json(plan, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, notLoaded: errors.tree,
-                                         relative: scanPaths.relative))
+        case .text:
+            print(
+                FixOutput.text(plan, diff: dryRun ? diff : nil, notLoaded: errors.tree, relative: scanPaths.relative),
+                terminator: "")
+        case .json:
+            print(
+                FixOutput.json(
+                    plan, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, notLoaded: errors.tree,
+                    relative: scanPaths.relative))
         }
         for error in errors.tree { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
         for failure in failedWrites { FileHandle.standardError.write(Data("bulwark fix: cannot write \(failure)\n".utf8)) }

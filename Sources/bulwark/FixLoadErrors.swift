@@ -18,7 +18,8 @@ struct FixLoadErrors {
         let library = checksDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         for diagnostic in diagnostics where diagnostic.severity == .error {
             guard let file = diagnostic.file, Self.terraformSuffixes.contains(where: { file.hasSuffix($0) }),
-                  library.map({ !absolute(file).hasPrefix($0) }) ?? true else {
+                library.map({ !absolute(file).hasPrefix($0) }) ?? true
+            else {
                 fatal.append(diagnostic)
                 continue
             }

@@ -28,11 +28,15 @@ enum FixOutput {
     }
 
     /// `{"dryRun", "fixed": [...], "manual": [...], "notLoaded": [...], "files": [...], "diff"?, "timing"}`.
-    static func json(_ plan: FixPlan, diff: String?, dryRun: Bool, timing: FixTiming, notLoaded: [ReportDiagnostic] = [],
-                     relative: (String) -> String) -> String {
+    static func json(
+        _ plan: FixPlan, diff: String?, dryRun: Bool, timing: FixTiming, notLoaded: [ReportDiagnostic] = [],
+        relative: (String) -> String
+    ) -> String {
         let fixed: [[String: Any]] = plan.fixed.map { fix in
-            ["checkID": fix.checkID, "resource": fix.resourceAddress, "fixID": fix.fixID, "summary": fix.summary,
-             "file": relative(fix.file), "line": fix.line, "controls": fix.controls]
+            [
+                "checkID": fix.checkID, "resource": fix.resourceAddress, "fixID": fix.fixID, "summary": fix.summary,
+                "file": relative(fix.file), "line": fix.line, "controls": fix.controls,
+            ]
         }
         let manual: [[String: Any]] = plan.manual.map { item in
             var entry: [String: Any] = ["checkID": item.checkID, "resource": item.resourceAddress, "reason": item.reason]
@@ -51,8 +55,10 @@ enum FixOutput {
         }
         var object: [String: Any] = [
             "dryRun": dryRun, "fixed": fixed, "manual": manual, "notLoaded": errors, "files": plan.edits.map { relative($0.path) },
-            "timing": ["scanSeconds": timing.scanSeconds, "planSeconds": timing.planSeconds,
-                       "secondsPerFix": plan.fixed.isEmpty ? 0 : timing.planSeconds / Double(plan.fixed.count)],
+            "timing": [
+                "scanSeconds": timing.scanSeconds, "planSeconds": timing.planSeconds,
+                "secondsPerFix": plan.fixed.isEmpty ? 0 : timing.planSeconds / Double(plan.fixed.count),
+            ],
         ]
         if let diff { object["diff"] = diff }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]) else {

@@ -31,7 +31,9 @@ enum InspectReport {
         var lines: [String] = []
         for input in inputs {
             let errors = input.diagnostics.filter { $0.severity == .error }.count
-            lines.append("\(input.path) (\(input.kind.rawValue)): \(input.resources.count) resources, \(input.files.count) files, \(errors) errors, \(input.diagnostics.count - errors) warnings")
+            lines.append(
+                "\(input.path) (\(input.kind.rawValue)): \(input.resources.count) resources, \(input.files.count) files, \(errors) errors, \(input.diagnostics.count - errors) warnings"
+            )
         }
         let resources = inputs.reduce(0) { $0 + $1.resources.count }
         let files = inputs.reduce(0) { $0 + $1.files.count }
@@ -74,11 +76,12 @@ enum InspectReport {
         case nil: break
         }
         if let range = r.origin.sourceRange { fields["source"] = location(range) }
-        fields["references"] = .tuple(r.references.map { ref in
-            var o: [String: Value] = ["attribute": .string(ref.attribute), "target": .string(ref.target)]
-            if let a = ref.targetAttribute { o["target_attribute"] = .string(a) }
-            return .object(o)
-        })
+        fields["references"] = .tuple(
+            r.references.map { ref in
+                var o: [String: Value] = ["attribute": .string(ref.attribute), "target": .string(ref.target)]
+                if let a = ref.targetAttribute { o["target_attribute"] = .string(a) }
+                return .object(o)
+            })
         let attributes = Value.object(r.attributes)
         fields["attributes"] = attributes
         fields["unknown"] = ValueJSON.unknownTree(attributes) ?? .object([:])

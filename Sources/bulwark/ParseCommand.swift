@@ -28,7 +28,9 @@ struct ParseCommand: ParsableCommand {
             for d in result.diagnostics { print(d) }
         }
         let rate = seconds > 0 ? Double(result.bytes) / seconds / 1e6 : 0
-        print("parsed \(result.files.count) files (\(result.bytes) bytes) in \(String(format: "%.3f", seconds)) s (\(String(format: "%.1f", rate)) MB/s), \(errors.count) errors")
+        print(
+            "parsed \(result.files.count) files (\(result.bytes) bytes) in \(String(format: "%.3f", seconds)) s (\(String(format: "%.1f", rate)) MB/s), \(errors.count) errors"
+        )
         if !errors.isEmpty { throw ExitCode(2) }
     }
 }

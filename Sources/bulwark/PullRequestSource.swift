@@ -9,7 +9,8 @@ enum PullRequestSource {
         if !repo.contains("://"), FileManager.default.fileExists(atPath: repo, isDirectory: &isDirectory), isDirectory.boolValue {
             return try await GitRepository.open(path: repo)
         }
-        let home = environment["BULWARK_HOME"].map { $0 + "/git" }
+        let home =
+            environment["BULWARK_HOME"].map { $0 + "/git" }
             ?? FileManager.default.currentDirectoryPath + "/.bulwark/git"
         var options = GitRemoteOptions()
         if let token = environment["BULWARK_GIT_TOKEN"], !token.isEmpty { options.credentials = .token(token) }

@@ -37,9 +37,11 @@ struct ReconcileCommand: AsyncParsableCommand {
     @Option(name: .customLong("checks-dir"), help: "The check library directory (default: as bulwark scan finds it).")
     var checksDir: String?
 
-    @Option(name: .customLong("replica"), help: ArgumentHelp(
-        "This replica's name in target leases and statuses (replicas sharing one PostgreSQL need distinct names).",
-        discussion: "Default: $BULWARK_REPLICA, else host:pid."))
+    @Option(
+        name: .customLong("replica"),
+        help: ArgumentHelp(
+            "This replica's name in target leases and statuses (replicas sharing one PostgreSQL need distinct names).",
+            discussion: "Default: $BULWARK_REPLICA, else host:pid."))
     var replica: String?
 
     @OptionGroup var store: StoreOption
@@ -67,12 +69,15 @@ struct ReconcileCommand: AsyncParsableCommand {
         options.library = CheckLibraryLocator.load(explicit: checksDir ?? loaded.checksDirectory, environment: environment)
         options.environment = environment
         let opened = try await store.open(default: loaded.database)
-        let owner = replica ?? environment["BULWARK_REPLICA"].flatMap { $0.isEmpty ? nil : $0 }
+        let owner =
+            replica ?? environment["BULWARK_REPLICA"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-        let reconciler = Reconciler(config: loaded, store: opened, scanner: CommitScanner(options: options),
-                                    stages: StageCatalog.stages(config: loaded, environment: environment,
-                                                                 library: options.library),
-                                    owner: owner, logger: logger)
+        let reconciler = Reconciler(
+            config: loaded, store: opened, scanner: CommitScanner(options: options),
+            stages: StageCatalog.stages(
+                config: loaded, environment: environment,
+                library: options.library),
+            owner: owner, logger: logger)
         do {
             try await reconciler.restoreStatuses()
         } catch {
@@ -84,9 +89,10 @@ struct ReconcileCommand: AsyncParsableCommand {
             await opened.close()
             throw ExitCode(statuses.allSatisfy { $0.ready == .true || $0.reason == .suspended } ? 0 : 1)
         }
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: reconciler)],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: reconciler)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         await opened.close()
     }

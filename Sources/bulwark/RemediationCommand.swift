@@ -1,5 +1,5 @@
-import ArgumentParser
 import AWS
+import ArgumentParser
 import Azure
 import CloudHTTP
 import Foundation
@@ -29,8 +29,10 @@ struct RemediationCommand: AsyncParsableCommand {
     }
 
     /// Approve and reject: a person's decision, recorded under their identity; no cloud client is needed.
-    static func decide(_ id: Int64, identity: Identity, store: StoreOption,
-                       _ decision: (LiveRemediator, String) async throws -> RemediationRecord) async throws {
+    static func decide(
+        _ id: Int64, identity: Identity, store: StoreOption,
+        _ decision: (LiveRemediator, String) async throws -> RemediationRecord
+    ) async throws {
         let actor = try identity.resolve()
         let opened = try await store.open()
         let record: RemediationRecord
@@ -153,8 +155,9 @@ struct RemediationCommand: AsyncParsableCommand {
         static func cloud(for plan: LivePlan, environment: [String: String], profile: String?) throws -> FixClients {
             if plan.provider == "azure" {
                 let configuration = try AzureConfiguration.fromEnvironment(environment)
-                return FixClients(arm: ARMClient(configuration: configuration, transport: URLSessionTransport()),
-                                 azureSubscription: configuration.subscriptionID ?? plan.account)
+                return FixClients(
+                    arm: ARMClient(configuration: configuration, transport: URLSessionTransport()),
+                    azureSubscription: configuration.subscriptionID ?? plan.account)
             }
             return FixClients(aws: try AWSClient.fromEnvironment(environment, profile: profile))
         }

@@ -26,8 +26,10 @@ enum RemediationText {
         guard !records.isEmpty else { return "No remediation requests." }
         let header = ["ID", "STATUS", "KIND", "TARGET", "CHECK", "RESOURCE", "MTTR"]
         let rows = records.map { r in
-            [r.id.map(String.init) ?? "-", r.status.rawValue, r.kind, r.target, r.checkID, r.resourceAddress,
-             r.timeToRemediate.map(LiveRemediator.duration) ?? "-"]
+            [
+                r.id.map(String.init) ?? "-", r.status.rawValue, r.kind, r.target, r.checkID, r.resourceAddress,
+                r.timeToRemediate.map(LiveRemediator.duration) ?? "-",
+            ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in
@@ -37,9 +39,11 @@ enum RemediationText {
     }
 
     static func detail(_ r: RemediationRecord, events: [AuditEvent]) -> String {
-        var lines = ["Remediation \(r.id.map(String.init) ?? "?") — \(r.status.rawValue)",
-                     "  target:    \(r.target)", "  check:     \(r.checkID)", "  resource:  \(r.resourceAddress)",
-                     "  live ID:   \(r.liveID ?? "-")", "  detected:  \(stamp(r.detectedAt))"]
+        var lines = [
+            "Remediation \(r.id.map(String.init) ?? "?") — \(r.status.rawValue)",
+            "  target:    \(r.target)", "  check:     \(r.checkID)", "  resource:  \(r.resourceAddress)",
+            "  live ID:   \(r.liveID ?? "-")", "  detected:  \(stamp(r.detectedAt))",
+        ]
         if let verified = r.verifiedAt { lines.append("  verified:  \(stamp(verified))") }
         lines.append("  MTTR:      \(r.timeToRemediate.map(LiveRemediator.duration) ?? "not verified yet")")
         if let error = r.error { lines.append("  error:     \(error)") }

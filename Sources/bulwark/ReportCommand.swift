@@ -90,8 +90,9 @@ struct ReportShowCommand: AsyncParsableCommand {
             scan = try await store.latestScan(target: common.target)
         }
         guard let scan else {
-            throw reportFailure(commit.map { "no stored scan of commit \($0)" + (common.target.map { " for target \($0)" } ?? "") }
-                                ?? "no stored scans yet: run bulwark scan --store or bulwark reconcile")
+            throw reportFailure(
+                commit.map { "no stored scan of commit \($0)" + (common.target.map { " for target \($0)" } ?? "") }
+                    ?? "no stored scans yet: run bulwark scan --store or bulwark reconcile")
         }
         let controls = try await store.compliance(scanID: scan.id, framework: common.framework)
         guard !controls.isEmpty else {
@@ -145,15 +146,17 @@ struct ReportHistoryCommand: AsyncParsableCommand {
                 unchangedCount: result.unchanged.count)
         }
         let version = try await store.compliance(scanID: latest.id, framework: common.framework).first?.frameworkVersion
-        let data = HistoryReportData(target: target, framework: common.frameworkInfo(version: version), points: points.map(HistoryRow.init),
-                                     diff: diff)
+        let data = HistoryReportData(
+            target: target, framework: common.frameworkInfo(version: version), points: points.map(HistoryRow.init),
+            diff: diff)
         try common.emit(HistoryReportRenderer.render(data, as: common.format))
     }
 }
 
 extension HistoryRow {
     init(_ p: HistoryPoint) {
-        self.init(commit: p.commit, date: p.finishedAt, score: p.score, passedControls: p.passedControls,
-                  failedControls: p.failedControls, openFindings: p.openFindings)
+        self.init(
+            commit: p.commit, date: p.finishedAt, score: p.score, passedControls: p.passedControls,
+            failedControls: p.failedControls, openFindings: p.openFindings)
     }
 }

@@ -8,14 +8,17 @@ enum ReportWriter {
         var errorDescription: String?
     }
 
-    static func write(_ format: ReportFormat, _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
-                      toFile path: String) throws {
+    static func write(
+        _ format: ReportFormat, _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
+        toFile path: String
+    ) throws {
         let temporary = path + ".bulwark-tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
             throw WriteError(errorDescription: "cannot create \(temporary)")
         }
-        var failure: Error?
+        var failure: any Error?
         let emit: (String) -> Void = { text in
             guard failure == nil else { return }
             do { try handle.write(contentsOf: Data(text.utf8)) } catch { failure = error }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Checks
+import CommitScan
 import Foundation
 import GitOps
-import CommitScan
 import Model
 import Reports
 import Scanner
@@ -58,17 +58,23 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("target"), help: "With --store: the target name the scan is recorded under (default: the directory name).")
     var targetName: String?
 
-    @Option(name: .customLong("commit"), help: "With --store: the commit the scan belongs to (default: HEAD of the Git repository around the scan root).")
+    @Option(
+        name: .customLong("commit"),
+        help: "With --store: the commit the scan belongs to (default: HEAD of the Git repository around the scan root).")
     var commit: String?
 
     @OptionGroup var store: StoreOption
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-        "Output as FORMAT[:FILE] (repeatable): human, json, sarif, junit, csv, markdown. Without FILE: standard output.",
-        valueName: "format[:file]"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp(
+            "Output as FORMAT[:FILE] (repeatable): human, json, sarif, junit, csv, markdown. Without FILE: standard output.",
+            valueName: "format[:file]"))
     var outputs: [String] = []
 
-    @Option(name: .customLong("check"), help: "Run only these checks (IDs, Checkov/AVD IDs, * wildcards, severities; comma-separated, repeatable).")
+    @Option(
+        name: .customLong("check"),
+        help: "Run only these checks (IDs, Checkov/AVD IDs, * wildcards, severities; comma-separated, repeatable).")
     var include: [String] = []
 
     @Option(name: .customLong("skip-check"), help: "Skip these checks (same forms as --check).")
@@ -77,7 +83,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(help: "Run only checks mapped to this compliance framework (cis-aws, cis-azure) and summarise it.")
     var framework: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity of a FAILED finding that makes the exit status 1: critical, high, medium, low.")
+    @Option(
+        name: .customLong("fail-on"), help: "Lowest severity of a FAILED finding that makes the exit status 1: critical, high, medium, low."
+    )
     var failOn: SeverityArgument = .low
 
     @Flag(name: .customLong("soft-fail"), help: "Always exit 0 after a scan (usage errors still exit 2).")
@@ -92,10 +100,13 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("create-baseline"), help: "Write the failed findings of this run to a baseline file.")
     var createBaseline: String?
 
-    @Option(name: .customLong("external-checks-dir"), help: "Extra checks: Bulwark YAML checks or Checkov custom YAML policies (repeatable).")
+    @Option(
+        name: .customLong("external-checks-dir"), help: "Extra checks: Bulwark YAML checks or Checkov custom YAML policies (repeatable).")
     var externalChecks: [String] = []
 
-    @Option(name: .customLong("checks-dir"), help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
+    @Option(
+        name: .customLong("checks-dir"),
+        help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
     var checksDir: String?
 
     @Option(name: .customLong("var-file"), help: "A tfvars file for every root module (repeatable, applied in order).")
@@ -104,7 +115,11 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "A root variable value as NAME=VALUE (repeatable).")
     var variables: [String] = []
 
-    @Option(name: .customLong("source-root"), help: "Directory that report paths are relative to (and SARIF %SRCROOT%); default: the working directory, and for SARIF the Git repository root enclosing the first path (that path outside a repository).")
+    @Option(
+        name: .customLong("source-root"),
+        help:
+            "Directory that report paths are relative to (and SARIF %SRCROOT%); default: the working directory, and for SARIF the Git repository root enclosing the first path (that path outside a repository)."
+    )
     var sourceRoot: String?
 
     func validate() throws {
@@ -177,8 +192,10 @@ struct ScanCommand: AsyncParsableCommand {
     }
 
     /// Writes `report` to every `-o` target.
-    private func write(_ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
-                       environment: [String: String]) throws {
+    private func write(
+        _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
+        environment: [String: String]
+    ) throws {
         for target in try targets() {
             if let file = target.file {
                 do {
@@ -191,21 +208,26 @@ struct ScanCommand: AsyncParsableCommand {
                 JSONReport.write(report) { print($0, terminator: "") }
             } else {
                 let color = target.format == .human && Self.colorWanted(environment: environment)
-                print(target.format.render(report, color: color, scanRoot: scanRoot, sourceRoot: sourceRoot),
-                      terminator: "")
+                print(
+                    target.format.render(report, color: color, scanRoot: scanRoot, sourceRoot: sourceRoot),
+                    terminator: "")
             }
         }
     }
 
     /// Pull-request mode: scan base and head from the object database and report the difference; never returns.
-    private func runPullRequest(repo: String, base: String?, head: String, options: ScanOptions,
-                                environment: [String: String]) async throws -> Never {
+    private func runPullRequest(
+        repo: String, base: String?, head: String, options: ScanOptions,
+        environment: [String: String]
+    ) async throws -> Never {
         let started = Date()
         let scanner = CommitScanner(options: options)
         let inside = paths.isEmpty ? ["."] : paths
         let repository: GitRepository
-        let baseCommit: String?, headCommit: String
-        let baseReport: ScanReport?, headReport: ScanReport
+        let baseCommit: String?
+        let headCommit: String
+        let baseReport: ScanReport?
+        let headReport: ScanReport
         do {
             repository = try await PullRequestSource.open(repo, environment: environment)
             headCommit = try await repository.resolve(head)
@@ -221,20 +243,24 @@ struct ScanCommand: AsyncParsableCommand {
             throw ExitCode(ExitPolicy.Status.error.rawValue)
         }
         if storeScan {
-            try await record(headReport, provenance: .init(
-                target: targetName ?? PullRequestSource.name(of: repo), repository: redactGitURL(repo), branch: head,
-                commit: headCommit, trigger: baseCommit == nil ? "cli" : "pull-request"), started: started)
+            try await record(
+                headReport,
+                provenance: .init(
+                    target: targetName ?? PullRequestSource.name(of: repo), repository: redactGitURL(repo), branch: head,
+                    commit: headCommit, trigger: baseCommit == nil ? "cli" : "pull-request"), started: started)
         }
         guard let baseReport, let baseCommit, let base else {
             try write(headReport, scanRoot: CommitScanner.root(of: headCommit), environment: environment)
             FastExit.now(ExitPolicy(failOn: failOn.severity, softFail: softFail).status(for: headReport).rawValue)
         }
-        let diff = ScanDiff(base: baseReport, head: headReport, baseRef: base, headRef: head,
-                            baseCommit: baseCommit, headCommit: headCommit)
+        let diff = ScanDiff(
+            base: baseReport, head: headReport, baseRef: base, headRef: head,
+            baseCommit: baseCommit, headCommit: headCommit)
         // Only what the pull request introduces gates it; formats without a diff view get the new findings.
-        let newOnly = ScanReport(tool: headReport.tool, findings: diff.new, diagnostics: headReport.diagnostics,
-                                 compliance: headReport.compliance, checks: headReport.checks,
-                                 resourceCount: headReport.resourceCount, durationSeconds: Date().timeIntervalSince(started))
+        let newOnly = ScanReport(
+            tool: headReport.tool, findings: diff.new, diagnostics: headReport.diagnostics,
+            compliance: headReport.compliance, checks: headReport.checks,
+            resourceCount: headReport.resourceCount, durationSeconds: Date().timeIntervalSince(started))
         for target in try targets() {
             let text: String
             switch target.format {
@@ -261,11 +287,14 @@ struct ScanCommand: AsyncParsableCommand {
     private func record(_ report: ScanReport, provenance: ScanRecording.Provenance, started: Date) async throws {
         let opened = try await store.open()
         do {
-            let recorded = try await opened.recordScan(ScanRecording.record(
-                report, provenance: provenance, startedAt: started, finishedAt: Date()))
-            FileHandle.standardError.write(Data(("stored scan \(recorded.scanID) of \(provenance.target)@\(provenance.commit.prefix(12)) in "
-                + "\(opened.backendName): \(recorded.newFindings) new, \(recorded.resolvedFindings) resolved, "
-                + "\(recorded.openFindings) open findings\n").utf8))
+            let recorded = try await opened.recordScan(
+                ScanRecording.record(
+                    report, provenance: provenance, startedAt: started, finishedAt: Date()))
+            FileHandle.standardError.write(
+                Data(
+                    ("stored scan \(recorded.scanID) of \(provenance.target)@\(provenance.commit.prefix(12)) in "
+                        + "\(opened.backendName): \(recorded.newFindings) new, \(recorded.resolvedFindings) resolved, "
+                        + "\(recorded.openFindings) open findings\n").utf8))
         } catch {
             FileHandle.standardError.write(Data("Error: cannot store the scan: \(error)\n".utf8))
             await opened.close()
@@ -280,7 +309,8 @@ struct ScanCommand: AsyncParsableCommand {
         let name = targetName ?? (scanRoot as NSString).lastPathComponent
         var sha = commit ?? "working-tree"
         if commit == nil, let root = PullRequestSource.enclosingRepository(of: scanRoot),
-           let repository = try? await GitRepository.open(path: root), let head = try? await repository.resolve("HEAD") {
+            let repository = try? await GitRepository.open(path: root), let head = try? await repository.resolve("HEAD")
+        {
             sha = head
         }
         return .init(target: name, repository: scanRoot, branch: "-", commit: sha, trigger: "cli")

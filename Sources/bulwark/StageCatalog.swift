@@ -1,6 +1,6 @@
 import Anomaly
-import Foundation
 import ControllerConfig
+import Foundation
 import Reconciler
 import Remediation
 import Scanner
@@ -15,9 +15,10 @@ enum StageCatalog {
             // Targets with `clouds:`: discovery, live checks, baselines, drift (stored as `<target>#live`).
             LivePostureStage(library: library, environment: environment),
             // Targets with `activityLogs:`: CloudTrail / Activity Log anomaly detection, alerts stored and posted.
-            AnomalyStage(cacheDirectory: config.cacheDirectory,
-                         catalog: anomalyCatalog(checksDirectory: library.directory, environment: environment),
-                         environment: environment),
+            AnomalyStage(
+                cacheDirectory: config.cacheDirectory,
+                catalog: anomalyCatalog(checksDirectory: library.directory, environment: environment),
+                environment: environment),
             // Remediation mode other than `off`: IaC fixes committed to `bulwark/fix/…` branches with a PR/MR.
             RemediationProposeStage(plannerFor: { target in IaCFixPlanner(context: FixContext(adminCIDR: target.adminCIDR)) }),
         ]

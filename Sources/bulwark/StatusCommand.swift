@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import ControllerConfig
+import Foundation
 import Store
 
 /// `bulwark status`: the last known condition of every target, as the controller stored it.

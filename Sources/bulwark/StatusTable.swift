@@ -35,8 +35,10 @@ enum StatusTable {
         let headers = ["TARGET", "READY", "REASON", "REVISION", "NEXT RUN", "MESSAGE"]
         let formatter = ISO8601DateFormatter()
         let table = rows.map { row in
-            [row.target, row.ready, row.reason, shortRevision(row.revision), row.nextRun.map { formatter.string(from: $0) } ?? "-",
-             row.lastError ?? row.message]
+            [
+                row.target, row.ready, row.reason, shortRevision(row.revision), row.nextRun.map { formatter.string(from: $0) } ?? "-",
+                row.lastError ?? row.message,
+            ]
         }
         var widths = headers.map(\.count)
         for line in table { for (i, cell) in line.enumerated() where i < 5 { widths[i] = max(widths[i], cell.count) } }
@@ -50,18 +52,20 @@ enum StatusTable {
 
     static func json(_ rows: [Row]) -> String {
         let formatter = ISO8601DateFormatter()
-        return JSONOutput.array(rows.map { row in
-            .object([
-                ("target", .string(row.target)),
-                ("ready", .string(row.ready)),
-                ("reason", .string(row.reason)),
-                ("lastObservedCommit", .optional(row.revision == "-" ? nil : row.revision)),
-                ("message", .string(row.message)),
-                ("lastError", .optional(row.lastError)),
-                ("nextRunAt", .optional(row.nextRun.map { formatter.string(from: $0) })),
-                ("failures", .int(row.failures)),
-            ])
-        }).rendered()
+        return JSONOutput.array(
+            rows.map { row in
+                .object([
+                    ("target", .string(row.target)),
+                    ("ready", .string(row.ready)),
+                    ("reason", .string(row.reason)),
+                    ("lastObservedCommit", .optional(row.revision == "-" ? nil : row.revision)),
+                    ("message", .string(row.message)),
+                    ("lastError", .optional(row.lastError)),
+                    ("nextRunAt", .optional(row.nextRun.map { formatter.string(from: $0) })),
+                    ("failures", .int(row.failures)),
+                ])
+            }
+        ).rendered()
     }
 
     /// `main@sha1:0123456789ab…` shortened to 12 hex digits for the table.

@@ -4,9 +4,11 @@ import Store
 
 /// `--database URL`, shared by every command that reads or writes the store.
 struct StoreOption: ParsableArguments {
-    @Option(name: .customLong("database"), help: ArgumentHelp(
-        "Database URL: postgres://… (libpq URL; PG* variables fill the gaps) or sqlite:PATH.",
-        discussion: "Default: $BULWARK_DATABASE_URL, else the embedded SQLite file $BULWARK_HOME/bulwark.db or ./.bulwark/bulwark.db."))
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "Database URL: postgres://… (libpq URL; PG* variables fill the gaps) or sqlite:PATH.",
+            discussion: "Default: $BULWARK_DATABASE_URL, else the embedded SQLite file $BULWARK_HOME/bulwark.db or ./.bulwark/bulwark.db."))
     var database: String?
 
     /// Opens (and migrates) the store; a failure is printed and exits 2.

@@ -11,16 +11,21 @@ struct AWSClientTests {
     static let fast = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(1), maxDelay: .milliseconds(10), jitter: { $0 })
 
     static func client(_ server: LoopbackHTTPServer, limit: Int = 8) -> AWSClient {
-        AWSClient(credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: "SECRETTEST")),
-                  region: "us-east-1", environment: ["AWS_ENDPOINT_URL": server.baseURL.absoluteString],
-                  retryPolicy: fast, maxConcurrentPerServiceRegion: limit)
+        AWSClient(
+            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "AKIDTEST", secretAccessKey: "SECRETTEST")),
+            region: "us-east-1", environment: ["AWS_ENDPOINT_URL": server.baseURL.absoluteString],
+            retryPolicy: fast, maxConcurrentPerServiceRegion: limit)
     }
 
     @Test func queryThrottlingCodeIsRetriedUntilSuccess() async throws {
         let calls = TestCounter()
         let server = try LoopbackHTTPServer { _ in
             calls.next() <= 2
-                ? CannedResponse(status: 400, text: "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>slow</Message></Error></Errors><RequestID>r1</RequestID></Response>")
+                ? CannedResponse(
+                    status: 400,
+                    text:
+                        "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>slow</Message></Error></Errors><RequestID>r1</RequestID></Response>"
+                )
                 : CannedResponse(text: "<DescribeVpcsResponse><vpcSet><item><vpcId>vpc-1</vpcId></item></vpcSet></DescribeVpcsResponse>")
         }
         defer { server.stop() }
@@ -70,7 +75,11 @@ struct AWSClientTests {
 
     @Test func givesUpAfterMaxAttemptsWithTheThrottlingCode() async throws {
         let server = try LoopbackHTTPServer { _ in
-            CannedResponse(status: 400, text: "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>abc</RequestId></ErrorResponse>")
+            CannedResponse(
+                status: 400,
+                text:
+                    "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>abc</RequestId></ErrorResponse>"
+            )
         }
         defer { server.stop() }
         let error = await #expect(throws: AWSError.self) {
@@ -83,8 +92,9 @@ struct AWSClientTests {
 
     @Test func accessDeniedIsTypedAndNotRetried() async throws {
         let server = try LoopbackHTTPServer { _ in
-            CannedResponse(status: 403, headers: [("x-amz-request-id", "req-9")],
-                           text: "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")
+            CannedResponse(
+                status: 403, headers: [("x-amz-request-id", "req-9")],
+                text: "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")
         }
         defer { server.stop() }
         let error = await #expect(throws: AWSError.self) {
@@ -144,8 +154,9 @@ struct AWSClientTests {
             return CannedResponse(text: "<R><instanceSet><item><id>1</id></item></instanceSet><nextToken>t1</nextToken></R>")
         }
         defer { server.stop() }
-        let pages = try await Self.client(server).queryPages(service: .ec2, action: "DescribeInstances",
-                                                             tokenParameter: "NextToken", tokenElement: "nextToken")
+        let pages = try await Self.client(server).queryPages(
+            service: .ec2, action: "DescribeInstances",
+            tokenParameter: "NextToken", tokenElement: "nextToken")
         #expect(pages.flatMap { $0.all("instanceSet/item") }.compactMap { $0.string("id") } == ["1", "2", "3"])
         #expect(server.requests.count == 3)
     }
@@ -176,7 +187,12 @@ final class TestGauge: @unchecked Sendable {
     private let lock = NSLock()
     private var current = 0
     private var highest = 0
-    func enter() { lock.withLock { current += 1; highest = max(highest, current) } }
+    func enter() {
+        lock.withLock {
+            current += 1
+            highest = max(highest, current)
+        }
+    }
     func leave() { lock.withLock { current -= 1 } }
     var peak: Int { lock.withLock { highest } }
 }

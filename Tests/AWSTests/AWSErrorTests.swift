@@ -42,9 +42,10 @@ struct AWSErrorTests {
 
     @Test func aTransportFailureKeepsTheHTTPErrorAsItsCause() async throws {
         let port = try MotoServer.freePort()
-        let client = AWSClient(credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "A", secretAccessKey: "S")),
-                               region: "us-east-1", environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:\(port)"],
-                               retryPolicy: RetryPolicy(maxAttempts: 1))
+        let client = AWSClient(
+            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "A", secretAccessKey: "S")),
+            region: "us-east-1", environment: ["AWS_ENDPOINT_URL": "http://127.0.0.1:\(port)"],
+            retryPolicy: RetryPolicy(maxAttempts: 1))
         let error = await #expect(throws: AWSError.self) {
             _ = try await client.query(service: .iam, action: "ListUsers")
         }

@@ -17,9 +17,11 @@ struct CredentialChainTests {
             try credentials.write(to: directory.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
         }
         var environment: [String: String] {
-            ["AWS_CONFIG_FILE": directory.appendingPathComponent("config").path,
-             "AWS_SHARED_CREDENTIALS_FILE": directory.appendingPathComponent("credentials").path,
-             "HOME": directory.path]
+            [
+                "AWS_CONFIG_FILE": directory.appendingPathComponent("config").path,
+                "AWS_SHARED_CREDENTIALS_FILE": directory.appendingPathComponent("credentials").path,
+                "HOME": directory.path,
+            ]
         }
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
@@ -135,11 +137,12 @@ struct CredentialChainTests {
             #expect(request.text.contains("Action=AssumeRole"))
             #expect(request.text.contains("RoleSessionName=bulwark-test"))
             #expect(request.header("Authorization")?.contains("Credential=BASEKEY/") == true)
-            return CannedResponse(text: """
-                <AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>
-                <SecretAccessKey>ROLESECRET</SecretAccessKey><SessionToken>ROLETOKEN</SessionToken>
-                <Expiration>\(expiration)</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>
-                """)
+            return CannedResponse(
+                text: """
+                    <AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAROLE</AccessKeyId>
+                    <SecretAccessKey>ROLESECRET</SecretAccessKey><SessionToken>ROLETOKEN</SessionToken>
+                    <Expiration>\(expiration)</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>
+                    """)
         }
         defer { server.stop() }
         let files = try Files(config: Self.config, credentials: Self.credentials)

@@ -5,8 +5,9 @@ import Testing
 
 @Suite("SigV4Signer rules")
 struct SigV4SignerTests {
-    let signer = SigV4Signer(credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "wJalrSECRETKEY", sessionToken: "TOKENVALUE"),
-                             region: "us-east-1", service: "s3", options: .s3)
+    let signer = SigV4Signer(
+        credentials: AWSCredentials(accessKeyID: "AKID", secretAccessKey: "wJalrSECRETKEY", sessionToken: "TOKENVALUE"),
+        region: "us-east-1", service: "s3", options: .s3)
 
     @Test func encodesEverythingButUnreservedInUpperHex() {
         #expect(SigV4Signer.encode("a b/c~-_.é") == "a%20b%2Fc~-_.%C3%A9")

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Anomaly
 
 @Suite struct AlertDeliveryTests {
@@ -111,6 +112,14 @@ import Testing
 final class LineCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [String] = []
-    func add(_ s: String) { lock.lock(); stored.append(s); lock.unlock() }
-    var lines: [String] { lock.lock(); defer { lock.unlock() }; return stored }
+    func add(_ s: String) {
+        lock.lock()
+        stored.append(s)
+        lock.unlock()
+    }
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
 }

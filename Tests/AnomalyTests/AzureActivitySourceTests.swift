@@ -1,8 +1,9 @@
 import Azure
 import CloudHTTP
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Anomaly
 
 /// The Activity Log REST source against a loopback server playing Entra ID and ARM: `$filter` windows from the
@@ -31,23 +32,31 @@ import TestSupport
                     return CannedResponse(status: 404, text: #"{"error":{"code":"NotFound","message":"no route"}}"#)
                 }
                 let n = counter.next()
-                if n == 1 { return CannedResponse(status: 429, headers: [("Retry-After", "1")], text: #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#) }
+                if n == 1 {
+                    return CannedResponse(
+                        status: 429, headers: [("Retry-After", "1")], text: #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#)
+                }
                 if request.target.contains("$skipToken=page2") {
-                    let items = [event("2026-03-02T10:30:00.1234567Z", "Microsoft.Compute/virtualMachines/runCommand/action"),
-                                 event("2026-03-02T10:31:00Z", "Microsoft.Compute/virtualMachines/runCommand/action", status: "Started")]
+                    let items = [
+                        event("2026-03-02T10:30:00.1234567Z", "Microsoft.Compute/virtualMachines/runCommand/action"),
+                        event("2026-03-02T10:31:00Z", "Microsoft.Compute/virtualMachines/runCommand/action", status: "Started"),
+                    ]
                     return CannedResponse(text: #"{"value":[\#(items.joined(separator: ","))]}"#)
                 }
                 let next = "http://127.0.0.1:\(box.port)\(AzureActivitySourceTests.path)?api-version=2015-04-01&$skipToken=page2"
-                let items = [event("2026-03-02T10:05:00Z", "Microsoft.Compute/virtualMachines/read"),
-                             event("2026-03-02T10:06:00Z", "Microsoft.Compute/virtualMachines/write")]
+                let items = [
+                    event("2026-03-02T10:05:00Z", "Microsoft.Compute/virtualMachines/read"),
+                    event("2026-03-02T10:06:00Z", "Microsoft.Compute/virtualMachines/write"),
+                ]
                 return CannedResponse(text: #"{"value":[\#(items.joined(separator: ","))],"nextLink":"\#(next)"}"#)
             }
             box.port = server.port
         }
 
         var client: ARMClient {
-            let configuration = AzureConfiguration(tenantID: "tenant-a", clientID: "client-1", clientSecret: AzureSecret("secret"),
-                                                   authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
+            let configuration = AzureConfiguration(
+                tenantID: "tenant-a", clientID: "client-1", clientSecret: AzureSecret("secret"),
+                authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
             let retry = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .seconds(2), jitter: { _ in 0 })
             return ARMClient(configuration: configuration, transport: URLSessionTransport(), retry: retry, timeout: .seconds(20))
         }
@@ -60,14 +69,18 @@ import TestSupport
         defer { fixture.server.stop() }
         // "Now" is 11:15:00Z; with 15 min of delivery lag and 1 h of look-back the window is 10:00–11:00.
         let now = 1_772_409_600.0 + 11 * 3600 + 15 * 60
-        let source = AzureActivityLogSource(client: fixture.client, subscriptionID: Self.subscription,
-                                            initialLookback: 3600, deliveryLag: 900, now: { now })
+        let source = AzureActivityLogSource(
+            client: fixture.client, subscriptionID: Self.subscription,
+            initialLookback: 3600, deliveryLag: 900, now: { now })
         let batch = try await LogIngestor().readNew(from: source, after: LogCursor())
         #expect(batch.report.files.count == 1)
         #expect(batch.report.files.first?.error == nil)
         #expect(batch.report.files.first?.format == .azureREST)
-        #expect(batch.events.map(\.action) == ["microsoft.compute/virtualmachines/read", "microsoft.compute/virtualmachines/write",
-                                              "microsoft.compute/virtualmachines/runcommand/action"])
+        #expect(
+            batch.events.map(\.action) == [
+                "microsoft.compute/virtualmachines/read", "microsoft.compute/virtualmachines/write",
+                "microsoft.compute/virtualmachines/runcommand/action",
+            ])
         #expect(batch.report.skipped == 1)  // the "Started" half
         #expect(batch.events.allSatisfy { $0.principal == "ops@contoso.com" })
 
@@ -75,13 +88,17 @@ import TestSupport
         #expect(targets.count == 3)  // 429, page 1, page 2
         let first = try #require(targets.first)
         #expect(first.contains("api-version=2015-04-01"))
-        #expect(first.contains("$filter=eventTimestamp%20ge%20%272026-03-02T10%3A00%3A00.000Z%27%20and%20eventTimestamp%20le%20%272026-03-02T11%3A00%3A00.000Z%27"))
+        #expect(
+            first.contains(
+                "$filter=eventTimestamp%20ge%20%272026-03-02T10%3A00%3A00.000Z%27%20and%20eventTimestamp%20le%20%272026-03-02T11%3A00%3A00.000Z%27"
+            ))
         #expect(targets.last?.contains("$skipToken=page2") == true)
 
         // The cursor remembers the window: nothing new until time moves on, then the next window starts 1 ms later.
         #expect(try await source.list(after: batch.cursor).isEmpty)
-        let later = AzureActivityLogSource(client: fixture.client, subscriptionID: Self.subscription,
-                                           initialLookback: 3600, deliveryLag: 900, now: { now + 600 })
+        let later = AzureActivityLogSource(
+            client: fixture.client, subscriptionID: Self.subscription,
+            initialLookback: 3600, deliveryLag: 900, now: { now + 600 })
         let next = try await later.list(after: batch.cursor)
         #expect(next.map(\.key) == ["subscriptions/\(Self.subscription)/activity-log/2026-03-02T11:00:00.001Z..2026-03-02T11:10:00.000Z"])
     }
@@ -102,13 +119,15 @@ import TestSupport
             return CannedResponse(text: #"{"value":[\#(items.joined(separator: ","))]}"#)
         }
         defer { server.stop() }
-        let configuration = AzureConfiguration(tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"),
-                                               authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
+        let configuration = AzureConfiguration(
+            tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"),
+            authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
         let client = ARMClient(configuration: configuration, transport: URLSessionTransport(), retry: .none)
         let now = 1_772_409_600.0 + 11 * 3600 + 15 * 60
         func source(at time: Double) -> AzureActivityLogSource {
-            AzureActivityLogSource(client: client, subscriptionID: Self.subscription, initialLookback: 3600, deliveryLag: 900,
-                                   now: { time })
+            AzureActivityLogSource(
+                client: client, subscriptionID: Self.subscription, initialLookback: 3600, deliveryLag: 900,
+                now: { time })
         }
         let group = "subscriptions/\(Self.subscription)/activity-log"
         let window = "\(group)/2026-03-02T10:00:00.000Z..2026-03-02T11:00:00.000Z"
@@ -135,12 +154,14 @@ import TestSupport
                 : CannedResponse(status: 500, text: #"{"error":{"code":"InternalServerError","message":"down"}}"#)
         }
         defer { down.stop() }
-        let downClient = ARMClient(configuration: AzureConfiguration(
-            tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"), authorityHost: down.baseURL,
-            resourceManagerEndpoint: down.baseURL), transport: URLSessionTransport(), retry: .none)
+        let downClient = ARMClient(
+            configuration: AzureConfiguration(
+                tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"), authorityHost: down.baseURL,
+                resourceManagerEndpoint: down.baseURL), transport: URLSessionTransport(), retry: .none)
         func downSource(at time: Double) -> AzureActivityLogSource {
-            AzureActivityLogSource(client: downClient, subscriptionID: Self.subscription, initialLookback: 3600,
-                                   deliveryLag: 900, now: { time })
+            AzureActivityLogSource(
+                client: downClient, subscriptionID: Self.subscription, initialLookback: 3600,
+                deliveryLag: 900, now: { time })
         }
         let ingestor = LogIngestor(maxReadAttempts: 2)
         let once = try await ingestor.readNew(from: downSource(at: now), after: LogCursor())
@@ -161,8 +182,9 @@ import TestSupport
             return CannedResponse(status: 403, text: #"{"error":{"code":"AuthorizationFailed","message":"no read on the activity log"}}"#)
         }
         defer { server.stop() }
-        let configuration = AzureConfiguration(tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"),
-                                               authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
+        let configuration = AzureConfiguration(
+            tenantID: "t", clientID: "c", clientSecret: AzureSecret("secret"),
+            authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
         let client = ARMClient(configuration: configuration, transport: URLSessionTransport(), retry: .none)
         let source = AzureActivityLogSource(client: client, subscriptionID: Self.subscription, now: { 1_772_409_600 })
         let refs = try await source.list(after: LogCursor())

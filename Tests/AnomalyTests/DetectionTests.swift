@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Anomaly
 
 @Suite struct DetectionTests {
@@ -85,15 +86,23 @@ import Testing
         #expect(ids(Support.event(0, "StopLogging", service: "cloudtrail")) == ["AWS-CLOUDTRAIL-STOPPED"])
         #expect(ids(Support.event(0, "StopLogging", service: "cloudtrail", error: "AccessDenied")).isEmpty)
         #expect(ids(Support.event(0, "DeleteTrail", service: "cloudtrail")) == ["AWS-CLOUDTRAIL-DELETED"])
-        #expect(ids(Support.event(0, "PutEventSelectors", request: ["eventSelectors.includeManagementEvents": "0"])) == ["AWS-CLOUDTRAIL-SELECTORS"])
+        #expect(
+            ids(Support.event(0, "PutEventSelectors", request: ["eventSelectors.includeManagementEvents": "0"])) == [
+                "AWS-CLOUDTRAIL-SELECTORS"
+            ])
         #expect(ids(Support.event(0, "PutEventSelectors", request: ["eventSelectors.includeManagementEvents": "1"])).isEmpty)
-        #expect(ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:root", type: .root, mfa: true)) == ["AWS-ROOT-CONSOLE-LOGIN"])
+        #expect(
+            ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:root", type: .root, mfa: true)) == ["AWS-ROOT-CONSOLE-LOGIN"])
         // Without MFA: only administrators (by name, or by history) trip the rule.
-        #expect(ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/Admin-Ops", mfa: false)) == ["AWS-ADMIN-CONSOLE-NO-MFA"])
+        #expect(
+            ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/Admin-Ops", mfa: false)) == ["AWS-ADMIN-CONSOLE-NO-MFA"])
         #expect(ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/dev", mfa: false)).isEmpty)
         var privileged = PrincipalProfile(principal: "arn:aws:iam::1:user/dev", firstSeen: 0)
         privileged.privileged = true
-        #expect(ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/dev", mfa: false), privileged) == ["AWS-ADMIN-CONSOLE-NO-MFA"])
+        #expect(
+            ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/dev", mfa: false), privileged) == [
+                "AWS-ADMIN-CONSOLE-NO-MFA"
+            ])
         #expect(ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/Admin", mfa: true)).isEmpty)
         // Keys for someone else, by a non-administrator.
         let key = Support.event(0, "CreateAccessKey", principal: "arn:aws:iam::1:role/app", type: .role, request: ["userName": "alice"])
@@ -115,7 +124,8 @@ import Testing
                 for dev in ["arn:aws:iam::1:user/dev-a", "arn:aws:iam::1:user/dev-b"] {
                     for _ in 0..<(5 + rng.below(10)) {
                         let action = ["DescribeInstances", "ListBuckets", "GetMetricData", "FilterLogEvents"][rng.below(4)]
-                        events.append(Support.event(Support.monday + Double(day * 86_400 + hour * 3600) + rng.unit() * 3500, action, principal: dev))
+                        events.append(
+                            Support.event(Support.monday + Double(day * 86_400 + hour * 3600) + rng.unit() * 3500, action, principal: dev))
                     }
                 }
             }
@@ -152,9 +162,12 @@ import Testing
 
         let night = Support.monday + Double(15 * 86_400 + 3 * 3600)
         var attack = (0..<37).map {
-            Support.event(night + Double($0 * 30), "GetSecretValue", principal: "arn:aws:iam::1:user/dev-a", service: "secretsmanager", ip: "45.137.21.9")
+            Support.event(
+                night + Double($0 * 30), "GetSecretValue", principal: "arn:aws:iam::1:user/dev-a", service: "secretsmanager",
+                ip: "45.137.21.9")
         }
-        attack.append(Support.event(night + 1200, "StopLogging", principal: "arn:aws:iam::1:user/dev-a", service: "cloudtrail", ip: "45.137.21.9"))
+        attack.append(
+            Support.event(night + 1200, "StopLogging", principal: "arn:aws:iam::1:user/dev-a", service: "cloudtrail", ip: "45.137.21.9"))
         var detector = Detector(model: model, catalog: catalog)
         var batch = detector.process(attack)
         batch.merge(detector.flush())
@@ -181,7 +194,8 @@ import Testing
         var detector = Detector(model: model, catalog: catalog)
         let t = Support.monday + Double(15 * 86_400 + 2 * 3600)
         let burst = (0..<30).map {
-            Support.event(t + Double($0), "GetSecretValue", principal: "arn:aws:iam::1:user/dev-b", service: "secretsmanager", ip: "45.137.21.9")
+            Support.event(
+                t + Double($0), "GetSecretValue", principal: "arn:aws:iam::1:user/dev-b", service: "secretsmanager", ip: "45.137.21.9")
         }
         #expect(detector.process(burst, provisional: false).alerts.isEmpty)
         let early = detector.process([], provisional: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Anomaly
 
 @Suite struct IngestTests {
@@ -56,7 +57,8 @@ import Testing
     }
 
     @Test func truncatedGzipIsAReportedErrorNotACrash() throws {
-        let data = try Gzip.compress(trail((0..<200).map { Support.cloudTrailRecord(time: "2026-03-02T10:00:\(String(format: "%02d", $0 % 60))Z", name: "A\($0)") }))
+        let data = try Gzip.compress(
+            trail((0..<200).map { Support.cloudTrailRecord(time: "2026-03-02T10:00:\(String(format: "%02d", $0 % 60))Z", name: "A\($0)") }))
         for cut in [data.count / 2, data.count - 4, 10, 2] {
             let (events, report) = parser.parse(data.prefix(cut), key: "cut.json.gz")
             #expect(events.isEmpty)
@@ -178,7 +180,9 @@ import Testing
         #expect(Timestamp.parse("2026-03-02T00:00:00") == Support.monday)
         #expect(Timestamp.parse("1970-01-01T00:00:00Z") == 0)
         #expect(Timestamp.parse("2024-02-29T12:00:00Z") != nil)
-        for bad in ["2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-03-02", "2026-03-02T00:00:00.Z", "2026-03-02T00:00:00Zjunk", "", "２０２６"] {
+        for bad in [
+            "2023-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-03-02", "2026-03-02T00:00:00.Z", "2026-03-02T00:00:00Zjunk", "", "２０２６",
+        ] {
             #expect(Timestamp.parse(bad) == nil, "\(bad)")
         }
         #expect(Timestamp.format(Support.monday + 3661) == "2026-03-02T01:01:01Z")
@@ -202,7 +206,8 @@ import Testing
         let folder = dir.appendingPathComponent("AWSLogs/1/CloudTrail/us-east-1/2026/03/02")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try trail([Support.cloudTrailRecord(time: "2026-03-02T10:00:00Z", name: "A")]).write(to: folder.appendingPathComponent("a.json"))
-        try Gzip.compress(trail([Support.cloudTrailRecord(time: "2026-03-02T11:00:00Z", name: "B")])).write(to: folder.appendingPathComponent("b.json.gz"))
+        try Gzip.compress(trail([Support.cloudTrailRecord(time: "2026-03-02T11:00:00Z", name: "B")])).write(
+            to: folder.appendingPathComponent("b.json.gz"))
         try Data("x".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         try Data("{".utf8).write(to: folder.appendingPathComponent("c.json"))
 

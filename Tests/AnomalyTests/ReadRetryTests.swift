@@ -1,8 +1,9 @@
 import AWS
 import CloudHTTP
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Anomaly
 
 /// A failed fetch holds its folder's cursor and is retried; a poison object is passed after the attempt limit;
@@ -71,7 +72,9 @@ import TestSupport
         #expect(second.cursor.lastKeyByGroup[LogCursor.group(of: Self.east)] == Self.east + "c.json")
         #expect(second.cursor.pendingByGroup.isEmpty)
         // Every object was fetched successfully exactly once: nothing lost, nothing twice.
-        #expect(source.reads.filter { $0 != Self.east + "b.json" }.sorted() == Self.objects().keys.sorted().filter { $0 != Self.east + "b.json" })
+        #expect(
+            source.reads.filter { $0 != Self.east + "b.json" }.sorted()
+                == Self.objects().keys.sorted().filter { $0 != Self.east + "b.json" })
     }
 
     @Test func aPoisonObjectIsSkippedAfterTheAttemptLimitAndTheCountSurvivesRestarts() async throws {
@@ -91,9 +94,11 @@ import TestSupport
         for cycle in 0..<2 {
             let held = try #require(reports[cycle].files.first { $0.key == b })
             #expect(held.retried && held.readFailures == cycle + 1)
-            #expect(reports[cycle].files.map(\.key) == [Self.west + "x.json", Self.east + "a.json", b].filter {
-                cycle == 0 || $0 == b
-            })
+            #expect(
+                reports[cycle].files.map(\.key)
+                    == [Self.west + "x.json", Self.east + "a.json", b].filter {
+                        cycle == 0 || $0 == b
+                    })
         }
         let given = try #require(reports[2].files.first { $0.key == b })
         #expect(given.gaveUp && !given.retried && given.readFailures == 3)
@@ -139,10 +144,12 @@ import TestSupport
         let east = "AWSLogs/111122223333/CloudTrail/us-east-1/2026/03/02/"
         let west = "AWSLogs/111122223333/CloudTrail/eu-west-1/2026/03/02/"
         func put(_ key: String, _ name: String, hour: Int) async throws {
-            let record = Support.cloudTrailRecord(time: "2026-03-02T0\(hour):00:00Z", name: name, user: "ops",
-                                                  source: "cloudtrail.amazonaws.com")
-            _ = try await seeder.s3(method: "PUT", bucket: "logs", key: key, body: try Gzip.compress(Data(#"{"Records":[\#(record)]}"#.utf8)),
-                                    operation: "PutObject")
+            let record = Support.cloudTrailRecord(
+                time: "2026-03-02T0\(hour):00:00Z", name: name, user: "ops",
+                source: "cloudtrail.amazonaws.com")
+            _ = try await seeder.s3(
+                method: "PUT", bucket: "logs", key: key, body: try Gzip.compress(Data(#"{"Records":[\#(record)]}"#.utf8)),
+                operation: "PutObject")
         }
         try await put(east + "1.json.gz", "DescribeTrails", hour: 1)
         try await put(east + "2.json.gz", "StopLogging", hour: 2)
@@ -156,8 +163,9 @@ import TestSupport
         let proxy = try ForwardingProxy(upstream: upstream) { request in
             guard request.method == "GET", request.path == failing, failed.count < attemptsPerCall else { return nil }
             _ = failed.next()
-            return CannedResponse(status: 500, headers: [("Content-Type", "application/xml")],
-                                  text: "<Error><Code>InternalError</Code><Message>scripted</Message></Error>")
+            return CannedResponse(
+                status: 500, headers: [("Content-Type", "application/xml")],
+                text: "<Error><Code>InternalError</Code><Message>scripted</Message></Error>")
         }
         defer { proxy.stop() }
         var environment = moto.environment()
@@ -171,8 +179,9 @@ import TestSupport
         let sink = CollectingSink()
         let reports = ReportLog()
         let watcher = LogWatcher(source: source, cursors: store, sinks: [sink], interval: 0.05)
-        _ = try await watcher.run(detector: Detector(windowSeconds: 3600, catalog: try Support.catalog()), maxPolls: 2,
-                                  onPoll: { report, _ in reports.append(report) })
+        _ = try await watcher.run(
+            detector: Detector(windowSeconds: 3600, catalog: try Support.catalog()), maxPolls: 2,
+            onPoll: { report, _ in reports.append(report) })
 
         let polls = reports.all
         #expect(polls.count == 2)

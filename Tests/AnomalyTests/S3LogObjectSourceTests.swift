@@ -1,7 +1,8 @@
 import AWS
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Anomaly
 
 /// The S3 source against moto: folders found through the delimiter, `start-after` from the cursor, paging,
@@ -38,14 +39,16 @@ import TestSupport
         #expect(first.events.count == 6)
         #expect(first.report.failedFiles == 1)
         #expect(first.report.files.first { $0.key.hasSuffix("z-cut.json.gz") }?.error?.code == .truncatedGzip)
-        #expect(first.cursor.lastKeyByGroup == [
-            String(east.dropLast(12)): east + "z-cut.json.gz", String(west.dropLast(12)): west + "w0.json.gz",
-        ])
+        #expect(
+            first.cursor.lastKeyByGroup == [
+                String(east.dropLast(12)): east + "z-cut.json.gz", String(west.dropLast(12)): west + "w0.json.gz",
+            ])
 
         // Nothing new: nothing listed. One new object: only it, found after the cursor.
         #expect(try await source.list(after: first.cursor).isEmpty)
-        try await put(east.replacingOccurrences(of: "/02/", with: "/03/") + "n.json.gz",
-                      try Self.object("2026-03-03T00:00:00Z", "RunInstances"))
+        try await put(
+            east.replacingOccurrences(of: "/02/", with: "/03/") + "n.json.gz",
+            try Self.object("2026-03-03T00:00:00Z", "RunInstances"))
         let second = try await LogIngestor().readNew(from: source, after: first.cursor)
         #expect(second.events.map(\.action) == ["RunInstances"])
 

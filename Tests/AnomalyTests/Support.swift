@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Anomaly
 
 /// Shared helpers for the Anomaly tests.

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Anomaly
 @testable import AnomalyEvaluation
 
@@ -18,13 +19,16 @@ import Testing
         let store = JSONFileCursorStore(url: dir.appendingPathComponent("cursor.json"))
         let watcher = LogWatcher(
             source: LocalDirectorySource(root: dir.appendingPathComponent("logs")), cursors: store, sinks: [sink], interval: 0.05)
-        let record = Support.cloudTrailRecord(time: "2026-03-20T03:00:00Z", name: "StopLogging", user: "dev-a", source: "cloudtrail.amazonaws.com")
+        let record = Support.cloudTrailRecord(
+            time: "2026-03-20T03:00:00Z", name: "StopLogging", user: "dev-a", source: "cloudtrail.amazonaws.com")
         let object = try Gzip.compress(Data("{\"Records\":[\(record)]}".utf8))
         let polls = TestCounter()
         // The object arrives after the first (empty) poll.
-        _ = try await watcher.run(detector: Detector(model: model, catalog: catalog), maxPolls: 3, onPoll: { _, _ in
-            if polls.next() == 1 { try? object.write(to: logs.appendingPathComponent("a.json.gz")) }
-        })
+        _ = try await watcher.run(
+            detector: Detector(model: model, catalog: catalog), maxPolls: 3,
+            onPoll: { _, _ in
+                if polls.next() == 1 { try? object.write(to: logs.appendingPathComponent("a.json.gz")) }
+            })
         // The rule fires; the model may flag the same night-time window too.
         #expect(sink.alerts.contains { $0.source == .rule("AWS-CLOUDTRAIL-STOPPED") })
         #expect(sink.alerts.allSatisfy { $0.principal == "arn:aws:iam::111122223333:user/dev-a" })

@@ -2,8 +2,8 @@ import Azure
 import CloudHTTP
 import Foundation
 import Model
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ARMClientTests {
     static let path = "/subscriptions/s1/providers/Microsoft.Network/publicIPAddresses"
@@ -12,7 +12,9 @@ import TestSupport
         let box = PortBox()
         let fixture = try ARMFixtureServer { request in
             let page = request.target.contains("$skiptoken=3") ? 3 : request.target.contains("$skiptoken=2") ? 2 : 1
-            let next = page < 3 ? #","nextLink":"http://127.0.0.1:\#(box.port)\#(ARMClientTests.path)?api-version=2024-05-01&$skiptoken=\#(page + 1)""# : ""
+            let next =
+                page < 3
+                ? #","nextLink":"http://127.0.0.1:\#(box.port)\#(ARMClientTests.path)?api-version=2024-05-01&$skiptoken=\#(page + 1)""# : ""
             let items = (1...2).map { #"{"id":"/ip/p\#(page)-\#($0)","name":"p\#(page)-\#($0)"}"# }.joined(separator: ",")
             return CannedResponse(text: #"{"value":[\#(items)]\#(next)}"#)
         }
@@ -56,8 +58,9 @@ import TestSupport
         let fixture = try ARMFixtureServer { _ in
             let n = calls.next()
             if n <= 2 {
-                return CannedResponse(status: n == 1 ? 429 : 503, headers: [("Retry-After", "0")],
-                                      text: #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#)
+                return CannedResponse(
+                    status: n == 1 ? 429 : 503, headers: [("Retry-After", "0")],
+                    text: #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#)
             }
             return CannedResponse(text: #"{"value":[{"id":"/ip/a","name":"a"}]}"#)
         }
@@ -73,12 +76,14 @@ import TestSupport
         let calls = TestCounter()
         let fixture = try ARMFixtureServer { _ in
             _ = calls.next()
-            return CannedResponse(status: 429, headers: [("Retry-After", "0"), ("x-ms-request-id", "req-429")],
-                                  text: #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#)
+            return CannedResponse(
+                status: 429, headers: [("Retry-After", "0"), ("x-ms-request-id", "req-429")],
+                text: #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#)
         }
         let error = await #expect(throws: AzureError.self) {
-            _ = try await fixture.client(maxAttempts: 3).get("/subscriptions/s1/providers/Microsoft.Security/pricings/Dns",
-                                                               resourceType: "Microsoft.Security/pricings")
+            _ = try await fixture.client(maxAttempts: 3).get(
+                "/subscriptions/s1/providers/Microsoft.Security/pricings/Dns",
+                resourceType: "Microsoft.Security/pricings")
         }
         #expect(error?.armCode == "TooManyRequests")
         #expect(error?.httpStatus == 429)
@@ -88,12 +93,14 @@ import TestSupport
 
     @Test func armErrorBodyBecomesTypedError() async throws {
         let fixture = try ARMFixtureServer { _ in
-            CannedResponse(status: 403, headers: [("x-ms-request-id", "req-1")],
-                           text: #"{"error":{"code":"AuthorizationFailed","message":"no read permission"}}"#)
+            CannedResponse(
+                status: 403, headers: [("x-ms-request-id", "req-1")],
+                text: #"{"error":{"code":"AuthorizationFailed","message":"no read permission"}}"#)
         }
         let error = await #expect(throws: AzureError.self) {
-            _ = try await fixture.client().list("/subscriptions/s1/providers/Microsoft.KeyVault/vaults",
-                                                resourceType: "Microsoft.KeyVault/vaults")
+            _ = try await fixture.client().list(
+                "/subscriptions/s1/providers/Microsoft.KeyVault/vaults",
+                resourceType: "Microsoft.KeyVault/vaults")
         }
         #expect(error?.armCode == "AuthorizationFailed")
         #expect(error?.message == "no read permission")
@@ -107,8 +114,9 @@ import TestSupport
     @Test func malformedJSONNamesTheAPI() async throws {
         let fixture = try ARMFixtureServer { _ in CannedResponse(text: #"{"value":[{"id":"/x","#) }
         let error = await #expect(throws: AzureError.self) {
-            _ = try await fixture.client().list("/subscriptions/s1/providers/Microsoft.Sql/servers",
-                                                resourceType: "Microsoft.Sql/servers")
+            _ = try await fixture.client().list(
+                "/subscriptions/s1/providers/Microsoft.Sql/servers",
+                resourceType: "Microsoft.Sql/servers")
         }
         #expect(error?.code == .malformedResponse)
         #expect(error?.api == "LIST Microsoft.Sql/servers")
@@ -117,8 +125,9 @@ import TestSupport
     @Test func valueThatIsNotAnArrayIsMalformed() async throws {
         let fixture = try ARMFixtureServer { _ in CannedResponse(text: #"{"value":{"id":"/x"}}"#) }
         let error = await #expect(throws: AzureError.self) {
-            _ = try await fixture.client().list("/subscriptions/s1/providers/Microsoft.Sql/servers",
-                                                resourceType: "Microsoft.Sql/servers")
+            _ = try await fixture.client().list(
+                "/subscriptions/s1/providers/Microsoft.Sql/servers",
+                resourceType: "Microsoft.Sql/servers")
         }
         #expect(error?.code == .malformedResponse)
     }
@@ -130,8 +139,9 @@ import TestSupport
             }
             return CannedResponse(text: #"{"id":"/x","name":"x","properties":{"pricingTier":"Standard"}}"#)
         }
-        let value = try await fixture.client().get("/subscriptions/s1/providers/Microsoft.Security/pricings/x",
-                                                   resourceType: "Microsoft.Security/pricings")
+        let value = try await fixture.client().get(
+            "/subscriptions/s1/providers/Microsoft.Security/pricings/x",
+            resourceType: "Microsoft.Security/pricings")
         #expect(value["name"]?.stringValue == "x")
         #expect(fixture.tokensIssued.count == 2)
     }

@@ -18,7 +18,8 @@ final class ARMFixtureServer: Sendable {
         server = try LoopbackHTTPServer { request in
             if request.path.hasSuffix("/oauth2/v2.0/token") {
                 let n = issued.next()
-                let body = #"{"token_type":"Bearer","expires_in":\#(tokenLifetime),"ext_expires_in":\#(tokenLifetime),"access_token":"token-\#(n)"}"#
+                let body =
+                    #"{"token_type":"Bearer","expires_in":\#(tokenLifetime),"ext_expires_in":\#(tokenLifetime),"access_token":"token-\#(n)"}"#
                 return CannedResponse(headers: [("Content-Type", "application/json")], text: body)
             }
             return handler(request)
@@ -38,9 +39,10 @@ final class ARMFixtureServer: Sendable {
 
     /// The configuration of a client that talks to this server for both tokens and ARM.
     var configuration: AzureConfiguration {
-        AzureConfiguration(tenantID: ARMFixtureServer.tenant, clientID: ARMFixtureServer.clientID,
-                           clientSecret: AzureSecret(ARMFixtureServer.secret), authorityHost: server.baseURL,
-                           resourceManagerEndpoint: server.baseURL)
+        AzureConfiguration(
+            tenantID: ARMFixtureServer.tenant, clientID: ARMFixtureServer.clientID,
+            clientSecret: AzureSecret(ARMFixtureServer.secret), authorityHost: server.baseURL,
+            resourceManagerEndpoint: server.baseURL)
     }
 
     /// Requests other than token requests.
@@ -48,10 +50,12 @@ final class ARMFixtureServer: Sendable {
 
     /// A client with a fast retry policy (Retry-After still honoured).
     func client(maxAttempts: Int = 4, maxPages: Int = 50) -> ARMClient {
-        let retry = RetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(1), maxDelay: .seconds(2),
-                                jitter: { _ in 0 })
-        return ARMClient(configuration: configuration, transport: URLSessionTransport(), retry: retry,
-                         timeout: .seconds(20), maxPages: maxPages)
+        let retry = RetryPolicy(
+            maxAttempts: maxAttempts, baseDelay: .milliseconds(1), maxDelay: .seconds(2),
+            jitter: { _ in 0 })
+        return ARMClient(
+            configuration: configuration, transport: URLSessionTransport(), retry: retry,
+            timeout: .seconds(20), maxPages: maxPages)
     }
 
     /// The subscription ID of fixture `name`.
@@ -79,8 +83,9 @@ final class ARMFixtureServer: Sendable {
             let status = route["status"] as? Int ?? 200
             let headers = (route["headers"] as? [String: String] ?? [:]).map { ($0.key, $0.value) }
             let body = try JSONSerialization.data(withJSONObject: route["body"] ?? [:])
-            result[path.lowercased()] = CannedResponse(status: status, headers: headers + [("Content-Type", "application/json")],
-                                                       body: body)
+            result[path.lowercased()] = CannedResponse(
+                status: status, headers: headers + [("Content-Type", "application/json")],
+                body: body)
         }
         return result
     }

@@ -4,8 +4,8 @@ import Discovery
 import Foundation
 import Model
 import Scanner
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct AzureDiscoveryTests {
     /// Runs discovery of the fixture subscription once per test.
@@ -52,14 +52,18 @@ import TestSupport
         #expect(legacy.attributes["https_traffic_only_enabled"] == .bool(false))
         #expect(legacy.attributes["min_tls_version"] == .string("TLS1_0"))
         #expect(legacy.attributes["account_replication_type"] == .string("LRS"))
-        guard case .live(let origin) = legacy.origin else { Issue.record("not live"); return }
+        guard case .live(let origin) = legacy.origin else {
+            Issue.record("not live")
+            return
+        }
         #expect(origin.id.hasSuffix("/storageAccounts/stlegacy"))
         #expect(origin.account == result.account)
         #expect(origin.region == "westeurope")
         let secure = try resource(result, "azurerm_storage_account.rg-app_stsecure")
         #expect(secure.attributes["network_rules"]?[0]?["bypass"] == .list([.string("AzureServices"), .string("Logging")]))
         #expect(secure.attributes["blob_properties"]?[0]?["delete_retention_policy"]?[0]?["days"] == .number(14))
-        #expect(secure.attributes["customer_managed_key"]?[0]?["key_vault_key_id"]
+        #expect(
+            secure.attributes["customer_managed_key"]?[0]?["key_vault_key_id"]
                 == .string("https://kv-secure.vault.azure.net/keys/cmk"))
         let rule = try resource(result, "azurerm_network_security_rule.rg-app_nsg-web_allow-https-internal")
         #expect(rule.attributes["source_address_prefixes"] == .list([.string("10.0.0.0/8"), .string("192.168.0.0/16")]))

@@ -11,8 +11,9 @@ import Testing
             CannedResponse(status: 404, text: #"{"error":{"code":"ResourceNotFound","message":"gone"}}"#)
         }
         let error = await #expect(throws: AzureError.self) {
-            _ = try await fixture.client().get("/subscriptions/s1/providers/Microsoft.KeyVault/vaults/kv",
-                                               resourceType: "Microsoft.KeyVault/vaults")
+            _ = try await fixture.client().get(
+                "/subscriptions/s1/providers/Microsoft.KeyVault/vaults/kv",
+                resourceType: "Microsoft.KeyVault/vaults")
         }
         #expect(error?.code == .armError)
         #expect(error?.armCode == "ResourceNotFound")
@@ -25,13 +26,16 @@ import Testing
     @Test func aTransportFailureKeepsTheHTTPErrorAsItsCause() async throws {
         let port = try MotoServer.freePort()
         let dead = try #require(URL(string: "http://127.0.0.1:\(port)"))
-        let configuration = AzureConfiguration(tenantID: "t", clientID: "c", clientSecret: AzureSecret("s"),
-                                               authorityHost: dead, resourceManagerEndpoint: dead)
-        let client = ARMClient(configuration: configuration, transport: URLSessionTransport(),
-                               retry: RetryPolicy(maxAttempts: 1), timeout: .seconds(10))
+        let configuration = AzureConfiguration(
+            tenantID: "t", clientID: "c", clientSecret: AzureSecret("s"),
+            authorityHost: dead, resourceManagerEndpoint: dead)
+        let client = ARMClient(
+            configuration: configuration, transport: URLSessionTransport(),
+            retry: RetryPolicy(maxAttempts: 1), timeout: .seconds(10))
         let error = await #expect(throws: AzureError.self) {
-            _ = try await client.get("/subscriptions/s1/providers/Microsoft.KeyVault/vaults/kv",
-                                     resourceType: "Microsoft.KeyVault/vaults")
+            _ = try await client.get(
+                "/subscriptions/s1/providers/Microsoft.KeyVault/vaults/kv",
+                resourceType: "Microsoft.KeyVault/vaults")
         }
         #expect(error?.code == .transport)
         #expect(error?.armCode == nil)

@@ -1,8 +1,8 @@
 import Azure
 import CloudHTTP
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A clock the test moves by hand.
 final class ManualClock: @unchecked Sendable {
@@ -26,19 +26,24 @@ final class ManualClock: @unchecked Sendable {
         #expect(request.method == "POST")
         #expect(request.path == "/tenant-a/oauth2/v2.0/token")
         #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
-        let fields = Dictionary(uniqueKeysWithValues: request.text.split(separator: "&").map { pair -> (String, String) in
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            return (parts[0], (parts.count > 1 ? parts[1] : "").removingPercentEncoding ?? "")
-        })
-        #expect(fields == ["grant_type": "client_credentials", "client_id": "client-123",
-                           "client_secret": ARMFixtureServer.secret, "scope": "https://management.azure.com/.default"])
+        let fields = Dictionary(
+            uniqueKeysWithValues: request.text.split(separator: "&").map { pair -> (String, String) in
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                return (parts[0], (parts.count > 1 ? parts[1] : "").removingPercentEncoding ?? "")
+            })
+        #expect(
+            fields == [
+                "grant_type": "client_credentials", "client_id": "client-123",
+                "client_secret": ARMFixtureServer.secret, "scope": "https://management.azure.com/.default",
+            ])
     }
 
     @Test func refreshesBeforeExpiry() async throws {
         let fixture = try ARMFixtureServer(tokenLifetime: 3600) { _ in CannedResponse(status: 404) }
         let clock = ManualClock()
-        let provider = AzureTokenProvider(configuration: fixture.configuration, transport: URLSessionTransport(),
-                                          refreshMargin: .seconds(300), now: { clock.now })
+        let provider = AzureTokenProvider(
+            configuration: fixture.configuration, transport: URLSessionTransport(),
+            refreshMargin: .seconds(300), now: { clock.now })
         #expect(try await provider.token().token.reveal == "token-1")
         clock.advance(3000)  // 600 s left: still outside the 300 s margin
         #expect(try await provider.token().token.reveal == "token-1")
@@ -61,7 +66,9 @@ final class ManualClock: @unchecked Sendable {
 
     @Test func rejectedCredentialsAreTypedAndSecretFree() async throws {
         let server = try LoopbackHTTPServer { _ in
-            CannedResponse(status: 401, text: #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided: s3cr3t+/=&value"}"#)
+            CannedResponse(
+                status: 401,
+                text: #"{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided: s3cr3t+/=&value"}"#)
         }
         let configuration = AzureConfiguration(
             tenantID: "tenant-a", clientID: "client-123", clientSecret: AzureSecret(ARMFixtureServer.secret),
@@ -89,7 +96,8 @@ final class ManualClock: @unchecked Sendable {
         #expect(configuration.resourceManagerEndpoint.absoluteString == "http://127.0.0.1:8")
         #expect(configuration.subscriptionID == "sub-1")
         let defaults = try AzureConfiguration.fromEnvironment([
-            "AZURE_TENANT_ID": "t", "AZURE_CLIENT_ID": "c", "AZURE_CLIENT_SECRET": "x"])
+            "AZURE_TENANT_ID": "t", "AZURE_CLIENT_ID": "c", "AZURE_CLIENT_SECRET": "x",
+        ])
         #expect(defaults.resourceManagerEndpoint.absoluteString == "https://management.azure.com")
         #expect(defaults.tokenURL.absoluteString == "https://login.microsoftonline.com/t/oauth2/v2.0/token")
         #expect(throws: AzureError.self) { try AzureConfiguration.fromEnvironment(["AZURE_TENANT_ID": "t"]) }

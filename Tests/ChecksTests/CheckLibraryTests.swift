@@ -77,7 +77,9 @@ import Testing
             } else if name.hasPrefix("pass") {
                 #expect(results.allSatisfy { $0.verdict == .passed }, "\(id)/\(name) should pass: \(verdicts)")
             } else {
-                #expect(results.allSatisfy { if case .unknown = $0.verdict { true } else { false } }, "\(id)/\(name) should be unknown: \(verdicts)")
+                #expect(
+                    results.allSatisfy { if case .unknown = $0.verdict { true } else { false } },
+                    "\(id)/\(name) should be unknown: \(verdicts)")
             }
         }
     }

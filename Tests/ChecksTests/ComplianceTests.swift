@@ -1,20 +1,24 @@
 import Foundation
 import Model
 import Testing
+
 @testable import Checks
 
 @Suite struct Compliance {
-    let framework = ComplianceFramework(id: "cis-aws", name: "CIS", version: "3.0.0", controls: [
-        .init(id: "1.1", title: "manual", automated: false),
-        .init(id: "2.1.1", title: "passes", automated: true),
-        .init(id: "2.1.4", title: "fails", automated: true),
-        .init(id: "3.1", title: "unknown", automated: true),
-        .init(id: "5.6", title: "no checks", automated: true),
-    ])
+    let framework = ComplianceFramework(
+        id: "cis-aws", name: "CIS", version: "3.0.0",
+        controls: [
+            .init(id: "1.1", title: "manual", automated: false),
+            .init(id: "2.1.1", title: "passes", automated: true),
+            .init(id: "2.1.4", title: "fails", automated: true),
+            .init(id: "3.1", title: "unknown", automated: true),
+            .init(id: "5.6", title: "no checks", automated: true),
+        ])
 
     func check(_ id: String, _ controls: [String]) -> CheckDefinition {
-        CheckDefinition(id: id, title: id, severity: .high, provider: "aws", resourceTypes: ["x"], condition: .constant(true),
-                        references: CheckReferences(cis: ["cis-aws": controls]))
+        CheckDefinition(
+            id: id, title: id, severity: .high, provider: "aws", resourceTypes: ["x"], condition: .constant(true),
+            references: CheckReferences(cis: ["cis-aws": controls]))
     }
 
     func result(_ check: CheckDefinition, _ verdict: Verdict) -> CheckResult {
@@ -25,10 +29,12 @@ import Testing
         let a = check("BLW-AWS-A-001", ["2.1.1", "2.1.4"])
         let b = check("BLW-AWS-B-001", ["2.1.4"])
         let c = check("BLW-AWS-C-001", ["3.1", "1.1"])
-        let summary = ComplianceSummary.compute(framework: framework, results: [
-            result(a, .passed), result(b, .failed), result(c, .unknown(reason: "computed")),
-            result(c, .skipped(reason: "s")),
-        ])
+        let summary = ComplianceSummary.compute(
+            framework: framework,
+            results: [
+                result(a, .passed), result(b, .failed), result(c, .unknown(reason: "computed")),
+                result(c, .skipped(reason: "s")),
+            ])
         #expect(summary.controls.map(\.status) == [.notAutomated, .passed, .failed, .unknown, .notApplicable])
         #expect(summary.score == 0.5)
         #expect(summary.count(.failed) == 1)
@@ -88,17 +94,23 @@ import Testing
         ]
         for i in 0..<100 {
             let id = "BLW-AWS-PERF-" + String(format: "%03d", i)
-            checks.append(try makeCheck(conditions[i % conditions.count], id: id, types: i % 4 == 0 ? ["aws_s3_bucket"] : ["aws_type_\(i)"]))
+            checks.append(
+                try makeCheck(conditions[i % conditions.count], id: id, types: i % 4 == 0 ? ["aws_s3_bucket"] : ["aws_type_\(i)"]))
         }
         var resources: [Resource] = []
         for i in 0..<2_000 {
-            resources.append(makeResource("aws_s3_bucket", "b\(i)", [
-                "acl": .string(i % 3 == 0 ? "public-read" : "private"), "bucket": .string("bucket-\(i)"),
-                "versioning": .list([.object(["enabled": i % 5 == 0 ? .unknown : .bool(true)])]),
-                "tags": .object(["Name": .string("n")]), "force_destroy": .bool(false),
-            ]))
-            resources.append(makeResource("aws_s3_bucket_public_access_block", "p\(i)", [:],
-                                          references: [Reference(attribute: "bucket", target: "aws_s3_bucket.b\(i)")]))
+            resources.append(
+                makeResource(
+                    "aws_s3_bucket", "b\(i)",
+                    [
+                        "acl": .string(i % 3 == 0 ? "public-read" : "private"), "bucket": .string("bucket-\(i)"),
+                        "versioning": .list([.object(["enabled": i % 5 == 0 ? .unknown : .bool(true)])]),
+                        "tags": .object(["Name": .string("n")]), "force_destroy": .bool(false),
+                    ]))
+            resources.append(
+                makeResource(
+                    "aws_s3_bucket_public_access_block", "p\(i)", [:],
+                    references: [Reference(attribute: "bucket", target: "aws_s3_bucket.b\(i)")]))
             resources.append(makeResource("aws_type_\(i % 100)", "r\(i)", [:]))
         }
         let engine = CheckEngine(checks: checks)

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+
 @testable import Checks
 
 @Suite struct Loading {
@@ -16,7 +17,8 @@ import Testing
     }
 
     @Test func badFilesReportFileAndLineAndOthersStillLoad() throws {
-        let good = "id: BLW-AWS-EC2-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [aws_instance]\n"
+        let good =
+            "id: BLW-AWS-EC2-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [aws_instance]\n"
             + "condition: {attribute: ebs_optimized, operator: is_true}\n"
         let dir = try temporaryDirectory([
             "aws/good.yaml": good,
@@ -48,7 +50,8 @@ import Testing
     }
 
     @Test func duplicateIDsAreErrors() throws {
-        let text = "id: BLW-AWS-EC2-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [aws_instance]\n"
+        let text =
+            "id: BLW-AWS-EC2-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [aws_instance]\n"
             + "condition: {attribute: ebs_optimized, operator: is_true}\n"
         let dir = try temporaryDirectory(["aws/a.yaml": text, "aws/b.yaml": text])
         let (checks, diagnostics) = CheckLoader.load(directory: dir)
@@ -65,11 +68,26 @@ import Testing
             ("id: BLW-AWS-S3-001\ntitle: t\nseverity: urgent\nprovider: aws\nresource_types: [x]\ncondition: {and: []}", "severity"),
             ("id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: gcp\nresource_types: [x]\ncondition: {and: []}", "provider"),
             ("id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]", "missing required key 'condition'"),
-            ("id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {and: []}\ncolour: red", "unknown key 'colour'"),
-            ("id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: exists, value: 1}", "takes no 'value'"),
-            ("id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: greater_than, value: many}", "must be a number"),
-            ("id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: cidr_contains_any, value: [nope]}", "CIDR"),
-            ("id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: equals, value: 1, quantifier: most}", "quantifier"),
+            (
+                "id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {and: []}\ncolour: red",
+                "unknown key 'colour'"
+            ),
+            (
+                "id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: exists, value: 1}",
+                "takes no 'value'"
+            ),
+            (
+                "id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: greater_than, value: many}",
+                "must be a number"
+            ),
+            (
+                "id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: cidr_contains_any, value: [nope]}",
+                "CIDR"
+            ),
+            (
+                "id: BLW-AWS-S3-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [x]\ncondition: {attribute: a, operator: equals, value: 1, quantifier: most}",
+                "quantifier"
+            ),
         ]
         for (yaml, expected) in cases {
             guard case .failure(let d) = CheckLoader.load(yaml: yaml, file: "x.yaml") else {

@@ -1,5 +1,6 @@
 import Model
 import Testing
+
 @testable import Checks
 
 @Suite struct KleeneLogic {
@@ -48,16 +49,20 @@ import Testing
     let versioning: [String: Value] = ["versioning": .list([.object(["enabled": .bool(true)])])]
 
     @Test func indexWildcardAndImplicitDescent() throws {
-        for path in ["versioning.*.enabled", "versioning.0.enabled", "versioning[0].enabled", "versioning[*].enabled", "versioning.enabled"] {
+        for path in [
+            "versioning.*.enabled", "versioning.0.enabled", "versioning[0].enabled", "versioning[*].enabled", "versioning.enabled",
+        ] {
             #expect(try truth("{attribute: \"\(path)\", operator: equals, value: true}", versioning) == .true, "\(path)")
         }
         #expect(try truth("{attribute: versioning.1.enabled, operator: exists}", versioning) == .false)
     }
 
     @Test func quantifiers() throws {
-        let rules: [String: Value] = ["ingress": .list([
-            .object(["cidr": .string("10.0.0.0/8")]), .object(["cidr": .string("0.0.0.0/0")]),
-        ])]
+        let rules: [String: Value] = [
+            "ingress": .list([
+                .object(["cidr": .string("10.0.0.0/8")]), .object(["cidr": .string("0.0.0.0/0")]),
+            ])
+        ]
         let base = "attribute: ingress.*.cidr, operator: equals, value: 0.0.0.0/0"
         #expect(try truth("{\(base)}", rules) == .false)  // default all
         #expect(try truth("{\(base), quantifier: all}", rules) == .false)
@@ -74,22 +79,25 @@ import Testing
 
     @Test func eachScopesNestedConditions() throws {
         let cond = """
-        {each: "ingress.*", quantifier: none, condition: {and: [\
-        {attribute: cidr_blocks, operator: cidr_contains_any, value: [0.0.0.0/0]}, \
-        {operator: port_in_range, from_attribute: from_port, to_attribute: to_port, value: 22}]}}
-        """
+            {each: "ingress.*", quantifier: none, condition: {and: [\
+            {attribute: cidr_blocks, operator: cidr_contains_any, value: [0.0.0.0/0]}, \
+            {operator: port_in_range, from_attribute: from_port, to_attribute: to_port, value: 22}]}}
+            """
         func rule(_ cidr: String, _ from: Double, _ to: Double) -> Value {
             .object(["cidr_blocks": .list([.string(cidr)]), "from_port": .number(from), "to_port": .number(to)])
         }
         // Open to the world on 443 and private on 22: no single rule is both, so it passes.
         #expect(try truth(cond, ["ingress": .list([rule("0.0.0.0/0", 443, 443), rule("10.0.0.0/8", 22, 22)])]) == .true)
         #expect(try truth(cond, ["ingress": .list([rule("0.0.0.0/0", 0, 65535)])]) == .false)
-        #expect(try truth(cond, ["ingress": .list([.object(["cidr_blocks": .unknown, "from_port": .number(22), "to_port": .number(22)])])]) == .unknown)
+        #expect(
+            try truth(cond, ["ingress": .list([.object(["cidr_blocks": .unknown, "from_port": .number(22), "to_port": .number(22)])])])
+                == .unknown)
         #expect(try truth(cond, [:]) == .true)
     }
 
     @Test func resourceTypeConditionTellsTypesApart() throws {
-        let check = try makeCheck("""
+        let check = try makeCheck(
+            """
             {or: [{attribute: mode, operator: equals, value: safe}, \
             {and: [{not: {resource_type: [aws_legacy_thing]}}, {attribute: mode, operator: not_exists}]}]}
             """, types: ["aws_thing", "aws_legacy_thing"])
@@ -97,14 +105,20 @@ import Testing
         let legacy = makeResource("aws_legacy_thing", "b")
         let legacySet = makeResource("aws_legacy_thing", "c", ["mode": .string("safe")])
         let legacyUnknown = makeResource("aws_legacy_thing", "d", ["mode": .unknown])
-        let verdicts = Dictionary(uniqueKeysWithValues: CheckEngine(checks: [check])
-            .evaluate(graph: ResourceGraph([current, legacy, legacySet, legacyUnknown])).map { ($0.resourceAddress, $0.verdict) })
+        let verdicts = Dictionary(
+            uniqueKeysWithValues: CheckEngine(checks: [check])
+                .evaluate(graph: ResourceGraph([current, legacy, legacySet, legacyUnknown])).map { ($0.resourceAddress, $0.verdict) })
         #expect(verdicts["aws_thing.a"] == .passed)
         #expect(verdicts["aws_legacy_thing.b"] == .failed)
         #expect(verdicts["aws_legacy_thing.c"] == .passed)
-        if case .unknown = verdicts["aws_legacy_thing.d"] {} else { Issue.record("expected unknown, got \(String(describing: verdicts["aws_legacy_thing.d"]))") }
-        for (condition, message) in [("{resource_type: []}", "at least one type"), ("{resource_type: {a: b}}", "must be a string"),
-                                     ("{resource_type: [a], operator: exists}", "only key")] {
+        if case .unknown = verdicts["aws_legacy_thing.d"] {
+        } else {
+            Issue.record("expected unknown, got \(String(describing: verdicts["aws_legacy_thing.d"]))")
+        }
+        for (condition, message) in [
+            ("{resource_type: []}", "at least one type"), ("{resource_type: {a: b}}", "must be a string"),
+            ("{resource_type: [a], operator: exists}", "only key"),
+        ] {
             #expect(throws: (any Error).self, "\(message)") { _ = try makeCheck(condition) }
         }
     }

@@ -62,7 +62,8 @@ import Testing
     @Test func generatedBlocksKeepTheirKnownMembers() throws {
         let loaded = Self.load()
         #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics)")
-        let generated = try #require(loaded.resources.first { $0.address == "aws_s3_bucket_server_side_encryption_configuration.generated" })
+        let generated = try #require(
+            loaded.resources.first { $0.address == "aws_s3_bucket_server_side_encryption_configuration.generated" })
         let byDefault = generated.attributes["rule"]?[0]?["apply_server_side_encryption_by_default"]?[0]
         #expect(byDefault?["sse_algorithm"] == .string("aws:kms"))
         #expect(byDefault?["kms_master_key_id"] == .unknown)

@@ -1,5 +1,6 @@
 import Model
 import Testing
+
 @testable import Checks
 
 /// One operator case: condition, attribute value of `a` (nil = absent), expected truth.
@@ -129,7 +130,8 @@ let operatorCases: [OperatorCase] = [
     // CIDRs
     .init("{attribute: a, operator: cidr_contains_any, value: [0.0.0.0/0, \"::/0\"]}", list([s("10.0.0.0/8"), s("0.0.0.0/0")]), .true),
     .init("{attribute: a, operator: cidr_contains_any, value: [0.0.0.0/0, \"::/0\"]}", list([s("::/0")]), .true),
-    .init("{attribute: a, operator: cidr_contains_any, value: [0.0.0.0/0, \"::/0\"]}", list([s("10.0.0.0/8"), s("2001:db8::/32")]), .false),
+    .init(
+        "{attribute: a, operator: cidr_contains_any, value: [0.0.0.0/0, \"::/0\"]}", list([s("10.0.0.0/8"), s("2001:db8::/32")]), .false),
     .init("{attribute: a, operator: cidr_contains_any, value: [0.0.0.0/0]}", list([s("10.0.0.0/8"), .unknown]), .unknown),
     .init("{attribute: a, operator: cidr_contains_any, value: [0.0.0.0/0]}", s("*"), .true),
     .init("{attribute: a, operator: cidr_contains_any, value: [10.1.0.0/16]}", s("10.0.0.0/8"), .true),

@@ -2,6 +2,7 @@ import Foundation
 import Model
 import Terraform
 import Testing
+
 @testable import Checks
 
 /// IAM and S3 policy checks decide on policies written with `aws_iam_policy_document`, whose JSON the loader renders.
@@ -19,108 +20,115 @@ import Testing
     }
 
     @Test func wildcardAdminPolicyDocumentFailsScopedPassesUnknownActionIsUnknown() throws {
-        let result = try verdicts("BLW-AWS-IAM-008", """
-        variable "action" {
-          type = string
-        }
+        let result = try verdicts(
+            "BLW-AWS-IAM-008",
+            """
+            variable "action" {
+              type = string
+            }
 
-        data "aws_iam_policy_document" "admin" {
-          statement {
-            actions   = ["*"]
-            resources = ["*"]
-          }
-        }
+            data "aws_iam_policy_document" "admin" {
+              statement {
+                actions   = ["*"]
+                resources = ["*"]
+              }
+            }
 
-        data "aws_iam_policy_document" "scoped" {
-          statement {
-            actions   = ["s3:GetObject"]
-            resources = ["arn:aws:s3:::acme-data/*"]
-          }
-        }
+            data "aws_iam_policy_document" "scoped" {
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["arn:aws:s3:::acme-data/*"]
+              }
+            }
 
-        data "aws_iam_policy_document" "open" {
-          statement {
-            actions   = [var.action]
-            resources = ["*"]
-          }
-        }
+            data "aws_iam_policy_document" "open" {
+              statement {
+                actions   = [var.action]
+                resources = ["*"]
+              }
+            }
 
-        resource "aws_iam_policy" "admin" {
-          name   = "admin"
-          policy = data.aws_iam_policy_document.admin.json
-        }
+            resource "aws_iam_policy" "admin" {
+              name   = "admin"
+              policy = data.aws_iam_policy_document.admin.json
+            }
 
-        resource "aws_iam_policy" "scoped" {
-          name   = "scoped"
-          policy = data.aws_iam_policy_document.scoped.json
-        }
+            resource "aws_iam_policy" "scoped" {
+              name   = "scoped"
+              policy = data.aws_iam_policy_document.scoped.json
+            }
 
-        resource "aws_iam_policy" "open" {
-          name   = "open"
-          policy = data.aws_iam_policy_document.open.json
-        }
-        """)
+            resource "aws_iam_policy" "open" {
+              name   = "open"
+              policy = data.aws_iam_policy_document.open.json
+            }
+            """)
         #expect(result == ["aws_iam_policy.admin": "FAILED", "aws_iam_policy.scoped": "PASSED", "aws_iam_policy.open": "UNKNOWN"])
     }
 
     @Test func documentCheckReadsTheMergedDocument() throws {
-        let result = try verdicts("BLW-AWS-IAM-009", """
-        variable "extra" {
-          type = string
-        }
+        let result = try verdicts(
+            "BLW-AWS-IAM-009",
+            """
+            variable "extra" {
+              type = string
+            }
 
-        data "aws_iam_policy_document" "overridden" {
-          override_policy_documents = [jsonencode({
-            Statement = [{ Sid = "Main", Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
-          })]
-          statement {
-            sid       = "Main"
-            actions   = ["*"]
-            resources = ["*"]
-          }
-        }
+            data "aws_iam_policy_document" "overridden" {
+              override_policy_documents = [jsonencode({
+                Statement = [{ Sid = "Main", Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
+              })]
+              statement {
+                sid       = "Main"
+                actions   = ["*"]
+                resources = ["*"]
+              }
+            }
 
-        data "aws_iam_policy_document" "sourced" {
-          source_policy_documents = [jsonencode({
-            Statement = [{ Effect = "Allow", Action = ["*"], Resource = ["*"] }]
-          })]
-        }
+            data "aws_iam_policy_document" "sourced" {
+              source_policy_documents = [jsonencode({
+                Statement = [{ Effect = "Allow", Action = ["*"], Resource = ["*"] }]
+              })]
+            }
 
-        data "aws_iam_policy_document" "merges_unknown" {
-          source_policy_documents = [var.extra]
-          statement {
-            actions   = ["s3:GetObject"]
-            resources = ["*"]
-          }
-        }
+            data "aws_iam_policy_document" "merges_unknown" {
+              source_policy_documents = [var.extra]
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["*"]
+              }
+            }
 
-        data "aws_iam_policy_document" "unknown_elsewhere" {
-          statement {
-            actions   = ["*"]
-            resources = ["*"]
-          }
-          statement {
-            actions   = ["s3:GetObject"]
-            resources = [var.extra]
-          }
-        }
-        """)
-        #expect(result == [
-            "data.aws_iam_policy_document.overridden": "PASSED",
-            "data.aws_iam_policy_document.sourced": "FAILED",
-            "data.aws_iam_policy_document.merges_unknown": "UNKNOWN",
-            // Nothing merges into it, so its known * on * statement decides though another one is unknown.
-            "data.aws_iam_policy_document.unknown_elsewhere": "FAILED",
-        ])
+            data "aws_iam_policy_document" "unknown_elsewhere" {
+              statement {
+                actions   = ["*"]
+                resources = ["*"]
+              }
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = [var.extra]
+              }
+            }
+            """)
+        #expect(
+            result == [
+                "data.aws_iam_policy_document.overridden": "PASSED",
+                "data.aws_iam_policy_document.sourced": "FAILED",
+                "data.aws_iam_policy_document.merges_unknown": "UNKNOWN",
+                // Nothing merges into it, so its known * on * statement decides though another one is unknown.
+                "data.aws_iam_policy_document.unknown_elsewhere": "FAILED",
+            ])
     }
 
     @Test func renderedJSONTakesPrecedenceOverStatementBlocks() {
         let predicate = PredicateRegistry.standard.predicate(named: "iam_policy_allows_wildcard_admin")
         let admin: Value = .list([.object(["actions": .list([.string("*")]), "resources": .list([.string("*")])])])
-        let scopedJSON: Value = .string(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)
+        let scopedJSON: Value = .string(
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)
         #expect(predicate?.evaluate(.object(["statement": admin, "json": scopedJSON])).truth == .false)
         #expect(predicate?.evaluate(.object(["statement": admin, "json": .unknown])).truth == .true)
-        #expect(predicate?.evaluate(.object(["statement": admin, "json": .unknown, "override_policy_documents": .unknown])).truth == .unknown)
+        #expect(
+            predicate?.evaluate(.object(["statement": admin, "json": .unknown, "override_policy_documents": .unknown])).truth == .unknown)
         #expect(predicate?.evaluate(.object(["statement": admin, "json": .unknown, "source_policy_documents": .list([])])).truth == .true)
     }
 }

@@ -1,5 +1,6 @@
 import Model
 import Testing
+
 @testable import Checks
 
 @Suite struct Predicates {
@@ -15,14 +16,19 @@ import Testing
         #expect(run(p, .string(#"{"Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}"#)) == .false)
         #expect(run(p, .string("not json")) == .false)
         #expect(run(p, .unknown) == .unknown)
-        #expect(run(p, .object(["Statement": .tuple([.object(["Effect": .string("Allow"), "Action": .unknown, "Resource": .string("*")])])])) == .unknown)
+        #expect(
+            run(p, .object(["Statement": .tuple([.object(["Effect": .string("Allow"), "Action": .unknown, "Resource": .string("*")])])]))
+                == .unknown)
         // aws_iam_policy_document shape: statement blocks, effect defaults to Allow.
-        #expect(run(p, .object(["statement": .list([.object(["actions": .list([.string("*")]), "resources": .list([.string("*")])])])])) == .true)
+        #expect(
+            run(p, .object(["statement": .list([.object(["actions": .list([.string("*")]), "resources": .list([.string("*")])])])]))
+                == .true)
     }
 
     @Test func s3InsecureTransport() {
         let p = "s3_policy_denies_insecure_transport"
-        let deny = #"{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}"#
+        let deny =
+            #"{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}"#
         #expect(run(p, .string(deny)) == .true)
         #expect(run(p, .string(deny.replacingOccurrences(of: "\"false\"", with: "false"))) == .true)
         #expect(run(p, .string(deny.replacingOccurrences(of: "Deny", with: "Allow"))) == .false)
@@ -56,8 +62,10 @@ import Testing
         let (checks, _) = CheckLoader.load(directory: fixturePath("checks"))
         let check = try #require(checks.first { $0.id == "BLW-AZURE-NETWORK-001" })
         func rule(_ name: String, _ attrs: [String: Value]) -> Resource {
-            var base: [String: Value] = ["direction": .string("Inbound"), "access": .string("Allow"),
-                                         "source_address_prefix": .string("*")]
+            var base: [String: Value] = [
+                "direction": .string("Inbound"), "access": .string("Allow"),
+                "source_address_prefix": .string("*"),
+            ]
             base.merge(attrs) { $1 }
             return makeResource("azurerm_network_security_rule", name, base)
         }

@@ -1,28 +1,34 @@
 import Foundation
 import Model
+
 @testable import Checks
 
 /// Builds a resource at a fake source location.
-func makeResource(_ type: String, _ name: String, _ attributes: [String: Value] = [:], references: [Reference] = [],
-                  mode: Resource.Mode = .managed) -> Resource {
+func makeResource(
+    _ type: String, _ name: String, _ attributes: [String: Value] = [:], references: [Reference] = [],
+    mode: Resource.Mode = .managed
+) -> Resource {
     let start = SourcePosition(line: 1, column: 1, byte: 0)
-    return Resource(mode: mode, provider: Resource.impliedProvider(ofType: type), type: type, name: name,
-                    origin: .iac(SourceRange(file: "main.tf", start: start, end: start)),
-                    attributes: attributes, references: references)
+    return Resource(
+        mode: mode, provider: Resource.impliedProvider(ofType: type), type: type, name: name,
+        origin: .iac(SourceRange(file: "main.tf", start: start, end: start)),
+        attributes: attributes, references: references)
 }
 
 /// Compiles a check whose condition is given in YAML flow syntax.
-func makeCheck(_ condition: String, id: String = "BLW-AWS-TEST-001", types: [String] = ["aws_s3_bucket"],
-               references: String = "") throws -> CheckDefinition {
+func makeCheck(
+    _ condition: String, id: String = "BLW-AWS-TEST-001", types: [String] = ["aws_s3_bucket"],
+    references: String = ""
+) throws -> CheckDefinition {
     let yaml = """
-    id: \(id)
-    title: test
-    severity: high
-    provider: aws
-    resource_types: [\(types.joined(separator: ", "))]
-    condition: \(condition)
-    \(references)
-    """
+        id: \(id)
+        title: test
+        severity: high
+        provider: aws
+        resource_types: [\(types.joined(separator: ", "))]
+        condition: \(condition)
+        \(references)
+        """
     switch CheckLoader.load(yaml: yaml, file: "test.yaml") {
     case .success(let check): return check
     case .failure(let d): throw d

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+
 @testable import Checks
 
 @Suite struct Suppressions {
@@ -11,18 +12,21 @@ import Testing
 
     @Test func parsesAllStyles() {
         let block = """
-        resource "aws_s3_bucket" "b" {
-          # bulwark:skip=BLW-AWS-S3-001 logs bucket is public by design
-          #checkov:skip=CKV_AWS_18:access logging not needed
-          // trivy:ignore:AVD-AWS-0086
-          #tfsec:ignore:aws-s3-block-public-acls:exp:2030-01-31 tfsec:ignore:aws-s3-enable-versioning
-          bucket = "b" # trailing comments count too: #checkov:skip=CKV_AWS_21
-        }
-        """
+            resource "aws_s3_bucket" "b" {
+              # bulwark:skip=BLW-AWS-S3-001 logs bucket is public by design
+              #checkov:skip=CKV_AWS_18:access logging not needed
+              // trivy:ignore:AVD-AWS-0086
+              #tfsec:ignore:aws-s3-block-public-acls:exp:2030-01-31 tfsec:ignore:aws-s3-enable-versioning
+              bucket = "b" # trailing comments count too: #checkov:skip=CKV_AWS_21
+            }
+            """
         let found = InlineSuppressions.parse(blockSource: block)
         #expect(found.map(\.kind) == [.bulwark, .checkov, .trivy, .tfsec, .tfsec, .checkov])
-        #expect(found.map(\.id) == ["BLW-AWS-S3-001", "CKV_AWS_18", "AVD-AWS-0086", "aws-s3-block-public-acls",
-                                    "aws-s3-enable-versioning", "CKV_AWS_21"])
+        #expect(
+            found.map(\.id) == [
+                "BLW-AWS-S3-001", "CKV_AWS_18", "AVD-AWS-0086", "aws-s3-block-public-acls",
+                "aws-s3-enable-versioning", "CKV_AWS_21",
+            ])
         #expect(found[0].reason == "logs bucket is public by design")
         #expect(found[1].reason == "access logging not needed")
         #expect(found[3].expires == CalendarDate("2030-01-31"))
@@ -40,9 +44,11 @@ import Testing
     }
 
     @Test func parseFromFileRange() {
-        let file = "provider \"aws\" {}\n#trivy:ignore:AVD-AWS-0086\nresource \"aws_s3_bucket\" \"b\" {\n  # bulwark:skip=BLW-AWS-S3-002\n}\n"
-        let range = SourceRange(file: "main.tf", start: SourcePosition(line: 3, column: 1, byte: 0),
-                                end: SourcePosition(line: 5, column: 2, byte: 0))
+        let file =
+            "provider \"aws\" {}\n#trivy:ignore:AVD-AWS-0086\nresource \"aws_s3_bucket\" \"b\" {\n  # bulwark:skip=BLW-AWS-S3-002\n}\n"
+        let range = SourceRange(
+            file: "main.tf", start: SourcePosition(line: 3, column: 1, byte: 0),
+            end: SourcePosition(line: 5, column: 2, byte: 0))
         let found = InlineSuppressions.parse(fileContents: file, range: range)
         #expect(found.map(\.id) == ["AVD-AWS-0086", "BLW-AWS-S3-002"])
         #expect(found.map { $0.range?.start.line } == [2, 4])
@@ -60,19 +66,19 @@ import Testing
 
     @Test func configSkipsWithExpiry() {
         let yaml = """
-        skips:
-          - check: BLW-AWS-S3-001
-            resource: "aws_s3_bucket.logs"
-            reason: public website
-            expires: 2026-12-31
-          - check: CKV_AWS_18
-            resource: "module.legacy.*"
-            reason: legacy
-            expires: 2020-01-01
-          - check: BLW-AWS-S3-001
-            reason: missing expiry is fine
-            expires: 31/12/2026
-        """
+            skips:
+              - check: BLW-AWS-S3-001
+                resource: "aws_s3_bucket.logs"
+                reason: public website
+                expires: 2026-12-31
+              - check: CKV_AWS_18
+                resource: "module.legacy.*"
+                reason: legacy
+                expires: 2020-01-01
+              - check: BLW-AWS-S3-001
+                reason: missing expiry is fine
+                expires: 31/12/2026
+            """
         let (skips, diagnostics) = SkipConfig.load(yaml: yaml, file: "bulwark-skips.yaml")
         #expect(skips.count == 2)
         #expect(diagnostics.count == 1)
@@ -112,7 +118,8 @@ import Testing
         let context = SuppressionContext(inline: ["aws_s3_bucket.b": [s]], today: CalendarDate("2025-01-01")!)
         #expect(context.diagnostics.count == 1)
         #expect(context.diagnostics[0].message.contains("trivy:ignore:AVD-AWS-0086"))
-        let results = CheckEngine(checks: [check]).evaluate(graph: ResourceGraph([makeResource("aws_s3_bucket", "b")]), suppressions: context)
+        let results = CheckEngine(checks: [check]).evaluate(
+            graph: ResourceGraph([makeResource("aws_s3_bucket", "b")]), suppressions: context)
         #expect(results[0].verdict == .failed)
     }
 
@@ -124,8 +131,9 @@ import Testing
 }
 
 @Suite struct Baselines {
-    let check = CheckDefinition(id: "BLW-AWS-S3-001", title: "t", severity: .high, provider: "aws",
-                                resourceTypes: ["aws_s3_bucket"], condition: .constant(false))
+    let check = CheckDefinition(
+        id: "BLW-AWS-S3-001", title: "t", severity: .high, provider: "aws",
+        resourceTypes: ["aws_s3_bucket"], condition: .constant(false))
 
     @Test func fingerprintIsFNV1a() {
         // FNV-1a 64 of the empty string is the offset basis; of "a" the published test vector.

@@ -48,7 +48,8 @@ struct URLSessionTransportTests {
 
     @Test func followsARedirectOnTheSameHost() async throws {
         let server = try LoopbackHTTPServer { request in
-            request.path == "/old" ? CannedResponse(status: 302, headers: [("Location", "/new")], text: "")
+            request.path == "/old"
+                ? CannedResponse(status: 302, headers: [("Location", "/new")], text: "")
                 : CannedResponse(text: "moved here")
         }
         defer { server.stop() }
@@ -97,8 +98,9 @@ struct URLSessionTransportTests {
 
     @Test func refusesNonHTTPSchemes() async throws {
         let error = await #expect(throws: HTTPError.self) {
-            _ = try await URLSessionTransport().send(HTTPRequest(method: "GET", url: URL(fileURLWithPath: "/etc/passwd")),
-                                                     timeout: .seconds(1))
+            _ = try await URLSessionTransport().send(
+                HTTPRequest(method: "GET", url: URL(fileURLWithPath: "/etc/passwd")),
+                timeout: .seconds(1))
         }
         #expect(error?.code == .invalidURL)
     }
@@ -116,4 +118,3 @@ struct URLSessionTransportTests {
         #expect(error?.file.hasSuffix("URLSessionTransport.swift") == true)
     }
 }
-

@@ -6,8 +6,9 @@ import Testing
 /// A part that was not read keeps the cloud client's error as its cause, where it was created, and a closed code.
 @Suite struct DiscoveryErrorTests {
     @Test func anAWSFailureKeepsTheClientErrorAsItsCause() throws {
-        let cause = AWSError(.serviceError, "not allowed", serviceCode: "AccessDenied", service: "s3", operation: "ListBuckets", httpStatus: 403,
-                             requestID: "req-1")
+        let cause = AWSError(
+            .serviceError, "not allowed", serviceCode: "AccessDenied", service: "s3", operation: "ListBuckets", httpStatus: 403,
+            requestID: "req-1")
         let error = DiscoveryError(service: "s3", region: "global", operation: "ListBuckets", underlying: cause)
         #expect(error.code == .accessDenied)
         #expect(error.apiCode == "AccessDenied")
@@ -21,8 +22,9 @@ import Testing
     }
 
     @Test func anAWSFailureOtherThanDenialIsACallFailure() {
-        let cause = AWSError(.transport, "connection refused", service: "rds", operation: "DescribeDBInstances",
-                             resource: "db-1")
+        let cause = AWSError(
+            .transport, "connection refused", service: "rds", operation: "DescribeDBInstances",
+            resource: "db-1")
         let error = DiscoveryError(service: "rds", region: "eu-west-1", operation: "DescribeDBInstances", underlying: cause)
         #expect(error.code == .callFailed)
         #expect(error.resource == "db-1")
@@ -30,8 +32,9 @@ import Testing
     }
 
     @Test func anARMFailureNamesTheResourceTypeItsAPIReads() throws {
-        let cause = AzureError(.armError, "denied", armCode: "AuthorizationFailed", api: "LIST Microsoft.Compute/disks",
-                               resourceID: "/subscriptions/s/providers/Microsoft.Compute/disks", httpStatus: 403)
+        let cause = AzureError(
+            .armError, "denied", armCode: "AuthorizationFailed", api: "LIST Microsoft.Compute/disks",
+            resourceID: "/subscriptions/s/providers/Microsoft.Compute/disks", httpStatus: 403)
         let error = DiscoveryError(arm: cause)
         #expect(error.code == .accessDenied)
         #expect(error.service == "Microsoft.Compute/disks")

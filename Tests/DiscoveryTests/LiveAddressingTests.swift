@@ -1,6 +1,7 @@
-@testable import Discovery
 import Model
 import Testing
+
+@testable import Discovery
 
 @Suite("Live resource addresses")
 struct LiveAddressingTests {
@@ -52,8 +53,9 @@ struct LiveAddressingTests {
 
     @Test func azureLinksResolveByARMIDWhateverItsCase() {
         let group = arm("azurerm_network_security_group", "/subscriptions/s/resourceGroups/RG/providers/n/NSG", "rg_nsg")
-        let rule = arm("azurerm_network_security_rule", "/subscriptions/s/resourceGroups/rg/providers/n/nsg/securityRules/r",
-                       "rg_nsg_r", link: "/subscriptions/s/resourcegroups/rg/providers/n/nsg")
+        let rule = arm(
+            "azurerm_network_security_rule", "/subscriptions/s/resourceGroups/rg/providers/n/nsg/securityRules/r",
+            "rg_nsg_r", link: "/subscriptions/s/resourcegroups/rg/providers/n/nsg")
         let resources = LiveAddressing.azure.resources([rule, group], account: "s")
         let reference = resources.first { $0.type == "azurerm_network_security_rule" }?.references.first
         #expect(reference?.target == "azurerm_network_security_group.rg_nsg")

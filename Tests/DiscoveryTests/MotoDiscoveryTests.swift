@@ -1,6 +1,6 @@
 import AWS
-import CloudHTTP
 import Checks
+import CloudHTTP
 import Discovery
 import Foundation
 import Model
@@ -24,8 +24,9 @@ struct MotoDiscoveryTests {
     }
 
     static func client(_ environment: [String: String]) -> AWSClient {
-        AWSClient(credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
-                  region: "us-east-1", environment: environment, retryPolicy: fast)
+        AWSClient(
+            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
+            region: "us-east-1", environment: environment, retryPolicy: fast)
     }
 
     static var checksDirectory: String {
@@ -64,8 +65,9 @@ struct MotoDiscoveryTests {
         #expect(logging.references.contains { $0.attribute == "target_bucket" && $0.target == "aws_s3_bucket.log-bucket" })
         let block = try #require(find(result, "aws_s3_bucket_public_access_block", id: "secure-bucket"))
         #expect(block.attributes["restrict_public_buckets"] == .bool(true))
-        #expect(find(result, "aws_s3_bucket_policy", id: "secure-bucket")?.attributes["policy"]?.stringValue?
-            .contains("aws:SecureTransport") == true)
+        #expect(
+            find(result, "aws_s3_bucket_policy", id: "secure-bucket")?.attributes["policy"]?.stringValue?
+                .contains("aws:SecureTransport") == true)
         #expect(find(result, "aws_s3_bucket_acl", id: "public-bucket")?.attributes["acl"] == .string("public-read"))
         #expect(find(result, "aws_s3_bucket_versioning", id: "public-bucket") == nil)
 
@@ -79,7 +81,9 @@ struct MotoDiscoveryTests {
         let ingress = try #require(open.attributes["ingress"]?.elements?.first?.members)
         #expect(ingress["from_port"] == .number(22))
         #expect(ingress["cidr_blocks"] == .list([.string("0.0.0.0/0")]))
-        #expect(find(result, "aws_ebs_volume", id: ids["volume_plain", default: "<missing volume_plain>"])?.attributes["encrypted"] == .bool(false))
+        #expect(
+            find(result, "aws_ebs_volume", id: ids["volume_plain", default: "<missing volume_plain>"])?.attributes["encrypted"]
+                == .bool(false))
         let flow = try #require(result.resources.first { $0.type == "aws_flow_log" })
         #expect(flow.references.contains { $0.attribute == "vpc_id" && $0.target == "aws_vpc.\(ids["vpc"] ?? "")" })
         #expect(result.resources.contains { $0.type == "aws_ebs_encryption_by_default" })
@@ -89,16 +93,21 @@ struct MotoDiscoveryTests {
         #expect(plainDB.attributes["storage_encrypted"] == .bool(false))
         #expect(plainDB.attributes["publicly_accessible"] == .bool(true))
         #expect(find(result, "aws_db_instance", id: "db-secure")?.attributes["storage_encrypted"] == .bool(true))
-        #expect(find(result, "aws_kms_key", id: ids["key_plain", default: "<missing key_plain>"])?.attributes["enable_key_rotation"] == .bool(false))
-        #expect(find(result, "aws_kms_key", id: ids["key_rotated", default: "<missing key_rotated>"])?.attributes["enable_key_rotation"] == .bool(true))
+        #expect(
+            find(result, "aws_kms_key", id: ids["key_plain", default: "<missing key_plain>"])?.attributes["enable_key_rotation"]
+                == .bool(false))
+        #expect(
+            find(result, "aws_kms_key", id: ids["key_rotated", default: "<missing key_rotated>"])?.attributes["enable_key_rotation"]
+                == .bool(true))
         let key = try #require(result.resources.first { $0.type == "aws_iam_access_key" })
         #expect(key.attributes["id"] == .string(ids["alice_key"] ?? ""))
         #expect(key.attributes["age_days"] == .number(0))
         #expect(key.references.contains { $0.target == "aws_iam_user.alice" })
         #expect(result.resources.contains { $0.type == "aws_iam_user_policy" && $0.attributes["user"] == .string("alice") })
         #expect(result.resources.contains { $0.type == "aws_iam_virtual_mfa_device" && $0.attributes["user_name"] == .string("bob") })
-        #expect(result.resources.first { $0.type == "aws_iam_account_password_policy" }?
-            .attributes["minimum_password_length"] == .number(8))
+        #expect(
+            result.resources.first { $0.type == "aws_iam_account_password_policy" }?
+                .attributes["minimum_password_length"] == .number(8))
         let trail = try #require(result.resources.first { $0.type == "aws_cloudtrail" && $0.name == "main-trail" })
         #expect(trail.attributes["enable_logging"] == .bool(true))
         #expect(trail.attributes["is_multi_region_trail"] == .bool(true))
@@ -147,7 +156,10 @@ struct MotoDiscoveryTests {
         environment["AWS_ENDPOINT_URL_RDS"] = "http://127.0.0.1:\(try MotoServer.freePort())"
         let result = try await AWSDiscovery(client: Self.client(environment)).run()
         #expect(result.errors.contains { $0.service == "s3" && $0.operation == "ListBuckets" && $0.apiCode == "AccessDenied" })
-        #expect(result.errors.contains { $0.service == "rds" && $0.operation == "DescribeDBInstances" && ($0.underlying as? AWSError)?.code == .transport })
+        #expect(
+            result.errors.contains {
+                $0.service == "rds" && $0.operation == "DescribeDBInstances" && ($0.underlying as? AWSError)?.code == .transport
+            })
         #expect(!result.resources.contains { $0.type == "aws_s3_bucket" || $0.type == "aws_db_instance" })
         // Everything else was still read.
         #expect(result.resources.contains { $0.type == "aws_instance" })

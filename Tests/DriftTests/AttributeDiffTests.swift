@@ -1,5 +1,6 @@
 import Model
 import Testing
+
 @testable import Drift
 
 @Suite("Attribute comparison")
@@ -12,8 +13,11 @@ struct AttributeDiffTests {
 
     @Test("null, empty string, empty list and empty map are the same")
     func emptiness() {
-        #expect(diff(["a": .null, "b": "", "c": .list([]), "d": .object([:])],
-                     ["a": "", "b": .list([]), "c": .null, "d": .map([:])]).isEmpty)
+        #expect(
+            diff(
+                ["a": .null, "b": "", "c": .list([]), "d": .object([:])],
+                ["a": "", "b": .list([]), "c": .null, "d": .map([:])]
+            ).isEmpty)
         #expect(diff(["a": .null], ["a": "x"]) == ["a"])
         #expect(diff(["a": .list([])], ["a": .list(["x"])]) == ["a"])
     }
@@ -30,11 +34,14 @@ struct AttributeDiffTests {
         let rules = AttributeRules(sets: ["rule", "ids"])
         #expect(diff(["ids": Support.strings(["a", "b", "c"])], ["ids": Support.strings(["c", "a", "b"])], rules: rules).isEmpty)
         #expect(diff(["ids": Support.strings(["a", "b"])], ["ids": .set(from: ["b", "a"])]).isEmpty, "a live set is order-free by itself")
-        #expect(diff(["ids": Support.strings(["a", "b"])], ["ids": Support.strings(["b", "a"])]) == ["ids[0]", "ids[1]"],
-                "without the rule a list keeps its order")
-        let r1 = Value.object(["p": 1, "cidrs": Support.strings(["x", "y"])]), r2 = Value.object(["p": 2, "cidrs": .null])
+        #expect(
+            diff(["ids": Support.strings(["a", "b"])], ["ids": Support.strings(["b", "a"])]) == ["ids[0]", "ids[1]"],
+            "without the rule a list keeps its order")
+        let r1 = Value.object(["p": 1, "cidrs": Support.strings(["x", "y"])])
+        let r2 = Value.object(["p": 2, "cidrs": .null])
         #expect(diff(["rule": .list([r1, r2])], ["rule": .list([r2, r1])], rules: rules).isEmpty)
-        #expect(diff(["rule": .list([r1, r2])], ["rule": .list([r2, .object(["p": 1, "cidrs": Support.strings(["x"])])])], rules: rules)
+        #expect(
+            diff(["rule": .list([r1, r2])], ["rule": .list([r2, .object(["p": 1, "cidrs": Support.strings(["x"])])])], rules: rules)
                 == ["rule"])
     }
 
@@ -49,9 +56,12 @@ struct AttributeDiffTests {
     @Test("ignored paths cover their children, match without indices and take wildcards")
     func ignored() {
         let rules = AttributeRules(ignore: ["timeouts", "versioning.mfa", "*_at"])
-        #expect(diff(["timeouts": .object(["create": "5m"]), "versioning": Support.block(["mfa": true]), "updated_at": "1"],
-                     ["timeouts": .object(["create": "9m"]), "versioning": Support.block(["mfa": false]), "updated_at": "2"],
-                     rules: rules).isEmpty)
+        #expect(
+            diff(
+                ["timeouts": .object(["create": "5m"]), "versioning": Support.block(["mfa": true]), "updated_at": "1"],
+                ["timeouts": .object(["create": "9m"]), "versioning": Support.block(["mfa": false]), "updated_at": "2"],
+                rules: rules
+            ).isEmpty)
     }
 
     @Test("attributes discovery did not read are not compared; map keys added live are")

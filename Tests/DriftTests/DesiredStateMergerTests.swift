@@ -2,6 +2,7 @@ import Foundation
 import Model
 import Terraform
 import Testing
+
 @testable import Drift
 
 /// Drift's desired side is the state plus the configuration: HCL not yet applied is drift, untouched
@@ -62,17 +63,27 @@ struct DesiredStateMergerTests {
     /// The cloud as the state left it (versioning Suspended), plus what the state alone knows (`acme-old`).
     static func live() -> [Resource] {
         [
-            Support.live("aws_s3_bucket", "arn:aws:s3:::acme-data",
-                         ["bucket": "acme-data", "tags": .map(["team": "data"])]),
-            Support.live("aws_s3_bucket_versioning", "acme-data", [
-                "bucket": "acme-data",
-                "versioning_configuration": Support.block(["status": "Suspended", "mfa_delete": "Disabled"]),
-            ]),
-            Support.live("aws_s3_bucket_server_side_encryption_configuration", "acme-data", [
-                "bucket": "acme-data",
-                "rule": .list([.object(["bucket_key_enabled": false, "apply_server_side_encryption_by_default":
-                    Support.block(["sse_algorithm": "AES256", "kms_master_key_id": ""])])]),
-            ]),
+            Support.live(
+                "aws_s3_bucket", "arn:aws:s3:::acme-data",
+                ["bucket": "acme-data", "tags": .map(["team": "data"])]),
+            Support.live(
+                "aws_s3_bucket_versioning", "acme-data",
+                [
+                    "bucket": "acme-data",
+                    "versioning_configuration": Support.block(["status": "Suspended", "mfa_delete": "Disabled"]),
+                ]),
+            Support.live(
+                "aws_s3_bucket_server_side_encryption_configuration", "acme-data",
+                [
+                    "bucket": "acme-data",
+                    "rule": .list([
+                        .object([
+                            "bucket_key_enabled": false,
+                            "apply_server_side_encryption_by_default":
+                                Support.block(["sse_algorithm": "AES256", "kms_master_key_id": ""]),
+                        ])
+                    ]),
+                ]),
             Support.live("aws_s3_bucket", "arn:aws:s3:::acme-old", ["bucket": "acme-old"]),
         ]
     }
@@ -143,8 +154,9 @@ struct DesiredStateMergerTests {
     @Test("a known configuration value replaces a map whole; null keeps the state; set blocks pair by content")
     func overlayRules() {
         let rules = AttributeRules(sets: ["rule"])
-        let tags = DesiredStateMerger.overlay(.object(["a": "1", "b": "2"]), with: .object(["a": "1"]),
-                                               pattern: "tags", rules: rules, inBlock: false)
+        let tags = DesiredStateMerger.overlay(
+            .object(["a": "1", "b": "2"]), with: .object(["a": "1"]),
+            pattern: "tags", rules: rules, inBlock: false)
         #expect(tags == .object(["a": "1"]))
         #expect(DesiredStateMerger.overlay("x", with: .null, pattern: "acl", rules: rules, inBlock: false) == "x")
         let state: Value = .list([.object(["id": "one", "days": 1]), .object(["id": "two", "days": 2])])

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+
 @testable import Drift
 
 @Suite("Drift detection")
@@ -23,32 +24,45 @@ struct DriftDetectorTests {
     /// Live objects as discovery maps them: computed values differ, order of sets differs, scalars differ in type.
     static func liveUntouched() -> [Resource] {
         [
-            Support.live("aws_s3_bucket", "arn:aws:s3:::acme-logs", [
-                "bucket": "acme-logs", "arn": "arn:aws:s3:::acme-logs",
-                "bucket_domain_name": "acme-logs.s3.eu-west-1.amazonaws.com", "acl": "",
-                "grant": .list([
-                    .object(["permissions": Support.strings(["READ_ACP", "WRITE"]), "type": "Group",
-                             "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery", "id": ""]),
-                    .object(["permissions": Support.strings(["FULL_CONTROL"]), "type": "CanonicalUser", "id": "", "uri": ""]),
+            Support.live(
+                "aws_s3_bucket", "arn:aws:s3:::acme-logs",
+                [
+                    "bucket": "acme-logs", "arn": "arn:aws:s3:::acme-logs",
+                    "bucket_domain_name": "acme-logs.s3.eu-west-1.amazonaws.com", "acl": "",
+                    "grant": .list([
+                        .object([
+                            "permissions": Support.strings(["READ_ACP", "WRITE"]), "type": "Group",
+                            "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery", "id": "",
+                        ]),
+                        .object(["permissions": Support.strings(["FULL_CONTROL"]), "type": "CanonicalUser", "id": "", "uri": ""]),
+                    ]),
+                    "versioning": Support.block(["enabled": true, "mfa_delete": false]),
+                    "tags": .map(["team": "security"]), "tags_all": .map(["team": "security", "created-by": "console"]),
+                    "policy": .null,
                 ]),
-                "versioning": Support.block(["enabled": true, "mfa_delete": false]),
-                "tags": .map(["team": "security"]), "tags_all": .map(["team": "security", "created-by": "console"]),
-                "policy": .null,
-            ]),
-            Support.live("aws_security_group", "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0a1", [
-                "id": "sg-0a1", "name": "web", "description": "Managed by Terraform", "owner_id": "999999999999",
-                "ingress": .set(from: [
-                    .object(["cidr_blocks": Support.strings(["10.0.0.0/8"]), "from_port": 22, "to_port": 22, "protocol": "tcp",
-                             "description": "ssh", "self": false]),
-                    .object(["cidr_blocks": Support.strings(["192.168.0.0/16", "10.0.0.0/8"]), "from_port": "443", "to_port": 443,
-                             "protocol": "tcp", "description": .null, "self": false]),
+            Support.live(
+                "aws_security_group", "arn:aws:ec2:eu-west-1:123456789012:security-group/sg-0a1",
+                [
+                    "id": "sg-0a1", "name": "web", "description": "Managed by Terraform", "owner_id": "999999999999",
+                    "ingress": .set(from: [
+                        .object([
+                            "cidr_blocks": Support.strings(["10.0.0.0/8"]), "from_port": 22, "to_port": 22, "protocol": "tcp",
+                            "description": "ssh", "self": false,
+                        ]),
+                        .object([
+                            "cidr_blocks": Support.strings(["192.168.0.0/16", "10.0.0.0/8"]), "from_port": "443", "to_port": 443,
+                            "protocol": "tcp", "description": .null, "self": false,
+                        ]),
+                    ]),
                 ]),
-            ]),
-            Support.live("aws_instance", "i-0app", [
-                "id": "i-0app", "ami": "ami-123", "instance_type": "t3.micro",
-                "metadata_options": .object(["http_tokens": "required", "http_put_response_hop_limit": "1", "http_endpoint": "enabled"]),
-                "vpc_security_group_ids": Support.strings(["sg-0b2", "sg-0a1"]), "monitoring": "false",
-            ]),
+            Support.live(
+                "aws_instance", "i-0app",
+                [
+                    "id": "i-0app", "ami": "ami-123", "instance_type": "t3.micro",
+                    "metadata_options": .object(["http_tokens": "required", "http_put_response_hop_limit": "1", "http_endpoint": "enabled"]
+                    ),
+                    "vpc_security_group_ids": Support.strings(["sg-0b2", "sg-0a1"]), "monitoring": "false",
+                ]),
             Support.live("aws_s3_bucket", "arn:aws:s3:::acme-gone", ["bucket": "acme-gone"]),
         ]
     }
@@ -75,12 +89,15 @@ struct DriftDetectorTests {
 
         let report = DriftDetector(attributes: try Self.shippedTable()).detect(desired: try await Self.desired(), live: live)
 
-        #expect(report.changed == [
-            DriftChange(type: "aws_s3_bucket", address: "aws_s3_bucket.logs", id: "acme-logs", attribute: "versioning[0].enabled",
-                        desired: true, live: false),
-            DriftChange(type: "aws_instance", address: "module.compute[\"blue\"].aws_instance.app[0]", id: "i-0app",
-                        attribute: "instance_type", desired: "t3.micro", live: "t3.large"),
-        ])
+        #expect(
+            report.changed == [
+                DriftChange(
+                    type: "aws_s3_bucket", address: "aws_s3_bucket.logs", id: "acme-logs", attribute: "versioning[0].enabled",
+                    desired: true, live: false),
+                DriftChange(
+                    type: "aws_instance", address: "module.compute[\"blue\"].aws_instance.app[0]", id: "i-0app",
+                    attribute: "instance_type", desired: "t3.micro", live: "t3.large"),
+            ])
         #expect(report.missing.compactMap(\.address) == ["aws_s3_bucket.gone"])
         #expect(report.missing.map(\.id) == ["acme-gone"])
         #expect(report.unmanaged.map(\.id) == ["arn:aws:iam::123456789012:user/alice", "arn:aws:s3:::acme-shadow"])
@@ -107,7 +124,8 @@ struct DriftDetectorTests {
         #expect(inferred.missing.isEmpty)
         let declared = DriftDetector(attributes: try Self.shippedTable())
             .detect(desired: desired, live: live, discoveredTypes: ["aws_s3_bucket", "aws_instance", "aws_security_group"])
-        #expect(declared.missing.compactMap(\.address).sorted() == ["aws_security_group.web", "module.compute[\"blue\"].aws_instance.app[0]"])
+        #expect(
+            declared.missing.compactMap(\.address).sorted() == ["aws_security_group.web", "module.compute[\"blue\"].aws_instance.app[0]"])
     }
 
     @Test("data sources and resources without an ID are not matched")

@@ -1,5 +1,6 @@
 import Model
 import Testing
+
 @testable import Drift
 
 @Suite(".bulwarkignore")
@@ -29,7 +30,8 @@ struct DriftIgnoreTests {
         #expect(ignore.ignoresAttribute(type: "aws_instance", ids: ["i-0app"], path: "tags.Owner", pattern: "tags.Owner"))
         #expect(!ignore.ignoresAttribute(type: "aws_instance", ids: ["i-0app"], path: "tags.Team", pattern: "tags.Team"))
         #expect(ignore.rules[4] == DriftIgnore.Rule(type: "aws_s3_bucket", id: "acme.logs", attribute: "versioning", line: 7))
-        #expect(ignore.ignoresAttribute(type: "aws_s3_bucket", ids: ["acme.logs"], path: "versioning[0].enabled", pattern: "versioning.enabled")
+        #expect(
+            ignore.ignoresAttribute(type: "aws_s3_bucket", ids: ["acme.logs"], path: "versioning[0].enabled", pattern: "versioning.enabled")
                 == false, "a rule names one path; children are covered by the detector stopping at the parent")
         #expect(ignore.ignoresAttribute(type: "aws_s3_bucket", ids: ["acme.logs"], path: "versioning", pattern: "versioning"))
     }
@@ -38,13 +40,14 @@ struct DriftIgnoreTests {
     func badLines() {
         let text = "aws_s3_bucket\n  Bad-Type.x\naws_s3_bucket.\naws_s3_bucket.x..y\naws_s3_bucket.ok\nfoo.bar\\"
         let (ignore, diagnostics) = DriftIgnore.parse(text, file: "repo/.bulwarkignore")
-        #expect(diagnostics.map(\.description) == [
-            "repo/.bulwarkignore:1:1: error: expected 'type.id' or 'type.id.attribute', found \"aws_s3_bucket\"",
-            "repo/.bulwarkignore:2:3: error: invalid resource type \"Bad-Type\" (lower-case letters, digits, '_' and '*')",
-            "repo/.bulwarkignore:3:1: error: missing resource ID after \"aws_s3_bucket.\"",
-            "repo/.bulwarkignore:4:1: error: empty attribute name in \".y\"",
-            "repo/.bulwarkignore:6:1: error: a rule cannot end with '\\'",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "repo/.bulwarkignore:1:1: error: expected 'type.id' or 'type.id.attribute', found \"aws_s3_bucket\"",
+                "repo/.bulwarkignore:2:3: error: invalid resource type \"Bad-Type\" (lower-case letters, digits, '_' and '*')",
+                "repo/.bulwarkignore:3:1: error: missing resource ID after \"aws_s3_bucket.\"",
+                "repo/.bulwarkignore:4:1: error: empty attribute name in \".y\"",
+                "repo/.bulwarkignore:6:1: error: a rule cannot end with '\\'",
+            ])
         #expect(diagnostics.allSatisfy { $0.code == .invalidIgnoreRule })
         #expect(ignore.rules.map(\.id) == ["ok"])
     }

@@ -1,13 +1,17 @@
 import HCL
 import Model
 import Testing
+
 @testable import Drift
 
 @Suite("Drift report rendering")
 struct DriftRendererTests {
     static let report = DriftReport(
-        changed: [DriftChange(type: "aws_s3_bucket", address: "aws_s3_bucket.logs", id: "acme-logs", attribute: "versioning[0].enabled",
-                              desired: true, live: false)],
+        changed: [
+            DriftChange(
+                type: "aws_s3_bucket", address: "aws_s3_bucket.logs", id: "acme-logs", attribute: "versioning[0].enabled",
+                desired: true, live: false)
+        ],
         missing: [DriftResourceRef(type: "aws_s3_bucket", address: "aws_s3_bucket.gone", id: "acme-gone")],
         unmanaged: [DriftResourceRef(type: "aws_iam_user", address: nil, id: "arn:aws:iam::1:user/alice", account: "1", region: nil)],
         managedCount: 2, liveCount: 3)
@@ -27,22 +31,23 @@ struct DriftRendererTests {
     @Test("the table has one section per kind and the coverage line")
     func table() {
         let text = DriftRenderer.render(Self.report, format: .table)
-        #expect(text == """
-            Changed (1)
-              ADDRESS             ATTRIBUTE              DESIRED  LIVE
-              aws_s3_bucket.logs  versioning[0].enabled  true     false
+        #expect(
+            text == """
+                Changed (1)
+                  ADDRESS             ATTRIBUTE              DESIRED  LIVE
+                  aws_s3_bucket.logs  versioning[0].enabled  true     false
 
-            Missing (1)
-              ADDRESS             ID
-              aws_s3_bucket.gone  acme-gone
+                Missing (1)
+                  ADDRESS             ID
+                  aws_s3_bucket.gone  acme-gone
 
-            Unmanaged (1)
-              TYPE          ID                         REGION
-              aws_iam_user  arn:aws:iam::1:user/alice
+                Unmanaged (1)
+                  TYPE          ID                         REGION
+                  aws_iam_user  arn:aws:iam::1:user/alice
 
-            Coverage: 2 of 3 live resources managed (66.7%)
+                Coverage: 2 of 3 live resources managed (66.7%)
 
-            """)
+                """)
         #expect(DriftRenderer.table(DriftReport()).hasPrefix("No drift.\n"))
     }
 }

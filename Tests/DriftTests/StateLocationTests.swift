@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+
 @testable import Drift
 
 @Suite("State location and loading")
@@ -8,7 +9,8 @@ struct StateLocationTests {
     @Test("the s3 backend block gives the state object")
     func s3Backend() throws {
         let dir = try Support.tempDirectory()
-        try Support.write("""
+        try Support.write(
+            """
             terraform {
               required_version = ">= 1.5"
               backend "s3" {
@@ -41,10 +43,11 @@ struct StateLocationTests {
         try Support.write("terraform {\n  backend \"s3\" {\n    bucket = var.b\n  }\n}\n", to: "main.tf", in: dir)
         let (location, diagnostics) = BackendConfigReader.stateLocation(directory: dir)
         #expect(location == nil)
-        #expect(diagnostics.map(\.description) == [
-            "\(dir)/main.tf:3:5: error: backend \"s3\" argument \"bucket\" must be a literal string",
-            "\(dir)/main.tf:2:3: error: backend \"s3\" needs \"bucket\" and \"key\" in the configuration (partial configuration is not supported)",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(dir)/main.tf:3:5: error: backend \"s3\" argument \"bucket\" must be a literal string",
+                "\(dir)/main.tf:2:3: error: backend \"s3\" needs \"bucket\" and \"key\" in the configuration (partial configuration is not supported)",
+            ])
         try Support.write("terraform {\n  backend \"azurerm\" {}\n}\n", to: "main.tf", in: dir)
         let other = BackendConfigReader.stateLocation(directory: dir)
         #expect(other.location == nil && other.diagnostics.first?.code == .invalidBackend)
@@ -76,7 +79,10 @@ struct StateLocationTests {
         #expect(ok.resources.allSatisfy { $0.origin == .state(file: "s3://acme-tfstate/prod.tfstate") })
         let denied = await DesiredStateLoader.load(location, fetcher: FakeFetcher(body: nil))
         #expect(denied.resources.isEmpty)
-        #expect(denied.diagnostics.map(\.description) == ["s3://acme-tfstate/prod.tfstate:1:1: error: cannot fetch the state object: AccessDenied"])
+        #expect(
+            denied.diagnostics.map(\.description) == [
+                "s3://acme-tfstate/prod.tfstate:1:1: error: cannot fetch the state object: AccessDenied"
+            ])
         let none = await DesiredStateLoader.load(location)
         #expect(none.diagnostics.first?.code == .stateFetch)
     }

@@ -5,14 +5,16 @@ import Model
 enum Support {
     /// A live resource with `id` as its provider ID.
     static func live(_ type: String, _ id: String, _ attributes: [String: Value] = [:], region: String? = "eu-west-1") -> Resource {
-        Resource(provider: Resource.impliedProvider(ofType: type), type: type, name: id,
-                 origin: .live(Resource.LiveOrigin(id: id, account: "123456789012", region: region)), attributes: attributes)
+        Resource(
+            provider: Resource.impliedProvider(ofType: type), type: type, name: id,
+            origin: .live(Resource.LiveOrigin(id: id, account: "123456789012", region: region)), attributes: attributes)
     }
 
     /// A state-like resource.
     static func state(_ type: String, _ name: String, _ attributes: [String: Value], mode: Resource.Mode = .managed) -> Resource {
-        Resource(mode: mode, provider: Resource.impliedProvider(ofType: type), type: type, name: name,
-                 origin: .state(file: "terraform.tfstate"), attributes: attributes)
+        Resource(
+            mode: mode, provider: Resource.impliedProvider(ofType: type), type: type, name: name,
+            origin: .state(file: "terraform.tfstate"), attributes: attributes)
     }
 
     /// A new empty temporary directory.
@@ -44,7 +46,8 @@ enum Support {
 
 // Literals keep the expected attribute trees in the tests readable.
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByBooleanLiteral {
+    ExpressibleByBooleanLiteral
+{
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import GitOps
 
@@ -29,9 +29,10 @@ struct GitCloneTests {
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/infra"))
 
         let files = try await repo.files(commit: head, under: ["infra"], maxFileSize: 1 << 20)
-        #expect(files.mapValues { String(decoding: $0, as: UTF8.self) } == [
-            "infra/main.tf": Self.files["infra/main.tf"]!, "infra/modules/net/vpc.tf": Self.files["infra/modules/net/vpc.tf"]!,
-        ])
+        #expect(
+            files.mapValues { String(decoding: $0, as: UTF8.self) } == [
+                "infra/main.tf": Self.files["infra/main.tf"]!, "infra/modules/net/vpc.tf": Self.files["infra/modules/net/vpc.tf"]!,
+            ])
         let single = try await repo.files(commit: "main", under: ["./README.md"], maxFileSize: 100)
         #expect(Array(single.keys) == ["README.md"])
     }
@@ -153,12 +154,13 @@ struct GitCloneTests {
         let after = try fixture.commit(files: ["a.tf": "a = 2\n", "b.tf": nil, "c.tf": "c = 1\n"], message: "change")
         let repo = try await GitRepository.open(path: fixture.bare)
         let changes = try await repo.changedPaths(from: before, to: after)
-        #expect(Set(changes) == [
-            GitChange(path: "a.tf", status: .modified),
-            GitChange(path: "b.tf", status: .deleted),
-            GitChange(path: "c.tf", status: .added),
-            GitChange(path: "renamed.tf", oldPath: "old.tf", status: .renamed),
-        ])
+        #expect(
+            Set(changes) == [
+                GitChange(path: "a.tf", status: .modified),
+                GitChange(path: "b.tf", status: .deleted),
+                GitChange(path: "c.tf", status: .added),
+                GitChange(path: "renamed.tf", oldPath: "old.tf", status: .renamed),
+            ])
         #expect(try await repo.changedPaths(from: after, to: after).isEmpty)
     }
 }

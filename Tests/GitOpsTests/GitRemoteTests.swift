@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import GitOps
 
@@ -33,8 +33,9 @@ struct GitRemoteTests {
         #expect(try fixture.remote(["show", "bulwark/fix-1:main.tf"]) == "a = 2")
         #expect(try fixture.remote(["show", "bulwark/fix-1:new/dir/file.tf"]) == "n = 1")
         #expect(try fixture.remote(["ls-tree", "--name-only", "bulwark/fix-1"]) == "main.tf\nnew")
-        #expect(try fixture.remote(["log", "-1", "--format=%an <%ae>|%P|%s", "bulwark/fix-1"])
-            == "Bulwark Bot <bot@bulwark.example>|\(parent)|Fix findings")
+        #expect(
+            try fixture.remote(["log", "-1", "--format=%an <%ae>|%P|%s", "bulwark/fix-1"])
+                == "Bulwark Bot <bot@bulwark.example>|\(parent)|Fix findings")
         #expect(try fixture.remote(["fsck", "--strict"]).isEmpty)
     }
 
@@ -67,7 +68,8 @@ struct GitRemoteTests {
         let daemon = try GitDaemon()
         let fixture = try FixtureRepository.create(in: daemon.root.path, files: ["main.tf": "a = 1\n"])
         let hook = fixture.bare + "/hooks/pre-receive"
-        try "#!/bin/sh\necho 'policy: pushes to this repository are frozen' >&2\nexit 1\n".write(toFile: hook, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho 'policy: pushes to this repository are frozen' >&2\nexit 1\n".write(
+            toFile: hook, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
         let (repo, cache) = try await cloned(daemon, fixture)
         _ = cache
@@ -194,7 +196,8 @@ struct GitRemoteTests {
         var token = GitRemoteOptions()
         token.credentials = .token("tok-123456")
         let tokenError = await #expect(throws: GitError.self) {
-            try await GitRepository.openOrClone(url: "http://127.0.0.1:\(server.port)/org/infra.git", cacheDirectory: cache.path, options: token)
+            try await GitRepository.openOrClone(
+                url: "http://127.0.0.1:\(server.port)/org/infra.git", cacheDirectory: cache.path, options: token)
         }
         #expect(tokenError?.code == .authentication)
         #expect(tokenError.map { "\($0)".contains("tok-123456") } == false)

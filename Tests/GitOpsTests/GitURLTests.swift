@@ -13,7 +13,9 @@ struct GitURLTests {
         #expect(redactGitURL("https://github.com/org/a@b.git") == "https://github.com/org/a@b.git")
         #expect(redactGitURL("git@github.com:org/repo.git") == "git@github.com:org/repo.git")
         #expect(redactGitURL("/srv/git/repo.git") == "/srv/git/repo.git")
-        #expect(redactGitURLs(in: "failed to fetch 'https://u:p@h/x' and https://v:q@g/y") == "failed to fetch 'https://***@h/x' and https://***@g/y")
+        #expect(
+            redactGitURLs(in: "failed to fetch 'https://u:p@h/x' and https://v:q@g/y")
+                == "failed to fetch 'https://***@h/x' and https://***@g/y")
     }
 
     @Test("GitURL parses scheme URLs, scp-like URLs and local paths")

@@ -51,10 +51,11 @@ enum JSONSyntaxFixtures {
         #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
         let body = file.body
         #expect(body.attributes.isEmpty)
-        #expect(body.blocks.map(\.type) == [
-            "terraform", "provider", "provider", "variable", "variable", "locals", "resource", "resource",
-            "resource", "data", "module", "output", "check",
-        ])
+        #expect(
+            body.blocks.map(\.type) == [
+                "terraform", "provider", "provider", "variable", "variable", "locals", "resource", "resource",
+                "resource", "data", "module", "output", "check",
+            ])
         let resources = body.blocks(ofType: "resource")
         #expect(resources.map(\.labels) == [["aws_s3_bucket", "logs"], ["aws_s3_bucket", "assets"], ["aws_security_group", "web"]])
         let logs = resources[0]
@@ -133,7 +134,9 @@ enum JSONSyntaxFixtures {
         }
         #expect(literal(tags[0].key) == .string("Name"))
         #expect(interpolations(tags[1].key) == ["var.env"])
-        #expect(literal(try #require(body.blocks(ofType: "module").first?.body.attribute("source")?.expression)) == .string("./modules/network"))
+        #expect(
+            literal(try #require(body.blocks(ofType: "module").first?.body.attribute("source")?.expression)) == .string("./modules/network")
+        )
         let output = try #require(body.blocks(ofType: "output").first?.body.attribute("value")?.expression)
         #expect(interpolations(output).count == 1)
     }
@@ -158,7 +161,8 @@ enum JSONSyntaxFixtures {
         let file = try parse("terraform.tfvars.json", schema: .attributesOnly)
         #expect(file.diagnostics.isEmpty, "\(file.diagnostics)")
         #expect(file.body.blocks.isEmpty)
-        #expect(file.body.attributes.map(\.name) == ["env", "bucket_count", "enabled", "nothing", "resource", "egress_rules", "literal_dollar"])
+        #expect(
+            file.body.attributes.map(\.name) == ["env", "bucket_count", "enabled", "nothing", "resource", "egress_rules", "literal_dollar"])
         #expect(literal(file.body.attribute("env")?.expression) == .string("staging"))
         #expect(literal(file.body.attribute("bucket_count")?.expression) == .number(3))
         #expect(literal(file.body.attribute("enabled")?.expression) == .bool(true))

@@ -11,10 +11,12 @@ import Testing
             }
             """
         let node = try JSONParser.parse(text, filename: "x.json")
-        #expect(node.value == .object([
-            "a": .tuple([.number(1), .number(-2500), .bool(true), .bool(false), .null]),
-            "b": .object(["c": .string("dé\n😀")]),
-        ]))
+        #expect(
+            node.value
+                == .object([
+                    "a": .tuple([.number(1), .number(-2500), .bool(true), .bool(false), .null]),
+                    "b": .object(["c": .string("dé\n😀")]),
+                ]))
         let b = try #require(node["b"])
         #expect(b.range.start == SourcePosition(line: 3, column: 8, byte: 48))
         let members = try #require(node.objectMembers)

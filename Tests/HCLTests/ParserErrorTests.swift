@@ -13,9 +13,10 @@ struct ParserErrorTests {
     @Test("Missing equals sign names what was expected and found")
     func missingEquals() {
         let file = parse("foo\nbar = 1\n")
-        #expect(diags(file) == [
-            "syntax 1:1/0 Expected \"=\" or \"{\" after \"foo\", found newline; an attribute needs an equals sign and a block needs a body in braces"
-        ])
+        #expect(
+            diags(file) == [
+                "syntax 1:1/0 Expected \"=\" or \"{\" after \"foo\", found newline; an attribute needs an equals sign and a block needs a body in braces"
+            ])
         #expect(file.body.attribute("bar") != nil)
     }
 
@@ -79,15 +80,17 @@ struct ParserErrorTests {
         #expect(nested.diagnostics.count == 1)
         #expect(nested.body.attribute("b") != nil)
         let comment = parse("a = 1\n/* never closed\nb = 2\n")
-        #expect(diags(comment) == ["syntax 2:1/6 Unterminated comment: expected \"*/\" to close the comment opened here, found end of file"])
+        #expect(
+            diags(comment) == ["syntax 2:1/6 Unterminated comment: expected \"*/\" to close the comment opened here, found end of file"])
         #expect(comment.body.attribute("a") != nil)
     }
 
     @Test("Invalid escapes are reported at the escape")
     func invalidEscapes() {
-        #expect(diags(parse("a = \"x\\qy\"\n")) == [
-            "syntax 1:7/6 Invalid escape sequence \"\\q\": expected one of \\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN"
-        ])
+        #expect(
+            diags(parse("a = \"x\\qy\"\n")) == [
+                "syntax 1:7/6 Invalid escape sequence \"\\q\": expected one of \\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN"
+            ])
         #expect(diags(parse("a = \"\\u12\"\n")).first?.contains("four hexadecimal digits") == true)
         #expect(diags(parse("a = \"\\uD800\"\n")).first?.contains("not a Unicode character") == true)
         #expect(diags(parse("a = \"\\U00110000\"\n")).count == 1)
@@ -101,7 +104,8 @@ struct ParserErrorTests {
         #expect(diags(parse("a = f(x..., y)\n")).count == 1)
         #expect(diags(parse("a = {a = 1 b = 2}\n")) == ["syntax 1:12/11 Expected a newline or \",\" after the object item, found \"b\""])
         #expect(diags(parse("a = {a}\n")) == ["syntax 1:7/6 Expected \"=\" or \":\" after the object key, found \"}\""])
-        #expect(diags(parse("a = x ? 1\n")) == ["syntax 1:10/9 Expected \":\" and a false result in the conditional expression, found newline"])
+        #expect(
+            diags(parse("a = x ? 1\n")) == ["syntax 1:10/9 Expected \":\" and a false result in the conditional expression, found newline"])
         #expect(diags(parse("a = x.\n")) == ["syntax 1:7/6 Expected an attribute name after \".\", found newline"])
         #expect(diags(parse("a = x.*.*\n")).first?.contains("cannot be nested") == true)
         #expect(diags(parse("a = foo.0.1\n")).first?.contains("chained legacy indexes") == true)
@@ -110,12 +114,17 @@ struct ParserErrorTests {
         #expect(diags(parse("a = {for x in y : x}\n")).first?.contains("needs a key") == true)
         #expect(diags(parse("a = [for x in y : x...]\n")).first?.contains("Grouping") == true)
         #expect(diags(parse("a = 1 & 2\n")) == ["syntax 1:7/6 Expected a newline after the value of \"a\", found invalid character \"&\""])
-        #expect(diags(parse("a = (1\n")) == ["syntax 1:7/6 Expected \")\" to close the parenthesis, found newline"] || !parse("a = (1\n").isValid)
+        #expect(
+            diags(parse("a = (1\n")) == ["syntax 1:7/6 Expected \")\" to close the parenthesis, found newline"]
+                || !parse("a = (1\n").isValid)
     }
 
     @Test("Template errors")
     func templateErrors() {
-        #expect(diags(parse("a = \"%{ foo }\"\n")) == ["syntax 1:9/8 Unknown template directive \"foo\": expected if, for, else, endif or endfor"])
+        #expect(
+            diags(parse("a = \"%{ foo }\"\n")) == [
+                "syntax 1:9/8 Unknown template directive \"foo\": expected if, for, else, endif or endfor"
+            ])
         #expect(diags(parse("a = \"%{ endif }\"\n")).first?.contains("Unexpected %{endif}") == true)
         #expect(diags(parse("a = \"%{ if x }\"\n")).first?.contains("Unterminated %{if}") == true)
         #expect(diags(parse("a = \"${ x y }\"\n")) == ["syntax 1:11/10 Expected \"}\" to end the interpolation, found \"y\""])

@@ -142,7 +142,9 @@ struct ParserExpressionTests {
     @Test("parseExpression ignores newlines and rejects trailing tokens")
     func standaloneExpression() {
         #expect(expr("list(string)") == "(call list string)")
-        #expect(expr("object({\n  a = string\n  b = optional(number, 1)\n})") == "(call object (object (id:\"a\" string) (id:\"b\" (call optional number 1))))")
+        #expect(
+            expr("object({\n  a = string\n  b = optional(number, 1)\n})")
+                == "(call object (object (id:\"a\" string) (id:\"b\" (call optional number 1))))")
         #expect(expr("1 +\n 2") == "(+ 1 2)")
         #expect(expr("a b").hasPrefix("ERROR: Expected the end of the expression, found \"b\""))
         #expect(expr("").hasPrefix("ERROR: Expected an expression, found end of file"))

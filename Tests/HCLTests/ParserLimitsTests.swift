@@ -30,11 +30,15 @@ struct ParserLimitsTests {
 
     @Test("Files over maxFileSize are refused before parsing")
     func tooLarge() {
-        let file = HCLParser.parse(Array(repeating: UInt8(ascii: " "), count: 101), filename: "big.tf", limits: ParserLimits(maxFileSize: 100))
+        let file = HCLParser.parse(
+            Array(repeating: UInt8(ascii: " "), count: 101), filename: "big.tf", limits: ParserLimits(maxFileSize: 100))
         #expect(file.diagnostics.map(\.code) == [.fileTooLarge])
         #expect(file.diagnostics.first?.message.contains("101 bytes") == true)
-        #expect(HCLParser.parse(Array(repeating: UInt8(ascii: " "), count: 100), filename: "ok.tf", limits: ParserLimits(maxFileSize: 100)).isValid)
-        let (_, diagnostics) = HCLParser.parseTemplate(Array(repeating: UInt8(ascii: "x"), count: 11), filename: "t", limits: ParserLimits(maxFileSize: 10))
+        #expect(
+            HCLParser.parse(Array(repeating: UInt8(ascii: " "), count: 100), filename: "ok.tf", limits: ParserLimits(maxFileSize: 100))
+                .isValid)
+        let (_, diagnostics) = HCLParser.parseTemplate(
+            Array(repeating: UInt8(ascii: "x"), count: 11), filename: "t", limits: ParserLimits(maxFileSize: 10))
         #expect(diagnostics.map(\.code) == [.fileTooLarge])
     }
 

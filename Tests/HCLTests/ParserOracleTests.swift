@@ -55,7 +55,10 @@ struct ParserOracleTests {
             var pending = files[...]
             func launch() {
                 guard let url = pending.popFirst() else { return }
-                group.addTask { let (ok, stderr) = try Self.terraformAccepts(url, terraform: terraform); return (url, ok, stderr) }
+                group.addTask {
+                    let (ok, stderr) = try Self.terraformAccepts(url, terraform: terraform)
+                    return (url, ok, stderr)
+                }
             }
             for _ in 0..<4 { launch() }
             while let (url, terraformOK, stderr) = try await group.next() {

@@ -12,7 +12,8 @@ struct TerraformConsoleOracleTests {
     static let expressions: [String] = [
         // operators and precedence
         "1 + 2 * 3 - 4 / 8", "7 % 3", "-5 % 3", "2 > 1 && !(1 == 2) || false", #""1" + 2"#, "1 == \"1\"",
-        "true ? 1 : 2", "true ? 1 : \"a\"", "false ? [1] : [\"x\", \"y\"]", "true ? {a = 1} : {a = \"s\"}", "false ? [\"a\"] : [\"b\", \"c\"]", "10 / 4", "0.1 + 0.2", "1e3",
+        "true ? 1 : 2", "true ? 1 : \"a\"", "false ? [1] : [\"x\", \"y\"]", "true ? {a = 1} : {a = \"s\"}",
+        "false ? [\"a\"] : [\"b\", \"c\"]", "10 / 4", "0.1 + 0.2", "1e3",
         // collections, for, splat
         "[for i, v in [\"a\", \"b\"] : \"${i}-${v}\"]", "{for k, v in {a = 1, b = 2} : v => k}",
         "{for s in [\"x\", \"y\", \"x\"] : s => s...}", "[for v in [1, 2, 3, 4] : v * v if v % 2 == 0]",

@@ -27,27 +27,47 @@ final class StatefulARM: @unchecked Sendable {
 
     init() throws {
         resources = [
-            Self.storage.lowercased(): ["id": Self.storage, "name": "weakstore", "type": "Microsoft.Storage/storageAccounts",
-                                        "location": "westeurope", "kind": "StorageV2",
-                                        "properties": ["supportsHttpsTrafficOnly": false, "minimumTlsVersion": "TLS1_0",
-                                                       "allowBlobPublicAccess": true]] as [String: Any],
-            Self.vault.lowercased(): ["id": Self.vault, "name": "weakvault", "type": "Microsoft.KeyVault/vaults",
-                                      "location": "westeurope", "properties": ["tenantId": "t", "sku": ["name": "standard"],
-                                                                               "softDeleteRetentionInDays": 90]] as [String: Any],
-            Self.nsg.lowercased(): ["id": Self.nsg, "name": "web-nsg", "type": "Microsoft.Network/networkSecurityGroups",
-                                    "location": "westeurope", "properties": ["securityRules": [[
-                                        "id": Self.rule, "name": "ssh-any",
-                                        "properties": ["priority": 100, "direction": "Inbound", "access": "Allow",
-                                                       "protocol": "Tcp", "sourcePortRange": "*",
-                                                       "destinationPortRange": "22", "sourceAddressPrefix": "*",
-                                                       "destinationAddressPrefix": "*"]] as [String: Any]]]] as [String: Any],
+            Self.storage.lowercased(): [
+                "id": Self.storage, "name": "weakstore", "type": "Microsoft.Storage/storageAccounts",
+                "location": "westeurope", "kind": "StorageV2",
+                "properties": [
+                    "supportsHttpsTrafficOnly": false, "minimumTlsVersion": "TLS1_0",
+                    "allowBlobPublicAccess": true,
+                ],
+            ] as [String: Any],
+            Self.vault.lowercased(): [
+                "id": Self.vault, "name": "weakvault", "type": "Microsoft.KeyVault/vaults",
+                "location": "westeurope",
+                "properties": [
+                    "tenantId": "t", "sku": ["name": "standard"],
+                    "softDeleteRetentionInDays": 90,
+                ],
+            ] as [String: Any],
+            Self.nsg.lowercased(): [
+                "id": Self.nsg, "name": "web-nsg", "type": "Microsoft.Network/networkSecurityGroups",
+                "location": "westeurope",
+                "properties": [
+                    "securityRules": [
+                        [
+                            "id": Self.rule, "name": "ssh-any",
+                            "properties": [
+                                "priority": 100, "direction": "Inbound", "access": "Allow",
+                                "protocol": "Tcp", "sourcePortRange": "*",
+                                "destinationPortRange": "22", "sourceAddressPrefix": "*",
+                                "destinationAddressPrefix": "*",
+                            ],
+                        ] as [String: Any]
+                    ]
+                ],
+            ] as [String: Any],
         ]
         server = try LoopbackHTTPServer { [unowned self] request in self.handle(request) }
     }
 
     var configuration: AzureConfiguration {
-        AzureConfiguration(tenantID: "tenant-a", clientID: "client-1", clientSecret: AzureSecret("secret-value"),
-                           authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
+        AzureConfiguration(
+            tenantID: "tenant-a", clientID: "client-1", clientSecret: AzureSecret("secret-value"),
+            authorityHost: server.baseURL, resourceManagerEndpoint: server.baseURL)
     }
 
     /// Writes received: method, request target (path and query) and body.
@@ -66,8 +86,9 @@ final class StatefulARM: @unchecked Sendable {
 
     private func handle(_ request: ReceivedRequest) -> CannedResponse {
         if request.path.hasSuffix("/oauth2/v2.0/token") {
-            return CannedResponse(headers: [("Content-Type", "application/json")],
-                                  text: #"{"token_type":"Bearer","expires_in":3600,"access_token":"tok"}"#)
+            return CannedResponse(
+                headers: [("Content-Type", "application/json")],
+                text: #"{"token_type":"Bearer","expires_in":3600,"access_token":"tok"}"#)
         }
         let path = (request.path.removingPercentEncoding ?? request.path).lowercased()
         return lock.withLock { () -> CannedResponse in
@@ -83,7 +104,8 @@ final class StatefulARM: @unchecked Sendable {
                 return Self.json(resource)
             case "PUT":
                 guard let range = path.range(of: "/securityrules/"),
-                      var group = resources[String(path[..<range.lowerBound])] as? [String: Any] else { return Self.notFound }
+                    var group = resources[String(path[..<range.lowerBound])] as? [String: Any]
+                else { return Self.notFound }
                 var properties = group["properties"] as? [String: Any] ?? [:]
                 let name = String(path[range.upperBound...])
                 let rule: [String: Any] = ["id": Self.rule, "name": name, "properties": body["properties"] ?? [:]]
@@ -101,8 +123,9 @@ final class StatefulARM: @unchecked Sendable {
     static let notFound = CannedResponse(status: 404, text: #"{"error":{"code":"ResourceNotFound","message":"no such resource"}}"#)
 
     static func json(_ object: Any) -> CannedResponse {
-        CannedResponse(headers: [("Content-Type", "application/json")],
-                       body: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
+        CannedResponse(
+            headers: [("Content-Type", "application/json")],
+            body: (try? JSONSerialization.data(withJSONObject: object)) ?? Data())
     }
 }
 
@@ -119,18 +142,23 @@ struct AzureLiveFixTests {
         for id in [StatefulARM.storage, StatefulARM.vault, StatefulARM.rule] {
             resources += try await discovery.reread(armID: id)
         }
-        let wanted: Set<String> = ["BLW-AZURE-STORAGE-001", "BLW-AZURE-STORAGE-002", "BLW-AZURE-STORAGE-003",
-                                   "BLW-AZURE-KEYVAULT-001", "BLW-AZURE-NETWORK-002"]
+        let wanted: Set<String> = [
+            "BLW-AZURE-STORAGE-001", "BLW-AZURE-STORAGE-002", "BLW-AZURE-STORAGE-003",
+            "BLW-AZURE-KEYVAULT-001", "BLW-AZURE-NETWORK-002",
+        ]
         let graph = ResourceGraph(resources)
         let results = CheckEngine(checks: MotoFixture.checks.filter { wanted.contains($0.id) }).evaluate(graph: graph)
             .filter { $0.resourceType != "azurerm_network_security_group" }
         let findings = LiveFinding.failed(results, in: graph, detectedAt: Date())
         #expect(Set(findings.map(\.result.checkID)) == wanted)
 
-        let remediator = LiveRemediator(store: store, clients: FixClients(arm: client, azureSubscription: StatefulARM.subscription),
-                                        checks: MotoFixture.checks)
-        let proposals = try await remediator.propose(findings: findings, target: LiveRemediationPolicy(
-            target: "azure-prod", mode: .approve, adminCIDR: "10.20.0.0/16"))
+        let remediator = LiveRemediator(
+            store: store, clients: FixClients(arm: client, azureSubscription: StatefulARM.subscription),
+            checks: MotoFixture.checks)
+        let proposals = try await remediator.propose(
+            findings: findings,
+            target: LiveRemediationPolicy(
+                target: "azure-prod", mode: .approve, adminCIDR: "10.20.0.0/16"))
         for proposal in proposals {
             let id = try #require(proposal.record?.id, Comment(rawValue: proposal.checkID + ": " + (proposal.skipped ?? "")))
             _ = try await remediator.approve(id: id, by: "carol")
@@ -139,16 +167,20 @@ struct AzureLiveFixTests {
         }
 
         let writes = arm.recordedWrites.map { "\($0.method) \($0.target) \($0.body)" }.sorted()
-        let storage = StatefulARM.storage, vault = StatefulARM.vault, rule = StatefulARM.rule
-        #expect(writes == [
-            "PATCH \(storage)?api-version=2023-05-01 {\"properties\":{\"allowBlobPublicAccess\":false}}",
-            "PATCH \(storage)?api-version=2023-05-01 {\"properties\":{\"minimumTlsVersion\":\"TLS1_2\"}}",
-            "PATCH \(storage)?api-version=2023-05-01 {\"properties\":{\"supportsHttpsTrafficOnly\":true}}",
-            "PATCH \(vault)?api-version=2023-07-01 {\"properties\":{\"enablePurgeProtection\":true}}",
-            "PUT \(rule)?api-version=2024-05-01 {\"properties\":{\"access\":\"Allow\",\"destinationAddressPrefix\":\"*\","
-                + "\"destinationPortRange\":\"22\",\"direction\":\"Inbound\",\"priority\":100,\"protocol\":\"Tcp\","
-                + "\"sourceAddressPrefix\":\"10.20.0.0/16\",\"sourcePortRange\":\"*\"}}",
-        ].sorted())
+        let storage = StatefulARM.storage
+        let vault = StatefulARM.vault
+        let rule = StatefulARM.rule
+        #expect(
+            writes
+                == [
+                    "PATCH \(storage)?api-version=2023-05-01 {\"properties\":{\"allowBlobPublicAccess\":false}}",
+                    "PATCH \(storage)?api-version=2023-05-01 {\"properties\":{\"minimumTlsVersion\":\"TLS1_2\"}}",
+                    "PATCH \(storage)?api-version=2023-05-01 {\"properties\":{\"supportsHttpsTrafficOnly\":true}}",
+                    "PATCH \(vault)?api-version=2023-07-01 {\"properties\":{\"enablePurgeProtection\":true}}",
+                    "PUT \(rule)?api-version=2024-05-01 {\"properties\":{\"access\":\"Allow\",\"destinationAddressPrefix\":\"*\","
+                        + "\"destinationPortRange\":\"22\",\"direction\":\"Inbound\",\"priority\":100,\"protocol\":\"Tcp\","
+                        + "\"sourceAddressPrefix\":\"10.20.0.0/16\",\"sourcePortRange\":\"*\"}}",
+                ].sorted())
         #expect(arm.property(storage, "supportsHttpsTrafficOnly") as? Bool == true)
         #expect(arm.property(storage, "minimumTlsVersion") as? String == "TLS1_2")
         #expect(arm.property(storage, "allowBlobPublicAccess") as? Bool == false)

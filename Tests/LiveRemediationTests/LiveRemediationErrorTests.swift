@@ -6,8 +6,9 @@ import Testing
 @Suite struct LiveRemediationErrorTests {
     @Test func theCauseIsKeptAndPrintedAfterTheMessage() throws {
         struct Cause: Error, CustomStringConvertible { var description: String { "s3:PutBucketVersioning: AccessDenied" } }
-        let error = LiveRemediationError(.verificationFailed, "re-read failed", checkID: "BLW-1", resource: "arn:aws:s3:::b",
-                                         underlying: Cause())
+        let error = LiveRemediationError(
+            .verificationFailed, "re-read failed", checkID: "BLW-1", resource: "arn:aws:s3:::b",
+            underlying: Cause())
         #expect(error.description == "verification_failed BLW-1 [arn:aws:s3:::b]: re-read failed: s3:PutBucketVersioning: AccessDenied")
         #expect(error.underlying is Cause)
         #expect(error.file.hasSuffix("LiveRemediationErrorTests.swift"))

@@ -46,8 +46,9 @@ struct MotoFixture {
 
     /// A fresh client (with its own call counts).
     func client() -> AWSClient {
-        AWSClient(credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
-                  region: "us-east-1", environment: moto.environment(), retryPolicy: Self.fast)
+        AWSClient(
+            credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
+            region: "us-east-1", environment: moto.environment(), retryPolicy: Self.fast)
     }
 
     /// Discovers the account and returns the failed results (with their resources) of checks in `checkIDs`
@@ -55,8 +56,10 @@ struct MotoFixture {
     func findings(_ checkIDs: Set<String>, client: AWSClient) async throws -> [LiveFinding] {
         let result = try await AWSDiscovery(client: client, services: [.s3, .iam, .ec2, .kms, .cloudtrail]).run()
         let graph = ResourceGraph(result.resources)
-        let seeded: Set<String> = ["arn:aws:s3:::fix-me-bucket", ids["key"] ?? "-", ids["trail"] ?? "-",
-                                   ids["account"] ?? "-", "\(ids["account"] ?? "-")/us-east-1"]
+        let seeded: Set<String> = [
+            "arn:aws:s3:::fix-me-bucket", ids["key"] ?? "-", ids["trail"] ?? "-",
+            ids["account"] ?? "-", "\(ids["account"] ?? "-")/us-east-1",
+        ]
         let engine = CheckEngine(checks: Self.checks.filter { checkIDs.contains($0.id) })
         return LiveFinding.failed(engine.evaluate(graph: graph), in: graph, detectedAt: Date()).filter { finding in
             guard case .live(let origin) = finding.resource.origin else { return false }

@@ -61,26 +61,32 @@ struct MotoLiveFixTests {
         try await withMotoStore { fixture, store, client in
             let findings = try await fixture.findings(["BLW-AWS-VPC-001"], client: client)
             let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
-            let proposal = try #require(try await remediator.propose(
-                findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve, adminCIDR: "10.0.0.0/8")).first)
+            let proposal = try #require(
+                try await remediator.propose(
+                    findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve, adminCIDR: "10.0.0.0/8")
+                ).first)
             let id = try #require(proposal.record?.id)
             _ = try await remediator.approve(id: id, by: "alice")
             let plan = try await remediator.plan(id: id)
             let sg = fixture.ids["sg"] ?? "-"
-            let authorize = "ec2 AuthorizeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) "
+            let authorize =
+                "ec2 AuthorizeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) "
                 + "IpPermissions.1.FromPort=22 IpPermissions.1.IpProtocol=tcp"
-            let revoke = "ec2 RevokeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) "
+            let revoke =
+                "ec2 RevokeSecurityGroupIngress POST / region=us-east-1 GroupId=\(sg) "
                 + "IpPermissions.1.FromPort=22 IpPermissions.1.IpProtocol=tcp"
             // The admin rule goes in before the world rule comes out; each call shows the undo a failure would run.
-            #expect(plan.calls.map(\.rendered) == [
-                "\(authorize) IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0/8 "
-                    + "IpPermissions.1.IpRanges.1.Description=bulwark: admin access IpPermissions.1.ToPort=22",
-                "\(revoke) IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0 IpPermissions.1.ToPort=22",
-            ])
-            #expect(plan.calls.map(\.renderedUndo) == [
-                "undo: \(revoke) IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0/8 IpPermissions.1.ToPort=22",
-                "undo: \(authorize) IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0 IpPermissions.1.ToPort=22",
-            ])
+            #expect(
+                plan.calls.map(\.rendered) == [
+                    "\(authorize) IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0/8 "
+                        + "IpPermissions.1.IpRanges.1.Description=bulwark: admin access IpPermissions.1.ToPort=22",
+                    "\(revoke) IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0 IpPermissions.1.ToPort=22",
+                ])
+            #expect(
+                plan.calls.map(\.renderedUndo) == [
+                    "undo: \(revoke) IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0/8 IpPermissions.1.ToPort=22",
+                    "undo: \(authorize) IpPermissions.1.IpRanges.1.CidrIp=0.0.0.0/0 IpPermissions.1.ToPort=22",
+                ])
             #expect(await calls(client, "RevokeSecurityGroupIngress") == 0)
             #expect(await calls(client, "AuthorizeSecurityGroupIngress") == 0)
             #expect(try await store.remediation(id: id)?.status == .approved)
@@ -92,8 +98,10 @@ struct MotoLiveFixTests {
         try await withMotoStore { fixture, store, client in
             let findings = try await fixture.findings(["BLW-AWS-S3-012"], client: client)
             let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
-            let proposal = try #require(try await remediator.propose(
-                findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve)).first)
+            let proposal = try #require(
+                try await remediator.propose(
+                    findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve)
+                ).first)
             let id = try #require(proposal.record?.id)
             _ = try await remediator.approve(id: id, by: "alice")
             try fixture.deleteBucket("fix-me-bucket")
@@ -120,8 +128,10 @@ struct MotoLiveFixTests {
         try await withMotoStore { fixture, store, client in
             let findings = try await fixture.findings(["BLW-AWS-S3-012", "BLW-AWS-S3-007"], client: client)
             let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
-            let outcomes = try await remediator.propose(findings: findings, target: LiveRemediationPolicy(
-                target: "prod", mode: .auto, autoRemediate: ["BLW-AWS-S3-012"]))
+            let outcomes = try await remediator.propose(
+                findings: findings,
+                target: LiveRemediationPolicy(
+                    target: "prod", mode: .auto, autoRemediate: ["BLW-AWS-S3-012"]))
             let byCheck = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.checkID, $0) })
             #expect(byCheck["BLW-AWS-S3-012"]?.record?.status == .verified)
             #expect(byCheck["BLW-AWS-S3-012"]?.applied?.result == .verified)

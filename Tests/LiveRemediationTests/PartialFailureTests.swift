@@ -16,11 +16,14 @@ struct DenyingTransport: HTTPTransport {
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         let body = String(decoding: request.body, as: UTF8.self)
         if body.contains("Action=\(deniedAction)&"), onlyWith.map(body.contains) ?? true {
-            return HTTPResponse(status: 403, headers: [("Content-Type", "text/xml")], body: Data("""
-                <?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>UnauthorizedOperation</Code>\
-                <Message>You are not authorized to perform this operation.</Message></Error></Errors>\
-                <RequestID>test-denied</RequestID></Response>
-                """.utf8))
+            return HTTPResponse(
+                status: 403, headers: [("Content-Type", "text/xml")],
+                body: Data(
+                    """
+                    <?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>UnauthorizedOperation</Code>\
+                    <Message>You are not authorized to perform this operation.</Message></Error></Errors>\
+                    <RequestID>test-denied</RequestID></Response>
+                    """.utf8))
         }
         return try await base.send(request, timeout: timeout)
     }
@@ -28,17 +31,20 @@ struct DenyingTransport: HTTPTransport {
 
 /// A client of `fixture`'s moto whose `transport` denies what the test needs denied.
 func denyingClient(_ fixture: MotoFixture, _ transport: DenyingTransport) -> AWSClient {
-    AWSClient(credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
-              region: "us-east-1", environment: fixture.moto.environment(), transport: transport,
-              retryPolicy: MotoFixture.fast)
+    AWSClient(
+        credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "testing", secretAccessKey: "testing")),
+        region: "us-east-1", environment: fixture.moto.environment(), transport: transport,
+        retryPolicy: MotoFixture.fast)
 }
 
 /// Proposes the SSH finding on the seeded group with admin CIDR 10.0.0.0/8, approves it and applies it.
 func applySSHFix(_ fixture: MotoFixture, _ store: Store, client: AWSClient) async throws -> (Int64, ApplyOutcome) {
     let findings = try await fixture.findings(["BLW-AWS-VPC-001"], client: client)
     let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
-    let proposal = try #require(try await remediator.propose(
-        findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve, adminCIDR: "10.0.0.0/8"))
+    let proposal = try #require(
+        try await remediator.propose(
+            findings: findings, target: LiveRemediationPolicy(target: "prod", mode: .approve, adminCIDR: "10.0.0.0/8")
+        )
         .first)
     let id = try #require(proposal.record?.id)
     _ = try await remediator.approve(id: id, by: "alice")
@@ -61,8 +67,11 @@ struct PartialFailureTests {
     @Test func theCompletedCallIsUndoneAndTheGroupIsExactlyAsBefore() async throws {
         try await withMotoStore { fixture, store, _ in
             // Only the revoke of the world rule is denied, so the undo (a revoke of the admin rule) goes through.
-            let client = denyingClient(fixture, DenyingTransport(deniedAction: "RevokeSecurityGroupIngress",
-                                                                 onlyWith: "CidrIp=0.0.0.0"))
+            let client = denyingClient(
+                fixture,
+                DenyingTransport(
+                    deniedAction: "RevokeSecurityGroupIngress",
+                    onlyWith: "CidrIp=0.0.0.0"))
             let (id, outcome) = try await applySSHFix(fixture, store, client: client)
 
             let error = try #require(failureText(outcome))
@@ -94,8 +103,10 @@ struct PartialFailureTests {
             let error = try #require(failureText(outcome))
             #expect(error.hasPrefix("call 2/2 failed: call_failed ec2:RevokeSecurityGroupIngress"))
             #expect(error.contains("; rollback failed at ec2 RevokeSecurityGroupIngress POST / region=us-east-1"))
-            #expect(error.contains("(undo of call 1, ec2:AuthorizeSecurityGroupIngress): call_failed "
-                                   + "ec2:RevokeSecurityGroupIngress"))
+            #expect(
+                error.contains(
+                    "(undo of call 1, ec2:AuthorizeSecurityGroupIngress): call_failed "
+                        + "ec2:RevokeSecurityGroupIngress"))
             #expect(error.contains("; left in place: ec2 AuthorizeSecurityGroupIngress POST / region=us-east-1"))
             #expect(!error.contains("rolled back:"))
             #expect(outcome.rollback?.complete == false)
@@ -126,10 +137,11 @@ struct PartialFailureTests {
         try await withMotoStore { fixture, store, client in
             let remediator = LiveRemediator(store: store, clients: FixClients(aws: client), checks: MotoFixture.checks)
             let at = Date()
-            let (record, _) = try await store.createRemediation(RemediationRecord(
-                idempotencyKey: "live|prod|old-plan", target: "prod", checkID: "BLW-AWS-S3-012",
-                resourceAddress: "aws_s3_bucket.fix-me-bucket", liveID: "arn:aws:s3:::fix-me-bucket", kind: "live",
-                plan: Self.oldPlan, detectedAt: at, createdAt: at, updatedAt: at))
+            let (record, _) = try await store.createRemediation(
+                RemediationRecord(
+                    idempotencyKey: "live|prod|old-plan", target: "prod", checkID: "BLW-AWS-S3-012",
+                    resourceAddress: "aws_s3_bucket.fix-me-bucket", liveID: "arn:aws:s3:::fix-me-bucket", kind: "live",
+                    plan: Self.oldPlan, detectedAt: at, createdAt: at, updatedAt: at))
             let id = try #require(record.id)
             // The old plan still decodes; its calls simply have no undo.
             #expect(try await remediator.plan(id: id).calls.map(\.undo) == [nil, nil])
@@ -139,9 +151,11 @@ struct PartialFailureTests {
             let error = try #require(failureText(outcome))
             #expect(error.hasPrefix("call 2/2 failed: call_failed s3:PutBucketVersioning"))
             #expect(error.contains("NoSuchBucket"))
-            #expect(error.contains("; rollback stopped at call 1 (s3:PutBucketVersioning): it has no undo (the plan "
-                                   + "records none; it predates undo calls); left in place: s3 PutBucketVersioning PUT "
-                                   + "fix-me-bucket"))
+            #expect(
+                error.contains(
+                    "; rollback stopped at call 1 (s3:PutBucketVersioning): it has no undo (the plan "
+                        + "records none; it predates undo calls); left in place: s3 PutBucketVersioning PUT "
+                        + "fix-me-bucket"))
             #expect(outcome.rollback?.leftInPlace.map(\.path) == ["fix-me-bucket"])
             // As the message says, the first call's change is still there.
             #expect(try fixture.readback()["bucket_versioning"] as? String == "Enabled")

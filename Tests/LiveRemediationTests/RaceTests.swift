@@ -18,10 +18,11 @@ struct RaceTests {
         defer { fixture.stop() }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulwark-race-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let configuration: StoreConfiguration = switch backend {
-        case .sqlite: .sqlite(path: directory + "/bulwark.db")
-        case .postgresql: .postgres(conninfo: try await PostgresTestServer.shared.createDatabase(), poolSize: 4)
-        }
+        let configuration: StoreConfiguration =
+            switch backend {
+            case .sqlite: .sqlite(path: directory + "/bulwark.db")
+            case .postgresql: .postgres(conninfo: try await PostgresTestServer.shared.createDatabase(), poolSize: 4)
+            }
         let storeA = try await Store.open(configuration)
         let storeB = try await Store.open(configuration)
         let clientA = fixture.client()

@@ -13,10 +13,14 @@ struct RegressionTests {
     static func unversionedBucket() throws -> (CheckResult, Resource) {
         let check = try #require(MotoFixture.checks.first { $0.id == "BLW-AWS-S3-012" })
         let origin = Resource.LiveOrigin(id: "arn:aws:s3:::b", account: "123456789012", region: "us-east-1")
-        let bucket = Resource(provider: "aws", type: "aws_s3_bucket", name: "b", origin: .live(origin),
-                              attributes: ["id": .string("b"), "bucket": .string("b")])
-        return (CheckResult(check: check, resourceAddress: bucket.address, resourceType: bucket.type, range: nil,
-                            verdict: .failed, evidence: ""), bucket)
+        let bucket = Resource(
+            provider: "aws", type: "aws_s3_bucket", name: "b", origin: .live(origin),
+            attributes: ["id": .string("b"), "bucket": .string("b")])
+        return (
+            CheckResult(
+                check: check, resourceAddress: bucket.address, resourceType: bucket.type, range: nil,
+                verdict: .failed, evidence: ""), bucket
+        )
     }
 
     @Test func rejectingTwiceRecordsOneRejectionAndARejectedRequestCannotBeApproved() async throws {
@@ -24,9 +28,11 @@ struct RegressionTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (result, bucket) = try Self.unversionedBucket()
         let remediator = LiveRemediator(store: store, clients: FixClients(), checks: MotoFixture.checks)
-        let id = try #require(try await remediator.propose(
-            findings: [LiveFinding(result: result, resource: bucket, detectedAt: Date())],
-            target: LiveRemediationPolicy(target: "prod", mode: .approve)).first?.record?.id)
+        let id = try #require(
+            try await remediator.propose(
+                findings: [LiveFinding(result: result, resource: bucket, detectedAt: Date())],
+                target: LiveRemediationPolicy(target: "prod", mode: .approve)
+            ).first?.record?.id)
         #expect(try await remediator.reject(id: id, by: "erin", reason: "change freeze").status == .rejected)
         #expect(try await remediator.reject(id: id, by: "erin").status == .rejected)
         await #expect(throws: LiveRemediationError.self) { try await remediator.approve(id: id, by: "frank") }
@@ -44,17 +50,23 @@ struct RegressionTests {
         let remediator = LiveRemediator(store: store, clients: FixClients(), checks: MotoFixture.checks)
         let policy = LiveRemediationPolicy(target: "prod", mode: .approve)
         let first = Date(timeIntervalSince1970: 1_000)
-        let original = try #require(try await remediator.propose(
-            findings: [LiveFinding(result: result, resource: bucket, detectedAt: first)], target: policy).first?.record)
+        let original = try #require(
+            try await remediator.propose(
+                findings: [LiveFinding(result: result, resource: bucket, detectedAt: first)], target: policy
+            ).first?.record)
         let id = try #require(original.id)
-        for (from, to) in [(RemediationStatus.proposed, RemediationStatus.approved), (.approved, .applying),
-                           (.applying, .applied), (.applied, .verified)] {
-            _ = try await store.transitionRemediation(id: id, from: [from], to: to, actor: "test", detail: "",
-                                                      at: Date(timeIntervalSince1970: 2_000))
+        for (from, to) in [
+            (RemediationStatus.proposed, RemediationStatus.approved), (.approved, .applying),
+            (.applying, .applied), (.applied, .verified),
+        ] {
+            _ = try await store.transitionRemediation(
+                id: id, from: [from], to: to, actor: "test", detail: "",
+                at: Date(timeIntervalSince1970: 2_000))
         }
         // The same (old) detection: still the verified request.
-        let same = try await remediator.propose(findings: [LiveFinding(result: result, resource: bucket, detectedAt: first)],
-                                                target: policy)
+        let same = try await remediator.propose(
+            findings: [LiveFinding(result: result, resource: bucket, detectedAt: first)],
+            target: policy)
         #expect(same.first?.record?.id == id && same.first?.created == false)
 
         let regression = LiveFinding(result: result, resource: bucket, detectedAt: Date(timeIntervalSince1970: 3_000))

@@ -17,9 +17,11 @@ struct RemediationCLITests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (result, bucket) = try RegressionTests.unversionedBucket()
         let remediator = LiveRemediator(store: store, clients: FixClients(), checks: MotoFixture.checks)
-        let id = try #require(try await remediator.propose(
-            findings: [LiveFinding(result: result, resource: bucket, detectedAt: Date())],
-            target: LiveRemediationPolicy(target: "prod", mode: .approve)).first?.record?.id)
+        let id = try #require(
+            try await remediator.propose(
+                findings: [LiveFinding(result: result, resource: bucket, detectedAt: Date())],
+                target: LiveRemediationPolicy(target: "prod", mode: .approve)
+            ).first?.record?.id)
         await store.close()
         let database = ["--database", "sqlite:" + directory + "/bulwark.db"]
 

@@ -45,8 +45,9 @@ import Testing
         #expect(text.contains(#""fingerprint":"00000000000000ab""#))
         #expect(text.contains(#""severity":"critical""#) && text.contains(#""verdict":"skipped""#))
         #expect(try JSONDecoder().decode(FindingRecord.self, from: Data(text.utf8)) == record)
-        let control = ControlResult(control: ComplianceControl(id: "1.1", title: "t", automated: false),
-                                    status: .notAutomated, passed: 0, failed: 0, unknown: 0)
+        let control = ControlResult(
+            control: ComplianceControl(id: "1.1", title: "t", automated: false),
+            status: .notAutomated, passed: 0, failed: 0, unknown: 0)
         #expect(String(decoding: try encoder.encode(control), as: UTF8.self).contains(#""status":"manual""#))
     }
 }

@@ -10,8 +10,9 @@ import Testing
     static let noWait = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5), jitter: { _ in 0 })
 
     func client(_ host: FakeCodeHost, token: String = token) throws -> GitHubClient {
-        try GitHubClient(repository: "acme/infra", token: token, apiURL: host.apiURL, transport: URLSessionTransport(),
-                         retry: Self.noWait)
+        try GitHubClient(
+            repository: "acme/infra", token: token, apiURL: host.apiURL, transport: URLSessionTransport(),
+            retry: Self.noWait)
     }
 
     @Test func createFindUpdateCommentSpeakTheDocumentedAPI() async throws {
@@ -99,12 +100,15 @@ import Testing
         let counter = TestCounter()
         let server = try LoopbackHTTPServer { _ in
             if counter.next() == 1 {
-                return CannedResponse(status: 403, headers: [("x-ratelimit-remaining", "0")], text: #"{"message":"API rate limit exceeded"}"#)
+                return CannedResponse(
+                    status: 403, headers: [("x-ratelimit-remaining", "0")], text: #"{"message":"API rate limit exceeded"}"#)
             }
-            return CannedResponse(status: 200, text: #"{"number":7,"state":"open","html_url":"u","head":{"ref":"h"},"base":{"ref":"main"}}"#)
+            return CannedResponse(
+                status: 200, text: #"{"number":7,"state":"open","html_url":"u","head":{"ref":"h"},"base":{"ref":"main"}}"#)
         }
-        let github = try GitHubClient(repository: "acme/infra", token: Self.token, apiURL: server.baseURL.absoluteString,
-                                      retry: Self.noWait)
+        let github = try GitHubClient(
+            repository: "acme/infra", token: Self.token, apiURL: server.baseURL.absoluteString,
+            retry: Self.noWait)
         #expect(try await github.get(number: 7).number == 7)
         #expect(counter.count == 2)
     }

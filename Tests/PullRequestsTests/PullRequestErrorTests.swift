@@ -8,8 +8,9 @@ import Testing
 @Suite struct PullRequestErrorTests {
     @Test func aTransportFailureKeepsTheHTTPErrorAsItsCause() async throws {
         let port = try MotoServer.freePort()
-        let github = try GitHubClient(repository: "acme/infra", token: "ghp_x", apiURL: "http://127.0.0.1:\(port)",
-                                      retry: RetryPolicy(maxAttempts: 1))
+        let github = try GitHubClient(
+            repository: "acme/infra", token: "ghp_x", apiURL: "http://127.0.0.1:\(port)",
+            retry: RetryPolicy(maxAttempts: 1))
         do {
             _ = try await github.get(number: 1)
             Issue.record("a dead host must fail")

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import ControllerConfig
 @testable import Stages
 
 /// The `activityLogs:` block of a target: values, defaults, and errors at the offending line and column.
 @Suite struct ActivityLogConfigTests {
     @Test func parsesEveryKey() throws {
-        let config = try ReconcileConfig.parse("""
+        let config = try ReconcileConfig.parse(
+            """
             targets:
               - name: infra
                 repo: ../infra

@@ -1,12 +1,13 @@
 import AWS
 import Anomaly
-@testable import AnomalyEvaluation
 import CloudHTTP
 import Foundation
 import Scanner
 import Store
-import Testing
 import TestSupport
+import Testing
+
+@testable import AnomalyEvaluation
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -61,17 +62,21 @@ import TestSupport
     }
 
     /// The anomaly stage (cache under the harness) and a reconciler running only it for `target`.
-    static func reconciler(_ h: ReconcileLoopTests.Harness, target: TargetConfig, environment: [String: String]) throws
+    static func reconciler(
+        _ h: ReconcileLoopTests.Harness, target: TargetConfig, environment: [String: String]
+    ) throws
         -> (AnomalyStage, Reconciler)
     {
-        let catalog = try SensitiveActionCatalog.load(from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
-            .appendingPathComponent("anomaly/sensitive-actions.json"))
+        let catalog = try SensitiveActionCatalog.load(
+            from: URL(fileURLWithPath: ReconcileLoopTests.checksDirectory)
+                .appendingPathComponent("anomaly/sensitive-actions.json"))
         let stage = AnomalyStage(cacheDirectory: h.directory + "/git", catalog: catalog, environment: environment)
         var options = ScanOptions()
         options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
         let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git", targets: [target])
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
-                                    environment: [:], owner: "test-replica")
+        let reconciler = Reconciler(
+            config: config, store: h.store, scanner: CommitScanner(options: options), stages: [stage],
+            environment: [:], owner: "test-replica")
         return (stage, reconciler)
     }
 
@@ -149,8 +154,9 @@ import TestSupport
         let proxy = try ForwardingProxy(upstream: upstream) { request in
             guard request.method == "GET", request.path == "/\(Self.bucket)/\(rootKey)", failing.count == 0 else { return nil }
             _ = failed.next()
-            return CannedResponse(status: 503, headers: [("Content-Type", "application/xml")],
-                                  text: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>")
+            return CannedResponse(
+                status: 503, headers: [("Content-Type", "application/xml")],
+                text: "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>")
         }
         defer { proxy.stop() }
         let environment = moto.environment().merging(["AWS_ENDPOINT_URL": proxy.baseURL.absoluteString]) { $1 }
@@ -168,8 +174,9 @@ import TestSupport
         let first = try #require(await reconciler.runOnce().first)
         #expect(first.ready == .true, "\(first)")
         #expect(failed.count == RetryPolicy.standard.maxAttempts)
-        #expect(first.message.contains("s3://\(Self.bucket)/\(rootKey): read failed (1 cycle(s) in a row), retried next cycle"),
-                "\(first.message)")
+        #expect(
+            first.message.contains("s3://\(Self.bucket)/\(rootKey): read failed (1 cycle(s) in a row), retried next cycle"),
+            "\(first.message)")
         #expect(first.message.contains("throttled"), "\(first.message)")
         #expect(first.message.contains("1 to retry"), "\(first.message)")
         // The truncated object sorts after it in the same folder, so it waits too.
@@ -212,9 +219,11 @@ import TestSupport
             }
             switch values.next() {
             case 1:
-                return CannedResponse(status: 429, headers: [("Retry-After", "1")], text: #"{"error":{"code":"TooManyRequests","message":"later"}}"#)
+                return CannedResponse(
+                    status: 429, headers: [("Retry-After", "1")], text: #"{"error":{"code":"TooManyRequests","message":"later"}}"#)
             case 2:
-                let event = #"{"eventTimestamp":"2026-03-02T10:05:00Z","caller":"ops@contoso.com","operationName":{"value":"Microsoft.Authorization/elevateAccess/action"},"status":{"value":"Succeeded"},"httpRequest":{"clientIpAddress":"185.220.101.4"},"subscriptionId":"\#(subscription)"}"#
+                let event =
+                    #"{"eventTimestamp":"2026-03-02T10:05:00Z","caller":"ops@contoso.com","operationName":{"value":"Microsoft.Authorization/elevateAccess/action"},"status":{"value":"Succeeded"},"httpRequest":{"clientIpAddress":"185.220.101.4"},"subscriptionId":"\#(subscription)"}"#
                 return CannedResponse(text: #"{"value":[\#(event)]}"#)
             default:
                 return CannedResponse(text: #"{"value":[]}"#)
@@ -241,7 +250,8 @@ import TestSupport
         let alerts = try await h.store.alerts(since: nil, limit: 100)
         #expect(alerts.map(\.dedupeKey).filter { $0.hasPrefix("rule:AZURE-ELEVATE-ACCESS|ops@contoso.com|") }.count == 1)
         #expect(alerts.first?.severity == .critical)
-        let cursor = try await StoreCursorStore(store: h.store, namespace: "az").load(source: "azure-activity:/subscriptions/\(subscription)")
+        let cursor = try await StoreCursorStore(store: h.store, namespace: "az").load(
+            source: "azure-activity:/subscriptions/\(subscription)")
         #expect(cursor.lastKeyByGroup.keys.sorted() == ["subscriptions/\(subscription)/activity-log"])
 
         // The next cycle continues after the stored window: no alert again.
@@ -255,8 +265,9 @@ import TestSupport
         let h = try await ReconcileLoopTests.Harness()
         let sink = StoreAlertSink(store: h.store)
         func alert(_ key: String) -> Alert {
-            Alert(dedupeKey: key, severity: .high, principal: "arn:aws:iam::1:user/x", account: "1", windowStart: 0,
-                  windowEnd: 3600, title: "t", reasons: ["r"], score: 0.7, source: .model)
+            Alert(
+                dedupeKey: key, severity: .high, principal: "arn:aws:iam::1:user/x", account: "1", windowStart: 0,
+                windowEnd: 3600, title: "t", reasons: ["r"], score: 0.7, source: .model)
         }
         #expect(try await sink.record([alert("a"), alert("b")]).map(\.dedupeKey) == ["a", "b"])
         #expect(try await sink.record([alert("b"), alert("c")]).map(\.dedupeKey) == ["c"])

@@ -24,12 +24,15 @@ struct ClusterSnapshot: Sendable {
     static func load(_ store: Store) async throws -> ClusterSnapshot {
         try await store.withRead { connection in
             var snapshot = ClusterSnapshot()
-            snapshot.scans = try connection.query("""
+            snapshot.scans = try connection.query(
+                """
                 SELECT t.name AS target, s.commit_sha AS commit_sha, s.started_at AS started_at, s.finished_at AS finished_at
                 FROM scans s JOIN targets t ON t.id = s.target_id ORDER BY t.name, s.started_at
-                """, []).map {
-                Scan(target: $0.string("target") ?? "", commit: $0.string("commit_sha") ?? "",
-                     startedAt: $0.int64("started_at") ?? 0, finishedAt: $0.int64("finished_at") ?? 0)
+                """, []
+            ).map {
+                Scan(
+                    target: $0.string("target") ?? "", commit: $0.string("commit_sha") ?? "",
+                    startedAt: $0.int64("started_at") ?? 0, finishedAt: $0.int64("finished_at") ?? 0)
             }
             for row in try connection.query("SELECT target, owner, last_observed_commit FROM target_status", []) {
                 guard let target = row.string("target") else { continue }
@@ -69,15 +72,18 @@ struct ClusterSnapshot: Sendable {
 
     /// Polls the database until `condition` holds, for at most `timeout`; the failure names what was awaited and
     /// shows the replicas' last log lines.
-    static func waitUntil(_ what: String, store: Store, replicas: [ReplicaProcess], timeout: Duration = .seconds(60),
-                          _ condition: (ClusterSnapshot) -> Bool) async throws -> ClusterSnapshot {
+    static func waitUntil(
+        _ what: String, store: Store, replicas: [ReplicaProcess], timeout: Duration = .seconds(60),
+        _ condition: (ClusterSnapshot) -> Bool
+    ) async throws -> ClusterSnapshot {
         let deadline = ContinuousClock.now + timeout
         while true {
             let snapshot = try await load(store)
             if condition(snapshot) { return snapshot }
             guard ContinuousClock.now < deadline else {
-                throw TestFailure("timed out waiting until \(what); leases \(snapshot.leasesPerReplica)\n"
-                                  + replicas.map { $0.logTail() }.joined(separator: "\n"))
+                throw TestFailure(
+                    "timed out waiting until \(what); leases \(snapshot.leasesPerReplica)\n"
+                        + replicas.map { $0.logTail() }.joined(separator: "\n"))
             }
             try await Task.sleep(for: .milliseconds(250))
         }

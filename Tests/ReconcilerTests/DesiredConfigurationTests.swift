@@ -2,6 +2,7 @@ import Drift
 import Foundation
 import Model
 import Testing
+
 @testable import Posture
 
 /// `LiveInputs` reads the configuration beside the state from any file tree: a plan file, or a module directory of
@@ -37,18 +38,21 @@ import Testing
     }
 
     static func live(_ type: String, _ id: String, _ attributes: [String: Value]) -> Resource {
-        Resource(provider: "aws", type: type, name: id,
-                 origin: .live(Resource.LiveOrigin(id: id, account: "123456789012", region: "us-east-1")), attributes: attributes)
+        Resource(
+            provider: "aws", type: type, name: id,
+            origin: .live(Resource.LiveOrigin(id: id, account: "123456789012", region: "us-east-1")), attributes: attributes)
     }
 
     /// The cloud as the last apply left it: versioning Suspended.
     static let liveResources = [
         live("aws_s3_bucket", "acme-logs", ["bucket": .string("acme-logs")]),
         live("aws_s3_bucket", "acme-data", ["bucket": .string("acme-data")]),
-        live("aws_s3_bucket_versioning", "acme-data", [
-            "bucket": .string("acme-data"),
-            "versioning_configuration": .list([.object(["status": .string("Suspended"), "mfa_delete": .string("Disabled")])]),
-        ]),
+        live(
+            "aws_s3_bucket_versioning", "acme-data",
+            [
+                "bucket": .string("acme-data"),
+                "versioning_configuration": .list([.object(["status": .string("Suspended"), "mfa_delete": .string("Disabled")])]),
+            ]),
     ]
 
     @Test func aPlanFileIsTheConfiguration() async throws {
@@ -65,7 +69,8 @@ import Testing
         let report = DriftDetector().detect(state: state.resources, configuration: state.configuration, live: Self.liveResources)
         #expect(report.changed.map(\.attribute) == ["versioning_configuration[0].status"], "\(report.changed)")
         #expect(report.changed.first?.desired == .string("Enabled"))
-        #expect(report.pending == [DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.audit", file: "plan.json", line: nil)])
+        #expect(
+            report.pending == [DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.audit", file: "plan.json", line: nil)])
         #expect(report.missing.isEmpty && report.unmanaged.isEmpty, "\(report)")
     }
 

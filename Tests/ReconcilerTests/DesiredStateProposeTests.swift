@@ -5,6 +5,7 @@ import Remediation
 import Scanner
 import TestSupport
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -43,8 +44,9 @@ import Testing
         target.remediation = .propose
         target.proposals = FixProposalSettings(
             grouping: .single,
-            pullRequests: .init(provider: .github, apiURL: host.apiURL, repository: "acme/infra",
-                                token: .environment("BULWARK_PR_TOKEN")),
+            pullRequests: .init(
+                provider: .github, apiURL: host.apiURL, repository: "acme/infra",
+                token: .environment("BULWARK_PR_TOKEN")),
             authorName: "Bulwark Bot", authorEmail: "bulwark@example.com")
         let stage = RemediationProposeStage(plannerFor: { target in IaCFixPlanner(context: FixContext(adminCIDR: target.adminCIDR)) })
         let reconciler = h.reconciler([target], environment: ["BULWARK_PR_TOKEN": "ghp_example_token"], stages: [stage])
@@ -62,8 +64,9 @@ import Testing
         }
         #expect(try bare(["rev-parse", pr.head + "^"]) == first)
         let changed = try bare(["diff", "--name-only", first, pr.head]).split(separator: "\n").map(String.init)
-        #expect(!changed.isEmpty && changed.allSatisfy { $0.hasPrefix("desired-state/terraform/") && $0.hasSuffix(".tf") },
-                "\(changed)")
+        #expect(
+            !changed.isEmpty && changed.allSatisfy { $0.hasPrefix("desired-state/terraform/") && $0.hasSuffix(".tf") },
+            "\(changed)")
         #expect(try bare(["diff", "--check", first, pr.head]).isEmpty, "whitespace errors in the fix")
 
         // Every changed file is exactly as `terraform fmt` would write it.

@@ -2,6 +2,7 @@ import AWS
 import Azure
 import Discovery
 import Testing
+
 @testable import Posture
 
 /// Which types drift may call missing: those of services that answered, even with nothing left live.
@@ -17,9 +18,13 @@ import Testing
 
     @Test func aServiceWithAnErrorCoversOnlyWhatItReturned() {
         var result = LivePostureResult()
-        result.discoveryErrors = [LiveCloudError(cloud: "aws", error: DiscoveryError(
-            service: "s3", region: "global", operation: "ListBuckets",
-            underlying: AWSError(.serviceError, "denied", serviceCode: "AccessDenied", service: "s3", operation: "ListBuckets")))]
+        result.discoveryErrors = [
+            LiveCloudError(
+                cloud: "aws",
+                error: DiscoveryError(
+                    service: "s3", region: "global", operation: "ListBuckets",
+                    underlying: AWSError(.serviceError, "denied", serviceCode: "AccessDenied", service: "s3", operation: "ListBuckets")))
+        ]
         let types = LivePosture.discoveredTypes(result, readClouds: ["aws"])
         #expect(!types.contains("aws_s3_bucket"))
         #expect(types.contains("aws_s3_account_public_access_block"))  // s3control answered
@@ -34,9 +39,12 @@ import Testing
 /// The same rule for Azure: ARM resource types are the services; a failed token covers nothing.
 @Suite struct AzureDiscoveredTypesTests {
     static func error(_ service: String) -> LiveCloudError {
-        LiveCloudError(cloud: "azure", error: DiscoveryError(.accessDenied, service: service, region: "global",
-                                                            operation: "GET \(service)", apiCode: "AuthorizationFailed",
-                                                            underlying: AzureError(.armError, "denied", armCode: "AuthorizationFailed")))
+        LiveCloudError(
+            cloud: "azure",
+            error: DiscoveryError(
+                .accessDenied, service: service, region: "global",
+                operation: "GET \(service)", apiCode: "AuthorizationFailed",
+                underlying: AzureError(.armError, "denied", armCode: "AuthorizationFailed")))
     }
 
     @Test func answeredResourceTypesAreCoveredAndFailedOnesAreNot() {

@@ -3,6 +3,7 @@ import Foundation
 import Model
 import TestSupport
 import Testing
+
 @testable import Posture
 
 /// `bulwark drift` through the library function the command calls, against `moto_server`.
@@ -19,8 +20,9 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("drift-run-\(UUID().uuidString)").path
         for (name, text) in files {
             let path = dir + "/" + name
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         }
         return dir
@@ -45,14 +47,16 @@ import Testing
             ".bulwarkignore": Self.onlyManagedBuckets,
         ])
         defer { try? FileManager.default.removeItem(atPath: syncedDir) }
-        let synced = await DriftRun.run(DriftRequest(state: dir + "/synced.tfstate", path: syncedDir, cloud: cloud),
-                                        environment: moto.environment())
+        let synced = await DriftRun.run(
+            DriftRequest(state: dir + "/synced.tfstate", path: syncedDir, cloud: cloud),
+            environment: moto.environment())
         #expect(synced.exitCode == 0, "\(synced.render(.table))")
         #expect(synced.report?.managedCount == 3)
 
         // The HCL says Enabled, not yet applied: the state and the cloud say Suspended, and that is drift.
-        let unapplied = await DriftRun.run(DriftRequest(state: dir + "/synced.tfstate", path: dir, cloud: cloud),
-                                           environment: moto.environment())
+        let unapplied = await DriftRun.run(
+            DriftRequest(state: dir + "/synced.tfstate", path: dir, cloud: cloud),
+            environment: moto.environment())
         #expect(unapplied.exitCode == 1, "\(unapplied.render(.table))")
         let change = try #require(unapplied.report?.changed.first)
         #expect(unapplied.report?.changed.count == 1)
@@ -60,16 +64,18 @@ import Testing
         #expect(change.desired == .string("Enabled") && change.live == .string("Suspended"))
         #expect(unapplied.report?.pending.isEmpty == true && unapplied.report?.missing.isEmpty == true)
 
-        let drifted = await DriftRun.run(DriftRequest(state: dir + "/drifted.tfstate", path: dir, cloud: cloud),
-                                         environment: moto.environment())
+        let drifted = await DriftRun.run(
+            DriftRequest(state: dir + "/drifted.tfstate", path: dir, cloud: cloud),
+            environment: moto.environment())
         #expect(drifted.exitCode == 1)
         let report = try #require(drifted.report)
         #expect(report.changed.map(\.attribute) == ["versioning_configuration[0].status"])
         #expect(report.missing.map(\.id) == ["acme-gone"])
         #expect(drifted.render(.table).contains("Missing (1)"))
 
-        let missingState = await DriftRun.run(DriftRequest(state: dir + "/nope.tfstate", path: dir, cloud: cloud),
-                                              environment: moto.environment())
+        let missingState = await DriftRun.run(
+            DriftRequest(state: dir + "/nope.tfstate", path: dir, cloud: cloud),
+            environment: moto.environment())
         #expect(missingState.exitCode == 2)
         #expect(missingState.error?.contains("nope.tfstate") == true, "\(String(describing: missingState.error))")
 
@@ -84,10 +90,10 @@ import Testing
         let dir = try Self.directory([
             "main.tf": LivePostureFixtures.mainTF.replacingOccurrences(of: "\"Enabled\"", with: "\"Suspended\""),
             "audit.tf": """
-                resource "aws_s3_bucket" "audit" {
-                  bucket = "acme-audit"
-                }
-                """,
+            resource "aws_s3_bucket" "audit" {
+              bucket = "acme-audit"
+            }
+            """,
             "terraform.tfstate": LivePostureFixtures.awsState(dataVersioning: "Suspended", includeGone: false),
             // A pending resource has no provider ID yet: ID patterns match its address.
             ".bulwarkignore": Self.onlyManagedBuckets + "\n" + #"!aws_s3_bucket.aws_s3_bucket\.audit"#,
@@ -95,17 +101,23 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
 
         // No --state: the default local state beside the configuration.
-        let outcome = await DriftRun.run(DriftRequest(state: nil, path: dir, cloud: .aws(profile: nil, regions: ["us-east-1"])),
-                                         environment: moto.environment())
+        let outcome = await DriftRun.run(
+            DriftRequest(state: nil, path: dir, cloud: .aws(profile: nil, regions: ["us-east-1"])),
+            environment: moto.environment())
         let report = try #require(outcome.report, "\(outcome.render(.table))")
         #expect(outcome.exitCode == 1)
-        #expect(report.pending == [DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.audit", file: dir + "/audit.tf", line: 1)],
-                "\(outcome.render(.table))")
+        #expect(
+            report.pending == [
+                DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.audit", file: dir + "/audit.tf", line: 1)
+            ],
+            "\(outcome.render(.table))")
         #expect(report.changed.isEmpty && report.missing.isEmpty, "\(outcome.render(.table))")
         #expect(report.managedCount == 3)
         let json = outcome.render(.json)
-        #expect(json.contains(#""pending":[{"address":"aws_s3_bucket.audit","file":"# + Value.quote(dir + "/audit.tf")
-                              + #","line":1,"type":"aws_s3_bucket"}]"#), "\(json)")
+        #expect(
+            json.contains(
+                #""pending":[{"address":"aws_s3_bucket.audit","file":"# + Value.quote(dir + "/audit.tf")
+                    + #","line":1,"type":"aws_s3_bucket"}]"#), "\(json)")
     }
 
     @Test(.timeLimit(.minutes(5))) func stateComesFromTheS3BackendAndDeniedServicesAreListed() async throws {
@@ -131,8 +143,9 @@ import Testing
         var environment = moto.environment()
         environment["AWS_ENDPOINT_URL_RDS"] = denied.baseURL.absoluteString
 
-        let outcome = await DriftRun.run(DriftRequest(state: nil, path: dir, cloud: .aws(profile: nil, regions: ["us-east-1"])),
-                                         environment: environment)
+        let outcome = await DriftRun.run(
+            DriftRequest(state: nil, path: dir, cloud: .aws(profile: nil, regions: ["us-east-1"])),
+            environment: environment)
         #expect(outcome.stateSource == "s3://tf-state/prod/terraform.tfstate")
         #expect(outcome.exitCode == 1, "\(outcome.render(.table))")
         #expect(outcome.report?.changed.contains { $0.address == "aws_s3_bucket_versioning.data" } == true)

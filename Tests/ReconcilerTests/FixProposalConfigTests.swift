@@ -1,12 +1,14 @@
 import Foundation
 import PullRequests
 import Testing
+
 @testable import ControllerConfig
 
 /// `remediation: {group, pullRequests, author}` in `bulwark.yaml`.
 @Suite struct FixProposalConfigTests {
     static func config(_ remediation: String) throws(ConfigError) -> ReconcileConfig {
-        try ReconcileConfig.parse("""
+        try ReconcileConfig.parse(
+            """
             targets:
               - name: infra
                 repo: https://git.example.com/acme/infra.git
@@ -16,7 +18,8 @@ import Testing
     }
 
     @Test func readsGroupingHostTokenReferenceAndAuthor() throws {
-        let config = try Self.config("""
+        let config = try Self.config(
+            """
                   mode: propose
                   group: single
                   pullRequests:
@@ -32,8 +35,11 @@ import Testing
         #expect(proposals.authorName == "Fix Bot")
         #expect(proposals.authorEmail == "fixbot@example.com")
         let host = try #require(proposals.pullRequests)
-        #expect(host == .init(provider: .gitlab, apiURL: "https://gitlab.example.com", repository: "platform/infra",
-                              token: .environment("GITLAB_TOKEN"), base: "develop"))
+        #expect(
+            host
+                == .init(
+                    provider: .gitlab, apiURL: "https://gitlab.example.com", repository: "platform/infra",
+                    token: .environment("GITLAB_TOKEN"), base: "develop"))
     }
 
     @Test func defaultsArePerCheckWithoutAHost() throws {
@@ -44,7 +50,8 @@ import Testing
     }
 
     @Test func tokenFileReferenceIsAccepted() throws {
-        let config = try Self.config("""
+        let config = try Self.config(
+            """
                   mode: propose
                   pullRequests: {provider: github, repository: acme/infra, token: {file: secrets/gh}}
             """)

@@ -3,6 +3,7 @@ import Logging
 import ServiceLifecycle
 import Store
 import Testing
+
 @testable import ControllerConfig
 @testable import Reconciler
 
@@ -40,8 +41,9 @@ private struct SleepingStage: ReconcileStage {
     @Test(.timeLimit(.minutes(2))) func aRunningCycleFinishesWithinTheGracePeriod() async throws {
         let h = try await ReconcileLoopTests.Harness()
         try h.remote.createRepository("slow", files: ["main.tf": ReconcileLoopTests.fixed])
-        let reconciler = h.reconciler([h.target("slow")], stages: [SleepingStage(duration: .seconds(2))],
-                                      shutdownGrace: .seconds(60))
+        let reconciler = h.reconciler(
+            [h.target("slow")], stages: [SleepingStage(duration: .seconds(2))],
+            shutdownGrace: .seconds(60))
         _ = try await shutDownDuringTheFirstCycle(reconciler, store: h.store, target: "slow")
         let status = try #require(await reconciler.currentStatuses().first)
         #expect(status.ready == .true, "\(status)")
@@ -51,8 +53,9 @@ private struct SleepingStage: ReconcileStage {
     @Test(.timeLimit(.minutes(2))) func aCycleStillRunningAfterTheGracePeriodIsCancelled() async throws {
         let h = try await ReconcileLoopTests.Harness()
         try h.remote.createRepository("stuck", files: ["main.tf": ReconcileLoopTests.fixed])
-        let reconciler = h.reconciler([h.target("stuck")], stages: [SleepingStage(duration: .seconds(600))],
-                                      shutdownGrace: .seconds(1))
+        let reconciler = h.reconciler(
+            [h.target("stuck")], stages: [SleepingStage(duration: .seconds(600))],
+            shutdownGrace: .seconds(1))
         let took = try await shutDownDuringTheFirstCycle(reconciler, store: h.store, target: "stuck")
         #expect(took < .seconds(30), "shutdown took \(took)")
         let status = try #require(await reconciler.currentStatuses().first)

@@ -3,6 +3,7 @@ import Reports
 import Scanner
 import Store
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -19,8 +20,9 @@ extension ReconcileLoopTests {
         func replica(_ owner: String) -> Reconciler {
             var options = ScanOptions()
             options.library = CheckLibrary.load(directory: Self.checksDirectory)
-            let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git-" + owner,
-                                         concurrency: 1, leaseDuration: .milliseconds(1), targets: [h.target("shared")])
+            let config = ReconcileConfig(
+                file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git-" + owner,
+                concurrency: 1, leaseDuration: .milliseconds(1), targets: [h.target("shared")])
             return Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options), owner: owner)
         }
         let first = await replica("a").runOnce()

@@ -3,6 +3,7 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -36,16 +37,20 @@ import Testing
                 return CannedResponse(headers: json, text: #"{"id":"\#(accountID)/blobServices/default","properties":{}}"#)
             }
             if path.hasSuffix("/providers/microsoft.compute/disks") {
-                return CannedResponse(status: 403, headers: json, text:
-                    #"{"error":{"code":"AuthorizationFailed","message":"no Microsoft.Compute/disks/read"}}"#)
+                return CannedResponse(
+                    status: 403, headers: json,
+                    text:
+                        #"{"error":{"code":"AuthorizationFailed","message":"no Microsoft.Compute/disks/read"}}"#)
             }
             return CannedResponse(headers: json, text: #"{"value":[]}"#)
         }
     }
 
     static func environment(_ server: LoopbackHTTPServer) -> [String: String] {
-        ["AZURE_TENANT_ID": "tenant-live", "AZURE_CLIENT_ID": "client-live", "AZURE_CLIENT_SECRET": "secret-live",
-         "AZURE_AUTHORITY_HOST": server.baseURL.absoluteString, "BULWARK_AZURE_ARM_ENDPOINT": server.baseURL.absoluteString]
+        [
+            "AZURE_TENANT_ID": "tenant-live", "AZURE_CLIENT_ID": "client-live", "AZURE_CLIENT_SECRET": "secret-live",
+            "AZURE_AUTHORITY_HOST": server.baseURL.absoluteString, "BULWARK_AZURE_ARM_ENDPOINT": server.baseURL.absoluteString,
+        ]
     }
 
     static var state: String {
@@ -70,45 +75,53 @@ import Testing
         let server = try Self.armServer()
         defer { server.stop() }
         let h = try await ReconcileLoopTests.Harness()
-        _ = try h.remote.createRepository("az", files: [
-            "terraform/main.tf": """
+        _ = try h.remote.createRepository(
+            "az",
+            files: [
+                "terraform/main.tf": """
                 resource "azurerm_storage_account" "data" {
                   name                = "acmedata"
                   resource_group_name = "rg-data"
                   location            = "westeurope"
                 }
                 """,
-            "terraform/terraform.tfstate": Self.state,
-            "baselines/azure.yaml": Self.baseline,
-        ])
+                "terraform/terraform.tfstate": Self.state,
+                "baselines/azure.yaml": Self.baseline,
+            ])
         var target = h.target("az")
         target.paths = ["terraform"]
         target.clouds = TargetConfig.Clouds(azure: .init(subscriptionID: Self.subscription))
         target.baselines = ["baselines/azure.yaml"]
-        let stage = LivePostureStage(library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: Self.environment(server))
+        let stage = LivePostureStage(
+            library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: Self.environment(server))
         var options = ScanOptions()
         options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
-        let config = ReconcileConfig(file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git",
-                                     concurrency: 1, targets: [target])
-        let reconciler = Reconciler(config: config, store: h.store, scanner: CommitScanner(options: options),
-                                    stages: [stage], environment: [:], owner: "test-replica")
+        let config = ReconcileConfig(
+            file: h.directory + "/bulwark.yaml", cacheDirectory: h.directory + "/git",
+            concurrency: 1, targets: [target])
+        let reconciler = Reconciler(
+            config: config, store: h.store, scanner: CommitScanner(options: options),
+            stages: [stage], environment: [:], owner: "test-replica")
 
         let status = try #require(await reconciler.runOnce().first)
         #expect(status.ready == .true, "\(status)")
-        #expect(status.message.contains("AuthorizationFailed") && status.message.contains("Microsoft.Compute/disks"),
-                "\(status.message)")
+        #expect(
+            status.message.contains("AuthorizationFailed") && status.message.contains("Microsoft.Compute/disks"),
+            "\(status.message)")
 
         // No `state:` key: the state comes from the default local backend beside the configuration.
         let scan = try #require(try await h.store.latestScan(target: "az"))
         let drift = try await h.store.drift(scanID: scan.id)
-        #expect(drift.contains { $0.kind == "changed" && $0.attribute == "https_traffic_only_enabled" && $0.live == "false" },
-                "\(drift)")
+        #expect(
+            drift.contains { $0.kind == "changed" && $0.attribute == "https_traffic_only_enabled" && $0.live == "false" },
+            "\(drift)")
         #expect(drift.contains { $0.kind == "changed" && $0.attribute == "min_tls_version" })
 
         let live = try #require(try await h.store.latestScan(target: LivePostureRecording.liveTarget("az")))
         let results = try await h.store.results(scanID: live.id).map(\.finding)
         #expect(results.contains { $0.verdict == .failed && $0.resourceType == "azurerm_storage_account" })
-        #expect(results.contains { $0.checkID == "BASELINE:defender_plans.VirtualMachines" && $0.verdict == .failed },
-                "\(results.filter { $0.checkID.hasPrefix("BASELINE") }.map { "\($0.checkID) \($0.verdict)" })")
+        #expect(
+            results.contains { $0.checkID == "BASELINE:defender_plans.VirtualMachines" && $0.verdict == .failed },
+            "\(results.filter { $0.checkID.hasPrefix("BASELINE") }.map { "\($0.checkID) \($0.verdict)" })")
     }
 }

@@ -28,7 +28,8 @@ enum LivePostureFixtures {
             """
         }
         var resources = [bucket("acme-logs", "logs"), bucket("acme-data", "data")]
-        resources.append("""
+        resources.append(
+            """
             {"mode":"managed","type":"aws_s3_bucket_versioning","name":"data","provider":"provider[\\"registry.terraform.io/hashicorp/aws\\"]",
              "instances":[{"schema_version":0,"attributes":{"id":"acme-data","bucket":"acme-data",
                "versioning_configuration":[{"status":"\(dataVersioning)","mfa_delete":"Disabled"}]}}]}

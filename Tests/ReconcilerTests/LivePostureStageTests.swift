@@ -5,6 +5,7 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -35,14 +36,16 @@ import Testing
         try Self.python(moto, LivePostureFixtures.seedScript)
 
         let h = try await ReconcileLoopTests.Harness()
-        _ = try h.remote.createRepository("live", files: [
-            "terraform/main.tf": LivePostureFixtures.mainTF,
-            // In the configuration, not in the state: pending, not missing.
-            "terraform/audit.tf": "resource \"aws_s3_bucket\" \"audit\" {\n  bucket = \"acme-audit\"\n}\n",
-            "state/prod.tfstate": LivePostureFixtures.awsState(),
-            "baselines/aws.yaml": LivePostureFixtures.awsBaseline,
-            ".bulwarkignore": LivePostureFixtures.ignoreFile,
-        ])
+        _ = try h.remote.createRepository(
+            "live",
+            files: [
+                "terraform/main.tf": LivePostureFixtures.mainTF,
+                // In the configuration, not in the state: pending, not missing.
+                "terraform/audit.tf": "resource \"aws_s3_bucket\" \"audit\" {\n  bucket = \"acme-audit\"\n}\n",
+                "state/prod.tfstate": LivePostureFixtures.awsState(),
+                "baselines/aws.yaml": LivePostureFixtures.awsBaseline,
+                ".bulwarkignore": LivePostureFixtures.ignoreFile,
+            ])
         var target = h.target("live")
         target.paths = ["terraform"]
         target.clouds = TargetConfig.Clouds(aws: .init(regions: ["us-east-1"]))
@@ -61,23 +64,29 @@ import Testing
 
         let scan = try #require(try await h.store.latestScan(target: "live"))
         let drift = try await h.store.drift(scanID: scan.id)
-        #expect(drift.contains { $0.kind == "changed" && $0.resourceType == "aws_s3_bucket_versioning"
-            && $0.attribute == "versioning_configuration[0].status" && $0.live == "\"Suspended\"" }, "\(drift)")
+        #expect(
+            drift.contains {
+                $0.kind == "changed" && $0.resourceType == "aws_s3_bucket_versioning"
+                    && $0.attribute == "versioning_configuration[0].status" && $0.live == "\"Suspended\""
+            }, "\(drift)")
         #expect(drift.contains { $0.kind == "missing" && $0.liveID == "acme-gone" }, "\(drift)")
-        #expect(drift.contains { $0.kind == "unmanaged" && $0.resourceType == "aws_s3_bucket" && ($0.liveID ?? "").hasSuffix("acme-shadow") },
-                "\(drift)")
+        #expect(
+            drift.contains { $0.kind == "unmanaged" && $0.resourceType == "aws_s3_bucket" && ($0.liveID ?? "").hasSuffix("acme-shadow") },
+            "\(drift)")
         #expect(!drift.contains { $0.kind == "unmanaged" && $0.resourceType == "aws_security_group" }, "ignored by .bulwarkignore")
         #expect(!drift.contains { $0.kind == "missing" && $0.liveID == "acme-logs" })
-        #expect(drift.filter { $0.kind == "pending" }.map { [$0.address, $0.desired ?? ""] }
-                    == [["aws_s3_bucket.audit", "\"terraform/audit.tf:1\""]], "\(drift)")
+        #expect(
+            drift.filter { $0.kind == "pending" }.map { [$0.address, $0.desired ?? ""] }
+                == [["aws_s3_bucket.audit", "\"terraform/audit.tf:1\""]], "\(drift)")
 
         let live = try #require(try await h.store.latestScan(target: LivePostureRecording.liveTarget("live")))
         #expect(live.trigger == "live")
         #expect(live.commit == scan.commit)
         #expect(live.status == .partial, "an unread service must keep the live scan from resolving findings")
         let results = try await h.store.results(scanID: live.id).map(\.finding)
-        #expect(results.contains { $0.verdict == .failed && $0.resourceAddress.contains("acme-data") && $0.checkID.hasPrefix("BLW-AWS-S3") },
-                "\(results.filter { $0.verdict == .failed }.map { "\($0.checkID) \($0.resourceAddress)" })")
+        #expect(
+            results.contains { $0.verdict == .failed && $0.resourceAddress.contains("acme-data") && $0.checkID.hasPrefix("BLW-AWS-S3") },
+            "\(results.filter { $0.verdict == .failed }.map { "\($0.checkID) \($0.resourceAddress)" })")
         #expect(results.contains { $0.checkID == "BASELINE:ebs_encryption_by_default" && $0.verdict == .failed })
         #expect(results.contains { $0.checkID == "BASELINE:iam_password_policy.minimum_password_length" && $0.verdict == .failed })
         let open = try await h.store.openFindings(target: LivePostureRecording.liveTarget("live"))
@@ -90,10 +99,12 @@ import Testing
         let moto = try MotoServer()
         defer { moto.stop() }
         try Self.python(moto, LivePostureFixtures.seedScript)
-        let inputs = LivePostureInputs(clouds: [.aws(profile: nil, regions: ["us-east-1"])],
-                                       baselines: [try SecurityBaselineLoader.load(yaml: LivePostureFixtures.awsBaseline, file: "b.yaml")],
-                                       desired: nil, warnings: ["drift skipped: no state"])
-        let library = LivePostureStage(library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: moto.environment())
+        let inputs = LivePostureInputs(
+            clouds: [.aws(profile: nil, regions: ["us-east-1"])],
+            baselines: [try SecurityBaselineLoader.load(yaml: LivePostureFixtures.awsBaseline, file: "b.yaml")],
+            desired: nil, warnings: ["drift skipped: no state"])
+        let library = LivePostureStage(
+            library: CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory), environment: moto.environment())
         let posture = LivePosture(checks: library.checks, attributes: library.attributes, environment: moto.environment())
         let result = try await posture.run(inputs)
         #expect(result.drift == nil)

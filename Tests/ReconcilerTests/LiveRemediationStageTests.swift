@@ -5,6 +5,7 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -20,10 +21,12 @@ import Testing
         try LivePostureStageTests.python(moto, LivePostureFixtures.seedScript)
 
         let h = try await ReconcileLoopTests.Harness()
-        _ = try h.remote.createRepository("live", files: [
-            "terraform/main.tf": LivePostureFixtures.mainTF,
-            "state/prod.tfstate": LivePostureFixtures.awsState(),
-        ])
+        _ = try h.remote.createRepository(
+            "live",
+            files: [
+                "terraform/main.tf": LivePostureFixtures.mainTF,
+                "state/prod.tfstate": LivePostureFixtures.awsState(),
+            ])
         var target = h.target("live")
         target.paths = ["terraform"]
         target.clouds = TargetConfig.Clouds(aws: .init(regions: ["us-east-1"]))
@@ -39,8 +42,9 @@ import Testing
 
         // Approve mode: requests wait; nothing was applied.
         let proposed = try await h.store.remediations(status: .proposed, target: "live")
-        let versioning = try #require(proposed.first { $0.checkID == "BLW-AWS-S3-012" && $0.liveID?.contains("acme-data") == true },
-                                      "proposed: \(proposed.map { "\($0.checkID) \($0.liveID ?? "")" })")
+        let versioning = try #require(
+            proposed.first { $0.checkID == "BLW-AWS-S3-012" && $0.liveID?.contains("acme-data") == true },
+            "proposed: \(proposed.map { "\($0.checkID) \($0.liveID ?? "")" })")
         #expect(try await h.store.remediations(status: .applied, target: "live").isEmpty)
 
         // A second cycle over the same findings proposes nothing new (idempotency keys).

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import ControllerConfig
 @testable import Reconciler
 
 @Suite struct ReconcileConfigTests {
     @Test func parsesTargetsWithDefaultsAndRelativePaths() throws {
-        let config = try ReconcileConfig.parse("""
+        let config = try ReconcileConfig.parse(
+            """
             concurrency: 2
             targets:
               - name: infra
@@ -96,7 +98,8 @@ import Testing
         #expect(backoff.delay(afterFailures: 5, random: 0.5) == .seconds(16))
         #expect(backoff.delay(afterFailures: 40, random: 0.5) == .seconds(900))
         let jittered = Backoff(jitter: 0.2)
-        let low = jittered.delay(afterFailures: 4, random: 0), high = jittered.delay(afterFailures: 4, random: 1)
+        let low = jittered.delay(afterFailures: 4, random: 0)
+        let high = jittered.delay(afterFailures: 4, random: 1)
         #expect(low < .seconds(8) && low >= .milliseconds(6_400))
         #expect(high > .seconds(8) && high <= .milliseconds(9_600))
     }

@@ -1,5 +1,6 @@
 import GitOps
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Reconciler
@@ -11,8 +12,9 @@ struct ReconcileErrorTests {
         #expect(ReconcileError(git: missing, target: "t", step: .openOrClone).code == .invalidRepository)
         #expect(ReconcileError(git: missing, target: "t", step: .fetch).code == .fetchFailed)
 
-        let refused = ReconcileError(git: GitError(code: .authentication, message: "denied", operation: "fetch"),
-                                     target: "t", step: .fetch)
+        let refused = ReconcileError(
+            git: GitError(code: .authentication, message: "denied", operation: "fetch"),
+            target: "t", step: .fetch)
         #expect(refused.code == .authentication && !refused.code.retriable)
         #expect((refused.underlying as? GitError)?.code == .authentication)
 

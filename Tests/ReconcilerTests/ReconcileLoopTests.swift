@@ -6,6 +6,7 @@ import Scanner
 import ServiceLifecycle
 import Store
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -53,19 +54,24 @@ import Testing
             store = try await Store.open(.sqlite(path: directory + "/bulwark.db"))
         }
 
-        func reconciler(_ targets: [TargetConfig], environment: [String: String] = [:],
-                        stages: [any ReconcileStage] = [], shutdownGrace: Duration = .seconds(30)) -> Reconciler {
+        func reconciler(
+            _ targets: [TargetConfig], environment: [String: String] = [:],
+            stages: [any ReconcileStage] = [], shutdownGrace: Duration = .seconds(30)
+        ) -> Reconciler {
             var options = ScanOptions()
             options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
-            let config = ReconcileConfig(file: directory + "/bulwark.yaml", cacheDirectory: directory + "/git",
-                                         concurrency: 3, targets: targets)
-            return Reconciler(config: config, store: store, scanner: CommitScanner(options: options), stages: stages,
-                              environment: environment, owner: "test-replica", shutdownGrace: shutdownGrace)
+            let config = ReconcileConfig(
+                file: directory + "/bulwark.yaml", cacheDirectory: directory + "/git",
+                concurrency: 3, targets: targets)
+            return Reconciler(
+                config: config, store: store, scanner: CommitScanner(options: options), stages: stages,
+                environment: environment, owner: "test-replica", shutdownGrace: shutdownGrace)
         }
 
         func target(_ name: String, branch: String = "main", url: String? = nil) -> TargetConfig {
-            TargetConfig(name: name, repository: url ?? remote.url(name), branch: branch, paths: ["."],
-                         interval: .seconds(3600), pollInterval: .seconds(60), timeout: .seconds(180))
+            TargetConfig(
+                name: name, repository: url ?? remote.url(name), branch: branch, paths: ["."],
+                interval: .seconds(3600), pollInterval: .seconds(60), timeout: .seconds(180))
         }
     }
 
@@ -185,14 +191,18 @@ import Testing
 
     @Test(.timeLimit(.minutes(2))) func pullRequestDiffShowsNewResolvedAndUnchanged() async throws {
         let h = try await Harness()
-        let work = try h.remote.createRepository("pr", files: [
-            "main.tf": Self.insecure,
-            "logs.tf": "resource \"aws_s3_bucket_acl\" \"logs\" {\n  bucket = \"logs\"\n  acl    = \"public-read-write\"\n}\n",
-        ])
+        let work = try h.remote.createRepository(
+            "pr",
+            files: [
+                "main.tf": Self.insecure,
+                "logs.tf": "resource \"aws_s3_bucket_acl\" \"logs\" {\n  bucket = \"logs\"\n  acl    = \"public-read-write\"\n}\n",
+            ])
         let base = try h.remote.git(["-C", work, "rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let head = try h.remote.commit(work, files: [
-            "main.tf": Self.fixed,
-            "ssh.tf": """
+        let head = try h.remote.commit(
+            work,
+            files: [
+                "main.tf": Self.fixed,
+                "ssh.tf": """
                 resource "aws_security_group" "ssh" {
                   ingress {
                     from_port   = 22
@@ -202,7 +212,7 @@ import Testing
                   }
                 }
                 """,
-        ], message: "fix data ACL, open ssh")
+            ], message: "fix data ACL, open ssh")
         let repository = try await GitRepository.open(path: work)
         var options = ScanOptions()
         options.library = CheckLibrary.load(directory: Self.checksDirectory)

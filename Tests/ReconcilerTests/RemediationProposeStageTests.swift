@@ -7,6 +7,7 @@ import Scanner
 import Store
 import TestSupport
 import Testing
+
 @testable import CommitScan
 @testable import ControllerConfig
 @testable import Posture
@@ -56,29 +57,40 @@ import Testing
 
         init(flavor: FakeCodeHost.Flavor, repository: String, hostToken: String = RemediationProposeStageTests.token) async throws {
             h = try await ReconcileLoopTests.Harness()
-            work = try h.remote.createRepository("infra", files: ["compute.tf": RemediationProposeStageTests.compute,
-                                                                  "storage.tf": RemediationProposeStageTests.storage,
-                                                                  "README.md": "infra\n"])
+            work = try h.remote.createRepository(
+                "infra",
+                files: [
+                    "compute.tf": RemediationProposeStageTests.compute,
+                    "storage.tf": RemediationProposeStageTests.storage,
+                    "README.md": "infra\n",
+                ])
             first = try h.remote.git(["-C", work, "rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
             host = try FakeCodeHost(flavor: flavor, token: hostToken, repository: repository)
         }
 
-        func target(provider: PullRequestProvider, repository: String, grouping: FixProposalSettings.Grouping = .perCheck,
-                    branch: String = "main") -> TargetConfig {
+        func target(
+            provider: PullRequestProvider, repository: String, grouping: FixProposalSettings.Grouping = .perCheck,
+            branch: String = "main"
+        ) -> TargetConfig {
             var target = h.target("infra", branch: branch)
             target.remediation = .propose
             target.proposals = FixProposalSettings(
                 grouping: grouping,
-                pullRequests: .init(provider: provider, apiURL: host.apiURL, repository: repository,
-                                    token: .environment("BULWARK_PR_TOKEN")),
+                pullRequests: .init(
+                    provider: provider, apiURL: host.apiURL, repository: repository,
+                    token: .environment("BULWARK_PR_TOKEN")),
                 authorName: "Bulwark Bot", authorEmail: "bulwark@example.com")
             return target
         }
 
         func reconciler(_ target: TargetConfig) -> Reconciler {
-            h.reconciler([target], environment: ["BULWARK_PR_TOKEN": RemediationProposeStageTests.token],
-                         stages: [RemediationProposeStage(planner: RemediationProposeStageTests.planner,
-                                                          retry: RemediationProposeStageTests.noWait)])
+            h.reconciler(
+                [target], environment: ["BULWARK_PR_TOKEN": RemediationProposeStageTests.token],
+                stages: [
+                    RemediationProposeStage(
+                        planner: RemediationProposeStageTests.planner,
+                        retry: RemediationProposeStageTests.noWait)
+                ])
         }
 
         /// Git against the bare repository the daemon serves.
@@ -104,8 +116,10 @@ import Testing
         #expect(prs.map(\.head).sorted() == ["bulwark/fix/blw-aws-ec2-002", "bulwark/fix/blw-aws-s3-001"])
         #expect(prs.allSatisfy { $0.base == "main" && $0.state == "open" })
         let imdsPR = try #require(prs.first { $0.head == "bulwark/fix/blw-aws-ec2-002" })
-        for section in ["### Findings fixed", "### Compliance before → after", "### How to review",
-                        "| \(Self.imds)", "aws_instance.web", "compute.tf:7", "cis-aws:5.7", FixProposalRenderer.marker] {
+        for section in [
+            "### Findings fixed", "### Compliance before → after", "### How to review",
+            "| \(Self.imds)", "aws_instance.web", "compute.tf:7", "cis-aws:5.7", FixProposalRenderer.marker,
+        ] {
             #expect(imdsPR.body.contains(section), "body lacks \(section):\n\(imdsPR.body)")
         }
         #expect(!imdsPR.body.contains(Self.acl), "per-check grouping keeps other checks out")
@@ -169,7 +183,8 @@ import Testing
         #expect(status.ready == .true, "\(status)")
         let cycle = s.host.requests[before...]
         #expect(!cycle.contains { $0.method == "POST" }, "no new request: \(cycle.map { "\($0.method) \($0.target)" })")
-        #expect(cycle.filter { $0.method == "PATCH" }.map(\.path).sorted()
+        #expect(
+            cycle.filter { $0.method == "PATCH" }.map(\.path).sorted()
                 == ["/repos/acme/infra/pulls/\(imdsNumber)", "/repos/acme/infra/pulls/\(aclNumber)"].sorted())
         #expect(s.host.pullRequests.count == 2)
         #expect(try s.bare(["rev-parse", branch + "^"]) == second)
@@ -204,7 +219,8 @@ import Testing
         #expect(mr.title == "bulwark: fix 2 findings (2 checks)")
         #expect(mr.body.contains("### Left for a person") && mr.body.contains("no fix defined in the test planner"))
         #expect(s.host.requests.first { $0.method == "POST" }?.path == "/api/v4/projects/acme%2Finfra/merge_requests")
-        #expect(try s.bare(["diff", "--name-only", s.first, "bulwark/fix/all"]).split(separator: "\n").sorted()
+        #expect(
+            try s.bare(["diff", "--name-only", s.first, "bulwark/fix/all"]).split(separator: "\n").sorted()
                 == ["compute.tf", "storage.tf"])
 
         let writes = s.writes.count
@@ -233,11 +249,13 @@ import Testing
         let fresh = try await Store.open(.sqlite(path: s.h.directory + "/fresh.db"))
         var options = ScanOptions()
         options.library = CheckLibrary.load(directory: ReconcileLoopTests.checksDirectory)
-        let config = ReconcileConfig(file: s.h.directory + "/bulwark.yaml", cacheDirectory: s.h.directory + "/git-fresh",
-                                     targets: [target])
-        let other = Reconciler(config: config, store: fresh, scanner: CommitScanner(options: options),
-                               stages: [RemediationProposeStage(planner: Self.planner, retry: Self.noWait)],
-                               environment: ["BULWARK_PR_TOKEN": Self.token], owner: "replica-2")
+        let config = ReconcileConfig(
+            file: s.h.directory + "/bulwark.yaml", cacheDirectory: s.h.directory + "/git-fresh",
+            targets: [target])
+        let other = Reconciler(
+            config: config, store: fresh, scanner: CommitScanner(options: options),
+            stages: [RemediationProposeStage(planner: Self.planner, retry: Self.noWait)],
+            environment: ["BULWARK_PR_TOKEN": Self.token], owner: "replica-2")
         let before = s.host.requests.count
         let status = try #require(await other.runOnce().first)
         #expect(status.ready == .true, "\(status)")
@@ -285,8 +303,9 @@ import Testing
     @Test(.timeLimit(.minutes(2))) func missingTokenVariableIsAConfigurationError() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         let stage = RemediationProposeStage(planner: Self.planner, retry: Self.noWait)
-        let reconciler = s.h.reconciler([s.target(provider: .github, repository: "acme/infra")], environment: [:],
-                                        stages: [stage])
+        let reconciler = s.h.reconciler(
+            [s.target(provider: .github, repository: "acme/infra")], environment: [:],
+            stages: [stage])
         let status = try #require(await reconciler.runOnce().first)
         #expect(status.reason == .stalled)
         #expect(status.lastError?.contains("MissingSecret") == true, "\(status.lastError ?? "")")
@@ -297,8 +316,10 @@ import Testing
     @Test(.timeLimit(.minutes(2))) func theTargetsOwnBranchIsNeverPushed() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         try s.h.remote.git(["-C", s.work, "push", "-q", "origin", "main:bulwark/fix/all"])
-        let reconciler = s.reconciler(s.target(provider: .github, repository: "acme/infra", grouping: .single,
-                                               branch: "bulwark/fix/all"))
+        let reconciler = s.reconciler(
+            s.target(
+                provider: .github, repository: "acme/infra", grouping: .single,
+                branch: "bulwark/fix/all"))
         let status = try #require(await reconciler.runOnce().first)
         #expect(status.ready == .false)
         #expect(status.lastError?.contains("refusing to push bulwark/fix/all") == true, "\(status.lastError ?? "")")

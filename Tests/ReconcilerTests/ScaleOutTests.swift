@@ -1,7 +1,8 @@
 import Foundation
 import Store
-import Testing
 import TestSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -86,10 +87,12 @@ import Glibc
         var works: [String: String] = [:]
         var heads: [String: String] = [:]
         for repository in Self.repositories {
-            let work = try remote.createRepository(repository, files: [
-                "envs/a/main.tf": Self.terraform(repository, "a", revision: 0),
-                "envs/b/main.tf": Self.terraform(repository, "b", revision: 0),
-            ])
+            let work = try remote.createRepository(
+                repository,
+                files: [
+                    "envs/a/main.tf": Self.terraform(repository, "a", revision: 0),
+                    "envs/b/main.tf": Self.terraform(repository, "b", revision: 0),
+                ])
             let sha = try remote.git(["-C", work, "rev-parse", "HEAD"])
             for branch in Self.branches where branch != "main" {
                 try remote.git(["-C", work, "push", "-q", "origin", "HEAD:refs/heads/" + branch])
@@ -102,8 +105,9 @@ import Glibc
             guard let work = works[repository] else { throw TestFailure("no work tree for \(repository)") }
             try remote.git(["-C", work, "fetch", "-q", "origin"])
             try remote.git(["-C", work, "checkout", "-q", "-B", branch, "origin/" + branch])
-            let sha = try remote.commit(work, files: ["envs/a/main.tf": Self.terraform(repository, "a", revision: revision)],
-                                        message: "revision \(revision)")
+            let sha = try remote.commit(
+                work, files: ["envs/a/main.tf": Self.terraform(repository, "a", revision: revision)],
+                message: "revision \(revision)")
             try remote.git(["-C", work, "push", "-q", "origin", "HEAD:refs/heads/" + branch])
             return sha
         }
@@ -158,7 +162,8 @@ import Glibc
         // 3. SIGKILL the replica holding the most leases: after the expiry the survivors take its targets, and a
         //    commit pushed to one of them is scanned by a survivor.
         guard let victimName = second.leasesPerReplica.max(by: { $0.value < $1.value })?.key,
-              let victim = replicas.first(where: { $0.name == victimName }) else {
+            let victim = replicas.first(where: { $0.name == victimName })
+        else {
             throw TestFailure("no replica holds a lease: \(second.leases)")
         }
         let orphaned = Set(second.leases.filter { $0.value == victimName }.keys)
@@ -176,8 +181,9 @@ import Glibc
         }
         phase("SIGKILL -> takeover of \(orphaned.count) targets + 1 push scanned")
         #expect(third.count(moved.name, expected[moved.head] ?? "") == 1)
-        #expect(third.statusOwners[moved.name].map(survivors.contains) == true,
-                "\(moved.name) was reconciled by \(third.statusOwners[moved.name] ?? "nobody")")
+        #expect(
+            third.statusOwners[moved.name].map(survivors.contains) == true,
+            "\(moved.name) was reconciled by \(third.statusOwners[moved.name] ?? "nobody")")
         #expect(third.observed[moved.name]?.hasSuffix(expected[moved.head] ?? "-") == true)
 
         // 4. SIGTERM one survivor: it exits 0 and releases its leases, which the last replica then takes.
@@ -194,16 +200,19 @@ import Glibc
         }
 
         phase("SIGTERM -> exit 0 + leases handed over")
-        print("ScaleOutTests: " + phases.map { "\($0.0): \($0.1.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))" }
-            .joined(separator: "; "))
+        print(
+            "ScaleOutTests: "
+                + phases.map { "\($0.0): \($0.1.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1))))" }
+                .joined(separator: "; "))
 
         // Across the whole run: no commit of a target stored twice, no two scans of a target overlapping in time,
         // and every target observed at its branch's head.
         #expect(last.duplicates.isEmpty, "scanned more than once: \(last.duplicates)")
         #expect(last.overlaps.isEmpty, "overlapping scans: \(last.overlaps)")
         for target in Self.targets {
-            #expect(last.observed[target.name]?.hasSuffix(heads[target.head] ?? "-") == true,
-                    "\(target.name) observed \(last.observed[target.name] ?? "nothing")")
+            #expect(
+                last.observed[target.name]?.hasSuffix(heads[target.head] ?? "-") == true,
+                "\(target.name) observed \(last.observed[target.name] ?? "nothing")")
         }
         await store.close()
     }

@@ -13,8 +13,10 @@ struct TextReplacementPlanner: IaCFixPlanning {
         var plan = FixPlan()
         for result in results where result.verdict == .failed && (checkIDs?.contains(result.checkID) ?? true) {
             guard let file = result.range?.file, let rule = replacements[result.checkID] else {
-                plan.manual.append(ManualFix(checkID: result.checkID, resourceAddress: result.resourceAddress,
-                                             location: result.range, reason: "no fix defined in the test planner"))
+                plan.manual.append(
+                    ManualFix(
+                        checkID: result.checkID, resourceAddress: result.resourceAddress,
+                        location: result.range, reason: "no fix defined in the test planner"))
                 continue
             }
             var entry = texts[file]
@@ -23,8 +25,10 @@ struct TextReplacementPlanner: IaCFixPlanning {
                 entry = (text, text)
             }
             guard var current = entry, let range = current.updated.range(of: rule.find) else {
-                plan.manual.append(ManualFix(checkID: result.checkID, resourceAddress: result.resourceAddress,
-                                             location: result.range, reason: "the value is not written literally"))
+                plan.manual.append(
+                    ManualFix(
+                        checkID: result.checkID, resourceAddress: result.resourceAddress,
+                        location: result.range, reason: "the value is not written literally"))
                 continue
             }
             let line = current.updated[..<range.lowerBound].filter { $0 == "\n" }.count + 1
@@ -33,9 +37,11 @@ struct TextReplacementPlanner: IaCFixPlanning {
             let controls = result.check.references.cis.keys.sorted().flatMap { framework in
                 (result.check.references.cis[framework] ?? []).map { "\(framework):\($0)" }
             }
-            plan.fixed.append(AppliedFix(checkID: result.checkID, resourceAddress: result.resourceAddress,
-                                         fixID: "test-replace", summary: "set \(rule.replace)", file: file, line: line,
-                                         controls: controls))
+            plan.fixed.append(
+                AppliedFix(
+                    checkID: result.checkID, resourceAddress: result.resourceAddress,
+                    fixID: "test-replace", summary: "set \(rule.replace)", file: file, line: line,
+                    controls: controls))
         }
         plan.edits = texts.keys.sorted().compactMap { path in
             texts[path].flatMap { $0.original == $0.updated ? nil : FileEdit(path: path, original: $0.original, updated: $0.updated) }

@@ -2,6 +2,7 @@ import Checks
 import Foundation
 import Model
 import Testing
+
 @testable import Remediation
 
 /// The edit engine: only the bytes that must change, fmt-style alignment only where fmt would, composition and
@@ -159,35 +160,38 @@ struct EditEngineTests {
         let plan = harness.plan()
         #expect(plan.manual.isEmpty, "\(plan.manual.map(\.reason))")
         #expect(plan.fixed.count == 4)
-        #expect(MemoryHarness.updated("main.tf", in: plan) == source.replacingOccurrences(of: """
-              bucket   = "acme-${each.key}"
-            }
+        #expect(
+            MemoryHarness.updated("main.tf", in: plan) == source.replacingOccurrences(
+                of: """
+                      bucket   = "acme-${each.key}"
+                    }
 
-            """, with: """
-              bucket   = "acme-${each.key}"
-            }
+                    """,
+                with: """
+                      bucket   = "acme-${each.key}"
+                    }
 
-            resource "aws_s3_bucket_versioning" "parts" {
-              for_each = aws_s3_bucket.parts
-              bucket   = each.value.id
+                    resource "aws_s3_bucket_versioning" "parts" {
+                      for_each = aws_s3_bucket.parts
+                      bucket   = each.value.id
 
-              versioning_configuration {
-                status = "Enabled"
-              }
-            }
+                      versioning_configuration {
+                        status = "Enabled"
+                      }
+                    }
 
-            """) + """
+                    """) + """
 
-            resource "aws_s3_bucket_versioning" "logs" {
-              count  = length(aws_s3_bucket.logs)
-              bucket = aws_s3_bucket.logs[count.index].id
+                    resource "aws_s3_bucket_versioning" "logs" {
+                      count  = length(aws_s3_bucket.logs)
+                      bucket = aws_s3_bucket.logs[count.index].id
 
-              versioning_configuration {
-                status = "Enabled"
-              }
-            }
+                      versioning_configuration {
+                        status = "Enabled"
+                      }
+                    }
 
-            """)
+                    """)
     }
 
     @Test("remove drops list elements in place; add_block adds a nested block")
@@ -241,35 +245,36 @@ struct EditEngineTests {
         let plan = harness.plan()
         #expect(plan.manual.isEmpty, "\(plan.manual.map(\.reason))")
         #expect(plan.fixed.count == 3)
-        #expect(MemoryHarness.updated("main.tf", in: plan) == """
-            resource "aws_security_group_rule" "out" {
-              type      = "egress"
-              from_port = 443
-              to_port   = 443
-              protocol  = "tcp"
-              cidr_blocks = [
-                "10.0.0.0/8",
-              ]
-            }
+        #expect(
+            MemoryHarness.updated("main.tf", in: plan) == """
+                resource "aws_security_group_rule" "out" {
+                  type      = "egress"
+                  from_port = 443
+                  to_port   = 443
+                  protocol  = "tcp"
+                  cidr_blocks = [
+                    "10.0.0.0/8",
+                  ]
+                }
 
-            resource "aws_security_group_rule" "one_line" {
-              type        = "egress"
-              from_port   = 80
-              to_port     = 80
-              protocol    = "tcp"
-              cidr_blocks = ["192.168.0.0/16"]
-            }
+                resource "aws_security_group_rule" "one_line" {
+                  type        = "egress"
+                  from_port   = 80
+                  to_port     = 80
+                  protocol    = "tcp"
+                  cidr_blocks = ["192.168.0.0/16"]
+                }
 
-            resource "aws_s3_bucket" "b" {
-              bucket = "b"
+                resource "aws_s3_bucket" "b" {
+                  bucket = "b"
 
-              logging {
-                target_bucket = "central-logs"
-                target_prefix = "s3/"
-              }
-            }
+                  logging {
+                    target_bucket = "central-logs"
+                    target_prefix = "s3/"
+                  }
+                }
 
-            """)
+                """)
     }
 
     @Test("a second fix that rewrites the first fix's text becomes manual")

@@ -2,6 +2,7 @@ import Checks
 import Foundation
 import Model
 import Testing
+
 @testable import Remediation
 
 /// Every declared fix, on its own fixtures: the failing fixture is fixed (the check passes on a re-scan, the
@@ -33,8 +34,12 @@ struct FixCatalogTests {
         Case(fixture: "ebs", checks: ["BLW-AWS-EC2-003", "BLW-AWS-EC2-005"]),
         Case(fixture: "imdsv2", checks: ["BLW-AWS-EC2-002"]),
         Case(fixture: "dynamodb-ecr", checks: ["BLW-AWS-DYNAMODB-001", "BLW-AWS-ECR-001", "BLW-AWS-ECR-002"]),
-        Case(fixture: "azure-storage", checks: ["BLW-AZURE-STORAGE-001", "BLW-AZURE-STORAGE-002", "BLW-AZURE-STORAGE-003",
-                                                "BLW-AZURE-STORAGE-004"]),
+        Case(
+            fixture: "azure-storage",
+            checks: [
+                "BLW-AZURE-STORAGE-001", "BLW-AZURE-STORAGE-002", "BLW-AZURE-STORAGE-003",
+                "BLW-AZURE-STORAGE-004",
+            ]),
         Case(fixture: "azure-keyvault", checks: ["BLW-AZURE-KEYVAULT-001", "BLW-AZURE-KEYVAULT-002"]),
         Case(fixture: "azure-sql", checks: ["BLW-AZURE-SQL-007", "BLW-AZURE-SQL-009"]),
         Case(fixture: "azure-nsg", checks: ["BLW-AZURE-NETWORK-001", "BLW-AZURE-NETWORK-002"], adminCIDR: "203.0.113.0/24"),

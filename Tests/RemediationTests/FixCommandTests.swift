@@ -29,15 +29,17 @@ struct FixCommandTests {
         #expect(fixable.contains { $0.result.checkID == "BLW-AWS-EC2-002" && $0.result.resourceAddress == "aws_instance.legacy_reporting" })
         let original = try copy.read("aws/main.tf")
 
-        let dry = try Self.run(["fix", "--dry-run", "--checks-dir", TestPaths.checks, "--admin-cidr", "10.20.0.0/16", "."],
-                               in: copy.path)
+        let dry = try Self.run(
+            ["fix", "--dry-run", "--checks-dir", TestPaths.checks, "--admin-cidr", "10.20.0.0/16", "."],
+            in: copy.path)
         #expect(dry.status == 0, "\(dry.output)")
         #expect(dry.output.contains("--- a/aws/main.tf\n+++ b/aws/main.tf\n"))
         #expect(dry.output.contains("-    http_tokens   = \"optional\"\n+    http_tokens   = \"required\"\n"))
         #expect(try copy.read("aws/main.tf") == original, "--dry-run must not write")
 
-        let real = try Self.run(["fix", "--checks-dir", TestPaths.checks, "--admin-cidr", "10.20.0.0/16", "-f", "json", "."],
-                                in: copy.path)
+        let real = try Self.run(
+            ["fix", "--checks-dir", TestPaths.checks, "--admin-cidr", "10.20.0.0/16", "-f", "json", "."],
+            in: copy.path)
         #expect(real.status == 0, "\(real.output)")
         let json = try JSONSerialization.jsonObject(with: Data(real.output.utf8)) as? [String: Any]
         let fixed = json?["fixed"] as? [[String: Any]] ?? []
@@ -52,7 +54,8 @@ struct FixCommandTests {
 
     @Test("manual fixes left over exit 1 with the reason; --check limits what is fixed")
     func manualExit() throws {
-        let copy = try ScratchCopy(files: ["main.tf": """
+        let copy = try ScratchCopy(files: [
+            "main.tf": """
             resource "aws_security_group_rule" "ssh" {
               type        = "ingress"
               from_port   = 22
@@ -65,7 +68,8 @@ struct FixCommandTests {
               description = "k"
             }
 
-            """])
+            """
+        ])
         defer { copy.remove() }
         let limited = try Self.run(["fix", "--checks-dir", TestPaths.checks, "--check", "BLW-AWS-KMS-001", "."], in: copy.path)
         #expect(limited.status == 0, "\(limited.output)")
@@ -104,8 +108,9 @@ struct FixCommandTests {
         #expect(text.output.contains("  policy.tf:3:"), "\(text.output)")
 
         // Nothing left to fix: the load errors alone still exit 3, and JSON lists them with their positions.
-        let json = try Self.run(["fix", "--checks-dir", TestPaths.checks, "--check", "BLW-AWS-KMS-001", "-f", "json", "."],
-                                in: copy.path)
+        let json = try Self.run(
+            ["fix", "--checks-dir", TestPaths.checks, "--check", "BLW-AWS-KMS-001", "-f", "json", "."],
+            in: copy.path)
         #expect(json.status == 3, "\(json.output)")
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         let notLoaded = object?["notLoaded"] as? [[String: Any]] ?? []

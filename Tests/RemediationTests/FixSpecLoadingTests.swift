@@ -19,7 +19,8 @@ struct FixSpecLoadingTests {
 
     @Test("every action form compiles, with derived IDs and summaries")
     func vocabulary() throws {
-        let yaml = Self.check("""
+        let yaml = Self.check(
+            """
             fix:
               set: {path: metadata_options.http_tokens, value: required}
               remove: {path: cidr_blocks, value: 0.0.0.0/0}
@@ -37,11 +38,15 @@ struct FixSpecLoadingTests {
         #expect(fix.id == "set-attribute:metadata_options.http_tokens")
         #expect(fix.summary.hasPrefix("set metadata_options.http_tokens = \"required\"; remove \"0.0.0.0/0\" from cidr_blocks"))
         #expect(fix.actions.count == 5)
-        #expect(fix.actions[0] == .set(SetAttributeAction(path: ["metadata_options", "http_tokens"], value: .literal(.string("required")))))
-        #expect(fix.actions[3] == .addResource(AddResourceAction(
-            type: "aws_s3_bucket_versioning", reference: "bucket",
-            body: FixBody([.block("versioning_configuration", FixBody([.attribute("status", .literal(.string("Enabled")))]))]),
-            unlessBlock: "versioning")))
+        #expect(
+            fix.actions[0] == .set(SetAttributeAction(path: ["metadata_options", "http_tokens"], value: .literal(.string("required")))))
+        #expect(
+            fix.actions[3]
+                == .addResource(
+                    AddResourceAction(
+                        type: "aws_s3_bucket_versioning", reference: "bucket",
+                        body: FixBody([.block("versioning_configuration", FixBody([.attribute("status", .literal(.string("Enabled")))]))]),
+                        unlessBlock: "versioning")))
         #expect(fix.actions[4] == .named(NamedFixAction(name: "sg_ingress_admin_cidr", arguments: ["port": .number(22)])))
         #expect(fix.source?.start.line == 8)
     }
@@ -52,16 +57,18 @@ struct FixSpecLoadingTests {
         #expect(check.fix?.actions == [.set(SetAttributeAction(path: ["cidr_ipv4"], value: .parameter("admin_cidr")))])
     }
 
-    @Test("bad shapes are errors with file, line and column", arguments: [
-        ("fix: {}", "at least one action", 7),
-        ("fix:\n  sett: {path: a, value: b}", "unknown key 'sett'", 8),
-        ("fix:\n  set: {path: a}", "exactly one of 'value' or 'param'", 8),
-        ("fix:\n  set: {path: \"a.*.b\", value: 1}", "no wildcards", 8),
-        ("fix:\n  set: {path: a, param: nope}", "unknown fix parameter 'nope'", 8),
-        ("fix:\n  summary: \"two\\nlines\"\n  set: {path: a, value: 1}", "one line", 8),
-        ("fix:\n  add_resource: {reference: bucket}", "needs a 'type'", 8),
-        ("fix:\n  set: {path: a, value: 1, create: maybe}", "true or false", 8),
-    ])
+    @Test(
+        "bad shapes are errors with file, line and column",
+        arguments: [
+            ("fix: {}", "at least one action", 7),
+            ("fix:\n  sett: {path: a, value: b}", "unknown key 'sett'", 8),
+            ("fix:\n  set: {path: a}", "exactly one of 'value' or 'param'", 8),
+            ("fix:\n  set: {path: \"a.*.b\", value: 1}", "no wildcards", 8),
+            ("fix:\n  set: {path: a, param: nope}", "unknown fix parameter 'nope'", 8),
+            ("fix:\n  summary: \"two\\nlines\"\n  set: {path: a, value: 1}", "one line", 8),
+            ("fix:\n  add_resource: {reference: bucket}", "needs a 'type'", 8),
+            ("fix:\n  set: {path: a, value: 1, create: maybe}", "true or false", 8),
+        ])
     func errors(_ text: String, _ message: String, _ line: Int) {
         switch CheckLoader.load(yaml: Self.check(text), file: "bad.yaml") {
         case .success: Issue.record("\(text) must not load")

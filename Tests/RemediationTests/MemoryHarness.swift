@@ -2,8 +2,9 @@ import Checks
 import Foundation
 import Model
 import Terraform
-@testable import Remediation
 import TestSupport
+
+@testable import Remediation
 
 /// Plans fixes over files held in memory: loads the root module, runs the given checks, plans with verification.
 struct MemoryHarness {

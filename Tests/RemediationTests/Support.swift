@@ -5,6 +5,7 @@ import Reports
 import Scanner
 import TestSupport
 import Testing
+
 @testable import Remediation
 
 /// Paths the tests read: the repository's check library and the bundled fixtures.
@@ -69,8 +70,10 @@ struct FixRun {
     var stillFailing: [Finding] { after.filter { $0.result.verdict == .failed } }
 
     /// Runs the checks `checks` (all when empty) over `directory`, fixes, writes (unless `write` is false), re-scans.
-    static func run(in directory: String, checks: [String] = [], adminCIDR: String? = nil, paths: [String]? = nil,
-                    write: Bool = true) throws -> FixRun {
+    static func run(
+        in directory: String, checks: [String] = [], adminCIDR: String? = nil, paths: [String]? = nil,
+        write: Bool = true
+    ) throws -> FixRun {
         let before = try scan(directory, checks: checks, paths: paths)
         let targets = before.compactMap { finding -> FixTarget? in
             guard finding.result.verdict == .failed, let location = finding.location else { return nil }
@@ -117,8 +120,9 @@ func expectTerraformFormatted(_ files: [String], sourceLocation: SourceLocation 
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0,
-                "terraform fmt -check rejects \(file):\n\(String(decoding: data, as: UTF8.self))", sourceLocation: sourceLocation)
+        #expect(
+            process.terminationStatus == 0,
+            "terraform fmt -check rejects \(file):\n\(String(decoding: data, as: UTF8.self))", sourceLocation: sourceLocation)
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Remediation
 import TestSupport
+import Testing
+
+@testable import Remediation
 
 /// The unified diff generator: exact output on small cases, and GNU patch as the oracle that it applies.
 @Suite("Unified diff")
@@ -15,26 +16,28 @@ struct UnifiedDiffTests {
     func oneChange() {
         let old = (1...10).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 5\n", with: "line five\n")
-        #expect(UnifiedDiff.make(old: old, new: new, oldName: "a/f.tf", newName: "b/f.tf") == """
-            --- a/f.tf
-            +++ b/f.tf
-            @@ -2,7 +2,7 @@
-             line 2
-             line 3
-             line 4
-            -line 5
-            +line five
-             line 6
-             line 7
-             line 8
+        #expect(
+            UnifiedDiff.make(old: old, new: new, oldName: "a/f.tf", newName: "b/f.tf") == """
+                --- a/f.tf
+                +++ b/f.tf
+                @@ -2,7 +2,7 @@
+                 line 2
+                 line 3
+                 line 4
+                -line 5
+                +line five
+                 line 6
+                 line 7
+                 line 8
 
-            """)
+                """)
     }
 
     @Test("insertion at the start, and a missing final newline is marked")
     func edges() {
         #expect(UnifiedDiff.make(old: "b\n", new: "a\nb\n", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -1 +1,2 @@\n+a\n b\n")
-        #expect(UnifiedDiff.make(old: "a", new: "b", oldName: "o", newName: "n")
+        #expect(
+            UnifiedDiff.make(old: "a", new: "b", oldName: "o", newName: "n")
                 == "--- o\n+++ n\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n")
         #expect(UnifiedDiff.make(old: "", new: "x\n", oldName: "o", newName: "n") == "--- o\n+++ n\n@@ -0,0 +1 @@\n+x\n")
     }
@@ -54,7 +57,8 @@ struct UnifiedDiffTests {
             }
         }
         if seed == 4 { old.append("tail") }  // the last line differs in presence
-        let oldText = old.joined(separator: "\n") + "\n", newText = new.joined(separator: "\n") + "\n"
+        let oldText = old.joined(separator: "\n") + "\n"
+        let newText = new.joined(separator: "\n") + "\n"
         let diff = UnifiedDiff.make(old: oldText, new: newText, oldName: "a/f", newName: "b/f")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("diff-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

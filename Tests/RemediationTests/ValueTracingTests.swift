@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Testing
+
 @testable import Remediation
 
 /// Values from elsewhere: fixed where they are defined when that is in the repository, manual otherwise.
@@ -27,7 +28,8 @@ struct ValueTracingTests {
         let plan = harness.plan()
         #expect(plan.manual.isEmpty, "\(plan.manual.map(\.reason))")
         #expect(plan.edits.map(\.path) == ["/repo/variables.tf"])
-        #expect(MemoryHarness.updated("variables.tf", in: plan)
+        #expect(
+            MemoryHarness.updated("variables.tf", in: plan)
                 == variables.replacingOccurrences(of: "\"public-read\"", with: "\"private\""))
         #expect(plan.fixed.first?.file == "/repo/variables.tf")
     }
@@ -98,13 +100,14 @@ struct ValueTracingTests {
         let harness = try MemoryHarness(files: ["main.tf": root, "modules/store/main.tf": module], checks: ["BLW-AWS-S3-001"])
         let plan = harness.plan()
         #expect(plan.manual.isEmpty, "\(plan.manual.map(\.reason))")
-        #expect(MemoryHarness.updated("main.tf", in: plan) == """
-            module "store" {
-              source = "./modules/store"
-              acl    = "private"
-            }
+        #expect(
+            MemoryHarness.updated("main.tf", in: plan) == """
+                module "store" {
+                  source = "./modules/store"
+                  acl    = "private"
+                }
 
-            """)
+                """)
         #expect(MemoryHarness.updated("modules/store/main.tf", in: plan) == nil, "the module's default must stay")
     }
 
@@ -136,75 +139,99 @@ struct ValueTracingTests {
     }
 
     static let manualCases: [ManualCase] = [
-        ManualCase(name: "conditional", files: ["main.tf": """
-            variable "public" {
-              default = true
-            }
-
-            resource "aws_s3_bucket" "b" {
-              bucket = "b"
-              acl    = var.public ? "public-read" : "private"
-            }
-
-            """], reason: "conditional"),
-        ManualCase(name: "function call", files: ["main.tf": """
-            resource "aws_s3_bucket" "b" {
-              bucket = "b"
-              acl    = lower("PUBLIC-READ")
-            }
-
-            """], reason: "function call lower()"),
-        ManualCase(name: "for_each value", files: ["main.tf": """
-            resource "aws_s3_bucket" "b" {
-              for_each = { logs = "public-read" }
-              bucket   = each.key
-              acl      = each.value
-            }
-
-            """], reason: "count/for_each"),
-        ManualCase(name: "tfvars decides a variable without default (fixable)", files: ["main.tf": """
-            variable "acl" {
-              type = string
-            }
-
-            resource "aws_s3_bucket" "b" {
-              bucket = "b"
-              acl    = var.acl
-            }
-
-            """, "terraform.tfvars": "acl = \"public-read\"\n" + "# the value above is what fails\n"], reason: ""),
-        ManualCase(name: "variable shared with another attribute", files: ["main.tf": """
-            variable "acl" {
-              default = "public-read"
-            }
-
-            resource "aws_s3_bucket" "b" {
-              bucket = "b"
-              acl    = var.acl
-            }
-
-            output "acl" {
-              value = var.acl
-            }
-
-            """], reason: "also used by value"),
-        ManualCase(name: "dynamic block", files: ["main.tf": """
-            variable "options" {
-              default = [{ tokens = "optional" }]
-            }
-
-            resource "aws_instance" "web" {
-              ami = "ami-1"
-
-              dynamic "metadata_options" {
-                for_each = var.options
-                content {
-                  http_tokens = metadata_options.value.tokens
+        ManualCase(
+            name: "conditional",
+            files: [
+                "main.tf": """
+                variable "public" {
+                  default = true
                 }
-              }
-            }
 
-            """], reason: "dynamic block"),
+                resource "aws_s3_bucket" "b" {
+                  bucket = "b"
+                  acl    = var.public ? "public-read" : "private"
+                }
+
+                """
+            ], reason: "conditional"),
+        ManualCase(
+            name: "function call",
+            files: [
+                "main.tf": """
+                resource "aws_s3_bucket" "b" {
+                  bucket = "b"
+                  acl    = lower("PUBLIC-READ")
+                }
+
+                """
+            ], reason: "function call lower()"),
+        ManualCase(
+            name: "for_each value",
+            files: [
+                "main.tf": """
+                resource "aws_s3_bucket" "b" {
+                  for_each = { logs = "public-read" }
+                  bucket   = each.key
+                  acl      = each.value
+                }
+
+                """
+            ], reason: "count/for_each"),
+        ManualCase(
+            name: "tfvars decides a variable without default (fixable)",
+            files: [
+                "main.tf": """
+                variable "acl" {
+                  type = string
+                }
+
+                resource "aws_s3_bucket" "b" {
+                  bucket = "b"
+                  acl    = var.acl
+                }
+
+                """, "terraform.tfvars": "acl = \"public-read\"\n" + "# the value above is what fails\n",
+            ], reason: ""),
+        ManualCase(
+            name: "variable shared with another attribute",
+            files: [
+                "main.tf": """
+                variable "acl" {
+                  default = "public-read"
+                }
+
+                resource "aws_s3_bucket" "b" {
+                  bucket = "b"
+                  acl    = var.acl
+                }
+
+                output "acl" {
+                  value = var.acl
+                }
+
+                """
+            ], reason: "also used by value"),
+        ManualCase(
+            name: "dynamic block",
+            files: [
+                "main.tf": """
+                variable "options" {
+                  default = [{ tokens = "optional" }]
+                }
+
+                resource "aws_instance" "web" {
+                  ami = "ami-1"
+
+                  dynamic "metadata_options" {
+                    for_each = var.options
+                    content {
+                      http_tokens = metadata_options.value.tokens
+                    }
+                  }
+                }
+
+                """
+            ], reason: "dynamic block"),
     ]
 
     @Test("unreasoned expressions become manual with the reason", arguments: manualCases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reports
 
 @Suite struct JSONReportTests {
@@ -16,8 +17,10 @@ import Testing
         let json = try parseJSON(JSONReport.render(sampleReport()))
         let results = try #require(json["results"] as? [[String: Any]])
         #expect(results.count == 6)
-        let required: Set<String> = ["check_id", "checkov_ids", "title", "severity", "resource", "resource_type", "file",
-                                     "line", "verdict", "reason", "evidence", "fingerprint"]
+        let required: Set<String> = [
+            "check_id", "checkov_ids", "title", "severity", "resource", "resource_type", "file",
+            "line", "verdict", "reason", "evidence", "fingerprint",
+        ]
         for r in results { #expect(required.isSubset(of: Set(r.keys))) }
         let failed = try #require(results.first { $0["check_id"] as? String == "BLW-AWS-S3-001" })
         #expect(failed["title"] as? String == nastyTitle)
@@ -70,9 +73,10 @@ import Testing
 
     @Test func deterministicRegardlessOfInputOrder() {
         let report = sampleReport()
-        let shuffled = ScanReport(findings: report.findings.reversed(), diagnostics: report.diagnostics.reversed(),
-                                  compliance: report.compliance, checks: report.checks.reversed(), baselined: 2,
-                                  resourceCount: 3, durationSeconds: 0.25)
+        let shuffled = ScanReport(
+            findings: report.findings.reversed(), diagnostics: report.diagnostics.reversed(),
+            compliance: report.compliance, checks: report.checks.reversed(), baselined: 2,
+            resourceCount: 3, durationSeconds: 0.25)
         #expect(JSONReport.render(report) == JSONReport.render(shuffled))
     }
 }

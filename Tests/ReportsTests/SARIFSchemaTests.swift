@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reports
 
 /// Validates SARIF output with python3's jsonschema (a test dependency installed by scripts/install-deps.sh)

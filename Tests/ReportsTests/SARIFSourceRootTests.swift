@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reports
 
 /// SARIF URIs are relative to the repository root whatever path was scanned and from where.
@@ -69,7 +70,8 @@ import Testing
         let tree = try Tree(git: false)
         defer { tree.remove() }
         // Stops at the filesystem root without a `.git` entry on the way (the temporary directory has none).
-        let root = SARIFSourceRoot.locate(scanning: tree.infra, hasGitEntry: { $0.hasPrefix(tree.top) && FileManager.default.fileExists(atPath: $0 + "/.git") })
+        let root = SARIFSourceRoot.locate(
+            scanning: tree.infra, hasGitEntry: { $0.hasPrefix(tree.top) && FileManager.default.fileExists(atPath: $0 + "/.git") })
         #expect(root == tree.infra)
         let sarif = SARIFReport.render(report(file: tree.infra + "/main.tf"), scanRoot: "/", sourceRoot: root)
         let (base, artifacts) = try locations(sarif)

@@ -12,30 +12,37 @@ enum StoredSample {
 
     static func history(_ count: Int, nilAt: Set<Int> = []) -> [HistoryRow] {
         (0..<count).map { i in
-            HistoryRow(commit: sha(i), date: start.addingTimeInterval(Double(i) * 86_400),
-                       score: nilAt.contains(i) ? nil : Double(i % 5) / 4, passedControls: i % 5, failedControls: 4 - i % 5,
-                       openFindings: 10 - i % 7)
+            HistoryRow(
+                commit: sha(i), date: start.addingTimeInterval(Double(i) * 86_400),
+                score: nilAt.contains(i) ? nil : Double(i % 5) / 4, passedControls: i % 5, failedControls: 4 - i % 5,
+                openFindings: 10 - i % 7)
         }
     }
 
     /// A failed result as the store reads it back.
-    static func row(_ checkID: String, title: String, severity: Severity, resource: String, file: String? = nil,
-                    line: Int? = nil, controls: [String], firstSeenCommit: String? = nil,
-                    state: LifecycleState) -> StoredFinding {
+    static func row(
+        _ checkID: String, title: String, severity: Severity, resource: String, file: String? = nil,
+        line: Int? = nil, controls: [String], firstSeenCommit: String? = nil,
+        state: LifecycleState
+    ) -> StoredFinding {
         StoredFinding(
-            finding: FindingRecord(fingerprint: Fingerprint(checkID: checkID, resource: resource), checkID: checkID,
-                                   title: title, severity: severity, verdict: .failed, resourceAddress: resource,
-                                   resourceType: String(resource.prefix { $0 != "." }), file: file,
-                                   line: line, controls: controls),
+            finding: FindingRecord(
+                fingerprint: Fingerprint(checkID: checkID, resource: resource), checkID: checkID,
+                title: title, severity: severity, verdict: .failed, resourceAddress: resource,
+                resourceType: String(resource.prefix { $0 != "." }), file: file,
+                line: line, controls: controls),
             lifecycle: state, firstSeenCommit: firstSeenCommit)
     }
 
     static let findings = [
-        row("BLW-AWS-S3-001", title: nastyTitle, severity: .critical, resource: "aws_s3_bucket.a|b",
+        row(
+            "BLW-AWS-S3-001", title: nastyTitle, severity: .critical, resource: "aws_s3_bucket.a|b",
             file: "envs/prod data/main.tf", line: 12, controls: ["cis-aws:2.1.4"], firstSeenCommit: sha(1), state: .open),
-        row("BLW-AWS-VPC-001", title: "SG allows SSH", severity: .low, resource: "aws_security_group.ssh",
+        row(
+            "BLW-AWS-VPC-001", title: "SG allows SSH", severity: .low, resource: "aws_security_group.ssh",
             controls: ["cis-aws:5.3", "cis-aws:5.4"], state: .new),
-        row("BLW-AWS-IAM-008", title: "Admin policy", severity: .high, resource: "aws_iam_policy.admin",
+        row(
+            "BLW-AWS-IAM-008", title: "Admin policy", severity: .high, resource: "aws_iam_policy.admin",
             file: "iam.tf", controls: ["cis-aws:1.15"], firstSeenCommit: nil, state: .open),
     ]
 
@@ -45,12 +52,24 @@ enum StoredSample {
             scannedAt: start.addingTimeInterval(3 * 86_400), generatedAt: start.addingTimeInterval(4 * 86_400),
             framework: framework,
             controls: controls ?? [
-                ControlResult(control: ComplianceControl(id: "1.1", title: "Maintain current contact details", automated: false), status: .notAutomated, passed: 0, failed: 0, unknown: 0),
-                ControlResult(control: ComplianceControl(id: "2.1.1", title: "Deny <HTTP> & \"plain\" requests", automated: true), status: .passed, passed: 3, failed: 0, unknown: 0),
-                ControlResult(control: ComplianceControl(id: "2.1.4", title: "=Block public access, please", automated: true), status: .failed, passed: 1, failed: 2, unknown: 0),
-                ControlResult(control: ComplianceControl(id: "3.1", title: "CloudTrail", automated: true), status: .unknown, passed: 0, failed: 0, unknown: 1),
-                ControlResult(control: ComplianceControl(id: "4.16", title: "Security Hub", automated: true), status: .notApplicable, passed: 0, failed: 0, unknown: 0),
-                ControlResult(control: ComplianceControl(id: "5.3", title: "SSH | RDP", automated: true), status: .passed, passed: 2, failed: 0, unknown: 0),
+                ControlResult(
+                    control: ComplianceControl(id: "1.1", title: "Maintain current contact details", automated: false),
+                    status: .notAutomated, passed: 0, failed: 0, unknown: 0),
+                ControlResult(
+                    control: ComplianceControl(id: "2.1.1", title: "Deny <HTTP> & \"plain\" requests", automated: true), status: .passed,
+                    passed: 3, failed: 0, unknown: 0),
+                ControlResult(
+                    control: ComplianceControl(id: "2.1.4", title: "=Block public access, please", automated: true), status: .failed,
+                    passed: 1, failed: 2, unknown: 0),
+                ControlResult(
+                    control: ComplianceControl(id: "3.1", title: "CloudTrail", automated: true), status: .unknown, passed: 0, failed: 0,
+                    unknown: 1),
+                ControlResult(
+                    control: ComplianceControl(id: "4.16", title: "Security Hub", automated: true), status: .notApplicable, passed: 0,
+                    failed: 0, unknown: 0),
+                ControlResult(
+                    control: ComplianceControl(id: "5.3", title: "SSH | RDP", automated: true), status: .passed, passed: 2, failed: 0,
+                    unknown: 0),
             ],
             failingFindings: findings, history: history)
     }
@@ -58,8 +77,10 @@ enum StoredSample {
     static func historyReport(points: [HistoryRow] = history(5, nilAt: [2]), diff: Bool = true) -> HistoryReportData {
         HistoryReportData(
             target: "payments <prod>", framework: framework, points: points,
-            diff: diff ? FindingsDiffData(fromCommit: sha(3), toCommit: sha(4), new: [findings[1]], resolved: [findings[0]],
-                                          unchangedCount: 7) : nil)
+            diff: diff
+                ? FindingsDiffData(
+                    fromCommit: sha(3), toCommit: sha(4), new: [findings[1]], resolved: [findings[0]],
+                    unchangedCount: 7) : nil)
     }
 }
 
@@ -80,7 +101,9 @@ enum StoredSample {
         #expect(d.score == 2.0 / 3.0)
         #expect(d.count(.notAutomated) == 1 && d.count(.notApplicable) == 1)
         let undecided = StoredSample.compliance(controls: [
-            ControlResult(control: ComplianceControl(id: "1.1", title: "t", automated: false), status: .notAutomated, passed: 0, failed: 0, unknown: 0),
+            ControlResult(
+                control: ComplianceControl(id: "1.1", title: "t", automated: false), status: .notAutomated, passed: 0, failed: 0, unknown: 0
+            )
         ])
         #expect(undecided.score == nil)
         #expect(ComplianceReportRenderer.render(undecided, as: .markdown).contains("**Score: n/a**"))
@@ -163,8 +186,10 @@ enum StoredSample {
         d.target = "<script>alert('t')</script>"
         d.branch = "feature/\"quoted\" & <b>"
         d.failingFindings[0].title = "</td><script>x()</script>"
-        for html in [ComplianceReportRenderer.render(d, as: .html),
-                     HistoryReportRenderer.render(StoredSample.historyReport(), as: .html)] {
+        for html in [
+            ComplianceReportRenderer.render(d, as: .html),
+            HistoryReportRenderer.render(StoredSample.historyReport(), as: .html),
+        ] {
             #expect(!html.lowercased().contains("<script"))
             #expect(!html.contains("<b>") && !html.contains("<prod>") && !html.contains("<Foundations>"))
         }
@@ -195,7 +220,8 @@ enum StoredSample {
     @Test func htmlChartHasOnePointPerCommit() throws {
         let history = StoredSample.history(6, nilAt: [1])
         let html = ComplianceReportRenderer.render(StoredSample.compliance(history: history), as: .html)
-        let svg = try #require(html.range(of: "<svg").flatMap { start in html.range(of: "</svg>").map { html[start.lowerBound..<$0.upperBound] } })
+        let svg = try #require(
+            html.range(of: "<svg").flatMap { start in html.range(of: "</svg>").map { html[start.lowerBound..<$0.upperBound] } })
         #expect(svg.components(separatedBy: "<circle class=\"point").count - 1 == 6)
         #expect(svg.components(separatedBy: "<circle class=\"point none\"").count - 1 == 1)
         for i in 0..<6 { #expect(svg.contains(">\(StoredSample.sha(i).prefix(7))</text>")) }

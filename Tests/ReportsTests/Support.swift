@@ -10,22 +10,30 @@ func fixturePath(_ relative: String) -> String {
 }
 
 /// A check built in code; the condition is irrelevant to formatting.
-func makeCheck(_ id: String, _ severity: Severity, title: String, checkov: [String] = [],
-               cis: [String: [String]] = [:]) -> CheckDefinition {
-    CheckDefinition(id: id, title: title, description: "Why \(title) matters.", severity: severity, provider: "aws",
-                    resourceTypes: ["aws_s3_bucket"], condition: .constant(true), remediation: "Fix it.",
-                    references: CheckReferences(checkov: checkov, avd: ["AVD-AWS-0001"], cis: cis))
+func makeCheck(
+    _ id: String, _ severity: Severity, title: String, checkov: [String] = [],
+    cis: [String: [String]] = [:]
+) -> CheckDefinition {
+    CheckDefinition(
+        id: id, title: title, description: "Why \(title) matters.", severity: severity, provider: "aws",
+        resourceTypes: ["aws_s3_bucket"], condition: .constant(true), remediation: "Fix it.",
+        references: CheckReferences(checkov: checkov, avd: ["AVD-AWS-0001"], cis: cis))
 }
 
 /// A finding at `file:line`.
-func makeFinding(_ check: CheckDefinition, _ address: String, _ verdict: Verdict, file: String, line: Int,
-                 evidence: String = "", input: String = ".") -> Finding {
-    let range = SourceRange(file: file, start: SourcePosition(line: line, column: 1, byte: 0),
-                            end: SourcePosition(line: line + 3, column: 2, byte: 0))
-    let result = CheckResult(check: check, resourceAddress: address, resourceType: "aws_s3_bucket", range: range,
-                             verdict: verdict, evidence: evidence)
-    return Finding(result: result, location: FindingLocation(file: file, startLine: line, startColumn: 1, endLine: line + 3),
-                   input: input)
+func makeFinding(
+    _ check: CheckDefinition, _ address: String, _ verdict: Verdict, file: String, line: Int,
+    evidence: String = "", input: String = "."
+) -> Finding {
+    let range = SourceRange(
+        file: file, start: SourcePosition(line: line, column: 1, byte: 0),
+        end: SourcePosition(line: line + 3, column: 2, byte: 0))
+    let result = CheckResult(
+        check: check, resourceAddress: address, resourceType: "aws_s3_bucket", range: range,
+        verdict: verdict, evidence: evidence)
+    return Finding(
+        result: result, location: FindingLocation(file: file, startLine: line, startColumn: 1, endLine: line + 3),
+        input: input)
 }
 
 /// A title with every character the text formats must escape.
@@ -39,30 +47,39 @@ func sampleReport() -> ScanReport {
     let low = makeCheck("BLW-AWS-S3-004", .low, title: "S3 bucket has tags")
     let unmapped = makeCheck("BLW-AWS-S3-005", .high, title: "S3 bucket is replicated")
     let findings = [
-        makeFinding(critical, "aws_s3_bucket.public", .failed, file: "envs/prod data/main.tf", line: 12,
-                    evidence: "acl = \"public-read\",\nline two", input: "envs/prod data"),
+        makeFinding(
+            critical, "aws_s3_bucket.public", .failed, file: "envs/prod data/main.tf", line: 12,
+            evidence: "acl = \"public-read\",\nline two", input: "envs/prod data"),
         makeFinding(high, "aws_s3_bucket.public", .passed, file: "envs/prod data/main.tf", line: 12),
-        makeFinding(medium, "aws_s3_bucket.logs", .unknown(reason: "logging.target_bucket is known only after apply"),
-                    file: "app/main.tf", line: 3),
-        makeFinding(low, "aws_s3_bucket.logs", .skipped(reason: "bulwark:skip=BLW-AWS-S3-004: tags come from <CI>"),
-                    file: "app/main.tf", line: 3),
-        makeFinding(unmapped, "module.store.aws_s3_bucket.this", .failed, file: "app/modules/store/main.tf", line: 5,
-                    evidence: "versioning.enabled is absent"),
+        makeFinding(
+            medium, "aws_s3_bucket.logs", .unknown(reason: "logging.target_bucket is known only after apply"),
+            file: "app/main.tf", line: 3),
+        makeFinding(
+            low, "aws_s3_bucket.logs", .skipped(reason: "bulwark:skip=BLW-AWS-S3-004: tags come from <CI>"),
+            file: "app/main.tf", line: 3),
+        makeFinding(
+            unmapped, "module.store.aws_s3_bucket.this", .failed, file: "app/modules/store/main.tf", line: 5,
+            evidence: "versioning.enabled is absent"),
         makeFinding(low, "aws_s3_bucket.tags", .failed, file: "app/main.tf", line: 9, evidence: "=SUM(A1)"),
     ]
-    let framework = ComplianceFramework(id: "cis-aws", name: "CIS AWS Foundations", version: "3.0.0", controls: [
-        .init(id: "2.1.1", title: "Versioning", automated: true), .init(id: "2.1.4", title: "Public access", automated: true),
-        .init(id: "1.1", title: "Contacts", automated: false),
-    ])
+    let framework = ComplianceFramework(
+        id: "cis-aws", name: "CIS AWS Foundations", version: "3.0.0",
+        controls: [
+            .init(id: "2.1.1", title: "Versioning", automated: true), .init(id: "2.1.4", title: "Public access", automated: true),
+            .init(id: "1.1", title: "Contacts", automated: false),
+        ])
     let diagnostics = [
-        ReportDiagnostic(code: "syntax", severity: .error, message: "Expected an expression, found \"=\" <here>",
-                         file: "legacy/broken.tf", line: 3, column: 9),
-        ReportDiagnostic(code: "expired_skip", severity: .warning, message: "skip of BLW-AWS-S3-002 expired on 2020-06-30",
-                         file: "skips.yaml", line: 5, column: 5),
+        ReportDiagnostic(
+            code: "syntax", severity: .error, message: "Expected an expression, found \"=\" <here>",
+            file: "legacy/broken.tf", line: 3, column: 9),
+        ReportDiagnostic(
+            code: "expired_skip", severity: .warning, message: "skip of BLW-AWS-S3-002 expired on 2020-06-30",
+            file: "skips.yaml", line: 5, column: 5),
     ]
-    return ScanReport(findings: findings, diagnostics: diagnostics,
-                      compliance: [ComplianceSummary.compute(framework: framework, results: findings.map(\.result))],
-                      checks: [critical, high, medium, low, unmapped], baselined: 2, resourceCount: 3, durationSeconds: 0.25)
+    return ScanReport(
+        findings: findings, diagnostics: diagnostics,
+        compliance: [ComplianceSummary.compute(framework: framework, results: findings.map(\.result))],
+        checks: [critical, high, medium, low, unmapped], baselined: 2, resourceCount: 3, durationSeconds: 0.25)
 }
 
 /// Parses JSON text into Foundation objects.
@@ -90,7 +107,12 @@ func parseCSV(_ text: String) -> [[String]] {
         let c = chars[i]
         if inQuotes {
             if c == "\"" {
-                if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { inQuotes = false }
+                if i + 1 < chars.count, chars[i + 1] == "\"" {
+                    field.append("\"")
+                    i += 1
+                } else {
+                    inQuotes = false
+                }
             } else {
                 field.append(c)
             }
@@ -109,7 +131,10 @@ func parseCSV(_ text: String) -> [[String]] {
         }
         i += 1
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     chars.removeAll()
     return rows
 }

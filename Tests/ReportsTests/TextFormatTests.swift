@@ -1,17 +1,21 @@
 import Foundation
+import Testing
+
+@testable import Reports
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import Reports
 
 /// Collects element names, attributes and text of a JUnit document.
 final class XMLCollector: NSObject, XMLParserDelegate {
     var elements: [(name: String, attributes: [String: String])] = []
     var text = ""
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append((elementName, attributes))
     }
 
@@ -64,7 +68,9 @@ final class XMLCollector: NSObject, XMLParserDelegate {
 @Suite struct CSVReportTests {
     @Test func headerAndQuoting() throws {
         let text = CSVReport.render(sampleReport())
-        #expect(text.hasPrefix("record,check_id,checkov_ids,title,severity,resource,resource_type,file,line,verdict,reason,evidence,fingerprint\r\n"))
+        #expect(
+            text.hasPrefix(
+                "record,check_id,checkov_ids,title,severity,resource,resource_type,file,line,verdict,reason,evidence,fingerprint\r\n"))
         let rows = parseCSV(text)
         #expect(rows.allSatisfy { $0.count == CSVReport.header.count })
         let results = rows.filter { $0.first == "result" }

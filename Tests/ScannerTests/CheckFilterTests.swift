@@ -1,17 +1,21 @@
 import Checks
 import Model
 import Testing
+
 @testable import Scanner
 
 @Suite struct CheckFilterTests {
     func check(_ id: String, _ severity: Severity, checkov: [String] = [], avd: [String] = []) -> CheckDefinition {
-        CheckDefinition(id: id, title: id, severity: severity, provider: "aws", resourceTypes: ["aws_s3_bucket"],
-                        condition: .constant(true), references: CheckReferences(checkov: checkov, avd: avd))
+        CheckDefinition(
+            id: id, title: id, severity: severity, provider: "aws", resourceTypes: ["aws_s3_bucket"],
+            condition: .constant(true), references: CheckReferences(checkov: checkov, avd: avd))
     }
 
     var checks: [CheckDefinition] {
-        [check("BLW-AWS-S3-001", .critical, checkov: ["CKV_AWS_53"]), check("BLW-AWS-S3-002", .high, avd: ["AVD-AWS-0090"]),
-         check("BLW-AWS-EC2-001", .medium, checkov: ["CKV_AWS_8"]), check("BLW-AZURE-SQL-001", .low)]
+        [
+            check("BLW-AWS-S3-001", .critical, checkov: ["CKV_AWS_53"]), check("BLW-AWS-S3-002", .high, avd: ["AVD-AWS-0090"]),
+            check("BLW-AWS-EC2-001", .medium, checkov: ["CKV_AWS_8"]), check("BLW-AZURE-SQL-001", .low),
+        ]
     }
 
     func selected(_ filter: CheckFilter) -> [String] { checks.filter(filter.selects).map(\.id) }

@@ -2,6 +2,7 @@ import Checks
 import Foundation
 import Model
 import Testing
+
 @testable import Scanner
 
 @Suite struct CheckLibraryTests {
@@ -13,25 +14,36 @@ import Testing
             "elsewhere/placeholder": "",
         ])
         let checks = dir + "/repo/checks"
-        #expect(CheckLibrary.locate(explicit: "/x/y", environment: ["BULWARK_CHECKS_DIR": "/e"], executablePath: nil,
-                                    currentDirectory: dir) == "/x/y")
-        #expect(CheckLibrary.locate(explicit: nil, environment: ["BULWARK_CHECKS_DIR": "/e"], executablePath: nil,
-                                    currentDirectory: dir) == "/e")
-        #expect(CheckLibrary.locate(explicit: nil, environment: [:], executablePath: dir + "/repo/.build/debug/bulwark",
-                                    currentDirectory: dir + "/elsewhere") == checks)
-        #expect(CheckLibrary.locate(explicit: nil, environment: [:], executablePath: "/nonexistent/bin/bulwark",
-                                    currentDirectory: dir + "/repo/sub/deeper") == checks)
-        #expect(CheckLibrary.locate(explicit: nil, environment: [:], executablePath: nil,
-                                    currentDirectory: dir + "/elsewhere") == nil)
+        #expect(
+            CheckLibrary.locate(
+                explicit: "/x/y", environment: ["BULWARK_CHECKS_DIR": "/e"], executablePath: nil,
+                currentDirectory: dir) == "/x/y")
+        #expect(
+            CheckLibrary.locate(
+                explicit: nil, environment: ["BULWARK_CHECKS_DIR": "/e"], executablePath: nil,
+                currentDirectory: dir) == "/e")
+        #expect(
+            CheckLibrary.locate(
+                explicit: nil, environment: [:], executablePath: dir + "/repo/.build/debug/bulwark",
+                currentDirectory: dir + "/elsewhere") == checks)
+        #expect(
+            CheckLibrary.locate(
+                explicit: nil, environment: [:], executablePath: "/nonexistent/bin/bulwark",
+                currentDirectory: dir + "/repo/sub/deeper") == checks)
+        #expect(
+            CheckLibrary.locate(
+                explicit: nil, environment: [:], executablePath: nil,
+                currentDirectory: dir + "/elsewhere") == nil)
     }
 
     @Test func loadsChecksAndFrameworksDetectingCheckovPolicies() {
         let library = CheckLibrary.load(directory: fixturePath("checks"), external: [fixturePath("external")])
         #expect(library.diagnostics.isEmpty)
         #expect(library.frameworks.keys.sorted() == ["cis-aws", "cis-azure"])
-        #expect(library.checks.map(\.id).sorted() == [
-            "BLW-AWS-EXT-001", "BLW-AWS-TST-001", "BLW-AWS-TST-002", "BLW-AWS-TST-003", "BLW-AZURE-TST-001", "CKV2_CUSTOM_1",
-        ])
+        #expect(
+            library.checks.map(\.id).sorted() == [
+                "BLW-AWS-EXT-001", "BLW-AWS-TST-001", "BLW-AWS-TST-002", "BLW-AWS-TST-003", "BLW-AZURE-TST-001", "CKV2_CUSTOM_1",
+            ])
         #expect(library.checks.first { $0.id == "CKV2_CUSTOM_1" }?.severity == .high)
     }
 
@@ -56,8 +68,9 @@ import Testing
 
     /// A scan runs the library value it is given: nothing is read again from the library's directory.
     @Test func aScanUsesTheGivenLibraryWithoutReloadingIt() throws {
-        let check = CheckDefinition(id: "BLW-AWS-MEM-001", title: "in memory", severity: .low, provider: "aws",
-                                    resourceTypes: ["*"], condition: .constant(false))
+        let check = CheckDefinition(
+            id: "BLW-AWS-MEM-001", title: "in memory", severity: .low, provider: "aws",
+            resourceTypes: ["*"], condition: .constant(false))
         var options = fixtureOptions()
         options.library = CheckLibrary(checks: [check], directory: "/nonexistent/checks")
         let report = try ScanRunner.run(paths: [fixturePath("tree/app")], options: options)

@@ -2,14 +2,17 @@ import Checks
 import Model
 import Reports
 import Testing
+
 @testable import Scanner
 
 @Suite struct ExitPolicyTests {
     func finding(_ severity: Severity, _ verdict: Verdict) -> Finding {
-        let check = CheckDefinition(id: "BLW-AWS-S3-001", title: "t", severity: severity, provider: "aws",
-                                    resourceTypes: ["aws_s3_bucket"], condition: .constant(true))
-        let result = CheckResult(check: check, resourceAddress: "aws_s3_bucket.b", resourceType: "aws_s3_bucket",
-                                 range: nil, verdict: verdict, evidence: "")
+        let check = CheckDefinition(
+            id: "BLW-AWS-S3-001", title: "t", severity: severity, provider: "aws",
+            resourceTypes: ["aws_s3_bucket"], condition: .constant(true))
+        let result = CheckResult(
+            check: check, resourceAddress: "aws_s3_bucket.b", resourceType: "aws_s3_bucket",
+            range: nil, verdict: verdict, evidence: "")
         return Finding(result: result, location: nil)
     }
 

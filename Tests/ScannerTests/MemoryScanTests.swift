@@ -3,6 +3,7 @@ import Foundation
 import Model
 import Reports
 import Testing
+
 @testable import Scanner
 
 /// A scan of a `MemoryFileTree` must report what a scan of the same files on the disk reports: the same
@@ -37,8 +38,9 @@ import Testing
 
     static func seen(_ report: ScanReport) -> [Seen] {
         report.findings.map { f in
-            Seen(check: f.result.checkID, resource: f.result.resourceAddress, verdict: f.result.verdict,
-                 location: f.location, input: f.input, fingerprint: f.fingerprint)
+            Seen(
+                check: f.result.checkID, resource: f.result.resourceAddress, verdict: f.result.verdict,
+                location: f.location, input: f.input, fingerprint: f.fingerprint)
         }.sorted { "\($0)" < "\($1)" }
     }
 
@@ -94,10 +96,12 @@ import Testing
 
     @Test func relativeInputPathsResolveAgainstTheSnapshotRoot() throws {
         let tree = try Self.snapshot()
-        let report = try ScanRunner.run(paths: ["tree/app"], options: fixtureOptions {
-            $0.fileTree = tree
-            $0.scanRoot = "."
-        })
+        let report = try ScanRunner.run(
+            paths: ["tree/app"],
+            options: fixtureOptions {
+                $0.fileTree = tree
+                $0.scanRoot = "."
+            })
         #expect(!report.findings.isEmpty)
         #expect(report.loadErrors.isEmpty, "\(report.loadErrors)")
         #expect(report.findings.allSatisfy { $0.location?.file.hasPrefix("tree/app/") == true })

@@ -3,6 +3,7 @@ import Foundation
 import Model
 import Reports
 import Testing
+
 @testable import Scanner
 
 @Suite struct ScanRunnerTests {
@@ -36,7 +37,9 @@ import Testing
         #expect(bulwark == .skipped(reason: "bulwark:skip=BLW-AWS-TST-001: versioning is handled by the backup vault"))
         let checkov = report.finding("BLW-AWS-TST-002", "aws_s3_bucket.skipped_checkov")?.result.verdict
         #expect(checkov == .skipped(reason: "checkov:skip=CKV_AWS_19: encrypted by the default bucket key"))
-        #expect(report.finding("BLW-AWS-TST-001", "aws_s3_bucket.skipped_trivy")?.result.verdict == .skipped(reason: "trivy:ignore:AVD-AWS-0090"))
+        #expect(
+            report.finding("BLW-AWS-TST-001", "aws_s3_bucket.skipped_trivy")?.result.verdict
+                == .skipped(reason: "trivy:ignore:AVD-AWS-0090"))
         // A suppression names one check; the resource's other checks still run.
         #expect(report.finding("BLW-AWS-TST-002", "aws_s3_bucket.skipped_trivy")?.result.verdict == .failed)
     }
@@ -66,8 +69,9 @@ import Testing
             $0.skipConfigFiles = [fixturePath("skips.yaml")]
             $0.today = CalendarDate(year: 2020, month: 6, day: 30) ?? fixtureToday
         }
-        #expect(earlier.finding("BLW-AWS-TST-003", "aws_security_group.open")?.result.verdict
-            == .skipped(reason: "skipped by configuration (\(fixturePath("skips.yaml")):5): temporary bastion access"))
+        #expect(
+            earlier.finding("BLW-AWS-TST-003", "aws_security_group.open")?.result.verdict
+                == .skipped(reason: "skipped by configuration (\(fixturePath("skips.yaml")):5): temporary bastion access"))
     }
 
     @Test func aFileWithASyntaxErrorDoesNotHideOtherFindings() throws {
@@ -91,8 +95,9 @@ import Testing
         #expect(report.finding("BLW-AWS-TST-003", "aws_security_group.open")?.location?.display == "legacy/main.tf:24")
         // Same module directory, so the same fingerprint as a directory scan.
         let tree = try scanFixture()
-        #expect(report.finding("BLW-AWS-TST-003", "aws_security_group.open")?.fingerprint
-            == tree.finding("BLW-AWS-TST-003", "aws_security_group.open")?.fingerprint)
+        #expect(
+            report.finding("BLW-AWS-TST-003", "aws_security_group.open")?.fingerprint
+                == tree.finding("BLW-AWS-TST-003", "aws_security_group.open")?.fingerprint)
     }
 
     @Test func checkAndSkipCheckFilters() throws {
@@ -126,13 +131,17 @@ import Testing
     }
 
     @Test func externalChecksInBothFormats() throws {
-        let report = try scanFixture { $0.library = CheckLibrary.load(directory: fixturePath("checks"), external: [fixturePath("external")]) }
+        let report = try scanFixture {
+            $0.library = CheckLibrary.load(directory: fixturePath("checks"), external: [fixturePath("external")])
+        }
         #expect(report.finding("CKV2_CUSTOM_1", "aws_security_group.open")?.result.verdict == .passed)
         #expect(report.finding("BLW-AWS-EXT-001", "aws_s3_bucket.skipped_trivy")?.result.verdict == .passed)
         #expect(report.checks.count == 6)
-        let only = try ScanRunner.run(paths: [fixturePath("tree/legacy")], options: fixtureOptions {
-            $0.library = CheckLibrary.load(directory: nil, external: [fixturePath("external")])
-        })
+        let only = try ScanRunner.run(
+            paths: [fixturePath("tree/legacy")],
+            options: fixtureOptions {
+                $0.library = CheckLibrary.load(directory: nil, external: [fixturePath("external")])
+            })
         #expect(only.checkIDs == ["BLW-AWS-EXT-001", "CKV2_CUSTOM_1"])
     }
 
@@ -188,8 +197,10 @@ import Testing
     }
 
     @Test func outputIsDeterministic() throws {
-        let a = try scanFixture(), b = try scanFixture()
-        var ja = a, jb = b
+        let a = try scanFixture()
+        let b = try scanFixture()
+        var ja = a
+        var jb = b
         ja.durationSeconds = 0
         jb.durationSeconds = 0
         #expect(JSONReport.render(ja) == JSONReport.render(jb))

@@ -1,6 +1,7 @@
 import Checks
 import Foundation
 import Reports
+
 @testable import Scanner
 
 /// The path of a fixture copied into the test bundle.

@@ -9,21 +9,32 @@ extension StoreTests {
         @Test("compliance rows, history scores oldest → newest, and findings diff", arguments: Backend.allCases)
         func complianceHistoryDiff(backend: Backend) async throws {
             try await withStore(backend) { store, _ in
-                _ = try await store.recordScan(Fixture.scan("1111111aaaa", minute: 0, findings: [
-                    Fixture.finding("a"), Fixture.finding("b"),
-                ], compliance: [
-                    Fixture.control("1.10", .failed), Fixture.control("1.2", .failed), Fixture.control("1.3", .notAutomated),
-                    Fixture.control("9.1", .passed, framework: "cis-azure"),
-                ]))
-                let second = try await store.recordScan(Fixture.scan("2222222bbbb", minute: 1, findings: [
-                    Fixture.finding("b"), Fixture.finding("c"),
-                    Fixture.finding("d", suppression: FindingSuppression(reason: "ok")),
-                ], compliance: [
-                    Fixture.control("1.10", .passed), Fixture.control("1.2", .failed), Fixture.control("1.3", .notAutomated),
-                ]))
-                _ = try await store.recordScan(Fixture.scan("3333333cccc", minute: 2, findings: [], compliance: [
-                    Fixture.control("1.10", .passed), Fixture.control("1.2", .passed), Fixture.control("1.3", .notAutomated),
-                ]))
+                _ = try await store.recordScan(
+                    Fixture.scan(
+                        "1111111aaaa", minute: 0,
+                        findings: [
+                            Fixture.finding("a"), Fixture.finding("b"),
+                        ],
+                        compliance: [
+                            Fixture.control("1.10", .failed), Fixture.control("1.2", .failed), Fixture.control("1.3", .notAutomated),
+                            Fixture.control("9.1", .passed, framework: "cis-azure"),
+                        ]))
+                let second = try await store.recordScan(
+                    Fixture.scan(
+                        "2222222bbbb", minute: 1,
+                        findings: [
+                            Fixture.finding("b"), Fixture.finding("c"),
+                            Fixture.finding("d", suppression: FindingSuppression(reason: "ok")),
+                        ],
+                        compliance: [
+                            Fixture.control("1.10", .passed), Fixture.control("1.2", .failed), Fixture.control("1.3", .notAutomated),
+                        ]))
+                _ = try await store.recordScan(
+                    Fixture.scan(
+                        "3333333cccc", minute: 2, findings: [],
+                        compliance: [
+                            Fixture.control("1.10", .passed), Fixture.control("1.2", .passed), Fixture.control("1.3", .notAutomated),
+                        ]))
 
                 let controls = try await store.compliance(scanID: second.scanID, framework: "cis-aws")
                 #expect(controls.map(\.control.id) == ["1.10", "1.2", "1.3"])  // recorded order, not text order

@@ -6,10 +6,11 @@ extension StoreTests {
     @Suite("Fix proposals")
     struct FixProposalTests {
         static func proposal(group: String, number: Int, state: String = "open") -> FixProposalRecord {
-            FixProposalRecord(target: "infra", groupKey: group, provider: "github", repository: "acme/infra", number: number,
-                              url: "https://github.example/acme/infra/pull/\(number)", branch: "bulwark/fix/\(group)",
-                              state: state, fingerprints: ["bb", "aa"], baseCommit: "c1", fixCommit: "f1",
-                              createdAt: Fixture.base, updatedAt: Fixture.base)
+            FixProposalRecord(
+                target: "infra", groupKey: group, provider: "github", repository: "acme/infra", number: number,
+                url: "https://github.example/acme/infra/pull/\(number)", branch: "bulwark/fix/\(group)",
+                state: state, fingerprints: ["bb", "aa"], baseCommit: "c1", fixCommit: "f1",
+                createdAt: Fixture.base, updatedAt: Fixture.base)
         }
 
         @Test("one row per request: saving again updates it; lists newest first per group", arguments: Backend.allCases)

@@ -33,7 +33,8 @@ extension StoreTests {
                 #expect(try await store.claimLease(target: "infra", owner: "a", ttl: .seconds(60), now: t0) == .taken)
                 _ = try await store.recordScan(Fixture.scan("c1", minute: 0, findings: [Fixture.finding("x")]), options: asA)
                 // a's lease lapsed mid-cycle and b took the target over: a's late write must not land.
-                #expect(try await store.claimLease(target: "infra", owner: "b", ttl: .seconds(60), now: t0.addingTimeInterval(120)) == .taken)
+                #expect(
+                    try await store.claimLease(target: "infra", owner: "b", ttl: .seconds(60), now: t0.addingTimeInterval(120)) == .taken)
                 let late = await #expect(throws: StoreError.self) {
                     try await store.recordScan(Fixture.scan("c2", minute: 1, findings: []), options: asA)
                 }

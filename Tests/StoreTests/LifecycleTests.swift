@@ -9,9 +9,12 @@ extension StoreTests {
         @Test("scans are recorded and read back, newest first, by commit prefix", arguments: Backend.allCases)
         func recordAndRead(backend: Backend) async throws {
             try await withStore(backend) { store, _ in
-                let first = try await store.recordScan(Fixture.scan("aaaaaaa1111", minute: 0, findings: [
-                    Fixture.finding("a"), Fixture.finding("b", verdict: .passed),
-                ]))
+                let first = try await store.recordScan(
+                    Fixture.scan(
+                        "aaaaaaa1111", minute: 0,
+                        findings: [
+                            Fixture.finding("a"), Fixture.finding("b", verdict: .passed),
+                        ]))
                 _ = try await store.recordScan(Fixture.scan("bbbbbbb2222", target: "other", minute: 1, findings: []))
                 let scans = try await store.scans(target: nil, limit: 10)
                 #expect(scans.map(\.commit) == ["bbbbbbb2222", "aaaaaaa1111"])
@@ -44,23 +47,32 @@ extension StoreTests {
         @Test("new → open → resolved → reopened, with first-seen and resolved-in commits", arguments: Backend.allCases)
         func lifecycleAcrossScans(backend: Backend) async throws {
             try await withStore(backend) { store, _ in
-                let s1 = try await store.recordScan(Fixture.scan("c1", minute: 0, findings: [
-                    Fixture.finding("a"), Fixture.finding("b"),
-                ]))
+                let s1 = try await store.recordScan(
+                    Fixture.scan(
+                        "c1", minute: 0,
+                        findings: [
+                            Fixture.finding("a"), Fixture.finding("b"),
+                        ]))
                 #expect(s1.newFindings == 2 && s1.resolvedFindings == 0 && s1.openFindings == 2)
 
-                let s2 = try await store.recordScan(Fixture.scan("c2", minute: 1, findings: [
-                    Fixture.finding("a"), Fixture.finding("b", verdict: .passed), Fixture.finding("c"),
-                ]))
+                let s2 = try await store.recordScan(
+                    Fixture.scan(
+                        "c2", minute: 1,
+                        findings: [
+                            Fixture.finding("a"), Fixture.finding("b", verdict: .passed), Fixture.finding("c"),
+                        ]))
                 #expect(s2.newFindings == 1 && s2.resolvedFindings == 1 && s2.openFindings == 2)
                 let r2 = try await store.results(scanID: s2.scanID)
                 #expect(r2.map(\.lifecycle) == [.open, .resolved, .new])
                 #expect(r2[0].firstSeenCommit == "c1" && r2[2].firstSeenCommit == "c2")
 
-                let s3 = try await store.recordScan(Fixture.scan("c3", minute: 2, findings: [
-                    Fixture.finding("b"),
-                    Fixture.finding("c", suppression: FindingSuppression(reason: "accepted risk", expires: Fixture.base)),
-                ]))
+                let s3 = try await store.recordScan(
+                    Fixture.scan(
+                        "c3", minute: 2,
+                        findings: [
+                            Fixture.finding("b"),
+                            Fixture.finding("c", suppression: FindingSuppression(reason: "accepted risk", expires: Fixture.base)),
+                        ]))
                 #expect(s3.newFindings == 1 && s3.resolvedFindings == 1 && s3.openFindings == 1)
                 let all = Dictionary(uniqueKeysWithValues: try await store.allFindings(target: "infra").map { ($0.fingerprint.hex, $0) })
                 let a = try #require(all["a"])
@@ -97,9 +109,12 @@ extension StoreTests {
         func noSQLFromValues(backend: Backend) async throws {
             try await withStore(backend) { store, _ in
                 let nasty = "x'); DROP TABLE scans; -- \"quoted\" \\ back\tslash\nnewline $1 ?1 % _"
-                let scan = try await store.recordScan(Fixture.scan(nasty, target: nasty, minute: 0, findings: [
-                    Fixture.finding("q", title: nasty),
-                ]))
+                let scan = try await store.recordScan(
+                    Fixture.scan(
+                        nasty, target: nasty, minute: 0,
+                        findings: [
+                            Fixture.finding("q", title: nasty)
+                        ]))
                 let results = try await store.results(scanID: scan.scanID)
                 #expect(results.first?.title == nasty)
                 #expect(try await store.latestScan(target: nasty)?.commit == nasty)

@@ -30,8 +30,9 @@ extension StoreTests {
             let store = try await Store.open(configuration)
             let future = Migration.latestVersion + 7
             _ = try await store.withTransaction { connection in
-                try connection.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                                       [.int(future), .text("from the future"), .integer(0)])
+                try connection.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                    [.int(future), .text("from the future"), .integer(0)])
             }
             await store.close()
             do {
@@ -40,7 +41,10 @@ extension StoreTests {
                 Issue.record("opening a newer database should fail")
             } catch let error as StoreError {
                 #expect(error.code == .databaseTooNew)
-                #expect(error.message == "database schema version \(future) is newer than this bulwark (knows up to \(Migration.latestVersion)); upgrade bulwark")
+                #expect(
+                    error.message
+                        == "database schema version \(future) is newer than this bulwark (knows up to \(Migration.latestVersion)); upgrade bulwark"
+                )
             }
         }
     }

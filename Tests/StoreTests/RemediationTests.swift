@@ -6,9 +6,10 @@ extension StoreTests {
     @Suite("Remediations")
     struct RemediationTests {
         static func request(_ key: String) -> RemediationRecord {
-            RemediationRecord(idempotencyKey: key, target: "infra", checkID: "CKV_AWS_20",
-                              resourceAddress: "aws_s3_bucket.a", liveID: "a", kind: "live", plan: "{\"op\":\"block\"}",
-                              detectedAt: Fixture.base, createdAt: Fixture.base, updatedAt: Fixture.base)
+            RemediationRecord(
+                idempotencyKey: key, target: "infra", checkID: "CKV_AWS_20",
+                resourceAddress: "aws_s3_bucket.a", liveID: "a", kind: "live", plan: "{\"op\":\"block\"}",
+                detectedAt: Fixture.base, createdAt: Fixture.base, updatedAt: Fixture.base)
         }
 
         @Test("creation is idempotent by key; filters by status and target", arguments: Backend.allCases)
@@ -37,8 +38,9 @@ extension StoreTests {
                     let outcomes = try await withThrowingTaskGroup(of: RemediationRecord?.self) { group in
                         for approver in 0..<6 {
                             group.addTask {
-                                try await store.transitionRemediation(id: rid, from: [.proposed], to: .approved,
-                                                                      actor: "approver-\(approver)", detail: "", at: Fixture.base)
+                                try await store.transitionRemediation(
+                                    id: rid, from: [.proposed], to: .approved,
+                                    actor: "approver-\(approver)", detail: "", at: Fixture.base)
                             }
                         }
                         return try await group.reduce(into: []) { $0.append($1) }
@@ -51,8 +53,9 @@ extension StoreTests {
                 let outcomes = try await withThrowingTaskGroup(of: RemediationRecord?.self) { group in
                     for actor in ["alice", "bob"] {
                         group.addTask {
-                            try await store.transitionRemediation(id: id, from: [.proposed], to: .approved, actor: actor,
-                                                                  detail: "approved by \(actor)", at: Fixture.base)
+                            try await store.transitionRemediation(
+                                id: id, from: [.proposed], to: .approved, actor: actor,
+                                detail: "approved by \(actor)", at: Fixture.base)
                         }
                     }
                     return try await group.reduce(into: []) { $0.append($1) }
@@ -60,18 +63,26 @@ extension StoreTests {
                 #expect(outcomes.compactMap { $0 }.count == 1)
                 #expect(outcomes.compactMap { $0 }.first?.status == .approved)
                 let at = Fixture.base.addingTimeInterval(60)
-                _ = try #require(try await store.transitionRemediation(id: id, from: [.approved], to: .applying,
-                                                                       actor: "bulwark", detail: "applying", at: at))
-                _ = try #require(try await store.transitionRemediation(id: id, from: [.applying], to: .applied,
-                                                                       actor: "bulwark", detail: "done", at: at))
-                let verified = try #require(try await store.transitionRemediation(
-                    id: id, from: [.applied], to: .verified, actor: "bulwark", detail: "rescan clean", at: at))
+                _ = try #require(
+                    try await store.transitionRemediation(
+                        id: id, from: [.approved], to: .applying,
+                        actor: "bulwark", detail: "applying", at: at))
+                _ = try #require(
+                    try await store.transitionRemediation(
+                        id: id, from: [.applying], to: .applied,
+                        actor: "bulwark", detail: "done", at: at))
+                let verified = try #require(
+                    try await store.transitionRemediation(
+                        id: id, from: [.applied], to: .verified, actor: "bulwark", detail: "rescan clean", at: at))
                 #expect(verified.verifiedAt == at && verified.updatedAt == at)
-                #expect(try await store.transitionRemediation(id: id, from: [.proposed], to: .rejected, actor: "x",
-                                                              detail: "", at: at) == nil)
+                #expect(
+                    try await store.transitionRemediation(
+                        id: id, from: [.proposed], to: .rejected, actor: "x",
+                        detail: "", at: at) == nil)
                 await #expect(throws: StoreError.self) {
-                    try await store.transitionRemediation(id: 424_242, from: [.proposed], to: .approved, actor: "x",
-                                                          detail: "", at: at)
+                    try await store.transitionRemediation(
+                        id: 424_242, from: [.proposed], to: .approved, actor: "x",
+                        detail: "", at: at)
                 }
                 let events = try await store.auditEvents(remediationID: id)
                 #expect(events.map(\.toStatus) == [.proposed, .approved, .applying, .applied, .verified])

@@ -1,7 +1,7 @@
 import Foundation
 import Store
-import Testing
 import TestSupport
+import Testing
 
 extension StoreTests {
     @Suite("Crashes, restarts and concurrent writers")
@@ -9,14 +9,19 @@ extension StoreTests {
         @Test("a writer killed mid-transaction leaves the previous state intact", arguments: Backend.allCases)
         func killedMidWrite(backend: Backend) async throws {
             try await withStore(backend) { store, configuration in
-                let before = try await store.recordScan(Fixture.scan("before1", minute: 0, findings: [
-                    Fixture.finding("a"), Fixture.finding("b"),
-                ]))
+                let before = try await store.recordScan(
+                    Fixture.scan(
+                        "before1", minute: 0,
+                        findings: [
+                            Fixture.finding("a"), Fixture.finding("b"),
+                        ]))
                 let ready = FileManager.default.temporaryDirectory.appendingPathComponent("ready-\(UUID().uuidString)").path
-                let tool = try Subprocess(try Fixture.toolPath(), [
-                    "write-synthetic", "--url", Backend.url(configuration), "--findings", "20000", "--target", "infra",
-                    "--commit", "crashed", "--pause-after", "5000", "--ready-file", ready,
-                ])
+                let tool = try Subprocess(
+                    try Fixture.toolPath(),
+                    [
+                        "write-synthetic", "--url", Backend.url(configuration), "--findings", "20000", "--target", "infra",
+                        "--commit", "crashed", "--pause-after", "5000", "--ready-file", ready,
+                    ])
                 var waited = 0
                 while !FileManager.default.fileExists(atPath: ready) && tool.isRunning && waited < 1200 {
                     try await Task.sleep(for: .milliseconds(100))
@@ -33,8 +38,9 @@ extension StoreTests {
                 #expect(scans.map(\.id) == [before.scanID])
                 #expect(try await store.openFindings(target: "infra").map(\.fingerprint.hex) == ["a", "b"])
                 let orphanRows = try await store.withRead { connection in
-                    try connection.queryOne("SELECT COUNT(*) AS n FROM scan_results WHERE scan_id <> $1",
-                                            [.integer(before.scanID)])?.int("n")
+                    try connection.queryOne(
+                        "SELECT COUNT(*) AS n FROM scan_results WHERE scan_id <> $1",
+                        [.integer(before.scanID)])?.int("n")
                 }
                 #expect(orphanRows == 0)
                 // The database is still writable, and the lifecycle carries on from the previous scan.
@@ -91,8 +97,12 @@ extension StoreTests {
                 let url = Backend.url(configuration)
                 _ = try await store.recordScan(Fixture.scan("base", minute: 0, findings: []))
                 let tools = try ["left", "right"].map { commit in
-                    try Subprocess(try Fixture.toolPath(), ["write-synthetic", "--url", url, "--findings", "3000",
-                                                            "--target", "infra", "--commit", commit])
+                    try Subprocess(
+                        try Fixture.toolPath(),
+                        [
+                            "write-synthetic", "--url", url, "--findings", "3000",
+                            "--target", "infra", "--commit", commit,
+                        ])
                 }
                 var outputs: [String] = []
                 for tool in tools {

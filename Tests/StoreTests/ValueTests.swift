@@ -22,9 +22,12 @@ extension StoreTests {
         @Test("bulk insert keeps text with tabs, newlines and backslashes intact", arguments: Backend.allCases)
         func bulkEscapes(backend: Backend) async throws {
             try await withStore(backend) { store, _ in
-                let scan = try await store.recordScan(Fixture.scan("esc1", minute: 0, findings: [
-                    Fixture.finding("t", title: "tab\there\nnew line \\N \\. end"),
-                ]))
+                let scan = try await store.recordScan(
+                    Fixture.scan(
+                        "esc1", minute: 0,
+                        findings: [
+                            Fixture.finding("t", title: "tab\there\nnew line \\N \\. end")
+                        ]))
                 #expect(try await store.results(scanID: scan.scanID).first?.title == "tab\there\nnew line \\N \\. end")
             }
         }
@@ -36,9 +39,12 @@ extension StoreTests {
                     try await store.setCursor("nul", "before\u{0}after")
                 }
                 let error = await #expect(throws: StoreError.self) {
-                    _ = try await store.recordScan(Fixture.scan("nul1", minute: 0, findings: [
-                        Fixture.finding("n", title: "a\u{0}b"),
-                    ]))
+                    _ = try await store.recordScan(
+                        Fixture.scan(
+                            "nul1", minute: 0,
+                            findings: [
+                                Fixture.finding("n", title: "a\u{0}b")
+                            ]))
                 }
                 #expect(error?.code == .invalidValue)
                 let latest = try await store.latestScan(target: nil)

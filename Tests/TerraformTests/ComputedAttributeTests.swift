@@ -7,7 +7,9 @@ enum InlineModule {
     static let root = "/inline-snapshot"
 
     /// Loads the root module `directory` (relative to the snapshot root) of `files` (relative paths → text).
-    static func load(_ files: [String: String], directory: String = "stack", _ configure: (inout LoadOptions) -> Void = { _ in })
+    static func load(
+        _ files: [String: String], directory: String = "stack", _ configure: (inout LoadOptions) -> Void = { _ in }
+    )
         -> LoadedConfiguration
     {
         var options = LoadOptions()
@@ -29,7 +31,8 @@ enum InlineModule {
 /// set is unknown, never null or an error; what the configuration sets keeps its value.
 @Suite struct ComputedAttributeTests {
     @Test func anUnsetResourceAttributeIsUnknownInFunctionsAndTemplates() throws {
-        let loaded = InlineModule.load(["stack/main.tf": #"""
+        let loaded = InlineModule.load([
+            "stack/main.tf": #"""
             variable "ipv6" {
               type    = string
               default = null
@@ -54,7 +57,8 @@ enum InlineModule {
                 Name    = aws_launch_template.this[0].name
               }
             }
-            """#])
+            """#
+        ])
         #expect(InlineModule.errors(loaded).isEmpty, "\(loaded.diagnostics)")
         let subnet = try InlineModule.resource(loaded, "aws_subnet.a")
         #expect(subnet.attributes["cidr_block"] == .string("10.0.1.0/24"))
@@ -69,7 +73,8 @@ enum InlineModule {
     }
 
     @Test func aNestedBlockTheConfigurationDoesNotWriteIsUnknown() throws {
-        let loaded = InlineModule.load(["stack/main.tf": #"""
+        let loaded = InlineModule.load([
+            "stack/main.tf": #"""
             variable "kubelet_identity" {
               type    = object({ client_id = string, object_id = string })
               default = null
@@ -93,7 +98,8 @@ enum InlineModule {
               description  = azurerm_kubernetes_cluster.main.default_node_pool[0].name
               condition    = azurerm_kubernetes_cluster.main.default_node_pool[0].vm_size
             }
-            """#])
+            """#
+        ])
         #expect(InlineModule.errors(loaded).isEmpty, "\(loaded.diagnostics)")
         let assignment = try InlineModule.resource(loaded, "azurerm_role_assignment.acr")
         #expect(assignment.attributes["principal_id"] == .unknown)
@@ -105,7 +111,8 @@ enum InlineModule {
     }
 
     @Test func resourceObjectsStayOpenThroughLocalsForSplatsAndEach() throws {
-        let loaded = InlineModule.load(["stack/main.tf": #"""
+        let loaded = InlineModule.load([
+            "stack/main.tf": #"""
             resource "aws_subnet" "s" {
               count      = 2
               cidr_block = "10.0.${count.index}.0/24"
@@ -125,7 +132,8 @@ enum InlineModule {
             output "ids" { value = local.ids }
             output "splat" { value = local.splat }
             output "derived_missing" { value = try(local.derived.id, "fallback") }
-            """#])
+            """#
+        ])
         #expect(InlineModule.errors(loaded).isEmpty, "\(loaded.diagnostics)")
         #expect(loaded.outputs["first_id"] == .unknown)
         #expect(loaded.outputs["ids"] == .tuple([.unknown, .unknown]))
@@ -138,7 +146,8 @@ enum InlineModule {
     }
 
     @Test func tryFallsBackOnAMissingAttributeOfAKnownObjectButNotOfAResource() throws {
-        let loaded = InlineModule.load(["stack/main.tf": #"""
+        let loaded = InlineModule.load([
+            "stack/main.tf": #"""
             variable "settings" {
               type    = any
               default = { name = "x", nested = { a = 1 } }
@@ -157,7 +166,8 @@ enum InlineModule {
             output "computed" { value = try(aws_s3_bucket.b.arn, "fb") }
             output "set" { value = try(aws_s3_bucket.b.bucket, "fb") }
             output "can_missing" { value = can(local.config.missing) }
-            """#])
+            """#
+        ])
         #expect(InlineModule.errors(loaded).isEmpty, "\(loaded.diagnostics)")
         #expect(loaded.outputs["var_missing"] == .string("fb"))
         #expect(loaded.outputs["nested_missing"] == .number(2))
@@ -170,17 +180,20 @@ enum InlineModule {
     }
 
     @Test func aMissingAttributeOfAKnownObjectOutsideTryIsAnError() {
-        let loaded = InlineModule.load(["stack/main.tf": #"""
+        let loaded = InlineModule.load([
+            "stack/main.tf": #"""
             locals {
               config = { enabled = true }
             }
             output "o" { value = local.config.missing }
-            """#])
+            """#
+        ])
         #expect(InlineModule.errors(loaded).contains { $0.message.contains("does not have an attribute named \"missing\"") })
     }
 
     @Test func ephemeralResourcesAreDeclaredTheirValuesFlowAndTheyAreNotResources() throws {
-        let loaded = InlineModule.load(["stack/main.tf": #"""
+        let loaded = InlineModule.load([
+            "stack/main.tf": #"""
             ephemeral "azurerm_key_vault_secret" "key" {
               name         = "cmk"
               key_vault_id = "kv-1"
@@ -190,7 +203,8 @@ enum InlineModule {
               key_name     = ephemeral.azurerm_key_vault_secret.key.name
               key_value    = ephemeral.azurerm_key_vault_secret.key.value
             }
-            """#])
+            """#
+        ])
         #expect(InlineModule.errors(loaded).isEmpty, "\(loaded.diagnostics)")
         #expect(loaded.resources.map(\.address) == ["azurerm_storage_account.sa"])
         let account = try InlineModule.resource(loaded, "azurerm_storage_account.sa")

@@ -53,9 +53,11 @@ import Testing
         let fm = FileManager.default
         try fm.createDirectory(atPath: base + "/repo/stack", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: base + "/outside", withIntermediateDirectories: true)
-        try Data(#"resource "aws_s3_bucket" "secret" { bucket = "outside" }"#.utf8).write(to: URL(fileURLWithPath: base + "/outside/secret.tf"))
+        try Data(#"resource "aws_s3_bucket" "secret" { bucket = "outside" }"#.utf8).write(
+            to: URL(fileURLWithPath: base + "/outside/secret.tf"))
         try Data(Self.shared.utf8).write(to: URL(fileURLWithPath: base + "/repo/shared.tf"))
-        try Data(#"resource "aws_s3_bucket" "b" { bucket = local.name }"#.utf8).write(to: URL(fileURLWithPath: base + "/repo/stack/main.tf"))
+        try Data(#"resource "aws_s3_bucket" "b" { bucket = local.name }"#.utf8).write(
+            to: URL(fileURLWithPath: base + "/repo/stack/main.tf"))
         try fm.createSymbolicLink(atPath: base + "/repo/stack/secret.tf", withDestinationPath: "../../outside/secret.tf")
         try fm.createSymbolicLink(atPath: base + "/repo/stack/shared.tf", withDestinationPath: "../shared.tf")
         var options = LoadOptions()

@@ -10,28 +10,28 @@ import Testing
         // The snapshot's working directory is its root, one level above the root module.
         let loaded = InlineModule.load([
             "stack/main.tf": #"""
-                module "child" {
-                  source = "../modules/child"
-                }
-                resource "aws_iam_saml_provider" "this" {
-                  name                   = "idp"
-                  saml_metadata_document = file("saml-metadata.xml")
-                  digest                 = filemd5("saml-metadata.xml")
-                  present                = fileexists("saml-metadata.xml")
-                  listed                 = fileset(".", "*.xml")
-                  rendered               = templatefile("greeting.tftpl", { name = "bulwark" })
-                  module_path            = path.module
-                  root_path              = path.root
-                }
-                """#,
+            module "child" {
+              source = "../modules/child"
+            }
+            resource "aws_iam_saml_provider" "this" {
+              name                   = "idp"
+              saml_metadata_document = file("saml-metadata.xml")
+              digest                 = filemd5("saml-metadata.xml")
+              present                = fileexists("saml-metadata.xml")
+              listed                 = fileset(".", "*.xml")
+              rendered               = templatefile("greeting.tftpl", { name = "bulwark" })
+              module_path            = path.module
+              root_path              = path.root
+            }
+            """#,
             "stack/saml-metadata.xml": "<md/>",
             "stack/greeting.tftpl": "hello ${name}",
             "modules/child/main.tf": #"""
-                resource "aws_s3_object" "o" {
-                  key     = path.module
-                  content = file("${path.module}/payload.txt")
-                }
-                """#,
+            resource "aws_s3_object" "o" {
+              key     = path.module
+              content = file("${path.module}/payload.txt")
+            }
+            """#,
             "modules/child/payload.txt": "payload",
         ])
         #expect(InlineModule.errors(loaded).isEmpty, "\(loaded.diagnostics)")
@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func aMissingFileIsUnknownWithAWarningNamingWhereItIsRead() throws {
-        let loaded = InlineModule.load(["stack/main.tf": #"""
+        let loaded = InlineModule.load([
+            "stack/main.tf": #"""
             resource "aws_lambda_function" "f" {
               function_name    = "f"
               filename         = "build/lambda.zip"
@@ -58,7 +59,8 @@ import Testing
               fallback         = try(file("policy.json"), "none")
               readable         = can(file("policy.json"))
             }
-            """#])
+            """#
+        ])
         #expect(InlineModule.errors(loaded).isEmpty, "\(loaded.diagnostics)")
         let function = try InlineModule.resource(loaded, "aws_lambda_function.f")
         #expect(function.attributes["source_code_hash"] == .unknown)

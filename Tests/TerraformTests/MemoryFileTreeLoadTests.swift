@@ -153,8 +153,9 @@ import Testing
     }
 
     @Test func fileFunctionsReadTheSnapshot() throws {
-        let loads = try Self.both { _ in [
-            "stack/main.tf": """
+        let loads = try Self.both { _ in
+            [
+                "stack/main.tf": """
                 resource "aws_s3_object" "o" {
                   content  = file("${path.module}/files/a.txt")
                   b64      = filebase64("${path.module}/files/a.txt")
@@ -165,11 +166,12 @@ import Testing
                   rendered = templatefile("${path.module}/files/t.tftpl", { name = "x" })
                 }
                 """,
-            "stack/files/a.txt": "hello\n",
-            "stack/files/sub/b.txt": "b",
-            "stack/files/sub/c.json": "{}",
-            "stack/files/t.tftpl": "name=${name}",
-        ] }
+                "stack/files/a.txt": "hello\n",
+                "stack/files/sub/b.txt": "b",
+                "stack/files/sub/c.json": "{}",
+                "stack/files/t.tftpl": "name=${name}",
+            ]
+        }
         let disk = try #require(loads.disk.resources.first)
         let memory = try #require(loads.memory.resources.first)
         #expect(memory.attributes == disk.attributes)
@@ -184,8 +186,9 @@ import Testing
     }
 
     @Test func aMissingFileOrModuleGivesTheSameDiagnosticsInMemory() throws {
-        let loads = try Self.both { root in [
-            "stack/main.tf": """
+        let loads = try Self.both { root in
+            [
+                "stack/main.tf": """
                 resource "aws_s3_object" "o" {
                   content = file("\(root)/stack/missing.txt")
                   dir     = file("\(root)/stack/files")
@@ -194,9 +197,10 @@ import Testing
                   source = "./modules/gone"
                 }
                 """,
-            "stack/files/x.txt": "x",
-            "stack/terraform.tfvars": "undeclared = 1\n",
-        ] }
+                "stack/files/x.txt": "x",
+                "stack/terraform.tfvars": "undeclared = 1\n",
+            ]
+        }
         #expect(loads.disk.diagnostics.count >= 4, "\(loads.disk.diagnostics)")
         #expect(loads.memory.diagnostics == loads.disk.diagnostics)
         #expect(loads.memory.resources.first?.attributes["content"] == .unknown)
@@ -204,11 +208,13 @@ import Testing
 
     @Test func theSizeLimitHoldsInMemory() throws {
         let big = String(repeating: "# padding\n", count: 20)
-        let loads = try Self.both(maxFileSize: 150) { root in [
-            "stack/main.tf": "resource \"aws_s3_object\" \"o\" {\n  content = file(\"\(root)/stack/big.txt\")\n}\n",
-            "stack/big.tf": big,
-            "stack/big.txt": big,
-        ] }
+        let loads = try Self.both(maxFileSize: 150) { root in
+            [
+                "stack/main.tf": "resource \"aws_s3_object\" \"o\" {\n  content = file(\"\(root)/stack/big.txt\")\n}\n",
+                "stack/big.tf": big,
+                "stack/big.txt": big,
+            ]
+        }
         let codes = loads.memory.diagnostics.map(\.code)
         #expect(codes.contains(.fileTooLarge), "\(loads.memory.diagnostics)")
         #expect(loads.memory.diagnostics.contains { $0.message.contains("larger than the 150 byte limit") })

@@ -41,7 +41,8 @@ import Testing
         // And through a module output back to the resource inside the module.
         let reader = try Self.resource(loaded, "terraform_data.reader")
         #expect(reader.attributes["input"] == .string("a1-b1-tag"))
-        #expect(reader.references == [Reference(attribute: "input", target: "module.alpha.terraform_data.joined", targetAttribute: "input")])
+        #expect(
+            reader.references == [Reference(attribute: "input", target: "module.alpha.terraform_data.joined", targetAttribute: "input")])
         try await Self.expectOutputsMatchTerraform("crossread", loaded)
     }
 
@@ -78,8 +79,10 @@ import Testing
         let cycles = loaded.diagnostics.filter { $0.code == .cycle }
         #expect(cycles.count == 1)
         let cycle = try #require(cycles.first)
-        #expect(cycle.message.contains(
-            "module.left.output.echoed -> module.left.var.value -> module.right.output.echoed -> module.right.var.value -> module.left.output.echoed"),
+        #expect(
+            cycle.message.contains(
+                "module.left.output.echoed -> module.left.var.value -> module.right.output.echoed -> module.right.var.value -> module.left.output.echoed"
+            ),
             "\(cycle.message)")
         #expect(cycle.severity == .error)
         // Off the cycle everything is evaluated: both modules' resources, and the label passed from left to right.

@@ -26,9 +26,11 @@ import Testing
     @Test func evaluatesLocalsInDependencyOrderAndVariablesWithOptionalDefaults() throws {
         let data = try resource(#"aws_s3_bucket.per_env["data"]"#)
         #expect(data.attributes["bucket"] == .string("bulwark-dev-data"))
-        #expect(data.attributes["tags"] == .object([
-            "Project": .string("bulwark"), "Environment": .string("DEV"), "Tier": .string("archive"),
-        ]))
+        #expect(
+            data.attributes["tags"]
+                == .object([
+                    "Project": .string("bulwark"), "Environment": .string("DEV"), "Tier": .string("archive"),
+                ]))
         let logs = try resource(#"aws_s3_bucket.per_env["logs"]"#)
         #expect(logs.attributes["tags"]?["Tier"] == .string("standard"))
     }
@@ -81,11 +83,18 @@ import Testing
         let versioning = try resource(#"aws_s3_bucket_versioning.per_env["logs"]"#)
         #expect(versioning.references.map(\.target) == [#"aws_s3_bucket.per_env["logs"]"#])
         let ownership = try resource(#"aws_s3_bucket_ownership_controls.per_env["data"]"#)
-        #expect(ownership.references.contains(Reference(attribute: "bucket", target: #"aws_s3_bucket.per_env["data"]"#, targetAttribute: "id")))
+        #expect(
+            ownership.references.contains(Reference(attribute: "bucket", target: #"aws_s3_bucket.per_env["data"]"#, targetAttribute: "id")))
         let trail = try resource("aws_cloudtrail.main")
-        #expect(trail.references.contains(Reference(attribute: "s3_bucket_name", target: "module.storage.aws_s3_bucket.this", targetAttribute: "bucket")))
+        #expect(
+            trail.references.contains(
+                Reference(attribute: "s3_bucket_name", target: "module.storage.aws_s3_bucket.this", targetAttribute: "bucket")))
         let sse = try resource("module.storage.aws_s3_bucket_server_side_encryption_configuration.this")
-        #expect(sse.references.contains(Reference(attribute: "rule.apply_server_side_encryption_by_default.kms_master_key_id", target: "aws_kms_key.trail", targetAttribute: "arn")))
+        #expect(
+            sse.references.contains(
+                Reference(
+                    attribute: "rule.apply_server_side_encryption_by_default.kms_master_key_id", target: "aws_kms_key.trail",
+                    targetAttribute: "arn")))
 
         let graph = app.graph
         let logs = try resource(#"aws_s3_bucket.per_env["logs"]"#)
@@ -119,7 +128,8 @@ import Testing
 
     @Test func remoteModulesLoadThroughTheManifestOrAreReportedOnce() throws {
         let remote = ModuleLoader.load(directory: FixturePaths.module("remote"))
-        #expect(remote.resources.contains { $0.address == "module.vpc.aws_vpc.this" && $0.attributes["cidr_block"] == .string("10.0.0.0/16") })
+        #expect(
+            remote.resources.contains { $0.address == "module.vpc.aws_vpc.this" && $0.attributes["cidr_block"] == .string("10.0.0.0/16") })
         let flow = try #require(remote.resources.first { $0.address == "aws_flow_log.vpc" })
         #expect(flow.references.contains { $0.target == "module.vpc.aws_vpc.this" })
         #expect(remote.diagnostics.isEmpty, "\(remote.diagnostics)")

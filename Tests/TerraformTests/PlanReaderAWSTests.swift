@@ -1,6 +1,7 @@
 import HCL
 import Model
 import Testing
+
 @testable import Terraform
 
 /// The hand-written AWS plan: provider names, nested blocks, replace/delete, module output references.
@@ -53,10 +54,11 @@ import Testing
         #expect(app.attributes["root_block_device"]?[0]?["volume_id"] == .unknown)
         #expect(app.attributes["metadata_options"]?[0]?["http_tokens"] == .string("optional"))
         #expect(app.attributes["vpc_security_group_ids"] == .unknown)
-        #expect(Set(app.references) == [
-            Reference(attribute: "ami", target: "module.compute.data.aws_ami.ubuntu", targetAttribute: "id"),
-            Reference(attribute: "depends_on", target: "module.compute.data.aws_ami.ubuntu"),
-        ])
+        #expect(
+            Set(app.references) == [
+                Reference(attribute: "ami", target: "module.compute.data.aws_ami.ubuntu", targetAttribute: "id"),
+                Reference(attribute: "depends_on", target: "module.compute.data.aws_ami.ubuntu"),
+            ])
         let ami = try resource("module.compute.data.aws_ami.ubuntu")
         #expect(ami.mode == .data)
         #expect(ami.address == "module.compute.data.aws_ami.ubuntu")
@@ -64,9 +66,10 @@ import Testing
 
     @Test func moduleOutputReferencesResolveToTheResourceInside() throws {
         let eip = try resource("aws_eip.app")
-        #expect(eip.references == [
-            Reference(attribute: "instance", target: "module.compute.aws_instance.app[0]", targetAttribute: "id")
-        ])
+        #expect(
+            eip.references == [
+                Reference(attribute: "instance", target: "module.compute.aws_instance.app[0]", targetAttribute: "id")
+            ])
         #expect(ResourceGraph(plan.resources).resolve(eip.references[0].target).count == 1)
     }
 

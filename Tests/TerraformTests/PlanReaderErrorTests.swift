@@ -1,6 +1,7 @@
 import HCL
 import Model
 import Testing
+
 @testable import Terraform
 
 /// Bad input: every problem is a diagnostic with a position, and good entries survive bad neighbours.
@@ -69,7 +70,8 @@ import Testing
     }
 
     @Test func depthLimit() throws {
-        let deep = #"{"format_version":"1.2","planned_values":"# + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "}"
+        let deep =
+            #"{"format_version":"1.2","planned_values":"# + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "}"
         let plan = PlanReader.read(bytes: Array(deep.utf8), filename: "deep.json")
         #expect(plan.diagnostics.map(\.code) == [.tooDeep])
     }

@@ -1,6 +1,7 @@
 import HCL
 import Model
 import Testing
+
 @testable import Terraform
 
 @Suite struct PlanReaderTests {
@@ -18,12 +19,13 @@ import Testing
     }
 
     @Test func readsEveryInstanceWithModulesCountAndForEach() throws {
-        #expect(Set(realPlan.resources.map(\.address)) == [
-            "terraform_data.consumer", "terraform_data.counted[0]", "terraform_data.counted[1]",
-            #"terraform_data.keyed["alpha"]"#, #"terraform_data.keyed["beta"]"#, "terraform_data.seed",
-            "module.worker.terraform_data.after_job", "module.worker.terraform_data.job[0]",
-            #"module.workers["a"].terraform_data.after_job"#, #"module.workers["a"].terraform_data.job[0]"#,
-        ])
+        #expect(
+            Set(realPlan.resources.map(\.address)) == [
+                "terraform_data.consumer", "terraform_data.counted[0]", "terraform_data.counted[1]",
+                #"terraform_data.keyed["alpha"]"#, #"terraform_data.keyed["beta"]"#, "terraform_data.seed",
+                "module.worker.terraform_data.after_job", "module.worker.terraform_data.job[0]",
+                #"module.workers["a"].terraform_data.after_job"#, #"module.workers["a"].terraform_data.job[0]"#,
+            ])
         let keyed = try resource(realPlan, #"terraform_data.keyed["alpha"]"#)
         #expect(keyed.instanceKey == .string("alpha"))
         #expect(keyed.provider == "terraform")
@@ -58,14 +60,16 @@ import Testing
 
     @Test func referencesFromConfigurationAreAbsolute() throws {
         let consumer = try resource(realPlan, "terraform_data.consumer")
-        #expect(Set(consumer.references) == [
-            Reference(attribute: "input", target: "terraform_data.seed", targetAttribute: "id"),
-            Reference(attribute: "triggers_replace", target: "terraform_data.seed", targetAttribute: "output"),
-        ])
+        #expect(
+            Set(consumer.references) == [
+                Reference(attribute: "input", target: "terraform_data.seed", targetAttribute: "id"),
+                Reference(attribute: "triggers_replace", target: "terraform_data.seed", targetAttribute: "output"),
+            ])
         let afterJob = try resource(realPlan, #"module.workers["a"].terraform_data.after_job"#)
-        #expect(afterJob.references == [
-            Reference(attribute: "input", target: #"module.workers["a"].terraform_data.job[0]"#, targetAttribute: "id")
-        ])
+        #expect(
+            afterJob.references == [
+                Reference(attribute: "input", target: #"module.workers["a"].terraform_data.job[0]"#, targetAttribute: "id")
+            ])
         // var., count. and each. references are not resource edges.
         #expect(try resource(realPlan, "terraform_data.counted[0]").references.isEmpty)
         #expect(try resource(realPlan, "module.worker.terraform_data.job[0]").references.isEmpty)

@@ -1,6 +1,7 @@
 import HCL
 import Model
 import Testing
+
 @testable import Terraform
 
 @Suite struct StateReaderTests {
@@ -61,9 +62,10 @@ import Testing
         #expect(versioning.references == [Reference(attribute: "", target: #"module.regional["eu"].aws_s3_bucket.replica"#)])
         // From outside the repeated module, every instance is a dependency.
         let role = try resource(azure, "aws_iam_role.replication")
-        #expect(role.references.map(\.target) == [
-            #"module.regional["eu"].aws_s3_bucket.replica"#, #"module.regional["us"].aws_s3_bucket.replica"#,
-        ])
+        #expect(
+            role.references.map(\.target) == [
+                #"module.regional["eu"].aws_s3_bucket.replica"#, #"module.regional["us"].aws_s3_bucket.replica"#,
+            ])
     }
 
     @Test func deposedObjectsAreKeptApart() throws {
@@ -112,9 +114,15 @@ import Testing
     @Test func limits() {
         var options = LoadOptions()
         options.maxFileSize = 1_000
-        #expect(StateReader.read(path: JSONFixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [.fileTooLarge])
+        #expect(
+            StateReader.read(path: JSONFixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [
+                .fileTooLarge
+            ])
         options = LoadOptions()
         options.maxDepth = 4
-        #expect(StateReader.read(path: JSONFixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [.tooDeep])
+        #expect(
+            StateReader.read(path: JSONFixtures.path("state/azure-aws.tfstate.json"), options: options).diagnostics.map(\.code) == [
+                .tooDeep
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import HCL
 import Model
 import Testing
+
 @testable import Terraform
 
 @Suite struct TerraformAddressTests {
@@ -14,9 +15,10 @@ import Testing
     }
 
     @Test func parsesReferenceSteps() {
-        #expect(TerraformAddress.steps(#"aws_instance.web["a\"b"].tags.Name"#) == [
-            .name("aws_instance"), .name("web"), .key(.string(#"a"b"#)), .name("tags"), .name("Name"),
-        ])
+        #expect(
+            TerraformAddress.steps(#"aws_instance.web["a\"b"].tags.Name"#) == [
+                .name("aws_instance"), .name("web"), .key(.string(#"a"b"#)), .name("tags"), .name("Name"),
+            ])
         #expect(TerraformAddress.steps("aws_instance.web[12].id") == [.name("aws_instance"), .name("web"), .key(.int(12)), .name("id")])
         #expect(TerraformAddress.steps("a..b") == nil)
         #expect(TerraformAddress.steps("a.") == nil)
@@ -35,14 +37,17 @@ import Testing
     }
 
     @Test func unknownOverlay() throws {
-        let unknown = try JSONParser.parse(#"{"a": true, "b": {"c": true, "d": {}}, "e": [false, {"f": true}], "g": {}}"#, filename: "u.json")
+        let unknown = try JSONParser.parse(
+            #"{"a": true, "b": {"c": true, "d": {}}, "e": [false, {"f": true}], "g": {}}"#, filename: "u.json")
         let value = Value.object(["b": .object(["x": .number(1)]), "e": .list([.string("k")]), "g": .string("kept")])
-        #expect(TerraformJSONValue.applyingUnknown(value, unknown) == .object([
-            "a": .unknown,
-            "b": .object(["x": .number(1), "c": .unknown]),
-            "e": .list([.string("k"), .object(["f": .unknown])]),
-            "g": .string("kept"),
-        ]))
+        #expect(
+            TerraformJSONValue.applyingUnknown(value, unknown)
+                == .object([
+                    "a": .unknown,
+                    "b": .object(["x": .number(1), "c": .unknown]),
+                    "e": .list([.string("k"), .object(["f": .unknown])]),
+                    "g": .string("kept"),
+                ]))
         let nothing = try JSONParser.parse(#"{"a": {}, "b": [false]}"#, filename: "n.json")
         #expect(TerraformJSONValue.overlayUnknown(.null, nothing) == nil)
     }

@@ -67,7 +67,8 @@ enum TerraformPlanOracle {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func run(_ executable: String, _ arguments: [String], _ environment: [String: String]) async throws -> Subprocess.Outcome {
+    private static func run(_ executable: String, _ arguments: [String], _ environment: [String: String]) async throws -> Subprocess.Outcome
+    {
         try await Subprocess(executable, arguments, environment: environment).wait()
     }
 }

@@ -26,10 +26,14 @@ public struct ChildProcess: Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if stdout >= 0 { posix_spawn_file_actions_adddup2(&actions, stdout, 1) } else {
+        if stdout >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        } else {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
-        if stderr >= 0 { posix_spawn_file_actions_adddup2(&actions, stderr, 2) } else {
+        if stderr >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, stderr, 2)
+        } else {
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
         var attributes = posix_spawnattr_t()
@@ -114,7 +118,8 @@ public struct ChildProcess: Sendable {
 
     /// Reads both pipes to EOF together (so neither can fill up and stall the child).
     public static func drain(_ out: Int32, _ err: Int32) -> (Data, Data) {
-        var outData = Data(), errData = Data()
+        var outData = Data()
+        var errData = Data()
         var open = [out, err]
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !open.isEmpty {
@@ -123,7 +128,11 @@ public struct ChildProcess: Sendable {
             for descriptor in fds where descriptor.revents != 0 {
                 let count = read(descriptor.fd, &buffer, buffer.count)
                 if count > 0 {
-                    if descriptor.fd == out { outData.append(contentsOf: buffer[0..<count]) } else { errData.append(contentsOf: buffer[0..<count]) }
+                    if descriptor.fd == out {
+                        outData.append(contentsOf: buffer[0..<count])
+                    } else {
+                        errData.append(contentsOf: buffer[0..<count])
+                    }
                 } else if count == 0 || errno != EINTR {
                     open.removeAll { $0 == descriptor.fd }
                     close(descriptor.fd)

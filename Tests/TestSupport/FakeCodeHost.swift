@@ -93,11 +93,16 @@ public final class FakeCodeHost: @unchecked Sendable {
             }
             return lock.withLock {
                 if stored.values.contains(where: { $0.head == head && $0.state == "open" }) {
-                    return json(422, ["message": "Validation Failed",
-                                      "errors": [["message": "A pull request already exists for \(head)."]]])
+                    return json(
+                        422,
+                        [
+                            "message": "Validation Failed",
+                            "errors": [["message": "A pull request already exists for \(head)."]],
+                        ])
                 }
-                let pr = Stored(number: next, title: title, body: body["body"] as? String ?? "", head: head, base: base,
-                                state: "open", comments: [])
+                let pr = Stored(
+                    number: next, title: title, body: body["body"] as? String ?? "", head: head, base: base,
+                    state: "open", comments: [])
                 stored[next] = pr
                 next += 1
                 return json(201, githubJSON(pr))
@@ -125,7 +130,8 @@ public final class FakeCodeHost: @unchecked Sendable {
             }
         }
         if request.method == "POST", path.hasPrefix(issues), path.hasSuffix("/comments"),
-           let number = Int(path.dropFirst(issues.count).dropLast("/comments".count)) {
+            let number = Int(path.dropFirst(issues.count).dropLast("/comments".count))
+        {
             return lock.withLock {
                 guard stored[number] != nil else { return json(404, ["message": "Not Found"]) }
                 stored[number]?.comments.append(body["body"] as? String ?? "")
@@ -143,15 +149,17 @@ public final class FakeCodeHost: @unchecked Sendable {
         switch (request.method, path) {
         case ("POST", requests):
             guard let head = body["source_branch"] as? String, let base = body["target_branch"] as? String,
-                  let title = body["title"] as? String else {
+                let title = body["title"] as? String
+            else {
                 return json(400, ["message": ["source_branch": ["is missing"]]])
             }
             return lock.withLock {
                 if let other = stored.values.first(where: { $0.head == head && $0.state == "open" }) {
                     return json(409, ["message": ["Another open merge request already exists for this source branch: !\(other.number)"]])
                 }
-                let mr = Stored(number: next, title: title, body: body["description"] as? String ?? "", head: head, base: base,
-                                state: "open", comments: [])
+                let mr = Stored(
+                    number: next, title: title, body: body["description"] as? String ?? "", head: head, base: base,
+                    state: "open", comments: [])
                 stored[next] = mr
                 next += 1
                 return json(201, gitlabJSON(mr))
@@ -186,17 +194,21 @@ public final class FakeCodeHost: @unchecked Sendable {
 
     private func githubJSON(_ pr: Stored) -> [String: Any] {
         let owner = repository.split(separator: "/").first.map(String.init) ?? ""
-        return ["number": pr.number, "id": 1000 + pr.number, "html_url": "https://github.example/\(repository)/pull/\(pr.number)",
-                "state": pr.state == "open" ? "open" : "closed", "merged": pr.state == "merged",
-                "merged_at": pr.state == "merged" ? "2026-11-24T12:00:00Z" : NSNull(), "title": pr.title, "body": pr.body,
-                "head": ["ref": pr.head, "label": "\(owner):\(pr.head)", "sha": "0000000000000000000000000000000000000000"],
-                "base": ["ref": pr.base]]
+        return [
+            "number": pr.number, "id": 1000 + pr.number, "html_url": "https://github.example/\(repository)/pull/\(pr.number)",
+            "state": pr.state == "open" ? "open" : "closed", "merged": pr.state == "merged",
+            "merged_at": pr.state == "merged" ? "2026-11-24T12:00:00Z" : NSNull(), "title": pr.title, "body": pr.body,
+            "head": ["ref": pr.head, "label": "\(owner):\(pr.head)", "sha": "0000000000000000000000000000000000000000"],
+            "base": ["ref": pr.base],
+        ]
     }
 
     private func gitlabJSON(_ mr: Stored) -> [String: Any] {
-        ["iid": mr.number, "id": 5000 + mr.number, "web_url": "https://gitlab.example/\(repository)/-/merge_requests/\(mr.number)",
-         "state": Self.gitlabState(mr.state), "title": mr.title, "description": mr.body, "source_branch": mr.head,
-         "target_branch": mr.base]
+        [
+            "iid": mr.number, "id": 5000 + mr.number, "web_url": "https://gitlab.example/\(repository)/-/merge_requests/\(mr.number)",
+            "state": Self.gitlabState(mr.state), "title": mr.title, "description": mr.body, "source_branch": mr.head,
+            "target_branch": mr.base,
+        ]
     }
 
     private static func gitlabState(_ state: String) -> String { state == "open" ? "opened" : state }

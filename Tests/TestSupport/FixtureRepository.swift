@@ -7,8 +7,10 @@ public struct FixtureRepository: Sendable {
 
     /// Creates `name.git` under `root` with a first commit on `branch` holding `files`, pushed; the work tree is
     /// `work`, by default `name-work` beside the bare repository.
-    public static func create(in root: String, name: String = "infra", files: [String: String],
-                              branch: String = "main", work: String? = nil) throws -> FixtureRepository {
+    public static func create(
+        in root: String, name: String = "infra", files: [String: String],
+        branch: String = "main", work: String? = nil
+    ) throws -> FixtureRepository {
         let bare = root + "/" + name + ".git"
         let work = work ?? root + "/" + name + "-work"
         try GitCLI.run(["init", "--quiet", "--bare", "--initial-branch=" + branch, bare])

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -27,8 +28,10 @@ public final class ForwardingProxy: Sendable {
     public func stop() { server.stop() }
 
     /// Headers that describe one hop's connection or encoding, never copied across the proxy.
-    static let hopHeaders: Set<String> = ["host", "content-length", "connection", "expect", "transfer-encoding",
-                                          "content-encoding"]
+    static let hopHeaders: Set<String> = [
+        "host", "content-length", "connection", "expect", "transfer-encoding",
+        "content-encoding",
+    ]
 
     /// Sends `request` upstream and waits (on the proxy's connection thread) for the answer; a 502 when it fails.
     static func forward(_ request: ReceivedRequest, to upstream: URL) -> CannedResponse {

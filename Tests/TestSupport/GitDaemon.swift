@@ -21,10 +21,12 @@ public final class GitDaemon: Sendable {
         for _ in 0..<5 {
             let port = try LoopbackPort.unused()
             // git-daemon itself, not the `git` wrapper: one process to kill, no orphan listener behind it.
-            let process = try ChildProcess.spawn(try Self.daemonExecutable(), [
-                "--reuseaddr", "--base-path=\(basePath)", "--export-all", "--enable=receive-pack",
-                "--listen=127.0.0.1", "--port=\(port)", basePath,
-            ])
+            let process = try ChildProcess.spawn(
+                try Self.daemonExecutable(),
+                [
+                    "--reuseaddr", "--base-path=\(basePath)", "--export-all", "--enable=receive-pack",
+                    "--listen=127.0.0.1", "--port=\(port)", basePath,
+                ])
             if Self.waitUntilListening(port: port, process: process) {
                 self.port = port
                 self.process = process

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -140,8 +141,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
-        var request = ReceivedRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
-                                      body: Data())
+        var request = ReceivedRequest(
+            method: String(requestLine[0]), target: String(requestLine[1]), headers: headers,
+            body: Data())
         if request.header("Expect")?.lowercased() == "100-continue" {
             write(client, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8))
         }
@@ -212,7 +214,12 @@ public final class TestCounter: @unchecked Sendable {
     /// Creates a counter at zero.
     public init() {}
     /// Adds one and returns the new count.
-    public func next() -> Int { lock.withLock { value += 1; return value } }
+    public func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
+    }
     /// The current count.
     public var count: Int { lock.withLock { value } }
 }

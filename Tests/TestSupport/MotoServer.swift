@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,8 +36,9 @@ public final class MotoServer: @unchecked Sendable {
         do {
             try process.run()
         } catch {
-            throw TestServerError("cannot start \(MotoServer.python) -m moto.server: \(error); install moto with "
-                + "`pip install 'moto[server]'` or point BULWARK_PYTHON at a python that has it")
+            throw TestServerError(
+                "cannot start \(MotoServer.python) -m moto.server: \(error); install moto with "
+                    + "`pip install 'moto[server]'` or point BULWARK_PYTHON at a python that has it")
         }
         self.process = process
         self.log = log
@@ -44,8 +46,9 @@ public final class MotoServer: @unchecked Sendable {
         while !LoopbackPort.accepts(port) {
             if !process.isRunning {
                 let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-                throw TestServerError("moto_server exited before it was ready (is `moto[server]` installed for "
-                    + "\(MotoServer.python)? `pip install 'moto[server]'`):\n\(output.suffix(2000))")
+                throw TestServerError(
+                    "moto_server exited before it was ready (is `moto[server]` installed for "
+                        + "\(MotoServer.python)? `pip install 'moto[server]'`):\n\(output.suffix(2000))")
             }
             if Date() > deadline {
                 process.terminate()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -66,13 +67,22 @@ public actor PostgresTestServer {
         let asPostgres = getuid() == 0
         let directory = try Self.makeTempDirectory()
         if asPostgres { try await Subprocess.run("/bin/chown", ["-R", "postgres:postgres", directory]) }
-        let server = Running(directory: directory, port: try LoopbackPort.unused(), binDirectory: bin,
-                             runAsPostgres: asPostgres)
+        let server = Running(
+            directory: directory, port: try LoopbackPort.unused(), binDirectory: bin,
+            runAsPostgres: asPostgres)
         do {
-            try await serverCommand(server, "initdb", ["-D", server.dataDirectory, "-U", "bulwark", "-A", "trust",
-                                                       "-E", "UTF8", "--locale=C", "--no-sync"])
-            try await serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", directory + "/server.log",
-                                                       "-w", "-t", "60", "-o", server.serverOptions, "start"])
+            try await serverCommand(
+                server, "initdb",
+                [
+                    "-D", server.dataDirectory, "-U", "bulwark", "-A", "trust",
+                    "-E", "UTF8", "--locale=C", "--no-sync",
+                ])
+            try await serverCommand(
+                server, "pg_ctl",
+                [
+                    "-D", server.dataDirectory, "-l", directory + "/server.log",
+                    "-w", "-t", "60", "-o", server.serverOptions, "start",
+                ])
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
@@ -92,8 +102,12 @@ public actor PostgresTestServer {
     /// Restarts the server (fast shutdown: open connections are dropped).
     public func restart() async throws {
         let server = try await start()
-        try await Self.serverCommand(server, "pg_ctl", ["-D", server.dataDirectory, "-l", server.directory + "/server.log",
-                                             "-m", "fast", "-w", "-t", "60", "-o", server.serverOptions, "restart"])
+        try await Self.serverCommand(
+            server, "pg_ctl",
+            [
+                "-D", server.dataDirectory, "-l", server.directory + "/server.log",
+                "-m", "fast", "-w", "-t", "60", "-o", server.serverOptions, "restart",
+            ])
     }
 
     /// Stops the server and deletes its directory.
@@ -127,12 +141,15 @@ public actor PostgresTestServer {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         candidates += versions.sorted().reversed().map { "/usr/lib/postgresql/\($0)/bin" }
         candidates += (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        for directory in candidates where FileManager.default.isExecutableFile(atPath: directory + "/initdb")
-            && FileManager.default.isExecutableFile(atPath: directory + "/pg_ctl") {
+        for directory in candidates
+        where FileManager.default.isExecutableFile(atPath: directory + "/initdb")
+            && FileManager.default.isExecutableFile(atPath: directory + "/pg_ctl")
+        {
             return directory
         }
-        throw TestFailure("PostgreSQL server binaries (initdb, pg_ctl) not found in BULWARK_PG_BINDIR, "
-                          + "/usr/lib/postgresql/*/bin or PATH: install Debian's postgresql package")
+        throw TestFailure(
+            "PostgreSQL server binaries (initdb, pg_ctl) not found in BULWARK_PG_BINDIR, "
+                + "/usr/lib/postgresql/*/bin or PATH: install Debian's postgresql package")
     }
 
     private static func makeTempDirectory() throws -> String {
@@ -148,8 +165,10 @@ public struct PostgresServerScope: SuiteTrait, TestScoping {
     public var isRecursive: Bool { false }
 
     /// Runs the suite, then stops the shared server whether it passed or not.
-    public func provideScope(for test: Test, testCase: Test.Case?,
-                      performing function: @Sendable () async throws -> Void) async throws {
+    public func provideScope(
+        for test: Test, testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
         await PostgresTestServer.shared.enterScope()
         do {
             try await function()

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -61,8 +62,9 @@ public final class Subprocess: Sendable {
         let process = try Subprocess(executable, arguments)
         let outcome = await process.wait()
         guard outcome.succeeded else {
-            throw TestFailure("\(process.command) failed (exit \(outcome.exitCode.map(String.init) ?? "-"), "
-                              + "signal \(outcome.signal.map(String.init) ?? "-")): \(outcome.output)")
+            throw TestFailure(
+                "\(process.command) failed (exit \(outcome.exitCode.map(String.init) ?? "-"), "
+                    + "signal \(outcome.signal.map(String.init) ?? "-")): \(outcome.output)")
         }
         return outcome.output
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -23,8 +24,11 @@ struct StoreBench {
             let wall = elapsed(since: start)
             let cpu = try await cpuSeconds(store) - cpuBefore
             let name = label + String(repeating: " ", count: max(0, 24 - label.count))
-            print("\(backend) \(name) " + String(format: "wall %7.3f s  %7.2f µs/row   cpu %7.3f s  %7.2f µs/row",
-                                                  wall, wall * 1e6 / Double(max(n, 1)), cpu, cpu * 1e6 / Double(max(n, 1))))
+            print(
+                "\(backend) \(name) "
+                    + String(
+                        format: "wall %7.3f s  %7.2f µs/row   cpu %7.3f s  %7.2f µs/row",
+                        wall, wall * 1e6 / Double(max(n, 1)), cpu, cpu * 1e6 / Double(max(n, 1))))
             return wall
         }
         let first = SyntheticScan.make(target: "bench-bulk", commit: "1111111111", findings: n, passEvery: 0)
@@ -49,7 +53,8 @@ struct StoreBench {
     private func cpuSeconds(_ store: Store) async throws -> Double {
         var usage = rusage()
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
-        var total = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        var total =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         guard store.backendName == "postgresql" else { return total }
         let pids = try await store.withRead { connection in
@@ -59,7 +64,8 @@ struct StoreBench {
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         for pid in pids {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
+                let close = stat.lastIndex(of: ")")
+            else { continue }
             // Fields after "(comm)": state is field 3, utime 14, stime 15.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             if fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) {

@@ -10,8 +10,9 @@ enum SyntheticScan {
         let start = Date()
         let resourceCount = max(1, findings / 5)
         let resources = (0..<resourceCount).map { i in
-            ScannedResource(address: "aws_s3_bucket.b\(i)", type: "aws_s3_bucket", provider: "aws", origin: .iac,
-                            file: "main\(i % 40).tf", line: i % 900 + 1)
+            ScannedResource(
+                address: "aws_s3_bucket.b\(i)", type: "aws_s3_bucket", provider: "aws", origin: .iac,
+                file: "main\(i % 40).tf", line: i % 900 + 1)
         }
         let results = (0..<findings).map { i in
             let check = "CKV_AWS_\(i % 97)"
@@ -31,8 +32,9 @@ enum SyntheticScan {
                     status: c % 6 == 5 ? .notAutomated : (c % 3 == 0 ? .passed : .failed),
                     passed: c % 3 == 0 ? 10 : 2, failed: c % 3 == 0 ? 0 : 5, unknown: 0))
         }
-        return ScanRecord(target: target, repo: "example/infra", branch: "main", commit: commit, trigger: "cli",
-                          startedAt: start, finishedAt: Date(), status: .succeeded, resources: resources,
-                          findings: results, compliance: compliance)
+        return ScanRecord(
+            target: target, repo: "example/infra", branch: "main", commit: commit, trigger: "cli",
+            startedAt: start, finishedAt: Date(), status: .succeeded, resources: resources,
+            findings: results, compliance: compliance)
     }
 }

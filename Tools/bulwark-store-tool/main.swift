@@ -74,8 +74,9 @@ func writeSynthetic(_ arguments: ToolArguments) async throws {
     let start = ContinuousClock.now
     let recorded = try await store.recordScan(scan, options: options)
     let seconds = elapsed(since: start)
-    print("scan_id=\(recorded.scanID) new=\(recorded.newFindings) resolved=\(recorded.resolvedFindings) "
-          + "open=\(recorded.openFindings) rows=\(scan.findings.count) seconds=\(String(format: "%.3f", seconds))")
+    print(
+        "scan_id=\(recorded.scanID) new=\(recorded.newFindings) resolved=\(recorded.resolvedFindings) "
+            + "open=\(recorded.openFindings) rows=\(scan.findings.count) seconds=\(String(format: "%.3f", seconds))")
     await store.close()
 }
 
@@ -88,8 +89,9 @@ func readSummary(_ arguments: ToolArguments) async throws {
     let controls = try await store.compliance(scanID: scan.id, framework: nil)
     let passed = controls.filter { $0.status == .passed }.count
     let failed = controls.filter { $0.status == .failed }.count
-    print("scan_id=\(scan.id) commit=\(scan.commit) controls=\(controls.count) passed=\(passed) failed=\(failed) "
-          + "seconds=\(String(format: "%.3f", elapsed(since: start)))")
+    print(
+        "scan_id=\(scan.id) commit=\(scan.commit) controls=\(controls.count) passed=\(passed) failed=\(failed) "
+            + "seconds=\(String(format: "%.3f", elapsed(since: start)))")
     await store.close()
 }
 

@@ -67,7 +67,8 @@ struct SpecSuiteRunner {
         } catch {
             return "cannot read .hcldec: \(error)"
         }
-        let parsed = input.hasSuffix(".json")
+        let parsed =
+            input.hasSuffix(".json")
             ? HCLJSONSyntax.parse(read(input), filename: input, schema: .attributesOnly)
             : HCLParser.parse(read(input), filename: input)
         var decoder = SpecDecoder(context: EvalContext(variables: variables))
@@ -79,7 +80,9 @@ struct SpecSuiteRunner {
         }
         if let diagBlock = expected.body.blocks(ofType: "diagnostics").first {
             let want = diagBlock.body.blocks(ofType: "error").map(expectedRange)
-            let got = diagnostics.compactMap(\.range).map { "\($0.start.line):\($0.start.column)(\($0.start.byte))-\($0.end.line):\($0.end.column)(\($0.end.byte))" }
+            let got = diagnostics.compactMap(\.range).map {
+                "\($0.start.line):\($0.start.column)(\($0.start.byte))-\($0.end.line):\($0.end.column)(\($0.end.byte))"
+            }
             return want == got ? nil : "expected errors at \(want), got \(got) \(diagnostics.map(\.message))"
         }
         if !diagnostics.isEmpty { return "unexpected errors: \(diagnostics.map(\.description))" }
@@ -96,7 +99,9 @@ struct SpecSuiteRunner {
         func pos(_ name: String) -> String {
             guard let b = error.body.blocks(ofType: name).first else { return "?" }
             func n(_ key: String) -> String {
-                guard let e = b.body.attribute(key)?.expression, case .number(let v)? = try? Evaluator.evaluate(e, in: EvalContext()) else { return "?" }
+                guard let e = b.body.attribute(key)?.expression, case .number(let v)? = try? Evaluator.evaluate(e, in: EvalContext()) else {
+                    return "?"
+                }
                 return Value.formatNumber(v)
             }
             return "\(n("line")):\(n("column"))(\(n("byte")))"

@@ -20,7 +20,8 @@ func parseRequest(_ text: String) -> RawRequest? {
     guard !lines.isEmpty else { return nil }
     let requestLine = lines.removeFirst()
     guard let firstSpace = requestLine.firstIndex(of: " "), let lastSpace = requestLine.lastIndex(of: " "),
-          firstSpace < lastSpace else { return nil }
+        firstSpace < lastSpace
+    else { return nil }
     let method = String(requestLine[..<firstSpace])
     let target = String(requestLine[requestLine.index(after: firstSpace)..<lastSpace])
     let (path, query): (String, String?) = {
@@ -56,21 +57,25 @@ for name in entries.sorted() {
     let dir = root.appendingPathComponent(name)
     guard let contextText = read(dir.appendingPathComponent("context.json")) else { continue }
     guard let context = (try? JSONSerialization.jsonObject(with: Data(contextText.utf8))) as? [String: Any],
-          let creds = context["credentials"] as? [String: Any],
-          let requestText = read(dir.appendingPathComponent("request.txt")), let request = parseRequest(requestText),
-          let date = (context["timestamp"] as? String).flatMap(iso.date(from:)) else {
+        let creds = context["credentials"] as? [String: Any],
+        let requestText = read(dir.appendingPathComponent("request.txt")), let request = parseRequest(requestText),
+        let date = (context["timestamp"] as? String).flatMap(iso.date(from:))
+    else {
         total += 2
         print("FAIL \(name): unreadable case")
         continue
     }
-    let credentials = AWSCredentials(accessKeyID: creds["access_key_id"] as? String ?? "",
-                                     secretAccessKey: creds["secret_access_key"] as? String ?? "",
-                                     sessionToken: creds["token"] as? String)
+    let credentials = AWSCredentials(
+        accessKeyID: creds["access_key_id"] as? String ?? "",
+        secretAccessKey: creds["secret_access_key"] as? String ?? "",
+        sessionToken: creds["token"] as? String)
     let omitToken = context["omit_session_token"] as? Bool ?? false
-    let options = SigV4Signer.Options(normalizePath: context["normalize"] as? Bool ?? true,
-                                      signSessionToken: !omitToken)
-    let signer = SigV4Signer(credentials: credentials, region: context["region"] as? String ?? "",
-                             service: context["service"] as? String ?? "", options: options)
+    let options = SigV4Signer.Options(
+        normalizePath: context["normalize"] as? Bool ?? true,
+        signSessionToken: !omitToken)
+    let signer = SigV4Signer(
+        credentials: credentials, region: context["region"] as? String ?? "",
+        service: context["service"] as? String ?? "", options: options)
     let payloadHash = SigV4Signer.hexSHA256(request.body)
 
     // Header variant.
@@ -78,13 +83,15 @@ for name in entries.sorted() {
     headers.append(("X-Amz-Date", SigV4Signer.amzDate(date)))
     if let token = credentials.sessionToken, !omitToken { headers.append(("X-Amz-Security-Token", token)) }
     if context["sign_body"] as? Bool ?? false { headers.append(("x-amz-content-sha256", payloadHash)) }
-    let header = signer.signature(method: request.method, path: request.path, query: request.query, headers: headers,
-                                  payloadHash: payloadHash, date: date)
+    let header = signer.signature(
+        method: request.method, path: request.path, query: request.query, headers: headers,
+        payloadHash: payloadHash, date: date)
     // Query variant.
     let expires = context["expiration_in_seconds"] as? Int ?? 3600
     let query = signer.presignedQuery(request.query, headers: request.headers, expires: expires, date: date)
-    let presigned = signer.signature(method: request.method, path: request.path, query: query, headers: request.headers,
-                                     payloadHash: payloadHash, date: date)
+    let presigned = signer.signature(
+        method: request.method, path: request.path, query: query, headers: request.headers,
+        payloadHash: payloadHash, date: date)
 
     for (variant, result) in [("header", header), ("query", presigned)] {
         total += 1

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -121,7 +122,10 @@ final class OnceGate<T: Sendable>: @unchecked Sendable {
 
     func resolve(_ v: T) {
         lock.lock()
-        guard value == nil else { lock.unlock(); return }
+        guard value == nil else {
+            lock.unlock()
+            return
+        }
         value = v
         let w = waiter
         waiter = nil
@@ -147,6 +151,14 @@ final class OnceGate<T: Sendable>: @unchecked Sendable {
 final class AttemptCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
-    func set(_ v: Int) { lock.lock(); count = v; lock.unlock() }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+    func set(_ v: Int) {
+        lock.lock()
+        count = v
+        lock.unlock()
+    }
 }

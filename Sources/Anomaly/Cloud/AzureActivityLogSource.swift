@@ -19,8 +19,10 @@ public struct AzureActivityLogSource: LogObjectSource {
     let now: @Sendable () -> Double
 
     /// A source over the subscription's Activity Log; times in seconds.
-    public init(client: ARMClient, subscriptionID: String, initialLookback: Double = 86_400, deliveryLag: Double = 900,
-                maxWindow: Double = 6 * 3600, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        client: ARMClient, subscriptionID: String, initialLookback: Double = 86_400, deliveryLag: Double = 900,
+        maxWindow: Double = 6 * 3600, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.client = client
         self.subscriptionID = subscriptionID
         self.initialLookback = initialLookback
@@ -58,8 +60,9 @@ public struct AzureActivityLogSource: LogObjectSource {
         let span = Int64((maxWindow * 1000).rounded())
         while start < end {
             let windowEnd = min(start + span - 1, end)
-            refs.append(LogObjectRef(
-                key: "\(group)/\(Self.format(Double(start) / 1000))..\(Self.format(Double(windowEnd) / 1000))", size: 0))
+            refs.append(
+                LogObjectRef(
+                    key: "\(group)/\(Self.format(Double(start) / 1000))..\(Self.format(Double(windowEnd) / 1000))", size: 0))
             start = windowEnd + 1
         }
         return refs
@@ -74,10 +77,13 @@ public struct AzureActivityLogSource: LogObjectSource {
         let filter = "eventTimestamp ge '\(Self.format(window.start))' and eventTimestamp le '\(Self.format(window.end))'"
         let items: [Value]
         do {
-            items = try await client.list(path, resourceType: "Microsoft.Insights/eventtypes/management/values",
-                                          query: [("$filter", filter)])
+            items = try await client.list(
+                path, resourceType: "Microsoft.Insights/eventtypes/management/values",
+                query: [("$filter", filter)])
         } catch {
-            let code: AnomalyError.Code = error.httpStatus == 429 ? .throttled
+            let code: AnomalyError.Code =
+                error.httpStatus == 429
+                ? .throttled
                 : (error.httpStatus == 401 || error.httpStatus == 403) ? .accessDenied : .cloudAPI
             throw AnomalyError(code, "Activity Log query failed: \(error)", location: "azure:\(path) [\(key)]")
         }

@@ -19,8 +19,10 @@ public struct S3LogObjectSource: LogObjectSource {
     public var pageSize: Int?
 
     /// A source over `s3://bucket/prefix`; `prefix` gets a trailing "/" when it has none.
-    public init(client: AWSClient, bucket: String, prefix: String = "", accounts: [String] = [], regions: [String] = [],
-                bucketRegion: String? = nil) {
+    public init(
+        client: AWSClient, bucket: String, prefix: String = "", accounts: [String] = [], regions: [String] = [],
+        bucketRegion: String? = nil
+    ) {
         self.client = client
         self.bucket = bucket
         let trimmed = prefix.hasPrefix("/") ? String(prefix.drop { $0 == "/" }) : prefix
@@ -54,8 +56,9 @@ public struct S3LogObjectSource: LogObjectSource {
             // The cursor's group of a key in this folder is the folder itself without its trailing "/".
             let group = String(folder.dropLast())
             let pages = try await call("ListObjectsV2", location: "s3://\(bucket)/\(folder)") { () async throws(AWSError) in
-                try await client.listObjects(bucket: bucket, prefix: folder, startAfter: cursor.lastKeyByGroup[group],
-                                             maxKeys: pageSize, region: bucketRegion)
+                try await client.listObjects(
+                    bucket: bucket, prefix: folder, startAfter: cursor.lastKeyByGroup[group],
+                    maxKeys: pageSize, region: bucketRegion)
             }
             for page in pages {
                 for item in page.children("Contents") {
@@ -90,8 +93,9 @@ public struct S3LogObjectSource: LogObjectSource {
     /// Names of the folders directly under `folder` (ListObjectsV2 with a "/" delimiter).
     func subfolders(of folder: String) async throws(AnomalyError) -> [String] {
         let pages = try await call("ListObjectsV2", location: "s3://\(bucket)/\(folder)") { () async throws(AWSError) in
-            try await client.listObjects(bucket: bucket, prefix: folder, delimiter: "/", maxKeys: pageSize,
-                                         region: bucketRegion)
+            try await client.listObjects(
+                bucket: bucket, prefix: folder, delimiter: "/", maxKeys: pageSize,
+                region: bucketRegion)
         }
         return pages.flatMap { $0.children("CommonPrefixes") }.compactMap { $0.string("Prefix") }
             .filter { $0.hasPrefix(folder) && $0.count > folder.count + 1 }

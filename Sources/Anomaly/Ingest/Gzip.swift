@@ -10,7 +10,9 @@ public enum Gzip {
     }
 
     /// Inflates gzip or zlib `data` (concatenated gzip members included), refusing output beyond `maxOutput` bytes.
-    public static func decompress(_ data: Data, maxOutput: Int = 256 << 20, location: String? = nil) throws(AnomalyError)
+    public static func decompress(
+        _ data: Data, maxOutput: Int = 256 << 20, location: String? = nil
+    ) throws(AnomalyError)
         -> Data
     {
         var stream = z_stream()

@@ -49,8 +49,11 @@ struct JSONFields {
             case let s as String:
                 // Several array elements may share a path: keep them all, comma-separated.
                 let v = String(s.prefix(256))
-                if let old = out[path] { if !old.split(separator: ",").contains(Substring(v)) { out[path] = old + "," + v } }
-                else { out[path] = v }
+                if let old = out[path] {
+                    if !old.split(separator: ",").contains(Substring(v)) { out[path] = old + "," + v }
+                } else {
+                    out[path] = v
+                }
             case let n as NSNumber:
                 if out[path] == nil { out[path] = n.stringValue }
             default:

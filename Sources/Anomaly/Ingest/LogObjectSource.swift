@@ -54,8 +54,9 @@ public struct LocalDirectorySource: LogObjectSource {
         guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw AnomalyError(.io, "not a directory", location: root.path)
         }
-        guard let enumerator = fm.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = fm.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey], options: [.skipsHiddenFiles])
         else { throw AnomalyError(.io, "cannot list directory", location: root.path) }
         var refs: [LogObjectRef] = []
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"

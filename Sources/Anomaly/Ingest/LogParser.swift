@@ -59,11 +59,17 @@ public struct LogParser: Sendable {
                 return ([], report)
             }
             let shape: (LogFormat, [Any])?
-            if let records = object["Records"] as? [Any] { shape = (.cloudTrail, records) }
-            else if let value = object["value"] as? [Any] { shape = (.azureREST, value) }
-            else if let records = object["records"] as? [Any] { shape = (.azureExport, records) }
-            else if object["operationName"] != nil, object["time"] != nil { shape = (.azureExport, [object]) }
-            else { shape = nil }
+            if let records = object["Records"] as? [Any] {
+                shape = (.cloudTrail, records)
+            } else if let value = object["value"] as? [Any] {
+                shape = (.azureREST, value)
+            } else if let records = object["records"] as? [Any] {
+                shape = (.azureExport, records)
+            } else if object["operationName"] != nil, object["time"] != nil {
+                shape = (.azureExport, [object])
+            } else {
+                shape = nil
+            }
             guard let (format, records) = shape else {
                 report.error = AnomalyError(
                     .unexpectedShape, "no \"Records\", \"value\" or \"records\" array (not a CloudTrail or Azure log)",

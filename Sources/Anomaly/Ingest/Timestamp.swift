@@ -70,7 +70,9 @@ public enum Timestamp {
     }
 
     /// The calendar fields (UTC) of epoch seconds; weekday 0 = Monday … 6 = Sunday.
-    public static func civil(_ seconds: Int) -> (
+    public static func civil(
+        _ seconds: Int
+    ) -> (
         year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int
     ) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400

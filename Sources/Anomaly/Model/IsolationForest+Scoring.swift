@@ -69,7 +69,14 @@ extension IsolationForest {
                                 var r = 0
                                 while r + 8 <= count {
                                     let x0 = xb + (start + r) * d
-                                    var i0 = 0, i1 = 0, i2 = 0, i3 = 0, i4 = 0, i5 = 0, i6 = 0, i7 = 0
+                                    var i0 = 0
+                                    var i1 = 0
+                                    var i2 = 0
+                                    var i3 = 0
+                                    var i4 = 0
+                                    var i5 = 0
+                                    var i6 = 0
+                                    var i7 = 0
                                     for _ in 0..<h {
                                         i0 = step(i0, x0, f, t)
                                         i1 = step(i1, x0 + d, f, t)

@@ -79,7 +79,9 @@ public struct IsolationForest: Sendable, Equatable {
 
     /// Fits a forest on `matrix` (row-major, `featureCount` columns). Throws on an empty matrix, a wrong
     /// shape, non-finite values or bad parameters.
-    public static func fit(_ matrix: FeatureMatrix, parameters: Parameters = Parameters()) throws(AnomalyError)
+    public static func fit(
+        _ matrix: FeatureMatrix, parameters: Parameters = Parameters()
+    ) throws(AnomalyError)
         -> IsolationForest
     {
         let n = matrix.rows
@@ -170,7 +172,12 @@ private struct TreeBuilder {
                 var i = 0
                 var j = rows.count - 1
                 while i <= j {
-                    if x[Int(rows[i]) * columns + q] < p { i += 1 } else { rows.swapAt(i, j); j -= 1 }
+                    if x[Int(rows[i]) * columns + q] < p {
+                        i += 1
+                    } else {
+                        rows.swapAt(i, j)
+                        j -= 1
+                    }
                 }
                 features[internalBase + node] = UInt16(q)
                 thresholds[internalBase + node] = p

@@ -27,11 +27,13 @@ extension AWSDiscovery {
             reader = ServiceReader(client: client, account: account, region: client.region, label: "global")
             await IAMDiscovery.passwordPolicy(&reader)
         default:
-            throw AWSError(.invalidConfiguration, "no single-resource reader for \(type)", service: "discovery",
-                           operation: "reread", resource: originID)
+            throw AWSError(
+                .invalidConfiguration, "no single-resource reader for \(type)", service: "discovery",
+                operation: "reread", resource: originID)
         }
-        return DiscoveryResult(resources: LiveAddressing.aws.resources(reader.resources, account: account),
-                               errors: reader.errors, apiCalls: 0, callsByService: [:], regions: [region],
-                               account: account)
+        return DiscoveryResult(
+            resources: LiveAddressing.aws.resources(reader.resources, account: account),
+            errors: reader.errors, apiCalls: 0, callsByService: [:], regions: [region],
+            account: account)
     }
 }

@@ -49,23 +49,27 @@ public struct AWSDiscovery: Sendable {
             return collected
         }
         let live = readers.flatMap(\.resources)
-        let errors = readers.flatMap(\.errors).sorted { ($0.service, $0.region, $0.operation, $0.resource ?? "")
-            < ($1.service, $1.region, $1.operation, $1.resource ?? "") }
+        let errors = readers.flatMap(\.errors).sorted {
+            ($0.service, $0.region, $0.operation, $0.resource ?? "")
+                < ($1.service, $1.region, $1.operation, $1.resource ?? "")
+        }
         let entries = await client.stats.entries()
         var byOperation: [String: Int] = [:]
         for entry in entries { byOperation["\(entry.service):\(entry.operation)", default: 0] += entry.calls }
-        return DiscoveryResult(resources: LiveAddressing.aws.resources(live, account: account), errors: errors,
-                               apiCalls: entries.reduce(0) { $0 + $1.calls },
-                               callsByService: await client.stats.callsByService(), callsByOperation: byOperation,
-                               regions: regions, account: account)
+        return DiscoveryResult(
+            resources: LiveAddressing.aws.resources(live, account: account), errors: errors,
+            apiCalls: entries.reduce(0) { $0 + $1.calls },
+            callsByService: await client.stats.callsByService(), callsByOperation: byOperation,
+            regions: regions, account: account)
     }
 
     /// The account the client's credentials belong to (STS GetCallerIdentity).
     func accountID() async throws(AWSError) -> String {
         let identity = try await client.query(service: .sts, action: "GetCallerIdentity")
         guard let account = identity.first(named: "Account")?.text, !account.isEmpty else {
-            throw AWSError(.malformedResponse, "GetCallerIdentity returned no Account", service: "sts",
-                           operation: "GetCallerIdentity")
+            throw AWSError(
+                .malformedResponse, "GetCallerIdentity returned no Account", service: "sts",
+                operation: "GetCallerIdentity")
         }
         return account
     }

@@ -8,8 +8,9 @@ enum EC2Discovery {
         var reader = ServiceReader(client: client, account: account, region: region)
         func pages(_ action: String, _ params: [String: String] = [:]) async -> [XMLNode]? {
             await reader.call("ec2", action) { () async throws(AWSError) -> [XMLNode] in
-                try await client.queryPages(service: .ec2, action: action, params: params, region: region,
-                                            tokenParameter: "NextToken", tokenElement: "nextToken")
+                try await client.queryPages(
+                    service: .ec2, action: action, params: params, region: region,
+                    tokenParameter: "NextToken", tokenElement: "nextToken")
             }
         }
         let volumes = (await pages("DescribeVolumes", ["MaxResults": "500"]) ?? []).flatMap { $0.all("volumeSet/item") }
@@ -17,16 +18,19 @@ enum EC2Discovery {
         for volume in volumes {
             guard let id = volume.string("volumeId") else { continue }
             volumeByID[id] = volume
-            reader.add(LiveResource(type: "aws_ebs_volume", id: id, name: id, originID: reader.arn("ec2", "volume/\(id)"),
-                                    region: region, attributes: [
-                                        "id": .string(id), "arn": .string(reader.arn("ec2", "volume/\(id)")),
-                                        "availability_zone": .string(volume.string("availabilityZone")),
-                                        "encrypted": .bool(volume.bool("encrypted") ?? false),
-                                        "kms_key_id": .string(volume.string("kmsKeyId")),
-                                        "size": .number(volume.number("size")), "type": .string(volume.string("volumeType")),
-                                        "snapshot_id": .string(volume.string("snapshotId")),
-                                        "tags": volume.tags("tagSet/item"),
-                                    ]))
+            reader.add(
+                LiveResource(
+                    type: "aws_ebs_volume", id: id, name: id, originID: reader.arn("ec2", "volume/\(id)"),
+                    region: region,
+                    attributes: [
+                        "id": .string(id), "arn": .string(reader.arn("ec2", "volume/\(id)")),
+                        "availability_zone": .string(volume.string("availabilityZone")),
+                        "encrypted": .bool(volume.bool("encrypted") ?? false),
+                        "kms_key_id": .string(volume.string("kmsKeyId")),
+                        "size": .number(volume.number("size")), "type": .string(volume.string("volumeType")),
+                        "snapshot_id": .string(volume.string("snapshotId")),
+                        "tags": volume.tags("tagSet/item"),
+                    ]))
         }
         for page in await pages("DescribeInstances", ["MaxResults": "1000"]) ?? [] {
             for instance in page.all("reservationSet/item/instancesSet/item") {
@@ -41,14 +45,17 @@ enum EC2Discovery {
         for page in await pages("DescribeVpcs") ?? [] {
             for vpc in page.all("vpcSet/item") {
                 guard let id = vpc.string("vpcId") else { continue }
-                reader.add(LiveResource(type: "aws_vpc", id: id, name: id, originID: reader.arn("ec2", "vpc/\(id)"),
-                                        region: region, attributes: [
-                                            "id": .string(id), "arn": .string(reader.arn("ec2", "vpc/\(id)")),
-                                            "cidr_block": .string(vpc.string("cidrBlock")),
-                                            "is_default": .bool(vpc.bool("isDefault") ?? false),
-                                            "instance_tenancy": .string(vpc.string("instanceTenancy")),
-                                            "tags": vpc.tags("tagSet/item"),
-                                        ]))
+                reader.add(
+                    LiveResource(
+                        type: "aws_vpc", id: id, name: id, originID: reader.arn("ec2", "vpc/\(id)"),
+                        region: region,
+                        attributes: [
+                            "id": .string(id), "arn": .string(reader.arn("ec2", "vpc/\(id)")),
+                            "cidr_block": .string(vpc.string("cidrBlock")),
+                            "is_default": .bool(vpc.bool("isDefault") ?? false),
+                            "instance_tenancy": .string(vpc.string("instanceTenancy")),
+                            "tags": vpc.tags("tagSet/item"),
+                        ]))
             }
         }
         for page in await pages("DescribeFlowLogs") ?? [] {
@@ -72,16 +79,26 @@ enum EC2Discovery {
                 } else if target.hasPrefix("eni-") {
                     attributes["eni_id"] = .string(target)
                 }
-                reader.add(LiveResource(type: "aws_flow_log", id: id, name: id, originID: reader.arn("ec2", "vpc-flow-log/\(id)"),
-                                        region: region, attributes: attributes, edges: edges))
+                reader.add(
+                    LiveResource(
+                        type: "aws_flow_log", id: id, name: id, originID: reader.arn("ec2", "vpc-flow-log/\(id)"),
+                        region: region, attributes: attributes, edges: edges))
             }
         }
-        if let answer = await reader.call("ec2", "GetEbsEncryptionByDefault", { () async throws(AWSError) -> XMLNode in
-            try await client.query(service: .ec2, action: "GetEbsEncryptionByDefault", region: region)
-        }) {
-            reader.add(LiveResource(type: "aws_ebs_encryption_by_default", id: region, name: region, originID: "\(account)/\(region)",
-                                    region: region, attributes: ["id": .string(region),
-                                                                 "enabled": .bool(answer.bool("ebsEncryptionByDefault") ?? false)]))
+        if let answer = await reader.call(
+            "ec2", "GetEbsEncryptionByDefault",
+            { () async throws(AWSError) -> XMLNode in
+                try await client.query(service: .ec2, action: "GetEbsEncryptionByDefault", region: region)
+            })
+        {
+            reader.add(
+                LiveResource(
+                    type: "aws_ebs_encryption_by_default", id: region, name: region, originID: "\(account)/\(region)",
+                    region: region,
+                    attributes: [
+                        "id": .string(region),
+                        "enabled": .bool(answer.bool("ebsEncryptionByDefault") ?? false),
+                    ]))
         }
         return reader
     }
@@ -114,29 +131,31 @@ enum EC2Discovery {
         let groups = node.all("groupSet/item").compactMap { $0.string("groupId") }
         var edges = groups.map { LiveResource.Edge(attribute: "vpc_security_group_ids", type: "aws_security_group", id: $0) }
         if let vpc = node.string("vpcId") { edges.append(.init(attribute: "vpc_id", type: "aws_vpc", id: vpc)) }
-        return LiveResource(type: "aws_instance", id: id, name: id, originID: arn, region: reader.region, attributes: [
-            "id": .string(id), "arn": .string(arn), "ami": .string(node.string("imageId")),
-            "instance_type": .string(node.string("instanceType")),
-            "instance_state": .string(node.string("instanceState/name")),
-            "subnet_id": .string(node.string("subnetId")), "vpc_id": .string(node.string("vpcId")),
-            "associate_public_ip_address": .bool(publicIP != nil),
-            "public_ip": .string(publicIP), "private_ip": .string(node.string("privateIpAddress")),
-            "iam_instance_profile": .string(node.string("iamInstanceProfile/arn")),
-            "vpc_security_group_ids": .strings(groups),
-            "monitoring": .bool(node.string("monitoring/state") == "enabled"),
-            "ebs_optimized": .bool(node.bool("ebsOptimized")),
-            "metadata_options": metadata.map { m in
-                .block([
-                    "http_endpoint": .string(m.string("httpEndpoint")),
-                    "http_tokens": .string(m.string("httpTokens")),
-                    "http_put_response_hop_limit": .number(m.number("httpPutResponseHopLimit")),
-                    "instance_metadata_tags": .string(m.string("instanceMetadataTags")),
-                ])
-            } ?? .list([]),
-            "root_block_device": .list(root),
-            "ebs_block_device": .list(ebs),
-            "tags": node.tags("tagSet/item"),
-        ], edges: edges)
+        return LiveResource(
+            type: "aws_instance", id: id, name: id, originID: arn, region: reader.region,
+            attributes: [
+                "id": .string(id), "arn": .string(arn), "ami": .string(node.string("imageId")),
+                "instance_type": .string(node.string("instanceType")),
+                "instance_state": .string(node.string("instanceState/name")),
+                "subnet_id": .string(node.string("subnetId")), "vpc_id": .string(node.string("vpcId")),
+                "associate_public_ip_address": .bool(publicIP != nil),
+                "public_ip": .string(publicIP), "private_ip": .string(node.string("privateIpAddress")),
+                "iam_instance_profile": .string(node.string("iamInstanceProfile/arn")),
+                "vpc_security_group_ids": .strings(groups),
+                "monitoring": .bool(node.string("monitoring/state") == "enabled"),
+                "ebs_optimized": .bool(node.bool("ebsOptimized")),
+                "metadata_options": metadata.map { m in
+                    .block([
+                        "http_endpoint": .string(m.string("httpEndpoint")),
+                        "http_tokens": .string(m.string("httpTokens")),
+                        "http_put_response_hop_limit": .number(m.number("httpPutResponseHopLimit")),
+                        "instance_metadata_tags": .string(m.string("instanceMetadataTags")),
+                    ])
+                } ?? .list([]),
+                "root_block_device": .list(root),
+                "ebs_block_device": .list(ebs),
+                "tags": node.tags("tagSet/item"),
+            ], edges: edges)
     }
 
     static func securityGroup(_ node: XMLNode, reader: ServiceReader) -> LiveResource? {
@@ -147,15 +166,17 @@ enum EC2Discovery {
         let type = name == "default" ? "aws_default_security_group" : "aws_security_group"
         var edges: [LiveResource.Edge] = []
         if let vpc = node.string("vpcId") { edges.append(.init(attribute: "vpc_id", type: "aws_vpc", id: vpc)) }
-        return LiveResource(type: type, id: id, name: name == "default" ? "default_\(id)" : "\(name)_\(id)", originID: arn,
-                            region: reader.region, attributes: [
-                                "id": .string(id), "arn": .string(arn), "name": .string(name),
-                                "description": .string(node.string("groupDescription")),
-                                "vpc_id": .string(node.string("vpcId")), "owner_id": .string(node.string("ownerId")),
-                                "ingress": .list(node.all("ipPermissions/item").map { rule($0, selfID: id) }),
-                                "egress": .list(node.all("ipPermissionsEgress/item").map { rule($0, selfID: id) }),
-                                "tags": node.tags("tagSet/item"),
-                            ], edges: edges)
+        return LiveResource(
+            type: type, id: id, name: name == "default" ? "default_\(id)" : "\(name)_\(id)", originID: arn,
+            region: reader.region,
+            attributes: [
+                "id": .string(id), "arn": .string(arn), "name": .string(name),
+                "description": .string(node.string("groupDescription")),
+                "vpc_id": .string(node.string("vpcId")), "owner_id": .string(node.string("ownerId")),
+                "ingress": .list(node.all("ipPermissions/item").map { rule($0, selfID: id) }),
+                "egress": .list(node.all("ipPermissionsEgress/item").map { rule($0, selfID: id) }),
+                "tags": node.tags("tagSet/item"),
+            ], edges: edges)
     }
 
     /// One permission as Terraform's inline `ingress`/`egress` block; protocol `-1` means every port.

@@ -8,11 +8,13 @@ import Model
 enum IAMDiscovery {
     static func read(client: AWSClient, account: String, now: Date = Date()) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: client.region, label: "global")
-        let details = await reader.call("iam", "GetAccountAuthorizationDetails") { () async throws(AWSError) -> [XMLNode] in
-            try await client.queryPages(service: .iam, action: "GetAccountAuthorizationDetails",
-                                        params: ["Filter.member.1": "User", "MaxItems": "1000"],
-                                        tokenParameter: "Marker", tokenElement: "Marker")
-        } ?? []
+        let details =
+            await reader.call("iam", "GetAccountAuthorizationDetails") { () async throws(AWSError) -> [XMLNode] in
+                try await client.queryPages(
+                    service: .iam, action: "GetAccountAuthorizationDetails",
+                    params: ["Filter.member.1": "User", "MaxItems": "1000"],
+                    tokenParameter: "Marker", tokenElement: "Marker")
+            } ?? []
         let report = await credentialReport(&reader)
         let users = details.flatMap { $0.all("GetAccountAuthorizationDetailsResult/UserDetailList/member") }
         var keyUsers: [String] = []
@@ -21,32 +23,41 @@ enum IAMDiscovery {
             let arn = user.string("Arn") ?? reader.arn("iam", "user/\(name)", global: true)
             let row = report?[name]
             let edge = [LiveResource.Edge(attribute: "user", type: "aws_iam_user", id: name)]
-            reader.add(LiveResource(type: "aws_iam_user", id: name, name: name, originID: arn, region: nil, attributes: [
-                "id": .string(name), "name": .string(name), "arn": .string(arn), "path": .string(user.string("Path")),
-                "unique_id": .string(user.string("UserId")), "create_date": .string(user.string("CreateDate")),
-                "mfa_active": row.map { .bool($0["mfa_active"] == "true") } ?? .unknown,
-                "password_enabled": row.map { .bool($0["password_enabled"] == "true") } ?? .unknown,
-                "password_last_used": .string(row?["password_last_used"]),
-                "tags": user.tags("Tags/member", key: "Key", value: "Value"),
-            ]))
+            reader.add(
+                LiveResource(
+                    type: "aws_iam_user", id: name, name: name, originID: arn, region: nil,
+                    attributes: [
+                        "id": .string(name), "name": .string(name), "arn": .string(arn), "path": .string(user.string("Path")),
+                        "unique_id": .string(user.string("UserId")), "create_date": .string(user.string("CreateDate")),
+                        "mfa_active": row.map { .bool($0["mfa_active"] == "true") } ?? .unknown,
+                        "password_enabled": row.map { .bool($0["password_enabled"] == "true") } ?? .unknown,
+                        "password_last_used": .string(row?["password_last_used"]),
+                        "tags": user.tags("Tags/member", key: "Key", value: "Value"),
+                    ]))
             for policy in user.all("AttachedManagedPolicies/member") {
                 guard let policyARN = policy.string("PolicyArn") else { continue }
-                reader.add(LiveResource(type: "aws_iam_user_policy_attachment", id: "\(name)/\(policyARN)",
-                                        name: "\(name)_\(policy.string("PolicyName") ?? "policy")", originID: "\(arn)|\(policyARN)",
-                                        region: nil, attributes: ["user": .string(name), "policy_arn": .string(policyARN)],
-                                        edges: edge))
+                reader.add(
+                    LiveResource(
+                        type: "aws_iam_user_policy_attachment", id: "\(name)/\(policyARN)",
+                        name: "\(name)_\(policy.string("PolicyName") ?? "policy")", originID: "\(arn)|\(policyARN)",
+                        region: nil, attributes: ["user": .string(name), "policy_arn": .string(policyARN)],
+                        edges: edge))
             }
             for policy in user.all("UserPolicyList/member") {
                 let policyName = policy.string("PolicyName") ?? "inline"
                 let document = policy.string("PolicyDocument").map { $0.removingPercentEncoding ?? $0 }
-                reader.add(LiveResource(type: "aws_iam_user_policy", id: "\(name):\(policyName)", name: "\(name)_\(policyName)",
-                                        originID: "\(arn)|\(policyName)", region: nil, attributes: [
-                                            "id": .string("\(name):\(policyName)"), "name": .string(policyName),
-                                            "user": .string(name), "policy": .string(document),
-                                        ], edges: edge))
+                reader.add(
+                    LiveResource(
+                        type: "aws_iam_user_policy", id: "\(name):\(policyName)", name: "\(name)_\(policyName)",
+                        originID: "\(arn)|\(policyName)", region: nil,
+                        attributes: [
+                            "id": .string("\(name):\(policyName)"), "name": .string(policyName),
+                            "user": .string(name), "policy": .string(document),
+                        ], edges: edge))
             }
             if report == nil || row?["access_key_1_active"] == "true" || row?["access_key_2_active"] == "true"
-                || row?["access_key_1_last_rotated"].map({ $0 != "N/A" }) == true {
+                || row?["access_key_1_last_rotated"].map({ $0 != "N/A" }) == true
+            {
                 keyUsers.append(name)
             }
         }
@@ -58,8 +69,10 @@ enum IAMDiscovery {
         return reader
     }
 
-    static func accessKeys(user: String, row: [String: String]?, client: AWSClient, account: String,
-                           now: Date) async -> ServiceReader {
+    static func accessKeys(
+        user: String, row: [String: String]?, client: AWSClient, account: String,
+        now: Date
+    ) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: client.region, label: "global")
         let answer = await reader.call("iam", "ListAccessKeys", resource: user) { () async throws(AWSError) -> XMLNode in
             try await client.query(service: .iam, action: "ListAccessKeys", params: ["UserName": user], resource: user)
@@ -72,12 +85,14 @@ enum IAMDiscovery {
             let age = created.flatMap(parseDate).map { Double(Int(now.timeIntervalSince($0) / 86_400)) }
             // The report's key slots follow creation order; past slot 2 (never, AWS allows two keys) nothing is known.
             let lastUsed = slot < 2 ? row?["access_key_\(slot + 1)_last_used_date"] : nil
-            reader.add(LiveResource(type: "aws_iam_access_key", id: id, name: "\(user)_\(id)", originID: id, region: nil,
-                                    attributes: [
-                                        "id": .string(id), "user": .string(user), "status": .string(key.string("Status")),
-                                        "create_date": .string(created), "age_days": .number(age),
-                                        "last_used_date": lastUsed.map { $0 == "N/A" ? .null : .string($0) } ?? .unknown,
-                                    ], edges: [.init(attribute: "user", type: "aws_iam_user", id: user)]))
+            reader.add(
+                LiveResource(
+                    type: "aws_iam_access_key", id: id, name: "\(user)_\(id)", originID: id, region: nil,
+                    attributes: [
+                        "id": .string(id), "user": .string(user), "status": .string(key.string("Status")),
+                        "create_date": .string(created), "age_days": .number(age),
+                        "last_used_date": lastUsed.map { $0 == "N/A" ? .null : .string($0) } ?? .unknown,
+                    ], edges: [.init(attribute: "user", type: "aws_iam_user", id: user)]))
         }
         return reader
     }
@@ -87,15 +102,26 @@ enum IAMDiscovery {
         let client = reader.client
         var ready = false
         for attempt in 0..<10 {
-            guard let state = await reader.call("iam", "GenerateCredentialReport", { () async throws(AWSError) -> XMLNode in
-                try await client.query(service: .iam, action: "GenerateCredentialReport")
-            }) else { return nil }
-            if state.first(named: "State")?.text == "COMPLETE" { ready = true; break }
+            guard
+                let state = await reader.call(
+                    "iam", "GenerateCredentialReport",
+                    { () async throws(AWSError) -> XMLNode in
+                        try await client.query(service: .iam, action: "GenerateCredentialReport")
+                    })
+            else { return nil }
+            if state.first(named: "State")?.text == "COMPLETE" {
+                ready = true
+                break
+            }
             try? await Task.sleep(for: .milliseconds(200 * (attempt + 1)))
         }
-        guard ready, let answer = await reader.call("iam", "GetCredentialReport", { () async throws(AWSError) -> XMLNode in
-            try await client.query(service: .iam, action: "GetCredentialReport")
-        }), let content = answer.first(named: "Content")?.text else { return nil }
+        guard ready,
+            let answer = await reader.call(
+                "iam", "GetCredentialReport",
+                { () async throws(AWSError) -> XMLNode in
+                    try await client.query(service: .iam, action: "GetCredentialReport")
+                }), let content = answer.first(named: "Content")?.text
+        else { return nil }
         let csv = Data(base64Encoded: content).map { String(decoding: $0, as: UTF8.self) } ?? content
         var lines = csv.split(whereSeparator: \.isNewline).map(String.init)
         guard !lines.isEmpty else { return [:] }
@@ -112,42 +138,55 @@ enum IAMDiscovery {
 
     static func virtualMFADevices(_ reader: inout ServiceReader) async {
         let client = reader.client
-        let pages = await reader.call("iam", "ListVirtualMFADevices") { () async throws(AWSError) -> [XMLNode] in
-            try await client.queryPages(service: .iam, action: "ListVirtualMFADevices", params: ["AssignmentStatus": "Any"],
-                                        tokenParameter: "Marker", tokenElement: "Marker")
-        } ?? []
+        let pages =
+            await reader.call("iam", "ListVirtualMFADevices") { () async throws(AWSError) -> [XMLNode] in
+                try await client.queryPages(
+                    service: .iam, action: "ListVirtualMFADevices", params: ["AssignmentStatus": "Any"],
+                    tokenParameter: "Marker", tokenElement: "Marker")
+            } ?? []
         for device in pages.flatMap({ $0.all("ListVirtualMFADevicesResult/VirtualMFADevices/member") }) {
             guard let serial = device.string("SerialNumber") else { continue }
             let user = device.string("User/UserName")
             let name = serial.split(separator: "/").last.map(String.init) ?? serial
-            reader.add(LiveResource(type: "aws_iam_virtual_mfa_device", id: serial, name: name, originID: serial, region: nil,
-                                    attributes: ["id": .string(serial), "arn": .string(serial),
-                                                 "virtual_mfa_device_name": .string(name), "user_name": .string(user),
-                                                 "enable_date": .string(device.string("EnableDate"))],
-                                    edges: user.map { [.init(attribute: "user_name", type: "aws_iam_user", id: $0)] } ?? []))
+            reader.add(
+                LiveResource(
+                    type: "aws_iam_virtual_mfa_device", id: serial, name: name, originID: serial, region: nil,
+                    attributes: [
+                        "id": .string(serial), "arn": .string(serial),
+                        "virtual_mfa_device_name": .string(name), "user_name": .string(user),
+                        "enable_date": .string(device.string("EnableDate")),
+                    ],
+                    edges: user.map { [.init(attribute: "user_name", type: "aws_iam_user", id: $0)] } ?? []))
         }
     }
 
     static func passwordPolicy(_ reader: inout ServiceReader) async {
         let client = reader.client
-        guard let answer = await reader.call("iam", "GetAccountPasswordPolicy", absent: ["NoSuchEntity"], {
-            () async throws(AWSError) -> XMLNode in
-            try await client.query(service: .iam, action: "GetAccountPasswordPolicy")
-        }), let p = answer.node("GetAccountPasswordPolicyResult/PasswordPolicy") else { return }
-        reader.add(LiveResource(type: "aws_iam_account_password_policy", id: reader.account, name: "account_\(reader.account)",
-                                originID: reader.account, region: nil, attributes: [
-                                    "id": .string("iam-account-password-policy"),
-                                    "minimum_password_length": .number(p.number("MinimumPasswordLength")),
-                                    "require_lowercase_characters": .bool(p.bool("RequireLowercaseCharacters") ?? false),
-                                    "require_uppercase_characters": .bool(p.bool("RequireUppercaseCharacters") ?? false),
-                                    "require_numbers": .bool(p.bool("RequireNumbers") ?? false),
-                                    "require_symbols": .bool(p.bool("RequireSymbols") ?? false),
-                                    "allow_users_to_change_password": .bool(p.bool("AllowUsersToChangePassword") ?? false),
-                                    "max_password_age": .number(p.number("MaxPasswordAge") ?? 0),
-                                    "password_reuse_prevention": .number(p.number("PasswordReusePrevention") ?? 0),
-                                    "hard_expiry": .bool(p.bool("HardExpiry") ?? false),
-                                    "expire_passwords": .bool(p.bool("ExpirePasswords") ?? false),
-                                ]))
+        guard
+            let answer = await reader.call(
+                "iam", "GetAccountPasswordPolicy", absent: ["NoSuchEntity"],
+                {
+                    () async throws(AWSError) -> XMLNode in
+                    try await client.query(service: .iam, action: "GetAccountPasswordPolicy")
+                }), let p = answer.node("GetAccountPasswordPolicyResult/PasswordPolicy")
+        else { return }
+        reader.add(
+            LiveResource(
+                type: "aws_iam_account_password_policy", id: reader.account, name: "account_\(reader.account)",
+                originID: reader.account, region: nil,
+                attributes: [
+                    "id": .string("iam-account-password-policy"),
+                    "minimum_password_length": .number(p.number("MinimumPasswordLength")),
+                    "require_lowercase_characters": .bool(p.bool("RequireLowercaseCharacters") ?? false),
+                    "require_uppercase_characters": .bool(p.bool("RequireUppercaseCharacters") ?? false),
+                    "require_numbers": .bool(p.bool("RequireNumbers") ?? false),
+                    "require_symbols": .bool(p.bool("RequireSymbols") ?? false),
+                    "allow_users_to_change_password": .bool(p.bool("AllowUsersToChangePassword") ?? false),
+                    "max_password_age": .number(p.number("MaxPasswordAge") ?? 0),
+                    "password_reuse_prevention": .number(p.number("PasswordReusePrevention") ?? 0),
+                    "hard_expiry": .bool(p.bool("HardExpiry") ?? false),
+                    "expire_passwords": .bool(p.bool("ExpirePasswords") ?? false),
+                ]))
     }
 
     static func parseDate(_ text: String) -> Date? {

@@ -6,10 +6,12 @@ import Model
 enum KMSDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let pages = await reader.call("kms", "ListKeys") { () async throws(AWSError) -> [Value] in
-            try await client.jsonPages(service: .kms, target: "ListKeys", body: ["Limit": .number(1000)], region: region,
-                                       tokenField: "Marker", responseTokenField: "NextMarker")
-        } ?? []
+        let pages =
+            await reader.call("kms", "ListKeys") { () async throws(AWSError) -> [Value] in
+                try await client.jsonPages(
+                    service: .kms, target: "ListKeys", body: ["Limit": .number(1000)], region: region,
+                    tokenField: "Marker", responseTokenField: "NextMarker")
+            } ?? []
         let ids = pages.flatMap { $0.members?["Keys"]?.elements ?? [] }.compactMap { $0.members?["KeyId"]?.stringValue }
         await reader.gather(ids) { id in await key(id, client: client, account: account, region: region) }
         return reader
@@ -17,9 +19,13 @@ enum KMSDiscovery {
 
     static func key(_ id: String, client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        guard let described = await reader.call("kms", "DescribeKey", resource: id, { () async throws(AWSError) -> Value in
-            try await client.json(service: .kms, target: "DescribeKey", body: ["KeyId": .string(id)], region: region, resource: id)
-        }), let meta = described.members?["KeyMetadata"]?.members else { return reader }
+        guard
+            let described = await reader.call(
+                "kms", "DescribeKey", resource: id,
+                { () async throws(AWSError) -> Value in
+                    try await client.json(service: .kms, target: "DescribeKey", body: ["KeyId": .string(id)], region: region, resource: id)
+                }), let meta = described.members?["KeyMetadata"]?.members
+        else { return reader }
         // AWS-managed keys (aws/s3, aws/ebs…) are not Terraform's to manage and rotate on AWS's schedule.
         guard meta["KeyManager"]?.stringValue != "AWS" else { return reader }
         let spec = meta["KeySpec"]?.stringValue ?? meta["CustomerMasterKeySpec"]?.stringValue ?? "SYMMETRIC_DEFAULT"
@@ -27,19 +33,23 @@ enum KMSDiscovery {
         var rotation: Value = .bool(false)
         if spec == "SYMMETRIC_DEFAULT", state == "Enabled" {
             let answer = await reader.call("kms", "GetKeyRotationStatus", resource: id) { () async throws(AWSError) -> Value in
-                try await client.json(service: .kms, target: "GetKeyRotationStatus", body: ["KeyId": .string(id)],
-                                      region: region, resource: id)
+                try await client.json(
+                    service: .kms, target: "GetKeyRotationStatus", body: ["KeyId": .string(id)],
+                    region: region, resource: id)
             }
             rotation = answer.map { .bool($0.members?["KeyRotationEnabled"]?.boolValue ?? false) } ?? .unknown
         }
         let arn = meta["Arn"]?.stringValue ?? reader.arn("kms", "key/\(id)")
-        reader.add(LiveResource(type: "aws_kms_key", id: arn, name: id, originID: arn, region: region, attributes: [
-            "id": .string(id), "key_id": .string(id), "arn": .string(arn),
-            "description": meta["Description"] ?? .null, "key_usage": meta["KeyUsage"] ?? .null,
-            "customer_master_key_spec": .string(spec), "is_enabled": .bool(meta["Enabled"]?.boolValue ?? (state == "Enabled")),
-            "key_state": .string(state), "multi_region": .bool(meta["MultiRegion"]?.boolValue ?? false),
-            "enable_key_rotation": rotation,
-        ]))
+        reader.add(
+            LiveResource(
+                type: "aws_kms_key", id: arn, name: id, originID: arn, region: region,
+                attributes: [
+                    "id": .string(id), "key_id": .string(id), "arn": .string(arn),
+                    "description": meta["Description"] ?? .null, "key_usage": meta["KeyUsage"] ?? .null,
+                    "customer_master_key_spec": .string(spec), "is_enabled": .bool(meta["Enabled"]?.boolValue ?? (state == "Enabled")),
+                    "key_state": .string(state), "multi_region": .bool(meta["MultiRegion"]?.boolValue ?? false),
+                    "enable_key_rotation": rotation,
+                ]))
         return reader
     }
 }

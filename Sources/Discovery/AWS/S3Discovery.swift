@@ -11,9 +11,13 @@ enum S3Discovery {
 
     static func read(client: AWSClient, account: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: client.region, label: "global")
-        guard let pages = await reader.call("s3", "ListBuckets", { () async throws(AWSError) -> [XMLNode] in
-            try await listBuckets(client)
-        }) else { return reader }
+        guard
+            let pages = await reader.call(
+                "s3", "ListBuckets",
+                { () async throws(AWSError) -> [XMLNode] in
+                    try await listBuckets(client)
+                })
+        else { return reader }
         let buckets = pages.flatMap { $0.all("Buckets/Bucket") }.compactMap { node -> (String, String?)? in
             node.string("Name").map { ($0, node.string("BucketRegion")) }
         }
@@ -71,28 +75,39 @@ enum S3Discovery {
             var attributes = attributes
             attributes["bucket"] = .string(name)
             attributes["id"] = .string(name)
-            return LiveResource(type: type, id: name, name: name, originID: arn, region: bucketRegion,
-                                attributes: attributes, edges: edge)
+            return LiveResource(
+                type: type, id: name, name: name, originID: arn, region: bucketRegion,
+                attributes: attributes, edges: edge)
         }
 
-        reader.add(LiveResource(type: "aws_s3_bucket", id: name, name: name, originID: arn, region: bucketRegion,
-                                attributes: ["id": .string(name), "bucket": .string(name), "arn": .string(arn),
-                                             "region": .string(bucketRegion)]))
+        reader.add(
+            LiveResource(
+                type: "aws_s3_bucket", id: name, name: name, originID: arn, region: bucketRegion,
+                attributes: [
+                    "id": .string(name), "bucket": .string(name), "arn": .string(arn),
+                    "region": .string(bucketRegion),
+                ]))
         if let acl = await xml("acl", "GetBucketAcl") {
             reader.add(split("aws_s3_bucket_acl", aclAttributes(acl)))
         }
-        if let policy = await reader.call("s3", "GetBucketPolicy", resource: name, absent: ["NoSuchBucketPolicy"], {
-            () async throws(AWSError) -> String in
-            let response = try await client.s3(bucket: name, query: [("policy", "")], region: bucketRegion, operation: "GetBucketPolicy")
-            return String(decoding: response.body, as: UTF8.self)
-        }) {
+        if let policy = await reader.call(
+            "s3", "GetBucketPolicy", resource: name, absent: ["NoSuchBucketPolicy"],
+            {
+                () async throws(AWSError) -> String in
+                let response = try await client.s3(
+                    bucket: name, query: [("policy", "")], region: bucketRegion, operation: "GetBucketPolicy")
+                return String(decoding: response.body, as: UTF8.self)
+            })
+        {
             reader.add(split("aws_s3_bucket_policy", ["policy": .string(policy)]))
         }
         if let block = await xml("publicAccessBlock", "GetPublicAccessBlock", absent: ["NoSuchPublicAccessBlockConfiguration"]) {
             reader.add(split("aws_s3_bucket_public_access_block", publicAccessBlock(block)))
         }
-        if let encryption = await xml("encryption", "GetBucketEncryption",
-                                      absent: ["ServerSideEncryptionConfigurationNotFoundError"]) {
+        if let encryption = await xml(
+            "encryption", "GetBucketEncryption",
+            absent: ["ServerSideEncryptionConfigurationNotFoundError"])
+        {
             let rules = encryption.all("Rule").map { rule -> Value in
                 .object([
                     "apply_server_side_encryption_by_default": .block([
@@ -105,15 +120,25 @@ enum S3Discovery {
             if !rules.isEmpty { reader.add(split("aws_s3_bucket_server_side_encryption_configuration", ["rule": .list(rules)])) }
         }
         if let versioning = await xml("versioning", "GetBucketVersioning"), let status = versioning.string("Status") {
-            reader.add(split("aws_s3_bucket_versioning", [
-                "versioning_configuration": .block(["status": .string(status),
-                                                    "mfa_delete": .string(versioning.string("MfaDelete") ?? "Disabled")]),
-            ]))
+            reader.add(
+                split(
+                    "aws_s3_bucket_versioning",
+                    [
+                        "versioning_configuration": .block([
+                            "status": .string(status),
+                            "mfa_delete": .string(versioning.string("MfaDelete") ?? "Disabled"),
+                        ])
+                    ]))
         }
         if let logging = await xml("logging", "GetBucketLogging"), let enabled = logging.child("LoggingEnabled"),
-           let target = enabled.string("TargetBucket") {
-            var resource = split("aws_s3_bucket_logging", ["target_bucket": .string(target),
-                                                           "target_prefix": .string(enabled.string("TargetPrefix") ?? "")])
+            let target = enabled.string("TargetBucket")
+        {
+            var resource = split(
+                "aws_s3_bucket_logging",
+                [
+                    "target_bucket": .string(target),
+                    "target_prefix": .string(enabled.string("TargetPrefix") ?? ""),
+                ])
             resource.edges.append(.init(attribute: "target_bucket", type: "aws_s3_bucket", id: target))
             reader.add(resource)
         }
@@ -136,11 +161,14 @@ enum S3Discovery {
             } else if uri == logDelivery, permission == "WRITE", canned == "private" {
                 canned = "log-delivery-write"
             }
-            grants.append(.object([
-                "permission": .string(permission),
-                "grantee": .block(["uri": .string(uri), "id": .string(grant.string("Grantee/ID")),
-                                   "type": .string(grant.child("Grantee")?.attributes["xsi:type"])]),
-            ]))
+            grants.append(
+                .object([
+                    "permission": .string(permission),
+                    "grantee": .block([
+                        "uri": .string(uri), "id": .string(grant.string("Grantee/ID")),
+                        "type": .string(grant.child("Grantee")?.attributes["xsi:type"]),
+                    ]),
+                ]))
         }
         return [
             "acl": .string(canned),
@@ -163,22 +191,30 @@ enum S3Discovery {
     static func accountPublicAccessBlock(_ reader: inout ServiceReader) async {
         let client = reader.client
         let account = reader.account
-        guard let body = await reader.call("s3control", "GetPublicAccessBlock", resource: account,
-                                           absent: ["NoSuchPublicAccessBlockConfiguration"], {
-            () async throws(AWSError) -> XMLNode in
-            let response = try await client.s3control(path: "/v20180820/configuration/publicAccessBlock", accountID: account,
-                                                      operation: "GetPublicAccessBlock")
-            do {
-                return try XMLNode.parse(response.body)
-            } catch {
-                throw AWSError(.malformedResponse, "\(error)", service: "s3control", operation: "GetPublicAccessBlock",
-                               resource: account, httpStatus: response.status, underlying: error)
-            }
-        }) else { return }
+        guard
+            let body = await reader.call(
+                "s3control", "GetPublicAccessBlock", resource: account,
+                absent: ["NoSuchPublicAccessBlockConfiguration"],
+                {
+                    () async throws(AWSError) -> XMLNode in
+                    let response = try await client.s3control(
+                        path: "/v20180820/configuration/publicAccessBlock", accountID: account,
+                        operation: "GetPublicAccessBlock")
+                    do {
+                        return try XMLNode.parse(response.body)
+                    } catch {
+                        throw AWSError(
+                            .malformedResponse, "\(error)", service: "s3control", operation: "GetPublicAccessBlock",
+                            resource: account, httpStatus: response.status, underlying: error)
+                    }
+                })
+        else { return }
         var attributes = publicAccessBlock(body.child("PublicAccessBlockConfiguration") ?? body)
         attributes["account_id"] = .string(account)
         attributes["id"] = .string(account)
-        reader.add(LiveResource(type: "aws_s3_account_public_access_block", id: account, name: "account_\(account)",
-                                originID: account, region: nil, attributes: attributes))
+        reader.add(
+            LiveResource(
+                type: "aws_s3_account_public_access_block", id: account, name: "account_\(account)",
+                originID: account, region: nil, attributes: attributes))
     }
 }

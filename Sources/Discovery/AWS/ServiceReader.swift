@@ -22,14 +22,18 @@ struct ServiceReader: Sendable {
 
     /// Runs `body`; on failure records the error and returns nil. Codes in `absent` mean "not configured"
     /// (`NoSuchBucketPolicy`) and are neither errors nor results.
-    mutating func call<T: Sendable>(_ service: String, _ operation: String, resource: String? = nil,
-                                    absent: Set<String> = [], _ body: () async throws(AWSError) -> T) async -> T? {
+    mutating func call<T: Sendable>(
+        _ service: String, _ operation: String, resource: String? = nil,
+        absent: Set<String> = [], _ body: () async throws(AWSError) -> T
+    ) async -> T? {
         do {
             return try await body()
         } catch {
             if let code = error.serviceCode, absent.contains(code) { return nil }
-            errors.append(DiscoveryError(service: service, region: label, operation: operation, resource: resource,
-                                         underlying: error))
+            errors.append(
+                DiscoveryError(
+                    service: service, region: label, operation: operation, resource: resource,
+                    underlying: error))
             return nil
         }
     }

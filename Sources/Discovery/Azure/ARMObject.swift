@@ -38,7 +38,8 @@ struct ARMObject: Sendable {
     static func segment(after key: String, in id: String) -> String? {
         let parts = id.split(separator: "/").map(String.init)
         guard let index = parts.firstIndex(where: { $0.caseInsensitiveCompare(key) == .orderedSame }),
-              index + 1 < parts.count else { return nil }
+            index + 1 < parts.count
+        else { return nil }
         return parts[index + 1]
     }
 }

@@ -22,8 +22,9 @@ extension AzureDiscovery {
             let vault = try await client.get(armID, resourceType: "Microsoft.KeyVault/vaults")
             drafts = [KeyVaultMapping.vault(ARMObject(vault))]
         } else {
-            throw AzureError(.unknownResourceType, "no single-resource reader for \(armID)", api: "reread",
-                             resourceID: armID)
+            throw AzureError(
+                .unknownResourceType, "no single-resource reader for \(armID)", api: "reread",
+                resourceID: armID)
         }
         return LiveAddressing.azure.resources(drafts, account: subscriptionID)
     }

@@ -110,8 +110,11 @@ public struct AzureDiscovery: Sendable {
     }
 
     /// A type that one subscription-wide list maps completely, with no per-item reads.
-    private func listed(_ resourceType: String, _ map: @escaping @Sendable (ARMObject) -> [LiveResource])
-        -> @Sendable () async -> Harvest {
+    private func listed(
+        _ resourceType: String, _ map: @escaping @Sendable (ARMObject) -> [LiveResource]
+    )
+        -> @Sendable () async -> Harvest
+    {
         { [self] in
             var harvest = Harvest()
             harvest.drafts = await listAll(resourceType, into: &harvest).flatMap(map)
@@ -132,8 +135,9 @@ public struct AzureDiscovery: Sendable {
         var harvest = Harvest(drafts: [SQLMapping.server(server)])
         async let databases = readList(server.id + "/databases", "Microsoft.Sql/servers/databases")
         async let rules = readList(server.id + "/firewallRules", "Microsoft.Sql/servers/firewallRules")
-        async let auditing = read(server.id + "/extendedAuditingSettings/default",
-                                  "Microsoft.Sql/servers/extendedAuditingSettings")
+        async let auditing = read(
+            server.id + "/extendedAuditingSettings/default",
+            "Microsoft.Sql/servers/extendedAuditingSettings")
         async let protector = read(server.id + "/encryptionProtector/current", "Microsoft.Sql/servers/encryptionProtector")
         switch await rules {
         case .success(let items): harvest.drafts += items.map { SQLMapping.firewallRule(ARMObject($0), server: server) }
@@ -152,8 +156,9 @@ public struct AzureDiscovery: Sendable {
             // `master` is the server's system database; Terraform never manages it.
             let user = items.map(ARMObject.init).filter { $0.name.lowercased() != "master" }
             let tdes = await fanOut(user) { database in
-                await self.read(database.id + "/transparentDataEncryption/current",
-                                "Microsoft.Sql/servers/databases/transparentDataEncryption")
+                await self.read(
+                    database.id + "/transparentDataEncryption/current",
+                    "Microsoft.Sql/servers/databases/transparentDataEncryption")
             }
             for (database, tde) in zip(user, tdes) {
                 if case .failure(let error) = tde { harvest.errors.append(error) }
@@ -168,16 +173,18 @@ public struct AzureDiscovery: Sendable {
         var harvest = Harvest()
         let vaults = await listAll("Microsoft.KeyVault/vaults", into: &harvest)
         let settings = await fanOut(vaults) { vault in
-            await self.readList(vault.id + "/providers/Microsoft.Insights/diagnosticSettings",
-                                "Microsoft.Insights/diagnosticSettings")
+            await self.readList(
+                vault.id + "/providers/Microsoft.Insights/diagnosticSettings",
+                "Microsoft.Insights/diagnosticSettings")
         }
         for (vault, setting) in zip(vaults, settings) {
             harvest.drafts.append(KeyVaultMapping.vault(vault))
             switch setting {
             case .success(let items):
                 harvest.drafts += items.map {
-                    MonitorMapping.diagnosticSetting(ARMObject($0), targetID: vault.id,
-                                                     targetLabel: StorageMapping.label(vault))
+                    MonitorMapping.diagnosticSetting(
+                        ARMObject($0), targetID: vault.id,
+                        targetLabel: StorageMapping.label(vault))
                 }
             case .failure(let error): harvest.errors.append(error)
             }

@@ -5,7 +5,8 @@ import Model
 enum ComputeMapping {
     /// Maps one VM; the OS type decides the Terraform type, as the two azurerm resources do.
     static func virtualMachine(_ o: ARMObject) -> LiveResource {
-        let windows = o.string("properties.storageProfile.osDisk.osType")?.lowercased() == "windows"
+        let windows =
+            o.string("properties.storageProfile.osDisk.osType")?.lowercased() == "windows"
             || (o["properties.osProfile.windowsConfiguration"] != nil && o["properties.osProfile.linuxConfiguration"] == nil)
         var a = o.baseAttributes
         a.put("size", o.string("properties.hardwareProfile.vmSize"))
@@ -14,8 +15,9 @@ enum ComputeMapping {
         if windows {
             a.put("enable_automatic_updates", o.bool("properties.osProfile.windowsConfiguration.enableAutomaticUpdates"))
         } else {
-            a.put("disable_password_authentication",
-                  o.bool("properties.osProfile.linuxConfiguration.disablePasswordAuthentication"))
+            a.put(
+                "disable_password_authentication",
+                o.bool("properties.osProfile.linuxConfiguration.disablePasswordAuthentication"))
         }
         a.put("allow_extension_operations", o.bool("properties.osProfile.allowExtensionOperations") ?? true)
         a.put("encryption_at_host_enabled", o.bool("properties.securityProfile.encryptionAtHost") ?? false)
@@ -32,8 +34,9 @@ enum ComputeMapping {
         let encryptionSet = o.string("properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id")
         disk.put("disk_encryption_set_id", encryptionSet)
         a["os_disk"] = .list([.object(disk)])
-        var draft = LiveResource(type: windows ? "azurerm_windows_virtual_machine" : "azurerm_linux_virtual_machine",
-                                 armID: o.id, label: StorageMapping.label(o), region: o.location, attributes: a)
+        var draft = LiveResource(
+            type: windows ? "azurerm_windows_virtual_machine" : "azurerm_linux_virtual_machine",
+            armID: o.id, label: StorageMapping.label(o), region: o.location, attributes: a)
         for nic in nics { draft.link("network_interface_ids", to: nic) }
         return draft
     }
@@ -50,8 +53,9 @@ enum ComputeMapping {
         a.put("public_network_access_enabled", o.string("properties.publicNetworkAccess") != "Disabled")
         a.put("network_access_policy", o.string("properties.networkAccessPolicy"))
         a.put("zone", o.list("zones").first?.stringValue)
-        var draft = LiveResource(type: "azurerm_managed_disk", armID: o.id, label: StorageMapping.label(o),
-                                 region: o.location, attributes: a)
+        var draft = LiveResource(
+            type: "azurerm_managed_disk", armID: o.id, label: StorageMapping.label(o),
+            region: o.location, attributes: a)
         draft.link("disk_encryption_set_id", to: encryptionSet)
         return draft
     }

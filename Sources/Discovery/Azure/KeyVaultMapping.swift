@@ -17,13 +17,16 @@ enum KeyVaultMapping {
             var acls: [String: Value] = [:]
             acls.put("default_action", o.string("properties.networkAcls.defaultAction"))
             acls.put("bypass", o.string("properties.networkAcls.bypass"))
-            acls["ip_rules"] = .list(o.objects("properties.networkAcls.ipRules").compactMap { $0.string("value") }
-                .map(Value.string))
-            acls["virtual_network_subnet_ids"] = .list(o.objects("properties.networkAcls.virtualNetworkRules")
-                .compactMap { $0.string("id") }.map(Value.string))
+            acls["ip_rules"] = .list(
+                o.objects("properties.networkAcls.ipRules").compactMap { $0.string("value") }
+                    .map(Value.string))
+            acls["virtual_network_subnet_ids"] = .list(
+                o.objects("properties.networkAcls.virtualNetworkRules")
+                    .compactMap { $0.string("id") }.map(Value.string))
             a["network_acls"] = .list([.object(acls)])
         }
-        return LiveResource(type: "azurerm_key_vault", armID: o.id, label: StorageMapping.label(o),
-                            region: o.location, attributes: a)
+        return LiveResource(
+            type: "azurerm_key_vault", armID: o.id, label: StorageMapping.label(o),
+            region: o.location, attributes: a)
     }
 }

@@ -5,8 +5,9 @@ import Model
 enum MonitorMapping {
     /// The subscription itself, as the data source checks of the activity log attach to.
     static func subscription(_ id: String) -> LiveResource {
-        LiveResource(mode: .data, type: "azurerm_subscription", armID: "/subscriptions/\(id)", label: "sub_" + id,
-                     region: nil, attributes: ["subscription_id": .string(id)])
+        LiveResource(
+            mode: .data, type: "azurerm_subscription", armID: "/subscriptions/\(id)", label: "sub_" + id,
+            region: nil, attributes: ["subscription_id": .string(id)])
     }
 
     /// Maps one diagnostic setting on `targetID` (a subscription or a resource): enabled log categories become
@@ -19,21 +20,24 @@ enum MonitorMapping {
         a.put("storage_account_id", o.string("properties.storageAccountId"))
         a.put("eventhub_authorization_rule_id", o.string("properties.eventHubAuthorizationRuleId"))
         a.put("eventhub_name", o.string("properties.eventHubName"))
-        a["enabled_log"] = .list(o.objects("properties.logs").filter { $0.bool("enabled") != false }.map { log in
-            var block: [String: Value] = [:]
-            block.put("category", log.string("category"))
-            block.put("category_group", log.string("categoryGroup"))
-            return .object(block)
-        })
-        a["metric"] = .list(o.objects("properties.metrics").map { metric in
-            var block: [String: Value] = [:]
-            block.put("category", metric.string("category"))
-            block.put("enabled", metric.bool("enabled"))
-            return .object(block)
-        })
+        a["enabled_log"] = .list(
+            o.objects("properties.logs").filter { $0.bool("enabled") != false }.map { log in
+                var block: [String: Value] = [:]
+                block.put("category", log.string("category"))
+                block.put("category_group", log.string("categoryGroup"))
+                return .object(block)
+            })
+        a["metric"] = .list(
+            o.objects("properties.metrics").map { metric in
+                var block: [String: Value] = [:]
+                block.put("category", metric.string("category"))
+                block.put("enabled", metric.bool("enabled"))
+                return .object(block)
+            })
         let armID = o.id.isEmpty ? targetID + "/providers/microsoft.insights/diagnosticSettings/" + o.name : o.id
-        var draft = LiveResource(type: "azurerm_monitor_diagnostic_setting", armID: armID,
-                                 label: targetLabel + "_" + o.name, region: nil, attributes: a)
+        var draft = LiveResource(
+            type: "azurerm_monitor_diagnostic_setting", armID: armID,
+            label: targetLabel + "_" + o.name, region: nil, attributes: a)
         draft.link("target_resource_id", to: targetID)
         return draft
     }
@@ -59,7 +63,8 @@ enum MonitorMapping {
         a.put("tier", o.string("properties.pricingTier"))
         a.put("resource_type", o.name)
         a.put("subplan", o.string("properties.subPlan"))
-        return LiveResource(type: "azurerm_security_center_subscription_pricing", armID: o.id, label: o.name,
-                            region: nil, attributes: a)
+        return LiveResource(
+            type: "azurerm_security_center_subscription_pricing", armID: o.id, label: o.name,
+            region: nil, attributes: a)
     }
 }

@@ -20,8 +20,9 @@ enum SQLMapping {
             admin.put("azuread_authentication_only", o.bool("properties.administrators.azureADOnlyAuthentication"))
             a["azuread_administrator"] = .list([.object(admin)])
         }
-        return LiveResource(type: "azurerm_mssql_server", armID: o.id, label: StorageMapping.label(o),
-                            region: o.location, attributes: a)
+        return LiveResource(
+            type: "azurerm_mssql_server", armID: o.id, label: StorageMapping.label(o),
+            region: o.location, attributes: a)
     }
 
     /// Maps one database; `tde` is its `transparentDataEncryption/current` read (a failure leaves the flag unknown).
@@ -36,14 +37,16 @@ enum SQLMapping {
         a.put("ledger_enabled", o.bool("properties.isLedgerOn"))
         switch tde {
         case .success(let value):
-            a.put("transparent_data_encryption_enabled",
-                  ARMObject(value).string("properties.state").map { $0.caseInsensitiveCompare("Enabled") == .orderedSame })
+            a.put(
+                "transparent_data_encryption_enabled",
+                ARMObject(value).string("properties.state").map { $0.caseInsensitiveCompare("Enabled") == .orderedSame })
         case .failure:
             a["transparent_data_encryption_enabled"] = .unknown
         }
-        var draft = LiveResource(type: "azurerm_mssql_database", armID: o.id,
-                                 label: StorageMapping.label(server) + "_" + o.name, region: o.location ?? server.location,
-                                 attributes: a)
+        var draft = LiveResource(
+            type: "azurerm_mssql_database", armID: o.id,
+            label: StorageMapping.label(server) + "_" + o.name, region: o.location ?? server.location,
+            attributes: a)
         draft.link("server_id", to: server.id)
         return draft
     }
@@ -55,9 +58,10 @@ enum SQLMapping {
         a.put("server_id", server.id)
         a.put("start_ip_address", o.string("properties.startIpAddress"))
         a.put("end_ip_address", o.string("properties.endIpAddress"))
-        var draft = LiveResource(type: "azurerm_mssql_firewall_rule", armID: o.id,
-                                 label: StorageMapping.label(server) + "_" + o.name, region: server.location,
-                                 attributes: a)
+        var draft = LiveResource(
+            type: "azurerm_mssql_firewall_rule", armID: o.id,
+            label: StorageMapping.label(server) + "_" + o.name, region: server.location,
+            attributes: a)
         draft.link("server_id", to: server.id)
         return draft
     }
@@ -70,9 +74,10 @@ enum SQLMapping {
         a.put("retention_in_days", o.number("properties.retentionDays"))
         a.put("storage_endpoint", o.string("properties.storageEndpoint"))
         a.put("log_monitoring_enabled", o.bool("properties.isAzureMonitorTargetEnabled"))
-        var draft = LiveResource(type: "azurerm_mssql_server_extended_auditing_policy",
-                                 armID: o.id.isEmpty ? server.id + "/extendedAuditingSettings/default" : o.id,
-                                 label: StorageMapping.label(server), region: server.location, attributes: a)
+        var draft = LiveResource(
+            type: "azurerm_mssql_server_extended_auditing_policy",
+            armID: o.id.isEmpty ? server.id + "/extendedAuditingSettings/default" : o.id,
+            label: StorageMapping.label(server), region: server.location, attributes: a)
         draft.link("server_id", to: server.id)
         return draft
     }
@@ -85,9 +90,10 @@ enum SQLMapping {
             a.put("key_vault_key_id", o.string("properties.uri"))
         }
         a.put("auto_rotation_enabled", o.bool("properties.autoRotationEnabled"))
-        var draft = LiveResource(type: "azurerm_mssql_server_transparent_data_encryption",
-                                 armID: o.id.isEmpty ? server.id + "/encryptionProtector/current" : o.id,
-                                 label: StorageMapping.label(server), region: server.location, attributes: a)
+        var draft = LiveResource(
+            type: "azurerm_mssql_server_transparent_data_encryption",
+            armID: o.id.isEmpty ? server.id + "/encryptionProtector/current" : o.id,
+            label: StorageMapping.label(server), region: server.location, attributes: a)
         draft.link("server_id", to: server.id)
         return draft
     }

@@ -25,16 +25,19 @@ enum StorageMapping {
             let bypass = (o.string("properties.networkAcls.bypass") ?? "")
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             rules["bypass"] = .list(bypass.map(Value.string))
-            rules["ip_rules"] = .list(o.objects("properties.networkAcls.ipRules").compactMap { $0.string("value") }
-                .map(Value.string))
-            rules["virtual_network_subnet_ids"] = .list(o.objects("properties.networkAcls.virtualNetworkRules")
-                .compactMap { $0.string("id") }.map(Value.string))
+            rules["ip_rules"] = .list(
+                o.objects("properties.networkAcls.ipRules").compactMap { $0.string("value") }
+                    .map(Value.string))
+            rules["virtual_network_subnet_ids"] = .list(
+                o.objects("properties.networkAcls.virtualNetworkRules")
+                    .compactMap { $0.string("id") }.map(Value.string))
             a["network_rules"] = .list([.object(rules)])
         }
         if o.string("properties.encryption.keySource")?.caseInsensitiveCompare("Microsoft.Keyvault") == .orderedSame {
             var key: [String: Value] = [:]
             if let uri = o.string("properties.encryption.keyvaultproperties.keyvaulturi"),
-               let name = o.string("properties.encryption.keyvaultproperties.keyname") {
+                let name = o.string("properties.encryption.keyvaultproperties.keyname")
+            {
                 let base = uri.hasSuffix("/") ? uri : uri + "/"
                 let version = o.string("properties.encryption.keyvaultproperties.keyversion") ?? ""
                 key["key_vault_key_id"] = .string(base + "keys/" + name + (version.isEmpty ? "" : "/" + version))
@@ -47,8 +50,9 @@ enum StorageMapping {
         case .failure?: a["blob_properties"] = .unknown
         case nil: break
         }
-        return LiveResource(type: "azurerm_storage_account", armID: o.id, label: label(o), region: o.location,
-                            attributes: a)
+        return LiveResource(
+            type: "azurerm_storage_account", armID: o.id, label: label(o), region: o.location,
+            attributes: a)
     }
 
     /// `blob_properties` from `blobServices/default`; disabled retention policies are absent blocks, as in Terraform.
@@ -56,8 +60,10 @@ enum StorageMapping {
         var b: [String: Value] = [:]
         b.put("versioning_enabled", s.bool("properties.isVersioningEnabled") ?? false)
         b.put("change_feed_enabled", s.bool("properties.changeFeed.enabled") ?? false)
-        for (arm, terraform) in [("deleteRetentionPolicy", "delete_retention_policy"),
-                                 ("containerDeleteRetentionPolicy", "container_delete_retention_policy")]
+        for (arm, terraform) in [
+            ("deleteRetentionPolicy", "delete_retention_policy"),
+            ("containerDeleteRetentionPolicy", "container_delete_retention_policy"),
+        ]
         where s.bool("properties.\(arm).enabled") == true {
             var policy: [String: Value] = [:]
             policy.put("days", s.number("properties.\(arm).days"))

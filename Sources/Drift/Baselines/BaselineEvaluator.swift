@@ -63,9 +63,11 @@ public struct BaselineEvaluator: Sendable {
         var diagnostics: [Diagnostic] = []
         for e in baseline.exceptions {
             if e.expires < today {
-                diagnostics.append(Diagnostic(.expiredSkip,
-                    "exception for \(e.check) on \(e.resource) (owner \(e.owner)) expired on \(e.expires); the check applies again",
-                    at: e.range, severity: .warning))
+                diagnostics.append(
+                    Diagnostic(
+                        .expiredSkip,
+                        "exception for \(e.check) on \(e.resource) (owner \(e.owner)) expired on \(e.expires); the check applies again",
+                        at: e.range, severity: .warning))
             } else {
                 active.append(e)
             }
@@ -117,14 +119,18 @@ public struct BaselineEvaluator: Sendable {
             case .every:
                 for r in candidates {
                     let actual = r.attributes[requirement.attribute] ?? .null
-                    results.append(SettingResult(setting: requirement.setting, subject: Self.subject(r), expected: requirement.expected,
-                                                 actual: actual, status: Self.status(actual, requirement)))
+                    results.append(
+                        SettingResult(
+                            setting: requirement.setting, subject: Self.subject(r), expected: requirement.expected,
+                            actual: actual, status: Self.status(actual, requirement)))
                 }
             case .any:
                 let statuses = candidates.map { Self.status($0.attributes[requirement.attribute] ?? .null, requirement) }
                 let best = statuses.firstIndex(of: .passed) ?? statuses.firstIndex(of: .unknown) ?? 0
-                results.append(SettingResult(setting: requirement.setting, expected: requirement.expected,
-                                             actual: candidates[best].attributes[requirement.attribute] ?? .null, status: statuses[best]))
+                results.append(
+                    SettingResult(
+                        setting: requirement.setting, expected: requirement.expected,
+                        actual: candidates[best].attributes[requirement.attribute] ?? .null, status: statuses[best]))
             }
         }
         return results
@@ -142,7 +148,8 @@ public struct BaselineEvaluator: Sendable {
             return equal(actual, requirement.expected) ? .passed : .failed
         case .atLeast, .atMost:
             guard let expected = requirement.expected.numberValue,
-                  let value = ValueConversions.number(actual) else { return .failed }
+                let value = ValueConversions.number(actual)
+            else { return .failed }
             return (requirement.comparison == .atLeast ? value >= expected : value <= expected) ? .passed : .failed
         }
     }

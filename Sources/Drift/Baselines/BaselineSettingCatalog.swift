@@ -26,17 +26,23 @@ enum BaselineSettingCatalog {
             let range = Self.range(pair.node, file)
             switch pair.key {
             case "ebs_encryption_by_default":
-                out.append(.init(setting: pair.key, resourceType: "aws_ebs_encryption_by_default", attribute: "enabled",
-                                 expected: .bool(try bool(pair.node, pair.key)), range: range))
+                out.append(
+                    .init(
+                        setting: pair.key, resourceType: "aws_ebs_encryption_by_default", attribute: "enabled",
+                        expected: .bool(try bool(pair.node, pair.key)), range: range))
             case "multi_region_trail":
                 guard try bool(pair.node, pair.key) else { continue }
-                out.append(.init(setting: pair.key, resourceType: "aws_cloudtrail", attribute: "is_multi_region_trail",
-                                 expected: .bool(true), quantifier: .any, range: range))
+                out.append(
+                    .init(
+                        setting: pair.key, resourceType: "aws_cloudtrail", attribute: "is_multi_region_trail",
+                        expected: .bool(true), quantifier: .any, range: range))
             case "s3_account_public_access_block":
                 try pair.node.requireKeys(in: Set(publicAccessBlockFields), "'\(pair.key)'")
                 for field in try pair.node.requireMapping("'\(pair.key)'") {
-                    out.append(.init(setting: "\(pair.key).\(field.key)", resourceType: "aws_s3_account_public_access_block",
-                                     attribute: field.key, expected: .bool(try bool(field.node, field.key)), range: Self.range(field.node, file)))
+                    out.append(
+                        .init(
+                            setting: "\(pair.key).\(field.key)", resourceType: "aws_s3_account_public_access_block",
+                            attribute: field.key, expected: .bool(try bool(field.node, field.key)), range: Self.range(field.node, file)))
                 }
             case "iam_password_policy":
                 try pair.node.requireKeys(in: Set(passwordPolicyFields.keys), "'\(pair.key)'")
@@ -46,19 +52,25 @@ enum BaselineSettingCatalog {
                     if comparison == .equal {
                         expected = .bool(try bool(field.node, field.key))
                     } else {
-                        guard case .number(let n)? = field.node.scalarValue, n >= 0 else { throw field.node.error("'\(field.key)' must be a number") }
+                        guard case .number(let n)? = field.node.scalarValue, n >= 0 else {
+                            throw field.node.error("'\(field.key)' must be a number")
+                        }
                         expected = .number(n)
                     }
-                    out.append(.init(setting: "\(pair.key).\(field.key)", resourceType: "aws_iam_account_password_policy",
-                                     attribute: field.key, expected: expected, comparison: comparison, range: Self.range(field.node, file)))
+                    out.append(
+                        .init(
+                            setting: "\(pair.key).\(field.key)", resourceType: "aws_iam_account_password_policy",
+                            attribute: field.key, expected: expected, comparison: comparison, range: Self.range(field.node, file)))
                 }
             case "defender_plans":
                 for plan in try pair.node.requireMapping("'\(pair.key)'") {
                     let tier = try plan.node.requireString("the tier of \(plan.key)")
                     guard ["free", "standard"].contains(tier.lowercased()) else { throw plan.node.error("tier must be Free or Standard") }
-                    out.append(.init(setting: "\(pair.key).\(plan.key)", resourceType: "azurerm_security_center_subscription_pricing",
-                                     attribute: "tier", selector: ["resource_type": .string(plan.key)], expected: .string(tier),
-                                     quantifier: .any, range: Self.range(plan.node, file)))
+                    out.append(
+                        .init(
+                            setting: "\(pair.key).\(plan.key)", resourceType: "azurerm_security_center_subscription_pricing",
+                            attribute: "tier", selector: ["resource_type": .string(plan.key)], expected: .string(tier),
+                            quantifier: .any, range: Self.range(plan.node, file)))
                 }
             default:
                 continue

@@ -29,9 +29,11 @@ public struct SecurityBaseline: Sendable, Hashable {
     public var autoRemediate: [String] = []
 
     /// A baseline.
-    public init(name: String, provider: String, checks: [String] = [], excludedChecks: [String] = [], frameworks: [String] = [],
-                severityThreshold: Severity? = nil, settings: [AccountSettingRequirement] = [],
-                exceptions: [BaselineException] = [], file: String = "") {
+    public init(
+        name: String, provider: String, checks: [String] = [], excludedChecks: [String] = [], frameworks: [String] = [],
+        severityThreshold: Severity? = nil, settings: [AccountSettingRequirement] = [],
+        exceptions: [BaselineException] = [], file: String = ""
+    ) {
         self.name = name
         self.provider = provider
         self.checks = checks
@@ -119,8 +121,10 @@ public struct AccountSettingRequirement: Sendable, Hashable {
     public var range: SourceRange?
 
     /// A requirement.
-    public init(setting: String, resourceType: String, attribute: String, selector: [String: Value] = [:], expected: Value,
-                comparison: Comparison = .equal, quantifier: Quantifier = .every, range: SourceRange? = nil) {
+    public init(
+        setting: String, resourceType: String, attribute: String, selector: [String: Value] = [:], expected: Value,
+        comparison: Comparison = .equal, quantifier: Quantifier = .every, range: SourceRange? = nil
+    ) {
         self.setting = setting
         self.resourceType = resourceType
         self.attribute = attribute

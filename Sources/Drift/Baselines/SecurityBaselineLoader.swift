@@ -4,8 +4,10 @@ import Model
 
 /// Reads baseline YAML files (`desired-state/baselines/*.yaml`); errors carry file:line:column.
 public enum SecurityBaselineLoader {
-    static let topKeys: Set<String> = ["name", "provider", "checks", "frameworks", "severity_threshold", "settings", "exceptions",
-                                         "auto_remediate"]
+    static let topKeys: Set<String> = [
+        "name", "provider", "checks", "frameworks", "severity_threshold", "settings", "exceptions",
+        "auto_remediate",
+    ]
 
     /// Parses a baseline; a schema or syntax error is a thrown diagnostic at its position.
     public static func load(yaml text: String, file: String) throws(DiagnosticsError) -> SecurityBaseline {
@@ -56,7 +58,7 @@ public enum SecurityBaselineLoader {
             throw node.error("an exception needs '\(key)'")
         }
         guard let check = node["check"], let resource = node["resource"], let reason = node["reason"], let owner = node["owner"],
-              let expiresNode = node["expires"]
+            let expiresNode = node["expires"]
         else { throw node.error("an exception needs check, resource, reason, owner and expires") }
         guard let expires = CalendarDate(try expiresNode.requireString("expires")) else {
             throw expiresNode.error("expires must be a date YYYY-MM-DD")

@@ -8,7 +8,8 @@ public enum Evaluator {
     }
 
     /// Renders a parsed template (as `templatefile` does) with `variables` as its only root names.
-    public static func renderTemplate(_ template: Expression, variables: [String: Value], context: EvalContext) throws(Diagnostic) -> Value {
+    public static func renderTemplate(_ template: Expression, variables: [String: Value], context: EvalContext) throws(Diagnostic) -> Value
+    {
         var scoped = context
         scoped.variables = variables
         return try evaluate(template, scoped, splatItem: nil)
@@ -85,11 +86,13 @@ public enum Evaluator {
     /// HCL gives both branches of a conditional one type (`true ? 1 : "a"` is `"1"`). Errors in the branch
     /// not taken are ignored, as HCL reports only the selected branch's; without a common type the selected
     /// value is kept as it is (Terraform would reject the configuration; a scanner still wants the value).
-    static func conditionalResult(_ chosen: Expression, other: Expression, _ ctx: EvalContext, splatItem: Value?) throws(Diagnostic) -> Value {
+    static func conditionalResult(
+        _ chosen: Expression, other: Expression, _ ctx: EvalContext, splatItem: Value?
+    ) throws(Diagnostic) -> Value {
         let value = try evaluate(chosen, ctx, splatItem: splatItem)
         guard value.isWhollyKnown, !value.isNull,
-              let otherValue = try? evaluate(other, ctx, splatItem: splatItem), otherValue.isWhollyKnown, !otherValue.isNull,
-              let unified = try? Conversion.unify([value, otherValue]), let first = unified.first
+            let otherValue = try? evaluate(other, ctx, splatItem: splatItem), otherValue.isWhollyKnown, !otherValue.isNull,
+            let unified = try? Conversion.unify([value, otherValue]), let first = unified.first
         else { return value }
         return first
     }
@@ -117,21 +120,29 @@ public enum Evaluator {
         switch base {
         case .list(let items), .tuple(let items):
             guard case .number(let n)? = try? Conversion.toNumber(key) else {
-                throw Diagnostic(.typeMismatch, "Invalid index: a \(base.typeName) index must be a number, found \(key.typeName)", at: keyRange)
+                throw Diagnostic(
+                    .typeMismatch, "Invalid index: a \(base.typeName) index must be a number, found \(key.typeName)", at: keyRange)
             }
             guard n == n.rounded(), n >= 0, n < Double(items.count) else {
-                throw Diagnostic(.evaluation, "Invalid index: the given index \(Value.formatNumber(n)) is out of range for a \(base.typeName) of \(items.count) elements", at: keyRange)
+                throw Diagnostic(
+                    .evaluation,
+                    "Invalid index: the given index \(Value.formatNumber(n)) is out of range for a \(base.typeName) of \(items.count) elements",
+                    at: keyRange)
             }
             return items[Int(n)]
         case .map(let members), .object(let members):
             guard case .string(let k)? = try? Conversion.toString(key) else {
-                throw Diagnostic(.typeMismatch, "Invalid index: a \(base.typeName) key must be a string, found \(key.typeName)", at: keyRange)
+                throw Diagnostic(
+                    .typeMismatch, "Invalid index: a \(base.typeName) key must be a string, found \(key.typeName)", at: keyRange)
             }
             if let v = members[k] { return v }
             if case .object = base, ctx.openObjects?.contains(base) == true { return .unknown }
             throw Diagnostic(.evaluation, "Invalid index: the given key \(Value.quote(k)) does not exist", at: keyRange)
         case .set:
-            throw Diagnostic(.evaluation, "Invalid index: elements of a set are identified only by their value and cannot be indexed; convert with tolist() first", at: e.range)
+            throw Diagnostic(
+                .evaluation,
+                "Invalid index: elements of a set are identified only by their value and cannot be indexed; convert with tolist() first",
+                at: e.range)
         case .null:
             throw Diagnostic(.evaluation, "Invalid index: cannot index a null value", at: e.range)
         default:
@@ -182,7 +193,9 @@ public enum Evaluator {
         return sawUnknownKey ? .unknown : .object(members)
     }
 
-    static func evaluateTemplate(_ parts: [TemplatePart], _ e: Expression, _ ctx: EvalContext, splatItem: Value?) throws(Diagnostic) -> Value {
+    static func evaluateTemplate(
+        _ parts: [TemplatePart], _ e: Expression, _ ctx: EvalContext, splatItem: Value?
+    ) throws(Diagnostic) -> Value {
         // HCL: a template that is exactly one interpolation yields the value itself, unconverted.
         if parts.count == 1, case .interpolation(let only) = parts[0] {
             return try evaluate(only, ctx, splatItem: splatItem)
@@ -193,7 +206,9 @@ public enum Evaluator {
         return unknown ? .unknown : .string(text)
     }
 
-    static func render(_ parts: [TemplatePart], _ ctx: EvalContext, splatItem: Value?, into text: inout String, unknown: inout Bool) throws(Diagnostic) {
+    static func render(
+        _ parts: [TemplatePart], _ ctx: EvalContext, splatItem: Value?, into text: inout String, unknown: inout Bool
+    ) throws(Diagnostic) {
         for part in parts {
             switch part {
             case .literal(let s):
@@ -219,7 +234,10 @@ public enum Evaluator {
                 }
                 let pairs = try ForEvaluator.pairs(of: coll, collection.range, ctx)
                 guard pairs.count <= ctx.maxForIterations else {
-                    throw Diagnostic(.limitExceeded, "The %{for} directive iterates over \(pairs.count) elements, more than the limit of \(ctx.maxForIterations)", at: range)
+                    throw Diagnostic(
+                        .limitExceeded,
+                        "The %{for} directive iterates over \(pairs.count) elements, more than the limit of \(ctx.maxForIterations)",
+                        at: range)
                 }
                 for (key, value) in pairs {
                     var bindings = [v: value]
@@ -239,7 +257,8 @@ public enum Evaluator {
         case .number, .bool:
             if case .string(let s)? = try? Conversion.toString(v) { text += s }
         default:
-            throw Diagnostic(.typeMismatch, "Invalid template interpolation value: cannot include a \(v.typeName) value in a string template", at: range)
+            throw Diagnostic(
+                .typeMismatch, "Invalid template interpolation value: cannot include a \(v.typeName) value in a string template", at: range)
         }
     }
 
@@ -262,16 +281,21 @@ public enum Evaluator {
             case .unknown: return .unknown
             case .list(let xs), .tuple(let xs), .set(let xs): values.append(contentsOf: xs)
             default:
-                throw Diagnostic(.typeMismatch, "Invalid expanding argument value: the expanding argument (indicated by ...) must be a list, tuple or set, found \(last.typeName)", at: arguments.last?.range ?? e.range)
+                throw Diagnostic(
+                    .typeMismatch,
+                    "Invalid expanding argument value: the expanding argument (indicated by ...) must be a list, tuple or set, found \(last.typeName)",
+                    at: arguments.last?.range ?? e.range)
             }
         }
         do {
             return try ctx.functions.call(name, arguments: values, context: ctx.functionContext)
         } catch {
             if let path = error.missingFile, let warnings = ctx.warnings {
-                warnings.append(Diagnostic(
-                    .io, "\(name)(): no file exists at \(Formatter.goQuote(path)) (a build artifact not yet created?); the value is unknown",
-                    at: e.range, severity: .warning))
+                warnings.append(
+                    Diagnostic(
+                        .io,
+                        "\(name)(): no file exists at \(Formatter.goQuote(path)) (a build artifact not yet created?); the value is unknown",
+                        at: e.range, severity: .warning))
                 return .unknown
             }
             var range = e.range

@@ -13,9 +13,13 @@ enum ForEvaluator {
         case .map(let m), .object(let m):
             return m.keys.sorted().map { (.string($0), m[$0] ?? .null) }
         case .null:
-            throw Diagnostic(.evaluation, "Iteration over null value: a null value cannot be used as the collection in a for expression", at: range)
+            throw Diagnostic(
+                .evaluation, "Iteration over null value: a null value cannot be used as the collection in a for expression", at: range)
         default:
-            throw Diagnostic(.typeMismatch, "Iteration over non-iterable value: a \(collection.typeName) value cannot be used as the collection in a for expression", at: range)
+            throw Diagnostic(
+                .typeMismatch,
+                "Iteration over non-iterable value: a \(collection.typeName) value cannot be used as the collection in a for expression",
+                at: range)
         }
     }
 
@@ -24,7 +28,9 @@ enum ForEvaluator {
         guard collection.isKnown else { return .unknown }
         let pairs = try pairs(of: collection, f.collection.range, ctx)
         guard pairs.count <= ctx.maxForIterations else {
-            throw Diagnostic(.limitExceeded, "The for expression iterates over \(pairs.count) elements, more than the limit of \(ctx.maxForIterations)", at: range)
+            throw Diagnostic(
+                .limitExceeded, "The for expression iterates over \(pairs.count) elements, more than the limit of \(ctx.maxForIterations)",
+                at: range)
         }
         var tupleOut: [Value] = []
         var objectOut: [String: Value] = [:]
@@ -41,7 +47,8 @@ enum ForEvaluator {
                     continue
                 }
                 guard case .bool(let include)? = try? Conversion.toBool(cond) else {
-                    throw Diagnostic(.typeMismatch, "The for expression's if clause must produce a bool, found \(cond.typeName)", at: condExpr.range)
+                    throw Diagnostic(
+                        .typeMismatch, "The for expression's if clause must produce a bool, found \(cond.typeName)", at: condExpr.range)
                 }
                 if !include { continue }
             }
@@ -62,7 +69,10 @@ enum ForEvaluator {
                 groups[name, default: []].append(produced)
             } else {
                 if objectOut[name] != nil {
-                    throw Diagnostic(.duplicate, "Duplicate object key \(Value.quote(name)) in for expression; add \"...\" after the value to group values by key", at: keyExpr.range)
+                    throw Diagnostic(
+                        .duplicate,
+                        "Duplicate object key \(Value.quote(name)) in for expression; add \"...\" after the value to group values by key",
+                        at: keyExpr.range)
                 }
                 objectOut[name] = produced
             }

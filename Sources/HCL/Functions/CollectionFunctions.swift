@@ -21,11 +21,13 @@ enum CollectionFunctions {
             // Removed in Terraform 0.12 but still registered so configurations get Terraform's message.
             Function("list", arguments: 0...Int.max, handlesUnknown: true) { _, _ in
                 throw FunctionError(
-                    "Call to function \"list\" failed: the \"list\" function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ]) syntax to write a literal list.")
+                    "Call to function \"list\" failed: the \"list\" function was deprecated in Terraform v0.12 and is no longer available; use tolist([ ... ]) syntax to write a literal list."
+                )
             },
             Function("map", arguments: 0...Int.max, handlesUnknown: true) { _, _ in
                 throw FunctionError(
-                    "Call to function \"map\" failed: the \"map\" function was deprecated in Terraform v0.12 and is no longer available; use tomap({ ... }) syntax to write a literal map.")
+                    "Call to function \"map\" failed: the \"map\" function was deprecated in Terraform v0.12 and is no longer available; use tomap({ ... }) syntax to write a literal map."
+                )
             },
             Function("merge", arguments: 0...Int.max, handlesUnknown: true) { args, _ in try merge(args) },
             Function("lookup", arguments: 2...3, handlesUnknown: true) { args, _ in try lookup(args) },
@@ -62,7 +64,8 @@ enum CollectionFunctions {
                     if case .unknown = arg { return .unknown }
                     if case .null = arg { continue }
                     guard let items = arg.elements, !isSet(arg) else {
-                        throw FunctionError("Call to function \"coalescelist\" failed: coalescelist arguments must be lists or tuples.", argument: i)
+                        throw FunctionError(
+                            "Call to function \"coalescelist\" failed: coalescelist arguments must be lists or tuples.", argument: i)
                     }
                     if !items.isEmpty { return arg }
                 }
@@ -151,7 +154,8 @@ enum CollectionFunctions {
         if case .unknown = args[1] { return .unknown }
         let items = try Arg.elements(args, 0, "list")
         if isSet(args[0]) {
-            throw FunctionError("Call to function \"element\" failed: cannot read elements from \(TypeConstraint.implied(by: args[0]).friendlyName).")
+            throw FunctionError(
+                "Call to function \"element\" failed: cannot read elements from \(TypeConstraint.implied(by: args[0]).friendlyName).")
         }
         let index = try Arg.int(args, 1, "index")
         guard !items.isEmpty else {
@@ -247,13 +251,15 @@ enum CollectionFunctions {
                     return try Conversion.convert(args[2], to: TypeConstraint.implied(by: sample))
                 } catch {
                     throw FunctionError(
-                        "Invalid value for \"default\" parameter: the default value must have the same type as the map elements.", argument: 2)
+                        "Invalid value for \"default\" parameter: the default value must have the same type as the map elements.",
+                        argument: 2)
                 }
             }
             return args[2]
         }
         if isObject {
-            throw FunctionError("Invalid value for \"inputMap\" parameter: the given object has no attribute \(Value.quote(key)).", argument: 0)
+            throw FunctionError(
+                "Invalid value for \"inputMap\" parameter: the given object has no attribute \(Value.quote(key)).", argument: 0)
         }
         throw FunctionError("Call to function \"lookup\" failed: lookup failed to find key \(Value.quote(key)).")
     }
@@ -308,7 +314,9 @@ enum CollectionFunctions {
         switch list {
         case .list(let values), .tuple(let values): items = values
         case .set:
-            throw FunctionError("Invalid value for \"list\" parameter: cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important.", argument: 0)
+            throw FunctionError(
+                "Invalid value for \"list\" parameter: cannot slice a set, because its elements do not have indices; explicitly convert to a list if the ordering of the result is not important.",
+                argument: 0)
         default:
             throw FunctionError("Invalid value for \"list\" parameter: must be a list or tuple value.", argument: 0)
         }
@@ -317,14 +325,16 @@ enum CollectionFunctions {
             throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be less than zero.", argument: 1)
         }
         guard start <= items.count else {
-            throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be greater than the length of the list.", argument: 1)
+            throw FunctionError(
+                "Invalid value for \"start_index\" parameter: start index must not be greater than the length of the list.", argument: 1)
         }
         let end = try Arg.int(args, 2, "end_index")
         guard end >= 0 else {
             throw FunctionError("Invalid value for \"end_index\" parameter: end index must not be less than zero.", argument: 2)
         }
         guard end <= items.count else {
-            throw FunctionError("Invalid value for \"end_index\" parameter: end index must not be greater than the length of the list.", argument: 2)
+            throw FunctionError(
+                "Invalid value for \"end_index\" parameter: end index must not be greater than the length of the list.", argument: 2)
         }
         guard start <= end else {
             throw FunctionError("Invalid value for \"start_index\" parameter: start index must not be greater than end index.", argument: 1)
@@ -378,14 +388,16 @@ enum CollectionFunctions {
             throw FunctionError("Invalid value for \"params\" parameter: end must be less than start when step is negative.", argument: 1)
         }
         if step > 0, limit < start {
-            throw FunctionError("Invalid value for \"params\" parameter: end must be greater than start when step is positive.", argument: 1)
+            throw FunctionError(
+                "Invalid value for \"params\" parameter: end must be greater than start when step is positive.", argument: 1)
         }
         var values: [Value] = []
         var v = start
         while step > 0 ? v < limit : v > limit {
             if values.count >= 1024 {
                 throw FunctionError(
-                    "Call to function \"range\" failed: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step.")
+                    "Call to function \"range\" failed: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step."
+                )
             }
             values.append(.number(v))
             v += step

@@ -87,7 +87,8 @@ enum DateFormat {
             case "ZZZ": out += offsetMinutes == 0 ? "UTC" : sign + pad(offsetH, 2) + pad(offsetM, 2)
             case "Z": out += offsetMinutes == 0 ? "Z" : sign + pad(offsetH, 2) + pad(offsetM, 2)
             default:
-                throw FunctionError("Invalid value for \"format\" parameter: invalid date format verb \(Formatter.goQuote(token)).", argument: 0)
+                throw FunctionError(
+                    "Invalid value for \"format\" parameter: invalid date format verb \(Formatter.goQuote(token)).", argument: 0)
             }
         }
         return out

@@ -11,7 +11,8 @@ enum EncodingFunctions {
                 do {
                     return try JSONParser.parse(text, filename: "<jsondecode>").value
                 } catch {
-                    throw FunctionError("Call to function \"jsondecode\" failed: \((error as? Diagnostic)?.message ?? "\(error)").", argument: 0)
+                    throw FunctionError(
+                        "Call to function \"jsondecode\" failed: \((error as? Diagnostic)?.message ?? "\(error)").", argument: 0)
                 }
             },
             Function("yamlencode", arguments: 1...1) { args, _ in .string(YAMLEncoding.encode(args[0])) },
@@ -23,7 +24,8 @@ enum EncodingFunctions {
                 let bytes = try decodeBase64(text)
                 guard let decoded = String(validating: bytes, as: UTF8.self) else {
                     throw FunctionError(
-                        "Call to function \"base64decode\" failed: the result of decoding the provided string is not valid UTF-8.", argument: 0)
+                        "Call to function \"base64decode\" failed: the result of decoding the provided string is not valid UTF-8.",
+                        argument: 0)
                 }
                 return .string(decoded)
             },
@@ -36,7 +38,8 @@ enum EncodingFunctions {
     static func decodeBase64(_ text: String) throws(FunctionError) -> [UInt8] {
         let cleaned = text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
         guard let data = Data(base64Encoded: cleaned) else {
-            throw FunctionError("Call to function \"base64decode\" failed: failed to decode base64 data \(Formatter.goQuote(text)).", argument: 0)
+            throw FunctionError(
+                "Call to function \"base64decode\" failed: failed to decode base64 data \(Formatter.goQuote(text)).", argument: 0)
         }
         return [UInt8](data)
     }

@@ -101,7 +101,8 @@ enum FilesystemFunctions {
             case nil:
                 throw missing
             case .directory:
-                throw FunctionError("Invalid value for \"path\" parameter: \(Formatter.goQuote(path)) is a directory, not a file.", argument: 0)
+                throw FunctionError(
+                    "Invalid value for \"path\" parameter: \(Formatter.goQuote(path)) is a directory, not a file.", argument: 0)
             case .file, .symlink:
                 throw FunctionError("Invalid value for \"path\" parameter: failed to read file \(Formatter.goQuote(path)).", argument: 0)
             }

@@ -23,7 +23,8 @@ enum Glob {
                 for name in names {
                     seen += 1
                     if seen > maxEntries {
-                        throw FunctionError("Call to function \"fileset\" failed: more than \(maxEntries) files under \(Formatter.goQuote(path)).")
+                        throw FunctionError(
+                            "Call to function \"fileset\" failed: more than \(maxEntries) files under \(Formatter.goQuote(path)).")
                     }
                     let relative = directory.isEmpty ? name : directory + "/" + name
                     let child = root + "/" + relative

@@ -6,8 +6,11 @@ import Model
 enum HashFunctions {
     static var all: [Function] {
         [
-            Function("md5", arguments: 1...1) { args, _ in .string(hex(Insecure.MD5.hash(data: Array(try Arg.string(args, 0, "str").utf8)))) },
-            Function("sha1", arguments: 1...1) { args, _ in .string(hex(Insecure.SHA1.hash(data: Array(try Arg.string(args, 0, "str").utf8)))) },
+            Function("md5", arguments: 1...1) { args, _ in .string(hex(Insecure.MD5.hash(data: Array(try Arg.string(args, 0, "str").utf8))))
+            },
+            Function("sha1", arguments: 1...1) { args, _ in
+                .string(hex(Insecure.SHA1.hash(data: Array(try Arg.string(args, 0, "str").utf8))))
+            },
             Function("sha256", arguments: 1...1) { args, _ in .string(hex(SHA256.hash(data: Array(try Arg.string(args, 0, "str").utf8)))) },
             Function("sha512", arguments: 1...1) { args, _ in .string(hex(SHA512.hash(data: Array(try Arg.string(args, 0, "str").utf8)))) },
             Function("base64sha256", arguments: 1...1) { args, _ in
@@ -62,7 +65,9 @@ enum HashFunctions {
         bytes[6] = (bytes[6] & 0x0F) | 0x50
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         let text = hex(bytes)
-        let parts = [text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4), text.dropFirst(20)]
+        let parts = [
+            text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4), text.dropFirst(16).prefix(4), text.dropFirst(20),
+        ]
         return .string(parts.joined(separator: "-"))
     }
 }

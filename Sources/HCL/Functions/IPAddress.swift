@@ -1,4 +1,5 @@
 import Foundation
+
 /// A 128-bit unsigned integer for IP arithmetic (avoids `UInt128`, which needs macOS 15).
 struct U128: Hashable, Comparable {
     var hi: UInt64

@@ -48,7 +48,8 @@ enum IPNetFunctions {
         }
         guard !negative, netNum <= U128.lowMask(newBits) else {
             throw FunctionError(
-                "Call to function \"cidrsubnet\" failed: prefix extension of \(newBits) does not accommodate a subnet numbered \(negative ? "-" : "")\(netNum.decimal).")
+                "Call to function \"cidrsubnet\" failed: prefix extension of \(newBits) does not accommodate a subnet numbered \(negative ? "-" : "")\(netNum.decimal)."
+            )
         }
         let address = network.address | (netNum << (network.bits - newPrefix))
         return .string(IPNetwork(address: address, prefix: newPrefix, bits: network.bits).cidr)

@@ -98,10 +98,12 @@ enum ListFunctions {
         var total = 0.0
         for item in items {
             if case .null = item {
-                throw FunctionError("Invalid value for \"list\" parameter: argument must be list, set, or tuple of number values.", argument: 0)
+                throw FunctionError(
+                    "Invalid value for \"list\" parameter: argument must be list, set, or tuple of number values.", argument: 0)
             }
             guard case .number(let n)? = try? Conversion.toNumber(item) else {
-                throw FunctionError("Invalid value for \"list\" parameter: argument must be list, set, or tuple of number values.", argument: 0)
+                throw FunctionError(
+                    "Invalid value for \"list\" parameter: argument must be list, set, or tuple of number values.", argument: 0)
             }
             total += n
             if total.isNaN {

@@ -46,11 +46,13 @@ enum NumericFunctions {
     private static func parseInt(_ args: [Value]) throws(FunctionError) -> Value {
         let raw = try Arg.nonNull(args, 0, "number")
         guard case .string(let text) = raw else {
-            throw FunctionError("Invalid value for \"number\" parameter: first argument must be a string, not \(raw.typeName).", argument: 0)
+            throw FunctionError(
+                "Invalid value for \"number\" parameter: first argument must be a string, not \(raw.typeName).", argument: 0)
         }
         let base = try Arg.int(args, 1, "base")
         guard base >= 2 && base <= 62 else {
-            throw FunctionError("Invalid value for \"base\" parameter: base must be a whole number between 2 and 62 inclusive.", argument: 1)
+            throw FunctionError(
+                "Invalid value for \"base\" parameter: base must be a whole number between 2 and 62 inclusive.", argument: 1)
         }
         var digits = Substring(text)
         var negative = false
@@ -75,7 +77,8 @@ enum NumericFunctions {
             result = result * Double(base) + Double(digit)
         }
         guard valid else {
-            throw FunctionError("Invalid value for \"number\" parameter: cannot parse \(Formatter.goQuote(text)) as a base \(base) integer.", argument: 0)
+            throw FunctionError(
+                "Invalid value for \"number\" parameter: cannot parse \(Formatter.goQuote(text)) as a base \(base) integer.", argument: 0)
         }
         return .number(negative ? -result : result)
     }

@@ -183,7 +183,9 @@ enum TimeFunctions {
             case "s": scale = 1e9
             case "m": scale = 60e9
             case "h": scale = 3600e9
-            case "": throw FunctionError("Call to function \"timeadd\" failed: time: missing unit in duration \(Formatter.goQuote(text)).", argument: 1)
+            case "":
+                throw FunctionError(
+                    "Call to function \"timeadd\" failed: time: missing unit in duration \(Formatter.goQuote(text)).", argument: 1)
             default:
                 throw FunctionError(
                     "Call to function \"timeadd\" failed: time: unknown unit \(Formatter.goQuote(unit)) in duration \(Formatter.goQuote(text)).",

@@ -192,7 +192,9 @@ private struct JSONReader {
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 {
-                throw error(b == UInt8(ascii: "\n") ? "Unterminated string: newline before closing quote" : "Control character in string must be escaped")
+                throw error(
+                    b == UInt8(ascii: "\n")
+                        ? "Unterminated string: newline before closing quote" : "Control character in string must be escaped")
             }
             offset += 1
         }
@@ -208,7 +210,9 @@ private struct JSONReader {
                 return s
             }
             if b < 0x20 {
-                throw error(b == UInt8(ascii: "\n") ? "Unterminated string: newline before closing quote" : "Control character in string must be escaped")
+                throw error(
+                    b == UInt8(ascii: "\n")
+                        ? "Unterminated string: newline before closing quote" : "Control character in string must be escaped")
             }
             if b != UInt8(ascii: "\\") {
                 bytes.append(b)

@@ -50,19 +50,22 @@ struct JSONSyntaxConverter {
                 // `"//"` is the JSON syntax's comment property.
                 if member.key == "//" { continue }
                 if let block = schema.blockTypes[member.key] {
-                    unpackBlocks(member.value, type: member.key, typeRange: member.keyRange, labelsLeft: block.labels,
-                                 labels: [], labelRanges: [], schema: block, into: &result.blocks)
+                    unpackBlocks(
+                        member.value, type: member.key, typeRange: member.keyRange, labelsLeft: block.labels,
+                        labels: [], labelRanges: [], schema: block, into: &result.blocks)
                     continue
                 }
                 if let previous = attributeRanges[member.key] {
-                    error("Duplicate argument \(Value.quote(member.key)); it was already set at \(previous)",
-                          at: member.keyRange, code: .duplicate)
+                    error(
+                        "Duplicate argument \(Value.quote(member.key)); it was already set at \(previous)",
+                        at: member.keyRange, code: .duplicate)
                     continue
                 }
                 attributeRanges[member.key] = member.keyRange
-                result.attributes.append(Attribute(
-                    name: member.key, nameRange: member.keyRange, expression: expression(member.value),
-                    range: member.keyRange.through(member.value.range)))
+                result.attributes.append(
+                    Attribute(
+                        name: member.key, nameRange: member.keyRange, expression: expression(member.value),
+                        range: member.keyRange.through(member.value.range)))
             }
         }
         return result
@@ -99,9 +102,10 @@ struct JSONSyntaxConverter {
             let what = "a JSON object (or an array of objects) whose keys are the labels of \(Value.quote(type)) blocks"
             for members in objects(node, expecting: what) {
                 for member in members {
-                    unpackBlocks(member.value, type: type, typeRange: typeRange, labelsLeft: labelsLeft - 1,
-                                 labels: labels + [member.key], labelRanges: labelRanges + [member.keyRange],
-                                 schema: schema, into: &blocks)
+                    unpackBlocks(
+                        member.value, type: type, typeRange: typeRange, labelsLeft: labelsLeft - 1,
+                        labels: labels + [member.key], labelRanges: labelRanges + [member.keyRange],
+                        schema: schema, into: &blocks)
                 }
             }
             return
@@ -111,18 +115,23 @@ struct JSONSyntaxConverter {
         case .object: bodies = [node]
         case .array(let items): bodies = items
         default:
-            error("Incorrect JSON value type: expected a JSON object (or an array of objects) for the body of a \(Value.quote(type)) block, found \(node.kindName)", at: node.range)
+            error(
+                "Incorrect JSON value type: expected a JSON object (or an array of objects) for the body of a \(Value.quote(type)) block, found \(node.kindName)",
+                at: node.range)
             return
         }
         let bodySchema = schema.body()
         for bodyNode in bodies {
             guard bodyNode.objectMembers != nil else {
-                error("Incorrect JSON value type: expected a JSON object for the body of a \(Value.quote(type)) block, found \(bodyNode.kindName)", at: bodyNode.range)
+                error(
+                    "Incorrect JSON value type: expected a JSON object for the body of a \(Value.quote(type)) block, found \(bodyNode.kindName)",
+                    at: bodyNode.range)
                 continue
             }
-            blocks.append(Block(
-                type: type, labels: labels, typeRange: typeRange, labelRanges: labelRanges,
-                body: body(bodyNode, schema: bodySchema), range: typeRange.through(bodyNode.range)))
+            blocks.append(
+                Block(
+                    type: type, labels: labels, typeRange: typeRange, labelRanges: labelRanges,
+                    body: body(bodyNode, schema: bodySchema), range: typeRange.through(bodyNode.range)))
         }
     }
 }

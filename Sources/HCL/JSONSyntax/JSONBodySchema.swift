@@ -50,9 +50,11 @@ public struct JSONBlockSchema: Sendable {
 /// The body schemas of Terraform's own blocks.
 enum TerraformJSONSchemas {
     /// `dynamic "name" { for_each = … content { … } }`, allowed in any body that has nested blocks.
-    static let dynamic = JSONBlockSchema(labels: 1, body: {
-        JSONBodySchema(blockTypes: ["content": JSONBlockSchema(labels: 0, body: withDynamic)])
-    })
+    static let dynamic = JSONBlockSchema(
+        labels: 1,
+        body: {
+            JSONBodySchema(blockTypes: ["content": JSONBlockSchema(labels: 0, body: withDynamic)])
+        })
 
     /// A body whose only Terraform-defined nested block is `dynamic`.
     @Sendable static func withDynamic() -> JSONBodySchema {
@@ -62,15 +64,19 @@ enum TerraformJSONSchemas {
     /// Resource, data source, ephemeral resource and `removed` bodies.
     @Sendable static func resource() -> JSONBodySchema {
         JSONBodySchema(blockTypes: [
-            "lifecycle": JSONBlockSchema(labels: 0, body: {
-                JSONBodySchema(blockTypes: [
-                    "precondition": JSONBlockSchema(labels: 0),
-                    "postcondition": JSONBlockSchema(labels: 0),
-                ])
-            }),
-            "provisioner": JSONBlockSchema(labels: 1, body: {
-                JSONBodySchema(blockTypes: ["connection": JSONBlockSchema(labels: 0), "dynamic": dynamic])
-            }),
+            "lifecycle": JSONBlockSchema(
+                labels: 0,
+                body: {
+                    JSONBodySchema(blockTypes: [
+                        "precondition": JSONBlockSchema(labels: 0),
+                        "postcondition": JSONBlockSchema(labels: 0),
+                    ])
+                }),
+            "provisioner": JSONBlockSchema(
+                labels: 1,
+                body: {
+                    JSONBodySchema(blockTypes: ["connection": JSONBlockSchema(labels: 0), "dynamic": dynamic])
+                }),
             "connection": JSONBlockSchema(labels: 0),
             "dynamic": dynamic,
         ])
@@ -95,9 +101,11 @@ enum TerraformJSONSchemas {
         JSONBodySchema(blockTypes: [
             "required_providers": JSONBlockSchema(labels: 0),
             "backend": JSONBlockSchema(labels: 1),
-            "cloud": JSONBlockSchema(labels: 0, body: {
-                JSONBodySchema(blockTypes: ["workspaces": JSONBlockSchema(labels: 0)])
-            }),
+            "cloud": JSONBlockSchema(
+                labels: 0,
+                body: {
+                    JSONBodySchema(blockTypes: ["workspaces": JSONBlockSchema(labels: 0)])
+                }),
             "provider_meta": JSONBlockSchema(labels: 1),
         ])
     }

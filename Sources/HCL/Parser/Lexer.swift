@@ -230,7 +230,7 @@ struct Lexer {
                 if n >= 0x30 && n <= 0x39 {
                     j += 2
                     end = j
-                } else if (n == UInt8(ascii: "+") || n == UInt8(ascii: "-")), at(j + 2) >= 0x30, at(j + 2) <= 0x39 {
+                } else if n == UInt8(ascii: "+") || n == UInt8(ascii: "-"), at(j + 2) >= 0x30, at(j + 2) <= 0x39 {
                     j += 3
                     end = j
                 } else {

@@ -55,7 +55,7 @@ extension Parser {
                 i = decodeEscape(at: i, end: end, into: &out)
                 continue
             }
-            if (b == UInt8(ascii: "$") || b == UInt8(ascii: "%")), i + 2 < end,
+            if b == UInt8(ascii: "$") || b == UInt8(ascii: "%"), i + 2 < end,
                 bytes[i + 1] == b, bytes[i + 2] == UInt8(ascii: "{")
             {
                 out.append(b)

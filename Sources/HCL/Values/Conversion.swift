@@ -182,7 +182,8 @@ public enum Conversion {
         var out: [Value] = []
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            let itemPath = keys.map { path.isEmpty ? "element \(Value.quote($0[i]))" : "\(path), element \(Value.quote($0[i]))" }
+            let itemPath =
+                keys.map { path.isEmpty ? "element \(Value.quote($0[i]))" : "\(path), element \(Value.quote($0[i]))" }
                 ?? elementPath(path, i)
             out.append(try convert(item, to: target, path: itemPath))
         }

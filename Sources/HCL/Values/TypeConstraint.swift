@@ -93,7 +93,9 @@ public indirect enum TypeConstraint: Hashable, Sendable {
         case .call(let name, let arguments, _):
             return try parseCall(name, arguments, expression, optionalAllowed: optionalAllowed)
         default:
-            throw invalid("A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string).", expression)
+            throw invalid(
+                "A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string).",
+                expression)
         }
     }
 

@@ -17,9 +17,11 @@ public struct FindingRecord: Sendable, Hashable, Codable {
     public var suppression: FindingSuppression?
 
     /// Memberwise.
-    public init(fingerprint: Fingerprint, checkID: String, title: String, severity: Severity, verdict: Verdict.Kind,
-                resourceAddress: String, resourceType: String, file: String? = nil, line: Int? = nil,
-                message: String? = nil, controls: [String] = [], suppression: FindingSuppression? = nil) {
+    public init(
+        fingerprint: Fingerprint, checkID: String, title: String, severity: Severity, verdict: Verdict.Kind,
+        resourceAddress: String, resourceType: String, file: String? = nil, line: Int? = nil,
+        message: String? = nil, controls: [String] = [], suppression: FindingSuppression? = nil
+    ) {
         self.fingerprint = fingerprint
         self.checkID = checkID
         self.title = title

@@ -22,11 +22,11 @@ public struct Fingerprint: Sendable, Hashable, Codable, CustomStringConvertible 
     /// A fingerprint read back from a baseline file or a stored row.
     public init(hex: String) { self.hex = hex.lowercased() }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         self.init(hex: try decoder.singleValueContainer().decode(String.self))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(hex)
     }

@@ -18,8 +18,10 @@ public struct ScannedResource: Sendable, Hashable, Codable {
     public var region: String?
 
     /// Builds a resource summary.
-    public init(address: String, type: String, provider: String, origin: Origin, file: String? = nil, line: Int? = nil,
-                liveID: String? = nil, region: String? = nil) {
+    public init(
+        address: String, type: String, provider: String, origin: Origin, file: String? = nil, line: Int? = nil,
+        liveID: String? = nil, region: String? = nil
+    ) {
         self.address = address
         self.type = type
         self.provider = provider

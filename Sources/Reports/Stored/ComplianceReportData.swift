@@ -55,8 +55,10 @@ public struct ComplianceReportData: Sendable {
     public var history: [HistoryRow]
 
     /// Builds the report input.
-    public init(target: String, repo: String, branch: String, commit: String, scannedAt: Date, generatedAt: Date,
-                framework: FrameworkInfo, controls: [ControlResult], failingFindings: [StoredFinding], history: [HistoryRow]) {
+    public init(
+        target: String, repo: String, branch: String, commit: String, scannedAt: Date, generatedAt: Date,
+        framework: FrameworkInfo, controls: [ControlResult], failingFindings: [StoredFinding], history: [HistoryRow]
+    ) {
         self.target = target
         self.repo = repo
         self.branch = branch
@@ -71,7 +73,8 @@ public struct ComplianceReportData: Sendable {
 
     /// Controls passed / (passed + failed), as `ComplianceSummary.score` computes it; nil when none was decided.
     public var score: Double? {
-        let passed = count(.passed), failed = count(.failed)
+        let passed = count(.passed)
+        let failed = count(.failed)
         return passed + failed == 0 ? nil : Double(passed) / Double(passed + failed)
     }
 

@@ -14,7 +14,8 @@ enum ScoreTrendChart {
 
     /// The chart for `rows` (already oldest first); `label` names it for screen readers.
     static func svg(_ rows: [HistoryRow], label: String) -> String {
-        let plotW = width - left - right, plotH = height - top - bottom
+        let plotW = width - left - right
+        let plotH = height - top - bottom
         func x(_ i: Int) -> Double { rows.count == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(rows.count - 1) }
         func y(_ score: Double) -> Double { top + plotH * (1 - min(max(score, 0), 1)) }
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
@@ -61,7 +62,8 @@ enum ScoreTrendChart {
             }
             let labelled = (rows.count - 1 - i) % step == 0
             if labelled {
-                let lx = x(i), ly = top + plotH + 14
+                let lx = x(i)
+                let ly = top + plotH + 14
                 out += "<text class=\"xlabel\" x=\"\(n(lx))\" y=\"\(n(ly))\" text-anchor=\"end\" "
                 out += "transform=\"rotate(-40 \(n(lx)) \(n(ly)))\">\(e(sha))</text>"
             }

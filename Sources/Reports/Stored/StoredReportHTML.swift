@@ -61,7 +61,8 @@ enum StoredReportHTML {
             return [
                 badge(f.severity.rawValue), "<code>\(e(f.checkID))</code><br>\(e(f.title))",
                 "<code>\(e(f.resourceAddress))</code>" + (location.isEmpty ? "" : "<br><span class=\"loc\">\(e(location))</span>"),
-                e(StoredReportText.controls(f, framework: framework).joined(separator: ", ")), "<code>\(e(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? ""))</code>",
+                e(StoredReportText.controls(f, framework: framework).joined(separator: ", ")),
+                "<code>\(e(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? ""))</code>",
                 badge((state ?? StoredReportText.state(f)).rawValue),
             ]
         }

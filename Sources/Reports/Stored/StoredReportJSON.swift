@@ -19,15 +19,21 @@ enum StoredReportJSON {
             ("framework", framework(d.framework)),
             ("score", score(d.score)),
             ("summary", .object(StoredReportText.statuses.map { ($0.rawValue, .int(d.count($0))) })),
-            ("controls", .array(d.controls.map { c in
-                .object([
-                    ("id", .string(c.control.id)), ("title", .string(c.control.title)), ("automated", .bool(c.control.automated)),
-                    ("status", .string(c.status.rawValue)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
-                    ("unknown", .int(c.unknown)),
-                ])
-            })),
-            ("failing_findings",
-             .array(StoredReportText.bySeverity(d.failingFindings).map { finding($0, framework: d.framework.id) })),
+            (
+                "controls",
+                .array(
+                    d.controls.map { c in
+                        .object([
+                            ("id", .string(c.control.id)), ("title", .string(c.control.title)), ("automated", .bool(c.control.automated)),
+                            ("status", .string(c.status.rawValue)), ("passed", .int(c.passed)), ("failed", .int(c.failed)),
+                            ("unknown", .int(c.unknown)),
+                        ])
+                    })
+            ),
+            (
+                "failing_findings",
+                .array(StoredReportText.bySeverity(d.failingFindings).map { finding($0, framework: d.framework.id) })
+            ),
             ("history", .array(StoredReportText.chronological(d.history).map(history))),
         ])
     }
@@ -39,14 +45,17 @@ enum StoredReportJSON {
             ("target", .string(d.target)),
             ("framework", framework(d.framework)),
             ("points", .array(StoredReportText.chronological(d.points).map(history))),
-            ("diff", d.diff.map { diff in
-                .object([
-                    ("from_commit", .string(diff.fromCommit)), ("to_commit", .string(diff.toCommit)),
-                    ("new", .array(StoredReportText.bySeverity(diff.new).map { finding($0, framework: nil) })),
-                    ("resolved", .array(StoredReportText.bySeverity(diff.resolved).map { finding($0, framework: nil) })),
-                    ("unchanged_count", .int(diff.unchangedCount)),
-                ])
-            } ?? .null),
+            (
+                "diff",
+                d.diff.map { diff in
+                    .object([
+                        ("from_commit", .string(diff.fromCommit)), ("to_commit", .string(diff.toCommit)),
+                        ("new", .array(StoredReportText.bySeverity(diff.new).map { finding($0, framework: nil) })),
+                        ("resolved", .array(StoredReportText.bySeverity(diff.resolved).map { finding($0, framework: nil) })),
+                        ("unchanged_count", .int(diff.unchangedCount)),
+                    ])
+                } ?? .null
+            ),
         ])
     }
 

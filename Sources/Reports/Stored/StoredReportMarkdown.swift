@@ -5,12 +5,14 @@ enum StoredReportMarkdown {
     /// A findings table (controls of `framework`, or all when nil), or an italic line when there are none.
     static func findings(_ rows: [StoredFinding], framework: String?, empty: String) -> String {
         guard !rows.isEmpty else { return "_\(empty)_\n\n" }
-        let cell = TextEscaping.markdownCell, code = TextEscaping.markdownCode
+        let cell = TextEscaping.markdownCell
+        let code = TextEscaping.markdownCode
         var out = "| Severity | Check | Title | Resource | Location | Controls | First seen | State |\n"
         out += "|---|---|---|---|---|---|---|---|\n"
         for f in StoredReportText.bySeverity(rows) {
             out += "| \(cell(f.severity.rawValue)) | \(code(f.checkID)) | \(cell(f.title)) | \(code(f.resourceAddress)) | "
-            out += "\(code(StoredReportText.location(f))) | \(cell(StoredReportText.controls(f, framework: framework).joined(separator: ", "))) | "
+            out +=
+                "\(code(StoredReportText.location(f))) | \(cell(StoredReportText.controls(f, framework: framework).joined(separator: ", "))) | "
             out += "\(code(f.firstSeenCommit.map(StoredReportText.shortSHA) ?? "")) | \(cell(StoredReportText.state(f).rawValue)) |\n"
         }
         return out + "\n"

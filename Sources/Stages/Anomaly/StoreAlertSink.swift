@@ -35,8 +35,9 @@ public struct StoreAlertSink: AlertSink {
         case .rule: source = "rule"
         case .model: source = "model"
         }
-        return AlertRecord(dedupeKey: alert.dedupeKey, createdAt: createdAt, severity: alert.severity,
-                           principal: alert.principal, title: alert.title, detail: PrintAlertSink.jsonLine(alert),
-                           source: source, score: alert.score)
+        return AlertRecord(
+            dedupeKey: alert.dedupeKey, createdAt: createdAt, severity: alert.severity,
+            principal: alert.principal, title: alert.title, detail: PrintAlertSink.jsonLine(alert),
+            source: source, score: alert.score)
     }
 }

@@ -17,8 +17,10 @@ public struct AlertRecord: Sendable, Hashable, Codable {
     public var score: Double?
 
     /// Memberwise.
-    public init(id: Int64? = nil, dedupeKey: String, createdAt: Date, severity: Severity, principal: String,
-                title: String, detail: String, source: String, score: Double? = nil) {
+    public init(
+        id: Int64? = nil, dedupeKey: String, createdAt: Date, severity: Severity, principal: String,
+        title: String, detail: String, source: String, score: Double? = nil
+    ) {
         self.id = id
         self.dedupeKey = dedupeKey
         self.createdAt = createdAt

@@ -12,8 +12,10 @@ public struct DriftRecord: Sendable, Hashable, Codable {
     public var live: String?
 
     /// Memberwise.
-    public init(kind: String, resourceType: String, address: String, liveID: String? = nil, attribute: String? = nil,
-                desired: String? = nil, live: String? = nil) {
+    public init(
+        kind: String, resourceType: String, address: String, liveID: String? = nil, attribute: String? = nil,
+        desired: String? = nil, live: String? = nil
+    ) {
         self.kind = kind
         self.resourceType = resourceType
         self.address = address

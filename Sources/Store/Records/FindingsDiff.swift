@@ -12,8 +12,10 @@ public struct FindingsDiff: Sendable, Hashable, Codable {
     public var unchanged: [StoredFinding]
 
     /// Memberwise.
-    public init(fromCommit: String, toCommit: String, new: [StoredFinding], resolved: [StoredFinding],
-                unchanged: [StoredFinding]) {
+    public init(
+        fromCommit: String, toCommit: String, new: [StoredFinding], resolved: [StoredFinding],
+        unchanged: [StoredFinding]
+    ) {
         self.fromCommit = fromCommit
         self.toCommit = toCommit
         self.new = new

@@ -28,9 +28,11 @@ public struct FixProposalRecord: Sendable, Hashable {
     public var updatedAt: Date
 
     /// Memberwise.
-    public init(id: Int64? = nil, target: String, groupKey: String, provider: String, repository: String, number: Int,
-                url: String, branch: String, state: String, fingerprints: [String], baseCommit: String,
-                fixCommit: String, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: Int64? = nil, target: String, groupKey: String, provider: String, repository: String, number: Int,
+        url: String, branch: String, state: String, fingerprints: [String], baseCommit: String,
+        fixCommit: String, createdAt: Date, updatedAt: Date
+    ) {
         self.id = id
         self.target = target
         self.groupKey = groupKey

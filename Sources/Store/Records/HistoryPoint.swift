@@ -14,8 +14,10 @@ public struct HistoryPoint: Sendable, Hashable, Codable {
     public var resolvedFindings: Int
 
     /// Memberwise.
-    public init(scanID: Int64, commit: String, finishedAt: Date, score: Double?, passedControls: Int,
-                failedControls: Int, openFindings: Int, newFindings: Int, resolvedFindings: Int) {
+    public init(
+        scanID: Int64, commit: String, finishedAt: Date, score: Double?, passedControls: Int,
+        failedControls: Int, openFindings: Int, newFindings: Int, resolvedFindings: Int
+    ) {
         self.scanID = scanID
         self.commit = commit
         self.finishedAt = finishedAt

@@ -21,10 +21,12 @@ public struct LifecycleFinding: Sendable, Hashable, Codable {
     public var reopenCount: Int
 
     /// Memberwise.
-    public init(fingerprint: Fingerprint, checkID: String, title: String, severity: Severity, resourceAddress: String,
-                file: String?, line: Int?, state: LifecycleState, firstSeenCommit: String, firstSeenAt: Date,
-                lastSeenCommit: String, resolvedInCommit: String?, resolvedAt: Date?,
-                suppression: FindingSuppression?, reopenCount: Int = 0) {
+    public init(
+        fingerprint: Fingerprint, checkID: String, title: String, severity: Severity, resourceAddress: String,
+        file: String?, line: Int?, state: LifecycleState, firstSeenCommit: String, firstSeenAt: Date,
+        lastSeenCommit: String, resolvedInCommit: String?, resolvedAt: Date?,
+        suppression: FindingSuppression?, reopenCount: Int = 0
+    ) {
         self.fingerprint = fingerprint
         self.checkID = checkID
         self.title = title

@@ -27,9 +27,11 @@ public struct RemediationRecord: Sendable, Hashable, Codable {
     public var verifiedAt: Date?
 
     /// Memberwise.
-    public init(id: Int64? = nil, idempotencyKey: String, target: String, checkID: String, resourceAddress: String,
-                liveID: String? = nil, kind: String, status: RemediationStatus = .proposed, plan: String,
-                error: String? = nil, detectedAt: Date, createdAt: Date, updatedAt: Date, verifiedAt: Date? = nil) {
+    public init(
+        id: Int64? = nil, idempotencyKey: String, target: String, checkID: String, resourceAddress: String,
+        liveID: String? = nil, kind: String, status: RemediationStatus = .proposed, plan: String,
+        error: String? = nil, detectedAt: Date, createdAt: Date, updatedAt: Date, verifiedAt: Date? = nil
+    ) {
         self.id = id
         self.idempotencyKey = idempotencyKey
         self.target = target
@@ -57,8 +59,10 @@ public struct AuditEvent: Sendable, Hashable, Codable {
     public var detail: String
 
     /// Memberwise.
-    public init(remediationID: Int64, at: Date, actor: String, fromStatus: RemediationStatus?,
-                toStatus: RemediationStatus, detail: String) {
+    public init(
+        remediationID: Int64, at: Date, actor: String, fromStatus: RemediationStatus?,
+        toStatus: RemediationStatus, detail: String
+    ) {
         self.remediationID = remediationID
         self.at = at
         self.actor = actor

@@ -26,9 +26,11 @@ public struct ScanRecord: Sendable, Hashable, Codable {
     public var compliance: [ComplianceRecord]
 
     /// Memberwise.
-    public init(target: String, repo: String, branch: String, commit: String, trigger: String, startedAt: Date,
-                finishedAt: Date, status: ScanStatus, error: String? = nil, resources: [ScannedResource] = [],
-                findings: [FindingRecord] = [], compliance: [ComplianceRecord] = []) {
+    public init(
+        target: String, repo: String, branch: String, commit: String, trigger: String, startedAt: Date,
+        finishedAt: Date, status: ScanStatus, error: String? = nil, resources: [ScannedResource] = [],
+        findings: [FindingRecord] = [], compliance: [ComplianceRecord] = []
+    ) {
         self.target = target
         self.repo = repo
         self.branch = branch

@@ -37,9 +37,11 @@ public struct StoredScan: Sendable, Hashable, Codable {
     public var openFindings: Int
 
     /// Memberwise.
-    public init(id: Int64, target: String, repo: String, branch: String, commit: String, trigger: String,
-                startedAt: Date, finishedAt: Date, status: ScanStatus, error: String?, resourceCount: Int,
-                findingCount: Int, newFindings: Int = 0, resolvedFindings: Int = 0, openFindings: Int = 0) {
+    public init(
+        id: Int64, target: String, repo: String, branch: String, commit: String, trigger: String,
+        startedAt: Date, finishedAt: Date, status: ScanStatus, error: String?, resourceCount: Int,
+        findingCount: Int, newFindings: Int = 0, resolvedFindings: Int = 0, openFindings: Int = 0
+    ) {
         self.id = id
         self.target = target
         self.repo = repo

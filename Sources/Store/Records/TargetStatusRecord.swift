@@ -17,9 +17,11 @@ public struct TargetStatusRecord: Sendable, Hashable, Codable {
     public var owner: String?
 
     /// Memberwise.
-    public init(target: String, ready: String, reason: String, message: String, lastObservedCommit: String? = nil,
-                lastError: String? = nil, lastAttemptAt: Date, nextRunAt: Date? = nil, failures: Int = 0,
-                owner: String? = nil) {
+    public init(
+        target: String, ready: String, reason: String, message: String, lastObservedCommit: String? = nil,
+        lastError: String? = nil, lastAttemptAt: Date, nextRunAt: Date? = nil, failures: Int = 0,
+        owner: String? = nil
+    ) {
         self.target = target
         self.ready = ready
         self.reason = reason

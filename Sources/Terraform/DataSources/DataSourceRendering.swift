@@ -10,7 +10,9 @@ import Model
 enum DataSourceRendering {
     /// Adds the computed attributes of a `type` data source to its evaluated `attributes`; a problem the provider
     /// would report becomes a warning at `range` and leaves the attributes unknown.
-    static func addComputedAttributes(type: String, to attributes: inout [String: Value], at range: SourceRange, diagnostics: inout [Diagnostic]) {
+    static func addComputedAttributes(
+        type: String, to attributes: inout [String: Value], at range: SourceRange, diagnostics: inout [Diagnostic]
+    ) {
         guard type == IAMPolicyDocumentRenderer.type else { return }
         do {
             let rendered = try IAMPolicyDocumentRenderer.render(attributes)
@@ -19,9 +21,10 @@ enum DataSourceRendering {
         } catch {
             attributes["json"] = .unknown
             attributes["minified_json"] = .unknown
-            diagnostics.append(Diagnostic(
-                .evaluation, "The AWS provider would reject this aws_iam_policy_document: \(error); its json is unknown",
-                at: range, severity: .warning))
+            diagnostics.append(
+                Diagnostic(
+                    .evaluation, "The AWS provider would reject this aws_iam_policy_document: \(error); its json is unknown",
+                    at: range, severity: .warning))
         }
     }
 }

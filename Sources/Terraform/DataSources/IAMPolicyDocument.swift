@@ -124,9 +124,10 @@ extension IAMPolicyDocument.Statement {
             }
             byTest[condition.test] = variables
         }
-        return PolicyJSON.sortedObject(byTest.mapValues { variables in
-            PolicyJSON.sortedObject(variables.mapValues { $0.count == 1 ? PolicyJSON.string($0[0]) : PolicyJSON.strings($0) })
-        })
+        return PolicyJSON.sortedObject(
+            byTest.mapValues { variables in
+                PolicyJSON.sortedObject(variables.mapValues { $0.count == 1 ? PolicyJSON.string($0[0]) : PolicyJSON.strings($0) })
+            })
     }
 }
 

@@ -60,11 +60,14 @@ struct IAMPolicyDocumentArguments {
         return text
     }
 
-    private func statement(_ block: [String: Value], at location: String, version: String) throws(IAMPolicyDocumentError) -> IAMPolicyDocument.Statement {
+    private func statement(
+        _ block: [String: Value], at location: String, version: String
+    ) throws(IAMPolicyDocumentError) -> IAMPolicyDocument.Statement {
         var s = IAMPolicyDocument.Statement()
         s.sid = try Self.optionalString(block["sid"], at: location + ".sid") ?? ""
         guard s.sid.unicodeScalars.allSatisfy(Self.isAlphanumeric) else {
-            throw IAMPolicyDocumentError(.invalidArgument, "must only include alphanumeric characters, found \"\(s.sid)\"", at: location + ".sid")
+            throw IAMPolicyDocumentError(
+                .invalidArgument, "must only include alphanumeric characters, found \"\(s.sid)\"", at: location + ".sid")
         }
         s.effect = try Self.optionalString(block["effect"], at: location + ".effect") ?? "Allow"
         guard s.effect == "Allow" || s.effect == "Deny" else {
@@ -81,7 +84,9 @@ struct IAMPolicyDocumentArguments {
     }
 
     /// `principals` blocks in the order the provider reads them (a set: see `PluginSDKSetOrder`).
-    private func principals(_ value: Value?, at location: String, version: String) throws(IAMPolicyDocumentError) -> [IAMPolicyDocument.Principal] {
+    private func principals(
+        _ value: Value?, at location: String, version: String
+    ) throws(IAMPolicyDocumentError) -> [IAMPolicyDocument.Principal] {
         var blocks: [(type: String, identifiers: [String], at: String)] = []
         for (i, block) in try Self.objects(value, at: location).enumerated() {
             let at = "\(location)[\(i)]"
@@ -105,13 +110,15 @@ struct IAMPolicyDocumentArguments {
     }
 
     /// `condition` blocks in the order the provider reads them (a set: see `PluginSDKSetOrder`).
-    private func conditions(_ value: Value?, at location: String, version: String) throws(IAMPolicyDocumentError) -> [IAMPolicyDocument.Condition] {
+    private func conditions(
+        _ value: Value?, at location: String, version: String
+    ) throws(IAMPolicyDocumentError) -> [IAMPolicyDocument.Condition] {
         var blocks: [(test: String, variable: String, values: [String], at: String)] = []
         for (i, block) in try Self.objects(value, at: location).enumerated() {
             let at = "\(location)[\(i)]"
             guard let test = try Self.optionalString(block["test"], at: at + ".test"),
-                  let variable = try Self.optionalString(block["variable"], at: at + ".variable"),
-                  let values = try Self.strings(block["values"], at: at + ".values")
+                let variable = try Self.optionalString(block["variable"], at: at + ".variable"),
+                let values = try Self.strings(block["values"], at: at + ".values")
             else {
                 throw IAMPolicyDocumentError(.invalidArgument, "the arguments \"test\", \"variable\" and \"values\" are required", at: at)
             }
@@ -125,26 +132,34 @@ struct IAMPolicyDocumentArguments {
             let values = try block.values.map { (v: String) throws(IAMPolicyDocumentError) -> String in
                 try Self.replacingVariables(v, version: version, at: block.at + ".values")
             }
-            out.append(IAMPolicyDocument.Condition(test: block.test, variable: block.variable, values: values.count == 1 ? .one(values[0]) : .many(values)))
+            out.append(
+                IAMPolicyDocument.Condition(
+                    test: block.test, variable: block.variable, values: values.count == 1 ? .one(values[0]) : .many(values)))
         }
         return out
     }
 
     /// A set of strings as the provider writes it, or nil when absent or empty.
-    private func stringSet(_ value: Value?, at location: String, version: String?) throws(IAMPolicyDocumentError) -> IAMPolicyDocument.Strings? {
+    private func stringSet(
+        _ value: Value?, at location: String, version: String?
+    ) throws(IAMPolicyDocumentError) -> IAMPolicyDocument.Strings? {
         guard let list = try Self.strings(value, at: location), !list.isEmpty else { return nil }
         return try Self.decoded(list, at: location, version: version)
     }
 
     /// One element as a string, more as a list in reverse sorted order, duplicates dropped (a set); then, with a
     /// `version`, `&{` becomes `${` (after sorting, as the provider does it).
-    private static func decoded(_ list: [String], at location: String, version: String?) throws(IAMPolicyDocumentError) -> IAMPolicyDocument.Strings {
+    private static func decoded(
+        _ list: [String], at location: String, version: String?
+    ) throws(IAMPolicyDocumentError) -> IAMPolicyDocument.Strings {
         var unique: [String] = []
         var seen: Set<String> = []
         for s in list where seen.insert(s).inserted { unique.append(s) }
         if unique.count != 1 { unique = unique.sorted(by: PolicyJSON.goLess).reversed() }
         if let version {
-            unique = try unique.map { (s: String) throws(IAMPolicyDocumentError) -> String in try replacingVariables(s, version: version, at: location) }
+            unique = try unique.map { (s: String) throws(IAMPolicyDocumentError) -> String in
+                try replacingVariables(s, version: version, at: location)
+            }
         }
         return unique.count == 1 ? .one(unique[0]) : .many(unique)
     }
@@ -161,7 +176,8 @@ struct IAMPolicyDocumentArguments {
     private static func replacingVariables(_ s: String, version: String, at location: String) throws(IAMPolicyDocumentError) -> String {
         guard s.contains("&{") else { return s }
         guard version != "2008-10-17" else {
-            throw IAMPolicyDocumentError(.invalidArgument, "found &{ sequence in (\(s)), which is not supported in document version 2008-10-17", at: location)
+            throw IAMPolicyDocumentError(
+                .invalidArgument, "found &{ sequence in (\(s)), which is not supported in document version 2008-10-17", at: location)
         }
         return s.replacingOccurrences(of: "&{", with: "${")
     }

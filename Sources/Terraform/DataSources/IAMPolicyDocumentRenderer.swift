@@ -37,7 +37,8 @@ enum IAMPolicyDocumentRenderer {
             for (i, statement) in source.statements.enumerated() where !statement.sid.isEmpty {
                 guard sids.insert(statement.sid).inserted else {
                     throw IAMPolicyDocumentError(
-                        .duplicateSid, "duplicate Sid (\(statement.sid)) in source_policy_documents (statement \(i)); remove the Sid or make Sids unique",
+                        .duplicateSid,
+                        "duplicate Sid (\(statement.sid)) in source_policy_documents (statement \(i)); remove the Sid or make Sids unique",
                         at: location)
                 }
             }

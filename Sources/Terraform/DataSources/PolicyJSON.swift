@@ -92,7 +92,10 @@ indirect enum PolicyJSON: Sendable {
         case .number(let text): out += text
         case .string(let s): JSONEncoding.appendString(s, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
@@ -102,7 +105,10 @@ indirect enum PolicyJSON: Sendable {
             Self.newline(&out, indent)
             out += "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, member) in members.enumerated() {
                 if i > 0 { out += "," }

@@ -1,10 +1,11 @@
+import HCL
+import Model
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import HCL
-import Model
 
 /// Reads and parses the JSON files Terraform writes (plans, state), enforcing the load limits.
 enum JSONInputFile {

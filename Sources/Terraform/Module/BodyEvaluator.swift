@@ -12,7 +12,8 @@ struct BodyEvaluator {
         self.maxInstances = maxInstances
     }
 
-    mutating func evaluate(_ body: Body, _ ctx: EvalContext, skipping: Set<String> = [], blocksSkipped: Set<String> = []) -> [String: Value] {
+    mutating func evaluate(_ body: Body, _ ctx: EvalContext, skipping: Set<String> = [], blocksSkipped: Set<String> = []) -> [String: Value]
+    {
         var out: [String: Value] = [:]
         out.reserveCapacity(body.attributes.count + body.blocks.count)
         for attr in body.attributes where !skipping.contains(attr.name) {
@@ -24,7 +25,8 @@ struct BodyEvaluator {
         for block in body.blocks where !blocksSkipped.contains(block.type) {
             if block.type == "dynamic" {
                 guard let name = block.labels.first else {
-                    diagnostics.append(Diagnostic(.syntax, "A dynamic block needs a label naming the block type to generate", at: block.typeRange))
+                    diagnostics.append(
+                        Diagnostic(.syntax, "A dynamic block needs a label naming the block type to generate", at: block.typeRange))
                     continue
                 }
                 if blockLists[name] == nil { blockOrder.append(name) }
@@ -88,11 +90,18 @@ struct BodyEvaluator {
         case .map(let m), .object(let m):
             pairs = m.keys.sorted().map { (.string($0), m[$0] ?? .null) }
         default:
-            diagnostics.append(Diagnostic(.typeMismatch, "The for_each of dynamic \"\(name)\" must be a collection, found \(collection.typeName)", at: forEachExpr.range))
+            diagnostics.append(
+                Diagnostic(
+                    .typeMismatch, "The for_each of dynamic \"\(name)\" must be a collection, found \(collection.typeName)",
+                    at: forEachExpr.range))
             return []
         }
         guard pairs.count <= maxInstances else {
-            diagnostics.append(Diagnostic(.limitExceeded, "The dynamic \"\(name)\" block would generate \(pairs.count) blocks, more than the limit of \(maxInstances)", at: forEachExpr.range))
+            diagnostics.append(
+                Diagnostic(
+                    .limitExceeded,
+                    "The dynamic \"\(name)\" block would generate \(pairs.count) blocks, more than the limit of \(maxInstances)",
+                    at: forEachExpr.range))
             return []
         }
         var generated: [Value] = []

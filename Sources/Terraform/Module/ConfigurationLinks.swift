@@ -40,8 +40,8 @@ struct ConfigurationLinks {
         _ parsed: (file: ParsedFile, bytes: Int), path: String, display: String, maxFileSize: Int
     ) -> (target: String, warning: Diagnostic)? {
         guard parsed.bytes > 0, parsed.bytes <= 4096, parsed.file.diagnostics.contains(where: { $0.severity == .error }),
-              case .success(let bytes) = tree.read(path, maxSize: maxFileSize),
-              let target = textLinkTarget(of: path, bytes: bytes)
+            case .success(let bytes) = tree.read(path, maxSize: maxFileSize),
+            let target = textLinkTarget(of: path, bytes: bytes)
         else { return nil }
         let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let warning = Diagnostic(
@@ -57,12 +57,12 @@ struct ConfigurationLinks {
         guard bytes.count <= 4096, var text = String(validating: bytes, as: UTF8.self) else { return nil }
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
         guard !text.isEmpty, !text.hasPrefix("/"), text.hasSuffix(".tf") || text.hasSuffix(".tf.json"),
-              !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "{" || $0 == "=" || $0 == "#" })
+            !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "{" || $0 == "=" || $0 == "#" })
         else { return nil }
         let directory = (tree.absolutePath(path) as NSString).deletingLastPathComponent
         let target = tree.absolutePath(text, base: directory)
         guard target != tree.absolutePath(path), contains(Self.resolvedLink(target, in: tree)),
-              tree.resolvedKind(target) == .file
+            tree.resolvedKind(target) == .file
         else { return nil }
         return target
     }

@@ -47,21 +47,30 @@ struct InstanceExpansion {
     private mutating func expandCount(_ e: Expression, what: String, ctx: EvalContext, maxInstances: Int) {
         guard let value = evaluate(e, ctx) else { return }
         if !value.isKnown {
-            diagnostics.append(Diagnostic(.evaluation, "The count of \(what) is not known until apply; it is evaluated once with count.index unknown", at: e.range, severity: .warning))
+            diagnostics.append(
+                Diagnostic(
+                    .evaluation, "The count of \(what) is not known until apply; it is evaluated once with count.index unknown",
+                    at: e.range, severity: .warning))
             shape = .unknown
             instances = [Instance(key: nil, bindings: ["count": .object(["index": .unknown])])]
             return
         }
         guard case .number(let n)? = try? Conversion.toNumber(value) else {
-            diagnostics.append(Diagnostic(.typeMismatch, "The count of \(what) must be a whole number, found \(value.typeName)", at: e.range))
+            diagnostics.append(
+                Diagnostic(.typeMismatch, "The count of \(what) must be a whole number, found \(value.typeName)", at: e.range))
             return
         }
         guard n == n.rounded(), n >= 0 else {
-            diagnostics.append(Diagnostic(.evaluation, "The count of \(what) must be a non-negative whole number, found \(Value.formatNumber(n))", at: e.range))
+            diagnostics.append(
+                Diagnostic(
+                    .evaluation, "The count of \(what) must be a non-negative whole number, found \(Value.formatNumber(n))", at: e.range))
             return
         }
         guard n <= Double(maxInstances) else {
-            diagnostics.append(Diagnostic(.limitExceeded, "The count of \(what) is \(Value.formatNumber(n)), more than the limit of \(maxInstances) instances", at: e.range))
+            diagnostics.append(
+                Diagnostic(
+                    .limitExceeded, "The count of \(what) is \(Value.formatNumber(n)), more than the limit of \(maxInstances) instances",
+                    at: e.range))
             return
         }
         shape = .counted
@@ -73,7 +82,11 @@ struct InstanceExpansion {
         var pairs: [(String, Value)] = []
         switch value {
         case .unknown:
-            diagnostics.append(Diagnostic(.evaluation, "The for_each of \(what) is not known until apply; it is evaluated once with each.key and each.value unknown", at: e.range, severity: .warning))
+            diagnostics.append(
+                Diagnostic(
+                    .evaluation,
+                    "The for_each of \(what) is not known until apply; it is evaluated once with each.key and each.value unknown",
+                    at: e.range, severity: .warning))
             shape = .unknown
             instances = [Instance(key: nil, bindings: ["each": .object(["key": .unknown, "value": .unknown])])]
             return
@@ -85,25 +98,37 @@ struct InstanceExpansion {
             for x in xs {
                 guard case .string(let s) = x else {
                     let found = x.isKnown ? x.typeName : "an unknown value"
-                    diagnostics.append(Diagnostic(.typeMismatch, "The for_each of \(what) must be a map or a set of strings; it contains \(found)", at: e.range))
+                    diagnostics.append(
+                        Diagnostic(
+                            .typeMismatch, "The for_each of \(what) must be a map or a set of strings; it contains \(found)", at: e.range))
                     return
                 }
                 pairs.append((s, x))
             }
             if !isSet {
-                diagnostics.append(Diagnostic(.typeMismatch, "The for_each of \(what) is a \(value.typeName); Terraform requires a map or a set of strings (wrap it in toset()). It is expanded as a set here", at: e.range, severity: .warning))
+                diagnostics.append(
+                    Diagnostic(
+                        .typeMismatch,
+                        "The for_each of \(what) is a \(value.typeName); Terraform requires a map or a set of strings (wrap it in toset()). It is expanded as a set here",
+                        at: e.range, severity: .warning))
                 var seen: Set<String> = []
                 pairs = pairs.filter { seen.insert($0.0).inserted }.sorted { $0.0 < $1.0 }
             }
         case .null:
-            diagnostics.append(Diagnostic(.evaluation, "The for_each of \(what) is null; it must be a map or a set of strings", at: e.range))
+            diagnostics.append(
+                Diagnostic(.evaluation, "The for_each of \(what) is null; it must be a map or a set of strings", at: e.range))
             return
         default:
-            diagnostics.append(Diagnostic(.typeMismatch, "The for_each of \(what) must be a map or a set of strings, found \(value.typeName)", at: e.range))
+            diagnostics.append(
+                Diagnostic(.typeMismatch, "The for_each of \(what) must be a map or a set of strings, found \(value.typeName)", at: e.range)
+            )
             return
         }
         guard pairs.count <= maxInstances else {
-            diagnostics.append(Diagnostic(.limitExceeded, "The for_each of \(what) has \(pairs.count) elements, more than the limit of \(maxInstances) instances", at: e.range))
+            diagnostics.append(
+                Diagnostic(
+                    .limitExceeded, "The for_each of \(what) has \(pairs.count) elements, more than the limit of \(maxInstances) instances",
+                    at: e.range))
             return
         }
         shape = .keyed

@@ -72,7 +72,8 @@ final class LoadSession {
         let graph = ModuleGraph(config: config) { call in
             let childKey = callKey.isEmpty ? call.name : "\(callKey).\(call.name)"
             guard depth + 1 <= options.maxModuleDepth,
-                let directory = moduleDirectory(source: call.source, callKey: childKey, parentDirectory: config.directory, range: call.range)
+                let directory = moduleDirectory(
+                    source: call.source, callKey: childKey, parentDirectory: config.directory, range: call.range)
             else { return nil }
             let child = self.config(forDirectory: directory)
             return self.graph(for: child, callKey: childKey, depth: depth + 1).outputVariables
@@ -95,14 +96,17 @@ final class LoadSession {
             let tree = options.fileTree
             let dir = tree.standardizedPath((parentDirectory as NSString).appendingPathComponent(source))
             if tree.resolvedKind(dir) == .directory { return dir }
-            reportOnce(callKey, Diagnostic(.moduleNotLoaded, "Module \"\(callKey)\": local source \"\(source)\" is not a directory", at: range))
+            reportOnce(
+                callKey, Diagnostic(.moduleNotLoaded, "Module \"\(callKey)\": local source \"\(source)\" is not a directory", at: range))
             return nil
         }
         if let dir = manifest.directory(forKey: callKey) { return dir }
-        reportOnce(callKey, Diagnostic(
-            .moduleNotLoaded,
-            "Module \"\(callKey)\" (source \"\(source)\") is not loaded: it is not a local path and .terraform/modules/modules.json does not list it (run terraform init); its resources are not scanned and its outputs are unknown",
-            at: range, severity: .warning))
+        reportOnce(
+            callKey,
+            Diagnostic(
+                .moduleNotLoaded,
+                "Module \"\(callKey)\" (source \"\(source)\") is not loaded: it is not a local path and .terraform/modules/modules.json does not list it (run terraform init); its resources are not scanned and its outputs are unknown",
+                at: range, severity: .warning))
         return nil
     }
 

@@ -65,7 +65,9 @@ public struct ModuleConfig: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     /// Meta-arguments that configure a resource rather than describe it.
-    static let resourceMetaArguments: Set<String> = ["count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"]
+    static let resourceMetaArguments: Set<String> = [
+        "count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection",
+    ]
     /// Arguments of a module call that are not input variables.
     static let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "depends_on", "providers"]
 
@@ -88,7 +90,9 @@ public struct ModuleConfig: Sendable {
             for block in file.body.blocks {
                 switch block.type {
                 case "variable":
-                    guard let name = label(block, 0, "variable"), claim("var.\(name)", block.range, "variable \"\(name)\"") else { continue }
+                    guard let name = label(block, 0, "variable"), claim("var.\(name)", block.range, "variable \"\(name)\"") else {
+                        continue
+                    }
                     variables.append(makeVariable(name, block))
                 case "locals":
                     for attr in block.body.attributes where claim("local.\(attr.name)", attr.range, "local value \"\(attr.name)\"") {
@@ -102,12 +106,15 @@ public struct ModuleConfig: Sendable {
                     resources.append(makeResource(mode, type, name, block))
                 case "ephemeral":
                     guard let type = label(block, 0, "resource"), let name = label(block, 1, "resource"),
-                          claim("ephemeral.\(type).\(name)", block.range, "ephemeral \"\(type)\" \"\(name)\"") else { continue }
+                        claim("ephemeral.\(type).\(name)", block.range, "ephemeral \"\(type)\" \"\(name)\"")
+                    else { continue }
                     var ephemeral = makeResource(.managed, type, name, block)
                     ephemeral.isEphemeral = true
                     resources.append(ephemeral)
                 case "module":
-                    guard let name = label(block, 0, "module"), claim("module.\(name)", block.range, "module call \"\(name)\"") else { continue }
+                    guard let name = label(block, 0, "module"), claim("module.\(name)", block.range, "module call \"\(name)\"") else {
+                        continue
+                    }
                     if let call = makeModuleCall(name, block) { moduleCalls.append(call) }
                 case "output":
                     guard let name = label(block, 0, "output"), claim("output.\(name)", block.range, "output \"\(name)\"") else { continue }
@@ -121,7 +128,8 @@ public struct ModuleConfig: Sendable {
 
     private mutating func label(_ block: Block, _ i: Int, _ what: String) -> String? {
         guard i < block.labels.count else {
-            diagnostics.append(Diagnostic(.syntax, "A \(what) block needs \(what == "resource" || what == "data" ? 2 : 1) label(s)", at: block.typeRange))
+            diagnostics.append(
+                Diagnostic(.syntax, "A \(what) block needs \(what == "resource" || what == "data" ? 2 : 1) label(s)", at: block.typeRange))
             return nil
         }
         return block.labels[i]

@@ -16,11 +16,16 @@ extension ModuleInstance {
         session.diagnostics.append(contentsOf: expansion.diagnostics)
         var directory = session.moduleDirectory(source: call.source, callKey: key, parentDirectory: config.directory, range: call.range)
         if directory != nil, depth + 1 > session.options.maxModuleDepth {
-            session.diagnostics.append(Diagnostic(.limitExceeded, "Module \"\(key)\" is nested deeper than \(session.options.maxModuleDepth) levels; it is not loaded (does a module call itself?)", at: call.range))
+            session.diagnostics.append(
+                Diagnostic(
+                    .limitExceeded,
+                    "Module \"\(key)\" is nested deeper than \(session.options.maxModuleDepth) levels; it is not loaded (does a module call itself?)",
+                    at: call.range))
             directory = nil
         }
         let outputPrefix = "module.\(call.name).output."
-        let cyclicOutputs = Set((graph?.cyclic ?? []).filter { $0.hasPrefix(outputPrefix) }.map { String($0.dropFirst(outputPrefix.count)) })
+        let cyclicOutputs = Set(
+            (graph?.cyclic ?? []).filter { $0.hasPrefix(outputPrefix) }.map { String($0.dropFirst(outputPrefix.count)) })
         return ModuleCallState(call: call, key: key, expansion: expansion, directory: directory, cyclicOutputs: cyclicOutputs)
     }
 
@@ -89,8 +94,10 @@ extension ModuleInstance {
         let childConfig = session.config(forDirectory: directory)
         if complete {
             let declared = Set(childConfig.variables.map(\.name))
-            for attr in state.call.body.attributes where !ModuleConfig.moduleMetaArguments.contains(attr.name) && !declared.contains(attr.name) {
-                session.diagnostics.append(Diagnostic(.unknownReference, "Module \"\(state.key)\" has no variable named \"\(attr.name)\"", at: attr.range))
+            for attr in state.call.body.attributes
+            where !ModuleConfig.moduleMetaArguments.contains(attr.name) && !declared.contains(attr.name) {
+                session.diagnostics.append(
+                    Diagnostic(.unknownReference, "Module \"\(state.key)\" has no variable named \"\(attr.name)\"", at: attr.range))
             }
         }
         var outputs: [[String: Value]] = []

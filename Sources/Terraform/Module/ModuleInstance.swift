@@ -57,7 +57,8 @@ final class ModuleInstance {
             variables: [:], functions: functions,
             functionContext: FunctionContext(
                 baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, renderTemplate: render),
-            openObjects: session.openObjects, warnings: session.warnings, maxForIterations: max(session.options.maxInstances * 100, 100_000))
+            openObjects: session.openObjects, warnings: session.warnings, maxForIterations: max(session.options.maxInstances * 100, 100_000)
+        )
         let root = session.rootDirectory
         ctx.variables["path"] = .object([
             "module": .string(relativePath(tree.absolutePath(config.directory), to: baseDirectory)),
@@ -95,7 +96,10 @@ final class ModuleInstance {
                 if let def = variable.defaultValue {
                     value = evaluate(def, EvalContext(functions: ctx.functions, functionContext: ctx.functionContext))
                 } else if !isRoot {
-                    session.diagnostics.append(Diagnostic(.evaluation, "Module \"\(callKey)\" needs a value for variable \"\(variable.name)\", which has no default", at: variable.range))
+                    session.diagnostics.append(
+                        Diagnostic(
+                            .evaluation, "Module \"\(callKey)\" needs a value for variable \"\(variable.name)\", which has no default",
+                            at: variable.range))
                 }
             }
             guard let given = value else {
@@ -106,7 +110,8 @@ final class ModuleInstance {
             do {
                 values[variable.name] = try Conversion.convert(given, to: variable.type)
             } catch {
-                session.diagnostics.append(Diagnostic(.typeMismatch, "Invalid value for variable \"\(variable.name)\": \(error.message)", at: variable.range))
+                session.diagnostics.append(
+                    Diagnostic(.typeMismatch, "Invalid value for variable \"\(variable.name)\": \(error.message)", at: variable.range))
                 values[variable.name] = .unknown
             }
         }
@@ -130,7 +135,9 @@ final class ModuleInstance {
         self.graph = graph
         for cycle in graph.cycles {
             let path = (cycle + [cycle[0]]).map { addressPrefix + $0 }.joined(separator: " -> ")
-            session.diagnostics.append(Diagnostic(.cycle, "Cycle in references: \(path); these values are unknown", at: cycle.first.flatMap { graph.declared[$0] }))
+            session.diagnostics.append(
+                Diagnostic(.cycle, "Cycle in references: \(path); these values are unknown", at: cycle.first.flatMap { graph.declared[$0] })
+            )
         }
         if !graph.unloadedCalls.isEmpty {
             var modules = ctx.variables.removeValue(forKey: "module")?.members ?? [:]
@@ -171,7 +178,8 @@ final class ModuleInstance {
     private func evaluateResource(_ r: ModuleConfig.ResourceBlock, cyclic: Bool) {
         let what = "\(addressPrefix)\(r.localAddress)"
         session.sourceRanges[LoadedConfiguration.stripInstanceKeys(what)] = r.range
-        let expansion = InstanceExpansion(count: r.count, forEach: r.forEach, what: what, range: r.range, ctx: ctx, maxInstances: session.options.maxInstances)
+        let expansion = InstanceExpansion(
+            count: r.count, forEach: r.forEach, what: what, range: r.range, ctx: ctx, maxInstances: session.options.maxInstances)
         session.diagnostics.append(contentsOf: expansion.diagnostics)
         var evaluator = BodyEvaluator(maxInstances: session.options.maxInstances)
         var instanceValues: [Value] = []
@@ -189,10 +197,11 @@ final class ModuleInstance {
             }
             instanceValues.append(ResourceReferenceValue.make(attributes, body: r.body, registeringIn: session.openObjects))
             if r.isEphemeral { continue }
-            resources.append(Resource(
-                mode: r.mode, provider: r.provider, type: r.type, name: r.name, modulePath: modulePath,
-                instanceKey: instance.key, origin: .iac(r.range), attributes: attributes,
-                references: references(of: graph?.blockTraversals[r.localAddress] ?? [], instanceCtx)))
+            resources.append(
+                Resource(
+                    mode: r.mode, provider: r.provider, type: r.type, name: r.name, modulePath: modulePath,
+                    instanceKey: instance.key, origin: .iac(r.range), attributes: attributes,
+                    references: references(of: graph?.blockTraversals[r.localAddress] ?? [], instanceCtx)))
         }
         session.diagnostics.append(contentsOf: evaluator.diagnostics)
         let combined = expansion.combined(instanceValues)

@@ -17,12 +17,19 @@ enum OverrideMerger {
                     continue  // not part of the resource model
                 case "locals":
                     for attr in block.body.attributes where !replaceLocal(attr, in: &primary) {
-                        diagnostics.append(Diagnostic(.unknownReference, "Override for local value \"\(attr.name)\" has no base declaration in a non-override file", at: attr.nameRange))
+                        diagnostics.append(
+                            Diagnostic(
+                                .unknownReference,
+                                "Override for local value \"\(attr.name)\" has no base declaration in a non-override file",
+                                at: attr.nameRange))
                     }
                 default:
                     if !mergeBlock(block, into: &primary) {
                         let what = ([block.type] + block.labels.map { "\"\($0)\"" }).joined(separator: " ")
-                        diagnostics.append(Diagnostic(.unknownReference, "Override for \(what) has no base declaration in a non-override file", at: block.typeRange))
+                        diagnostics.append(
+                            Diagnostic(
+                                .unknownReference, "Override for \(what) has no base declaration in a non-override file",
+                                at: block.typeRange))
                     }
                 }
             }

@@ -30,10 +30,11 @@ enum ResourceReferenceValue {
     private static func blockList(_ value: Value, shape: BlockShape, open: OpenObjects) -> Value {
         guard case .list(let items) = value else { return value.isNull ? .unknown : value }
         if items.isEmpty { return .unknown }
-        return .list(items.map { item in
-            guard case .object(let members) = item else { return item }
-            return view(members, shape: shape, open: open)
-        })
+        return .list(
+            items.map { item in
+                guard case .object(let members) = item else { return item }
+                return view(members, shape: shape, open: open)
+            })
     }
 }
 

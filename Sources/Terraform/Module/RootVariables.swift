@@ -31,7 +31,9 @@ struct RootVariables {
         }
         for (name, raw) in options.variableOverrides {
             guard let variable = declared[name] else {
-                diagnostics.append(Diagnostic(.unknownReference, "A value was given for undeclared variable \"\(name)\" (-var)", at: nil, severity: .warning))
+                diagnostics.append(
+                    Diagnostic(
+                        .unknownReference, "A value was given for undeclared variable \"\(name)\" (-var)", at: nil, severity: .warning))
                 continue
             }
             set(name, parseRaw(raw, type: variable.type, origin: "-var \(name)"), from: nil, declared: declared)
@@ -41,7 +43,8 @@ struct RootVariables {
     private mutating func set(_ name: String, _ value: Value?, from range: SourceRange?, declared: [String: ModuleConfig.Variable]) {
         guard let value else { return }
         guard declared[name] != nil else {
-            diagnostics.append(Diagnostic(.unknownReference, "A value was given for undeclared variable \"\(name)\"", at: range, severity: .warning))
+            diagnostics.append(
+                Diagnostic(.unknownReference, "A value was given for undeclared variable \"\(name)\"", at: range, severity: .warning))
             return
         }
         values[name] = value
@@ -67,7 +70,9 @@ struct RootVariables {
         }
     }
 
-    private mutating func loadFile(_ path: String, display: String, declared: [String: ModuleConfig.Variable], options: LoadOptions, ctx: EvalContext) {
+    private mutating func loadFile(
+        _ path: String, display: String, declared: [String: ModuleConfig.Variable], options: LoadOptions, ctx: EvalContext
+    ) {
         if path.hasSuffix(".json") {
             switch HCLParser.readFile(atPath: path, displayName: display, maxFileSize: options.maxFileSize, in: options.fileTree) {
             case .failure(let d):
@@ -76,7 +81,8 @@ struct RootVariables {
                 do {
                     let node = try JSONParser.parse(bytes, filename: display, maxDepth: options.maxDepth)
                     guard let members = node.objectMembers else {
-                        diagnostics.append(Diagnostic(.syntax, "A .tfvars.json file must hold a JSON object, found \(node.kindName)", at: node.range))
+                        diagnostics.append(
+                            Diagnostic(.syntax, "A .tfvars.json file must hold a JSON object, found \(node.kindName)", at: node.range))
                         return
                     }
                     for m in members { set(m.key, m.value.value, from: m.keyRange, declared: declared) }
@@ -91,7 +97,8 @@ struct RootVariables {
             in: options.fileTree)
         diagnostics.append(contentsOf: parsed.diagnostics)
         for block in parsed.body.blocks {
-            diagnostics.append(Diagnostic(.syntax, "Blocks are not allowed in variable definitions files; found \"\(block.type)\"", at: block.typeRange))
+            diagnostics.append(
+                Diagnostic(.syntax, "Blocks are not allowed in variable definitions files; found \"\(block.type)\"", at: block.typeRange))
         }
         for attr in parsed.body.attributes {
             do {

@@ -35,7 +35,8 @@ struct PlanChangesReader {
         var actions: [ResourceChange.Action] = []
         for actionNode in checker.items(change["actions"], "\"actions\"") ?? [] {
             guard let text = actionNode.stringValue, let action = ResourceChange.Action(rawValue: text) else {
-                checker.error("Unknown change action \(actionNode.stringValue.map(Value.quote) ?? actionNode.kindName)", at: actionNode.range)
+                checker.error(
+                    "Unknown change action \(actionNode.stringValue.map(Value.quote) ?? actionNode.kindName)", at: actionNode.range)
                 continue
             }
             actions.append(action)

@@ -172,9 +172,10 @@ struct PlanConfigurationReader {
         var out: [ResolvedReference] = []
         for ref in refs {
             for inner in resolve(ref, module: child, depth: depth + 1) {
-                out.append(ResolvedReference(
-                    target: callPrefix + inner.target, targetAttribute: inner.targetAttribute,
-                    covers: inner.covers.map { callPrefix + $0 }))
+                out.append(
+                    ResolvedReference(
+                        target: callPrefix + inner.target, targetAttribute: inner.targetAttribute,
+                        covers: inner.covers.map { callPrefix + $0 }))
             }
         }
         return out

@@ -39,7 +39,8 @@ public enum PlanReader {
         document.terraformVersion = checker.string(root["terraform_version"], "\"terraform_version\"")
         document.errored = root["errored"]?.kind.isTrue ?? false
         if document.errored {
-            checker.warning("Terraform reported an error while planning; the plan may be incomplete", at: root["errored"]?.range ?? root.range)
+            checker.warning(
+                "Terraform reported an error while planning; the plan may be incomplete", at: root["errored"]?.range ?? root.range)
         }
 
         let changes = PlanChangesReader.read(root["resource_changes"], section: "resource_changes", checker: &checker)
@@ -106,10 +107,11 @@ public enum PlanReader {
             let edges = (references[configAddress] ?? []).map {
                 Reference(attribute: $0.attribute, target: prefix + $0.target, targetAttribute: $0.targetAttribute)
             }
-            resources.append(Resource(
-                mode: identity.mode, provider: identity.provider, type: identity.type, name: identity.name,
-                modulePath: identity.modulePath, instanceKey: identity.instanceKey,
-                origin: .plan(file: filename, source: source), attributes: attributes, references: edges))
+            resources.append(
+                Resource(
+                    mode: identity.mode, provider: identity.provider, type: identity.type, name: identity.name,
+                    modulePath: identity.modulePath, instanceKey: identity.instanceKey,
+                    origin: .plan(file: filename, source: source), attributes: attributes, references: edges))
         }
         return resources
     }

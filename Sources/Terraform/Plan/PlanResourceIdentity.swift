@@ -12,8 +12,10 @@ struct PlanResourceIdentity {
 
     /// The instance address, rendered the same way as `Resource.address` so both sections line up.
     var address: String {
-        Resource(mode: mode, provider: provider, type: type, name: name, modulePath: modulePath,
-                 instanceKey: instanceKey, origin: .state(file: ""), attributes: [:]).address
+        Resource(
+            mode: mode, provider: provider, type: type, name: name, modulePath: modulePath,
+            instanceKey: instanceKey, origin: .state(file: ""), attributes: [:]
+        ).address
     }
 
     /// Reads mode/type/name/provider_name/index; the module path comes from `moduleKey` of the entry

@@ -32,8 +32,9 @@ struct PlanValuesReader {
                 checker.error("Expected each resource to be an object, found \(item.kindName)", at: item.range)
                 continue
             }
-            guard let identity = PlanResourceIdentity.read(
-                item, moduleKey: nil, modulePath: modulePath, what: "A planned resource", checker: &checker)
+            guard
+                let identity = PlanResourceIdentity.read(
+                    item, moduleKey: nil, modulePath: modulePath, what: "A planned resource", checker: &checker)
             else { continue }
             let attributes = checker.members(item["values"], "\"values\"").map(TerraformJSONValue.members) ?? [:]
             out.append(Entry(identity: identity, attributes: attributes))

@@ -46,7 +46,8 @@ struct StateResourceReader {
             }
             modulePath = parsed
         }
-        let provider = checker.string(item["provider"], "\"provider\"").map(TerraformAddress.providerLocalName)
+        let provider =
+            checker.string(item["provider"], "\"provider\"").map(TerraformAddress.providerLocalName)
             ?? Resource.impliedProvider(ofType: type)
         for instance in checker.items(item["instances"], "\"instances\"") ?? [] {
             guard instance.objectMembers != nil else {

@@ -1,5 +1,6 @@
-import Testing
 import Model
+import Testing
+
 @testable import HCL
 
 @Suite struct CollectionFunctionsTests {
@@ -24,12 +25,15 @@ import Model
         Case("concat", [strings("a"), strings("b")], strings("a", "b")),
         Case("concat", [strings("a"), numbers(1)], strings("a", "1")),
         Case("flatten", [.tuple([stringTuple("a", "b"), .tuple([]), stringTuple("c")])], stringTuple("a", "b", "c")),
-        Case("flatten", [.tuple([.tuple([.string("a"), .string("b")]), .tuple([]), .tuple([.string("c"), .tuple([.string("d")])])])],
-             stringTuple("a", "b", "c", "d")),
-        Case("merge", [.object(["a": .string("b"), "c": .string("d")]), .object(["e": .string("f"), "c": .string("z")])],
-             .object(["a": .string("b"), "c": .string("z"), "e": .string("f")])),
-        Case("merge", [.object(["a": .string("b")]), .object(["e": .tuple([.number(1), .number(2)])])],
-             .object(["a": .string("b"), "e": .tuple([.number(1), .number(2)])])),
+        Case(
+            "flatten", [.tuple([.tuple([.string("a"), .string("b")]), .tuple([]), .tuple([.string("c"), .tuple([.string("d")])])])],
+            stringTuple("a", "b", "c", "d")),
+        Case(
+            "merge", [.object(["a": .string("b"), "c": .string("d")]), .object(["e": .string("f"), "c": .string("z")])],
+            .object(["a": .string("b"), "c": .string("z"), "e": .string("f")])),
+        Case(
+            "merge", [.object(["a": .string("b")]), .object(["e": .tuple([.number(1), .number(2)])])],
+            .object(["a": .string("b"), "e": .tuple([.number(1), .number(2)])])),
         Case("merge", [.map(["a": .string("b")]), .map(["c": .string("d")])], .map(["a": .string("b"), "c": .string("d")])),
         Case("merge", [.map(["a": .string("b")]), .null], .map(["a": .string("b")])),
         Case("lookup", [.object(["a": .string("ay"), "b": .string("bee")]), .string("a"), .string("what?")], .string("ay")),
@@ -71,25 +75,35 @@ import Model
         Case("sort", [stringTuple("e", "d", "a", "x")], strings("a", "d", "e", "x")),
         Case("sort", [.tuple([.number(10), .number(9)])], strings("10", "9")),
         Case("sum", [.tuple([.number(10), .number(13), .number(6), .number(4.5)])], .number(33.5)),
-        Case("transpose", [.object(["a": stringTuple("1", "2"), "b": stringTuple("2", "3")])],
-             .map(["1": strings("a"), "2": strings("a", "b"), "3": strings("b")])),
-        Case("chunklist", [stringTuple("a", "b", "c", "d", "e"), .number(2)], .list([strings("a", "b"), strings("c", "d"), strings("e")])),
-        Case("chunklist", [stringTuple("a", "b", "c", "d", "e"), .number(1)],
-             .list([strings("a"), strings("b"), strings("c"), strings("d"), strings("e")])),
+        Case(
+            "transpose", [.object(["a": stringTuple("1", "2"), "b": stringTuple("2", "3")])],
+            .map(["1": strings("a"), "2": strings("a", "b"), "3": strings("b")])),
+        Case(
+            "chunklist", [stringTuple("a", "b", "c", "d", "e"), .number(2)], .list([strings("a", "b"), strings("c", "d"), strings("e")])),
+        Case(
+            "chunklist", [stringTuple("a", "b", "c", "d", "e"), .number(1)],
+            .list([strings("a"), strings("b"), strings("c"), strings("d"), strings("e")])),
         Case("chunklist", [stringTuple("a", "b"), .number(0)], .list([strings("a", "b")])),
-        Case("matchkeys", [stringTuple("i-123", "i-abc", "i-def"), stringTuple("us-west", "us-east", "us-east"), stringTuple("us-east")],
-             strings("i-abc", "i-def")),
+        Case(
+            "matchkeys", [stringTuple("i-123", "i-abc", "i-def"), stringTuple("us-west", "us-east", "us-east"), stringTuple("us-east")],
+            strings("i-abc", "i-def")),
         Case("alltrue", [stringTuple("true", "true")], .bool(true)),
         Case("alltrue", [.tuple([.bool(true), .bool(false)])], .bool(false)),
         Case("alltrue", [.tuple([])], .bool(true)),
         Case("anytrue", [stringTuple("true")], .bool(true)),
         Case("anytrue", [.tuple([.bool(true), .bool(false)])], .bool(true)),
         Case("anytrue", [.tuple([])], .bool(false)),
-        Case("setunion", [stringTuple("a", "b"), stringTuple("b", "c"), stringTuple("d")], .set(from: [.string("a"), .string("b"), .string("c"), .string("d")])),
+        Case(
+            "setunion", [stringTuple("a", "b"), stringTuple("b", "c"), stringTuple("d")],
+            .set(from: [.string("a"), .string("b"), .string("c"), .string("d")])),
         Case("setintersection", [stringTuple("a", "b"), stringTuple("b", "c"), stringTuple("b", "d")], .set(from: [.string("b")])),
         Case("setsubtract", [stringTuple("a", "b", "c"), stringTuple("a", "c")], .set(from: [.string("b")])),
-        Case("setproduct", [stringTuple("development", "staging"), stringTuple("app1", "app2")],
-             .list([stringTuple("development", "app1"), stringTuple("development", "app2"), stringTuple("staging", "app1"), stringTuple("staging", "app2")])),
+        Case(
+            "setproduct", [stringTuple("development", "staging"), stringTuple("app1", "app2")],
+            .list([
+                stringTuple("development", "app1"), stringTuple("development", "app2"), stringTuple("staging", "app1"),
+                stringTuple("staging", "app2"),
+            ])),
         Case("setproduct", [stringTuple("a"), .tuple([])], .list([])),
         Case("tolist", [stringTuple("a", "b", "c")], strings("a", "b", "c")),
         Case("tolist", [.tuple([.string("a"), .string("b"), .number(3)])], strings("a", "b", "3")),
@@ -113,30 +127,44 @@ import Model
 
     @Test func errors() {
         #expect(failure("element", .tuple([]), .number(0))?.contains("cannot use element function with an empty list") == true)
-        #expect(failure("element", Value.set(from: [.string("a")]), .number(0))?.contains("cannot read elements from set of string") == true)
+        #expect(
+            failure("element", Value.set(from: [.string("a")]), .number(0))?.contains("cannot read elements from set of string") == true)
         #expect(failure("setproduct", stringTuple("a"))?.contains("at least two arguments are required") == true)
         #expect(failure("setproduct", stringTuple("a"), .string("b"))?.contains("a set or a list is required") == true)
         #expect(failure("slice", Value.set(from: [.string("a")]), .number(0), .number(1))?.contains("cannot slice a set") == true)
-        #expect(failure("slice", stringTuple("a"), .number(2), .number(2))?.contains("start index must not be greater than the length of the list") == true)
+        #expect(
+            failure("slice", stringTuple("a"), .number(2), .number(2))?.contains(
+                "start index must not be greater than the length of the list") == true)
         #expect(failure("reverse", .string("a"))?.contains("can only reverse list or tuple values, not string") == true)
         #expect(failure("keys", .string("a"))?.contains("must have map or object type") == true)
         #expect(failure("values", .tuple([]))?.contains("values() requires a map as the first argument") == true)
         #expect(failure("contains", .string("a"), .string("a"))?.contains("argument must be list, tuple, or set") == true)
-        #expect(failure("zipmap", stringTuple("a"), Value.set(from: [.string("x")]))?.contains("values argument must be a list or tuple value") == true)
-        #expect(failure("lookup", .object(["a": .number(1)]), .string("b"))
-            == "Invalid value for \"inputMap\" parameter: the given object has no attribute \"b\".")
-        #expect(failure("lookup", .map(["a": .number(1)]), .string("b")) == "Call to function \"lookup\" failed: lookup failed to find key \"b\".")
-        #expect(failure("lookup", .map(["a": .number(1)]), .string("b"), .string("x"))?.contains("the default value must have the same type") == true)
+        #expect(
+            failure("zipmap", stringTuple("a"), Value.set(from: [.string("x")]))?.contains("values argument must be a list or tuple value")
+                == true)
+        #expect(
+            failure("lookup", .object(["a": .number(1)]), .string("b"))
+                == "Invalid value for \"inputMap\" parameter: the given object has no attribute \"b\".")
+        #expect(
+            failure("lookup", .map(["a": .number(1)]), .string("b"))
+                == "Call to function \"lookup\" failed: lookup failed to find key \"b\".")
+        #expect(
+            failure("lookup", .map(["a": .number(1)]), .string("b"), .string("x"))?.contains("the default value must have the same type")
+                == true)
         #expect(failure("lookup", stringTuple("a"), .string("b"))?.contains("lookup() requires a map as the first argument") == true)
         #expect(failure("index", .tuple([]), .string("b"))?.contains("cannot search an empty list") == true)
         #expect(failure("index", Value.set(from: [.string("a")]), .string("a"))?.contains("argument must be a list or tuple") == true)
         #expect(failure("zipmap", stringTuple("a"), .tuple([]))?.contains("number of keys (1) does not match number of values (0)") == true)
-        #expect(failure("slice", stringTuple("a"), .number(0), .number(2))?.contains("end index must not be greater than the length of the list") == true)
-        #expect(failure("slice", stringTuple("a"), .number(1), .number(0))?.contains("start index must not be greater than end index") == true)
+        #expect(
+            failure("slice", stringTuple("a"), .number(0), .number(2))?.contains(
+                "end index must not be greater than the length of the list") == true)
+        #expect(
+            failure("slice", stringTuple("a"), .number(1), .number(0))?.contains("start index must not be greater than end index") == true)
         #expect(failure("one", stringTuple("a", "b"))?.contains("either zero or one elements") == true)
         #expect(failure("index", stringTuple("a"), .string("z"))?.contains("item not found") == true)
         #expect(failure("range", .number(1), .number(2), .number(0))?.contains("step must not be zero") == true)
-        #expect(failure("range", .number(1), .number(4), .number(-1))?.contains("end must be less than start when step is negative") == true)
+        #expect(
+            failure("range", .number(1), .number(4), .number(-1))?.contains("end must be less than start when step is negative") == true)
         #expect(failure("range", .number(2000))?.contains("more than 1024 values") == true)
         #expect(failure("sum", .tuple([]))?.contains("cannot sum an empty list") == true)
         #expect(failure("sum", stringTuple("a"))?.contains("number values") == true)
@@ -148,10 +176,16 @@ import Model
         #expect(failure("concat", .string("a"))?.contains("all arguments must be lists or tuples") == true)
         #expect(failure("tolist", .tuple([.number(1), .bool(true)])) != nil)
         #expect(failure("tolist", .object([:])) == "Invalid value for \"v\" parameter: cannot convert object to list of any single type.")
-        #expect(failure("tonumber", .string("hello")) == "Invalid value for \"v\" parameter: cannot convert \"hello\" to number; given string must be a decimal representation of a number.")
-        #expect(failure("tobool", .string("yes")) == "Invalid value for \"v\" parameter: cannot convert \"yes\" to bool; only the strings \"true\" or \"false\" are allowed.")
+        #expect(
+            failure("tonumber", .string("hello"))
+                == "Invalid value for \"v\" parameter: cannot convert \"hello\" to number; given string must be a decimal representation of a number."
+        )
+        #expect(
+            failure("tobool", .string("yes"))
+                == "Invalid value for \"v\" parameter: cannot convert \"yes\" to bool; only the strings \"true\" or \"false\" are allowed.")
         #expect(failure("chunklist", stringTuple("a"), .number(-1))?.contains("the size argument must be positive") == true)
-        #expect(failure("matchkeys", stringTuple("a"), .tuple([]), .tuple([]))?.contains("length of keys and values should be equal") == true)
+        #expect(
+            failure("matchkeys", stringTuple("a"), .tuple([]), .tuple([]))?.contains("length of keys and values should be equal") == true)
         #expect(failure("nosuchfunction")?.hasPrefix("Call to unknown function \"nosuchfunction\"") == true)
         #expect(failure("element", stringTuple("a"))?.contains("function \"element\" expects 2 arguments") == true)
         #expect(failure("upper", .string("a"), .string("b"))?.contains("Too many function arguments") == true)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Model
+import Testing
+
 @testable import HCL
 
 @Suite struct FilesystemFunctionsTests {
@@ -32,10 +33,12 @@ import Model
         #expect(try call("file", .string(directory + "/hello.txt"), context: context) == .string("hello world"))
         #expect(try call("filebase64", .string("hello.txt"), context: context) == .string("aGVsbG8gd29ybGQ="))
         #expect(try call("filemd5", .string("hello.txt"), context: context) == .string("5eb63bbbe01eeed093cb22bb8f5acdc3"))
-        #expect(try call("filesha256", .string("hello.txt"), context: context)
-            == .string("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"))
-        #expect(try call("filebase64sha256", .string("hello.txt"), context: context)
-            == .string("uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="))
+        #expect(
+            try call("filesha256", .string("hello.txt"), context: context)
+                == .string("b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"))
+        #expect(
+            try call("filebase64sha256", .string("hello.txt"), context: context)
+                == .string("uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="))
         #expect(try call("fileexists", .string("hello.txt"), context: context) == .bool(true))
         #expect(try call("fileexists", .string("missing.txt"), context: context) == .bool(false))
     }
@@ -45,25 +48,31 @@ import Model
         let all = Value.set(from: [.string("a.txt"), .string("deep/b.txt"), .string("deep/c.json")])
         #expect(try call("fileset", .string("sub"), .string("**"), context: context) == all)
         #expect(try call("fileset", .string("sub"), .string("*.txt"), context: context) == .set(from: [.string("a.txt")]))
-        #expect(try call("fileset", .string("sub"), .string("**/*.txt"), context: context)
-            == .set(from: [.string("a.txt"), .string("deep/b.txt")]))
-        #expect(try call("fileset", .string("sub"), .string("deep/*.{txt,json}"), context: context)
-            == .set(from: [.string("deep/b.txt"), .string("deep/c.json")]))
+        #expect(
+            try call("fileset", .string("sub"), .string("**/*.txt"), context: context)
+                == .set(from: [.string("a.txt"), .string("deep/b.txt")]))
+        #expect(
+            try call("fileset", .string("sub"), .string("deep/*.{txt,json}"), context: context)
+                == .set(from: [.string("deep/b.txt"), .string("deep/c.json")]))
         #expect(try call("fileset", .string("sub"), .string("deep/[a-b].???"), context: context) == .set(from: [.string("deep/b.txt")]))
         #expect(try call("fileset", .string("nonexistent"), .string("*"), context: context) == .set([]))
     }
 
     @Test func templatefileRendersThroughTheContext() throws {
-        #expect(try call("templatefile", .string("greeting.tftpl"), .object(["name": .string("Ada")]), context: context)
-            == .string("Hello, Ada!"))
+        #expect(
+            try call("templatefile", .string("greeting.tftpl"), .object(["name": .string("Ada")]), context: context)
+                == .string("Hello, Ada!"))
         #expect(try call("templatefile", .unknown, .object([:]), context: context) == .unknown)
-        #expect(failure("templatefile", .string("greeting.tftpl"), .object([:]), context: FunctionContext(baseDirectory: directory))?
-            .contains("template rendering is not available") == true)
+        #expect(
+            failure("templatefile", .string("greeting.tftpl"), .object([:]), context: FunctionContext(baseDirectory: directory))?
+                .contains("template rendering is not available") == true)
     }
 
     @Test func errors() {
-        #expect(failure("file", .string("missing.txt"), context: context)?
-            .hasPrefix("Invalid value for \"path\" parameter: no file exists at \"\(directory)/missing.txt\"; this function works only") == true)
+        #expect(
+            failure("file", .string("missing.txt"), context: context)?
+                .hasPrefix("Invalid value for \"path\" parameter: no file exists at \"\(directory)/missing.txt\"; this function works only")
+                == true)
         #expect(failure("file", .string("binary.bin"), context: context)?.contains("not valid UTF-8") == true)
         #expect(failure("file", .string("sub"), context: context)?.contains("is a directory") == true)
         #expect(failure("fileexists", .string("sub"), context: context)?.contains("not a regular file") == true)

@@ -1,4 +1,5 @@
 import Model
+
 @testable import HCL
 
 /// Calls a standard-library function through the table, as the evaluator does.

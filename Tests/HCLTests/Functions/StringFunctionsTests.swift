@@ -1,5 +1,6 @@
-import Testing
 import Model
+import Testing
+
 @testable import HCL
 
 @Suite struct StringFunctionsTests {
@@ -65,8 +66,9 @@ import Model
         Case("indent", [.number(2), .string("[\n  foo,\n  bar,\n]\n")], .string("[\n    foo,\n    bar,\n  ]\n  ")),
         Case("regex", [.string("[a-z]+"), .string("53453453.345345aaabbbccc23454")], .string("aaabbbccc")),
         Case("regex", [.string("(\\d\\d\\d\\d)-(\\d\\d)-(\\d\\d)"), .string("2019-02-01")], stringTuple("2019", "02", "01")),
-        Case("regex", [.string("^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?"), .string("https://terraform.io/docs/")],
-             .object(["scheme": .string("https"), "authority": .string("terraform.io")])),
+        Case(
+            "regex", [.string("^(?:(?P<scheme>[^:/?#]+):)?(?://(?P<authority>[^/?#]*))?"), .string("https://terraform.io/docs/")],
+            .object(["scheme": .string("https"), "authority": .string("terraform.io")])),
         Case("regex", [.string("(a)|(b)"), .string("b")], .tuple([.null, .string("b")])),
         Case("regexall", [.string("[a-z]+"), .string("1234abcd5678efgh9")], strings("abcd", "efgh")),
         Case("regexall", [.string("[a-z]+"), .string("123456789")], .list([])),
@@ -84,13 +86,16 @@ import Model
         Case("format", [.string("%q"), .string("a\"b")], .string("\"a\\\"b\"")),
         Case("format", [.string("100%%")], .string("100%")),
         Case("format", [.string("%[2]s %[1]s"), .string("a"), .string("b")], .string("b a")),
-        Case("format", [.string("%03d|%+d|%x|%X|%o|%b"), .number(7), .number(5), .number(255), .number(255), .number(8), .number(5)],
-             .string("007|+5|ff|FF|10|101")),
+        Case(
+            "format", [.string("%03d|%+d|%x|%X|%o|%b"), .number(7), .number(5), .number(255), .number(255), .number(8), .number(5)],
+            .string("007|+5|ff|FF|10|101")),
         Case("format", [.string("%s"), .number(12)], .string("12")),
-        Case("formatlist", [.string("Hello, %s!"), stringTuple("Valentina", "Ander", "Olivia", "Sam")],
-             strings("Hello, Valentina!", "Hello, Ander!", "Hello, Olivia!", "Hello, Sam!")),
-        Case("formatlist", [.string("%s, %s!"), .string("Salutations"), stringTuple("Valentina", "Ander", "Olivia", "Sam")],
-             strings("Salutations, Valentina!", "Salutations, Ander!", "Salutations, Olivia!", "Salutations, Sam!")),
+        Case(
+            "formatlist", [.string("Hello, %s!"), stringTuple("Valentina", "Ander", "Olivia", "Sam")],
+            strings("Hello, Valentina!", "Hello, Ander!", "Hello, Olivia!", "Hello, Sam!")),
+        Case(
+            "formatlist", [.string("%s, %s!"), .string("Salutations"), stringTuple("Valentina", "Ander", "Olivia", "Sam")],
+            strings("Salutations, Valentina!", "Salutations, Ander!", "Salutations, Olivia!", "Salutations, Sam!")),
         // The following are go-cty's format_test.go expectations (Terraform's format is cty's).
         Case("format", [.string("%4s"), .string("💃🏿")], .string("   💃🏿")),
         Case("format", [.string("%-6q"), .string("💃🏿")], .string("\"💃🏿\"   ")),
@@ -113,8 +118,9 @@ import Model
         Case("formatlist", [.string("%s %s"), strings("hello", "goodbye"), .string("world")], strings("hello world", "goodbye world")),
         Case("formatlist", [.string("%v"), .tuple([])], .list([])),
         Case("formatlist", [.string("%v"), .null], strings("null")),
-        Case("formatlist", [.string("%v"), .list([stringTuple("hello"), .tuple([.unknown]), stringTuple("world")])],
-             .list([.string("[\"hello\"]"), .unknown, .string("[\"world\"]")])),
+        Case(
+            "formatlist", [.string("%v"), .list([stringTuple("hello"), .tuple([.unknown]), stringTuple("world")])],
+            .list([.string("[\"hello\"]"), .unknown, .string("[\"world\"]")])),
         Case("tostring", [.string("hello")], .string("hello")),
         Case("tostring", [.number(1)], .string("1")),
         Case("tostring", [.bool(true)], .string("true")),
@@ -128,29 +134,39 @@ import Model
 
     @Test func errors() {
         #expect(failure("regex", .string("[a-z]+"), .string("123"))?.contains("pattern did not match any part of the given string") == true)
-        #expect(failure("regex", .string("(?P<a>x)(y)"), .string("xy"))?.contains("cannot mix both named and unnamed capture groups") == true)
+        #expect(
+            failure("regex", .string("(?P<a>x)(y)"), .string("xy"))?.contains("cannot mix both named and unnamed capture groups") == true)
         #expect(failure("regex", .string("("), .string("x"))?.contains("invalid regexp pattern") == true)
         #expect(failure("format", .string("%d"), .number(1.5))?.contains("an integer is required") == true)
-        #expect(failure("format", .string("%d %d"), .number(1))?.contains("not enough arguments for \"%d\" at 3: need index 2 but have 1 total") == true)
-        #expect(failure("format", .string("%d"), .number(1), .number(2))?.contains("too many arguments; only 1 used by format string") == true)
+        #expect(
+            failure("format", .string("%d %d"), .number(1))?.contains("not enough arguments for \"%d\" at 3: need index 2 but have 1 total")
+                == true)
+        #expect(
+            failure("format", .string("%d"), .number(1), .number(2))?.contains("too many arguments; only 1 used by format string") == true)
         #expect(failure("format", .string("x"), .number(1))?.contains("too many arguments; no verbs in format string") == true)
-        #expect(failure("format", .string("%z is not a valid sequence"), .number(10))
-            == "Call to function \"format\" failed: unsupported format verb 'z' in \"%z\" at offset 0.")
+        #expect(
+            failure("format", .string("%z is not a valid sequence"), .number(10))
+                == "Call to function \"format\" failed: unsupported format verb 'z' in \"%z\" at offset 0.")
         #expect(failure("format", .string("%012z"), .number(10))?.contains("unsupported format verb 'z' in \"%012z\" at offset 0") == true)
         #expect(failure("format", .string("%☠ is not"), .number(10))?.contains("unrecognized format character '☠' at offset 1") == true)
         #expect(failure("format", .string("%d"), .bool(true))?.contains("unsupported value for \"%d\" at 0: number required") == true)
-        #expect(failure("format", .string("%[3]s"), .bool(true), .bool(true))?
-            .contains("not enough arguments for \"%[3]s\" at 0: need index 3 but have 2 total") == true)
-        #expect(failure("formatlist", .string("%s"), .object([:]))
-            == "Call to function \"formatlist\" failed: error on format iteration 0: unsupported value for \"%s\" at 0: string required.")
+        #expect(
+            failure("format", .string("%[3]s"), .bool(true), .bool(true))?
+                .contains("not enough arguments for \"%[3]s\" at 0: need index 3 but have 2 total") == true)
+        #expect(
+            failure("formatlist", .string("%s"), .object([:]))
+                == "Call to function \"formatlist\" failed: error on format iteration 0: unsupported value for \"%s\" at 0: string required."
+        )
         #expect(failure("format", .string("%s"), .null)?.contains("null value cannot be formatted") == true)
-        #expect(failure("formatlist", .string("%s %s"), strings("hello", "goodbye"), strings("world"))?
-            .contains("argument 2 has length 1, which is inconsistent with argument 1 of length 2") == true)
+        #expect(
+            failure("formatlist", .string("%s %s"), strings("hello", "goodbye"), strings("world"))?
+                .contains("argument 2 has length 1, which is inconsistent with argument 1 of length 2") == true)
         #expect(failure("upper", .null) == "Invalid value for \"str\" parameter: argument must not be null.")
         #expect(failure("upper", .tuple([])) == "Invalid value for \"str\" parameter: string required.")
         #expect(failure("join", .string(",")) != nil)
-        #expect(failure("join", .string(","), .tuple([.string("a"), .null]))
-            == "Invalid value for \"lists\" parameter: element 1 is null; cannot concatenate null values.")
+        #expect(
+            failure("join", .string(","), .tuple([.string("a"), .null]))
+                == "Invalid value for \"lists\" parameter: element 1 is null; cannot concatenate null values.")
         #expect(failure("join", .string(","), stringTuple("a"), .tuple([.null]))?.contains("element 0 of list 2 is null") == true)
         #expect(failure("tostring", .tuple([])) == "Invalid value for \"v\" parameter: cannot convert tuple to string.")
         #expect(failure("substr", .string("x"), .number(1)) != nil)

@@ -1,5 +1,6 @@
-import Testing
 import Model
+import Testing
+
 @testable import HCL
 
 @Suite struct ConversionTests {
@@ -41,11 +42,15 @@ import Model
         (.set([.string("a")]), .set(.string), .set([.string("a")])),
         (.list([.string("b"), .string("a")]), .list(.string), .list([.string("b"), .string("a")])),
         (.tuple([.tuple([.number(1)]), .list([.number(2)])]), .list(.list(.any)), .list([.list([.number(1)]), .list([.number(2)])])),
-        (.tuple([.object(["a": .number(1)]), .object(["a": .string("x")])]), .list(.any),
-         .list([.object(["a": .string("1")]), .object(["a": .string("x")])])),
+        (
+            .tuple([.object(["a": .number(1)]), .object(["a": .string("x")])]), .list(.any),
+            .list([.object(["a": .string("1")]), .object(["a": .string("x")])])
+        ),
         (.unknown, .object(attributes: [:], optional: [:]), .unknown),
-        (.tuple([.object(["a": .number(1)]), .object(["b": .number(2)])]), .list(.any),
-         .list([.map(["a": .number(1)]), .map(["b": .number(2)])])),
+        (
+            .tuple([.object(["a": .number(1)]), .object(["b": .number(2)])]), .list(.any),
+            .list([.map(["a": .number(1)]), .map(["b": .number(2)])])
+        ),
     ])
     func converts(value: Value, type: TypeConstraint, expected: Value) throws {
         #expect(try Conversion.convert(value, to: type) == expected)
@@ -105,8 +110,9 @@ import Model
         #expect(try Conversion.unify([.number(1), .string("a")]) == [.string("1"), .string("a")])
         #expect(try Conversion.unify([.number(1), .null]) == [.number(1), .null])
         #expect(try Conversion.unify([.unknown, .bool(true)]) == [.unknown, .bool(true)])
-        #expect(try Conversion.unify([.object(["a": .number(1)]), .object(["b": .number(2)])])
-            == [.map(["a": .number(1)]), .map(["b": .number(2)])])
+        #expect(
+            try Conversion.unify([.object(["a": .number(1)]), .object(["b": .number(2)])])
+                == [.map(["a": .number(1)]), .map(["b": .number(2)])])
         #expect(try Conversion.unify([.tuple([.number(1)]), .tuple([.string("x")])]) == [.tuple([.string("1")]), .tuple([.string("x")])])
         #expect(throws: FunctionError.self) { try Conversion.unify([.number(1), .bool(true)]) }
         #expect(throws: FunctionError.self) { try Conversion.unify([.tuple([]), .string("a")]) }

@@ -1,10 +1,12 @@
-import Testing
 import Model
+import Testing
+
 @testable import HCL
 
 /// Type expressions are built by hand here because the parser lives on another branch.
 @Suite struct TypeConstraintTests {
-    static let range = SourceRange(file: "variables.tf", start: SourcePosition(line: 3, column: 10, byte: 40), end: SourcePosition(line: 3, column: 16, byte: 46))
+    static let range = SourceRange(
+        file: "variables.tf", start: SourcePosition(line: 3, column: 10, byte: 40), end: SourcePosition(line: 3, column: 16, byte: 46))
 
     static func variable(_ name: String) -> Expression { Expression(.variable(name), range: range) }
     static func call(_ name: String, _ arguments: Expression...) -> Expression {
@@ -24,25 +26,33 @@ import Model
         #expect(try TypeConstraint.parse(Self.call("list", Self.variable("string"))) == .list(.string))
         #expect(try TypeConstraint.parse(Self.call("set", Self.variable("number"))) == .set(.number))
         #expect(try TypeConstraint.parse(Self.call("map", Self.call("list", Self.variable("any")))) == .map(.list(.any)))
-        #expect(try TypeConstraint.parse(Self.call("tuple", Self.tuple(Self.variable("string"), Self.variable("bool")))) == .tuple([.string, .bool]))
+        #expect(
+            try TypeConstraint.parse(Self.call("tuple", Self.tuple(Self.variable("string"), Self.variable("bool"))))
+                == .tuple([.string, .bool]))
         #expect(try TypeConstraint.parse(Expression(.parentheses(Self.variable("string")), range: Self.range)) == .string)
     }
 
     @Test func objectsWithOptionalAttributes() throws {
         // map(object({name = string, port = optional(number, 5), tags = optional(map(string))}))
-        let expression = Self.call("map", Self.call("object", Self.object([
-            ("name", Self.variable("string")),
-            ("port", Self.call("optional", Self.variable("number"), Self.literal(.number(5)))),
-            ("tags", Self.call("optional", Self.call("map", Self.variable("string")))),
-        ])))
-        let expected = TypeConstraint.map(.object(
-            attributes: ["name": .string, "port": .number, "tags": .map(.string)],
-            optional: ["port": .some(.number(5)), "tags": Value?.none]))
+        let expression = Self.call(
+            "map",
+            Self.call(
+                "object",
+                Self.object([
+                    ("name", Self.variable("string")),
+                    ("port", Self.call("optional", Self.variable("number"), Self.literal(.number(5)))),
+                    ("tags", Self.call("optional", Self.call("map", Self.variable("string")))),
+                ])))
+        let expected = TypeConstraint.map(
+            .object(
+                attributes: ["name": .string, "port": .number, "tags": .map(.string)],
+                optional: ["port": .some(.number(5)), "tags": Value?.none]))
         #expect(try TypeConstraint.parse(expression) == expected)
     }
 
     @Test func optionalDefaultsAreConvertedToTheAttributeType() throws {
-        let expression = Self.call("object", Self.object([("port", Self.call("optional", Self.variable("number"), Self.literal(.string("80"))))]))
+        let expression = Self.call(
+            "object", Self.object([("port", Self.call("optional", Self.variable("number"), Self.literal(.string("80"))))]))
         #expect(try TypeConstraint.parse(expression) == .object(attributes: ["port": .number], optional: ["port": .some(.number(80))]))
     }
 
@@ -57,19 +67,32 @@ import Model
         (TypeConstraintTests.variable("strin"), "The keyword \"strin\" is not a valid type specifier."),
         (TypeConstraintTests.variable("list"), "The list type constructor requires one argument specifying the element type."),
         (TypeConstraintTests.call("list"), "The list type constructor requires one argument specifying the element type."),
-        (TypeConstraintTests.call("list", TypeConstraintTests.variable("string"), TypeConstraintTests.variable("string")),
-         "The list type constructor requires one argument specifying the element type."),
-        (TypeConstraintTests.call("optional", TypeConstraintTests.variable("string")), "Keyword \"optional\" is valid only as a modifier for object type attributes."),
-        (TypeConstraintTests.call("list", TypeConstraintTests.call("optional", TypeConstraintTests.variable("string"))),
-         "Keyword \"optional\" is valid only as a modifier for object type attributes."),
+        (
+            TypeConstraintTests.call("list", TypeConstraintTests.variable("string"), TypeConstraintTests.variable("string")),
+            "The list type constructor requires one argument specifying the element type."
+        ),
+        (
+            TypeConstraintTests.call("optional", TypeConstraintTests.variable("string")),
+            "Keyword \"optional\" is valid only as a modifier for object type attributes."
+        ),
+        (
+            TypeConstraintTests.call("list", TypeConstraintTests.call("optional", TypeConstraintTests.variable("string"))),
+            "Keyword \"optional\" is valid only as a modifier for object type attributes."
+        ),
         (TypeConstraintTests.call("frob", TypeConstraintTests.variable("string")), "Keyword \"frob\" is not a valid type constructor."),
-        (TypeConstraintTests.call("object", TypeConstraintTests.variable("string")),
-         "The object type constructor requires one argument specifying the attribute types as a map."),
-        (TypeConstraintTests.call("tuple", TypeConstraintTests.variable("string")),
-         "The tuple type constructor requires one argument specifying the element types as a list."),
+        (
+            TypeConstraintTests.call("object", TypeConstraintTests.variable("string")),
+            "The object type constructor requires one argument specifying the attribute types as a map."
+        ),
+        (
+            TypeConstraintTests.call("tuple", TypeConstraintTests.variable("string")),
+            "The tuple type constructor requires one argument specifying the element types as a list."
+        ),
         (TypeConstraintTests.literal(.string("set")), "Invalid legacy variable type hint \"set\": must be \"string\", \"list\" or \"map\""),
-        (TypeConstraintTests.literal(.number(1)),
-         "A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string)."),
+        (
+            TypeConstraintTests.literal(.number(1)),
+            "A type specification is either a primitive type keyword (bool, number, string) or a complex type constructor call, like list(string)."
+        ),
     ])
     func invalidSpecificationsNameTheRange(expression: Expression, message: String) {
         do {
@@ -83,7 +106,8 @@ import Model
     }
 
     @Test func invalidDefault() {
-        let expression = Self.call("object", Self.object([("port", Self.call("optional", Self.variable("number"), Self.literal(.string("x"))))]))
+        let expression = Self.call(
+            "object", Self.object([("port", Self.call("optional", Self.variable("number"), Self.literal(.string("x"))))]))
         #expect(throws: Diagnostic.self) { try TypeConstraint.parse(expression) }
     }
 
