@@ -169,7 +169,7 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
         completionHandler(request)
     }
 
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: any Error?) {
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let state = lock.withLock({ states.removeValue(forKey: task.taskIdentifier) }) else { return }
         if let failure = state.failure {
             state.continuation.resume(throwing: failure)

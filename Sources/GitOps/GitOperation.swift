@@ -21,7 +21,7 @@ final class GitOperation: @unchecked Sendable {
     private var lastProgress: UInt64
     private var abort: (code: GitError.Code, message: String)?
     private var sockets: Set<Int32> = []
-    private var watchdog: any DispatchSourceTimer?
+    private var watchdog: (any DispatchSourceTimer)?
 
     // Only touched from libgit2 callbacks, which run on the repository's own thread.
     var credentialAttempts = 0

@@ -115,7 +115,7 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 18)
         var row = [SQLValue](repeating: .null, count: columns.count)
-        var failure: any Error?
+        var failure: (any Error)?
         for i in 0..<rowCount {
             do {
                 try fill(i, &row)
@@ -137,7 +137,7 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         // Ending with an error message aborts the COPY (and so the transaction) on the server.
         let end = failure == nil ? PQputCopyEnd(connection, nil) : PQputCopyEnd(connection, "aborted by client")
         guard end == 1 else { throw error(sql) }
-        var firstError: any Error? = failure
+        var firstError: (any Error)? = failure
         while let result = PQgetResult(connection) {
             if firstError == nil, PQresultStatus(result) != PGRES_COMMAND_OK { firstError = error(sql, result) }
             PQclear(result)

@@ -18,7 +18,7 @@ enum ReportWriter {
         else {
             throw WriteError(errorDescription: "cannot create \(temporary)")
         }
-        var failure: any Error?
+        var failure: (any Error)?
         let emit: (String) -> Void = { text in
             guard failure == nil else { return }
             do { try handle.write(contentsOf: Data(text.utf8)) } catch { failure = error }
