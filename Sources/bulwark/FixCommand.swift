@@ -18,7 +18,7 @@ struct FixCommand: ParsableCommand {
             bytes that must change are edited; comments and formatting stay. A value that comes from a variable is \
             fixed where it is defined when that is in the repository (default, .tfvars, module call); anything \
             else is left manual with the reason. Every fix is verified by re-checking the edited configuration. \
-            Files that do not load (a syntax error, a missing file() argument) are listed as FILE:LINE:COLUMN and \
+            Files that do not load (a syntax error, a reference that does not resolve) are listed as FILE:LINE:COLUMN and \
             never edited; the findings of the files that load are fixed.
 
             Exit status:

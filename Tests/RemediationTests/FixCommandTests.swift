@@ -87,7 +87,7 @@ struct FixCommandTests {
         let policy = """
             resource "aws_iam_policy" "p" {
               name   = "p"
-              policy = file("${path.module}/no-such-policy.json")
+              policy = jsonencode({ Version = })
             }
 
             """
