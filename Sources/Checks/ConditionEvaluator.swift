@@ -67,7 +67,7 @@ public struct ConditionEvaluator: Sendable {
         case .connection(let c):
             return evaluateConnection(c, resource: resource)
         case .predicate(let p):
-            return evaluatePredicate(p, root: root)
+            return evaluatePredicate(p, resource: resource, root: root)
         case .resourceType(let types):
             return Outcome(Truth(types.contains(resource.type)), "resource type is \(resource.type)")
         }
@@ -225,7 +225,7 @@ public struct ConditionEvaluator: Sendable {
         return result
     }
 
-    private func evaluatePredicate(_ p: PredicateCondition, root: [String: Value]) -> Outcome {
+    private func evaluatePredicate(_ p: PredicateCondition, resource: Resource, root: [String: Value]) -> Outcome {
         guard let path = p.path else {
             return p.predicate.evaluate(.object(root))
         }
@@ -236,7 +236,15 @@ public struct ConditionEvaluator: Sendable {
         }
         return quantify(p.quantifier, count: matches.count, what: "\(p.predicate.name)(\(path))") { i in
             let m = matches[i]
-            if !m.value.isKnown { return Outcome(.unknown, "\(m.path) is known only after apply") }
+            if !m.value.isKnown {
+                if !p.predicate.rendersFrom.isEmpty, root == resource.attributes,
+                    let source = renderingSource(of: m.path, in: resource, for: p.predicate)
+                {
+                    let o = p.predicate.evaluate(.object(source.attributes))
+                    return Outcome(o.truth, "\(m.path) from \(source.address): \(o.evidence)")
+                }
+                return Outcome(.unknown, "\(m.path) is known only after apply")
+            }
             let o = p.predicate.evaluate(m.value)
             return Outcome(o.truth, "\(m.path): \(o.evidence)")
         }

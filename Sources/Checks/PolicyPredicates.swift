@@ -7,18 +7,19 @@ enum PolicyPredicates {
 
     /// An Allow statement with Action `*` on Resource `*` (JSON policy string or object, or an
     /// `aws_iam_policy_document` with `statement` blocks).
-    static let iamWildcardAdmin = Predicate(name: "iam_policy_allows_wildcard_admin") { value in
-        let statements: [Value]
+    static let iamWildcardAdmin = Predicate(name: "iam_policy_allows_wildcard_admin", rendersFrom: renderedPolicies) { value in
+        let statements: [PolicyDocumentMerge.Candidate]
         switch document(value) {
         case .failure(let e): return e.outcome
         case .success(let s): statements = s
         }
         var result = Outcome(.false, "no statement allows * on *")
-        for (i, s) in statements.enumerated() {
+        for (i, candidate) in statements.enumerated() {
+            let s = candidate.statement
             let allow = matches(field(s, "Effect", "effect") ?? .string("Allow"), "allow")
             let action = includes(field(s, "Action", "actions"), "*")
             let resource = includes(field(s, "Resource", "resources"), "*")
-            let t = allow && action && resource
+            let t = candidate.kept && allow && action && resource
             if t == .true { return Outcome(.true, "statement \(i) allows Action * on Resource *") }
             if t == .unknown, result.truth == .false {
                 result = Outcome(.unknown, "statement \(i) has values known only after apply")
@@ -28,32 +29,46 @@ enum PolicyPredicates {
     }
 
     /// A Deny statement conditioned on `aws:SecureTransport` being false.
-    static let s3DeniesInsecureTransport = Predicate(name: "s3_policy_denies_insecure_transport") { value in
-        let statements: [Value]
+    static let s3DeniesInsecureTransport = Predicate(name: "s3_policy_denies_insecure_transport", rendersFrom: renderedPolicies) {
+        value in
+        let statements: [PolicyDocumentMerge.Candidate]
         switch document(value) {
         case .failure(let e): return e.outcome
         case .success(let s): statements = s
         }
         var result = Outcome(.false, "no Deny statement on aws:SecureTransport = false")
-        for (i, s) in statements.enumerated() {
+        for (i, candidate) in statements.enumerated() {
+            let s = candidate.statement
             let deny = matches(field(s, "Effect", "effect") ?? .null, "deny")
-            var secure = Truth.false
-            if let condition = field(s, "Condition", "condition") {
-                if !condition.isKnown {
-                    secure = .unknown
-                } else if let bool = memberIgnoringCase(condition, "Bool") {
-                    if let flag = memberIgnoringCase(bool, "aws:SecureTransport") {
-                        secure = includes(flag, "false")
-                    } else if !bool.isKnown {
-                        secure = .unknown
-                    }
-                }
-            }
-            let t = deny && secure
+            let secure = conditionsOnInsecureTransport(field(s, "Condition", "condition"))
+            let t = candidate.kept && deny && secure
             if t == .true { return Outcome(.true, "statement \(i) denies aws:SecureTransport = false") }
             if t == .unknown, result.truth == .false {
                 result = Outcome(.unknown, "statement \(i) has values known only after apply")
             }
+        }
+        return result
+    }
+
+    /// Whether a statement's condition tests `aws:SecureTransport` with `Bool` for `false`: a JSON `Condition`
+    /// object, or the `condition` blocks of an `aws_iam_policy_document` statement (`test`, `variable`, `values`).
+    private static func conditionsOnInsecureTransport(_ condition: Value?) -> Truth {
+        guard let condition else { return .false }
+        if !condition.isKnown { return .unknown }
+        if let bool = memberIgnoringCase(condition, "Bool") {
+            if let flag = memberIgnoringCase(bool, "aws:SecureTransport") { return includes(flag, "false") }
+            return bool.isKnown ? .false : .unknown
+        }
+        guard let blocks = condition.elements else { return .false }
+        var result = Truth.false
+        for block in blocks {
+            guard block.isKnown else {
+                result = result || .unknown
+                continue
+            }
+            let test = matches(block["test"] ?? .null, "bool")
+            let variable = matches(block["variable"] ?? .null, "aws:securetransport")
+            result = result || (test && variable && includes(block["values"], "false"))
         }
         return result
     }
@@ -89,8 +104,14 @@ enum PolicyPredicates {
         }
     }
 
+    /// Data source attributes rendered from policy statements, decided from the statements when unknown.
+    private static let renderedPolicies = [
+        RenderedAttribute(type: "aws_iam_policy_document", attribute: "json"),
+        RenderedAttribute(type: "aws_iam_policy_document", attribute: "minified_json"),
+    ]
+
     /// The statements of a policy value, or the outcome to report when there are none to read.
-    private static func document(_ value: Value) -> Result<[Value], OutcomeError> {
+    private static func document(_ value: Value) -> Result<[PolicyDocumentMerge.Candidate], OutcomeError> {
         var doc = value
         switch value {
         case .unknown:
@@ -112,18 +133,24 @@ enum PolicyPredicates {
         if !statement.isKnown {
             return .failure(OutcomeError(Outcome(.unknown, "policy statements known only after apply")))
         }
-        if statement.members != nil { return .success([statement]) }
-        return .success(statement.elements ?? [])
+        return .success(statementList(statement).map { PolicyDocumentMerge.Candidate(statement: $0, kept: .true) })
+    }
+
+    /// A known `Statement` member as a list: one object, or the list's elements.
+    private static func statementList(_ statement: Value) -> [Value] {
+        if statement.members != nil { return [statement] }
+        return statement.elements ?? []
     }
 
     /// Arguments through which other documents merge into an `aws_iam_policy_document`'s statement blocks.
     private static let mergedDocumentArguments = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"]
 
     /// For an `aws_iam_policy_document` that carries its rendered `json`: that document, which has the source and
-    /// override documents merged in. When `json` is unknown the statement blocks still decide, unless other
-    /// documents merge into them (a source may add a statement, an override may replace one by Sid).
+    /// override documents merged in. When `json` is unknown the statement blocks still decide, together with the
+    /// statements of the documents merged into them (a source may add a statement, an override may replace one by
+    /// Sid); a merged document that is itself unknown leaves the policy unknown.
     /// Nil when the value is not such a data source (its statement blocks are read as they are).
-    private static func renderedDocument(of value: Value) -> Result<[Value], OutcomeError>? {
+    private static func renderedDocument(of value: Value) -> Result<[PolicyDocumentMerge.Candidate], OutcomeError>? {
         guard let members = value.members, let rendered = members["json"] else { return nil }
         if case .string = rendered { return document(rendered) }
         let merges = mergedDocumentArguments.contains { name in
@@ -131,7 +158,14 @@ enum PolicyPredicates {
             return !v.isNull && v != .string("") && v.elements?.isEmpty != true
         }
         guard merges else { return nil }
-        return .failure(OutcomeError(Outcome(.unknown, "policy document merges documents known only after apply")))
+        let own = members["statement"] ?? .null
+        if !own.isKnown {
+            return .failure(OutcomeError(Outcome(.unknown, "policy statements known only after apply")))
+        }
+        guard let candidates = PolicyDocumentMerge.candidates(members, ownStatements: statementList(own)) else {
+            return .failure(OutcomeError(Outcome(.unknown, "policy document merges documents known only after apply")))
+        }
+        return .success(candidates)
     }
 
     /// Wraps an outcome so that `Result` can carry it as its failure.

@@ -4,12 +4,28 @@ import Model
 /// the whole resource as an object when the condition names no attribute).
 public struct Predicate: Sendable {
     public let name: String
+    /// Data source attributes whose value, when known only after apply, the predicate decides from the data
+    /// source's own arguments instead (the data source is passed as an object).
+    public let rendersFrom: [RenderedAttribute]
     public let evaluate: @Sendable (Value) -> Outcome
 
     /// Wraps a closure as a predicate.
-    public init(name: String, evaluate: @escaping @Sendable (Value) -> Outcome) {
+    public init(name: String, rendersFrom: [RenderedAttribute] = [], evaluate: @escaping @Sendable (Value) -> Outcome) {
         self.name = name
+        self.rendersFrom = rendersFrom
         self.evaluate = evaluate
+    }
+}
+
+/// An attribute a data source renders from its arguments, such as `aws_iam_policy_document.json`.
+public struct RenderedAttribute: Hashable, Sendable {
+    public let type: String
+    public let attribute: String
+
+    /// The attribute `attribute` of data sources of type `type`.
+    public init(type: String, attribute: String) {
+        self.type = type
+        self.attribute = attribute
     }
 }
 

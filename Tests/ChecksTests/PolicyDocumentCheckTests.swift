@@ -131,4 +131,104 @@ import Testing
             predicate?.evaluate(.object(["statement": admin, "json": .unknown, "override_policy_documents": .unknown])).truth == .unknown)
         #expect(predicate?.evaluate(.object(["statement": admin, "json": .unknown, "source_policy_documents": .list([])])).truth == .true)
     }
+
+    @Test func unknownRenderedPolicyIsDecidedFromTheCountedDocumentsKnownParts() throws {
+        let result = try verdicts(
+            "BLW-AWS-IAM-008",
+            """
+            data "aws_partition" "current" {}
+
+            data "aws_iam_policy_document" "scoped" {
+              count = 1
+              statement {
+                actions   = ["logs:PutLogEvents"]
+                resources = ["arn:${data.aws_partition.current.partition}:logs:*:*:*"]
+              }
+            }
+
+            data "aws_iam_policy_document" "admin" {
+              for_each = toset(["a"])
+              statement {
+                actions   = ["*"]
+                resources = ["*"]
+              }
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["arn:${data.aws_partition.current.partition}:s3:::b/*"]
+              }
+            }
+
+            resource "aws_iam_policy" "scoped" {
+              name   = "scoped"
+              policy = data.aws_iam_policy_document.scoped[0].json
+            }
+
+            resource "aws_iam_policy" "admin" {
+              name   = "admin"
+              policy = data.aws_iam_policy_document.admin["a"].json
+            }
+
+            resource "aws_iam_policy" "mixed" {
+              name   = "mixed"
+              policy = data.aws_partition.current.partition == "aws" ? data.aws_iam_policy_document.scoped[0].json : "{}"
+            }
+            """)
+        #expect(
+            result == [
+                "aws_iam_policy.scoped": "PASSED", "aws_iam_policy.admin": "FAILED",
+                // The value also draws on another data source, so it need not be the document's json.
+                "aws_iam_policy.mixed": "UNKNOWN",
+            ])
+    }
+
+    @Test func unknownRenderedDocumentIsDecidedFromKnownMergedDocuments() throws {
+        let result = try verdicts(
+            "BLW-AWS-IAM-009",
+            """
+            data "aws_region" "current" {}
+
+            data "aws_iam_policy_document" "replaced" {
+              statement {
+                sid       = "Main"
+                actions   = ["*"]
+                resources = ["*"]
+              }
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["arn:aws:s3:::${data.aws_region.current.region}-data/*"]
+              }
+              override_policy_documents = [jsonencode({
+                Statement = [{ Sid = "Main", Effect = "Allow", Action = "s3:ListBucket", Resource = "*" }]
+              })]
+            }
+
+            data "aws_iam_policy_document" "sourced_admin" {
+              source_policy_documents = [jsonencode({
+                Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+              })]
+              statement {
+                actions   = ["s3:GetObject"]
+                resources = ["arn:aws:s3:::${data.aws_region.current.region}-data/*"]
+              }
+            }
+
+            data "aws_iam_policy_document" "maybe_replaced" {
+              source_policy_documents = [jsonencode({
+                Statement = [{ Sid = "Main", Effect = "Allow", Action = "*", Resource = "*" }]
+              })]
+              statement {
+                sid       = data.aws_region.current.region
+                actions   = ["s3:GetObject"]
+                resources = ["*"]
+              }
+            }
+            """)
+        #expect(
+            result == [
+                "data.aws_iam_policy_document.replaced": "PASSED",
+                "data.aws_iam_policy_document.sourced_admin": "FAILED",
+                // A statement block whose Sid is unknown may replace the source's * on * statement.
+                "data.aws_iam_policy_document.maybe_replaced": "UNKNOWN",
+            ])
+    }
 }

@@ -1,4 +1,9 @@
-# Unknown: the policy document names the bucket's ARN, known only after apply, so its JSON is too.
+# Unknown: the policy document names the bucket's ARN, known only after apply, so its JSON is too; and the value
+# its Deny statement's aws:SecureTransport condition tests comes from a variable with no value.
+variable "secure_transport" {
+  type = string
+}
+
 resource "aws_s3_bucket" "billing" {
   bucket = "acme-billing"
 }
@@ -8,6 +13,12 @@ data "aws_iam_policy_document" "billing" {
     effect    = "Deny"
     actions   = ["s3:*"]
     resources = ["${aws_s3_bucket.billing.arn}/*"]
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = [var.secure_transport]
+    }
   }
 }
 
