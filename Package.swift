@@ -48,8 +48,9 @@ let package = Package(
         .target(name: "HCL", dependencies: ["Model", crypto], swiftSettings: swiftSettings),
         .target(name: "Terraform", dependencies: ["Model", "HCL"], swiftSettings: swiftSettings),
 
-        // MARK: Checks: the declarative check engine, suppressions, baselines and frameworks.
-        .target(name: "Checks", dependencies: ["Model", "HCL", yams], swiftSettings: swiftSettings),
+        // MARK: Checks: IAM policy analysis, the declarative check engine, suppressions, baselines and frameworks.
+        .target(name: "IAMPolicy", dependencies: ["Model"], swiftSettings: swiftSettings),
+        .target(name: "Checks", dependencies: ["Model", "HCL", "IAMPolicy", yams], swiftSettings: swiftSettings),
 
         // MARK: Scanning: the report model and its formats, scan orchestration, IaC fixes.
         .target(name: "Reports", dependencies: ["Model", "Checks"], swiftSettings: swiftSettings),
@@ -140,6 +141,7 @@ let package = Package(
         .testTarget(name: "HCLTests", dependencies: ["Model", "HCL"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "TerraformTests", dependencies: ["Model", "HCL", "Terraform", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IAMPolicyTests", dependencies: ["Model", "IAMPolicy"]),
         .testTarget(name: "ChecksTests", dependencies: ["Model", "Terraform", "Checks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Model", "Checks", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -1,0 +1,131 @@
+/// Questions over the actions a policy allows without resource constraints (Resource `*`, no condition), after
+/// wildcard expansion against the catalogue and with denied actions taken away where a Deny can take them.
+extension PolicyAnalysis {
+    /// Write-level actions that could be restricted to ARNs, allowed on Resource `*` without a condition.
+    public func allowsWriteWithoutConstraints() -> PolicyAnswer {
+        decide("write actions without resource constraints", denyRemoves: false) { view in
+            view.unconstrained(restrictableAt: .write)
+        }
+    }
+
+    /// Permissions-management actions that could be restricted to ARNs, allowed on Resource `*` without a condition.
+    public func allowsPermissionsManagementWithoutConstraints() -> PolicyAnswer {
+        decide("permissions-management actions without resource constraints", denyRemoves: false) { view in
+            view.unconstrained(restrictableAt: .permissionsManagement)
+        }
+    }
+
+    /// Actions that could be restricted to ARNs but are allowed on Resource `*` without a condition.
+    public func allowsRestrictableActionsOnAnyResource() -> PolicyAnswer {
+        decide("restrictable actions on Resource *", denyRemoves: true) { view in view.unrestricted }
+    }
+
+    /// Actions that return credentials, allowed without constraints.
+    public func allowsCredentialsExposure() -> PolicyAnswer {
+        decide("actions that return credentials", denyRemoves: true) { view in
+            view.allowedWithoutConstraints.intersection(catalogue.expand(ActionGroups.credentialsExposure))
+        }
+    }
+
+    /// Actions that read stored data or secrets wholesale, allowed without constraints.
+    public func allowsDataExfiltration() -> PolicyAnswer {
+        decide("actions that read data or secrets", denyRemoves: true) { view in
+            view.allowedWithoutConstraints.intersection(catalogue.expand(ActionGroups.dataExfiltration))
+        }
+    }
+
+    /// Every action of a privilege escalation path, allowed without constraints.
+    public func allowsPrivilegeEscalation() -> PolicyAnswer {
+        decide("a privilege escalation path", denyRemoves: true) { view in
+            let allowed = view.allowedWithoutConstraints
+            var out = catalogue.empty
+            for path in ActionGroups.privilegeEscalation {
+                let needed = catalogue.expand(path.actions)
+                if needed.isSubset(of: allowed) { out.formUnion(needed) }
+            }
+            return out
+        }
+    }
+
+    /// Whether `violations` of the statements whose relevant fields are known is non-empty, and whether the
+    /// statements not known could change that: another Allow can only add actions, so FAILED stands unless a
+    /// statement that may be a Deny could remove them (`denyRemoves`); PASSED needs every statement known.
+    private func decide(_ what: String, denyRemoves: Bool, _ violations: (PermissionView) -> ActionSet) -> PolicyAnswer {
+        let known = document.statements.filter(\.isKnown)
+        let uncertain = document.statements.filter { !$0.isKnown }
+        let found = violations(PermissionView(statements: known, catalogue: catalogue))
+        if !found.isEmpty {
+            let names = catalogue.names(in: found)
+            let sample = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+            let mayDeny = document.statementsUnknown || uncertain.contains { $0.denies != .false }
+            if denyRemoves, mayDeny {
+                return PolicyAnswer(.unknown, "allows \(what) (\(sample)) unless a statement known only after apply denies them")
+            }
+            return PolicyAnswer(.true, "allows \(what): \(sample)")
+        }
+        if document.statementsUnknown || uncertain.contains(where: { $0.allows != .false }) {
+            return PolicyAnswer(.unknown, "statements known only after apply may allow \(what)")
+        }
+        return PolicyAnswer(.false, "no statement allows \(what)")
+    }
+}
+
+/// The expanded actions of known statements, split by how they are constrained.
+struct PermissionView {
+    let statements: [PolicyStatement]
+    let catalogue: ActionCatalogue
+
+    /// The actions a statement names: `Action` expanded; for `NotAction`, the catalogue's other actions when the
+    /// statement allows on Resource `*` (on named resources, or in a Deny, it is not read as granting or removing).
+    func expanded(_ s: PolicyStatement) -> ActionSet {
+        guard s.actionsNegated else { return catalogue.expand(s.actions.values) }
+        guard s.effect == .allow, s.hasWildcardResource == .true else { return catalogue.empty }
+        return catalogue.all.subtracting(catalogue.expand(s.actions.values))
+    }
+
+    private func unconditionedAllows(wildcardResource: Bool) -> [PolicyStatement] {
+        statements.filter {
+            $0.effect == .allow && $0.hasCondition == .false && (!wildcardResource || $0.hasWildcardResource == .true)
+        }
+    }
+
+    /// Actions any Deny statement names.
+    var denied: ActionSet {
+        var out = catalogue.empty
+        for s in statements where s.effect == .deny { out.formUnion(expanded(s)) }
+        return out
+    }
+
+    /// Restrictable actions at `level` in unconditioned Allow statements on Resource `*`.
+    func unconstrained(restrictableAt level: AccessLevel) -> ActionSet {
+        var out = catalogue.empty
+        let mask = catalogue.restrictable.intersection(catalogue.actions(at: level))
+        for s in unconditionedAllows(wildcardResource: true) { out.formUnion(expanded(s).intersection(mask)) }
+        return out
+    }
+
+    /// Restrictable actions allowed on Resource `*` without a condition, less denied ones.
+    var unrestricted: ActionSet {
+        var out = catalogue.empty
+        for s in unconditionedAllows(wildcardResource: true) {
+            out.formUnion(expanded(s).intersection(catalogue.restrictable))
+        }
+        return out.subtracting(denied)
+    }
+
+    /// Actions that cannot be restricted to ARNs (or are not listed), allowed without a condition, less denied ones.
+    var unrestrictable: ActionSet {
+        var out = catalogue.empty
+        for s in unconditionedAllows(wildcardResource: false) {
+            out.formUnion(expanded(s).subtracting(catalogue.restrictable))
+        }
+        return out.subtracting(denied)
+    }
+
+    /// Both: what the policy allows with no resource or condition limiting it.
+    var allowedWithoutConstraints: ActionSet {
+        var out = unrestricted
+        out.formUnion(unrestrictable)
+        return out
+    }
+}

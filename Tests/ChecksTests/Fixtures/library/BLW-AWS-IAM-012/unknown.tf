@@ -1,0 +1,10 @@
+# Unknown: the policy text is passed in and has no value here.
+variable "policy_json" {
+  type = string
+}
+
+resource "aws_iam_group_policy" "ops" {
+  name   = "ops"
+  group  = "ops"
+  policy = var.policy_json
+}
