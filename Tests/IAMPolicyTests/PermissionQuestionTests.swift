@@ -136,4 +136,30 @@ import Testing
         #expect(
             try statement(#""Effect":"Allow","Principal":{"Service":"*"},"Action":"s3:GetObject""#).grantsAnyPrincipal().truth == .false)
     }
+
+    @Test func unknownFieldsThatCannotMatterDecideNothing() throws {
+        // Tags on network interfaces of an unknown partition: whatever the ARN, no credentials action is granted.
+        let doc = PolicyDocument(statements: [
+            PolicyStatement(actions: PatternList(["ec2:DescribeInstances"]), resources: PatternList(["*"])),
+            PolicyStatement(actions: PatternList(["ec2:CreateTags"]), resources: PatternList([], hasUnknown: true)),
+        ])
+        #expect(PolicyAnalysis(doc).allowsCredentialsExposure().truth == .false)
+        // ec2:CreateTags is at the Tagging level, so no Write action can come of it either; on "*" it would be a
+        // restrictable action without constraints.
+        #expect(PolicyAnalysis(doc).allowsWriteWithoutConstraints().truth == .false)
+        #expect(PolicyAnalysis(doc).allowsRestrictableActionsOnAnyResource().truth == .unknown)
+        let negated = PolicyDocument(statements: [
+            PolicyStatement(actions: PatternList(["iam:*"], hasUnknown: true), actionsNegated: true, resources: PatternList(["*"]))
+        ])
+        #expect(PolicyAnalysis(negated).allowsDataExfiltration().truth == .unknown)
+        let conditioned = PolicyDocument(statements: [
+            PolicyStatement(
+                actions: PatternList(["s3:GetObject"]), resources: PatternList(["*"]),
+                conditions: [
+                    PolicyCondition(operator: "StringEquals", key: "aws:PrincipalOrgID", values: PatternList([], hasUnknown: true))
+                ],
+                conditionsUnknown: true)
+        ])
+        #expect(PolicyAnalysis(conditioned).allowsDataExfiltration().truth == .false)
+    }
 }

@@ -63,10 +63,39 @@ extension PolicyAnalysis {
             }
             return PolicyAnswer(.true, "allows \(what): \(sample)")
         }
-        if document.statementsUnknown || uncertain.contains(where: { $0.allows != .false }) {
-            return PolicyAnswer(.unknown, "statements known only after apply may allow \(what)")
+        if uncertain.isEmpty, !document.statementsUnknown {
+            return PolicyAnswer(.false, "no statement allows \(what)")
         }
-        return PolicyAnswer(.false, "no statement allows \(what)")
+        // The statements not known, each at its worst, may still allow none of it.
+        let worst = document.statements.compactMap(\.worstCase)
+        if !document.statementsUnknown, violations(PermissionView(statements: worst, catalogue: catalogue)).isEmpty {
+            return PolicyAnswer(.false, "no statement allows \(what), whatever the values known only after apply")
+        }
+        return PolicyAnswer(.unknown, "statements known only after apply may allow \(what)")
+    }
+}
+
+extension PolicyStatement {
+    /// The statement at its most permissive given what is unknown, for deciding that no value can produce a
+    /// finding: a statement that may allow allows any action for an unknown one, on Resource `*` when its resources
+    /// are unknown, and without condition when that is unknown; a Deny that may be absent or names unknown actions
+    /// removes nothing (nil).
+    var worstCase: PolicyStatement? {
+        if isKnown { return self }
+        if effect == .deny {
+            return presence == .true && !actions.hasUnknown ? self : nil
+        }
+        var s = self
+        s.effect = .allow
+        s.presence = .true
+        // Unknown actions may be any action; unknown NotAction entries may exclude none.
+        if actions.hasUnknown { s.actions = PatternList(actionsNegated ? actions.values : actions.values + ["*"]) }
+        if resources.hasUnknown, hasWildcardResource != .true, !resourcesNegated {
+            s.resources = PatternList(resources.values + ["*"])
+        }
+        if hasCondition == .unknown { s.conditions = [] }
+        s.conditionsUnknown = false
+        return s
     }
 }
 
