@@ -37,6 +37,38 @@ import Testing
         #expect(run(p, .unknown) == .unknown)
     }
 
+    @Test func iamQuestionsAreRegisteredAndReadEveryPolicyShape() {
+        let names = [
+            "iam_policy_allows_any_action", "iam_policy_allows_full_iam", "iam_policy_grants_any_principal",
+            "iam_policy_allows_write_without_constraints", "iam_policy_allows_permissions_management_without_constraints",
+            "iam_policy_allows_restrictable_actions_on_any_resource", "iam_policy_allows_credentials_exposure",
+            "iam_policy_allows_data_exfiltration", "iam_policy_allows_privilege_escalation",
+            "iam_trust_allows_any_aws_principal", "iam_trust_allows_whole_account",
+            "iam_trust_allows_github_actions_without_subject", "iam_trust_allows_federated_without_audience",
+        ]
+        for name in names {
+            #expect(PredicateRegistry.standard.predicate(named: name)?.rendersFrom.isEmpty == false, "\(name)")
+        }
+        let write = "iam_policy_allows_write_without_constraints"
+        #expect(run(write, .string(#"{"Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}"#)) == .true)
+        #expect(run(write, .null) == .false)
+        #expect(run(write, .string("{")) == .false)
+        // A data source whose rendered JSON is unknown decides from its statements and the documents merged in.
+        let source = #"{"Statement":[{"Sid":"Send","Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}"#
+        let document: Value = .object([
+            "json": .unknown,
+            "source_policy_documents": .list([.string(source)]),
+            "statement": .list([.object(["actions": .list([.string("sqs:GetQueueUrl")]), "resources": .list([.string("*")])])]),
+        ])
+        #expect(run(write, document) == .true)
+        // An override document is merged in as well; nothing here returns credentials.
+        var overridden = document.members ?? [:]
+        overridden["override_policy_documents"] = .list([
+            .string(#"{"Statement":[{"Sid":"Other","Effect":"Deny","Action":"sqs:*","Resource":"*"}]}"#)
+        ])
+        #expect(run("iam_policy_allows_credentials_exposure", .object(overridden)) == .false)
+    }
+
     @Test func securityRuleOpenToInternet() {
         let p = "security_rule_open_to_internet"
         func rule(_ source: Value, access: String = "Allow") -> Value {
