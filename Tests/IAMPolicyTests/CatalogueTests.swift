@@ -46,4 +46,13 @@ import Testing
         for action in ActionGroups.dataExfiltration { #expect(catalogue.level(of: action) != nil, "\(action)") }
         #expect(!ActionGroups.credentialsExposure.contains("ecr:GetAuthorizationToken"))
     }
+
+    @Test func sampleNamesAFewAndCountsAll() {
+        let set = catalogue.expand(["iam:Put*", "custom:DoThing"])
+        let sample = catalogue.sample(of: set, limit: 2)
+        #expect(sample.names.count == 2)
+        #expect(sample.names.allSatisfy { $0.hasPrefix("iam:Put") })
+        #expect(sample.count == catalogue.names(in: set).count)
+        #expect(catalogue.sample(of: catalogue.expand("custom:DoThing"), limit: 3) == (["custom:dothing"], 1))
+    }
 }

@@ -55,8 +55,8 @@ extension PolicyAnalysis {
         let uncertain = document.statements.filter { !$0.isKnown }
         let found = violations(PermissionView(statements: known, catalogue: catalogue))
         if !found.isEmpty {
-            let names = catalogue.names(in: found)
-            let sample = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+            let (names, count) = catalogue.sample(of: found, limit: 3)
+            let sample = names.joined(separator: ", ") + (count > 3 ? ", … (\(count) actions)" : "")
             let mayDeny = document.statementsUnknown || uncertain.contains { $0.denies != .false }
             if denyRemoves, mayDeny {
                 return PolicyAnswer(.unknown, "allows \(what) (\(sample)) unless a statement known only after apply denies them")

@@ -95,4 +95,19 @@ public struct ActionCatalogue: Sendable {
     public func names(in set: ActionSet) -> [String] {
         (set.indexes.map { names[$0] } + set.unlisted).sorted()
     }
+
+    /// Up to `limit` names of `set` (listed ones in table order, then unlisted ones), and how many there are: for
+    /// evidence, without naming every action of a wildcard.
+    public func sample(of set: ActionSet, limit: Int) -> (names: [String], count: Int) {
+        var out: [String] = []
+        var count = 0
+        for (w, word) in set.bits.enumerated() where word != 0 {
+            count += word.nonzeroBitCount
+            guard out.count < limit else { continue }
+            for b in 0..<64 where word & (1 << UInt64(b)) != 0 && out.count < limit { out.append(names[w * 64 + b]) }
+        }
+        let unlisted = set.unlisted.sorted()
+        out += unlisted.prefix(max(0, limit - out.count))
+        return (out, count + unlisted.count)
+    }
 }
