@@ -23,14 +23,14 @@ extension PolicyAnalysis {
     /// Actions that return credentials, allowed without constraints.
     public func allowsCredentialsExposure() -> PolicyAnswer {
         decide("actions that return credentials", denyRemoves: true) { view in
-            view.allowedWithoutConstraints.intersection(catalogue.expand(ActionGroups.credentialsExposure))
+            view.allowedWithoutConstraints.intersection(catalogue.credentialsExposure)
         }
     }
 
     /// Actions that read stored data or secrets wholesale, allowed without constraints.
     public func allowsDataExfiltration() -> PolicyAnswer {
         decide("actions that read data or secrets", denyRemoves: true) { view in
-            view.allowedWithoutConstraints.intersection(catalogue.expand(ActionGroups.dataExfiltration))
+            view.allowedWithoutConstraints.intersection(catalogue.dataExfiltration)
         }
     }
 
@@ -39,10 +39,7 @@ extension PolicyAnalysis {
         decide("a privilege escalation path", denyRemoves: true) { view in
             let allowed = view.allowedWithoutConstraints
             var out = catalogue.empty
-            for path in ActionGroups.privilegeEscalation {
-                let needed = catalogue.expand(path.actions)
-                if needed.isSubset(of: allowed) { out.formUnion(needed) }
-            }
+            for needed in catalogue.escalationPaths where needed.isSubset(of: allowed) { out.formUnion(needed) }
             return out
         }
     }
@@ -103,41 +100,51 @@ extension PolicyStatement {
 struct PermissionView {
     let statements: [PolicyStatement]
     let catalogue: ActionCatalogue
+    /// Each statement's actions, expanded once.
+    private let expansions: [ActionSet]
+    /// Actions any Deny statement names.
+    let denied: ActionSet
+
+    init(statements: [PolicyStatement], catalogue: ActionCatalogue) {
+        self.statements = statements
+        self.catalogue = catalogue
+        let expansions = statements.map { Self.expanded($0, catalogue) }
+        var denied = catalogue.empty
+        for (s, actions) in zip(statements, expansions) where s.effect == .deny { denied.formUnion(actions) }
+        self.expansions = expansions
+        self.denied = denied
+    }
 
     /// The actions a statement names: `Action` expanded; for `NotAction`, the catalogue's other actions when the
     /// statement allows on Resource `*` (on named resources, or in a Deny, it is not read as granting or removing).
-    func expanded(_ s: PolicyStatement) -> ActionSet {
+    private static func expanded(_ s: PolicyStatement, _ catalogue: ActionCatalogue) -> ActionSet {
         guard s.actionsNegated else { return catalogue.expand(s.actions.values) }
         guard s.effect == .allow, s.hasWildcardResource == .true else { return catalogue.empty }
         return catalogue.all.subtracting(catalogue.expand(s.actions.values))
     }
 
-    private func unconditionedAllows(wildcardResource: Bool) -> [PolicyStatement] {
-        statements.filter {
-            $0.effect == .allow && $0.hasCondition == .false && (!wildcardResource || $0.hasWildcardResource == .true)
+    /// The expanded actions of the unconditioned Allow statements (on Resource `*` only, when asked).
+    private func unconditionedAllows(wildcardResource: Bool) -> [ActionSet] {
+        zip(statements, expansions).compactMap { s, actions in
+            let applies =
+                s.effect == .allow && s.hasCondition == .false && (!wildcardResource || s.hasWildcardResource == .true)
+            return applies ? actions : nil
         }
-    }
-
-    /// Actions any Deny statement names.
-    var denied: ActionSet {
-        var out = catalogue.empty
-        for s in statements where s.effect == .deny { out.formUnion(expanded(s)) }
-        return out
     }
 
     /// Restrictable actions at `level` in unconditioned Allow statements on Resource `*`.
     func unconstrained(restrictableAt level: AccessLevel) -> ActionSet {
         var out = catalogue.empty
         let mask = catalogue.restrictable.intersection(catalogue.actions(at: level))
-        for s in unconditionedAllows(wildcardResource: true) { out.formUnion(expanded(s).intersection(mask)) }
+        for actions in unconditionedAllows(wildcardResource: true) { out.formUnion(actions.intersection(mask)) }
         return out
     }
 
     /// Restrictable actions allowed on Resource `*` without a condition, less denied ones.
     var unrestricted: ActionSet {
         var out = catalogue.empty
-        for s in unconditionedAllows(wildcardResource: true) {
-            out.formUnion(expanded(s).intersection(catalogue.restrictable))
+        for actions in unconditionedAllows(wildcardResource: true) {
+            out.formUnion(actions.intersection(catalogue.restrictable))
         }
         return out.subtracting(denied)
     }
@@ -145,8 +152,8 @@ struct PermissionView {
     /// Actions that cannot be restricted to ARNs (or are not listed), allowed without a condition, less denied ones.
     var unrestrictable: ActionSet {
         var out = catalogue.empty
-        for s in unconditionedAllows(wildcardResource: false) {
-            out.formUnion(expanded(s).subtracting(catalogue.restrictable))
+        for actions in unconditionedAllows(wildcardResource: false) {
+            out.formUnion(actions.subtracting(catalogue.restrictable))
         }
         return out.subtracting(denied)
     }

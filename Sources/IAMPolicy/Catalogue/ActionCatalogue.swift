@@ -12,6 +12,10 @@ public struct ActionCatalogue: Sendable {
     private let byLevel: [AccessLevel: ActionSet]
     /// Every listed action.
     public let all: ActionSet
+    /// `ActionGroups.credentialsExposure`, `.dataExfiltration` and each of `.privilegeEscalation`, expanded once.
+    public private(set) var credentialsExposure: ActionSet
+    public private(set) var dataExfiltration: ActionSet
+    public private(set) var escalationPaths: [ActionSet]
 
     /// The catalogue generated from the reference.
     public static let standard = ActionCatalogue(rows: ActionTable.rows())
@@ -50,6 +54,13 @@ public struct ActionCatalogue: Sendable {
         var all = ActionSet(count: names.count)
         for i in names.indices { all.insert(i) }
         self.all = all
+        // Placeholders until every stored property is set and `expand` can run.
+        credentialsExposure = all
+        dataExfiltration = all
+        escalationPaths = []
+        credentialsExposure = expand(ActionGroups.credentialsExposure)
+        dataExfiltration = expand(ActionGroups.dataExfiltration)
+        escalationPaths = ActionGroups.privilegeEscalation.map { expand($0.actions) }
     }
 
     /// The number of actions listed.
