@@ -1,7 +1,7 @@
 # Passes: a WAFv2 web ACL is attached.
 
 resource "aws_cloudfront_distribution" "site" {
-  enabled = true
+  enabled    = true
   web_acl_id = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/cdn/0f1e2d3c"
 
   origin {

@@ -1,7 +1,7 @@
 # Passes: index.html is served for /.
 
 resource "aws_cloudfront_distribution" "site" {
-  enabled = true
+  enabled             = true
   default_root_object = "index.html"
 
   origin {

@@ -1,10 +1,10 @@
 # Passes: seven days of snapshots; Memcached has none to keep.
 
 resource "aws_elasticache_cluster" "cache" {
-  cluster_id      = "cache"
-  engine          = "redis"
-  node_type       = "cache.t4g.small"
-  num_cache_nodes = 1
+  cluster_id               = "cache"
+  engine                   = "redis"
+  node_type                = "cache.t4g.small"
+  num_cache_nodes          = 1
   snapshot_retention_limit = 7
 }
 

@@ -4,9 +4,9 @@ variable "retention" {
 }
 
 resource "aws_elasticache_cluster" "cache" {
-  cluster_id      = "cache"
-  engine          = "redis"
-  node_type       = "cache.t4g.small"
-  num_cache_nodes = 1
+  cluster_id               = "cache"
+  engine                   = "redis"
+  node_type                = "cache.t4g.small"
+  num_cache_nodes          = 1
   snapshot_retention_limit = var.retention
 }

@@ -11,10 +11,10 @@ resource "aws_lambda_code_signing_config" "orders" {
 }
 
 resource "aws_lambda_function" "orders" {
-  function_name = "orders"
-  role          = "arn:aws:iam::123456789012:role/orders-lambda"
-  handler       = "index.handler"
-  runtime       = "python3.12"
-  filename      = "orders.zip"
+  function_name           = "orders"
+  role                    = "arn:aws:iam::123456789012:role/orders-lambda"
+  handler                 = "index.handler"
+  runtime                 = "python3.12"
+  filename                = "orders.zip"
   code_signing_config_arn = aws_lambda_code_signing_config.orders.arn
 }

@@ -4,7 +4,7 @@ variable "exports" {
 }
 
 resource "aws_neptune_cluster" "graph" {
-  cluster_identifier = "graph"
-  engine             = "neptune"
+  cluster_identifier             = "graph"
+  engine                         = "neptune"
   enable_cloudwatch_logs_exports = var.exports
 }

@@ -4,7 +4,7 @@ variable "flag" {
 }
 
 resource "aws_neptune_cluster" "graph" {
-  cluster_identifier = "graph"
-  engine             = "neptune"
+  cluster_identifier  = "graph"
+  engine              = "neptune"
   deletion_protection = var.flag
 }

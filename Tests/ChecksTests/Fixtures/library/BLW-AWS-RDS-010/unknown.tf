@@ -4,12 +4,12 @@ variable "log_exports" {
 }
 
 resource "aws_db_instance" "orders" {
-  identifier          = "orders"
-  engine              = "postgres"
-  engine_version      = "16.4"
-  instance_class      = "db.m6g.large"
-  allocated_storage   = 50
-  username            = "orders"
-  manage_master_user_password = true
+  identifier                      = "orders"
+  engine                          = "postgres"
+  engine_version                  = "16.4"
+  instance_class                  = "db.m6g.large"
+  allocated_storage               = 50
+  username                        = "orders"
+  manage_master_user_password     = true
   enabled_cloudwatch_logs_exports = var.log_exports
 }

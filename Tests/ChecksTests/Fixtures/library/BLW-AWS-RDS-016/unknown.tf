@@ -4,9 +4,9 @@ variable "ca" {
 }
 
 resource "aws_db_instance" "orders" {
-  identifier        = "orders"
-  engine            = "postgres"
-  instance_class    = "db.m6g.large"
-  allocated_storage = 50
+  identifier         = "orders"
+  engine             = "postgres"
+  instance_class     = "db.m6g.large"
+  allocated_storage  = 50
   ca_cert_identifier = var.ca
 }

@@ -1,10 +1,10 @@
 # Passes: tags are copied; an Aurora instance takes the setting from its cluster.
 
 resource "aws_db_instance" "orders" {
-  identifier        = "orders"
-  engine            = "postgres"
-  instance_class    = "db.m6g.large"
-  allocated_storage = 50
+  identifier            = "orders"
+  engine                = "postgres"
+  instance_class        = "db.m6g.large"
+  allocated_storage     = 50
   copy_tags_to_snapshot = true
 }
 

@@ -4,9 +4,9 @@ variable "copy_tags" {
 }
 
 resource "aws_db_instance" "orders" {
-  identifier        = "orders"
-  engine            = "postgres"
-  instance_class    = "db.m6g.large"
-  allocated_storage = 50
+  identifier            = "orders"
+  engine                = "postgres"
+  instance_class        = "db.m6g.large"
+  allocated_storage     = 50
   copy_tags_to_snapshot = var.copy_tags
 }

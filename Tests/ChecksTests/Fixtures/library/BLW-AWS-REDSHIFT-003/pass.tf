@@ -1,12 +1,12 @@
 # Passes: audit logs go to CloudWatch.
 
 resource "aws_redshift_cluster" "warehouse" {
-  cluster_identifier          = "warehouse"
-  node_type                   = "ra3.xlplus"
-  number_of_nodes             = 2
-  master_username             = "admin"
-  manage_master_password      = true
-  encrypted                   = true
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  number_of_nodes        = 2
+  master_username        = "admin"
+  manage_master_password = true
+  encrypted              = true
 
   logging {
     enable               = true
