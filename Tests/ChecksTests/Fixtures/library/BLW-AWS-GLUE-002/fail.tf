@@ -5,7 +5,7 @@ resource "aws_glue_security_configuration" "jobs" {
 
   encryption_configuration {
     cloudwatch_encryption {
-      cloudwatch_encryption_mode = SSE-KMS
+      cloudwatch_encryption_mode = "SSE-KMS"
       kms_key_arn                = "arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
     }
 
@@ -15,7 +15,7 @@ resource "aws_glue_security_configuration" "jobs" {
     }
 
     s3_encryption {
-      s3_encryption_mode = SSE-KMS
+      s3_encryption_mode = "SSE-KMS"
       kms_key_arn        = "arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
     }
   }
