@@ -29,7 +29,7 @@ import Testing
     @Test func theLibraryCoversBothProviders() {
         let aws = Self.library.checks.filter { $0.provider == "aws" }.count
         let azure = Self.library.checks.filter { $0.provider == "azure" }.count
-        #expect(aws >= 85, "AWS checks: \(aws)")
+        #expect(aws >= 200, "AWS checks: \(aws)")
         #expect(azure >= 40, "Azure checks: \(azure)")
     }
 

@@ -35,6 +35,29 @@ struct FixCatalogTests {
         Case(fixture: "imdsv2", checks: ["BLW-AWS-EC2-002"]),
         Case(fixture: "dynamodb-ecr", checks: ["BLW-AWS-DYNAMODB-001", "BLW-AWS-ECR-001", "BLW-AWS-ECR-002"]),
         Case(
+            fixture: "aws-apigateway",
+            checks: ["BLW-AWS-APIGATEWAY-002", "BLW-AWS-APIGATEWAY-003", "BLW-AWS-APIGATEWAY-004", "BLW-AWS-APIGATEWAY-005"]),
+        Case(
+            fixture: "aws-logs-lb",
+            checks: [
+                "BLW-AWS-CLOUDWATCH-002", "BLW-AWS-CLOUDWATCH-003", "BLW-AWS-ELB-003", "BLW-AWS-ELB-004", "BLW-AWS-ELB-008",
+                "BLW-AWS-ELB-009",
+            ]),
+        Case(
+            fixture: "aws-compute",
+            checks: [
+                "BLW-AWS-EC2-011", "BLW-AWS-EC2-013", "BLW-AWS-EKS-003", "BLW-AWS-KMS-002", "BLW-AWS-VPC-014",
+                "BLW-AWS-SAGEMAKER-005",
+            ]),
+        Case(
+            fixture: "aws-data",
+            checks: [
+                "BLW-AWS-RDS-013", "BLW-AWS-RDS-016", "BLW-AWS-RDS-017", "BLW-AWS-REDSHIFT-004", "BLW-AWS-REDSHIFT-008",
+                "BLW-AWS-NEPTUNE-003", "BLW-AWS-NEPTUNE-004", "BLW-AWS-ELASTICACHE-006", "BLW-AWS-MQ-001", "BLW-AWS-MQ-003",
+                "BLW-AWS-OPENSEARCH-003", "BLW-AWS-ATHENA-002", "BLW-AWS-CODEBUILD-001", "BLW-AWS-CODEBUILD-003",
+                "BLW-AWS-CLOUDFRONT-008",
+            ]),
+        Case(
             fixture: "azure-storage",
             checks: [
                 "BLW-AZURE-STORAGE-001", "BLW-AZURE-STORAGE-002", "BLW-AZURE-STORAGE-003",

@@ -1,0 +1,15 @@
+# Unknown: encryption comes from a variable with no value.
+variable "encrypt_cache" {
+  type = bool
+}
+
+resource "aws_api_gateway_method_settings" "all" {
+  rest_api_id = "a1b2c3d4e5"
+  stage_name  = "prod"
+  method_path = "*/*"
+
+  settings {
+    caching_enabled      = true
+    cache_data_encrypted = var.encrypt_cache
+  }
+}

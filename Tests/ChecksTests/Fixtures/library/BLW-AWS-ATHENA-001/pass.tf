@@ -1,0 +1,11 @@
+# Passes: results are encrypted with KMS.
+
+resource "aws_athena_database" "events" {
+  name   = "events"
+  bucket = "acme-athena-results"
+
+  encryption_configuration {
+    encryption_option = "SSE_KMS"
+    kms_key           = "arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+  }
+}

@@ -1,0 +1,5 @@
+# Fails: the AWS managed key.
+
+resource "aws_backup_vault" "primary" {
+  name = "primary"
+}

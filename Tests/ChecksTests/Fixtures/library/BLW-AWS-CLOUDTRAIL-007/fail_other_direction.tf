@@ -1,0 +1,18 @@
+# Fails: S3 object events are recorded, but only the other direction (WriteOnly).
+
+resource "aws_cloudtrail" "main" {
+  name                          = "main"
+  s3_bucket_name                = "acme-cloudtrail"
+  is_multi_region_trail         = true
+  include_global_service_events = true
+  enable_log_file_validation    = true
+
+  event_selector {
+    read_write_type = "WriteOnly"
+
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+}

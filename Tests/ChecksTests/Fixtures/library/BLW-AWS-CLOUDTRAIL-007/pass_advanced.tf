@@ -1,0 +1,23 @@
+# Passes: an advanced selector for S3 object data events with no readOnly restriction.
+
+resource "aws_cloudtrail" "main" {
+  name                          = "main"
+  s3_bucket_name                = "acme-cloudtrail"
+  is_multi_region_trail         = true
+  include_global_service_events = true
+  enable_log_file_validation    = true
+
+  advanced_event_selector {
+    name = "S3 objects"
+
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Data"]
+    }
+
+    field_selector {
+      field  = "resources.type"
+      equals = ["AWS::S3::Object"]
+    }
+  }
+}

@@ -1,0 +1,8 @@
+# Passes: each delivery is announced on a topic.
+
+resource "aws_cloudtrail" "main" {
+  name                  = "main"
+  s3_bucket_name        = "acme-cloudtrail"
+  is_multi_region_trail = true
+  sns_topic_name        = "cloudtrail-deliveries"
+}

@@ -1,0 +1,22 @@
+# Passes: an unprivileged build (the default).
+
+resource "aws_codebuild_project" "app" {
+  name         = "app"
+  service_role = "arn:aws:iam::123456789012:role/codebuild-app"
+
+  artifacts {
+    type     = "S3"
+    location = "acme-build-artifacts"
+  }
+
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/amazonlinux2-x86_64-standard:5.0"
+    type         = "LINUX_CONTAINER"
+  }
+
+  source {
+    type     = "GITHUB"
+    location = "https://github.com/example/app.git"
+  }
+}

@@ -1,0 +1,7 @@
+# Fails: storage is unencrypted by default.
+
+resource "aws_docdb_global_cluster" "docs" {
+  global_cluster_identifier = "docs"
+  engine                    = "docdb"
+  engine_version            = "5.0.0"
+}

@@ -1,0 +1,5 @@
+# Fails: the address is allocated and used by nothing.
+
+resource "aws_eip" "spare" {
+  domain = "vpc"
+}

@@ -1,0 +1,10 @@
+# Fails: the public endpoint is on by default and open to 0.0.0.0/0 by default.
+
+resource "aws_eks_cluster" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::123456789012:role/eks-cluster"
+
+  vpc_config {
+    subnet_ids = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+  }
+}

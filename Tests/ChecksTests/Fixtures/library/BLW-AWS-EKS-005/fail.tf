@@ -1,0 +1,18 @@
+# Fails: an SSH key without source security groups opens SSH to the internet.
+
+resource "aws_eks_node_group" "workers" {
+  cluster_name    = "main"
+  node_group_name = "workers"
+  node_role_arn   = "arn:aws:iam::123456789012:role/eks-node"
+  subnet_ids      = ["subnet-0a1b2c3d"]
+
+  scaling_config {
+    desired_size = 2
+    max_size     = 4
+    min_size     = 1
+  }
+
+  remote_access {
+    ec2_ssh_key = "ops"
+  }
+}

@@ -1,0 +1,14 @@
+# Unknown: whether TLS is on comes from a variable with no value.
+variable "flag" {
+  type = bool
+}
+
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "cache"
+  description                = "Session cache"
+  engine                     = "redis"
+  node_type                  = "cache.r7g.large"
+  num_cache_clusters         = 2
+  transit_encryption_enabled = var.flag
+  user_group_ids             = ["app-users"]
+}

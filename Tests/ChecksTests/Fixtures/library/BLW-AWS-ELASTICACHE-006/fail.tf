@@ -1,0 +1,9 @@
+# Fails: automatic minor upgrades are turned off.
+
+resource "aws_elasticache_cluster" "cache" {
+  cluster_id                 = "cache"
+  engine                     = "redis"
+  node_type                  = "cache.t4g.small"
+  num_cache_nodes            = 1
+  auto_minor_version_upgrade = false
+}

@@ -1,0 +1,9 @@
+# Fails: failover is manual.
+
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id = "cache"
+  description          = "Session cache"
+  engine               = "redis"
+  node_type            = "cache.r7g.large"
+  num_cache_clusters   = 2
+}

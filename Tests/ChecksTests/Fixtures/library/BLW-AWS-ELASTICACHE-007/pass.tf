@@ -1,0 +1,11 @@
+# Passes: automatic failover across zones.
+
+resource "aws_elasticache_replication_group" "cache" {
+  replication_group_id       = "cache"
+  description                = "Session cache"
+  engine                     = "redis"
+  node_type                  = "cache.r7g.large"
+  num_cache_clusters         = 2
+  automatic_failover_enabled = true
+  multi_az_enabled           = true
+}

@@ -1,0 +1,12 @@
+# Unknown: the setting comes from a variable with no value.
+variable "drop_invalid" {
+  type = bool
+}
+
+resource "aws_lb" "public" {
+  name               = "public"
+  load_balancer_type = "application"
+  subnets            = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+
+  drop_invalid_header_fields = var.drop_invalid
+}

@@ -1,0 +1,11 @@
+# Fails: a bucket is named but logging stays disabled (enabled defaults to false).
+
+resource "aws_lb" "public" {
+  name               = "public"
+  load_balancer_type = "application"
+  subnets            = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+
+  access_logs {
+    bucket = "acme-lb-logs"
+  }
+}

@@ -1,0 +1,7 @@
+# Fails: an internet-facing ALB without a web ACL.
+
+resource "aws_lb" "public" {
+  name               = "public"
+  load_balancer_type = "application"
+  subnets            = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+}

@@ -1,0 +1,9 @@
+# Fails: monitor mode forwards ambiguous requests.
+
+resource "aws_lb" "public" {
+  name               = "public"
+  load_balancer_type = "application"
+  subnets            = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+
+  desync_mitigation_mode = "monitor"
+}

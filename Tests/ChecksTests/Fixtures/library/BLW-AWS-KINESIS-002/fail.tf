@@ -1,0 +1,8 @@
+# Fails: encrypted with the AWS managed key.
+
+resource "aws_kinesis_stream" "events" {
+  name            = "events"
+  shard_count     = 1
+  encryption_type = "KMS"
+  kms_key_id      = "alias/aws/kinesis"
+}

@@ -1,0 +1,10 @@
+# Fails: -1 explicitly removes the limit.
+
+resource "aws_lambda_function" "orders" {
+  function_name                  = "orders"
+  role                           = "arn:aws:iam::123456789012:role/orders-lambda"
+  handler                        = "index.handler"
+  runtime                        = "python3.12"
+  filename                       = "orders.zip"
+  reserved_concurrent_executions = -1
+}

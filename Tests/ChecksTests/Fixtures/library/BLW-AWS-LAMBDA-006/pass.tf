@@ -1,0 +1,10 @@
+# Passes: the function may run at most 50 instances at once.
+
+resource "aws_lambda_function" "orders" {
+  function_name                  = "orders"
+  role                           = "arn:aws:iam::123456789012:role/orders-lambda"
+  handler                        = "index.handler"
+  runtime                        = "python3.12"
+  filename                       = "orders.zip"
+  reserved_concurrent_executions = 50
+}

@@ -1,0 +1,9 @@
+# Fails: any package can be deployed to the function.
+
+resource "aws_lambda_function" "orders" {
+  function_name = "orders"
+  role          = "arn:aws:iam::123456789012:role/orders-lambda"
+  handler       = "index.handler"
+  runtime       = "python3.12"
+  filename      = "orders.zip"
+}

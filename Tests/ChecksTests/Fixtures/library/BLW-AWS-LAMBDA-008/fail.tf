@@ -1,0 +1,15 @@
+# Fails: the environment is encrypted only with the AWS managed key.
+
+resource "aws_lambda_function" "orders" {
+  function_name = "orders"
+  role          = "arn:aws:iam::123456789012:role/orders-lambda"
+  handler       = "index.handler"
+  runtime       = "python3.12"
+  filename      = "orders.zip"
+
+  environment {
+    variables = {
+      TABLE_NAME = "orders"
+    }
+  }
+}

@@ -1,0 +1,9 @@
+# Fails: Python 3.7 is deprecated.
+
+resource "aws_lambda_function" "orders" {
+  function_name = "orders"
+  role          = "arn:aws:iam::123456789012:role/orders-lambda"
+  handler       = "index.handler"
+  runtime       = "python3.7"
+  filename      = "orders.zip"
+}

@@ -1,0 +1,12 @@
+# Passes: a standby runs in another zone.
+
+resource "aws_db_instance" "orders" {
+  identifier                  = "orders"
+  engine                      = "postgres"
+  engine_version              = "16.4"
+  instance_class              = "db.m6g.large"
+  allocated_storage           = 50
+  username                    = "orders"
+  manage_master_user_password = true
+  multi_az                    = true
+}

@@ -1,0 +1,11 @@
+# Passes: a customer managed key.
+
+resource "aws_redshift_cluster" "warehouse" {
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  number_of_nodes        = 2
+  master_username        = "admin"
+  manage_master_password = true
+  encrypted              = true
+  kms_key_id             = "arn:aws:kms:eu-west-1:123456789012:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+}

@@ -1,0 +1,14 @@
+# Unknown: the name comes from a variable with no value.
+variable "setting" {
+  type = string
+}
+
+resource "aws_redshift_cluster" "warehouse" {
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  number_of_nodes        = 2
+  master_username        = "admin"
+  manage_master_password = true
+  encrypted              = true
+  database_name          = var.setting
+}

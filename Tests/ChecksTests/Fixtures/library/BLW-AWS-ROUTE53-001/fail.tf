@@ -1,0 +1,5 @@
+# Fails: the public zone is not signed.
+
+resource "aws_route53_zone" "public" {
+  name = "example.com"
+}

@@ -1,0 +1,7 @@
+# Fails: direct internet access is enabled by default.
+
+resource "aws_sagemaker_notebook_instance" "lab" {
+  name          = "lab"
+  role_arn      = "arn:aws:iam::123456789012:role/sagemaker-lab"
+  instance_type = "ml.t3.medium"
+}
