@@ -1,0 +1,9 @@
+# FAILS: the registry is not zone redundant.
+
+resource "azurerm_container_registry" "this" {
+  name                = "acrorders"
+  resource_group_name = "rg-apps"
+  location            = "westeurope"
+
+  sku                 = "Premium"
+}

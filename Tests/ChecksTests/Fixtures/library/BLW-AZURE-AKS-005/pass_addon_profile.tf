@@ -1,0 +1,24 @@
+# PASSES: the azurerm v2 add-on profile enables Azure Policy.
+
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+  addon_profile {
+    azure_policy {
+      enabled = true
+    }
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

@@ -1,0 +1,24 @@
+# FAILS: the dashboard add-on is enabled.
+
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+  addon_profile {
+    kube_dashboard {
+      enabled = true
+    }
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

@@ -1,0 +1,28 @@
+# UNKNOWN: the add-on flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+  addon_profile {
+    kube_dashboard {
+      enabled = var.flag
+    }
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

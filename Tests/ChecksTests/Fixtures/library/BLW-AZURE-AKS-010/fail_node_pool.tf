@@ -1,0 +1,10 @@
+# FAILS: a separate node pool gives its nodes public IPs (azurerm v3 name).
+
+resource "azurerm_kubernetes_cluster_node_pool" "user" {
+  name                  = "user"
+  kubernetes_cluster_id = "/subscriptions/0000/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-main"
+  vm_size               = "Standard_D4s_v5"
+  node_count            = 2
+  enable_node_public_ip = true
+
+}

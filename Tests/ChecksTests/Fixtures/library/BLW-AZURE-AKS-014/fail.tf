@@ -1,0 +1,19 @@
+# FAILS: the default node pool keeps the default pod limit.
+
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

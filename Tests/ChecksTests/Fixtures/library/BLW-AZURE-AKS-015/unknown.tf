@@ -1,0 +1,24 @@
+# UNKNOWN: the tier comes from a variable without a value.
+
+variable "value" {
+  type = string
+}
+
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+  sku_tier = var.value
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

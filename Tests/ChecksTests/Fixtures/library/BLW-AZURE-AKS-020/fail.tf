@@ -1,0 +1,15 @@
+# FAILS: no Secrets Store CSI driver rotation.
+
+resource "azurerm_kubernetes_cluster" "this" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+}

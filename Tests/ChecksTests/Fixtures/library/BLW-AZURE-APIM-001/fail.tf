@@ -1,0 +1,14 @@
+# FAILS: clients may still use TLS 1.1.
+
+resource "azurerm_api_management" "this" {
+  name                = "apim-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-api"
+  publisher_name      = "Example"
+  publisher_email     = "api@example.com"
+  sku_name            = "Developer_1"
+
+  security {
+    frontend_tls11_enabled = true
+  }
+}

@@ -1,0 +1,31 @@
+# UNKNOWN: the inline WAF flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_application_gateway" "this" {
+  name                = "agw-web"
+  resource_group_name = "rg-net"
+  location            = "westeurope"
+
+  sku {
+    name     = "WAF_v2"
+    tier     = "WAF_v2"
+    capacity = 2
+  }
+
+  http_listener {
+    name                           = "https"
+    frontend_ip_configuration_name = "public"
+    frontend_port_name             = "https"
+    protocol                       = "Https"
+    ssl_certificate_name           = "site"
+  }
+
+  waf_configuration {
+    enabled          = var.flag
+    firewall_mode    = "Prevention"
+    rule_set_version = "3.2"
+  }
+}

@@ -1,0 +1,15 @@
+# FAILS: the legacy auth settings are disabled.
+
+resource "azurerm_app_service" "this" {
+  name                = "app-legacy"
+  location            = "westeurope"
+  resource_group_name = "rg-web"
+  app_service_plan_id = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverfarms/asp"
+
+  auth_settings {
+    enabled = false
+  }
+
+  site_config {
+  }
+}

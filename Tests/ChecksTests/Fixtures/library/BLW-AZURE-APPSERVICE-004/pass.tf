@@ -1,0 +1,17 @@
+# PASSES: auth_settings_v2 enables authentication.
+
+resource "azurerm_linux_web_app" "this" {
+  name                = "app-orders"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp"
+
+  auth_settings_v2 {
+    auth_enabled           = true
+    require_authentication = true
+    login {}
+  }
+
+  site_config {
+  }
+}

@@ -1,0 +1,19 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_windows_web_app" "this" {
+  name                = "app-billing"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp"
+
+  auth_settings {
+    enabled = var.flag
+  }
+
+  site_config {
+  }
+}

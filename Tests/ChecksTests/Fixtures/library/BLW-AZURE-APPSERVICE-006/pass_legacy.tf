@@ -1,0 +1,13 @@
+# PASSES: the legacy resource requires client certificates.
+
+resource "azurerm_app_service" "this" {
+  name                = "app-legacy"
+  location            = "westeurope"
+  resource_group_name = "rg-web"
+  app_service_plan_id = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverfarms/asp"
+
+  client_cert_enabled = true
+
+  site_config {
+  }
+}

@@ -1,0 +1,15 @@
+# PASSES: detailed error messages are logged.
+
+resource "azurerm_linux_web_app" "this" {
+  name                = "app-orders"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp"
+
+  logs {
+    detailed_error_messages = true
+  }
+
+  site_config {
+  }
+}

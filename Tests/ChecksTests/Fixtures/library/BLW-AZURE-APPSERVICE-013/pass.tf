@@ -1,0 +1,13 @@
+# PASSES: a health check path.
+
+resource "azurerm_linux_web_app" "this" {
+  name                = "app-orders"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp"
+
+  site_config {
+    health_check_path                 = "/healthz"
+    health_check_eviction_time_in_min = 5
+  }
+}

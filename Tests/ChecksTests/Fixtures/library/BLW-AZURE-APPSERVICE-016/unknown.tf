@@ -1,0 +1,19 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_linux_function_app" "this" {
+  name                       = "func-orders"
+  resource_group_name        = "rg-web"
+  location                   = "westeurope"
+  service_plan_id            = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp"
+  storage_account_name       = "stfunc"
+  storage_account_access_key = "placeholder"
+
+  public_network_access_enabled = var.flag
+
+  site_config {
+  }
+}

@@ -1,0 +1,18 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_app_service_slot" "this" {
+  name                = "staging"
+  app_service_name    = "app-legacy"
+  location            = "westeurope"
+  resource_group_name = "rg-web"
+  app_service_plan_id = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverfarms/asp"
+
+  https_only = var.flag
+
+  site_config {
+  }
+}

@@ -1,0 +1,17 @@
+# UNKNOWN: the version comes from a variable without a value.
+
+variable "value" {
+  type = string
+}
+
+resource "azurerm_app_service_slot" "this" {
+  name                = "staging"
+  app_service_name    = "app-legacy"
+  location            = "westeurope"
+  resource_group_name = "rg-web"
+  app_service_plan_id = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverfarms/asp"
+
+  site_config {
+    min_tls_version = var.value
+  }
+}

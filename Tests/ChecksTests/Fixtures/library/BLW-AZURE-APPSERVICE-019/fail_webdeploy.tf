@@ -1,0 +1,13 @@
+# FAILS: Web Deploy still accepts basic authentication.
+
+resource "azurerm_linux_web_app" "this" {
+  name                = "app-orders"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp"
+
+  ftp_publish_basic_authentication_enabled = false
+
+  site_config {
+  }
+}

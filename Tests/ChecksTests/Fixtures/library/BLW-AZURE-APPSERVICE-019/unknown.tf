@@ -1,0 +1,18 @@
+# UNKNOWN: one flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_linux_web_app" "this" {
+  name                = "app-orders"
+  resource_group_name = "rg-web"
+  location            = "westeurope"
+  service_plan_id     = "/subscriptions/0000/resourceGroups/rg-web/providers/Microsoft.Web/serverFarms/asp"
+
+  ftp_publish_basic_authentication_enabled       = var.flag
+  webdeploy_publish_basic_authentication_enabled = false
+
+  site_config {
+  }
+}

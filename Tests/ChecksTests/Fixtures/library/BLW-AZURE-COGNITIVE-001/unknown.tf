@@ -1,0 +1,15 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_cognitive_account" "this" {
+  name                = "cog-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-ai"
+  kind                = "TextAnalytics"
+  sku_name            = "S"
+
+  public_network_access_enabled = var.flag
+}

@@ -1,0 +1,13 @@
+# PASSES: a system-assigned identity.
+
+resource "azurerm_cognitive_account" "this" {
+  name                = "cog-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-ai"
+  kind                = "TextAnalytics"
+  sku_name            = "S"
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

@@ -1,0 +1,17 @@
+# FAILS: open to all networks (provider defaults).
+
+resource "azurerm_cosmosdb_account" "this" {
+  name                = "cosmos-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  offer_type          = "Standard"
+
+  consistency_policy {
+    consistency_level = "Session"
+  }
+
+  geo_location {
+    location          = "westeurope"
+    failover_priority = 0
+  }
+}

@@ -1,0 +1,9 @@
+# PASSES: disabled.
+
+resource "azurerm_eventgrid_topic" "this" {
+  name                = "evgt-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+
+  local_auth_enabled = false
+}

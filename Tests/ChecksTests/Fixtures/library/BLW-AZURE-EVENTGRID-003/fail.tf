@@ -1,0 +1,7 @@
+# FAILS: no managed identity.
+
+resource "azurerm_eventgrid_topic" "this" {
+  name                = "evgt-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+}

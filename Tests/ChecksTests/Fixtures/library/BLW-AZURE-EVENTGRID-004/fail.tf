@@ -1,0 +1,7 @@
+# FAILS: the provider default (enabled).
+
+resource "azurerm_eventgrid_domain" "this" {
+  name                = "evgd-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+}

@@ -1,0 +1,9 @@
+# FAILS: Detection mode.
+
+resource "azurerm_cdn_frontdoor_firewall_policy" "this" {
+  name                = "wafweb"
+  resource_group_name = "rg-net"
+  sku_name            = "Premium_AzureFrontDoor"
+
+  mode = "Detection"
+}

@@ -1,0 +1,13 @@
+# FAILS: deletes are not captured.
+
+resource "azurerm_monitor_log_profile" "this" {
+  name       = "default"
+  locations  = ["global", "westeurope"]
+  storage_account_id = "/subscriptions/0000/resourceGroups/rg-log/providers/Microsoft.Storage/storageAccounts/stlogs"
+
+  categories = ["Action", "Write"]
+
+  retention_policy {
+    enabled = false
+  }
+}

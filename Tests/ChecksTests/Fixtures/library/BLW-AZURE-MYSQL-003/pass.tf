@@ -1,0 +1,10 @@
+# PASSES: the parameter keeps its default (ON).
+
+resource "azurerm_mysql_flexible_server" "this" {
+  name                   = "mysql-orders"
+  resource_group_name    = "rg-data"
+  location               = "westeurope"
+  sku_name               = "GP_Standard_D2ds_v4"
+  administrator_login    = "mysqladmin"
+  administrator_password = "placeholder"
+}

@@ -1,0 +1,17 @@
+# FAILS: TLS 1.1 is still accepted.
+
+resource "azurerm_mysql_flexible_server" "this" {
+  name                   = "mysql-orders"
+  resource_group_name    = "rg-data"
+  location               = "westeurope"
+  sku_name               = "GP_Standard_D2ds_v4"
+  administrator_login    = "mysqladmin"
+  administrator_password = "placeholder"
+}
+
+resource "azurerm_mysql_flexible_server_configuration" "param" {
+  name                = "tls_version"
+  resource_group_name = "rg-data"
+  server_name         = azurerm_mysql_flexible_server.this.name
+  value               = "TLSv1.1,TLSv1.2"
+}

@@ -1,0 +1,16 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_mysql_flexible_server" "this" {
+  name                   = "mysql-orders"
+  resource_group_name    = "rg-data"
+  location               = "westeurope"
+  sku_name               = "GP_Standard_D2ds_v4"
+  administrator_login    = "mysqladmin"
+  administrator_password = "placeholder"
+
+  geo_redundant_backup_enabled = var.flag
+}

@@ -1,0 +1,8 @@
+# PASSES: Azure-provided DNS.
+
+resource "azurerm_virtual_network" "this" {
+  name                = "vnet-app"
+  location            = "westeurope"
+  resource_group_name = "rg-net"
+  address_space       = ["10.10.0.0/16"]
+}

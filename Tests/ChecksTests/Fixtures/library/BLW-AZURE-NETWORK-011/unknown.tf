@@ -1,0 +1,15 @@
+# UNKNOWN: the mode comes from a variable without a value.
+
+variable "value" {
+  type = string
+}
+
+resource "azurerm_firewall" "this" {
+  name                = "fw-hub"
+  location            = "westeurope"
+  resource_group_name = "rg-net"
+  sku_name            = "AZFW_VNet"
+  sku_tier            = "Standard"
+
+  threat_intel_mode = var.value
+}

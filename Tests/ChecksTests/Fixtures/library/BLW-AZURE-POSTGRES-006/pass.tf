@@ -1,0 +1,12 @@
+# PASSES: the parameter keeps its default (on).
+
+resource "azurerm_postgresql_flexible_server" "this" {
+  name                   = "psql-orders"
+  resource_group_name    = "rg-data"
+  location               = "westeurope"
+  version                = "16"
+  sku_name               = "GP_Standard_D2s_v3"
+  storage_mb             = 32768
+  administrator_login    = "psqladmin"
+  administrator_password = "placeholder"
+}

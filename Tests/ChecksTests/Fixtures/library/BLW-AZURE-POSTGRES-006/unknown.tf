@@ -1,0 +1,22 @@
+# UNKNOWN: the value comes from a variable without a value.
+
+variable "value" {
+  type = string
+}
+
+resource "azurerm_postgresql_flexible_server" "this" {
+  name                   = "psql-orders"
+  resource_group_name    = "rg-data"
+  location               = "westeurope"
+  version                = "16"
+  sku_name               = "GP_Standard_D2s_v3"
+  storage_mb             = 32768
+  administrator_login    = "psqladmin"
+  administrator_password = "placeholder"
+}
+
+resource "azurerm_postgresql_flexible_server_configuration" "param" {
+  name      = "log_checkpoints"
+  server_id = azurerm_postgresql_flexible_server.this.id
+  value     = var.value
+}

@@ -1,0 +1,8 @@
+# FAILS: log_retention is turned off.
+
+resource "azurerm_postgresql_configuration" "this" {
+  name                = "log_retention"
+  resource_group_name = "rg-data"
+  server_name         = "psql-legacy"
+  value               = "off"
+}

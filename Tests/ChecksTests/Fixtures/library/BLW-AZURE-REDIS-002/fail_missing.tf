@@ -1,0 +1,10 @@
+# FAILS: the version is not declared.
+
+resource "azurerm_redis_cache" "this" {
+  name                = "redis-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  capacity            = 1
+  family              = "C"
+  sku_name            = "Standard"
+}

@@ -1,0 +1,16 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_servicebus_namespace" "this" {
+  name                = "sb-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  sku                 = "Premium"
+  capacity            = 1
+  premium_messaging_partitions = 1
+
+  public_network_access_enabled = var.flag
+}

@@ -1,0 +1,7 @@
+# FAILS: no recipients.
+
+resource "azurerm_mssql_server_security_alert_policy" "this" {
+  resource_group_name = "rg-data"
+  server_name         = "sql-orders"
+  state               = "Enabled"
+}

@@ -1,0 +1,9 @@
+# PASSES: alerts go to the security team.
+
+resource "azurerm_mssql_server_security_alert_policy" "this" {
+  resource_group_name = "rg-data"
+  server_name         = "sql-orders"
+  state               = "Enabled"
+
+  email_addresses = ["secops@example.com"]
+}

@@ -1,0 +1,13 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_mssql_database" "this" {
+  name      = "sqldb-orders"
+  server_id = "/subscriptions/0000/resourceGroups/rg-data/providers/Microsoft.Sql/servers/sql-orders"
+  sku_name  = "GP_Gen5_2"
+
+  ledger_enabled = var.flag
+}

@@ -1,0 +1,10 @@
+# UNKNOWN: the flag comes from a variable without a value.
+
+variable "flag" {
+  type = bool
+}
+
+resource "azurerm_mssql_database_extended_auditing_policy" "this" {
+  database_id            = "/subscriptions/0000/resourceGroups/rg-data/providers/Microsoft.Sql/servers/sql-orders/databases/orders"
+  log_monitoring_enabled = var.flag
+}

@@ -1,0 +1,11 @@
+# PASSES: Shared Key authorization is disabled.
+
+resource "azurerm_storage_account" "this" {
+  name                     = "storders"
+  resource_group_name      = "rg-apps"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  shared_access_key_enabled = false
+}

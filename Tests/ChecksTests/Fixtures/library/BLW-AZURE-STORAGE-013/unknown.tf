@@ -1,0 +1,17 @@
+# UNKNOWN: the period comes from a variable without a value.
+
+variable "value" {
+  type = string
+}
+
+resource "azurerm_storage_account" "this" {
+  name                     = "storders"
+  resource_group_name      = "rg-apps"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  sas_policy {
+    expiration_period = var.value
+  }
+}

@@ -1,0 +1,13 @@
+# PASSES: versioning is enabled.
+
+resource "azurerm_storage_account" "this" {
+  name                     = "storders"
+  resource_group_name      = "rg-apps"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  blob_properties {
+    versioning_enabled = true
+  }
+}

@@ -1,0 +1,11 @@
+# PASSES: a BlobStorage account has no queues.
+
+resource "azurerm_storage_account" "this" {
+  name                     = "storders"
+  resource_group_name      = "rg-apps"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  account_kind = "BlobStorage"
+}

@@ -1,0 +1,11 @@
+# FAILS: an SFTP-capable account keeps the default.
+
+resource "azurerm_storage_account" "this" {
+  name                     = "storders"
+  resource_group_name      = "rg-apps"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  is_hns_enabled = true
+}

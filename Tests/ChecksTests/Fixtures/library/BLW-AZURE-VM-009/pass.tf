@@ -1,0 +1,13 @@
+# PASSES: public access is disabled.
+
+resource "azurerm_managed_disk" "this" {
+  name                 = "disk-data"
+  location             = "westeurope"
+  resource_group_name  = "rg-vm"
+  storage_account_type = "Premium_LRS"
+  create_option        = "Empty"
+  disk_size_gb         = 64
+
+  public_network_access_enabled = false
+  network_access_policy         = "DenyAll"
+}

@@ -1,0 +1,16 @@
+# UNKNOWN: the mode comes from a variable without a value.
+
+variable "value" {
+  type = string
+}
+
+resource "azurerm_managed_disk" "this" {
+  name                 = "disk-data"
+  location             = "westeurope"
+  resource_group_name  = "rg-vm"
+  storage_account_type = "Premium_LRS"
+  create_option        = "Empty"
+  disk_size_gb         = 64
+
+  data_access_auth_mode = var.value
+}

@@ -1,0 +1,20 @@
+# PASSES: the system pool is tainted for critical add-ons.
+
+resource "azurerm_kubernetes_cluster" "main" {
+  name                = "aks-main"
+  location            = "westeurope"
+  resource_group_name = "rg-aks"
+  dns_prefix          = "aksmain"
+
+  default_node_pool {
+    name                         = "system"
+    node_count                   = 3
+    vm_size                      = "Standard_D4s_v5"
+    only_critical_addons_enabled = true
+
+  }
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

@@ -1,0 +1,8 @@
+# FAILS: the provider default (enabled).
+
+resource "azurerm_app_configuration" "this" {
+  name                = "appcs-orders"
+  resource_group_name = "rg-apps"
+  location            = "westeurope"
+  sku                 = "standard"
+}

@@ -1,0 +1,19 @@
+# PASSES: management-plane writes need RBAC.
+
+resource "azurerm_cosmosdb_account" "this" {
+  name                = "cosmos-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  offer_type          = "Standard"
+
+  consistency_policy {
+    consistency_level = "Session"
+  }
+
+  geo_location {
+    location          = "westeurope"
+    failover_priority = 0
+  }
+
+  access_key_metadata_writes_enabled = false
+}

@@ -1,0 +1,6 @@
+# FAILS: the CosmosDbs plan is Free.
+
+resource "azurerm_security_center_subscription_pricing" "this" {
+  tier          = "Free"
+  resource_type = "CosmosDbs"
+}

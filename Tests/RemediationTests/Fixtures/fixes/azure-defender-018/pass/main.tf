@@ -1,0 +1,6 @@
+# PASSES: the integration is enabled.
+
+resource "azurerm_security_center_setting" "this" {
+  setting_name = "MCAS"
+  enabled      = true
+}

@@ -1,0 +1,8 @@
+# FAILS: public access (provider default).
+
+resource "azurerm_eventhub_namespace" "this" {
+  name                = "evh-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  sku                 = "Standard"
+}

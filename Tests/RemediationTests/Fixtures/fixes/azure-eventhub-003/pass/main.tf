@@ -1,0 +1,10 @@
+# PASSES: public access is disabled.
+
+resource "azurerm_eventhub_namespace" "this" {
+  name                = "evh-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  sku                 = "Standard"
+
+  public_network_access_enabled = false
+}

@@ -1,0 +1,9 @@
+# FAILS: Alert mode (provider default).
+
+resource "azurerm_firewall" "this" {
+  name                = "fw-hub"
+  location            = "westeurope"
+  resource_group_name = "rg-net"
+  sku_name            = "AZFW_VNet"
+  sku_tier            = "Standard"
+}

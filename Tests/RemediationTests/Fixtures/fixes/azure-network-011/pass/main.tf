@@ -1,0 +1,11 @@
+# PASSES: Deny mode.
+
+resource "azurerm_firewall" "this" {
+  name                = "fw-hub"
+  location            = "westeurope"
+  resource_group_name = "rg-net"
+  sku_name            = "AZFW_VNet"
+  sku_tier            = "Standard"
+
+  threat_intel_mode = "Deny"
+}

@@ -1,0 +1,8 @@
+# FAILS: log_connections is turned off.
+
+resource "azurerm_postgresql_configuration" "this" {
+  name                = "log_connections"
+  resource_group_name = "rg-data"
+  server_name         = "psql-legacy"
+  value               = "off"
+}

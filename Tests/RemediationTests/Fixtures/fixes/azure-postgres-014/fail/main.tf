@@ -1,0 +1,8 @@
+# FAILS: connection_throttling is turned off.
+
+resource "azurerm_postgresql_configuration" "this" {
+  name                = "connection_throttling"
+  resource_group_name = "rg-data"
+  server_name         = "psql-legacy"
+  value               = "off"
+}

@@ -1,0 +1,12 @@
+# FAILS: TLS 1.0 is accepted.
+
+resource "azurerm_redis_cache" "this" {
+  name                = "redis-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  capacity            = 1
+  family              = "C"
+  sku_name            = "Standard"
+
+  minimum_tls_version = "1.0"
+}

@@ -1,0 +1,12 @@
+# PASSES: TLS 1.2 is required.
+
+resource "azurerm_redis_cache" "this" {
+  name                = "redis-orders"
+  location            = "westeurope"
+  resource_group_name = "rg-apps"
+  capacity            = 1
+  family              = "C"
+  sku_name            = "Standard"
+
+  minimum_tls_version = "1.2"
+}

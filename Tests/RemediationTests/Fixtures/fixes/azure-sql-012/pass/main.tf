@@ -1,0 +1,9 @@
+# PASSES: administrators are emailed.
+
+resource "azurerm_mssql_server_security_alert_policy" "this" {
+  resource_group_name = "rg-data"
+  server_name         = "sql-orders"
+  state               = "Enabled"
+
+  email_account_admins = true
+}

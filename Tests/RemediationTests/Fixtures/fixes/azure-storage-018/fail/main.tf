@@ -1,0 +1,11 @@
+# FAILS: local users are enabled explicitly.
+
+resource "azurerm_storage_account" "this" {
+  name                     = "storders"
+  resource_group_name      = "rg-apps"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "GRS"
+
+  local_user_enabled = true
+}

@@ -1,0 +1,14 @@
+# PASSES: the policy keeps its default (enabled).
+
+resource "azurerm_web_application_firewall_policy" "this" {
+  name                = "wafp-web"
+  resource_group_name = "rg-net"
+  location            = "westeurope"
+
+  managed_rules {
+    managed_rule_set {
+      type    = "OWASP"
+      version = "3.2"
+    }
+  }
+}
