@@ -21,7 +21,7 @@ public struct UnsavedStatusFile: Sendable {
     /// The entries, by target; empty when there is no file or it cannot be read.
     public func read() -> [String: Entry] {
         guard let data = FileManager.default.contents(atPath: path),
-            let entries = try? Self.decoder.decode([Entry].self, from: data)
+            let entries = try? JSONDecoder().decode([Entry].self, from: data)
         else { return [:] }
         return Dictionary(entries.map { ($0.status.target, $0) }, uniquingKeysWith: { _, last in last })
     }
@@ -34,16 +34,10 @@ public struct UnsavedStatusFile: Sendable {
         }
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Dates keep their fractions: a status is shown only when it is newer than the database's.
         let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(entries.sorted { $0.status.target < $1.status.target }).write(
             to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
     }
 }

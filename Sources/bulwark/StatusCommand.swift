@@ -33,7 +33,17 @@ struct StatusCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let opened = try await store.open(default: loaded?.database, mustExist: true)
+        let unsaved = loaded.map { UnsavedStatusFile(cacheDirectory: $0.cacheDirectory).read() } ?? [:]
+        let opened: Store
+        do {
+            opened = try await store.open(default: loaded?.database, mustExist: true)
+        } catch {
+            // The database cannot be opened (its error is printed): the controller's own record is all there is.
+            if !unsaved.isEmpty {
+                StatusTable.print(unsaved.values.map(\.status).sorted { $0.target < $1.target }.map { StatusTable.Row($0) })
+            }
+            throw error
+        }
         let stored: [TargetStatusRecord]
         do {
             stored = try await opened.targetStatuses()
@@ -44,7 +54,6 @@ struct StatusCommand: AsyncParsableCommand {
         }
         await opened.close()
         // The controller keeps beside its Git cache what the database refused; a newer status there wins.
-        let unsaved = loaded.map { UnsavedStatusFile(cacheDirectory: $0.cacheDirectory).read() } ?? [:]
         var records = Dictionary(stored.map { ($0.target, $0) }, uniquingKeysWith: { first, _ in first })
         var shownUnsaved: [UnsavedStatusFile.Entry] = []
         for entry in unsaved.values where entry.status.lastAttemptAt > records[entry.status.target]?.lastAttemptAt ?? .distantPast {

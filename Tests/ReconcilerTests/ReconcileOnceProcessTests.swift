@@ -124,6 +124,34 @@ import Glibc
         #expect(try await leases().isEmpty)
     }
 
+    @Test(.timeLimit(.minutes(3))) func aCycleTheDatabaseRefusesIsReportedByTheRunAndByStatus() async throws {
+        _ = try remote.createRepository("refused", files: ["main.tf": ReconcileLoopTests.fixed])
+        let config = try config("refused", url: remote.url("refused"))
+        #expect(try await reconcile(config).exitCode == 0)
+        // From now on the database refuses scans and statuses, as a read-only one does.
+        let store = try await Store.open(.sqlite(path: database), access: .existing)
+        try await store.withTransaction { connection in
+            for (table, event) in [("scans", "INSERT"), ("target_status", "INSERT"), ("target_status", "UPDATE")] {
+                try connection.execute(
+                    """
+                    CREATE TRIGGER refuse_\(table)_\(event.lowercased()) BEFORE \(event) ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END
+                    """, [])
+            }
+        }
+        await store.close()
+        let run = try await reconcile(config, ["--force"])
+        #expect(run.exitCode == 1, "\(run.output)")
+        #expect(run.output.contains("Error: the status of target refused shown above could not be stored"))
+        let status = try await bulwark(["status", "--config", config, "--database", "sqlite:" + database]).wait()
+        #expect(status.exitCode == 1, "\(status.output)")
+        #expect(status.output.contains("refused  False  Failed"))
+        #expect(status.output.contains("Error: the last status of target refused is not in the database"))
+        // Without the controller's record the database's (older) status is all `status` knows.
+        let plain = try await bulwark(["status", "--database", "sqlite:" + database]).wait()
+        #expect(plain.exitCode == 0 && plain.output.contains("refused  True   Succeeded"))
+    }
+
     @Test func statusAndReportNeverCreateADatabase() async throws {
         let missing = directory + "/absent/bulwark.db"
         let status = try await bulwark(["status", "--database", "sqlite:" + missing]).wait()
