@@ -267,7 +267,8 @@ public actor Reconciler: Service {
             statuses[target.name] = status
             log.warning("lease lost during the cycle", metadata: ["error": .string(error.message)])
             return
-        } catch is CancellationError {
+        } catch let error where error is CancellationError || Task.isCancelled {
+            // Shutdown cancelled the cycle; a Git or cloud call it interrupted ends with its own error.
             status.ready = .unknown
             status.reason = .failed
             status.message = "cycle abandoned at shutdown; nothing of it was stored"
