@@ -14,11 +14,13 @@ enum CacheDirectory {
         }
     }
 
-    /// The first existing ancestor of `path` decides: a file where a directory should be, or a directory this
-    /// user cannot write.
+    /// The first existing ancestor of `path` decides: a file where a directory should be, a directory this user
+    /// cannot write, or a file system that refuses the first missing directory (read-only, or one like /proc).
     static func reason(_ path: String, _ error: any Error) -> String {
         var ancestor = (path as NSString).standardizingPath
+        var firstMissing = ancestor
         while !ancestor.isEmpty && ancestor != "/" && !FileManager.default.fileExists(atPath: ancestor) {
+            firstMissing = ancestor
             ancestor = (ancestor as NSString).deletingLastPathComponent
         }
         var isDirectory: ObjCBool = false
@@ -27,8 +29,18 @@ enum CacheDirectory {
             if access(ancestor, W_OK) != 0 {
                 return "\(ancestor) is not writable by this user (\(String(cString: strerror(errno))))"
             }
+            if firstMissing != ancestor {
+                // Ask the file system itself: its errno says more than Foundation's wrapper.
+                if mkdir(firstMissing, 0o700) != 0 {
+                    let code = errno
+                    let text = String(cString: strerror(code))
+                    return code == ENOENT
+                        ? "the file system at \(ancestor) does not allow creating \(firstMissing) (\(text))"
+                        : "cannot create \(firstMissing): \(text)"
+                }
+                rmdir(firstMissing)
+            }
         }
-        let code = (error as NSError).userInfo[NSUnderlyingErrorKey].map { ($0 as? NSError)?.code ?? 0 } ?? 0
-        return code > 0 ? String(cString: strerror(Int32(code))) : error.localizedDescription
+        return error.localizedDescription
     }
 }

@@ -94,4 +94,21 @@ struct InsecureTransportTests {
         #expect(error?.message.contains("cannot create cache directory \(blocker)/cache: \(blocker) is a file, not a directory") == true)
         #expect(error.map { "\($0)".contains("doesn’t exist") || "\($0)".contains("doesn't exist") } == false)
     }
+
+    @Test("a cache directory on a file system that refuses new directories says so")
+    func cacheOnAFileSystemThatRefuses() async throws {
+        let root = try TemporaryDirectory()
+        let fixture = try FixtureRepository.create(in: root.path, files: ["main.tf": "a = 1\n"])
+        // procfs refuses mkdir for every user, root included.
+        let error = await #expect(throws: GitError.self) {
+            try await GitRepository.openOrClone(
+                url: fixture.bare, cacheDirectory: "/proc/bulwark-cache-test/t1", options: GitRemoteOptions())
+        }
+        #expect(error?.code == .io)
+        // Root may write /proc's directory entry as far as permissions go; anyone else is told it is not writable.
+        let why =
+            getuid() == 0
+            ? "the file system at /proc does not allow creating /proc/bulwark-cache-test" : "/proc is not writable by this user"
+        #expect(error?.message.hasPrefix("cannot create cache directory /proc/bulwark-cache-test/t1: \(why)") == true)
+    }
 }
