@@ -11,7 +11,7 @@ extension ReconcileLoopTests {
           bucket = "x"
         """
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func aPartialScanIsNotReadyAndNamesItsLoadErrors() async throws {
         let h = try await Harness()
         _ = try h.remote.createRepository("partial", files: ["main.tf": Self.fixed, "broken.tf": Self.broken])
@@ -29,7 +29,7 @@ extension ReconcileLoopTests {
         #expect(try await h.store.scans(target: "partial", limit: 10).count == 1)
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func aStatusTheStoreCannotTakeIsKeptInMemoryAndReported() async throws {
         let h = try await Harness()
         _ = try h.remote.createRepository("readonly", files: ["main.tf": Self.fixed])
@@ -68,7 +68,7 @@ extension ReconcileLoopTests {
         #expect(!FileManager.default.fileExists(atPath: file.path))
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func aTargetLeasedByAnotherLiveProcessIsReportedAsSkipped() async throws {
         let h = try await Harness()
         _ = try h.remote.createRepository("leased", files: ["main.tf": Self.fixed])
@@ -85,7 +85,7 @@ extension ReconcileLoopTests {
         #expect(try await h.store.leaseHolder(target: "leased")?.owner == "other-replica")
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(5)))
     func releasingLeasesAfterARunLetsTheNextProcessReconcileAtOnce() async throws {
         let h = try await Harness()
         _ = try h.remote.createRepository("cron", files: ["main.tf": Self.fixed])

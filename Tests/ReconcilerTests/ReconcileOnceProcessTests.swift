@@ -57,7 +57,7 @@ import Glibc
         }
     }
 
-    @Test(.timeLimit(.minutes(3))) func twoRunsInARowBothReconcileAndLeaveNoLease() async throws {
+    @Test(.timeLimit(.minutes(5))) func twoRunsInARowBothReconcileAndLeaveNoLease() async throws {
         _ = try remote.createRepository("cron", files: ["main.tf": ReconcileLoopTests.fixed])
         let config = try config("cron", url: remote.url("cron"))
         let first = try await reconcile(config)
@@ -72,7 +72,7 @@ import Glibc
         #expect(try await leases().isEmpty)
     }
 
-    @Test(.timeLimit(.minutes(3))) func aTargetLeasedByALiveProcessIsSkippedLoudly() async throws {
+    @Test(.timeLimit(.minutes(5))) func aTargetLeasedByALiveProcessIsSkippedLoudly() async throws {
         _ = try remote.createRepository("held", files: ["main.tf": ReconcileLoopTests.fixed])
         let config = try config("held", url: remote.url("held"))
         // This test process is the live holder.
@@ -86,7 +86,7 @@ import Glibc
         await store.close()
     }
 
-    @Test(.timeLimit(.minutes(3))) func sigtermDuringACycleStopsCleanlyWith143() async throws {
+    @Test(.timeLimit(.minutes(5))) func sigtermDuringACycleStopsCleanlyWith143() async throws {
         // A git:// server that accepts and never answers: the clone hangs until the cycle is abandoned.
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(listener) }
@@ -124,7 +124,7 @@ import Glibc
         #expect(try await leases().isEmpty)
     }
 
-    @Test(.timeLimit(.minutes(3))) func aCycleTheDatabaseRefusesIsReportedByTheRunAndByStatus() async throws {
+    @Test(.timeLimit(.minutes(5))) func aCycleTheDatabaseRefusesIsReportedByTheRunAndByStatus() async throws {
         _ = try remote.createRepository("refused", files: ["main.tf": ReconcileLoopTests.fixed])
         let config = try config("refused", url: remote.url("refused"))
         #expect(try await reconcile(config).exitCode == 0)
@@ -164,7 +164,7 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: directory + "/absent"))
     }
 
-    @Test(.timeLimit(.minutes(3))) func anEmptyDatabaseFileNeedsInit() async throws {
+    @Test(.timeLimit(.minutes(5))) func anEmptyDatabaseFileNeedsInit() async throws {
         _ = try remote.createRepository("fresh", files: ["main.tf": ReconcileLoopTests.fixed])
         let config = try config("fresh", url: remote.url("fresh"))
         #expect(FileManager.default.createFile(atPath: database, contents: Data()))
@@ -178,7 +178,7 @@ import Glibc
         #expect(initialised.exitCode == 0, "\(initialised.output)")
     }
 
-    @Test(.timeLimit(.minutes(3))) func configAndReportErrorsSayWhatIsWrong() async throws {
+    @Test(.timeLimit(.minutes(5))) func configAndReportErrorsSayWhatIsWrong() async throws {
         _ = try remote.createRepository("named", files: ["main.tf": ReconcileLoopTests.fixed])
         let bad = try config("named", url: remote.url("named"), extra: "    frameworks: [nope]")
         let refused = try await reconcile(bad)
