@@ -33,10 +33,32 @@ public struct ReconcileConfig: Sendable {
 
     /// Reads and validates a config file; every problem names the file, line and column.
     public static func load(file: String) throws(ConfigError) -> ReconcileConfig {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(.invalidConfig, "\(file): cannot read the file")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw ConfigError(.invalidConfig, "\(file): no such file")
+        }
+        guard !isDirectory.boolValue else { throw ConfigError(.invalidConfig, "\(file): is a directory, not a config file") }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ConfigError(.invalidConfig, "\(file): cannot read the file (permission denied?)")
+        }
+        guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
+            throw ConfigError(
+                .invalidConfig, "\(file): is not a YAML text file (not UTF-8 text: a binary file?)")
         }
         return try parse(text, file: file)
+    }
+
+    /// Checks every target's `frameworks` against the frameworks the check library defines, so a misspelt one
+    /// is an error at start-up instead of a target that records no compliance.
+    public func validateFrameworks(known: Set<String>) throws(ConfigError) {
+        for target in targets {
+            for framework in target.frameworks where !known.contains(framework) {
+                throw ConfigError(
+                    .invalidConfig,
+                    "\(file): target '\(target.name)': unknown framework '\(framework)' (the check library defines "
+                        + (known.isEmpty ? "none" : known.sorted().joined(separator: ", ")) + ")")
+            }
+        }
     }
 
     /// Parses config text; `file` names it in errors and anchors relative paths.
@@ -74,6 +96,7 @@ public struct ReconcileConfig: Sendable {
     private static let targetKeys: Set<String> = [
         "name", "repo", "branch", "paths", "interval", "pollInterval", "jitter", "timeout", "credentials", "caBundle",
         "knownHosts", "frameworks", "clouds", "remediation", "suspend", "baselines", "state", "activityLogs",
+        "insecure",
     ]
 
     private static func parseTarget(_ node: YNode, base: String) throws(LoadError) -> TargetConfig {
@@ -105,6 +128,10 @@ public struct ReconcileConfig: Sendable {
         if let n = node["credentials"] { target.credentials = try credentials(n, base: base) }
         if let n = node["caBundle"] { target.caBundle = absolute(try n.requireString("caBundle"), base: base) }
         if let n = node["knownHosts"] { target.knownHosts = absolute(try n.requireString("knownHosts"), base: base) }
+        if let n = node["insecure"] {
+            guard case .bool(let b)? = n.scalarValue else { throw n.error("'insecure' must be true or false") }
+            target.allowInsecureHTTP = b
+        }
         if let n = node["frameworks"] { target.frameworks = try n.requireStringList("frameworks") }
         if let n = node["clouds"] { target.clouds = try clouds(n) }
         if let n = node["baselines"] {

@@ -52,6 +52,9 @@ public struct TargetConfig: Sendable, Hashable {
     public var caBundle: String?
     /// SSH: known_hosts file the host key must be in.
     public var knownHosts: String?
+    /// `insecure: true`: credentials may be sent to a plain `http://` remote (unencrypted). Off by default, and
+    /// a loopback address is no exception.
+    public var allowInsecureHTTP = false
     /// Frameworks to record compliance for (empty = every framework the library defines).
     public var frameworks: [String]
     public var clouds: Clouds

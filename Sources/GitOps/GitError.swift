@@ -19,6 +19,7 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
             case invalidPath = "invalid_path"
             case cancelled
             case invalidArgument = "invalid_argument"
+            case insecureTransport = "insecure_transport"
         }
 
         private let kind: Kind
@@ -58,6 +59,8 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
         public static let cancelled = Code(.cancelled)
         /// An argument is out of range or malformed.
         public static let invalidArgument = Code(.invalidArgument)
+        /// Credentials would travel unencrypted (plain `http://`) and insecure transport was not allowed.
+        public static let insecureTransport = Code(.insecureTransport)
     }
 
     public var code: Code

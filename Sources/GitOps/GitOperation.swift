@@ -149,6 +149,21 @@ final class GitOperation: @unchecked Sendable {
         return error
     }
 
+    /// The refusal of an operation that would send credentials over plain `http://` without the explicit
+    /// opt-in, nil when the operation may run. Checked before any connection, since libgit2 would answer the
+    /// server's first 401 with the password in Basic auth.
+    func cleartextCredentialRefusal() -> GitError? {
+        guard options.credentials != .none, !options.allowInsecureHTTP,
+            url.lowercased().hasPrefix("http://")
+        else { return nil }
+        return GitError(
+            code: .insecureTransport,
+            message:
+                "refusing to send credentials to \(url) over plain http:// (unencrypted: anyone on the network path "
+                + "could read them); use an https:// URL, or set 'insecure: true' on the target to allow it",
+            operation: name, url: url)
+    }
+
     /// The timeout error the async layer reports if the libgit2 call itself never returns.
     func hardDeadlineError() -> GitError {
         GitError(

@@ -8,6 +8,9 @@ public struct GitRemoteOptions: Sendable {
     public var knownHostsPath: String?
     /// Accept any TLS certificate or SSH host key: only for tests or an explicit opt-in.
     public var insecureSkipTLSVerify = false
+    /// Send credentials to a plain `http://` remote, where anyone on the path can read them. Off by default:
+    /// an operation with credentials against such a remote is refused before any connection.
+    public var allowInsecureHTTP = false
     /// Total time the operation may take.
     public var timeout: Duration = .seconds(120)
     /// Longest time without any bytes moved or progress reported.
@@ -19,7 +22,7 @@ public struct GitRemoteOptions: Sendable {
     public init(
         credentials: GitCredentials = .none, caBundlePath: String? = nil, knownHostsPath: String? = nil,
         insecureSkipTLSVerify: Bool = false, timeout: Duration = .seconds(120), stallTimeout: Duration = .seconds(30),
-        maxCredentialAttempts: Int = 3
+        maxCredentialAttempts: Int = 3, allowInsecureHTTP: Bool = false
     ) {
         self.credentials = credentials
         self.caBundlePath = caBundlePath
@@ -28,5 +31,6 @@ public struct GitRemoteOptions: Sendable {
         self.timeout = timeout
         self.stallTimeout = stallTimeout
         self.maxCredentialAttempts = maxCredentialAttempts
+        self.allowInsecureHTTP = allowInsecureHTTP
     }
 }

@@ -26,6 +26,15 @@ public final class GitRepository: Sendable {
     public static func openOrClone(url: String, cacheDirectory: String, options: GitRemoteOptions) async throws(GitError) -> GitRepository {
         try GitRuntime.ensureInitialized()
         let parsed = try GitURL(url)
+        if parsed.scheme == nil || parsed.scheme == "file" {
+            // libgit2 reads a path it cannot find as an unknown URL scheme ("unsupported URL protocol").
+            let local = parsed.scheme == nil ? parsed.path : (parsed.path.removingPercentEncoding ?? parsed.path)
+            guard FileManager.default.fileExists(atPath: local) else {
+                throw GitError(
+                    code: .notFound, message: "no repository at the local path \(local): it does not exist",
+                    operation: "clone", url: url)
+            }
+        }
         var options = options
         if options.credentials == .none, let user = parsed.user, let password = parsed.password {
             options.credentials = .userPassword(user: user, password: password)
@@ -39,13 +48,7 @@ public final class GitRepository: Sendable {
                 try handle.configureOrigin(url: cleanURL)
                 return handle
             }
-            do {
-                try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
-            } catch {
-                throw GitError(
-                    code: .io, message: "cannot create cache directory \(cacheDirectory): \(error.localizedDescription)",
-                    operation: "clone", underlying: error)
-            }
+            try CacheDirectory.create(cacheDirectory, operation: "clone")
             return try RepositoryHandle.initBare(path: directory + ".partial-\(UUID().uuidString.prefix(8))", url: cleanURL)
         }
         if opened.path == directory {

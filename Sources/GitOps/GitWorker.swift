@@ -64,6 +64,7 @@ final class GitWorker: @unchecked Sendable {
     func runNetwork<T: Sendable>(
         _ operation: GitOperation, _ body: @escaping @Sendable () throws(GitError) -> T
     ) async throws(GitError) -> T {
+        if let refusal = operation.cleartextCredentialRefusal() { throw refusal }
         let result: Result<T, GitError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let once = ResumeOnce(continuation)

@@ -11,8 +11,8 @@ public struct LiveRemediator: Sendable {
     public let store: Store
     public let clients: FixClients
     public let catalog: LiveFixCatalog
-    private let checks: [String: CheckDefinition]
-    private let now: @Sendable () -> Date
+    let checks: [String: CheckDefinition]
+    let now: @Sendable () -> Date
 
     /// Creates a remediator; `checks` are the definitions verification re-runs (the loaded check library).
     public init(
@@ -252,7 +252,7 @@ public struct LiveRemediator: Sendable {
         return ApplyOutcome(record: current, result: .failed(error: error), executed: executed)
     }
 
-    private func load(_ id: Int64) async throws -> RemediationRecord {
+    func load(_ id: Int64) async throws -> RemediationRecord {
         guard let record = try await store.remediation(id: id) else {
             throw LiveRemediationError(.notFound, "no remediation \(id)")
         }

@@ -22,6 +22,8 @@ public struct CycleSummary: Sendable {
     public var scores: [Score]
     /// Each stage that ran, in order, with its outcome.
     public var stages: [(name: String, outcome: StageOutcome)] = []
+    /// The scan's load errors (`file:line: message`): files or modules whose contents were not checked.
+    public var loadErrors: [String]
 
     /// The scan part of a summary from the report and what the store made of it.
     init(commit: String, report: ScanReport, recorded: RecordedScan, frameworks: [String]) {
@@ -32,6 +34,10 @@ public struct CycleSummary: Sendable {
         self.newFindings = recorded.newFindings
         self.resolvedFindings = recorded.resolvedFindings
         self.openFindings = recorded.openFindings
+        self.loadErrors = report.loadErrors.map { error in
+            let place = [error.file, error.line.map(String.init), error.column.map(String.init)].compactMap { $0 }
+            return (place.isEmpty ? "" : place.joined(separator: ":") + ": ") + error.message
+        }
         self.scores = report.compliance
             .filter { frameworks.isEmpty || frameworks.contains($0.framework.id) }
             .map { Score(framework: $0.framework.id, score: $0.score) }

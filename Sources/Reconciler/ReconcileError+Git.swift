@@ -25,7 +25,7 @@ extension ReconcileError {
         let code: Code
         switch git.code {
         case .authentication, .certificate: code = .authentication
-        case .invalidURL: code = .invalidRepository
+        case .invalidURL, .insecureTransport: code = .invalidRepository
         case .notFound where step == .openOrClone: code = .invalidRepository
         default: code = .fetchFailed
         }

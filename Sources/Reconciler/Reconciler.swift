@@ -28,6 +28,14 @@ public actor Reconciler: Service {
     private var repositories: [String: GitRepository] = [:]
     private var running: Set<String> = []
     private var random = SystemRandomNumberGenerator()
+    /// Targets whose last claim found another live process holding the lease: who holds it.
+    private var heldElsewhere: [String: LeaseHolder?] = [:]
+    /// Targets whose status could not be stored: the store's error. Their status lives in memory and in the
+    /// `UnsavedStatusFile` beside the Git cache.
+    private var unsaved: [String: String] = [:]
+    private var unsavedRecords: [String: TargetStatusRecord] = [:]
+    /// Set by `stopStartingCycles()`: `runOnce` starts no further target.
+    private var stopping = false
 
     /// A controller over `config`; statuses are read back from the store by `restoreStatuses()`.
     public init(
@@ -70,10 +78,12 @@ public actor Reconciler: Service {
         // The observed commit only changes together with a stored scan, so a difference means the status lags.
         if let latest, latest.trigger == TargetCycle.trigger, latest.branch == target.branch, status.observedSHA != latest.commit {
             status.lastObservedCommit = TargetStatus.revision(branch: target.branch, commit: latest.commit)
-            status.ready = .true
-            status.reason = .succeeded
-            status.message = "scanned \(latest.commit.prefix(12)) (status restored from the stored scan)"
-            status.lastError = nil
+            let partial = latest.status == .partial
+            status.ready = partial ? .false : .true
+            status.reason = partial ? .partialScan : .succeeded
+            status.message =
+                "scanned \(latest.commit.prefix(12))\(partial ? " partially" : "") (status restored from the stored scan)"
+            status.lastError = partial ? latest.error : nil
             status.failures = 0
         }
         return status
@@ -84,14 +94,35 @@ public actor Reconciler: Service {
         config.targets.compactMap { statuses[$0.name] }
     }
 
-    /// One cycle of every target (cron/CI mode); `force` scans even an unchanged commit.
+    /// Statuses that could not be stored, by target, with the store's error: the store still shows an earlier
+    /// cycle for them, so whoever ran the cycle has to say so.
+    public func unsavedStatuses() -> [String: String] { unsaved }
+
+    /// Stops `runOnce` from starting further targets (graceful shutdown of a cron run); running cycles go on.
+    public func stopStartingCycles() { stopping = true }
+
+    /// Gives up every lease this replica holds, so the next run (another process) need not wait for the expiry.
+    public func releaseLeases() async {
+        for target in config.targets {
+            do {
+                try await store.releaseLease(target: target.name, owner: owner)
+            } catch {
+                logger.warning(
+                    "cannot release the target's lease", metadata: ["target": .string(target.name), "error": .string("\(error)")])
+            }
+        }
+    }
+
+    /// One cycle of every target (cron/CI mode); `force` scans even an unchanged commit. A target whose lease
+    /// another live process holds is skipped and comes back with reason `LeaseHeld` (not stored); a target not
+    /// started because of `stopStartingCycles()` keeps its previous status.
     public func runOnce(force: Bool = false) async -> [TargetStatus] {
         let targets = config.targets
         let limit = config.concurrency
         await withTaskGroup(of: Void.self) { group in
             var next = 0
             func startNext() {
-                guard next < targets.count else { return }
+                guard next < targets.count, !stopping else { return }
                 let target = targets[next]
                 next += 1
                 group.addTask { await self.reconcile(target, force: force) }
@@ -99,7 +130,16 @@ public actor Reconciler: Service {
             for _ in 0..<min(limit, targets.count) { startNext() }
             while await group.next() != nil { startNext() }
         }
-        return currentStatuses()
+        return currentStatuses().map { status in
+            guard let holder = heldElsewhere[status.target] else { return status }
+            var skipped = status
+            skipped.ready = .unknown
+            skipped.reason = .leaseHeld
+            skipped.message =
+                "skipped: another live process holds the target's lease"
+                + (holder.map { ": \($0.description)" } ?? "")
+            return skipped
+        }
     }
 
     /// Runs until graceful shutdown or cancellation; at graceful shutdown running cycles get `shutdownGrace` to
@@ -161,14 +201,16 @@ public actor Reconciler: Service {
             case .busy:
                 status.nextRunAt = now.addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 statuses[target.name] = status
+                heldElsewhere[target.name] = .some(try? await store.leaseHolder(target: target.name))
                 logger.debug("target leased by another replica", metadata: ["target": .string(target.name)])
                 return
             case .taken:
+                heldElsewhere[target.name] = nil
                 // Another replica may have reconciled the target since we last did: start from what it stored,
                 // or we would rescan the commit it already scanned.
                 if let stored = try await storedStatus(of: target) { status = stored }
             case .renewed:
-                break
+                heldElsewhere[target.name] = nil
             }
         } catch {
             fail(
@@ -189,8 +231,9 @@ public actor Reconciler: Service {
         do {
             let options = try cycle.remoteOptions()
             let repository = try await repository(for: target, options: options)
+            // A partial scan of the same commit would only load the same files again.
             let due =
-                force || status.reason != .succeeded
+                force || (status.reason != .succeeded && status.reason != .partialScan)
                 || (status.lastSuccessAt.map { now.timeIntervalSince($0) >= target.interval.seconds } ?? true)
             let previous = status.observedSHA
             let result = try await withDeadline(target.timeout, target: target.name) {
@@ -204,11 +247,15 @@ public actor Reconciler: Service {
                 return
             case .scanned(let summary):
                 let warnings = summary.warnings
-                status.ready = .true
-                status.reason = .succeeded
+                let loadErrors = summary.loadErrors
+                status.ready = loadErrors.isEmpty ? .true : .false
+                status.reason = loadErrors.isEmpty ? .succeeded : .partialScan
                 status.message = summary.message + (warnings.isEmpty ? "" : " (partial: \(warnings.joined(separator: "; ")))")
+                if !loadErrors.isEmpty {
+                    status.message += "; \(loadErrors.count) load error(s): what they hold was not checked"
+                }
                 status.lastObservedCommit = TargetStatus.revision(branch: target.branch, commit: summary.commit)
-                status.lastError = nil
+                status.lastError = loadErrors.isEmpty ? nil : Self.loadErrorText(loadErrors)
                 status.failures = 0
                 status.lastSuccessAt = Date()
                 status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
@@ -220,7 +267,8 @@ public actor Reconciler: Service {
             statuses[target.name] = status
             log.warning("lease lost during the cycle", metadata: ["error": .string(error.message)])
             return
-        } catch is CancellationError {
+        } catch let error where error is CancellationError || Task.isCancelled {
+            // Shutdown cancelled the cycle; a Git or cloud call it interrupted ends with its own error.
             status.ready = .unknown
             status.reason = .failed
             status.message = "cycle abandoned at shutdown; nothing of it was stored"
@@ -278,11 +326,30 @@ public actor Reconciler: Service {
     }
 
     private func save(_ status: TargetStatus) async {
+        let before = unsaved
         do {
             try await store.saveTargetStatus(status.record)
+            unsaved[status.target] = nil
+            unsavedRecords[status.target] = nil
         } catch {
+            unsaved[status.target] = "\(error)"
+            unsavedRecords[status.target] = status.record
             logger.error("cannot save target status", metadata: ["target": .string(status.target), "error": .string("\(error)")])
         }
+        guard before != unsaved || !unsaved.isEmpty else { return }
+        let entries = unsavedRecords.compactMap { target, record in
+            unsaved[target].map { UnsavedStatusFile.Entry(status: record, storeError: $0) }
+        }
+        do {
+            try UnsavedStatusFile(cacheDirectory: config.cacheDirectory).write(entries)
+        } catch {
+            logger.error("cannot keep the unsaved statuses beside the Git cache", metadata: ["error": .string("\(error)")])
+        }
+    }
+
+    /// The first load errors, one per line, with a count of the rest.
+    private static func loadErrorText(_ errors: [String]) -> String {
+        errors.prefix(5).joined(separator: "\n") + (errors.count > 5 ? "\n… and \(errors.count - 5) more" : "")
     }
 }
 

@@ -35,6 +35,7 @@ struct TargetCycle: Sendable {
         options.timeout = target.timeout
         options.caBundlePath = target.caBundle
         options.knownHostsPath = target.knownHosts
+        options.allowInsecureHTTP = target.allowInsecureHTTP
         do throws(ConfigError) {
             switch target.credentials {
             case nil:

@@ -21,6 +21,12 @@ public struct TargetStatus: Sendable, Hashable {
         case suspended = "Suspended"
         /// Never reconciled yet.
         case pending = "Pending"
+        /// The commit was scanned and stored, but some files or modules could not be loaded: what they hold was
+        /// not checked, so the target is not Ready. The load errors are the last error.
+        case partialScan = "PartialScan"
+        /// Skipped by this run: another live process holds the target's lease (never stored; the holder owns
+        /// the stored status).
+        case leaseHeld = "LeaseHeld"
     }
 
     public var target: String

@@ -117,6 +117,14 @@ public struct Migration: Sendable {
                 """,
                 "CREATE INDEX fix_proposals_group ON fix_proposals (target, group_key, id)",
             ]),
+        // The process behind a lease, so a lease left by a process that died on this host is taken over at once
+        // instead of after its expiry.
+        Migration(
+            3, "lease holder process",
+            [
+                "ALTER TABLE leases ADD COLUMN host TEXT",
+                "ALTER TABLE leases ADD COLUMN pid BIGINT",
+            ]),
     ]
 
     /// The newest version this binary knows.

@@ -11,6 +11,8 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
     private static let statementCacheLimit = 256
     private let conninfo: String
     var dialect: SQLDialect { .postgresql }
+    /// The database as errors name it: the URL without its password.
+    private var redactedName: String { conninfo.isEmpty ? "postgres (from PG* environment)" : redactURL(conninfo) }
 
     private init(conninfo: String, label: String) {
         self.conninfo = conninfo
@@ -224,7 +226,7 @@ final class PostgresConnection: DatabaseConnection, PooledConnection, @unchecked
         } else {
             code = .sql
         }
-        return StoreError(code, message, backend: "postgresql", operation: operationLabel(sql))
+        return StoreError(code, message, backend: "postgresql", operation: operationLabel(sql), database: redactedName)
     }
 
     private static func trimmed(_ message: UnsafePointer<CChar>?) -> String {

@@ -29,16 +29,23 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(db)
-            throw StoreError(.connectionFailed, "cannot open \(path): \(message)", backend: "sqlite")
+            throw StoreError(.connectionFailed, "cannot open the file: \(message)", backend: "sqlite", database: path)
         }
         handle = db
         sqlite3_busy_timeout(db, busyTimeout)
         sqlite3_extended_result_codes(db, 1)
-        // WAL lets readers run beside the writer; NORMAL sync is durable at every checkpoint and crash-safe.
-        _ = try query("PRAGMA journal_mode=WAL", [])
-        try execute("PRAGMA synchronous=NORMAL", [])
-        try execute("PRAGMA foreign_keys=ON", [])
-        try execute("PRAGMA cache_size=-65536", [])
+        do {
+            // WAL lets readers run beside the writer; NORMAL sync is durable at every checkpoint and crash-safe.
+            _ = try query("PRAGMA journal_mode=WAL", [])
+            try execute("PRAGMA synchronous=NORMAL", [])
+            try execute("PRAGMA foreign_keys=ON", [])
+            try execute("PRAGMA cache_size=-65536", [])
+        } catch var error as StoreError {
+            // The settings are the first statements to touch the file: their text says nothing about the problem.
+            error.message = "cannot open the file: \(error.message)"
+            error.operation = nil
+            throw error
+        }
     }
 
     func close() async {
@@ -183,13 +190,28 @@ final class SQLiteConnection: DatabaseConnection, PooledConnection, @unchecked S
     private func error(_ rc: Int32, _ sql: String) -> StoreError {
         let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
         let code: StoreError.Code
+        // Failures of the file itself are not about the statement that met them: its text would mislead.
+        var statementRelated = false
         switch rc & 0xff {
         case SQLITE_CONSTRAINT: code = .constraint
         case SQLITE_BUSY, SQLITE_LOCKED: code = .busy
-        case SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: code = .io
-        default: code = .sql
+        case SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_PERM: code = .io
+        case SQLITE_NOTADB, SQLITE_CORRUPT: code = .corrupt
+        case SQLITE_READONLY: code = .readOnly
+        default:
+            code = .sql
+            statementRelated = true
         }
-        return StoreError(code, message, backend: "sqlite", operation: operationLabel(sql))
+        let explained: String
+        switch code {
+        case .corrupt: explained = "\(message): the file is not a Bulwark SQLite database, or it is damaged"
+        case .readOnly: explained = "\(message): the file or its directory cannot be written by this user"
+        default: explained = message
+        }
+        return StoreError(
+            code, explained, backend: "sqlite",
+            operation: statementRelated || code == .constraint || code == .busy ? operationLabel(sql) : nil,
+            database: path)
     }
 
     /// `$N` → `?N` outside quoted text, so one SQL text serves both backends.

@@ -20,7 +20,7 @@ public final class SQLiteDatabase: Database {
             } catch {
                 throw StoreError(
                     .io, "cannot create directory \(directory): \(error.localizedDescription)",
-                    backend: "sqlite")
+                    backend: "sqlite", database: path)
             }
         }
         writer = ConnectionPool(limit: 1, backend: "sqlite") {

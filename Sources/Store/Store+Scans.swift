@@ -148,3 +148,14 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The frameworks a scan recorded compliance for, sorted.
+    public func complianceFrameworks(scanID: Int64) async throws -> [String] {
+        try await database.read { connection in
+            try connection.query(
+                "SELECT DISTINCT framework FROM scan_compliance WHERE scan_id = $1 ORDER BY framework", [.integer(scanID)]
+            ).compactMap { $0.string("framework") }
+        }
+    }
+}

@@ -52,27 +52,54 @@ extension Store {
     }
 
     /// Row lease with expiry that also tells a renewal from a takeover (see `LeaseClaim`), so a replica knows
-    /// when to re-read a target's state that another replica may have changed.
+    /// when to re-read a target's state that another replica may have changed. The lease records this process's
+    /// host and id; a lease whose process died on this host is taken over at once, whatever its expiry.
     public func claimLease(target: String, owner: String, ttl: Duration, now: Date) async throws -> LeaseClaim {
         let nowMicros = Timestamp.micros(now)
         let (seconds, attoseconds) = ttl.components
         let ttlMicros = seconds.multipliedReportingOverflow(by: 1_000_000).partialValue + attoseconds / 1_000_000_000_000
+        let host = LeaseHolder.currentHost
+        let pid = Int64(LeaseHolder.currentPID)
         return try await database.transaction { connection in
             // Locking the row orders this claim after a scan being written under the current lease (ScanWriter
             // locks it too); SQLite's BEGIN IMMEDIATE already serialises.
-            let holder = try connection.queryOne(
-                "SELECT owner FROM leases WHERE target = $1" + connection.forUpdate, [.text(target)])?.string("owner")
+            let current = try connection.queryOne(
+                "SELECT owner, host, pid, expires_at FROM leases WHERE target = $1" + connection.forUpdate, [.text(target)]
+            ).map(Self.leaseHolderRow)
+            if let current, current.owner != owner, current.isDeadProcessOnThisHost {
+                try connection.execute(
+                    "DELETE FROM leases WHERE target = $1 AND owner = $2", [.text(target), .text(current.owner)])
+            }
             // One statement: the conflict branch only takes over a lease that is ours or expired.
             let claimed =
                 try connection.execute(
                     """
-                    INSERT INTO leases (target, owner, expires_at) VALUES ($1, $2, $3)
-                    ON CONFLICT (target) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+                    INSERT INTO leases (target, owner, expires_at, host, pid) VALUES ($1, $2, $3, $5, $6)
+                    ON CONFLICT (target) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at,
+                      host = excluded.host, pid = excluded.pid
                     WHERE leases.owner = excluded.owner OR leases.expires_at <= $4
-                    """, [.text(target), .text(owner), .integer(nowMicros &+ ttlMicros), .integer(nowMicros)]) == 1
+                    """,
+                    [
+                        .text(target), .text(owner), .integer(nowMicros &+ ttlMicros), .integer(nowMicros), .text(host),
+                        .integer(pid),
+                    ]) == 1
             guard claimed else { return LeaseClaim.busy }
-            return holder == owner ? LeaseClaim.renewed : LeaseClaim.taken
+            return current?.owner == owner ? LeaseClaim.renewed : LeaseClaim.taken
         }
+    }
+
+    /// Who holds `target`'s lease (expired or not), nil when nobody does.
+    public func leaseHolder(target: String) async throws -> LeaseHolder? {
+        try await database.read { connection in
+            try connection.queryOne("SELECT owner, host, pid, expires_at FROM leases WHERE target = $1", [.text(target)])
+                .map(Self.leaseHolderRow)
+        }
+    }
+
+    private static func leaseHolderRow(_ row: SQLRow) -> LeaseHolder {
+        LeaseHolder(
+            owner: row.string("owner") ?? "", host: row.string("host"),
+            pid: row.int64("pid").flatMap { Int32(exactly: $0) }, expiresAt: row.date("expires_at") ?? .distantPast)
     }
 
     /// Gives up a lease if `owner` holds it.

@@ -11,18 +11,20 @@ public final class Store: Sendable {
         self.configuration = configuration
     }
 
-    /// Opens the database (creating the SQLite file and its directory if needed) and runs pending migrations.
-    public static func open(_ configuration: StoreConfiguration) async throws -> Store {
+    /// Opens the database and runs pending migrations; `access` says whether a missing or empty SQLite file may
+    /// become a new database (by default a missing one is created with its directory, an empty one refused).
+    public static func open(_ configuration: StoreConfiguration, access: StoreAccess = .create) async throws -> Store {
         let database: any Database
         switch configuration {
         case .sqlite(let path):
+            try access.check(sqlitePath: path)
             database = try await SQLiteDatabase(path: path)
         case .postgres(let conninfo, let poolSize):
             do {
                 database = try await PostgresDatabase(conninfo: conninfo, poolSize: poolSize)
             } catch var error as StoreError {
                 // libpq's message names host and port, never the password; add which database, redacted.
-                error.message += " (\(configuration.redactedDescription))"
+                if error.database == nil { error.database = configuration.redactedDescription }
                 throw error
             }
         }

@@ -25,6 +25,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Hashable {
         public static let io: Code = "io"
         /// A write made under a target lease found the lease held by another replica.
         public static let leaseLost: Code = "lease_lost"
+        /// The database does not exist and the command may not create one.
+        public static let missingDatabase: Code = "missing_database"
+        /// The database file exists but is empty (0 bytes): not a database until explicitly initialised.
+        public static let emptyDatabaseFile: Code = "empty_database_file"
+        /// The file is not a database of the backend, or it is damaged.
+        public static let corrupt: Code = "corrupt"
+        /// The database (or its directory) cannot be written.
+        public static let readOnly: Code = "read_only"
     }
 
     public var code: Code
@@ -33,18 +41,22 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Hashable {
     public var backend: String
     /// The operation or SQL statement's first words, so a failure says where it happened.
     public var operation: String?
+    /// Which database: the SQLite file or the redacted PostgreSQL URL (never a password).
+    public var database: String?
 
     /// An error of `backend` ("sqlite", "postgresql", "store"), with the operation that failed.
-    public init(_ code: Code, _ message: String, backend: String, operation: String? = nil) {
+    public init(_ code: Code, _ message: String, backend: String, operation: String? = nil, database: String? = nil) {
         self.code = code
         self.message = message
         self.backend = backend
         self.operation = operation
+        self.database = database
     }
 
-    /// `backend: [operation: ]message (code)`.
+    /// `backend [database]: [operation: ]message (code)`.
     public var description: String {
         let op = operation.map { "\($0): " } ?? ""
-        return "\(backend): \(op)\(message) (\(code))"
+        let which = database.map { " \($0)" } ?? ""
+        return "\(backend)\(which): \(op)\(message) (\(code))"
     }
 }

@@ -16,10 +16,17 @@ struct ReconcileCommand: AsyncParsableCommand {
         discussion: """
             Each target is fetched every pollInterval; a new commit is scanned at once, an unchanged one again \
             after interval. Failures back off from about 1 s to 15 min per target. SIGTERM/SIGINT stop new \
-            cycles and let running ones finish (30 s grace). Several replicas may share one PostgreSQL: a target \
-            is reconciled by one replica at a time (row leases with expiry).
+            cycles and let running ones finish (--shutdown-grace, 30 s by default), then abandon them (nothing of \
+            an abandoned cycle is stored) and release the leases. Several replicas may share one PostgreSQL: a \
+            target is reconciled by one replica at a time (row leases with expiry; a lease left by a process that \
+            died on the same host is taken over at once). --once releases its leases when it ends.
 
-            Exit status with --once: 0 every target Ready, 1 some target failed or stalled, 2 bad config/usage.
+            A missing SQLite database is created; an existing empty (0-byte) file is refused unless --init.
+
+            Exit status with --once: 0 every target Ready; 1 some target failed, stalled, was scanned only \
+            partially (PartialScan), was skipped because another live process holds its lease (LeaseHeld), or \
+            its status could not be stored; 2 bad config/usage or the database cannot be opened; 143 (SIGTERM) \
+            or 130 (SIGINT) stopped by a signal, after the cleanup.
             """)
 
     @Option(name: .customLong("config"), help: "The controller config (bulwark.yaml).")
@@ -44,6 +51,11 @@ struct ReconcileCommand: AsyncParsableCommand {
             discussion: "Default: $BULWARK_REPLICA, else host:pid."))
     var replica: String?
 
+    @Option(
+        name: .customLong("shutdown-grace"),
+        help: "After SIGTERM/SIGINT, how long running cycles may take to finish before they are abandoned (e.g. 30s).")
+    var shutdownGrace: String = "30s"
+
     @OptionGroup var store: StoreOption
 
     func run() async throws {
@@ -51,6 +63,9 @@ struct ReconcileCommand: AsyncParsableCommand {
             throw ValidationError("--replica must be 1 to 200 characters")
         }
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level \(logLevel)") }
+        guard let grace = DurationText.parse(shutdownGrace) else {
+            throw ValidationError("--shutdown-grace must be a duration such as 10s or 1m (got '\(shutdownGrace)')")
+        }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -68,26 +83,33 @@ struct ReconcileCommand: AsyncParsableCommand {
         var options = ScanOptions()
         options.library = CheckLibraryLocator.load(explicit: checksDir ?? loaded.checksDirectory, environment: environment)
         options.environment = environment
+        do {
+            try loaded.validateFrameworks(known: Set(options.library.frameworks.keys))
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let opened = try await store.open(default: loaded.database)
         let owner =
             replica ?? environment["BULWARK_REPLICA"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+        await InterruptedApplies.recover(
+            store: opened, checks: options.library.checks, environment: environment, profile: nil, actor: "bulwark:\(owner)")
         let reconciler = Reconciler(
             config: loaded, store: opened, scanner: CommitScanner(options: options),
             stages: StageCatalog.stages(
                 config: loaded, environment: environment,
                 library: options.library),
-            owner: owner, logger: logger)
+            owner: owner, logger: logger, shutdownGrace: grace)
         do {
             try await reconciler.restoreStatuses()
         } catch {
             logger.warning("cannot read previous statuses; every target starts fresh", metadata: ["error": .string("\(error)")])
         }
         if once {
-            let statuses = await reconciler.runOnce(force: force)
-            StatusTable.print(statuses.map { StatusTable.Row($0.record) })
+            let status = await OnceRun(reconciler: reconciler, grace: grace, logger: logger).run(force: force)
             await opened.close()
-            throw ExitCode(statuses.allSatisfy { $0.ready == .true || $0.reason == .suspended } ? 0 : 1)
+            throw ExitCode(status)
         }
         let group = ServiceGroup(
             configuration: .init(

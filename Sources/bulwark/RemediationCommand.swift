@@ -11,8 +11,19 @@ import Store
 struct RemediationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remediation",
-        abstract: "List, inspect, approve, reject and apply live remediation requests.",
-        subcommands: [List.self, Show.self, Approve.self, Reject.self, Apply.self])
+        abstract: "List, inspect, approve, reject, apply and recover live remediation requests.",
+        discussion: """
+            Exit status, the same for every subcommand: 0 done, or already in the state asked for (approving \
+            twice); 1 apply ran and failed, or recover could not decide; 2 the request could not be \
+            handled (no such request, no database, bad usage, no cloud credentials); 3 the request's status does \
+            not allow the action (approving a rejected request, rejecting an applied one, applying one that is not \
+            approved, recovering one that is not applying).
+
+            approve, reject and apply first recover requests left applying for over 5 minutes by a process that \
+            died mid-apply (re-read through the cloud credentials of the environment); recover ID does it for one \
+            request at once.
+            """,
+        subcommands: [List.self, Show.self, Approve.self, Reject.self, Apply.self, Recover.self])
 
     /// `--as NAME`, else $USER: who approves, rejects or applies, recorded in the audit trail.
     struct Identity: ParsableArguments {
@@ -34,7 +45,11 @@ struct RemediationCommand: AsyncParsableCommand {
         _ decision: (LiveRemediator, String) async throws -> RemediationRecord
     ) async throws {
         let actor = try identity.resolve()
-        let opened = try await store.open()
+        let opened = try await store.open(mustExist: true)
+        let environment = ProcessInfo.processInfo.environment
+        await InterruptedApplies.recover(
+            store: opened, checks: CheckLibraryLocator.load(explicit: nil, environment: environment).checks,
+            environment: environment, profile: nil, actor: actor)
         let record: RemediationRecord
         do {
             record = try await RemediationText.reporting {
@@ -63,7 +78,7 @@ struct RemediationCommand: AsyncParsableCommand {
                 }
                 filter = parsed
             }
-            let opened = try await store.open()
+            let opened = try await store.open(mustExist: true)
             let records = try await opened.remediations(status: filter, target: target)
             await opened.close()
             print(RemediationText.table(records))
@@ -76,7 +91,7 @@ struct RemediationCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOption
 
         func run() async throws {
-            let opened = try await store.open()
+            let opened = try await store.open(mustExist: true)
             let record = try await opened.remediation(id: id)
             let events = try await opened.auditEvents(remediationID: id)
             await opened.close()
@@ -128,7 +143,7 @@ struct RemediationCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOption
 
         func run() async throws {
-            let opened = try await store.open()
+            let opened = try await store.open(mustExist: true)
             guard let record = try await opened.remediation(id: id) else {
                 await opened.close()
                 throw RemediationText.notFound(id)
@@ -140,8 +155,16 @@ struct RemediationCommand: AsyncParsableCommand {
                 return
             }
             let actor = try identity.resolve()
+            guard record.status == .approved else {
+                // Refused before any cloud client is needed, with the status it is in.
+                await opened.close()
+                print("remediation \(id): not applied (status \(record.status.rawValue))")
+                throw ExitCode(RemediationText.wrongStateExit)
+            }
             let environment = ProcessInfo.processInfo.environment
             let checks = CheckLibraryLocator.load(explicit: checksDirectory, environment: environment).checks
+            await InterruptedApplies.recover(
+                store: opened, checks: checks, environment: environment, profile: profile, actor: actor)
             let cloud = try await RemediationText.reporting { try Self.cloud(for: plan, environment: environment, profile: profile) }
             let outcome = try await RemediationText.reporting {
                 try await LiveRemediator(store: opened, clients: cloud, checks: checks).apply(id: id, by: actor)
@@ -149,7 +172,7 @@ struct RemediationCommand: AsyncParsableCommand {
             await opened.close()
             print(RemediationText.outcome(outcome))
             if case .failed = outcome.result { throw ExitCode(1) }
-            if case .notApplied = outcome.result { throw ExitCode(1) }
+            if case .notApplied = outcome.result { throw ExitCode(RemediationText.wrongStateExit) }
         }
 
         static func cloud(for plan: LivePlan, environment: [String: String], profile: String?) throws -> FixClients {

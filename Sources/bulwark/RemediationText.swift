@@ -5,12 +5,20 @@ import Store
 
 /// How `bulwark remediation` prints requests, plans, audit trails and outcomes.
 enum RemediationText {
-    /// Runs `body`; a failure is printed as `Error: …` and exits 2 (the request could not be handled).
+    /// The exit status when the request's status does not allow the action (approve a rejected request, apply
+    /// one not approved, …), the same for every `bulwark remediation` command.
+    static let wrongStateExit: Int32 = 3
+
+    /// Runs `body`; a failure is printed as `Error: …` and exits 2 (the request could not be handled), or 3 when
+    /// the request is in the wrong state for the action.
     static func reporting<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as ExitCode {
             throw error
+        } catch let error as LiveRemediationError where error.code == .wrongState {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            throw ExitCode(wrongStateExit)
         } catch {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode(2)
@@ -79,6 +87,15 @@ enum RemediationText {
         case .applied(let reason): return "remediation \(id): applied, not verified: \(reason)"
         case .failed(let error): return "remediation \(id): failed: \(error)"
         case .notApplied(let status): return "remediation \(id): not applied (status \(status.rawValue))"
+        }
+    }
+
+    static func recovery(_ o: RecoveryOutcome) -> String {
+        let id = o.record.id.map(String.init) ?? "?"
+        switch o.result {
+        case .applied: return "remediation \(id): the interrupted apply took effect; now \(o.record.status.rawValue)"
+        case .failed(let reason): return "remediation \(id): the interrupted apply did not take effect (\(reason)); now failed"
+        case .undecided(let reason): return "remediation \(id): still applying; cannot decide: \(reason)"
         }
     }
 

@@ -81,7 +81,7 @@ struct ReportShowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try await common.store.open()
+        let store = try await common.store.open(mustExist: true)
         defer { Task { await store.close() } }
         let scan: StoredScan?
         if let commit {
@@ -96,7 +96,8 @@ struct ReportShowCommand: AsyncParsableCommand {
         }
         let controls = try await store.compliance(scanID: scan.id, framework: common.framework)
         guard !controls.isEmpty else {
-            throw reportFailure("scan \(scan.id) (\(scan.commit.prefix(12))) has no compliance rows for framework '\(common.framework)'")
+            let recorded = try await store.complianceFrameworks(scanID: scan.id)
+            throw reportFailure(MissingCompliance(scan: scan, framework: common.framework, recorded: recorded).message)
         }
         let prefix = common.framework + ":"
         let failing = try await store.results(scanID: scan.id).filter { r in
@@ -130,7 +131,7 @@ struct ReportHistoryCommand: AsyncParsableCommand {
     @OptionGroup var common: ReportCommonOptions
 
     func run() async throws {
-        let store = try await common.store.open()
+        let store = try await common.store.open(mustExist: true)
         defer { Task { await store.close() } }
         guard let latest = try await store.latestScan(target: common.target) else {
             throw reportFailure("no stored scans yet: run bulwark scan --store or bulwark reconcile")

@@ -183,6 +183,8 @@ struct GitRemoteTests {
         let cache = try TemporaryDirectory()
         var options = GitRemoteOptions()
         options.maxCredentialAttempts = 3
+        // Plain http:// with credentials needs the explicit opt-in (see InsecureTransportTests).
+        options.allowInsecureHTTP = true
         let url = "http://deploy:s3cr3t-t0ken@127.0.0.1:\(server.port)/org/infra.git"
         let error = await #expect(throws: GitError.self) {
             try await GitRepository.openOrClone(url: url, cacheDirectory: cache.path, options: options)
@@ -195,6 +197,7 @@ struct GitRemoteTests {
 
         var token = GitRemoteOptions()
         token.credentials = .token("tok-123456")
+        token.allowInsecureHTTP = true
         let tokenError = await #expect(throws: GitError.self) {
             try await GitRepository.openOrClone(
                 url: "http://127.0.0.1:\(server.port)/org/infra.git", cacheDirectory: cache.path, options: token)

@@ -52,3 +52,56 @@ extension StoreTests {
         }
     }
 }
+
+extension StoreTests.LeaseTests {
+    /// A process id that was just in use and is now free (a child that exited and was reaped).
+    static func deadPID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test("a lease left by a dead process on this host is taken over at once", arguments: Backend.allCases)
+    func deadHolderOnThisHost(backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let t0 = Fixture.base
+            let dead = try Self.deadPID()
+            try await store.withTransaction { connection in
+                try connection.execute(
+                    "INSERT INTO leases (target, owner, expires_at, host, pid) VALUES ($1, $2, $3, $4, $5)",
+                    [
+                        .text("infra"), .text("gone"), .integer(Int64(t0.addingTimeInterval(3600).timeIntervalSince1970 * 1_000_000)),
+                        .text(LeaseHolder.currentHost), .integer(Int64(dead)),
+                    ])
+            }
+            #expect(try await store.leaseHolder(target: "infra")?.isDeadProcessOnThisHost == true)
+            #expect(try await store.claimLease(target: "infra", owner: "b", ttl: .seconds(60), now: t0) == .taken)
+            let holder = try #require(try await store.leaseHolder(target: "infra"))
+            #expect(holder.owner == "b" && holder.host == LeaseHolder.currentHost && holder.pid == LeaseHolder.currentPID)
+        }
+    }
+
+    @Test("a lease of a live process, or of another host, is still busy until it expires", arguments: Backend.allCases)
+    func liveOrRemoteHolder(backend: Backend) async throws {
+        try await withStore(backend) { store, _ in
+            let t0 = Fixture.base
+            let expiry = Int64(t0.addingTimeInterval(3600).timeIntervalSince1970 * 1_000_000)
+            let dead = try Self.deadPID()
+            try await store.withTransaction { connection in
+                try connection.execute(
+                    "INSERT INTO leases (target, owner, expires_at, host, pid) VALUES ($1, $2, $3, $4, $5)",
+                    [.text("live"), .text("other"), .integer(expiry), .text(LeaseHolder.currentHost), .integer(1)])
+                try connection.execute(
+                    "INSERT INTO leases (target, owner, expires_at, host, pid) VALUES ($1, $2, $3, $4, $5)",
+                    [.text("remote"), .text("other"), .integer(expiry), .text("elsewhere.example"), .integer(Int64(dead))])
+            }
+            #expect(try await store.claimLease(target: "live", owner: "b", ttl: .seconds(60), now: t0) == .busy)
+            #expect(try await store.claimLease(target: "remote", owner: "b", ttl: .seconds(60), now: t0) == .busy)
+            #expect(
+                try await store.leaseHolder(target: "live")?.description.hasPrefix("other (\(LeaseHolder.currentHost) pid 1) until ")
+                    == true)
+        }
+    }
+}
