@@ -80,7 +80,7 @@ public struct FindingBaseline: Sendable, Codable, Hashable {
 
     /// Writes the baseline to `file`.
     public func write(file: String) throws {
-        try encoded().write(to: URL(fileURLWithPath: file), options: .atomic)
+        try OutputFile(path: file).write([UInt8](try encoded()))
     }
 
     /// The results whose fingerprint is not in the baseline.

@@ -2,48 +2,132 @@ import HCL
 import Model
 
 /// The files of a plan as the fixes so far left them, with the ranges each fix wrote, so a later fix that would
-/// rewrite an earlier fix's text is caught as a conflict. A value type: a fix works on a copy and is kept only
-/// when all its actions succeed.
+/// rewrite an earlier fix's text is caught as a conflict. A fix runs as a transaction (`begin`, then `end` or
+/// `rollback`) and is kept only when all its actions succeed.
+///
+/// A file of many top-level blocks is held as fragments (`FileFragments`), each a `WorkingFile` of its own keyed
+/// by the path and the fragment's number, so an edit re-parses a few blocks, not the whole file. Positions inside
+/// a fragment are relative to it; `location(_:line:)` and `translate(_:)` turn them into the file's.
 struct EditWorkspace: Sendable {
     let tree: any FileTree
     let maxFileSize: Int
+    /// Keyed by `WorkingFile.path`: a file's path, or a fragment's key.
     private(set) var current: [String: WorkingFile] = [:]
-    private(set) var originals: [String: [UInt8]] = [:]
+    private var originals: [String: [UInt8]] = [:]
+    /// Per file path: the keys of its fragments in file order (just the path for a file kept whole).
+    private var fragments: [String: [String]] = [:]
+    /// Per fragment key: the file path it belongs to.
+    private var owners: [String: String] = [:]
+    /// Per file path: `TYPE NAME` of each resource block → the key of the fragment holding it.
+    private var resources: [String: [String: String]] = [:]
     /// Directory listings, read once per plan (planning never adds files).
     private var listings: [String: [String]] = [:]
-    /// Per file: ranges of the current text written by a fix, and which fix wrote them.
+    /// Per fragment: ranges of the current text written by a fix, and which fix wrote them.
     private var written: [String: [(range: Range<Int>, owner: Int)]] = [:]
+    /// What the running transaction changed: each touched fragment as it was before.
+    private var journal: [String: (file: WorkingFile, written: [(range: Range<Int>, owner: Int)]?)]?
 
     init(tree: any FileTree, maxFileSize: Int = 8 << 20) {
         self.tree = tree
         self.maxFileSize = maxFileSize
     }
 
-    /// The file at `path` (absolute in the tree) as edited so far.
-    mutating func file(_ path: String) throws(FixProblem) -> WorkingFile {
-        if let file = current[path] { return file }
-        switch tree.read(path, maxSize: maxFileSize) {
-        case .success(let bytes):
-            let file = WorkingFile(path: path, bytes: bytes)
-            current[path] = file
-            originals[path] = bytes
-            return file
-        case .tooLarge(let size):
-            throw FixProblem(.notFound, "\(path) is too large to edit (\(size) bytes)")
-        case .missing:
-            throw FixProblem(.notFound, "\(path) does not exist")
-        case .failure(let message):
-            throw FixProblem(.notFound, "cannot read \(path): \(message)")
+    /// The fragment `key` (a path names a file kept whole, or its first fragment) as edited so far.
+    mutating func file(_ key: String) throws(FixProblem) -> WorkingFile {
+        if let file = current[key] { return file }
+        try load(key)
+        guard let file = current[key] ?? fragments[key]?.first.flatMap({ current[$0] }) else {
+            throw FixProblem(.notFound, "\(key) does not exist")
         }
+        return file
     }
 
-    /// Takes over the files `other` loaded but did not change (a failed attempt's parses stay useful).
-    mutating func adoptUnchanged(from other: EditWorkspace) {
-        listings.merge(other.listings) { mine, _ in mine }
-        for (path, file) in other.current where current[path] == nil && other.originals[path] == file.bytes {
-            current[path] = file
-            originals[path] = file.bytes
+    /// The fragments of the file at `path` (absolute in the tree), in file order.
+    mutating func parts(of path: String) throws(FixProblem) -> [WorkingFile] {
+        if fragments[path] == nil { try load(path) }
+        return (fragments[path] ?? []).compactMap { current[$0] }
+    }
+
+    /// The fragment of the file at `path` holding `resource "TYPE" "NAME"`, and that block.
+    mutating func resource(type: String, name: String, in path: String) throws(FixProblem) -> (file: WorkingFile, block: Block)? {
+        if fragments[path] == nil { try load(path) }
+        guard let key = resources[path]?[type + " " + name], let file = current[key],
+            let block = file.parsed.body.blocks.first(where: { $0.type == "resource" && $0.labels == [type, name] })
+        else { return nil }
+        return (file, block)
+    }
+
+    /// The file path and line in it of `line` of fragment `key`.
+    func location(_ key: String, line: Int) -> (file: String, line: Int) {
+        let path = owners[key] ?? key
+        var before = 0
+        for other in fragments[path] ?? [] {
+            if other == key { break }
+            before += (current[other]?.lineCount ?? 1) - 1
         }
+        return (path, line + before)
+    }
+
+    /// `range` (in a fragment, named by its key) as a range of the whole file.
+    func translate(_ range: SourceRange) -> SourceRange {
+        guard let path = owners[range.file] else { return range }
+        var lines = 0
+        var bytes = 0
+        for other in fragments[path] ?? [] {
+            if other == range.file { break }
+            lines += (current[other]?.lineCount ?? 1) - 1
+            bytes += current[other]?.bytes.count ?? 0
+        }
+        func shift(_ p: SourcePosition) -> SourcePosition {
+            SourcePosition(line: p.line + lines, column: p.column, byte: p.byte + bytes)
+        }
+        return SourceRange(file: path, start: shift(range.start), end: shift(range.end))
+    }
+
+    /// Starts a fix: what `commit` changes from here can be undone by `rollback`.
+    mutating func begin() { journal = [:] }
+
+    /// Keeps what the fix changed.
+    mutating func end() { journal = nil }
+
+    /// Undoes what the fix changed since `begin` (files it read stay loaded, unchanged).
+    mutating func rollback() {
+        for (key, before) in journal ?? [:] {
+            current[key] = before.file
+            written[key] = before.written
+        }
+        journal = nil
+    }
+
+    /// Reads the file at `path` and keeps it whole or as fragments.
+    private mutating func load(_ path: String) throws(FixProblem) {
+        let bytes: [UInt8]
+        switch tree.read(path, maxSize: maxFileSize) {
+        case .success(let read): bytes = read
+        case .tooLarge(let size): throw FixProblem(.notFound, "\(path) is too large to edit (\(size) bytes)")
+        case .missing: throw FixProblem(.notFound, "\(path) does not exist")
+        case .failure(let message): throw FixProblem(.notFound, "cannot read \(path): \(message)")
+        }
+        let whole = WorkingFile(path: path, bytes: bytes)
+        var files = [whole]
+        if let split = FileFragments(whole) {
+            let pieces = split.pieces.enumerated().map { i, piece in
+                WorkingFile(path: i == 0 ? path : path + "\u{1}" + String(i), bytes: piece)
+            }
+            let count = { (file: WorkingFile) in file.parsed.body.blocks.count + file.parsed.body.attributes.count }
+            if pieces.allSatisfy(\.isValid), pieces.map(count).reduce(0, +) == count(whole) { files = pieces }
+        }
+        var index: [String: String] = [:]
+        for file in files {
+            current[file.path] = file
+            originals[file.path] = file.bytes
+            owners[file.path] = path
+            for block in file.parsed.body.blocks where block.type == "resource" && block.labels.count == 2 {
+                index[block.labels[0] + " " + block.labels[1]] = index[block.labels[0] + " " + block.labels[1]] ?? file.path
+            }
+        }
+        fragments[path] = files.map(\.path)
+        resources[path] = index
     }
 
     /// Paths of the `.tf` files directly in `directory`, sorted.
@@ -65,14 +149,15 @@ struct EditWorkspace: Sendable {
 
     /// Files whose text differs from the tree's, in path order.
     var changedFiles: [(path: String, original: [UInt8], updated: [UInt8])] {
-        current.keys.sorted().compactMap { path in
-            guard let original = originals[path], let now = current[path], now.bytes != original else { return nil }
-            return (path, original, now.bytes)
+        fragments.keys.sorted().compactMap { path in
+            let keys = fragments[path] ?? []
+            guard keys.contains(where: { originals[$0] != current[$0]?.bytes }) else { return nil }
+            return (path, keys.flatMap { originals[$0] ?? [] }, keys.flatMap { current[$0]?.bytes ?? [] })
         }
     }
 
     /// Applies one action's edits for fix `owner`: checks conflicts with other fixes' text, realigns `=` where
-    /// fmt would, and re-parses. Returns the first changed line per file. Throws without changing anything.
+    /// fmt would, and re-parses. Returns the first changed line per fragment. Throws without changing anything.
     mutating func commit(_ edits: [TextEdit], owner: Int) throws(FixProblem) -> [String: Int] {
         var byFile: [String: [TextEdit]] = [:]
         for edit in edits { byFile[edit.path, default: []].append(edit) }
@@ -133,6 +218,9 @@ struct EditWorkspace: Sendable {
         }
         var lines: [String: Int] = [:]
         for (path, entry) in staged {
+            if journal != nil, journal?[path] == nil, let before = current[path] {
+                journal?[path] = (before, written[path])
+            }
             current[path] = entry.file
             written[path] = entry.written
             lines[path] = entry.line

@@ -15,18 +15,21 @@ struct FixApplier {
     )
         throws(FixProblem) -> (file: String, line: Int)
     {
-        var scratch = workspace
+        // A transaction rather than a copy of the workspace: copying it would cost as much as every file loaded
+        // so far, once per fix.
+        workspace.begin()
         var applicable = false
-        var landed: (file: String, line: Int)?
+        var landed: (key: String, line: Int)?
         do throws(FixProblem) {
             for action in spec.actions {
-                guard let edits = try edits(for: action, on: resource, workspace: &scratch) else { continue }
+                guard let edits = try edits(for: action, on: resource, workspace: &workspace) else { continue }
                 applicable = true
                 guard !edits.isEmpty else { continue }
-                let lines = try scratch.commit(edits, owner: owner)
+                let home = try resource.locate(in: &workspace).file.path
+                let lines = try workspace.commit(edits, owner: owner)
                 if landed == nil {
-                    if let line = lines[resource.file] {
-                        landed = (resource.file, line)
+                    if let line = lines[home] {
+                        landed = (home, line)
                     } else if let first = lines.min(by: { $0.key < $1.key }) {
                         landed = (first.key, first.value)
                     }
@@ -36,14 +39,13 @@ struct FixApplier {
                 throw FixProblem(.notApplicable, "nothing in fix \(spec.id) applies to this resource")
             }
         } catch {
-            // Keep the files this attempt parsed (unchanged), so the next fix does not read and parse them again.
-            workspace.adoptUnchanged(from: scratch)
+            workspace.rollback()
             throw error
         }
-        workspace = scratch
-        if let landed { return landed }
+        workspace.end()
+        if let landed { return workspace.location(landed.key, line: landed.line) }
         let located = try resource.locate(in: &workspace)
-        return (resource.file, located.block.range.start.line)
+        return workspace.location(located.file.path, line: located.block.range.start.line)
     }
 
     /// The edits of one action against the current text; nil when the action does not apply to this resource.
@@ -191,26 +193,27 @@ struct FixApplier {
         let directory = ValueTracer.directory(of: resource.file)
         var taken = false
         for path in workspace.terraformFiles(in: directory) {
-            let candidate = try workspace.file(path)
-            for other in candidate.parsed.body.blocks where other.type == "resource" && other.labels.first == action.type {
-                if other.body.attributes.contains(where: { resource.isReferenced(by: $0.expression) }) {
-                    // A companion exists: give it the fix's values instead of adding a second one.
-                    var out: [TextEdit] = []
-                    guard other.labels.count == 2,
-                        var companion = ResourceReference(address: "\(action.type).\(other.labels[1])", file: path)
-                    else { continue }
-                    companion.modulePath = resource.modulePath
-                    for set in Self.sets(action.body, prefix: []) {
-                        if let edits = try self.set(
-                            set, path: set.path[...], in: other, file: candidate, resource: companion,
-                            workspace: &workspace)
-                        {
-                            out += edits
+            for candidate in try workspace.parts(of: path) {
+                for other in candidate.parsed.body.blocks where other.type == "resource" && other.labels.first == action.type {
+                    if other.body.attributes.contains(where: { resource.isReferenced(by: $0.expression) }) {
+                        // A companion exists: give it the fix's values instead of adding a second one.
+                        var out: [TextEdit] = []
+                        guard other.labels.count == 2,
+                            var companion = ResourceReference(address: "\(action.type).\(other.labels[1])", file: path)
+                        else { continue }
+                        companion.modulePath = resource.modulePath
+                        for set in Self.sets(action.body, prefix: []) {
+                            if let edits = try self.set(
+                                set, path: set.path[...], in: other, file: candidate, resource: companion,
+                                workspace: &workspace)
+                            {
+                                out += edits
+                            }
                         }
+                        return out
                     }
-                    return out
+                    if other.labels.count == 2, other.labels[1] == resource.name { taken = true }
                 }
-                if other.labels.count == 2, other.labels[1] == resource.name { taken = true }
             }
         }
         if taken {

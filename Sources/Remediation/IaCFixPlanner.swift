@@ -47,9 +47,11 @@ public struct IaCFixPlanner: IaCFixPlanning {
         let roots = context.searchRoots.isEmpty ? [tree.workingDirectory] : context.searchRoots.map { tree.absolutePath($0) }
         let index = LazyIndex(roots: roots, tree: tree, maxFileSize: context.loadOptions.maxFileSize)
         var excluded: [PlanKey: FixProblem] = [:]
-        // Each round re-plans without the fixes verification rejected; a fix is only dropped, never added back.
+        // Each round re-plans without the fixes verification rejected; a fix is only dropped, never added back, so
+        // every round drops at least one and the rounds end. Only a plan that still fails after as many rounds as
+        // fixes (or 3) is given up whole.
         var final: FixPlan?
-        for _ in 0..<3 {
+        for _ in 0..<max(3, work.count + 1) {
             let attempt = self.attempt(work, tree: tree, excluded: excluded, index: index)
             guard context.verify, !attempt.verify.isEmpty else {
                 final = attempt.plan
@@ -129,7 +131,9 @@ public struct IaCFixPlanner: IaCFixPlanning {
                 let root = item.target.rootDirectory.map { tree.absolutePath($0) } ?? inferredRoot(of: resource, index: index)
                 verify.append(FixVerifier.Item(key: item.key, check: result.check, root: root))
             } catch {
-                plan.manual.append(manual(result, error))
+                var problem = error
+                problem.location = problem.location.map { workspace.translate($0) }
+                plan.manual.append(manual(result, problem))
             }
         }
         plan.edits = workspace.changedFiles.map { change in

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// A file tree with some files' contents replaced, so an edited tree can be re-loaded without writing anything.
@@ -6,6 +7,9 @@ public struct OverlayFileTree: FileTree {
     public let base: any FileTree
     /// Absolute paths → replaced contents (only files that exist in `base`).
     public let overrides: [String: [UInt8]]
+    /// On disk, the replaced files by their paths with symbolic links resolved: a loader that reaches an edited
+    /// file through a link reads the edit, as it will once the edit is written through the link.
+    private let resolvedOverrides: [String: [UInt8]]
 
     /// `overrides` keyed by absolute paths in `base`.
     public init(base: any FileTree, overrides: [String: [UInt8]]) {
@@ -13,11 +17,16 @@ public struct OverlayFileTree: FileTree {
         var cleaned: [String: [UInt8]] = [:]
         for (path, bytes) in overrides { cleaned[TreePath.clean(path)] = bytes }
         self.overrides = cleaned
+        var resolved: [String: [UInt8]] = [:]
+        if base is DiskFileTree {
+            for (path, bytes) in cleaned { resolved[Self.resolve(path)] = bytes }
+        }
+        self.resolvedOverrides = resolved
     }
 
     /// The replaced contents, or the base tree's.
     public func read(_ path: String, maxSize: Int) -> FileTreeReadResult {
-        if let bytes = overrides[key(path)] { return bytes.count > maxSize ? .tooLarge(bytes.count) : .success(bytes) }
+        if let bytes = replaced(path) { return bytes.count > maxSize ? .tooLarge(bytes.count) : .success(bytes) }
         return base.read(path, maxSize: maxSize)
     }
 
@@ -33,7 +42,18 @@ public struct OverlayFileTree: FileTree {
     /// The base tree's working directory.
     public var workingDirectory: String { base.workingDirectory }
 
+    private func replaced(_ path: String) -> [UInt8]? {
+        let key = key(path)
+        if let bytes = overrides[key] { return bytes }
+        guard !resolvedOverrides.isEmpty, base.kind(key) == .symlink else { return nil }
+        return resolvedOverrides[Self.resolve(key)]
+    }
+
     private func key(_ path: String) -> String {
         TreePath.clean(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+    }
+
+    private static func resolve(_ path: String) -> String {
+        TreePath.clean(URL(fileURLWithPath: path).resolvingSymlinksInPath().path)
     }
 }

@@ -42,13 +42,12 @@ struct ResourceReference: Sendable {
         self.address = address
     }
 
-    /// The resource block in its file as edited so far.
+    /// The resource block in its file as edited so far (the fragment holding it, for a large file).
     func locate(in workspace: inout EditWorkspace) throws(FixProblem) -> (file: WorkingFile, block: Block) {
-        let file = try workspace.file(self.file)
-        guard let block = file.parsed.body.blocks.first(where: { $0.type == "resource" && $0.labels == [type, name] }) else {
+        guard let found = try workspace.resource(type: type, name: name, in: self.file) else {
             throw FixProblem(.notFound, "resource \"\(type)\" \"\(name)\" is not in \(self.file)")
         }
-        return (file, block)
+        return found
     }
 
     /// True when `expression` reads this resource (`TYPE.NAME…`).

@@ -4,7 +4,7 @@ public enum UnifiedDiff {
     public static func make(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
         let a = lines(old)
         let b = lines(new)
-        let script = editScript(a.map(\.text), b.map(\.text))
+        let script = script(a.map(\.text), b.map(\.text))
         guard script.contains(where: { $0.kind != .keep }) else { return "" }
         var out = "--- \(oldName)\n+++ \(newName)\n"
         // Group operations into hunks: changes closer than 2*context lines share a hunk.
@@ -74,6 +74,58 @@ public enum UnifiedDiff {
         var oldIndex: Int
         /// Index in the new lines (for deletions: the new position).
         var newIndex: Int
+    }
+
+    /// Above this many lines (old plus new) the texts are compared region by region (`segmentedScript`).
+    static let wholeScriptLimit = 4_000
+
+    /// The edit script: Myers' over the whole texts when they are small, else region by region.
+    static func script(_ a: [Substring], _ b: [Substring]) -> [Operation] {
+        a.count + b.count <= wholeScriptLimit ? editScript(a, b) : segmentedScript(a, b)
+    }
+
+    /// Walks both texts while lines agree and runs Myers' only over each stretch where they differ, up to the
+    /// nearest point where three lines agree again. Myers' keeps a trace per edit, so on a large file with an edit
+    /// in every block its time and memory grow with lines × edits; this stays in proportion to the lines when the
+    /// edits are local, as fixes are.
+    static func segmentedScript(_ a: [Substring], _ b: [Substring]) -> [Operation] {
+        let window = 200
+        var ops: [Operation] = []
+        var x = 0
+        var y = 0
+        func agree(_ i: Int, _ j: Int) -> Bool {
+            var k = 0
+            while k < 3 {
+                if i + k == a.count || j + k == b.count { return i + k == a.count && j + k == b.count }
+                if a[i + k] != b[j + k] { return false }
+                k += 1
+            }
+            return true
+        }
+        while x < a.count || y < b.count {
+            if x < a.count, y < b.count, a[x] == b[y] {
+                ops.append(Operation(kind: .keep, oldIndex: x, newIndex: y))
+                x += 1
+                y += 1
+                continue
+            }
+            // The nearest resynchronization, fewest skipped lines first; without one in the window, replace it.
+            var target = (min(a.count, x + window), min(b.count, y + window))
+            search: for skipped in 1...(2 * window) {
+                for dx in max(0, skipped - window)...min(skipped, window) {
+                    let (i, j) = (x + dx, y + skipped - dx)
+                    if i <= a.count, j <= b.count, agree(i, j) {
+                        target = (i, j)
+                        break search
+                    }
+                }
+            }
+            for op in editScript(Array(a[x..<target.0]), Array(b[y..<target.1])) {
+                ops.append(Operation(kind: op.kind, oldIndex: op.oldIndex + x, newIndex: op.newIndex + y))
+            }
+            (x, y) = target
+        }
+        return ops
     }
 
     /// Myers' O((N+M)D) shortest edit script between two line arrays.

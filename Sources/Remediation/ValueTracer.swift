@@ -33,11 +33,13 @@ struct ValueTracer {
         try requireExclusive("\(symbol.root).\(symbol.name)", attribute: attribute, in: directory, workspace: &workspace)
         if symbol.root == "local" {
             for path in workspace.terraformFiles(in: directory) {
-                for block in try workspace.file(path).parsed.body.blocks where block.type == "locals" {
-                    if let definition = block.body.attribute(symbol.name) {
-                        return try site(
-                            of: definition.expression, in: path, modulePath: modulePath, attribute: attribute,
-                            workspace: &workspace, depth: depth + 1)
+                for file in try workspace.parts(of: path) {
+                    for block in file.parsed.body.blocks where block.type == "locals" {
+                        if let definition = block.body.attribute(symbol.name) {
+                            return try site(
+                                of: definition.expression, in: file.path, modulePath: modulePath, attribute: attribute,
+                                workspace: &workspace, depth: depth + 1)
+                        }
                     }
                 }
             }
@@ -60,13 +62,15 @@ struct ValueTracer {
         let auto = workspace.files(in: directory) { $0.hasSuffix(".auto.tfvars") }.reversed()
         let plain = workspace.files(in: directory) { $0 == "terraform.tfvars" }
         for path in Array(auto) + plain {
-            if let assignment = try workspace.file(path).parsed.body.attribute(symbol.name) {
-                guard ExpressionFacts.literal(assignment.expression) != nil else {
-                    throw FixProblem(
-                        .unsupportedExpression, "var.\(symbol.name) is set to a non-literal in \(path)",
-                        at: assignment.expression.range)
+            for file in try workspace.parts(of: path) {
+                if let assignment = file.parsed.body.attribute(symbol.name) {
+                    guard ExpressionFacts.literal(assignment.expression) != nil else {
+                        throw FixProblem(
+                            .unsupportedExpression, "var.\(symbol.name) is set to a non-literal in \(path)",
+                            at: assignment.expression.range)
+                    }
+                    return .expression(file: file.path, expression: assignment.expression)
                 }
-                return .expression(file: path, expression: assignment.expression)
             }
         }
         let variable = try declaration(of: symbol.name, in: directory, workspace: &workspace)
@@ -96,15 +100,18 @@ struct ValueTracer {
                     ? "var.\(name) comes from module \"\(call)\", whose call is not in the repository"
                     : "module \"\(call)\" is called from \(calls.count) places; fix var.\(name) by hand")
         }
-        let caller = try workspace.file(found.file)
-        guard let block = caller.parsed.body.blocks.first(where: { $0.type == "module" && $0.labels == [call] }) else {
+        let callers = try workspace.parts(of: found.file).lazy.compactMap { file in
+            file.parsed.body.blocks.first(where: { $0.type == "module" && $0.labels == [call] }).map { (file, $0) }
+        }
+        guard let match = callers.first else {
             throw FixProblem(.notFound, "module \"\(call)\" is no longer in \(found.file)")
         }
+        let (caller, block) = match
         guard let argument = block.body.attribute(name) else {
-            return .missingArgument(file: found.file, call: block, name: name)
+            return .missingArgument(file: caller.path, call: block, name: name)
         }
         return try site(
-            of: argument.expression, in: found.file, modulePath: Array(modulePath.dropLast()), attribute: name,
+            of: argument.expression, in: caller.path, modulePath: Array(modulePath.dropLast()), attribute: name,
             workspace: &workspace, depth: depth + 1)
     }
 
@@ -114,8 +121,10 @@ struct ValueTracer {
         throws(FixProblem) -> (file: String, block: Block)
     {
         for path in workspace.terraformFiles(in: directory) {
-            for block in try workspace.file(path).parsed.body.blocks where block.type == "variable" && block.labels == [name] {
-                return (path, block)
+            for file in try workspace.parts(of: path) {
+                for block in file.parsed.body.blocks where block.type == "variable" && block.labels == [name] {
+                    return (file.path, block)
+                }
             }
         }
         throw FixProblem(.notFound, "variable \"\(name)\" is not declared in \(directory)")
@@ -127,11 +136,13 @@ struct ValueTracer {
         workspace: inout EditWorkspace
     ) throws(FixProblem) {
         for path in workspace.terraformFiles(in: directory) {
-            for block in try workspace.file(path).parsed.body.blocks where block.type != "variable" {
-                if let other = Self.otherUse(of: symbol, besides: attribute, in: block.body) {
-                    throw FixProblem(
-                        .sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
-                        at: other.range)
+            for file in try workspace.parts(of: path) {
+                for block in file.parsed.body.blocks where block.type != "variable" {
+                    if let other = Self.otherUse(of: symbol, besides: attribute, in: block.body) {
+                        throw FixProblem(
+                            .sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
+                            at: other.range)
+                    }
                 }
             }
         }

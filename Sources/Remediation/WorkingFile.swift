@@ -3,6 +3,7 @@ import Model
 
 /// One file's current text during planning, parsed, with a line table for indentation and line positions.
 struct WorkingFile: Sendable {
+    /// The file's path, or for a fragment of a large file its key in the `EditWorkspace`.
     let path: String
     let bytes: [UInt8]
     let parsed: ParsedFile
@@ -18,6 +19,9 @@ struct WorkingFile: Sendable {
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
         self.lineStarts = starts
     }
+
+    /// The number of lines (one more than the newlines).
+    var lineCount: Int { lineStarts.count }
 
     /// True when the file parsed without errors.
     var isValid: Bool { parsed.isValid }

@@ -24,8 +24,13 @@ struct FixCommand: ParsableCommand {
             Exit status:
               0  every failed finding that has a fix was fixed
               1  some fixes are left manual (reasons are printed)
-              2  usage error, or the check library, a path, the scan or writing the files failed
-              3  some Terraform files did not load (listed); what loaded was fixed as printed
+              2  usage error, or the check library, a path or the scan failed (nothing written); or some edited \
+                 files could not be written (listed as FILE:LINE:COLUMN of their first edit, for instance a \
+                 symbolic link to a file outside the scanned directories); every other file was written
+              3  some Terraform files did not load (listed as FILE:LINE:COLUMN); what loaded was fixed as printed
+
+            A symbolic link to a .tf file is edited through: the file it names is changed and the link stays, as \
+            long as that file is inside the scanned directories. An edited file keeps its permission bits and owner.
             """
     )
 
@@ -76,11 +81,19 @@ struct FixCommand: ParsableCommand {
         let scanPaths = ScanPaths(root: options.scanRoot)
         // A check library that does not load would fix with the wrong checks; a tree file that does not load only
         // hides its own findings (edits to it are refused, as they would not parse), so the rest is fixed.
+        let roots = paths.map { path -> String in
+            let absolute = ScanPaths.absolute(path)
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && !isDirectory.boolValue
+                ? (absolute as NSString).deletingLastPathComponent : absolute
+        }
         let errors = FixLoadErrors(
             report.diagnostics, checksDirectory: options.library.directory.map { ScanPaths.absolute($0) },
-            absolute: { ScanPaths.absolute($0, base: scanPaths.root) })
-        if !errors.fatal.isEmpty || paths.contains(where: { !FileManager.default.fileExists(atPath: ScanPaths.absolute($0)) }) {
+            roots: roots, absolute: { ScanPaths.absolute($0, base: scanPaths.root) })
+        let missing = paths.filter { !FileManager.default.fileExists(atPath: ScanPaths.absolute($0)) }
+        if !errors.fatal.isEmpty || !missing.isEmpty {
             for error in errors.fatal { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
+            for path in missing { FileHandle.standardError.write(Data("bulwark fix: \(path): no such file or directory\n".utf8)) }
             FastExit.now(2)
         }
         let targets = report.findings.compactMap { finding -> FixTarget? in
@@ -92,12 +105,6 @@ struct FixCommand: ParsableCommand {
             }
             return FixTarget(result: result, rootDirectory: ScanPaths.absolute(finding.input, base: scanPaths.root))
         }
-        let roots = paths.map { path -> String in
-            let absolute = ScanPaths.absolute(path)
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && !isDirectory.boolValue
-                ? (absolute as NSString).deletingLastPathComponent : absolute
-        }
         let planner = IaCFixPlanner(context: FixContext(adminCIDR: adminCIDR, searchRoots: roots))
         let plan = planner.plan(targets: targets, in: DiskFileTree(), checkIDs: nil)
         let planned = DispatchTime.now().uptimeNanoseconds
@@ -107,13 +114,23 @@ struct FixCommand: ParsableCommand {
             let name = scanPaths.relative(edit.path)
             diff += UnifiedDiff.make(old: edit.original, new: edit.updated, oldName: "a/" + name, newName: "b/" + name)
         }
+        // One file that cannot be written does not keep the others from being written; each failure is listed.
         var failedWrites: [String] = []
         if !dryRun {
+            // The directories as named, not as resolved: a file argument that is a link confines to the link's
+            // directory, not to wherever it points.
+            let writer = FixFileWriter(
+                roots: paths.map { path -> String in
+                    let lexical = TreePath.clean(path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+                    var isDirectory: ObjCBool = false
+                    return FileManager.default.fileExists(atPath: lexical, isDirectory: &isDirectory) && !isDirectory.boolValue
+                        ? (lexical as NSString).deletingLastPathComponent : lexical
+                })
             for edit in plan.edits {
-                do {
-                    try Data(edit.updated.utf8).write(to: URL(fileURLWithPath: edit.path), options: .atomic)
+                do throws(FixFileWriter.Failure) {
+                    try writer.write(edit)
                 } catch {
-                    failedWrites.append("\(scanPaths.relative(edit.path)): \(error.localizedDescription)")
+                    failedWrites.append("\(scanPaths.relative(error.path)):\(error.line):\(error.column): \(error.reason)")
                 }
             }
         }
@@ -121,16 +138,18 @@ struct FixCommand: ParsableCommand {
         switch format {
         case .text:
             print(
-                FixOutput.text(plan, diff: dryRun ? diff : nil, notLoaded: errors.tree, relative: scanPaths.relative),
+                FixOutput.text(
+                    plan, diff: dryRun ? diff : nil, notLoaded: errors.tree, notWritten: failedWrites,
+                    relative: scanPaths.relative),
                 terminator: "")
         case .json:
             print(
                 FixOutput.json(
                     plan, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, notLoaded: errors.tree,
-                    relative: scanPaths.relative))
+                    notWritten: failedWrites, relative: scanPaths.relative))
         }
         for error in errors.tree { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
-        for failure in failedWrites { FileHandle.standardError.write(Data("bulwark fix: cannot write \(failure)\n".utf8)) }
+        for failure in failedWrites { FileHandle.standardError.write(Data("bulwark fix: \(failure)\n".utf8)) }
         FastExit.now(!failedWrites.isEmpty ? 2 : !errors.tree.isEmpty ? 3 : plan.manual.isEmpty ? 0 : 1)
     }
 }

@@ -5,7 +5,10 @@ import Reports
 /// Renders a fix plan for `bulwark fix`: a readable summary, or JSON for scripts and the benchmark.
 enum FixOutput {
     /// What was fixed, what is left manual and why, which files did not load; the diff first on a dry run.
-    static func text(_ plan: FixPlan, diff: String?, notLoaded: [ReportDiagnostic] = [], relative: (String) -> String) -> String {
+    static func text(
+        _ plan: FixPlan, diff: String?, notLoaded: [ReportDiagnostic] = [], notWritten: [String] = [],
+        relative: (String) -> String
+    ) -> String {
         var out = diff ?? ""
         if let diff, !diff.isEmpty { out += "\n" }
         let verb = diff == nil ? "Fixed" : "Would fix"
@@ -16,7 +19,7 @@ enum FixOutput {
         if !plan.manual.isEmpty {
             out += "Left to fix by hand: \(plan.manual.count).\n"
             for item in plan.manual {
-                let location = item.location.map { " (\(relative($0.file)):\($0.start.line))" } ?? ""
+                let location = item.location.map { " (\(relative($0.file)):\($0.start.line):\($0.start.column))" } ?? ""
                 out += "  \(item.checkID) \(item.resourceAddress)\(location): \(item.reason)\n"
             }
         }
@@ -24,13 +27,18 @@ enum FixOutput {
             out += "Not loaded, so not fixed (correct these and run again): \(notLoaded.count).\n"
             for error in notLoaded { out += "  \(error.display)\n" }
         }
+        if !notWritten.isEmpty {
+            out += "Not written (the other files were): \(notWritten.count).\n"
+            for failure in notWritten { out += "  \(failure)\n" }
+        }
         return out
     }
 
-    /// `{"dryRun", "fixed": [...], "manual": [...], "notLoaded": [...], "files": [...], "diff"?, "timing"}`.
+    /// `{"dryRun", "fixed": [...], "manual": [...], "notLoaded": [...], "notWritten": [...], "files": [...], "diff"?,
+    /// "timing"}`.
     static func json(
         _ plan: FixPlan, diff: String?, dryRun: Bool, timing: FixTiming, notLoaded: [ReportDiagnostic] = [],
-        relative: (String) -> String
+        notWritten: [String] = [], relative: (String) -> String
     ) -> String {
         let fixed: [[String: Any]] = plan.fixed.map { fix in
             [
@@ -43,6 +51,7 @@ enum FixOutput {
             if let location = item.location {
                 entry["file"] = relative(location.file)
                 entry["line"] = location.start.line
+                entry["column"] = location.start.column
             }
             return entry
         }
@@ -54,7 +63,8 @@ enum FixOutput {
             return entry
         }
         var object: [String: Any] = [
-            "dryRun": dryRun, "fixed": fixed, "manual": manual, "notLoaded": errors, "files": plan.edits.map { relative($0.path) },
+            "dryRun": dryRun, "fixed": fixed, "manual": manual, "notLoaded": errors, "notWritten": notWritten,
+            "files": plan.edits.map { relative($0.path) },
             "timing": [
                 "scanSeconds": timing.scanSeconds, "planSeconds": timing.planSeconds,
                 "secondsPerFix": plan.fixed.isEmpty ? 0 : timing.planSeconds / Double(plan.fixed.count),

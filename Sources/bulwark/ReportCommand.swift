@@ -37,9 +37,9 @@ struct ReportCommonOptions: ParsableArguments {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try OutputFile(path: output).write(text)
         } catch {
-            FileHandle.standardError.write(Data("Error: cannot write \(output): \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("Error: cannot write \(error)\n".utf8))
             throw ExitCode(2)
         }
     }

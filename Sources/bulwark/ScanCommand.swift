@@ -201,7 +201,7 @@ struct ScanCommand: AsyncParsableCommand {
                 do {
                     try ReportWriter.write(target.format, report, scanRoot: scanRoot, sourceRoot: sourceRoot, toFile: file)
                 } catch {
-                    FileHandle.standardError.write(Data("Error: cannot write \(file): \(error.localizedDescription)\n".utf8))
+                    FileHandle.standardError.write(Data("Error: cannot write \(error)\n".utf8))
                     throw ExitCode(ExitPolicy.Status.error.rawValue)
                 }
             } else if target.format == .json {
@@ -271,9 +271,9 @@ struct ScanCommand: AsyncParsableCommand {
             }
             if let file = target.file {
                 do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+                    try OutputFile(path: file).write(text)
                 } catch {
-                    FileHandle.standardError.write(Data("Error: cannot write \(file): \(error.localizedDescription)\n".utf8))
+                    FileHandle.standardError.write(Data("Error: cannot write \(error)\n".utf8))
                     throw ExitCode(ExitPolicy.Status.error.rawValue)
                 }
             } else {

@@ -119,6 +119,20 @@ struct FixCommandTests {
         #expect((object?["fixed"] as? [Any])?.isEmpty == true)
     }
 
+    @Test("a corrupt file in one module directory (modules.json) does not keep the other directories from being fixed")
+    func oneBadFileDoesNotBlockTheRest() throws {
+        let copy = try ScratchCopy(files: [
+            "a/main.tf": "resource \"aws_kms_key\" \"a\" {\n  description = \"a\"\n}\n",
+            "b/main.tf": "resource \"aws_kms_key\" \"b\" {\n  description = \"b\"\n}\n",
+            "b/.terraform/modules/modules.json": "{broken",
+        ])
+        defer { copy.remove() }
+        let result = try Self.run(["fix", "--checks-dir", TestPaths.checks, "--check", "BLW-AWS-KMS-001", "."], in: copy.path)
+        #expect(result.status == 3, "\(result.output)")
+        #expect(try copy.read("a/main.tf").contains("enable_key_rotation = true"))
+        #expect(result.output.contains("b/.terraform/modules/modules.json:1:"), "\(result.output)")
+    }
+
     @Test("a check library or path that does not load exits 2")
     func error() throws {
         let copy = try ScratchCopy(files: ["main.tf": "resource \"aws_kms_key\" \"k\" {\n}\n"])

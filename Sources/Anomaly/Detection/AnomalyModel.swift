@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// A trained detector: the forest, its calibrated threshold, the window length and every principal's
 /// profile. Saved as JSON with a format version (the forest inside in its binary form, base64).
@@ -96,8 +97,8 @@ public struct AnomalyModel: Sendable {
     /// Writes the model atomically.
     public func write(to url: URL) throws(AnomalyError) {
         let data = try encoded()
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw AnomalyError(.io, "cannot write the model: \(error.localizedDescription)", location: url.path)
+        do { try OutputFile(path: url.path).write([UInt8](data)) } catch {
+            throw AnomalyError(.io, "cannot write the model: \(error)", location: url.path)
         }
     }
 

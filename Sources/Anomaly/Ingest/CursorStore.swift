@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Persists ingestion cursors per source, so each log object is read once across runs.
 /// Async because database-backed stores (the reconcile stage's) cannot answer synchronously.
@@ -53,7 +54,9 @@ public struct JSONFileCursorStore: CursorStore {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try encoder.encode(file).write(to: url, options: .atomic)
+            try OutputFile(path: url.path).write([UInt8](encoder.encode(file)))
+        } catch let error as OutputFileError {
+            throw AnomalyError(.io, "cannot write cursor file: \(error)", location: url.path)
         } catch {
             throw AnomalyError(.io, "cannot write cursor file: \(error.localizedDescription)", location: url.path)
         }
