@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "CloudHTTP", dependencies: ["Model"], swiftSettings: swiftSettings),
         .target(name: "AWS", dependencies: ["Model", "CloudHTTP", crypto], swiftSettings: swiftSettings),
         .target(name: "Azure", dependencies: ["Model", "CloudHTTP"], swiftSettings: swiftSettings),
-        .target(name: "Discovery", dependencies: ["Model", "AWS", "Azure"], swiftSettings: swiftSettings),
+        .target(name: "Discovery", dependencies: ["Model", "CloudHTTP", "AWS", "Azure"], swiftSettings: swiftSettings),
         .target(name: "Drift", dependencies: ["Model", "HCL", "Terraform", "Checks"], swiftSettings: swiftSettings),
         .target(
             name: "LiveRemediation",

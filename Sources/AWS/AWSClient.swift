@@ -19,14 +19,18 @@ public final class AWSClient: Sendable {
     public let maxPages: Int
     /// Calls made through this client.
     public let stats = AWSCallStats()
+    /// The circuit breaker (keyed `service/region`) and deadline every attempt passes through.
+    public let callGuard: CallGuard
     let limiter: ConcurrencyLimiter
 
     /// Creates a client.
     public init(
         credentials: any AWSCredentialProvider, region: String, environment: [String: String] = [:],
         transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard,
-        timeout: Duration = .seconds(30), maxConcurrentPerServiceRegion: Int = 8, maxPages: Int = 1_000
+        timeout: Duration = .seconds(30), maxConcurrentPerServiceRegion: Int = 8, maxPages: Int = 1_000,
+        callGuard: CallGuard = .unbounded
     ) {
+        self.callGuard = callGuard
         self.credentialProvider = credentials
         self.region = region
         self.environment = environment
@@ -42,12 +46,12 @@ public final class AWSClient: Sendable {
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
         profile: String? = nil, transport: any HTTPTransport = URLSessionTransport(),
-        retryPolicy: RetryPolicy = .standard
+        retryPolicy: RetryPolicy = .standard, timeout: Duration = .seconds(30), callGuard: CallGuard = .unbounded
     ) throws(AWSError) -> AWSClient {
         let chain = try CredentialChain(environment: environment, profile: profile, transport: transport)
         return AWSClient(
             credentials: chain, region: chain.region ?? "us-east-1", environment: environment,
-            transport: transport, retryPolicy: retryPolicy)
+            transport: transport, retryPolicy: retryPolicy, timeout: timeout, callGuard: callGuard)
     }
 
     // MARK: Protocols
@@ -215,7 +219,8 @@ public final class AWSClient: Sendable {
         let request = HTTPRequest(
             method: method, url: url, headers: headers, body: body,
             api: "\(service.id):\(operation) \(effectiveRegion)")
-        let signing = SigningTransport(base: transport, signer: signer)
+        let signing = callGuard.transport(
+            SigningTransport(base: transport, signer: signer), key: "\(service.id)/\(effectiveRegion)")
         let policy = retryPolicy
         let timeout = self.timeout
         let outcome: Result<(HTTPResponse, Int), HTTPError> = await limiter.withSlot("\(service.id)/\(effectiveRegion)") {
@@ -233,8 +238,10 @@ public final class AWSClient: Sendable {
         switch outcome {
         case .failure(let error):
             await stats.record(service: service.id, operation: operation, attempts: retryPolicy.maxAttempts)
+            let code: AWSError.Code =
+                error.code == .circuitOpen ? .unreachable : error.code == .deadlineExceeded ? .deadlineExceeded : .transport
             throw AWSError(
-                .transport, "\(error.code): \(error.message)", service: service.id, operation: operation,
+                code, "\(error.code): \(error.message)", service: service.id, operation: operation,
                 resource: resource, underlying: error)
         case .success(let (response, attempts)):
             await stats.record(service: service.id, operation: operation, attempts: attempts)

@@ -12,6 +12,8 @@ public struct AWSError: Error, Hashable, Sendable, CustomStringConvertible {
             case invalidConfiguration = "invalid_configuration"
             case httpStatus = "http_status"
             case tooManyPages = "too_many_pages"
+            case unreachable
+            case deadlineExceeded = "deadline_exceeded"
         }
 
         private let kind: Kind
@@ -36,6 +38,10 @@ public struct AWSError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let httpStatus = Code(.httpStatus)
         /// Pagination did not end within the page limit.
         public static let tooManyPages = Code(.tooManyPages)
+        /// Not sent: the service and region failed in transport too often in a row (the circuit breaker is open).
+        public static let unreachable = Code(.unreachable)
+        /// Not sent: the run's total deadline had passed.
+        public static let deadlineExceeded = Code(.deadlineExceeded)
     }
 
     public var code: Code

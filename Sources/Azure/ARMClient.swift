@@ -16,16 +16,23 @@ public final class ARMClient: Sendable {
     private let gate: ConcurrencyLimiter
     /// Calls and attempts made through this client.
     public let counter = ARMCallCounter()
+    /// The circuit breaker and deadline every attempt passes through: Resource Manager is one endpoint (key
+    /// `arm`), the token authority another (key `login`).
+    public let callGuard: CallGuard
 
     /// Creates a client; `maxConcurrentRequests` bounds requests in flight across every caller of this client.
     public init(
         configuration: AzureConfiguration, transport: any HTTPTransport, tokens: AzureTokenProvider? = nil,
         retry: RetryPolicy = .standard, timeout: Duration = .seconds(60), maxPages: Int = 1_000,
-        maxConcurrentRequests: Int = 8
+        maxConcurrentRequests: Int = 8, callGuard: CallGuard = .unbounded
     ) {
         self.configuration = configuration
-        self.transport = transport
-        self.tokens = tokens ?? AzureTokenProvider(configuration: configuration, transport: transport, retry: retry)
+        self.callGuard = callGuard
+        self.transport = callGuard.transport(transport, key: "arm")
+        self.tokens =
+            tokens
+            ?? AzureTokenProvider(
+                configuration: configuration, transport: callGuard.transport(transport, key: "login"), retry: retry)
         self.retry = retry
         self.timeout = timeout
         self.maxPages = max(1, maxPages)
@@ -146,8 +153,10 @@ public final class ARMClient: Sendable {
         } catch let error as AzureError {
             throw error
         } catch let error as HTTPError {
+            let code: AzureError.Code =
+                error.code == .circuitOpen ? .unreachable : error.code == .deadlineExceeded ? .deadlineExceeded : .transport
             throw AzureError(
-                .transport, "\(error.code): \(error.message)", api: api, resourceID: resourceID,
+                code, "\(error.code): \(error.message)", api: api, resourceID: resourceID,
                 httpStatus: error.status, underlying: error)
         } catch {
             throw AzureError(.transport, "\(error)", api: api, resourceID: resourceID, underlying: error)

@@ -14,6 +14,8 @@ public struct AzureError: Error, Hashable, Sendable, CustomStringConvertible {
             case pagingLoop = "paging_loop"
             case foreignNextLink = "foreign_next_link"
             case unknownResourceType = "unknown_resource_type"
+            case unreachable
+            case deadlineExceeded = "deadline_exceeded"
         }
 
         private let kind: Kind
@@ -42,6 +44,10 @@ public struct AzureError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let foreignNextLink = Code(.foreignNextLink)
         /// No api-version is pinned for the resource type asked for.
         public static let unknownResourceType = Code(.unknownResourceType)
+        /// Not sent: the endpoint failed in transport too often in a row (the circuit breaker is open).
+        public static let unreachable = Code(.unreachable)
+        /// Not sent: the run's total deadline had passed.
+        public static let deadlineExceeded = Code(.deadlineExceeded)
     }
 
     public var code: Code

@@ -12,6 +12,8 @@ public struct HTTPError: Error, Hashable, Sendable, CustomStringConvertible {
             case invalidURL = "invalid_url"
             case cancelled
             case retriesExhausted = "retries_exhausted"
+            case circuitOpen = "circuit_open"
+            case deadlineExceeded = "deadline_exceeded"
         }
 
         private let kind: Kind
@@ -34,6 +36,10 @@ public struct HTTPError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let cancelled = Code(.cancelled)
         /// Retries ran out on a retryable HTTP status; `status` holds the last one.
         public static let retriesExhausted = Code(.retriesExhausted)
+        /// Not sent: earlier calls to the same service and region failed in transport too often in a row.
+        public static let circuitOpen = Code(.circuitOpen)
+        /// Not sent: the run's total deadline had passed.
+        public static let deadlineExceeded = Code(.deadlineExceeded)
     }
 
     public var code: Code

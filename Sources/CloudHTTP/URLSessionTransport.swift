@@ -14,10 +14,15 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let delegate: TransportDelegate
     /// The largest body accepted; a larger one fails with `.responseTooLarge`.
     public let maxResponseBytes: Int
+    /// Time allowed until the response starts (connect, send, the server's first bytes); nil = only the
+    /// request's total timeout. A listener that accepts and never answers then fails fast, while a large body
+    /// that is arriving still gets the whole timeout.
+    public let connectTimeout: Duration?
 
     /// Creates a transport with its own URL session.
-    public init(maxResponseBytes: Int = 64 << 20, maxConnectionsPerHost: Int = 16) {
+    public init(maxResponseBytes: Int = 64 << 20, maxConnectionsPerHost: Int = 16, connectTimeout: Duration? = nil) {
         self.maxResponseBytes = maxResponseBytes
+        self.connectTimeout = connectTimeout
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
@@ -63,6 +68,17 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
                     TransportDelegate.TaskState(
                         continuation: continuation, api: label.api, url: label.url, limit: limit, origin: request.url))
                 task.resume()
+                if let connect = self.connectTimeout, connect < timeout {
+                    DispatchQueue.global().asyncAfter(deadline: .now() + connect.seconds) {
+                        if delegate.failWithoutResponse(
+                            id,
+                            HTTPError(
+                                .timeout, "no response started within \(connect)", api: label.api, url: label.url))
+                        {
+                            task.cancel()
+                        }
+                    }
+                }
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout.seconds) {
                     if delegate.fail(
                         id,
@@ -109,6 +125,15 @@ private final class TransportDelegate: NSObject, URLSessionDataDelegate, @unchec
         lock.withLock {
             guard states[id] != nil else { return false }
             if states[id]?.failure == nil { states[id]?.failure = error }
+            return true
+        }
+    }
+
+    /// Like `fail`, but only while no response has started; false when one has or the task finished.
+    func failWithoutResponse(_ id: Int, _ error: HTTPError) -> Bool {
+        lock.withLock {
+            guard let state = states[id], state.response == nil else { return false }
+            if state.failure == nil { states[id]?.failure = error }
             return true
         }
     }

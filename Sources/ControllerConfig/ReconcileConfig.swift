@@ -197,8 +197,9 @@ public struct ReconcileConfig: Sendable {
     }
 
     private static func clouds(_ node: YNode) throws(LoadError) -> TargetConfig.Clouds {
-        try node.requireKeys(in: ["aws", "azure"], "clouds")
+        try node.requireKeys(in: ["aws", "azure", "deadline"], "clouds")
         var clouds = TargetConfig.Clouds()
+        if let d = node["deadline"] { clouds.deadline = try duration(d, "deadline") }
         if let a = node["aws"] {
             try a.requireKeys(in: ["profile", "regions"], "clouds.aws")
             clouds.aws = TargetConfig.Clouds.AWS(

@@ -25,9 +25,13 @@ public struct TargetConfig: Sendable, Hashable {
         }
         public var aws: AWS?
         public var azure: Azure?
-        public init(aws: AWS? = nil, azure: Azure? = nil) {
+        /// The longest one cycle's cloud reads may take (`clouds.deadline`); reads not made by then are reported
+        /// unread. Nil: the discovery defaults alone bound them.
+        public var deadline: Duration?
+        public init(aws: AWS? = nil, azure: Azure? = nil, deadline: Duration? = nil) {
             self.aws = aws
             self.azure = azure
+            self.deadline = deadline
         }
         /// True when no cloud is configured (the cloud stages then skip the target).
         public var isEmpty: Bool { aws == nil && azure == nil }

@@ -19,12 +19,26 @@ public struct DiscoveryResult: Sendable {
     public var regions: [String]
     /// The account (or subscription) the resources belong to, when it could be read.
     public var account: String
+    /// Settings that were not read, each as the resource that would have held it with every attribute unknown
+    /// (its identity kept): drift reports these as not read instead of missing or in sync.
+    public var unread: [Resource]
+    /// Services (per region) that discovery stopped calling after repeated transport failures, and why.
+    public var stoppedServices: [StoppedService]
+    /// Whether the run hit its total deadline before every call was made.
+    public var deadlineExceeded: Bool
+
+    /// Whether some part of the cloud was not read (a failed call, a stopped service, the deadline).
+    public var isPartial: Bool { !errors.isEmpty || !stoppedServices.isEmpty || deadlineExceeded }
 
     /// Creates a result.
     public init(
         resources: [Resource], errors: [DiscoveryError], apiCalls: Int, callsByService: [String: Int],
-        callsByOperation: [String: Int] = [:], httpAttempts: Int? = nil, regions: [String], account: String
+        callsByOperation: [String: Int] = [:], httpAttempts: Int? = nil, regions: [String], account: String,
+        unread: [Resource] = [], stoppedServices: [StoppedService] = [], deadlineExceeded: Bool = false
     ) {
+        self.unread = unread
+        self.stoppedServices = stoppedServices
+        self.deadlineExceeded = deadlineExceeded
         self.resources = resources
         self.errors = errors
         self.apiCalls = apiCalls

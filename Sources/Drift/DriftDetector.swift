@@ -21,10 +21,10 @@ public struct DriftDetector: Sendable {
     /// `pending`. `.bulwarkignore` ID patterns match a pending resource's address, as it has no provider ID yet.
     public func detect(
         state: [Resource], configuration: [Resource], live: [Resource],
-        discoveredTypes: Set<String>? = nil
+        discoveredTypes: Set<String>? = nil, unread: [Resource] = []
     ) -> DriftReport {
         let merged = DesiredStateMerger(attributes: attributes).merge(state: state, configuration: configuration)
-        var report = detect(desired: merged.resources, live: live, discoveredTypes: discoveredTypes)
+        var report = detect(desired: merged.resources, live: live, discoveredTypes: discoveredTypes, unread: unread)
         for resource in merged.pending {
             let ids = ResourceIdentity.ignoreIDs(resource) + [resource.address]
             if !ignore.rules.isEmpty, ignore.ignoresResource(type: resource.type, ids: ids) { continue }
@@ -40,7 +40,12 @@ public struct DriftDetector: Sendable {
     /// `discoveredTypes` names the types discovery read: a desired resource of another type is neither compared
     /// nor reported missing (discovery cannot see it). Nil means "the types present in `live`".
     /// Data sources in `desired` are skipped: they are read, not managed.
-    public func detect(desired: [Resource], live: [Resource], discoveredTypes: Set<String>? = nil) -> DriftReport {
+    /// `unread` holds what discovery could not read, as resources with unknown attributes: a desired resource
+    /// matching one (or a live resource with unknown attributes it sets) is reported not read, never missing or
+    /// in sync.
+    public func detect(
+        desired: [Resource], live: [Resource], discoveredTypes: Set<String>? = nil, unread: [Resource] = []
+    ) -> DriftReport {
         var report = DriftReport()
         let covered = discoveredTypes ?? Set(live.map(\.type))
         let attributeRules = ignore.hasAttributeRules
@@ -108,10 +113,28 @@ public struct DriftDetector: Sendable {
             }
             diff.compare(desired: state.attributes, live: resource.attributes)
             let id = ResourceIdentity.displayID(state)
+            let unknown = Self.unreadAttributes(desired: state, live: resource)
+            if !unknown.isEmpty {
+                report.notRead.append(DriftNotRead(type: state.type, address: state.address, id: id, attributes: unknown))
+            }
             for d in diff.differences {
                 report.changed.append(
                     DriftChange(
                         type: state.type, address: state.address, id: id, attribute: d.path, desired: d.desired, live: d.live))
+            }
+        }
+        for resource in unread {
+            for id in ResourceIdentity.liveIDs(resource) {
+                guard let i = index[ResourceIdentity.key(type: resource.type, id: id)] else { continue }
+                if !matched[i] {
+                    matched[i] = true
+                    let state = desired[i]
+                    report.notRead.append(
+                        DriftNotRead(
+                            type: state.type, address: state.address, id: ResourceIdentity.displayID(state),
+                            attributes: Self.unreadAttributes(desired: state, live: resource)))
+                }
+                break
             }
         }
         for i in desired.indices where eligible[i] && !matched[i] {
@@ -120,7 +143,13 @@ public struct DriftDetector: Sendable {
         report.changed.sort { ($0.address, $0.attribute) < ($1.address, $1.attribute) }
         report.missing.sort { ($0.address ?? "") < ($1.address ?? "") }
         report.unmanaged.sort { ($0.type, $0.id) < ($1.type, $1.id) }
+        report.notRead.sort { $0.address < $1.address }
         return report
+    }
+
+    /// The desired attributes whose live value is unknown (not read), sorted.
+    private static func unreadAttributes(desired: Resource, live: Resource) -> [String] {
+        live.attributes.filter { !$0.value.isKnown && desired.attributes[$0.key] != nil }.map(\.key).sorted()
     }
 
     private static func pending(_ resource: Resource) -> DriftPendingResource {

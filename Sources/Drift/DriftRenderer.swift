@@ -54,6 +54,13 @@ public enum DriftRenderer {
             "live": .number(Double(report.liveCount)),
             "coverage": .number((report.coverage * 10_000).rounded() / 10_000),
             "diagnostics": .tuple(report.diagnostics.map { .string($0.description) }),
+            "not_read": .tuple(
+                report.notRead.map { n in
+                    .object([
+                        "type": .string(n.type), "address": .string(n.address), "id": .string(n.id),
+                        "attributes": .tuple(n.attributes.map(Value.string)),
+                    ])
+                }),
         ])
     }
 
@@ -80,7 +87,13 @@ public enum DriftRenderer {
             out += (out.isEmpty ? "" : "\n") + "Pending — in the configuration, not yet applied (\(report.pending.count))\n"
             out += columns([["ADDRESS", "TYPE", "DECLARED AT"]] + report.pending.map { [$0.address, $0.type, $0.location] })
         }
-        if !report.hasDrift { out += "No drift.\n" }
+        if !report.notRead.isEmpty {
+            out += (out.isEmpty ? "" : "\n") + "Not read — drift unknown (\(report.notRead.count))\n"
+            out += columns(
+                [["ADDRESS", "ATTRIBUTES"]]
+                    + report.notRead.map { [$0.address, $0.attributes.isEmpty ? "(all)" : $0.attributes.joined(separator: ", ")] })
+        }
+        if !report.hasDrift { out += report.notRead.isEmpty ? "No drift.\n" : "No drift in what was read.\n" }
         let percent = Value.formatNumber((report.coverage * 1000).rounded() / 10)
         out += (out.isEmpty ? "" : "\n") + "Coverage: \(report.managedCount) of \(report.liveCount) live resources managed (\(percent)%)\n"
         for d in report.diagnostics { out += d.description + "\n" }

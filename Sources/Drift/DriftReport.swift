@@ -92,6 +92,8 @@ public struct DriftReport: Sendable, Hashable {
     public var liveCount: Int
     /// Problems met: ignore-file lines, duplicate IDs, state resources without an ID.
     public var diagnostics: [Diagnostic]
+    /// Desired resources whose live settings were not read, sorted by address: their drift is unknown.
+    public var notRead: [DriftNotRead] = []
 
     /// A report.
     public init(

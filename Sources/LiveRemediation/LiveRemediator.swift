@@ -45,6 +45,14 @@ public struct LiveRemediator: Sendable {
                 outcomes.append(outcome)
                 continue
             }
+            // A fix and its rollback are planned from the discovered settings; one that was not read could be
+            // exactly what the fix overwrites or restores.
+            let unread = finding.resource.attributes.filter { !$0.value.isKnown }.map(\.key).sorted()
+            guard unread.isEmpty else {
+                outcome.skipped = "not fully read (\(unread.joined(separator: ", ")) unknown); no fix is planned from an unknown"
+                outcomes.append(outcome)
+                continue
+            }
             guard let fix = catalog.fix(for: finding.result.checkID) else {
                 outcome.skipped = "no live fix for \(finding.result.checkID)"
                 outcomes.append(outcome)

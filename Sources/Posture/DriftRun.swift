@@ -1,5 +1,6 @@
 import AWS
 import CloudHTTP
+import Discovery
 import Drift
 import Foundation
 import HCL
@@ -17,14 +18,20 @@ public struct DriftRequest: Sendable {
     public var ignoreFile: String?
     /// The check library directory, for its drift attribute table (`drift/ignore-attributes.yaml`).
     public var checksDirectory: String?
+    /// Timeouts, circuit breaker and deadline of the discovery.
+    public var limits: DiscoveryLimits
 
     /// Creates a request.
-    public init(state: String?, path: String, cloud: DiscoveryCloud, ignoreFile: String? = nil, checksDirectory: String? = nil) {
+    public init(
+        state: String?, path: String, cloud: DiscoveryCloud, ignoreFile: String? = nil, checksDirectory: String? = nil,
+        limits: DiscoveryLimits = .standard
+    ) {
         self.state = state
         self.path = path
         self.cloud = cloud
         self.ignoreFile = ignoreFile
         self.checksDirectory = checksDirectory
+        self.limits = limits
     }
 }
 
@@ -40,11 +47,22 @@ public struct DriftRunOutcome: Sendable {
     public var cloud: String
     /// Where the desired state came from.
     public var stateSource: String?
+    /// Services discovery stopped calling after repeated transport failures.
+    public var stoppedServices: [StoppedService] = []
+    /// Whether the discovery deadline passed before every call was made.
+    public var deadlineExceeded = false
 
-    /// 0 in sync, 1 drift found, 2 error (no state, no cloud access).
+    /// Whether some part of the cloud, or some desired resource's live settings, was not read.
+    public var isPartial: Bool {
+        !discoveryErrors.isEmpty || !stoppedServices.isEmpty || deadlineExceeded || report?.notRead.isEmpty == false
+    }
+
+    /// 0 in sync, 1 drift found, 2 error (no state, no cloud access), 3 no drift in what was read but not
+    /// everything was read (so "in sync" cannot be claimed).
     public var exitCode: Int32 {
         guard let report, error == nil else { return 2 }
-        return report.hasDrift ? 1 : 0
+        if report.hasDrift { return 1 }
+        return isPartial ? 3 : 0
     }
 
     /// The report with its unread parts and warnings, as JSON or a table.
@@ -65,6 +83,8 @@ public struct DriftRunOutcome: Sendable {
                     ])
                 })
             root["warnings"] = .tuple(warnings.map(Value.string))
+            root["stopped_services"] = .tuple(stoppedServices.map { .string($0.description) })
+            root["deadline_exceeded"] = .bool(deadlineExceeded)
             return JSONEncoding.encode(.object(root)) + "\n"
         case .table:
             var out = report.map { DriftRenderer.table($0) } ?? ""
@@ -86,8 +106,9 @@ public enum DriftRun {
     /// Runs the diff; never throws — failures are in the outcome (exit status 2).
     public static func run(
         _ request: DriftRequest, environment: [String: String],
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: (any HTTPTransport)? = nil
     ) async -> DriftRunOutcome {
+        let transport = transport ?? request.limits.transport()
         var outcome = DriftRunOutcome(report: nil, discoveryErrors: [], warnings: [], error: nil, cloud: request.cloud.name)
         var fetcher: (any StateObjectFetcher)?
         var profile: String?
@@ -117,12 +138,15 @@ public enum DriftRun {
         outcome.stateSource = desired.source
         let table = LivePosture.attributeTable(checksDirectory: request.checksDirectory)
         gathered.warnings += table.diagnostics.map { "drift attributes: \($0.description)" }
-        let posture = LivePosture(checks: [], attributes: table.table, environment: environment, transport: transport)
+        let posture = LivePosture(
+            checks: [], attributes: table.table, environment: environment, transport: transport, limits: request.limits)
         do {
             let result = try await posture.run(gathered)
             outcome.report = result.drift
             outcome.discoveryErrors = result.discoveryErrors
             outcome.warnings = result.warnings
+            outcome.stoppedServices = result.stoppedServices
+            outcome.deadlineExceeded = result.deadlineExceeded
         } catch {
             outcome.error = error.message
             outcome.warnings = gathered.warnings

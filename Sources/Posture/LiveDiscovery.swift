@@ -28,14 +28,19 @@ public enum DiscoveryCloud: Sendable, Hashable, CustomStringConvertible {
 public enum LiveDiscovery {
     /// Discovers `cloud` with clients built from `environment`. Throws only when nothing can be read at all
     /// (no credentials, no subscription, the account cannot be identified); per-service failures are in `errors`.
+    /// Every call is bounded by `limits`; a service stopped by the breaker or the deadline is in the result.
     public static func discover(
         _ cloud: DiscoveryCloud, environment: [String: String],
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: (any HTTPTransport)? = nil, limits: DiscoveryLimits = .standard
     ) async throws(PostureError) -> DiscoveryResult {
+        let transport = transport ?? limits.transport()
+        let callGuard = limits.callGuard()
         switch cloud {
         case .aws(let profile, let regions):
             do {
-                let client = try AWSClient.fromEnvironment(environment, profile: profile, transport: transport)
+                let client = try AWSClient.fromEnvironment(
+                    environment, profile: profile, transport: transport, timeout: limits.requestTimeout,
+                    callGuard: callGuard)
                 return try await AWSDiscovery(client: client, regions: regions).run()
             } catch {
                 throw PostureError(.cloudUnavailable, "aws: \(error)", underlying: error)
@@ -50,7 +55,8 @@ public enum LiveDiscovery {
             guard let id = subscription ?? configuration.subscriptionID, !id.isEmpty else {
                 throw PostureError(.cloudUnavailable, "azure: no subscription (pass one or set AZURE_SUBSCRIPTION_ID)")
             }
-            let client = ARMClient(configuration: configuration, transport: transport)
+            let client = ARMClient(
+                configuration: configuration, transport: transport, timeout: limits.requestTimeout, callGuard: callGuard)
             return await AzureDiscovery(client: client, subscriptionID: id).discover()
         }
     }

@@ -58,16 +58,20 @@ public struct LivePosture: Sendable {
     public var attributes: AttributeIgnoreTable
     public var environment: [String: String]
     public var transport: any HTTPTransport
+    /// Timeouts, circuit breaker and deadline of the discovery.
+    public var limits: DiscoveryLimits
 
     /// Creates a run with the given library and the environment the cloud clients read.
     public init(
         checks: [CheckDefinition], attributes: AttributeIgnoreTable = AttributeIgnoreTable(),
-        environment: [String: String], transport: any HTTPTransport = URLSessionTransport()
+        environment: [String: String], transport: any HTTPTransport = URLSessionTransport(),
+        limits: DiscoveryLimits = .standard
     ) {
         self.checks = checks
         self.attributes = attributes
         self.environment = environment
         self.transport = transport
+        self.limits = limits
     }
 
     /// The drift attribute table shipped beside the checks (`<checks>/drift/ignore-attributes.yaml`), when present.
@@ -86,8 +90,18 @@ public struct LivePosture: Sendable {
         var readClouds: Set<String> = []
         for cloud in inputs.clouds {
             do {
-                let discovered = try await LiveDiscovery.discover(cloud, environment: environment, transport: transport)
+                let discovered = try await LiveDiscovery.discover(
+                    cloud, environment: environment, transport: transport, limits: limits)
                 result.resources += discovered.resources
+                result.unread += discovered.unread
+                for stopped in discovered.stoppedServices {
+                    result.stoppedServices.append(stopped)
+                    result.warnings.append("\(cloud.name): \(stopped)")
+                }
+                if discovered.deadlineExceeded {
+                    result.deadlineExceeded = true
+                    result.warnings.append("\(cloud.name): the discovery deadline passed; calls not made are listed unread")
+                }
                 result.accounts[cloud.name] = discovered.account
                 result.apiCalls += discovered.apiCalls
                 readClouds.insert(cloud.name)
@@ -120,7 +134,7 @@ public struct LivePosture: Sendable {
             var report = DriftDetector(attributes: attributes, ignore: inputs.ignore)
                 .detect(
                     state: desired.resources, configuration: desired.configuration, live: result.resources,
-                    discoveredTypes: types)
+                    discoveredTypes: types, unread: result.unread)
             report.diagnostics = desired.diagnostics + report.diagnostics
             result.drift = report
         }

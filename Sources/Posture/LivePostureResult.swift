@@ -48,6 +48,15 @@ public struct LivePostureResult: Sendable {
     public var accounts: [String: String]
     /// Logical API calls made, all clouds together.
     public var apiCalls: Int
+    /// Settings discovery did not read, as resources with every attribute unknown (see `DiscoveryResult.unread`).
+    public var unread: [Resource] = []
+    /// Services discovery stopped calling after repeated transport failures.
+    public var stoppedServices: [StoppedService] = []
+    /// Whether the discovery deadline passed before every call was made.
+    public var deadlineExceeded = false
+
+    /// Whether some part of a cloud was not read.
+    public var isPartial: Bool { !discoveryErrors.isEmpty || !stoppedServices.isEmpty || deadlineExceeded }
 
     /// Creates a result.
     public init(

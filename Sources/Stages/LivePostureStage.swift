@@ -94,7 +94,10 @@ public struct LivePostureStage: ReconcileStage {
             clouds: LiveDiscovery.clouds(of: target), baselines: target.baselines, state: target.state, paths: paths,
             ignoreFiles: [".bulwarkignore"] + paths.filter { $0 != "." }.map { $0 + "/.bulwarkignore" })
         inputs.warnings = libraryWarnings + inputs.warnings
-        let posture = LivePosture(checks: checks, attributes: attributes, environment: environment, transport: transport)
+        var limits = DiscoveryLimits.standard
+        limits.deadline = target.clouds.deadline
+        let posture = LivePosture(
+            checks: checks, attributes: attributes, environment: environment, transport: transport, limits: limits)
         do {
             return try await posture.run(inputs)
         } catch {

@@ -30,6 +30,36 @@ struct CloudOptions: ParsableArguments {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: json or table.")
     var format: Format = .table
 
+    @Option(
+        help: """
+            Total time for the cloud reads (500ms, 90s, 10m, 1h); calls not made by then are reported unread \
+            (default: no limit).
+            """)
+    var deadline: DurationArgument?
+
+    @Option(name: .customLong("request-timeout"), help: "Time for one HTTP attempt (default: 30s).")
+    var requestTimeout: DurationArgument?
+
+    @Option(
+        name: .customLong("connect-timeout"),
+        help: "Time until a response starts: connect, send, first bytes (default: 10s).")
+    var connectTimeout: DurationArgument?
+
+    @Option(
+        name: .customLong("breaker-threshold"),
+        help: "Consecutive transport failures after which a service in a region is no longer called (default: 3; 0 = never).")
+    var breakerThreshold: Int?
+
+    /// The timeouts, circuit breaker and deadline the options ask for.
+    var limits: DiscoveryLimits {
+        var limits = DiscoveryLimits.command
+        if let deadline { limits.deadline = deadline.duration }
+        if let requestTimeout { limits.requestTimeout = requestTimeout.duration }
+        if let connectTimeout { limits.connectTimeout = connectTimeout.duration }
+        if let breakerThreshold { limits.breakerThreshold = max(0, breakerThreshold) }
+        return limits
+    }
+
     /// The selection as the library takes it.
     var liveCloud: DiscoveryCloud {
         switch cloud {

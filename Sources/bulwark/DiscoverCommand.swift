@@ -24,10 +24,14 @@ struct DiscoverCommand: AsyncParsableCommand {
             AZURE_AUTHORITY_HOST and BULWARK_AZURE_ARM_ENDPOINT (another Resource Manager endpoint).
 
             A service that answers AccessDenied, or a region that fails, gives partial results: every part that \
-            was not read is listed under "errors".
+            was not read is listed under "errors", and a setting that was not read is unknown, so every check \
+            over it is UNKNOWN (never PASSED or FAILED for its absence). After --breaker-threshold consecutive \
+            transport failures (refused, reset, timed out) a service is no longer called in that region and is \
+            listed under "stopped_services"; --deadline bounds the whole read.
 
-            Exit status: 0 discovered (possibly partially); 1 with --check when a check FAILED; 2 usage error or \
-            when the account could not be read at all.
+            Exit status: 0 everything read (and, with --check, no check FAILED); 1 with --check when a check \
+            FAILED; 2 usage error or when the account could not be read at all; 3 otherwise when some part was \
+            not read (denied, failed, stopped or past the deadline).
             """
     )
 
@@ -48,7 +52,7 @@ struct DiscoverCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let result: DiscoveryResult
         do throws(PostureError) {
-            result = try await LiveDiscovery.discover(selection.liveCloud, environment: environment)
+            result = try await LiveDiscovery.discover(selection.liveCloud, environment: environment, limits: selection.limits)
         } catch {
             FileHandle.standardError.write(Data("bulwark discover: \(error.message)\n".utf8))
             throw ExitCode(2)
@@ -68,15 +72,28 @@ struct DiscoverCommand: AsyncParsableCommand {
             : DiscoverCommand.table(result, findings: check ? findings : nil)
         FileHandle.standardOutput.write(Data(text.utf8))
         if findings.contains(where: { $0.verdict == .failed }) { throw ExitCode(1) }
+        if result.isPartial { throw ExitCode(DiscoverCommand.partialExitCode) }
     }
 
-    /// Runs async work from this synchronous command; the main thread waits, the cooperative pool works.
+    /// The exit status when some part of the cloud was not read.
+    static let partialExitCode: Int32 = 3
+
+    /// The result (and findings) as one JSON document.
     static func json(_ result: DiscoveryResult, cloud: Cloud, findings: [CheckResult]?) -> String {
         var root: [String: Value] = [
             "cloud": .string(cloud.rawValue), "account": .string(result.account), "regions": .list(result.regions.map(Value.string)),
             "api_calls": .number(Double(result.apiCalls)), "resource_count": .number(Double(result.resources.count)),
             "calls_by_service": .object(result.callsByService.mapValues { .number(Double($0)) }),
             "calls_by_operation": .object(result.callsByOperation.mapValues { .number(Double($0)) }),
+            "complete": .bool(!result.isPartial), "deadline_exceeded": .bool(result.deadlineExceeded),
+            "stopped_services": .list(
+                result.stoppedServices.map { s in
+                    .object([
+                        "service": .string(s.service), "region": .string(s.region), "reason": .string(s.reason),
+                        "failures": .number(Double(s.failures)),
+                    ])
+                }),
+            "not_read": .list(result.unread.map { .string($0.address) }),
             "errors": .list(
                 result.errors.map { e in
                     .object([
@@ -129,6 +146,11 @@ struct DiscoverCommand: AsyncParsableCommand {
             out += "\nNOT READ (\(result.errors.count)):\n"
             for e in result.errors { out += "  \(e)\n" }
         }
+        if !result.stoppedServices.isEmpty {
+            out += "\nSTOPPED (\(result.stoppedServices.count)):\n"
+            for s in result.stoppedServices { out += "  \(s)\n" }
+        }
+        if result.deadlineExceeded { out += "\nThe deadline passed: calls not made are listed as not read.\n" }
         if let findings {
             out += "\nCHECKS:\n"
             for f in findings.sorted(by: { ($0.resourceAddress, $0.check.id) < ($1.resourceAddress, $1.check.id) }) {

@@ -25,8 +25,12 @@ struct DriftCommand: AsyncParsableCommand {
             A service that answers AccessDenied, or a region that fails, is listed under "errors" / "Not read": \
             the diff covers what was read, and never hides what was not.
 
+            A setting that was not read is never drift: the resources concerned are listed under "Not read" / \
+            "not_read". --deadline, --request-timeout, --connect-timeout and --breaker-threshold bound the cloud \
+            reads as for `bulwark discover`.
+
             Exit status: 0 in sync; 1 drift found (changed, missing, unmanaged or pending); 2 error (no state, \
-            cloud not readable, usage error).
+            cloud not readable, usage error); 3 no drift in what was read, but some part was not read.
             """
     )
 
@@ -50,7 +54,7 @@ struct DriftCommand: AsyncParsableCommand {
         let request = DriftRequest(
             state: state, path: path,
             cloud: selection.liveCloud,
-            ignoreFile: ignore, checksDirectory: checks)
+            ignoreFile: ignore, checksDirectory: checks, limits: selection.limits)
         let outcome = await DriftRun.run(request, environment: environment)
         FileHandle.standardOutput.write(Data(outcome.render(selection.format == .json ? .json : .table).utf8))
         if let error = outcome.error { FileHandle.standardError.write(Data("bulwark drift: \(error)\n".utf8)) }

@@ -1,4 +1,5 @@
 import AWS
+import CloudHTTP
 import Foundation
 import Model
 
@@ -60,7 +61,10 @@ public struct AWSDiscovery: Sendable {
             resources: LiveAddressing.aws.resources(live, account: account), errors: errors,
             apiCalls: entries.reduce(0) { $0 + $1.calls },
             callsByService: await client.stats.callsByService(), callsByOperation: byOperation,
-            regions: regions, account: account)
+            regions: regions, account: account,
+            unread: LiveAddressing.aws.resources(readers.flatMap(\.unread), account: account),
+            stoppedServices: await StoppedService.stopped(by: client.callGuard),
+            deadlineExceeded: errors.contains { ($0.underlying as? AWSError)?.code == .deadlineExceeded })
     }
 
     /// The account the client's credentials belong to (STS GetCallerIdentity).

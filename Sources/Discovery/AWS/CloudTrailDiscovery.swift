@@ -67,7 +67,7 @@ enum CloudTrailDiscovery {
                         "sns_topic_name": t["SnsTopicName"] ?? .null,
                         "enable_logging": status.map { .bool($0.members?["IsLogging"]?.boolValue ?? false) } ?? .unknown,
                         "event_selector": selectors == nil ? .unknown : .list(eventSelectors),
-                        "advanced_event_selector": selectors?.members?["AdvancedEventSelectors"] ?? .list([]),
+                        "advanced_event_selector": selectors.map { $0.members?["AdvancedEventSelectors"] ?? .list([]) } ?? .unknown,
                     ], edges: edges))
         }
         return reader

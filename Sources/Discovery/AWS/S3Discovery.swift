@@ -80,15 +80,20 @@ enum S3Discovery {
                 attributes: attributes, edges: edge)
         }
 
-        reader.add(
-            LiveResource(
-                type: "aws_s3_bucket", id: name, name: name, originID: arn, region: bucketRegion,
-                attributes: [
-                    "id": .string(name), "bucket": .string(name), "arn": .string(arn),
-                    "region": .string(bucketRegion),
-                ]))
+        // A setting whose read failed is unknown, never absent: the bucket's inline attribute for it is unknown,
+        // and so is every attribute of the resource that would have held it.
+        var bucketAttributes: [String: Value] = [
+            "id": .string(name), "bucket": .string(name), "arn": .string(arn), "region": .string(bucketRegion),
+        ]
+        func notRead(_ type: String, _ attributes: [String], inline: [String], checked: Bool) {
+            for attribute in inline { bucketAttributes[attribute] = .unknown }
+            reader.notRead(
+                split(type, Dictionary(uniqueKeysWithValues: attributes.map { ($0, Value.unknown) })), checked: checked)
+        }
         if let acl = await xml("acl", "GetBucketAcl") {
             reader.add(split("aws_s3_bucket_acl", aclAttributes(acl)))
+        } else if reader.lastCallFailed {
+            notRead("aws_s3_bucket_acl", ["acl", "access_control_policy"], inline: ["acl", "grant"], checked: true)
         }
         if let policy = await reader.call(
             "s3", "GetBucketPolicy", resource: name, absent: ["NoSuchBucketPolicy"],
@@ -100,9 +105,16 @@ enum S3Discovery {
             })
         {
             reader.add(split("aws_s3_bucket_policy", ["policy": .string(policy)]))
+        } else if reader.lastCallFailed {
+            notRead("aws_s3_bucket_policy", ["policy"], inline: ["policy"], checked: true)
         }
         if let block = await xml("publicAccessBlock", "GetPublicAccessBlock", absent: ["NoSuchPublicAccessBlockConfiguration"]) {
             reader.add(split("aws_s3_bucket_public_access_block", publicAccessBlock(block)))
+        } else if reader.lastCallFailed {
+            notRead(
+                "aws_s3_bucket_public_access_block",
+                ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"], inline: [],
+                checked: true)
         }
         if let encryption = await xml(
             "encryption", "GetBucketEncryption",
@@ -118,8 +130,13 @@ enum S3Discovery {
                 ])
             }
             if !rules.isEmpty { reader.add(split("aws_s3_bucket_server_side_encryption_configuration", ["rule": .list(rules)])) }
+        } else if reader.lastCallFailed {
+            notRead(
+                "aws_s3_bucket_server_side_encryption_configuration", ["rule"],
+                inline: ["server_side_encryption_configuration"], checked: false)
         }
-        if let versioning = await xml("versioning", "GetBucketVersioning"), let status = versioning.string("Status") {
+        let versioning = await xml("versioning", "GetBucketVersioning")
+        if let versioning, let status = versioning.string("Status") {
             reader.add(
                 split(
                     "aws_s3_bucket_versioning",
@@ -129,10 +146,11 @@ enum S3Discovery {
                             "mfa_delete": .string(versioning.string("MfaDelete") ?? "Disabled"),
                         ])
                     ]))
+        } else if versioning == nil, reader.lastCallFailed {
+            notRead("aws_s3_bucket_versioning", ["versioning_configuration"], inline: ["versioning"], checked: true)
         }
-        if let logging = await xml("logging", "GetBucketLogging"), let enabled = logging.child("LoggingEnabled"),
-            let target = enabled.string("TargetBucket")
-        {
+        let logging = await xml("logging", "GetBucketLogging")
+        if let logging, let enabled = logging.child("LoggingEnabled"), let target = enabled.string("TargetBucket") {
             var resource = split(
                 "aws_s3_bucket_logging",
                 [
@@ -141,7 +159,13 @@ enum S3Discovery {
                 ])
             resource.edges.append(.init(attribute: "target_bucket", type: "aws_s3_bucket", id: target))
             reader.add(resource)
+        } else if logging == nil, reader.lastCallFailed {
+            notRead("aws_s3_bucket_logging", ["target_bucket", "target_prefix"], inline: ["logging"], checked: false)
         }
+        reader.add(
+            LiveResource(
+                type: "aws_s3_bucket", id: name, name: name, originID: arn, region: bucketRegion,
+                attributes: bucketAttributes))
         return reader
     }
 

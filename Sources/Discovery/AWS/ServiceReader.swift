@@ -12,6 +12,10 @@ struct ServiceReader: Sendable {
     let label: String
     var resources: [LiveResource] = []
     var errors: [DiscoveryError] = []
+    /// Settings that were not read, as resources of the type that would have held them, every attribute unknown.
+    var unread: [LiveResource] = []
+    /// Whether the last `call` failed (an error was recorded), as opposed to answering or finding nothing.
+    private(set) var lastCallFailed = false
 
     init(client: AWSClient, account: String, region: String, label: String? = nil) {
         self.client = client
@@ -26,10 +30,12 @@ struct ServiceReader: Sendable {
         _ service: String, _ operation: String, resource: String? = nil,
         absent: Set<String> = [], _ body: () async throws(AWSError) -> T
     ) async -> T? {
+        lastCallFailed = false
         do {
             return try await body()
         } catch {
             if let code = error.serviceCode, absent.contains(code) { return nil }
+            lastCallFailed = true
             errors.append(
                 DiscoveryError(
                     service: service, region: label, operation: operation, resource: resource,
@@ -39,6 +45,17 @@ struct ServiceReader: Sendable {
     }
 
     mutating func add(_ resource: LiveResource) { resources.append(resource) }
+
+    /// Records that `resource`'s settings were not read: every attribute but `keep` (its identity) becomes unknown.
+    /// With `checked`, the placeholder also joins the resources, so checks that look into it say UNKNOWN rather
+    /// than FAILED for its absence; checks that only ask whether it exists would pass on it, so those settings are
+    /// made unknown on the parent instead and the placeholder is kept for drift alone.
+    mutating func notRead(_ resource: LiveResource, keep: Set<String> = ["id", "bucket"], checked: Bool) {
+        var placeholder = resource
+        for name in placeholder.attributes.keys where !keep.contains(name) { placeholder.attributes[name] = .unknown }
+        unread.append(placeholder)
+        if checked { resources.append(placeholder) }
+    }
 
     /// Reads `items` concurrently (each into its own reader; the client bounds the concurrency per service and
     /// region) and merges what they read and what failed into this reader.
@@ -52,6 +69,7 @@ struct ServiceReader: Sendable {
         for part in parts {
             resources += part.resources
             errors += part.errors
+            unread += part.unread
         }
     }
 

@@ -1,4 +1,5 @@
 import Azure
+import CloudHTTP
 import Model
 
 /// Discovers one subscription through ARM and maps it into `azurerm_*` resources. Every resource type is read
@@ -46,7 +47,10 @@ public struct AzureDiscovery: Sendable {
             resources: LiveAddressing.azure.resources(harvest.drafts, account: subscriptionID),
             errors: errors.map { DiscoveryError(arm: $0) }, apiCalls: tallies.values.reduce(0) { $0 + $1.calls },
             callsByService: byProvider, callsByOperation: callsByAPI,
-            httpAttempts: tallies.values.reduce(0) { $0 + $1.attempts }, regions: [], account: subscriptionID)
+            httpAttempts: tallies.values.reduce(0) { $0 + $1.attempts }, regions: [], account: subscriptionID,
+            unread: LiveAddressing.azure.resources(harvest.unread, account: subscriptionID),
+            stoppedServices: await StoppedService.stopped(by: client.callGuard),
+            deadlineExceeded: errors.contains { $0.code == .deadlineExceeded })
     }
 
     private var scope: String { "/subscriptions/\(subscriptionID)" }
@@ -143,13 +147,19 @@ public struct AzureDiscovery: Sendable {
         case .success(let items): harvest.drafts += items.map { SQLMapping.firewallRule(ARMObject($0), server: server) }
         case .failure(let error): harvest.errors.append(error)
         }
+        // An unread auditing policy or protector is kept for drift only: the checks ask whether one exists.
         switch await auditing {
         case .success(let value): harvest.drafts.append(SQLMapping.auditing(ARMObject(value), server: server))
-        case .failure(let error): harvest.errors.append(error)
+        case .failure(let error):
+            harvest.errors.append(error)
+            harvest.notRead(SQLMapping.auditing(ARMObject(.object([:])), server: server), keep: ["server_id"], checked: false)
         }
         switch await protector {
         case .success(let value): harvest.drafts.append(SQLMapping.encryptionProtector(ARMObject(value), server: server))
-        case .failure(let error): harvest.errors.append(error)
+        case .failure(let error):
+            harvest.errors.append(error)
+            harvest.notRead(
+                SQLMapping.encryptionProtector(ARMObject(.object([:])), server: server), keep: ["server_id"], checked: false)
         }
         switch await databases {
         case .success(let items):
@@ -186,7 +196,11 @@ public struct AzureDiscovery: Sendable {
                         ARMObject($0), targetID: vault.id,
                         targetLabel: StorageMapping.label(vault))
                 }
-            case .failure(let error): harvest.errors.append(error)
+            case .failure(let error):
+                harvest.errors.append(error)
+                harvest.notRead(
+                    MonitorMapping.unreadDiagnosticSettings(targetID: vault.id, targetLabel: StorageMapping.label(vault)),
+                    keep: ["target_resource_id"], checked: true)
             }
         }
         return harvest
@@ -194,8 +208,14 @@ public struct AzureDiscovery: Sendable {
 
     private func subscriptionMonitoring() async -> Harvest {
         var harvest = Harvest()
+        let failedBefore = harvest.errors.count
         harvest.drafts = await listAll("Microsoft.Insights/diagnosticSettings", into: &harvest).map {
             MonitorMapping.diagnosticSetting($0, targetID: scope, targetLabel: "sub_" + subscriptionID)
+        }
+        if harvest.errors.count > failedBefore {
+            harvest.notRead(
+                MonitorMapping.unreadDiagnosticSettings(targetID: scope, targetLabel: "sub_" + subscriptionID),
+                keep: ["target_resource_id"], checked: true)
         }
         harvest.drafts += await listAll("Microsoft.Insights/logprofiles", into: &harvest).map(MonitorMapping.logProfile)
         return harvest

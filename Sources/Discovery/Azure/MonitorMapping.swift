@@ -42,6 +42,22 @@ enum MonitorMapping {
         return draft
     }
 
+    /// The diagnostic settings of `targetID` when they could not be listed: one setting whose logs, metrics and
+    /// destinations are unknown, so the checks that look for an audit log say UNKNOWN.
+    static func unreadDiagnosticSettings(targetID: String, targetLabel: String) -> LiveResource {
+        var draft = LiveResource(
+            type: "azurerm_monitor_diagnostic_setting",
+            armID: targetID + "/providers/microsoft.insights/diagnosticSettings/not-read", label: targetLabel + "_not-read",
+            region: nil,
+            attributes: [
+                "target_resource_id": .string(targetID), "enabled_log": .unknown, "log": .unknown, "metric": .unknown,
+                "log_analytics_workspace_id": .unknown, "storage_account_id": .unknown,
+                "eventhub_authorization_rule_id": .unknown,
+            ])
+        draft.link("target_resource_id", to: targetID)
+        return draft
+    }
+
     /// Maps one activity-log profile (the pre-diagnostic-settings export).
     static func logProfile(_ o: ARMObject) -> LiveResource {
         var a: [String: Value] = [:]
