@@ -17,7 +17,7 @@ public struct LoadOptions: Sendable {
     public var maxResourceInstances: Int = 100_000
     /// Most elements all `for` expressions, `%{for}` directives and splats of one root module may produce together
     /// (nested ones multiply: three nested `for`s over 1,000 elements each are a billion).
-    public var maxForElements: Int = 10_000_000
+    public var maxForElements: Int = 4_000_000
     /// When loading must stop (a reconcile cycle's timeout, or cancellation); nil: never.
     public var deadline: EvaluationDeadline?
     /// Extra tfvars files, applied after `terraform.tfvars` and `*.auto.tfvars`, in order.

@@ -101,20 +101,25 @@ resource "aws_s3_bucket" "b" {
 }
 TF
 
-# The reconcile probe: a Git repository whose tip holds the three-way self-call, a target with `timeout: 20s`.
-git init -q -b main "$work/repo"
-cp -r "$work/probes/selfcall-x3" "$work/repo/infra"
-git -C "$work/repo" add -A
-git -C "$work/repo" -c user.name=probe -c user.email=probe@example.com commit -qm probe
-cat > "$work/reconcile.yaml" <<YAML
+# The reconcile probes: a Git repository whose tip holds a probe, a target with `timeout: 20s`; the cycle must end
+# by the deadline (or sooner, at a bound) instead of running on.
+reconcile_probe() { # probe
+  git init -q -b main "$work/repo-$1"
+  cp -r "$work/probes/$1" "$work/repo-$1/infra"
+  git -C "$work/repo-$1" add -A
+  git -C "$work/repo-$1" -c user.name=probe -c user.email=probe@example.com commit -qm probe
+  cat > "$work/reconcile-$1.yaml" <<YAML
 cacheDirectory: $work/cache
 targets:
-  - name: selfcall
-    repo: $work/repo
+  - name: $1
+    repo: $work/repo-$1
     branch: main
     paths: [infra]
     timeout: 20s
 YAML
+}
+reconcile_probe selfcall-x3
+reconcile_probe nested-for
 
 measure() { # name, output file, command...
   local name="$1" out="$2"
@@ -141,7 +146,9 @@ for bin in "$@"; do
     name="$(basename "$dir")"
     measure "$name" "$work/out.json" "$bin" scan "$dir" --checks-dir "$repo/checks" -o "json:$work/out.json"
   done
-  rm -rf "$work/cache" "$work/db.sqlite"
-  measure "reconcile-20s" /nonexistent "$bin" reconcile --once --config "$work/reconcile.yaml" \
-    --checks-dir "$repo/checks" --database "sqlite:$work/db.sqlite" --log-level error
+  for name in selfcall-x3 nested-for; do
+    rm -rf "$work/cache" "$work/db.sqlite"
+    measure "reconcile-$name" /nonexistent "$bin" reconcile --once --config "$work/reconcile-$name.yaml" \
+      --checks-dir "$repo/checks" --database "sqlite:$work/db.sqlite" --log-level error
+  done
 done
