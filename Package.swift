@@ -25,6 +25,15 @@ let package = Package(
         .library(name: "HCL", targets: ["HCL"]),
         .library(name: "Terraform", targets: ["Terraform"]),
         .library(name: "GitOps", targets: ["GitOps"]),
+        // For the fuzz package (fuzz/), which can only reach another package's products.
+        .library(name: "Checks", targets: ["Checks"]),
+        .library(name: "ControllerConfig", targets: ["ControllerConfig"]),
+        .library(name: "Drift", targets: ["Drift"]),
+        .library(name: "Anomaly", targets: ["Anomaly"]),
+        .library(name: "CloudHTTP", targets: ["CloudHTTP"]),
+        .library(name: "AWS", targets: ["AWS"]),
+        .library(name: "Azure", targets: ["Azure"]),
+        .library(name: "Discovery", targets: ["Discovery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -11,5 +11,19 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .executableTarget(name: "FuzzHCLParser", dependencies: ["CFuzzDriver", .product(name: "HCL", package: "Bulwark")]),
         .executableTarget(name: "FuzzPlanReader", dependencies: ["CFuzzDriver", .product(name: "Terraform", package: "Bulwark")]),
+        .executableTarget(
+            name: "FuzzControllerConfig",
+            dependencies: [
+                "CFuzzDriver", .product(name: "ControllerConfig", package: "Bulwark"), .product(name: "Checks", package: "Bulwark"),
+                .product(name: "Drift", package: "Bulwark"),
+            ]),
+        .executableTarget(name: "FuzzActivityLogs", dependencies: ["CFuzzDriver", .product(name: "Anomaly", package: "Bulwark")]),
+        .executableTarget(
+            name: "FuzzCloudResponses",
+            dependencies: [
+                "CFuzzDriver", .product(name: "CloudHTTP", package: "Bulwark"), .product(name: "AWS", package: "Bulwark"),
+                .product(name: "Azure", package: "Bulwark"), .product(name: "Discovery", package: "Bulwark"),
+            ]),
+        .executableTarget(name: "FuzzCheckYAML", dependencies: ["CFuzzDriver", .product(name: "Checks", package: "Bulwark")]),
     ]
 )

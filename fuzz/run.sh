@@ -2,11 +2,12 @@
 # Builds and runs one libFuzzer target for a given time.
 #   fuzz/run.sh FuzzHCLParser 600     # seconds
 #   fuzz/run.sh FuzzPlanReader 600
+#   fuzz/run.sh FuzzControllerConfig 600   # also FuzzActivityLogs, FuzzCloudResponses, FuzzCheckYAML
 # Seeds come from the test fixtures; new corpus entries go to fuzz/corpus-TARGET (ignored by git),
 # crashes to fuzz/out/. Prints libFuzzer's final "Done N runs in S second(s)" line.
 set -euo pipefail
 cd "$(dirname "$0")"
-target="${1:?target: FuzzHCLParser or FuzzPlanReader}"
+target="${1:?target: FuzzHCLParser, FuzzPlanReader, FuzzControllerConfig, FuzzActivityLogs, FuzzCloudResponses or FuzzCheckYAML}"
 seconds="${2:-60}"
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target" >&2
 corpus="corpus-$target"
@@ -15,9 +16,14 @@ seeds=()
 case "$target" in
   FuzzHCLParser) seeds=(../Tests/HCLTests/Fixtures ../desired-state) ;;
   FuzzPlanReader) seeds=(../Tests/TerraformTests/Fixtures/plan ../Tests/TerraformTests/Fixtures/state) ;;
+  FuzzControllerConfig) seeds=(../desired-state ../Tests/ScannerTests/Fixtures/baseline.json) ;;
+  FuzzCheckYAML) seeds=(../checks/aws ../checks/azure ../Tests/ChecksTests/Fixtures/checks) ;;
+  FuzzActivityLogs) seeds=(seeds/activity-logs) ;;
+  FuzzCloudResponses) seeds=(seeds/cloud-responses ../Tests/AzureTests/Fixtures) ;;
 esac
 for s in "${seeds[@]}"; do
-  [ -d "$s" ] && find "$s" -type f \( -name '*.tf' -o -name '*.json' -o -name '*.tfvars' -o -name '*.tftpl' \) -size -64k -exec cp {} "$corpus"/ \;
+  [ -e "$s" ] && find "$s" -type f \( -name '*.tf' -o -name '*.json' -o -name '*.tfvars' -o -name '*.tftpl' -o -name '*.yaml' \
+    -o -name '*.xml' -o -name '*.jsonl' \) -size -64k -exec cp {} "$corpus"/ \;
 done
 ./.build/release/"$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=out/ -print_final_stats=1 2>&1 | tee "out/$target.log" | grep -E "Done [0-9]+ runs|ERROR|crash|stat::number_of_executed_units" || true

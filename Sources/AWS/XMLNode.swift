@@ -73,6 +73,11 @@ public struct XMLNode: Sendable, Hashable {
     /// Parses a whole document; the root element is returned. Depth is bounded so a hostile document cannot
     /// exhaust the stack, and no external entities are resolved.
     public static func parse(_ data: Data, maxDepth: Int = 64) throws(ParseError) -> XMLNode {
+        // Foundation's XMLParser traps (a forced String conversion) on an element name that is not UTF-8; AWS
+        // answers in UTF-8 only, so anything else is refused before it reaches the parser.
+        guard String(validating: data, as: UTF8.self) != nil else {
+            throw ParseError(message: "the document is not valid UTF-8", line: 1, column: 1)
+        }
         let builder = TreeBuilder(maxDepth: maxDepth)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false

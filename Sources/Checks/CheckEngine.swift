@@ -35,6 +35,21 @@ public struct CheckEngine: Sendable {
         return results
     }
 
+    /// `evaluate(graph:suppressions:)` that checks `deadline` before each resource and throws its
+    /// `deadline_exceeded` diagnostic once it has expired: results of part of a graph are not a scan.
+    public func evaluate(
+        graph: ResourceGraph, suppressions: SuppressionContext = SuppressionContext(), deadline: EvaluationDeadline
+    ) throws(Diagnostic) -> [CheckResult] {
+        let evaluator = ConditionEvaluator(graph: graph)
+        var results: [CheckResult] = []
+        results.reserveCapacity(graph.resources.count * 2)
+        for resource in graph.resources {
+            try deadline.check("the checks of \(resource.address)", at: resource.origin.sourceRange)
+            evaluate(resource: resource, evaluator: evaluator, suppressions: suppressions, into: &results)
+        }
+        return results
+    }
+
     /// Indices of the checks that apply to `resource`, in check order.
     func applicableChecks(for resource: Resource) -> [Int] {
         let key = resource.mode == .data ? "data." + resource.type : resource.type

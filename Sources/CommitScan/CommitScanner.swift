@@ -54,12 +54,21 @@ public struct CommitScanner: Sendable {
         for (input, path) in zip(inputs, wanted) where tree.kind(input) == nil {
             throw CommitScanError(.artifactFailed, "path '\(path)' does not exist at commit \(snapshot.commit.prefix(12))")
         }
+        // The scan runs on a Dispatch thread, out of reach of task cancellation: cancelling the task (a reconcile
+        // cycle's timeout, shutdown) cancels this deadline, which every evaluation loop checks.
+        let deadline = EvaluationDeadline(at: options.deadline?.instant)
+        options.deadline = deadline
         let scanOptions = options
-        let result: Result<ScanReport, ScanError> = await OffPool.run {
-            do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: scanOptions)) } catch {
-                return .failure(error)
+        let result: Result<ScanReport, ScanError> = await withTaskCancellationHandler {
+            await OffPool.run {
+                do throws(ScanError) { return .success(try ScanRunner.run(paths: inputs, options: scanOptions)) } catch {
+                    return .failure(error)
+                }
             }
+        } onCancel: {
+            deadline.cancel()
         }
+        try Task.checkCancellation()
         switch result {
         case .success(let report): return report
         case .failure(let error): throw CommitScanError(.scanFailed, error.description, underlying: error)

@@ -67,7 +67,17 @@ struct InputScanner: Sendable {
             if !found.isEmpty { inline[resource.address, default: []].append(contentsOf: found) }
         }
         let context = SuppressionContext(inline: inline, skips: skips, today: today)
-        let results = engine.evaluate(graph: ResourceGraph(input.resources), suppressions: context)
+        var results: [CheckResult] = []
+        var stopped: [Diagnostic] = []
+        if let deadline = loadOptions.deadline {
+            do {
+                results = try engine.evaluate(graph: ResourceGraph(input.resources), suppressions: context, deadline: deadline)
+            } catch {
+                stopped.append(error)
+            }
+        } else {
+            results = engine.evaluate(graph: ResourceGraph(input.resources), suppressions: context)
+        }
 
         var scan = InputScan()
         scan.resourceCount = input.resources.count
@@ -95,7 +105,7 @@ struct InputScanner: Sendable {
             // in `envs/prod` gives the same fingerprints.
             return Finding(result: result, location: location, input: qualifier)
         }
-        scan.diagnostics = (input.diagnostics + context.diagnostics).map { ReportDiagnostic($0, path: { relative($0) }) }
+        scan.diagnostics = (input.diagnostics + context.diagnostics + stopped).map { ReportDiagnostic($0, path: { relative($0) }) }
         return scan
     }
 }

@@ -33,6 +33,9 @@ public struct ScanOptions: Sendable {
     public var environment: [String: String] = [:]
     /// Tool identity printed in reports.
     public var tool = ToolInfo()
+    /// When loading and checking must stop (a reconcile cycle's timeout, or cancellation); nil: never. A root
+    /// module stopped by it is reported as a load error with no findings.
+    public var deadline: EvaluationDeadline?
 
     /// Options with every default.
     public init() {}

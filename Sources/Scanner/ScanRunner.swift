@@ -54,6 +54,7 @@ public enum ScanRunner {
         loadOptions.environment = options.environment
         loadOptions.fileTree = tree
         loadOptions.treeRoots = inputPaths.map { ScanPaths.absolute($0, in: tree) }
+        loadOptions.deadline = options.deadline
         let scanner = InputScanner(
             engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
             paths: paths, today: options.today)

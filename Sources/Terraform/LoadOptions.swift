@@ -10,6 +10,16 @@ public struct LoadOptions: Sendable {
     public var maxInstances: Int = 10_000
     /// Deepest chain of nested module calls (guards against a module that calls itself).
     public var maxModuleDepth: Int = 16
+    /// Most module instances one root module may expand into, over every level of nesting (a module that calls
+    /// itself twice doubles them at each level).
+    public var maxModuleInstances: Int = 10_000
+    /// Most resource, data source and ephemeral instances one root module may expand into.
+    public var maxResourceInstances: Int = 100_000
+    /// Most elements all `for` expressions, `%{for}` directives and splats of one root module may produce together
+    /// (nested ones multiply: three nested `for`s over 1,000 elements each are a billion).
+    public var maxForElements: Int = 4_000_000
+    /// When loading must stop (a reconcile cycle's timeout, or cancellation); nil: never.
+    public var deadline: EvaluationDeadline?
     /// Extra tfvars files, applied after `terraform.tfvars` and `*.auto.tfvars`, in order.
     public var varFiles: [String] = []
     /// `-var name=value` overrides, applied last, in order.

@@ -26,6 +26,7 @@ public enum ModuleLoader {
         }
         let config = session.config(forDirectory: directory, files: files)
         var plain = EvalContext()
+        plain.deadline = options.deadline
         plain.functionContext = FunctionContext(
             baseDirectory: tree.workingDirectory, maxFileSize: options.maxFileSize, fileTree: tree)
         let roots = RootVariables(config: config, options: options, displayBase: base, ctx: plain)
@@ -35,6 +36,14 @@ public enum ModuleLoader {
             inputTargets: [:], isRoot: true)
         root.run()
         session.diagnostics.append(contentsOf: session.warnings.diagnostics)
+        // A load stopped by a bound or the deadline saw only part of the configuration: none of it is reported
+        // as scanned, so no check passes on what happened to be evaluated first.
+        if let stopped = session.budget.stopReason {
+            session.diagnostics.append(stopped)
+            return LoadedConfiguration(
+                rootDirectory: directory, resources: [], outputs: [:], diagnostics: session.diagnostics, files: session.files,
+                sourceRanges: session.sourceRanges)
+        }
         return LoadedConfiguration(
             rootDirectory: directory, resources: root.resources, outputs: root.outputs,
             diagnostics: session.diagnostics, files: session.files, sourceRanges: session.sourceRanges)

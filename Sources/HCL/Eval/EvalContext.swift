@@ -14,11 +14,17 @@ public struct EvalContext: Sendable {
     public var warnings: WarningLog?
     /// Most elements a single `for` expression or `%{for}` directive may produce.
     public var maxForIterations: Int
+    /// When evaluation must stop (a reconcile cycle's timeout, or cancellation); nil: never. Checked by every
+    /// iteration of `for` expressions, `%{for}` directives and splats, and by every function call.
+    public var deadline: EvaluationDeadline?
+    /// The elements every `for` expression, `%{for}` directive and splat of one load may produce together; nil: no
+    /// total beyond `maxForIterations` per expression.
+    public var iterations: IterationBudget?
 
     public init(
         variables: [String: Value] = [:], functions: FunctionTable = .standard,
         functionContext: FunctionContext = FunctionContext(), openObjects: OpenObjects? = nil,
-        warnings: WarningLog? = nil, maxForIterations: Int = 1_000_000
+        warnings: WarningLog? = nil, maxForIterations: Int = 1_000_000, deadline: EvaluationDeadline? = nil
     ) {
         self.variables = variables
         self.functions = functions
@@ -26,6 +32,7 @@ public struct EvalContext: Sendable {
         self.openObjects = openObjects
         self.warnings = warnings
         self.maxForIterations = maxForIterations
+        self.deadline = deadline
     }
 
     /// A copy with extra root names bound (for-expression and template-for variables).

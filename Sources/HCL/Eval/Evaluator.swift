@@ -158,9 +158,11 @@ public enum Evaluator {
         case .list(let xs), .tuple(let xs), .set(let xs): items = xs
         default: items = [base]  // HCL's splat wraps a single value in a one-element tuple.
         }
+        try ctx.iterations?.spend(items.count, for: "The splat expression", at: each.range)
         var out: [Value] = []
         out.reserveCapacity(items.count)
         for item in items {
+            try ctx.deadline?.check("a splat expression", at: each.range)
             out.append(try evaluate(each, ctx, splatItem: item))
         }
         if case .list = base { return .list(out) }
@@ -239,10 +241,13 @@ public enum Evaluator {
                         "The %{for} directive iterates over \(pairs.count) elements, more than the limit of \(ctx.maxForIterations)",
                         at: range)
                 }
+                try ctx.iterations?.spend(pairs.count, for: "The %{for} directive", at: range)
                 for (key, value) in pairs {
+                    try ctx.deadline?.check("a %{for} directive", at: range)
                     var bindings = [v: value]
                     if let k { bindings[k] = key }
                     try render(body, ctx.binding(bindings), splatItem: splatItem, into: &text, unknown: &unknown)
+                    try checkLength(text, range)
                 }
             }
         }
@@ -251,7 +256,9 @@ public enum Evaluator {
     static func appendInterpolated(_ v: Value, _ range: SourceRange, into text: inout String, unknown: inout Bool) throws(Diagnostic) {
         switch v {
         case .unknown: unknown = true
-        case .string(let s): text += s
+        case .string(let s):
+            text += s
+            try checkLength(text, range)
         case .null:
             throw Diagnostic(.evaluation, "Invalid template interpolation value: the expression result is null", at: range)
         case .number, .bool:
@@ -260,6 +267,15 @@ public enum Evaluator {
             throw Diagnostic(
                 .typeMismatch, "Invalid template interpolation value: cannot include a \(v.typeName) value in a string template", at: range)
         }
+    }
+
+    /// Longest string a template or function call may produce: past it, a doubling chain of locals would only
+    /// exhaust memory.
+    public static let maxStringBytes = 32 << 20
+
+    static func checkLength(_ text: String, _ range: SourceRange) throws(Diagnostic) {
+        guard text.utf8.count > maxStringBytes else { return }
+        throw Diagnostic(.limitExceeded, "The template renders more than the limit of \(maxStringBytes) bytes", at: range)
     }
 
     static func call(
@@ -273,6 +289,7 @@ public enum Evaluator {
         guard ctx.functions.function(named: name) != nil else {
             throw Diagnostic(.unknownFunction, "Call to unknown function \"\(name)\"", at: e.range)
         }
+        try ctx.deadline?.check("a call to \(name)()", at: e.range)
         var values: [Value] = []
         values.reserveCapacity(arguments.count)
         for a in arguments { values.append(try evaluate(a, ctx, splatItem: splatItem)) }
@@ -287,8 +304,12 @@ public enum Evaluator {
                     at: arguments.last?.range ?? e.range)
             }
         }
-        do {
-            return try ctx.functions.call(name, arguments: values, context: ctx.functionContext)
+        do throws(FunctionError) {
+            let result = try ctx.functions.call(name, arguments: values, context: ctx.functionContext)
+            if case .string(let text) = result, text.utf8.count > maxStringBytes {
+                throw FunctionError("the result is a string of \(text.utf8.count) bytes, more than the limit of \(maxStringBytes)")
+            }
+            return result
         } catch {
             if let path = error.missingFile, let warnings = ctx.warnings {
                 warnings.append(
@@ -320,6 +341,8 @@ public enum Evaluator {
                 let v = try evaluate(a, strict, splatItem: splatItem)
                 return v.isWhollyKnown ? v : .unknown
             } catch {
+                // A stopped evaluation is not a failed alternative: the next one would be stopped too.
+                if error.code == .deadlineExceeded { throw error }
                 last = error
             }
         }
@@ -338,6 +361,7 @@ public enum Evaluator {
             let v = try evaluate(arguments[0], strict, splatItem: splatItem)
             return v.isWhollyKnown ? .bool(true) : .unknown
         } catch {
+            if error.code == .deadlineExceeded { throw error }
             return .bool(false)
         }
     }

@@ -32,11 +32,13 @@ enum ForEvaluator {
                 .limitExceeded, "The for expression iterates over \(pairs.count) elements, more than the limit of \(ctx.maxForIterations)",
                 at: range)
         }
+        try ctx.iterations?.spend(pairs.count, for: "The for expression", at: range)
         var tupleOut: [Value] = []
         var objectOut: [String: Value] = [:]
         var groups: [String: [Value]] = [:]
         var unknown = false
         for (key, value) in pairs {
+            try ctx.deadline?.check("a for expression", at: range)
             var bindings = [f.valueVariable: value]
             if let k = f.keyVariable { bindings[k] = key }
             let inner = ctx.binding(bindings)

@@ -13,6 +13,9 @@ enum Formatter {
         var raw: String
     }
 
+    /// Largest width or precision a verb may ask for (Go's fmt limit).
+    static let maxWidth = 1_000_000
+
     /// Formats with the verbs %v %#v %t %s %q %d %b %o %x %X %e %E %f %F %g %G and %%.
     static func format(_ format: String, _ args: [Value]) throws(FunctionError) -> String {
         var out = ""
@@ -76,6 +79,13 @@ enum Formatter {
             }
             guard i < characters.count else {
                 throw FunctionError("Call to function \"format\" failed: unterminated format verb at offset \(startOffset).", argument: 0)
+            }
+            // Go's fmt refuses widths and precisions above a million (`%!(BADWIDTH)`); a larger one would only
+            // allocate a string of that many padding characters.
+            if (verb.width ?? 0) > maxWidth || (verb.precision ?? 0) > maxWidth {
+                throw FunctionError(
+                    "Call to function \"format\" failed: the width or precision of the verb at offset \(startOffset) is larger than \(maxWidth).",
+                    argument: 0)
             }
             verb.mode = Character(characters[i])
             i += 1

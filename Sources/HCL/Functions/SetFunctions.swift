@@ -53,6 +53,9 @@ enum SetFunctions {
         return out
     }
 
+    /// Most elements `setproduct` may produce.
+    static let maxProductSize = 1_000_000
+
     private static func product(_ args: [Value]) throws(FunctionError) -> Value {
         guard args.count >= 2 else {
             throw FunctionError("Call to function \"setproduct\" failed: at least two arguments are required.")
@@ -79,6 +82,16 @@ enum SetFunctions {
             }
         }
         let allSets = listCount < args.count
+        // Four lists of 1,024 elements would be a trillion combinations: refuse before allocating any.
+        var size = 1
+        for list in lists {
+            let (product, overflow) = size.multipliedReportingOverflow(by: list.count)
+            guard !overflow, product <= maxProductSize else {
+                throw FunctionError(
+                    "Call to function \"setproduct\" failed: the product would have more than \(maxProductSize) elements.")
+            }
+            size = product
+        }
         var combos: [[Value]] = [[]]
         for list in lists {
             var next: [[Value]] = []

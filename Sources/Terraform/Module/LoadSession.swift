@@ -19,6 +19,10 @@ final class LoadSession {
     private var graphs: [String: ModuleGraph] = [:]
     private var reportedNotLoaded: Set<String> = []
     var diagnostics: [Diagnostic] = []
+    /// Module instances, resource instances and time this load may still spend.
+    var budget: LoadBudget
+    /// Elements every `for` expression of this load may produce together.
+    let iterations: IterationBudget
     var files: [String] = []
     /// Key-stripped config address → block range, for mapping plan resources back to source.
     var sourceRanges: [String: SourceRange] = [:]
@@ -29,6 +33,8 @@ final class LoadSession {
         self.displayBase = displayBase
         self.manifest = ModuleManifest(rootDirectory: rootDirectory, maxFileSize: options.maxFileSize, tree: options.fileTree)
         self.functions = .standard
+        self.budget = LoadBudget(options: options)
+        self.iterations = IterationBudget(limit: options.maxForElements)
         diagnostics.append(contentsOf: manifest.diagnostics)
     }
 
@@ -71,7 +77,7 @@ final class LoadSession {
         if let cached = graphs[key] { return cached }
         let graph = ModuleGraph(config: config) { call in
             let childKey = callKey.isEmpty ? call.name : "\(callKey).\(call.name)"
-            guard depth + 1 <= options.maxModuleDepth,
+            guard depth + 1 <= options.maxModuleDepth, budget.admitGraph(call: childKey, at: call.range),
                 let directory = moduleDirectory(
                     source: call.source, callKey: childKey, parentDirectory: config.directory, range: call.range)
             else { return nil }
@@ -80,6 +86,11 @@ final class LoadSession {
         }
         graphs[key] = graph
         return graph
+    }
+
+    /// Whether the load has stopped: a bound crossed or the deadline passed (see `LoadBudget`).
+    func isStopped(evaluating what: @autoclosure () -> String, at range: SourceRange?) -> Bool {
+        budget.isStopped(evaluating: what(), at: range, iterations: iterations)
     }
 
     /// Runs `body` and drops the diagnostics it reports: a module evaluated with some inputs not yet known

@@ -100,9 +100,12 @@ extension ModuleInstance {
                     Diagnostic(.unknownReference, "Module \"\(state.key)\" has no variable named \"\(attr.name)\"", at: attr.range))
             }
         }
+        // Every run counts, the incomplete ones too: they cost as much as the complete one.
+        guard session.budget.admitModules(state.expansion.instances.count, call: state.key, at: state.call.range) else { return }
         var outputs: [[String: Value]] = []
         var merged: [String: ReferenceTargets] = [:]
         for (i, instance) in state.expansion.instances.enumerated() {
+            if session.isStopped(evaluating: "module.\(state.key)", at: state.call.range) { return }
             var inputs = state.inputs[i]
             for name in state.inputNames where !state.ready.contains(name) { inputs[name] = .unknown }
             let segment = "module.\(state.call.name)" + (instance.key?.description ?? "")

@@ -57,8 +57,11 @@ final class ModuleInstance {
             variables: [:], functions: functions,
             functionContext: FunctionContext(
                 baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, renderTemplate: render),
-            openObjects: session.openObjects, warnings: session.warnings, maxForIterations: max(session.options.maxInstances * 100, 100_000)
+            openObjects: session.openObjects, warnings: session.warnings,
+            maxForIterations: max(session.options.maxInstances * 100, 100_000),
+            deadline: session.options.deadline
         )
+        ctx.iterations = session.iterations
         let root = session.rootDirectory
         ctx.variables["path"] = .object([
             "module": .string(relativePath(tree.absolutePath(config.directory), to: baseDirectory)),
@@ -145,6 +148,7 @@ final class ModuleInstance {
             ctx.variables["module"] = .object(modules)
         }
         for n in graph.order {
+            if session.isStopped(evaluating: addressPrefix + n, at: graph.declared[n]) { return }
             let cyclic = graph.cyclic.contains(n)
             switch graph.items[n] {
             case .local(let l)?:
@@ -181,9 +185,11 @@ final class ModuleInstance {
         let expansion = InstanceExpansion(
             count: r.count, forEach: r.forEach, what: what, range: r.range, ctx: ctx, maxInstances: session.options.maxInstances)
         session.diagnostics.append(contentsOf: expansion.diagnostics)
+        guard session.budget.admitResources(expansion.instances.count, of: what, at: r.range) else { return }
         var evaluator = BodyEvaluator(maxInstances: session.options.maxInstances)
         var instanceValues: [Value] = []
         for instance in expansion.instances {
+            if session.isStopped(evaluating: what, at: r.range) { return }
             let instanceCtx = ctx.binding(instance.bindings)
             eachTargets = targetsOfEach(r.forEach, key: instance.key)
             var attributes: [String: Value] = [:]
