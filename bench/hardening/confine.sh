@@ -54,6 +54,7 @@ printf '%s' "$lambda" >"$WORK/repo/lambda.tf"
 head -c $((9 << 20)) /dev/urandom >"$WORK/repo/lambda.zip"
 git -C "$WORK/repo" add -A
 git -C "$WORK/repo" -c user.name=probe -c user.email=probe@example.com commit -qm blob
+blob_commit=$(git -C "$WORK/repo" rev-parse HEAD)
 mkdir -p "$WORK/repo/generated"
 { printf '# '; head -c $((9 << 20)) /dev/zero | tr '\0' 'x'; } >"$WORK/repo/generated/huge.tf"
 git -C "$WORK/repo" add -A
@@ -72,7 +73,7 @@ TF
 printf '%-18s %8s %10s %4s\n' probe seconds maxRSS_KB exit
 probe parse-dot-links "$BIN" parse "$WORK/links"
 probe scan-dot-links "$BIN" scan --checks-dir "$CHECKS" --soft-fail -o json "$WORK/links"
-probe pr-large-blob "$BIN" scan --checks-dir "$CHECKS" --repo "$WORK/repo" --head main~1 -o json
+probe pr-large-blob "$BIN" scan --checks-dir "$CHECKS" --repo "$WORK/repo" --head "$blob_commit" -o json
 probe pr-large-tf "$BIN" scan --checks-dir "$CHECKS" --repo "$WORK/repo" --head main -o json
 probe scan-large-blob "$BIN" scan --checks-dir "$CHECKS" -o json "$WORK/repo"
 probe scan-canary "$BIN" scan --checks-dir "$CHECKS" --soft-fail -o json "$WORK/canary/repo"
