@@ -9,13 +9,17 @@ import Scanner
 public struct CommitScanner: Sendable {
     /// Options shared by every scan (check library, frameworks); paths and the file tree are set per commit.
     public var options: ScanOptions
-    /// Largest file read from the object database.
+    /// Largest Terraform file (`.tf`, `.tf.json`, tfvars, `.hcl`) or other file read from the object database; a
+    /// larger one is present by size only, so it fails only its own load (a `.tf`) or the file function reading it.
     public var maxFileSize: Int
+    /// Largest plan or state JSON read (machine-written, so larger).
+    public var maxInputFileSize: Int
 
     /// A scanner with `options` as the template for each commit's scan.
-    public init(options: ScanOptions, maxFileSize: Int = 8 << 20) {
+    public init(options: ScanOptions, maxFileSize: Int = 8 << 20, maxInputFileSize: Int? = nil) {
         self.options = options
         self.maxFileSize = maxFileSize
+        self.maxInputFileSize = maxInputFileSize ?? options.maxInputFileSize
     }
 
     /// Scans `paths` of `commit`. Paths are relative to the repository root; `.` is the whole tree.
@@ -36,11 +40,11 @@ public struct CommitScanner: Sendable {
     /// Reads the files under `paths` of `commit` (the input of `scan(_:paths:)` and of fix planning).
     public func snapshot(repository: GitRepository, commit: String, paths: [String]) async throws -> CommitSnapshot {
         let wanted = paths.map(Self.normalise)
-        let blobs = try await repository.files(commit: commit, under: wanted.map { $0 == "." ? "" : $0 }, maxFileSize: maxFileSize)
-        var files: [String: [UInt8]] = [:]
-        files.reserveCapacity(blobs.count)
-        for (path, data) in blobs { files[path] = [UInt8](data) }
-        return CommitSnapshot(commit: commit, files: files)
+        let (fileLimit, inputLimit) = (maxFileSize, maxInputFileSize)
+        let blobs = try await repository.blobs(commit: commit, under: wanted.map { $0 == "." ? "" : $0 }) { path in
+            Self.isInputJSON(path) ? inputLimit : fileLimit
+        }
+        return CommitSnapshot(commit: commit, files: blobs.files, oversized: blobs.oversized)
     }
 
     /// Scans `paths` of a snapshot (a commit as stored, or with fix edits applied) with the same options.
@@ -73,6 +77,12 @@ public struct CommitScanner: Sendable {
         case .success(let report): return report
         case .failure(let error): throw CommitScanError(.scanFailed, error.description, underlying: error)
         }
+    }
+
+    /// A `.json` file that is not Terraform's own JSON syntax: a plan or state, read with the higher limit.
+    static func isInputJSON(_ path: String) -> Bool {
+        path.hasSuffix(".json") && !path.hasSuffix(".tf.json") && !path.hasSuffix(".tfvars.json")
+            || path.hasSuffix(".tfstate")
     }
 
     /// The virtual directory a commit's files appear under (report paths are relative to it).

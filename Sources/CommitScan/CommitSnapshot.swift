@@ -5,15 +5,18 @@ public struct CommitSnapshot: Sendable {
     public let commit: String
     /// Repository-relative path → bytes.
     public let files: [String: [UInt8]]
+    /// Repository-relative path → size, for files left unread because they were over their limit.
+    public let oversized: [String: Int]
     /// The files as a read-only tree rooted at `root`; indexed once here, since the scan, every fix group's
     /// planner and the later stages all read it.
     public let tree: MemoryFileTree
 
-    /// A snapshot of `files` at `commit`.
-    public init(commit: String, files: [String: [UInt8]]) {
+    /// A snapshot of `files` at `commit`, with `oversized` files present by size only.
+    public init(commit: String, files: [String: [UInt8]], oversized: [String: Int] = [:]) {
         self.commit = commit
         self.files = files
-        self.tree = MemoryFileTree(root: CommitScanner.root(of: commit), files: files)
+        self.oversized = oversized
+        self.tree = MemoryFileTree(root: CommitScanner.root(of: commit), files: files, oversized: oversized)
     }
 
     /// The virtual directory the files appear under (`/git/<12 hex>`), so reports read repository-relative paths.

@@ -162,6 +162,17 @@ public final class GitRepository: Sendable {
         }
     }
 
+    /// Every blob under `paths` read from the ODB when within the limit `limit` gives for its path; larger blobs
+    /// are listed by size and never read. A missing path is `.notFound`.
+    public func blobs(
+        commit: String, under paths: [String], limit: @escaping @Sendable (String) -> Int
+    ) async throws(GitError) -> GitBlobs {
+        let handle = handle
+        return try await worker.run { () throws(GitError) -> GitBlobs in
+            try handle.blobs(commit: commit, under: paths, limit: limit)
+        }
+    }
+
     /// Tree-to-tree diff of two commits, renames detected.
     public func changedPaths(from: String, to: String) async throws(GitError) -> [GitChange] {
         let handle = handle

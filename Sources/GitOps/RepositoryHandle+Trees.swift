@@ -187,6 +187,42 @@ extension RepositoryHandle {
         return files
     }
 
+    /// `files`, with a limit per path: a blob over its limit is not read but listed by size, so one large file
+    /// (a packaged artifact) does not make the whole read fail.
+    func blobs(commit: String, under paths: [String], limit: (String) -> Int) throws(GitError) -> GitBlobs {
+        let operation = "files"
+        let root = try rootTree(commit: commit, operation)
+        defer { git_tree_free(root) }
+        let odb = try odb(operation)
+        defer { git_odb_free(odb) }
+        var blobs = GitBlobs()
+        func take(_ path: String, _ entry: OpaquePointer) throws(GitError) {
+            guard Self.kind(entry) == .blob, let oid = git_tree_entry_id(entry) else { return }
+            let size = try Self.size(odb, oid, operation)
+            if size > limit(path) {
+                blobs.oversized[path] = size
+            } else {
+                blobs.files[path] = [UInt8](try readBlob(oid, maxSize: size, path: path))
+            }
+        }
+        for requested in paths {
+            let base = try Self.normalize(requested, operation)
+            if base.isEmpty {
+                try walk(root, prefix: "", depth: 0, operation, take)
+                continue
+            }
+            switch try locate(base, in: root, commit: commit, operation) {
+            case .entry(let entry):
+                defer { git_tree_entry_free(entry) }
+                try take(base, entry)
+            case .tree(let subtree):
+                defer { git_tree_free(subtree) }
+                try walk(subtree, prefix: base, depth: 0, operation, take)
+            }
+        }
+        return blobs
+    }
+
     /// Paths that differ between the trees of two commits, with renames detected (50% similarity, git's default).
     func changedPaths(from old: String, to new: String) throws(GitError) -> [GitChange] {
         let operation = "changedPaths"

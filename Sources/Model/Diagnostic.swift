@@ -25,6 +25,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         public static let invalidState: Code = "invalid_state"
         public static let duplicate: Code = "duplicate"
         public static let unsupported: Code = "unsupported"
+        /// A read (file function, module source, configuration file) refused because it leads outside the
+        /// directories the scan may read.
+        public static let outsideReadRoots: Code = "outside_read_roots"
     }
 
     /// Whether the problem stops the thing it is about from loading.

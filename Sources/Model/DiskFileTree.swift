@@ -76,6 +76,26 @@ public struct DiskFileTree: FileTree {
         return names
     }
 
+    /// `realpath` of the deepest ancestor that exists, with the missing rest appended: a file that does not exist
+    /// yet is judged by the directory it would be created in. Nil when something exists at a step but cannot be
+    /// resolved (a dangling or looping link, no permission), so such a path is never taken for an inside one.
+    public func resolvedPath(_ path: String) -> String? {
+        var head = absolute(path)
+        var missing: [String] = []
+        while true {
+            if let real = realpath(head, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return missing.isEmpty ? base : TreePath.clean(base + "/" + missing.reversed().joined(separator: "/"))
+            }
+            var info = stat()
+            guard lstat(head, &info) != 0, errno == ENOENT || errno == ENOTDIR, head != "/" else { return nil }
+            let slash = head.lastIndex(of: "/") ?? head.startIndex
+            missing.append(String(head[head.index(after: slash)...]))
+            head = slash == head.startIndex ? "/" : String(head[..<slash])
+        }
+    }
+
     /// The process's current directory.
     public var workingDirectory: String {
         // getcwd(NULL, 0) allocates a buffer of the right size (glibc, musl and Darwin all do).

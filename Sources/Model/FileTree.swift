@@ -13,11 +13,22 @@ public protocol FileTree: Sendable {
     func entries(_ directory: String) -> [String]?
     /// The directory relative paths resolve against (disk: the process cwd; memory: its root).
     var workingDirectory: String { get }
+    /// The absolute path `path` really names, symbolic links resolved (`realpath`), so a confinement check sees
+    /// where a read would land; nil when something there cannot be resolved (a dangling or looping link).
+    func resolvedPath(_ path: String) -> String?
 }
 
 extension FileTree {
     /// Trees without symbolic links: a path is what it is.
     public func resolvedKind(_ path: String) -> FileKind? { kind(path) }
+
+    /// Trees without symbolic links: the path made absolute and cleaned lexically.
+    public func resolvedPath(_ path: String) -> String? { absolute(path) }
+
+    /// `path` made absolute against the working directory and cleaned lexically (no link resolved).
+    public func absolute(_ path: String) -> String {
+        TreePath.clean(path.hasPrefix("/") ? path : workingDirectory + "/" + path)
+    }
 }
 
 /// The outcome of `FileTree.read`.

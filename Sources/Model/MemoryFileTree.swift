@@ -6,19 +6,24 @@ public struct MemoryFileTree: FileTree {
     /// The absolute directory the snapshot stands for; relative paths resolve against it.
     public let root: String
     private let files: [String: [UInt8]]
+    /// Files known only by size (left unread because they were over the snapshot's limit).
+    private let oversized: [String: Int]
     /// Directory path relative to the root ("" for the root) → child names, sorted.
     private let directories: [String: [String]]
 
     /// `files`: paths relative to `root` ("desired-state/terraform/aws/main.tf") → bytes; directories are implied.
-    /// A relative `root` is taken from `/`; paths that leave the root (`../x`) are ignored.
-    public init(root: String, files: [String: [UInt8]]) {
+    /// A relative `root` is taken from `/`; paths that leave the root (`../x`) are ignored. `oversized` lists
+    /// files left unread by size: they exist, and reading one is always `.tooLarge`.
+    public init(root: String, files: [String: [UInt8]], oversized: [String: Int] = [:]) {
         self.root = TreePath.clean(root.hasPrefix("/") ? root : "/" + root)
         var stored: [String: [UInt8]] = [:]
+        var unread: [String: Int] = [:]
         var children: [String: Set<String>] = ["": []]
-        for (path, bytes) in files {
+        let entries = files.map { ($0.key, $0.value, 0) } + oversized.map { ($0.key, [UInt8](), $0.value) }
+        for (path, bytes, size) in entries {
             let key = TreePath.clean(path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path)
             guard key != ".", key != "..", !key.hasPrefix("../") else { continue }
-            stored[key] = bytes
+            if size > 0 { unread[key] = size } else { stored[key] = bytes }
             var child = Substring(key)
             while true {
                 let slash = child.lastIndex(of: "/")
@@ -30,6 +35,7 @@ public struct MemoryFileTree: FileTree {
             }
         }
         self.files = stored
+        self.oversized = unread
         self.directories = children.mapValues { $0.sorted() }
     }
 
@@ -39,19 +45,20 @@ public struct MemoryFileTree: FileTree {
         if let bytes = files[key] {
             return bytes.count > maxSize ? .tooLarge(bytes.count) : .success(bytes)
         }
+        if let size = oversized[key] { return .tooLarge(size) }
         return directories[key] != nil ? .failure("is a directory") : .missing
     }
 
     /// `.file` or `.directory`; nil outside the snapshot.
     public func kind(_ path: String) -> FileKind? {
         guard let key = key(path) else { return nil }
-        if files[key] != nil { return .file }
+        if files[key] != nil || oversized[key] != nil { return .file }
         return directories[key] != nil ? .directory : nil
     }
 
     /// Sorted child names of a directory.
     public func entries(_ directory: String) -> [String]? {
-        guard let key = key(directory), files[key] == nil else { return nil }
+        guard let key = key(directory), files[key] == nil, oversized[key] == nil else { return nil }
         return directories[key]
     }
 

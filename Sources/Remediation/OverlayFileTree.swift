@@ -39,6 +39,9 @@ public struct OverlayFileTree: FileTree {
     /// The base tree's entries (overrides never add files).
     public func entries(_ directory: String) -> [String]? { base.entries(directory) }
 
+    /// The base tree's resolution: replacing contents never changes where a path leads.
+    public func resolvedPath(_ path: String) -> String? { base.resolvedPath(path) }
+
     /// The base tree's working directory.
     public var workingDirectory: String { base.workingDirectory }
 

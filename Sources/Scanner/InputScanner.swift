@@ -34,14 +34,18 @@ struct InputScanner: Sendable {
         var realPaths: [String: String] = [:]
         let real: (String) -> String = { name in
             if let known = realPaths[name] { return known }
-            let resolved = ScanPaths.absolute(name, base: base, in: tree)
+            var resolved = ScanPaths.absolute(name, base: base, in: tree)
+            // A link in the tree to a file elsewhere is named by the link: where it points is not the tree's to tell.
+            let lexical = TreePath.clean(name.hasPrefix("/") ? name : base + "/" + name)
+            if !paths.contains(resolved), paths.contains(lexical) { resolved = lexical }
             realPaths[name] = resolved
             return resolved
         }
         var relativePaths: [String: String] = [:]
         let relative: (String) -> String = { name in
             if let known = relativePaths[name] { return known }
-            let shown = paths.relative(real(name))
+            let resolved = real(name)
+            let shown = paths.contains(resolved) ? paths.relativeInside(resolved) : paths.relative(resolved)
             relativePaths[name] = shown
             return shown
         }

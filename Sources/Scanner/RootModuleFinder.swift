@@ -28,30 +28,10 @@ public enum RootModuleFinder {
     }
 
     /// Every directory under `top` (itself included) holding configuration files, skipping hidden directories.
+    /// Symbolic links to directories are not followed (`FileTreeWalker`): Terraform resolves module sources by
+    /// path anyway.
     static func terraformDirectories(under top: String, in tree: any FileTree) -> [String] {
-        var out: [String] = []
-        var stack = [top]
-        while let dir = stack.popLast() {
-            guard let names = tree.entries(dir) else { continue }
-            var hasConfig = false
-            for name in names.sorted() {
-                let path = (dir as NSString).appendingPathComponent(name)
-                switch tree.kind(path) {
-                case .directory:
-                    if !name.hasPrefix(".") { stack.append(path) }
-                case .symlink:
-                    // Symbolic links to directories are not followed: they can loop, and Terraform
-                    // resolves module sources by path anyway. A link to a file is a file.
-                    if isConfigurationFile(name), tree.resolvedKind(path) == .file { hasConfig = true }
-                case .file:
-                    if isConfigurationFile(name) { hasConfig = true }
-                case nil:
-                    continue
-                }
-            }
-            if hasConfig { out.append(dir) }
-        }
-        return out.sorted()
+        FileTreeWalker.walk(top, in: tree).filter { $0.files.contains(where: isConfigurationFile) }.map(\.path).sorted()
     }
 
     /// Standardized directories that `dir`'s module blocks call with a local `./` or `../` source.

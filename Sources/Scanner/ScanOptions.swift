@@ -1,6 +1,7 @@
 import Checks
 import Model
 import Reports
+import Terraform
 
 /// Everything `bulwark scan` can be told besides the paths.
 public struct ScanOptions: Sendable {
@@ -27,6 +28,11 @@ public struct ScanOptions: Sendable {
     /// to the scan, `varFiles` and `scanRoot` resolve against its working directory. The check library, skip files
     /// and baselines are the tool's own configuration and are always read from the disk.
     public var fileTree: any FileTree = DiskFileTree()
+    /// `--allow-read`: directories evaluation may read besides the scanned repository (file functions, module
+    /// sources). Every other read outside is refused: its value is unknown and a warning names the expression.
+    public var allowRead: [String] = []
+    /// `--max-file-size`: largest plan or state JSON read, in bytes (Terraform files keep their own limit).
+    public var maxInputFileSize: Int = LoadOptions.defaultMaxInputFileSize
     /// The day suppression expiry is judged against.
     public var today: CalendarDate = .today()
     /// Environment for `TF_VAR_*` values.

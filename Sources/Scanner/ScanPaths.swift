@@ -29,4 +29,14 @@ public struct ScanPaths: Sendable {
         let prefix = root == "/" ? "/" : root + "/"
         return abs.hasPrefix(prefix) ? String(abs.dropFirst(prefix.count)) : abs
     }
+
+    /// `relative` for a path already absolute and inside the root, taken as it is (links not resolved again).
+    public func relativeInside(_ path: String) -> String {
+        path == root ? "." : String(path.dropFirst(root == "/" ? 1 : root.count + 1))
+    }
+
+    /// Whether the absolute, standardized `path` is the root or lies below it.
+    public func contains(_ path: String) -> Bool {
+        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
+    }
 }

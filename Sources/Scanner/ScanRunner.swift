@@ -55,6 +55,8 @@ public enum ScanRunner {
         loadOptions.fileTree = tree
         loadOptions.treeRoots = inputPaths.map { ScanPaths.absolute($0, in: tree) }
         loadOptions.deadline = options.deadline
+        loadOptions.maxInputFileSize = options.maxInputFileSize
+        loadOptions.readRoots = readRoots(inputPaths, allowing: options.allowRead, in: tree)
         let scanner = InputScanner(
             engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
             paths: paths, today: options.today)
@@ -108,6 +110,13 @@ public enum ScanRunner {
             if seen.insert(entry.fingerprint).inserted { entries.append(entry) }
         }
         return FindingBaseline(findings: entries.sorted { ($0.checkID, $0.resource) < ($1.checkID, $1.resource) })
+    }
+
+    /// The directories a scan of `inputPaths` may read: each input's repository (or the input itself when it is in
+    /// none), and the operator's additions.
+    public static func readRoots(_ inputPaths: [String], allowing extra: [String], in tree: any FileTree) -> ReadRoots {
+        let scanned = inputPaths.map { ReadRoots.scanRoot(of: ScanPaths.absolute($0, in: tree), in: tree) }
+        return ReadRoots(scanned + extra.map { ScanPaths.absolute($0, in: tree) }, in: tree)
     }
 
     /// Directories become their root modules; files stay. Paths are absolute and each appears once.

@@ -4,6 +4,11 @@ import Model
 public struct LoadOptions: Sendable {
     /// Largest `.tf`/`.tf.json`/tfvars/plan/state file read, in bytes.
     public var maxFileSize: Int = 8 << 20
+    /// Largest plan or state JSON read, in bytes: machine-written, so larger than any hand-written file.
+    /// Nil: `maxFileSize`.
+    public var maxInputFileSize: Int?
+    /// The plan and state limit commands use unless told otherwise (`--max-file-size`).
+    public static let defaultMaxInputFileSize = 256 << 20
     /// Deepest nesting of blocks and brackets accepted by the parsers.
     public var maxDepth: Int = 128
     /// Most instances one `count` or `for_each` may expand into.
@@ -32,6 +37,12 @@ public struct LoadOptions: Sendable {
     /// The scanned trees (absolute directories): a configuration file that is a symbolic link, or a text file
     /// standing for one, is read only when its target lies inside one of them. Empty: the root module directory.
     public var treeRoots: [String] = []
+    /// The directories evaluation may read (file functions, module sources, installed modules); a read outside is
+    /// refused with a warning and its value is unknown. Nil: reads are not confined (a caller trusting the tree).
+    public var readRoots: ReadRoots?
 
     public init() {}
+
+    /// The limit plan and state files are read with.
+    public var inputFileLimit: Int { maxInputFileSize ?? maxFileSize }
 }

@@ -28,7 +28,9 @@ public enum ModuleLoader {
         var plain = EvalContext()
         plain.deadline = options.deadline
         plain.functionContext = FunctionContext(
-            baseDirectory: tree.workingDirectory, maxFileSize: options.maxFileSize, fileTree: tree)
+            baseDirectory: tree.workingDirectory, maxFileSize: options.maxFileSize, fileTree: tree, readRoots: options.readRoots)
+        plain.warnings = session.warnings
+        plain.missingFilesFail = true
         let roots = RootVariables(config: config, options: options, displayBase: base, ctx: plain)
         session.diagnostics.append(contentsOf: roots.diagnostics)
         let root = ModuleInstance(

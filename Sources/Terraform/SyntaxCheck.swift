@@ -25,18 +25,16 @@ public enum SyntaxCheck {
         return Result(files: parsed.map(\.file), bytes: parsed.reduce(0) { $0 + $1.bytes })
     }
 
+    /// A file as given, or a directory's files through the walker `scan` uses: links to directories are not
+    /// followed, so a link back up the tree cannot make the walk loop or multiply.
     static func collect(_ path: String, in tree: any FileTree, into out: inout [String]) {
         guard tree.resolvedKind(path) == .directory else {
             out.append(path)  // the parser reports a missing file with its name
             return
         }
-        guard let names = tree.entries(path) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let child = (path as NSString).appendingPathComponent(name)
-            if tree.resolvedKind(child) == .directory {
-                collect(child, in: tree, into: &out)
-            } else if extensions.contains(where: { name.hasSuffix($0) }) {
-                out.append(child)
+        for directory in FileTreeWalker.walk(path, in: tree) {
+            for name in directory.files where !name.hasPrefix(".") && extensions.contains(where: { name.hasSuffix($0) }) {
+                out.append((directory.path as NSString).appendingPathComponent(name))
             }
         }
     }

@@ -39,7 +39,7 @@ public struct TerraformInput: Sendable {
                 path: path, kind: .files, resources: loaded.resources, diagnostics: loaded.diagnostics, files: loaded.files)
         }
         let bytes: [UInt8]
-        switch HCLParser.readFile(atPath: path, maxFileSize: options.maxFileSize, in: tree) {
+        switch HCLParser.readFile(atPath: path, maxFileSize: options.inputFileLimit, in: tree) {
         case .failure(let d):
             return TerraformInput(path: path, kind: .files, resources: [], diagnostics: [d], files: [path])
         case .success(let b):

@@ -6,6 +6,7 @@ import Model
 import Remediation
 import Reports
 import Scanner
+import Terraform
 
 /// `bulwark fix`: scan, plan the IaC fixes of the failed findings as minimal HCL edits, and write them
 /// (or print them as a unified diff with --dry-run).
@@ -50,6 +51,11 @@ struct FixCommand: ParsableCommand {
         help: "The CIDR SSH/RDP rules open to the internet are narrowed to; without it those fixes are manual.")
     var adminCIDR: String?
 
+    @Option(
+        name: .customLong("allow-read"),
+        help: "A directory file functions and module sources may read besides the scanned repository (repeatable).")
+    var allowRead: [String] = []
+
     @Option(name: [.short, .customLong("format")], help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -69,6 +75,7 @@ struct FixCommand: ParsableCommand {
         options.library = CheckLibraryLocator.load(explicit: checksDir, environment: environment)
         options.filter = CheckFilter(include: include, exclude: [])
         options.environment = environment
+        options.allowRead = allowRead.map { ScanPaths.absolute($0) }
         let started = DispatchTime.now().uptimeNanoseconds
         let report: ScanReport
         do {
@@ -105,7 +112,10 @@ struct FixCommand: ParsableCommand {
             }
             return FixTarget(result: result, rootDirectory: ScanPaths.absolute(finding.input, base: scanPaths.root))
         }
-        let planner = IaCFixPlanner(context: FixContext(adminCIDR: adminCIDR, searchRoots: roots))
+        // Verifying a fix re-evaluates the tree: its reads are confined as the scan's were.
+        var verification = LoadOptions()
+        verification.readRoots = ScanRunner.readRoots(paths, allowing: options.allowRead, in: DiskFileTree())
+        let planner = IaCFixPlanner(context: FixContext(adminCIDR: adminCIDR, searchRoots: roots, loadOptions: verification))
         let plan = planner.plan(targets: targets, in: DiskFileTree(), checkIDs: nil)
         let planned = DispatchTime.now().uptimeNanoseconds
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Model
+import Scanner
 import Terraform
 
 /// `bulwark inspect`: load Terraform (directories, files, plan or state JSON) and print the resource model.
@@ -29,6 +30,11 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .customLong("max-instances"), help: "Most instances one count/for_each may create.")
     var maxInstances: Int = 10_000
 
+    @Option(
+        name: .customLong("allow-read"),
+        help: "A directory file functions and module sources may read besides the scanned repository (repeatable).")
+    var allowRead: [String] = []
+
     @Flag(name: .customLong("show-attributes"), help: "In text output, print each resource's attributes.")
     var showAttributes = false
 
@@ -49,6 +55,8 @@ struct InspectCommand: ParsableCommand {
             }
             options.variableOverrides.append((String(v[..<eq]), String(v[v.index(after: eq)...])))
         }
+        // Reads stay inside each input's repository and the --allow-read directories, as in `scan`.
+        options.readRoots = ScanRunner.readRoots(paths, allowing: allowRead, in: options.fileTree)
         let inputs = TerraformInput.loadAll(paths, options: options)
         switch format {
         case .json: print(InspectReport.json(inputs))

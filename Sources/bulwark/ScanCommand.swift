@@ -7,6 +7,7 @@ import Model
 import Reports
 import Scanner
 import Store
+import Terraform
 
 /// `bulwark scan`: run the check library over Terraform and report findings (the pull-request gate).
 struct ScanCommand: AsyncParsableCommand {
@@ -116,6 +117,20 @@ struct ScanCommand: AsyncParsableCommand {
     var variables: [String] = []
 
     @Option(
+        name: .customLong("allow-read"),
+        help: ArgumentHelp(
+            "A directory file functions and module sources may read besides the scanned repository (repeatable).",
+            discussion:
+                "Reads are confined to the Git repository enclosing each path (or the path itself outside one); a read elsewhere is unknown, with a warning."
+        ))
+    var allowRead: [String] = []
+
+    @Option(
+        name: .customLong("max-file-size"),
+        help: "Largest plan or state JSON file read, in bytes (Terraform files have their own 8 MiB limit).")
+    var maxFileSize: Int = LoadOptions.defaultMaxInputFileSize
+
+    @Option(
         name: .customLong("source-root"),
         help:
             "Directory that report paths are relative to (and SARIF %SRCROOT%); default: the working directory, and for SARIF the Git repository root enclosing the first path (that path outside a repository)."
@@ -130,6 +145,7 @@ struct ScanCommand: AsyncParsableCommand {
         } else if head == nil {
             throw ValidationError("--repo needs --head (and --base for a pull-request comparison)")
         }
+        if maxFileSize < 1 { throw ValidationError("--max-file-size takes a positive number of bytes") }
         for v in variables where !v.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, got \"\(v)\"")
         }
@@ -167,6 +183,8 @@ struct ScanCommand: AsyncParsableCommand {
         }
         options.environment = environment
         if let sourceRoot { options.scanRoot = ScanPaths.absolute(sourceRoot) }
+        options.allowRead = allowRead.map { ScanPaths.absolute($0) }
+        options.maxInputFileSize = maxFileSize
 
         if let repo, let head {
             try await runPullRequest(repo: repo, base: base, head: head, options: options, environment: environment)

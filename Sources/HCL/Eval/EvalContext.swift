@@ -12,6 +12,9 @@ public struct EvalContext: Sendable {
     /// Where a file function's missing file is reported as a warning while its value becomes unknown (the file
     /// may be a build artifact); nil makes it an error, as inside `try` and `can`, which Terraform decides at plan.
     public var warnings: WarningLog?
+    /// A missing file is an error even with `warnings` set (inside `try` and `can`, which Terraform decides at
+    /// plan, and in templates), while a file left unread on purpose is still unknown and still warned about.
+    public var missingFilesFail = false
     /// Most elements a single `for` expression or `%{for}` directive may produce.
     public var maxForIterations: Int
     /// When evaluation must stop (a reconcile cycle's timeout, or cancellation); nil: never. Checked by every

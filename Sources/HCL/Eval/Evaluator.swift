@@ -311,7 +311,11 @@ public enum Evaluator {
             }
             return result
         } catch {
-            if let path = error.missingFile, let warnings = ctx.warnings {
+            if let unread = error.unread {
+                ctx.warnings?.append(unreadWarning(unread, call: CallText.render(name, arguments, expandFinal: expandFinal), at: e.range))
+                return .unknown
+            }
+            if let path = error.missingFile, let warnings = ctx.warnings, !ctx.missingFilesFail {
                 warnings.append(
                     Diagnostic(
                         .io,
@@ -328,6 +332,21 @@ public enum Evaluator {
         }
     }
 
+    /// The warning for a file left unread: it names the call as written and where, never the path it resolved to.
+    static func unreadWarning(_ unread: UnreadFile, call: String, at range: SourceRange) -> Diagnostic {
+        switch unread {
+        case .outsideReadRoots:
+            return Diagnostic(
+                .outsideReadRoots,
+                "\(call) reads outside the directories this scan may read (the scanned repository and --allow-read); the value is unknown",
+                at: range, severity: .warning)
+        case .tooLarge(let limit):
+            return Diagnostic(
+                .fileTooLarge, "\(call) reads a file larger than the \(limit) byte limit; the value is unknown", at: range,
+                severity: .warning)
+        }
+    }
+
     /// `try(a, b, …)`: the first argument that evaluates without error; unknown if that one is not yet known.
     static func evaluateTry(_ arguments: [Expression], _ e: Expression, _ ctx: EvalContext, splatItem: Value?) throws(Diagnostic) -> Value {
         guard !arguments.isEmpty else {
@@ -335,7 +354,7 @@ public enum Evaluator {
         }
         var last: Diagnostic?
         var strict = ctx
-        strict.warnings = nil
+        strict.missingFilesFail = true
         for a in arguments {
             do {
                 let v = try evaluate(a, strict, splatItem: splatItem)
@@ -356,7 +375,7 @@ public enum Evaluator {
             throw Diagnostic(.function, "Error in function call can(): exactly one argument is required", at: e.range)
         }
         var strict = ctx
-        strict.warnings = nil
+        strict.missingFilesFail = true
         do {
             let v = try evaluate(arguments[0], strict, splatItem: splatItem)
             return v.isWhollyKnown ? .bool(true) : .unknown

@@ -15,7 +15,7 @@ enum FilesystemFunctions {
             },
             Function("fileexists", arguments: 1...1) { args, context in
                 let path = try Arg.string(args, 0, "path")
-                guard let kind = context.fileTree.resolvedKind(resolve(path, context)) else { return .bool(false) }
+                guard let kind = context.fileTree.resolvedKind(try confined(path, context)) else { return .bool(false) }
                 if kind == .directory {
                     throw FunctionError("Call to function \"fileexists\" failed: \(path) is not a regular file, but \"d\".", argument: 0)
                 }
@@ -74,6 +74,19 @@ enum FilesystemFunctions {
         return home + rest
     }
 
+    /// `resolve`, refused (before anything is looked at, so nothing outside is revealed, not even whether it
+    /// exists) when the file lies outside the read roots.
+    static func confined(_ path: String, _ context: FunctionContext) throws(FunctionError) -> String {
+        let resolved = resolve(path, context)
+        if let roots = context.readRoots, !roots.contains(resolved, in: context.fileTree) {
+            var error = FunctionError(
+                "Invalid value for \"path\" parameter: the file lies outside the directories this scan may read.", argument: 0)
+            error.unread = .outsideReadRoots
+            throw error
+        }
+        return resolved
+    }
+
     static func resolve(_ path: String, _ context: FunctionContext) -> String {
         let expanded = (try? expandHome(path)) ?? path
         if expanded.hasPrefix("/") { return GoPath.clean(expanded) }
@@ -81,7 +94,7 @@ enum FilesystemFunctions {
     }
 
     private static func read(_ path: String, _ context: FunctionContext) throws(FunctionError) -> [UInt8] {
-        let resolved = resolve(path, context)
+        let resolved = try confined(path, context)
         var missing = FunctionError(
             "Invalid value for \"path\" parameter: no file exists at \(Formatter.goQuote(resolved)); this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource.",
             argument: 0)
@@ -90,9 +103,11 @@ enum FilesystemFunctions {
         case .success(let bytes):
             return bytes
         case .tooLarge:
-            throw FunctionError(
+            var error = FunctionError(
                 "Invalid value for \"path\" parameter: file \(Formatter.goQuote(path)) is larger than the \(context.maxFileSize) byte limit.",
                 argument: 0)
+            error.unread = .tooLarge(limit: context.maxFileSize)
+            throw error
         case .missing:
             throw missing
         case .failure:

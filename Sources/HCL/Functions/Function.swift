@@ -7,6 +7,8 @@ public struct FunctionError: Error, Sendable, CustomStringConvertible {
     public var argument: Int?
     /// The resolved path, when the failure is only that a file does not exist (yet): a build step may create it.
     public internal(set) var missingFile: String?
+    /// Why a file was deliberately not read, when that is the failure: the call's value is then unknown.
+    public internal(set) var unread: UnreadFile?
 
     public init(_ message: String, argument: Int? = nil) {
         self.message = message
@@ -14,6 +16,14 @@ public struct FunctionError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+/// Why a file function left a file unread (its value becomes unknown, with a warning naming the call).
+public enum UnreadFile: Sendable, Equatable {
+    /// The file lies outside the directories the scan may read (`FunctionContext.readRoots`).
+    case outsideReadRoots
+    /// The file is larger than the limit, in bytes.
+    case tooLarge(limit: Int)
 }
 
 /// What a function may know about where it is called from.
@@ -28,15 +38,19 @@ public struct FunctionContext: Sendable {
     /// Parses and renders a template source with the given variables (installed by the evaluator,
     /// because the function library sits below the parser and evaluator in this target's design).
     public var renderTemplate: (@Sendable (_ source: String, _ filename: String, _ variables: [String: Value]) throws -> Value)?
+    /// The directories the file functions may read; a path outside (links resolved) is not read and the call is
+    /// unknown. Nil: no confinement (a caller that trusts the whole tree).
+    public var readRoots: ReadRoots?
 
     public init(
         baseDirectory: String = ".", maxFileSize: Int = 4 << 20, fileTree: any FileTree = DiskFileTree(),
-        renderTemplate: (@Sendable (String, String, [String: Value]) throws -> Value)? = nil
+        renderTemplate: (@Sendable (String, String, [String: Value]) throws -> Value)? = nil, readRoots: ReadRoots? = nil
     ) {
         self.baseDirectory = baseDirectory
         self.maxFileSize = maxFileSize
         self.fileTree = fileTree
         self.renderTemplate = renderTemplate
+        self.readRoots = readRoots
     }
 }
 

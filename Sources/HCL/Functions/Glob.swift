@@ -10,7 +10,7 @@ enum Glob {
         Function("fileset", arguments: 2...2) { args, context in
             let path = try Arg.string(args, 0, "path")
             let pattern = try Arg.string(args, 1, "pattern")
-            let root = FilesystemFunctions.resolve(path, context)
+            let root = try FilesystemFunctions.confined(path, context)
             let patterns = expandBraces(GoPath.clean(pattern)).map { $0.split(separator: "/").map(String.init) }
             let tree = context.fileTree
             var matches: [Value] = []

@@ -16,8 +16,8 @@ enum JSONInputFile {
 
     /// Parses the bytes as JSON within the size and depth limits; the diagnostic names the failing position.
     static func parse(_ bytes: [UInt8], filename: String, options: LoadOptions) -> Result<JSONNode, Diagnostic> {
-        guard bytes.count <= options.maxFileSize else {
-            return .failure(tooLarge(filename, size: bytes.count, limit: options.maxFileSize))
+        guard bytes.count <= options.inputFileLimit else {
+            return .failure(tooLarge(filename, size: bytes.count, limit: options.inputFileLimit))
         }
         do {
             return .success(try JSONParser.parse(bytes, filename: filename, maxDepth: options.maxDepth))

@@ -29,8 +29,9 @@ struct ConfigurationLinks {
         guard tree.kind(path) == .symlink else { return nil }
         let target = Self.resolvedLink(tree.absolutePath(path), in: tree)
         if contains(target) { return nil }
+        // The target is not named: where a link points outside the tree is itself something the tree must not learn.
         return Diagnostic(
-            .unsupported, "Not read: this file is a symbolic link to \(target), outside the scanned tree",
+            .unsupported, "Not read: this file is a symbolic link to a file outside the scanned tree",
             at: .wholeFile(path), severity: .warning)
     }
 

@@ -31,7 +31,8 @@ final class LoadSession {
         self.options = options
         self.rootDirectory = rootDirectory
         self.displayBase = displayBase
-        self.manifest = ModuleManifest(rootDirectory: rootDirectory, maxFileSize: options.maxFileSize, tree: options.fileTree)
+        self.manifest = ModuleManifest(
+            rootDirectory: rootDirectory, maxFileSize: options.maxFileSize, tree: options.fileTree, readRoots: options.readRoots)
         self.functions = .standard
         self.budget = LoadBudget(options: options)
         self.iterations = IterationBudget(limit: options.maxForElements)
@@ -79,7 +80,8 @@ final class LoadSession {
             let childKey = callKey.isEmpty ? call.name : "\(callKey).\(call.name)"
             guard depth + 1 <= options.maxModuleDepth, budget.admitGraph(call: childKey, at: call.range),
                 let directory = moduleDirectory(
-                    source: call.source, callKey: childKey, parentDirectory: config.directory, range: call.range)
+                    source: call.source, callKey: childKey, parentDirectory: config.directory, range: call.range,
+                    sourceRange: call.sourceRange)
             else { return nil }
             let child = self.config(forDirectory: directory)
             return self.graph(for: child, callKey: childKey, depth: depth + 1).outputVariables
@@ -102,16 +104,23 @@ final class LoadSession {
     }
 
     /// Where module call `callKey` (e.g. `vpc.subnets`) with `source` lives, or nil after reporting it once.
-    func moduleDirectory(source: String, callKey: String, parentDirectory: String, range: SourceRange) -> String? {
+    /// A directory outside the read roots is refused, before it is looked at, at `sourceRange` (the `source`
+    /// argument's; the call's `range` when not given).
+    func moduleDirectory(
+        source: String, callKey: String, parentDirectory: String, range: SourceRange, sourceRange: SourceRange? = nil
+    ) -> String? {
         if ModuleSource.isLocal(source) {
             let tree = options.fileTree
             let dir = tree.standardizedPath((parentDirectory as NSString).appendingPathComponent(source))
+            guard confined(dir, callKey: callKey, source: source, range: sourceRange ?? range) else { return nil }
             if tree.resolvedKind(dir) == .directory { return dir }
             reportOnce(
                 callKey, Diagnostic(.moduleNotLoaded, "Module \"\(callKey)\": local source \"\(source)\" is not a directory", at: range))
             return nil
         }
-        if let dir = manifest.directory(forKey: callKey) { return dir }
+        if let dir = manifest.directory(forKey: callKey) {
+            return confined(dir, callKey: callKey, source: source, range: sourceRange ?? range) ? dir : nil
+        }
         reportOnce(
             callKey,
             Diagnostic(
@@ -119,6 +128,19 @@ final class LoadSession {
                 "Module \"\(callKey)\" (source \"\(source)\") is not loaded: it is not a local path and .terraform/modules/modules.json does not list it (run terraform init); its resources are not scanned and its outputs are unknown",
                 at: range, severity: .warning))
         return nil
+    }
+
+    /// Whether module directory `dir` lies inside the read roots; when not, the call is reported (once) and its
+    /// outputs stay unknown. The message names the call and its source as written, never where it resolved.
+    private func confined(_ dir: String, callKey: String, source: String, range: SourceRange) -> Bool {
+        guard let roots = options.readRoots, !roots.contains(dir, in: options.fileTree) else { return true }
+        reportOnce(
+            callKey,
+            Diagnostic(
+                .outsideReadRoots,
+                "Module \"\(callKey)\" (source \"\(source)\") is not loaded: its directory lies outside the directories this scan may read (the scanned repository and --allow-read); its resources are not scanned and its outputs are unknown",
+                at: range, severity: .warning))
+        return false
     }
 
     private func reportOnce(_ key: String, _ diagnostic: Diagnostic) {

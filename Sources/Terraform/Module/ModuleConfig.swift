@@ -46,6 +46,9 @@ public struct ModuleConfig: Sendable {
         public var count: Expression?
         public var forEach: Expression?
         public var range: SourceRange
+
+        /// Where `source` is written: problems with the module's location point there.
+        public var sourceRange: SourceRange { body.attribute("source")?.expression.range ?? range }
     }
 
     /// `output "name" { value = … }`.

@@ -14,7 +14,9 @@ extension ModuleInstance {
         let expansion = InstanceExpansion(
             count: call.count, forEach: call.forEach, what: what, range: call.range, ctx: ctx, maxInstances: session.options.maxInstances)
         session.diagnostics.append(contentsOf: expansion.diagnostics)
-        var directory = session.moduleDirectory(source: call.source, callKey: key, parentDirectory: config.directory, range: call.range)
+        var directory = session.moduleDirectory(
+            source: call.source, callKey: key, parentDirectory: config.directory, range: call.range,
+            sourceRange: call.sourceRange)
         if directory != nil, depth + 1 > session.options.maxModuleDepth {
             session.diagnostics.append(
                 Diagnostic(

@@ -8,8 +8,17 @@ struct ModuleManifest: Sendable {
     private(set) var directories: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
 
-    init(rootDirectory: String, maxFileSize: Int, tree: any FileTree) {
+    /// Reads the manifest of the root module in `rootDirectory`; a manifest that itself leads outside `readRoots`
+    /// (a link) is not read. The directories it lists are judged where they are used.
+    init(rootDirectory: String, maxFileSize: Int, tree: any FileTree, readRoots: ReadRoots? = nil) {
         let path = (rootDirectory as NSString).appendingPathComponent(".terraform/modules/modules.json")
+        if let readRoots, tree.kind(path) != nil, !readRoots.contains(path, in: tree) {
+            diagnostics.append(
+                Diagnostic(
+                    .outsideReadRoots, "Not read: the module manifest leads outside the directories this scan may read",
+                    at: .wholeFile(path), severity: .warning))
+            return
+        }
         guard tree.resolvedKind(path) != nil else { return }
         switch HCLParser.readFile(atPath: path, maxFileSize: maxFileSize, in: tree) {
         case .failure(let d):

@@ -25,6 +25,15 @@ struct RootVariables {
         let names = tree.entries(dir) ?? []
         files += names.filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }.sorted()
             .map { (dir as NSString).appendingPathComponent($0) }
+        // The module's own tfvars are content of the scanned tree: one that links outside is not read.
+        files = files.filter { path in
+            guard let roots = options.readRoots, !roots.contains(path, in: tree) else { return true }
+            diagnostics.append(
+                Diagnostic(
+                    .outsideReadRoots, "Not read: this variables file leads outside the directories this scan may read",
+                    at: .wholeFile(ModuleFiles.display(path, base: displayBase)), severity: .warning))
+            return false
+        }
         files += options.varFiles
         for path in files {
             loadFile(path, display: ModuleFiles.display(path, base: displayBase), declared: declared, options: options, ctx: ctx)

@@ -5,9 +5,11 @@ import Model
 enum TemplateRendering {
     static let maxDepth = 16
 
+    /// Renders `source`; `context` is the calling module's (base directory, limits, tree, read roots) and the
+    /// template's own file reads go through it, warning into `warnings`.
     static func render(
-        source: String, filename: String, variables: [String: Value], functions: FunctionTable, baseDirectory: String,
-        maxFileSize: Int, fileTree: any FileTree, depth: Int = 0
+        source: String, filename: String, variables: [String: Value], functions: FunctionTable, context: FunctionContext,
+        warnings: WarningLog?, depth: Int = 0
     ) throws -> Value {
         // A template that renders itself through templatefile would otherwise recurse until the stack ends.
         guard depth < maxDepth else {
@@ -18,15 +20,13 @@ enum TemplateRendering {
             throw FunctionError("\(first)")
         }
         guard let expr else { return .string("") }
-        let render: @Sendable (String, String, [String: Value]) throws -> Value = { s, f, v in
+        var nested = context
+        nested.renderTemplate = { s, f, v in
             try TemplateRendering.render(
-                source: s, filename: f, variables: v, functions: functions, baseDirectory: baseDirectory,
-                maxFileSize: maxFileSize, fileTree: fileTree, depth: depth + 1)
+                source: s, filename: f, variables: v, functions: functions, context: context, warnings: warnings, depth: depth + 1)
         }
-        let ctx = EvalContext(
-            variables: variables, functions: functions,
-            functionContext: FunctionContext(
-                baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: fileTree, renderTemplate: render))
+        var ctx = EvalContext(variables: variables, functions: functions, functionContext: nested, warnings: warnings)
+        ctx.missingFilesFail = true
         do {
             return try Evaluator.renderTemplate(expr, variables: variables, context: ctx)
         } catch {

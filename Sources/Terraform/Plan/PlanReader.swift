@@ -11,7 +11,7 @@ public enum PlanReader {
     public static func read(
         path: String, options: LoadOptions = LoadOptions(), locateSource: (@Sendable (String) -> SourceRange?)? = nil
     ) -> PlanDocument {
-        switch JSONInputFile.read(path: path, maxFileSize: options.maxFileSize, in: options.fileTree) {
+        switch JSONInputFile.read(path: path, maxFileSize: options.inputFileLimit, in: options.fileTree) {
         case .failure(let diagnostic): return PlanDocument(diagnostics: [diagnostic])
         case .success(let bytes): return read(bytes: bytes, filename: path, options: options, locateSource: locateSource)
         }

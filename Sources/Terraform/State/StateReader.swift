@@ -13,7 +13,7 @@ public enum StateReader {
 
     /// Reads a state file.
     public static func read(path: String, options: LoadOptions = LoadOptions()) -> StateDocument {
-        switch JSONInputFile.read(path: path, maxFileSize: options.maxFileSize, in: options.fileTree) {
+        switch JSONInputFile.read(path: path, maxFileSize: options.inputFileLimit, in: options.fileTree) {
         case .failure(let diagnostic): return StateDocument(diagnostics: [diagnostic])
         case .success(let bytes): return read(bytes: bytes, filename: path, options: options)
         }
