@@ -46,6 +46,13 @@ import Testing
         try await Self.expectOutputsMatchTerraform("crossread", loaded)
     }
 
+    @Test func aReferenceToOneModuleInstanceConnectsToThatInstanceOnly() throws {
+        let loaded = Self.load("instanceoutputs")
+        #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+        let reader = try Self.resource(loaded, "terraform_data.reader")
+        #expect(reader.references.map(\.target) == [#"module.store["logs"].terraform_data.bucket"#])
+    }
+
     @Test func countOfAModuleFollowsAnotherModulesOutput() async throws {
         let loaded = Self.load("crosscount")
         #expect(loaded.errors.isEmpty, "\(loaded.errors)")

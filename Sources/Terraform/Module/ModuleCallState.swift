@@ -34,6 +34,9 @@ struct ModuleCallState {
     var outputs: [[String: Value]] = []
     /// Per output name: the resources it came from, all instances merged.
     var outputTargets: [String: ReferenceTargets] = [:]
+    /// Per instance key (`["a"]`, `[0]`): output name → the resources its value came from, so that a reference to
+    /// one instance's output connects to that instance's resources only.
+    var instanceOutputTargets: [String: [String: ReferenceTargets]] = [:]
 
     init(call: ModuleConfig.ModuleCall, key: String, expansion: InstanceExpansion, directory: String?, cyclicOutputs: Set<String>) {
         self.call = call

@@ -106,6 +106,7 @@ extension ModuleInstance {
         guard session.budget.admitModules(state.expansion.instances.count, call: state.key, at: state.call.range) else { return }
         var outputs: [[String: Value]] = []
         var merged: [String: ReferenceTargets] = [:]
+        var perInstance: [String: [String: ReferenceTargets]] = [:]
         for (i, instance) in state.expansion.instances.enumerated() {
             if session.isStopped(evaluating: "module.\(state.key)", at: state.call.range) { return }
             var inputs = state.inputs[i]
@@ -122,15 +123,18 @@ extension ModuleInstance {
             }
             outputs.append(child.outputs)
             for (name, t) in child.outputTargets { merged[name, default: ReferenceTargets()].formUnion(t) }
+            if let key = instance.key { perInstance[key.description] = child.outputTargets }
         }
         state.outputs = outputs
         state.outputTargets = merged
+        state.instanceOutputTargets = perInstance
     }
 
     /// Stores `state` and exposes the call's visible outputs to references.
     private func publish(_ state: ModuleCallState) {
         callStates[state.call.name] = state
         moduleOutputTargets[state.call.name] = state.outputTargets
+        moduleInstanceOutputTargets[state.call.name] = state.instanceOutputTargets
         let values = state.expansion.instances.indices.map(state.visibleOutputs)
         var modules = ctx.variables.removeValue(forKey: "module")?.members ?? [:]
         modules[state.call.name] = state.expansion.combined(values)

@@ -41,7 +41,7 @@ extension ModuleInstance {
             case "module":
                 if let call = names.first {
                     let outputName = ModuleGraph.moduleOutputName(t)
-                    if let perOutput = moduleOutputTargets[call] {
+                    if let perOutput = instanceOutputTargets(call, t, context) ?? moduleOutputTargets[call] {
                         if let outputName, let inner = perOutput[outputName] {
                             out.formUnion(inner)
                         } else if outputName == nil {
@@ -79,6 +79,19 @@ extension ModuleInstance {
     }
 
     /// Absolute address with the instance key when the index is known, plus the attribute read after it.
+    /// The output targets of the one instance `module.call[key]` names, when the key is known and the call has it.
+    private func instanceOutputTargets(_ call: String, _ t: Traversal, _ context: EvalContext) -> [String: ReferenceTargets]? {
+        guard t.steps.count >= 2, case .index(let keyExpr) = t.steps[1],
+            let perInstance = moduleInstanceOutputTargets[call], !perInstance.isEmpty,
+            let key = try? Evaluator.evaluate(keyExpr, in: context)
+        else { return nil }
+        switch key {
+        case .number(let n) where n == n.rounded() && n >= 0: return perInstance[Resource.InstanceKey.int(Int(n)).description]
+        case .string(let s): return perInstance[Resource.InstanceKey.string(s).description]
+        default: return nil
+        }
+    }
+
     private func instanceAddress(_ local: String, _ rest: [Traversal.Step], _ context: EvalContext) -> (String, String?) {
         var address = addressPrefix + local
         var remaining = rest[...]

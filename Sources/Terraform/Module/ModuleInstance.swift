@@ -24,6 +24,8 @@ final class ModuleInstance {
     var resourceTypes: Set<String> = []
     /// Per module call name: output name → targets (all instances merged).
     var moduleOutputTargets: [String: [String: ReferenceTargets]] = [:]
+    /// Call name → instance key → output name → targets, for references that name one instance.
+    var moduleInstanceOutputTargets: [String: [String: [String: ReferenceTargets]]] = [:]
     /// What `each.value` stands for in the instance being evaluated (`for_each = aws_s3_bucket.this`
     /// makes `each.value.id` a reference to `aws_s3_bucket.this["key"]`).
     var eachTargets = ReferenceTargets()

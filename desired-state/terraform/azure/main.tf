@@ -39,6 +39,7 @@ resource "azurerm_resource_group" "main" {
 
 resource "azurerm_storage_account" "logs" {
   # bulwark:skip=BLW-AZURE-STORAGE-010 Microsoft-managed keys are accepted for log storage (risk RISK-112)
+  # bulwark:skip=BLW-AZURE-STORAGE-019 public network access is off; the private endpoint comes with the hub network (RISK-131)
   name                              = "${local.prefix}logs"
   resource_group_name               = azurerm_resource_group.main.name
   location                          = azurerm_resource_group.main.location
@@ -49,13 +50,31 @@ resource "azurerm_storage_account" "logs" {
   allow_nested_items_to_be_public   = false
   public_network_access_enabled     = false
   infrastructure_encryption_enabled = true
+  shared_access_key_enabled         = false
+  cross_tenant_replication_enabled  = false
+
+  sas_policy {
+    expiration_period = "01.00:00:00"
+  }
 
   network_rules {
     default_action = "Deny"
     bypass         = ["AzureServices"]
   }
 
+  queue_properties {
+    logging {
+      read                  = true
+      write                 = true
+      delete                = true
+      version               = "1.0"
+      retention_policy_days = 90
+    }
+  }
+
   blob_properties {
+    versioning_enabled = true
+
     delete_retention_policy {
       days = 30
     }
@@ -89,6 +108,7 @@ resource "azurerm_network_security_group" "admin" {
 }
 
 resource "azurerm_key_vault" "main" {
+  # bulwark:skip=BLW-AZURE-KEYVAULT-012 public network access is off; the private endpoint comes with the hub network (RISK-131)
   name                          = "kv-${local.prefix}"
   location                      = azurerm_resource_group.main.location
   resource_group_name           = azurerm_resource_group.main.name

@@ -17,7 +17,8 @@ variable "tags" {
 }
 
 # FINDING ON PURPOSE (BLW-AWS-S3-013, low): server access logging is not configured for these buckets;
-# CloudTrail data events are the audit trail instead. Reported so the team sees the gap.
+# CloudTrail data events are the audit trail instead. Reported so the team sees the gap. The "reports"
+# instance also receives the trail's logs, so BLW-AWS-CLOUDTRAIL-008 (medium) reports the same gap there.
 resource "aws_s3_bucket" "this" {
   bucket = var.name
   tags   = var.tags
