@@ -8,7 +8,7 @@ import Foundation
 /// Answers every request with the fuzzed bytes (status 200), except Entra ID's token request, which gets a token,
 /// and IAM's `GenerateCredentialReport`, which says the report is ready: every decoder behind discovery then reads
 /// hostile input. Discovery polls that report with growing sleeps (9 s in all) until it is `COMPLETE`, as AWS
-/// needs seconds to build it; a fuzzed answer never says so, and the sleeps made one input take 11 s.
+/// needs seconds to build it; a fuzzed answer never says so, and every AWS input would sleep 11 s.
 struct FuzzedTransport: HTTPTransport {
     let body: Data
 
