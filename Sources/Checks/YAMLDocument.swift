@@ -73,6 +73,9 @@ public struct YNode: Sendable {
             switch node.tag.rawValue {
             case Tag.Name.null.rawValue: value = .null
             case Tag.Name.bool.rawValue: value = node.bool.map(Value.bool) ?? .string(scalar.string)
+            // YAML 1.1 base-60 integers (`1:30`) are read by Yams with arithmetic that traps on overflow; YAML 1.2
+            // has no such form, so they stay text.
+            case Tag.Name.int.rawValue where scalar.string.contains(":"): value = .string(scalar.string)
             case Tag.Name.int.rawValue: value = node.int.map { .number(Double($0)) } ?? .string(scalar.string)
             case Tag.Name.float.rawValue: value = node.float.map(Value.number) ?? .string(scalar.string)
             default: value = .string(scalar.string)

@@ -103,4 +103,9 @@ import Testing
         #expect(low < .seconds(8) && low >= .milliseconds(6_400))
         #expect(high > .seconds(8) && high <= .milliseconds(9_600))
     }
+
+    /// A config whose whole text is a YAML 1.1 base-60 integer too large for Int crashed the loader.
+    @Test func anOverflowingBaseSixtyScalarIsAnErrorNotACrash() {
+        #expect(throws: ConfigError.self) { try ReconcileConfig.parse("-255555555555555555:5", file: "/tmp/bulwark.yaml") }
+    }
 }
