@@ -18,6 +18,16 @@ struct EditWorkspace: Sendable {
     private var fragments: [String: [String]] = [:]
     /// Per fragment key: the file path it belongs to.
     private var owners: [String: String] = [:]
+    /// Per fragment key: its place among its file's fragments.
+    private var places: [String: Int] = [:]
+    /// Per file path: the lines and bytes of each fragment as edited so far, so where a fragment starts in its file is
+    /// a running total rather than a pass over the fragments before it.
+    private var lineSums: [String: PrefixSums] = [:]
+    private var byteSums: [String: PrefixSums] = [:]
+    /// Per module directory a fix asked about: what its `.tf` files define and read, kept in step with the edits.
+    private var indexes: [String: DirectoryIndex] = [:]
+    /// Work done so far.
+    private(set) var effort = PlanningEffort()
     /// Per file path: `TYPE NAME` of each resource block → the key of the fragment holding it.
     private var resources: [String: [String: String]] = [:]
     /// Directory listings, read once per plan (planning never adds files).
@@ -45,7 +55,26 @@ struct EditWorkspace: Sendable {
     /// The fragments of the file at `path` (absolute in the tree), in file order.
     mutating func parts(of path: String) throws(FixProblem) -> [WorkingFile] {
         if fragments[path] == nil { try load(path) }
-        return (fragments[path] ?? []).compactMap { current[$0] }
+        let keys = fragments[path] ?? []
+        effort.fragmentsVisited += keys.count
+        return keys.compactMap { current[$0] }
+    }
+
+    /// The file path fragment `key` belongs to.
+    func path(of key: String) -> String { owners[key] ?? key }
+
+    /// Answers `query` from the index of the `.tf` files directly in `directory`, built on first use.
+    mutating func lookup<T>(in directory: String, _ query: (DirectoryIndex) -> T) throws(FixProblem) -> T {
+        let index: DirectoryIndex
+        if let known = indexes[directory] {
+            index = known
+        } else {
+            var files: [WorkingFile] = []
+            for path in terraformFiles(in: directory) { files += try parts(of: path) }
+            index = DirectoryIndex(files)
+            indexes[directory] = index
+        }
+        return query(index)
     }
 
     /// The fragment of the file at `path` holding `resource "TYPE" "NAME"`, and that block.
@@ -58,26 +87,18 @@ struct EditWorkspace: Sendable {
     }
 
     /// The file path and line in it of `line` of fragment `key`.
-    func location(_ key: String, line: Int) -> (file: String, line: Int) {
+    mutating func location(_ key: String, line: Int) -> (file: String, line: Int) {
         let path = owners[key] ?? key
-        var before = 0
-        for other in fragments[path] ?? [] {
-            if other == key { break }
-            before += (current[other]?.lineCount ?? 1) - 1
-        }
-        return (path, line + before)
+        guard let place = places[key], let before = lineSums[path]?.sum(before: place) else { return (path, line) }
+        effort.fragmentsVisited += before.steps
+        return (path, line + before.total)
     }
 
     /// `range` (in a fragment, named by its key) as a range of the whole file.
     func translate(_ range: SourceRange) -> SourceRange {
-        guard let path = owners[range.file] else { return range }
-        var lines = 0
-        var bytes = 0
-        for other in fragments[path] ?? [] {
-            if other == range.file { break }
-            lines += (current[other]?.lineCount ?? 1) - 1
-            bytes += current[other]?.bytes.count ?? 0
-        }
+        guard let path = owners[range.file], let place = places[range.file] else { return range }
+        let lines = lineSums[path]?.sum(before: place).total ?? 0
+        let bytes = byteSums[path]?.sum(before: place).total ?? 0
         func shift(_ p: SourcePosition) -> SourcePosition {
             SourcePosition(line: p.line + lines, column: p.column, byte: p.byte + bytes)
         }
@@ -93,10 +114,21 @@ struct EditWorkspace: Sendable {
     /// Undoes what the fix changed since `begin` (files it read stay loaded, unchanged).
     mutating func rollback() {
         for (key, before) in journal ?? [:] {
-            current[key] = before.file
+            replace(key, with: before.file)
             written[key] = before.written
         }
         journal = nil
+    }
+
+    /// Sets the current text of fragment `key`, keeping the running totals and the directory's index in step.
+    private mutating func replace(_ key: String, with file: WorkingFile) {
+        current[key] = file
+        let path = owners[key] ?? key
+        if let place = places[key] {
+            effort.fragmentsVisited += lineSums[path]?.set(place, to: file.lineCount - 1) ?? 0
+            byteSums[path]?.set(place, to: file.bytes.count)
+        }
+        indexes[ValueTracer.directory(of: path)]?.replace(file)
     }
 
     /// Reads the file at `path` and keeps it whole or as fragments.
@@ -109,8 +141,10 @@ struct EditWorkspace: Sendable {
         case .failure(let message): throw FixProblem(.notFound, "cannot read \(path): \(message)")
         }
         let whole = WorkingFile(path: path, bytes: bytes)
+        effort.bytesParsed += bytes.count
         var files = [whole]
         if let split = FileFragments(whole) {
+            effort.bytesParsed += bytes.count
             let pieces = split.pieces.enumerated().map { i, piece in
                 WorkingFile(path: i == 0 ? path : path + "\u{1}" + String(i), bytes: piece)
             }
@@ -118,7 +152,8 @@ struct EditWorkspace: Sendable {
             if pieces.allSatisfy(\.isValid), pieces.map(count).reduce(0, +) == count(whole) { files = pieces }
         }
         var index: [String: String] = [:]
-        for file in files {
+        for (place, file) in files.enumerated() {
+            places[file.path] = place
             current[file.path] = file
             originals[file.path] = file.bytes
             owners[file.path] = path
@@ -127,6 +162,8 @@ struct EditWorkspace: Sendable {
             }
         }
         fragments[path] = files.map(\.path)
+        lineSums[path] = PrefixSums(files.map { $0.lineCount - 1 })
+        byteSums[path] = PrefixSums(files.map(\.bytes.count))
         resources[path] = index
     }
 
@@ -179,6 +216,7 @@ struct EditWorkspace: Sendable {
             }
             let (bytes, wrote) = TextEdit.apply(fileEdits, to: file.bytes)
             var updated = WorkingFile(path: path, bytes: bytes)
+            effort.bytesParsed += bytes.count
             guard updated.isValid else {
                 let first = updated.parsed.diagnostics.first { $0.severity == .error }
                 throw FixProblem(
@@ -209,6 +247,7 @@ struct EditWorkspace: Sendable {
                     )
                 }
                 updated = WorkingFile(path: path, bytes: aligned)
+                effort.bytesParsed += aligned.count
                 guard updated.isValid else {
                     throw FixProblem(.verificationFailed, "realigning the attributes broke the file", at: .wholeFile(path))
                 }
@@ -221,7 +260,7 @@ struct EditWorkspace: Sendable {
             if journal != nil, journal?[path] == nil, let before = current[path] {
                 journal?[path] = (before, written[path])
             }
-            current[path] = entry.file
+            replace(path, with: entry.file)
             written[path] = entry.written
             lines[path] = entry.line
         }

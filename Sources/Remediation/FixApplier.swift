@@ -191,36 +191,38 @@ struct FixApplier {
             return nil
         }
         let directory = ValueTracer.directory(of: resource.file)
-        var taken = false
-        for path in workspace.terraformFiles(in: directory) {
-            for candidate in try workspace.parts(of: path) {
-                for other in candidate.parsed.body.blocks where other.type == "resource" && other.labels.first == action.type {
-                    if other.body.attributes.contains(where: { resource.isReferenced(by: $0.expression) }) {
-                        // A companion exists: give it the fix's values instead of adding a second one.
-                        var out: [TextEdit] = []
-                        guard other.labels.count == 2,
-                            var companion = ResourceReference(address: "\(action.type).\(other.labels[1])", file: path)
-                        else { continue }
-                        companion.modulePath = resource.modulePath
-                        for set in Self.sets(action.body, prefix: []) {
-                            if let edits = try self.set(
-                                set, path: set.path[...], in: other, file: candidate, resource: companion,
-                                workspace: &workspace)
-                            {
-                                out += edits
-                            }
-                        }
-                        return out
+        let address = "\(resource.type).\(resource.name)"
+        let (home, taken) = try workspace.lookup(in: directory) { index in
+            (index.companion(type: action.type, reading: address), index.hasResource(type: action.type, name: resource.name))
+        }
+        if let home {
+            let candidate = try workspace.file(home)
+            let found = candidate.parsed.body.blocks.first { (other: Block) -> Bool in
+                guard other.type == "resource", other.labels.count == 2, other.labels[0] == action.type else { return false }
+                return other.body.attributes.contains { resource.isReferenced(by: $0.expression) }
+            }
+            if let other = found,
+                var companion = ResourceReference(
+                    address: "\(action.type).\(other.labels[1])", file: workspace.path(of: home))
+            {
+                // A companion exists: give it the fix's values instead of adding a second one.
+                companion.modulePath = resource.modulePath
+                var out: [TextEdit] = []
+                for set in Self.sets(action.body, prefix: []) {
+                    if let edits = try self.set(
+                        set, path: set.path[...], in: other, file: candidate, resource: companion,
+                        workspace: &workspace)
+                    {
+                        out += edits
                     }
-                    if other.labels.count == 2, other.labels[1] == resource.name { taken = true }
                 }
+                return out
             }
         }
         if taken {
             throw FixProblem(.conflict, "a \(action.type) named \(resource.name) already exists for another resource", at: block.range)
         }
         // One companion per instance: for_each over the resource's instances, or count over them.
-        let address = "\(resource.type).\(resource.name)"
         let leading: [(name: String, text: String)]
         if block.body.attribute("for_each") != nil {
             leading = [("for_each", address), (action.reference, "each.value.\(action.referenceAttribute)")]

@@ -79,6 +79,21 @@ public struct FixPlan: Sendable, Hashable {
 
     /// True when the plan changes no file.
     public var isEmpty: Bool { edits.isEmpty }
+
+    /// The plan as it reached the disk when the files at `paths` could not be written: their edits leave `edits`,
+    /// and the fixes that landed in them leave `fixed` for `manual`, saying so, so nothing not written counts as fixed.
+    public func withoutWrites(to paths: Set<String>) -> FixPlan {
+        guard !paths.isEmpty else { return self }
+        var out = self
+        out.edits = edits.filter { !paths.contains($0.path) }
+        out.fixed = fixed.filter { !paths.contains($0.file) }
+        out.manual += fixed.filter { paths.contains($0.file) }.map { fix in
+            ManualFix(
+                checkID: fix.checkID, resourceAddress: fix.resourceAddress, location: nil,
+                reason: "its fix was planned but \(fix.file) could not be written")
+        }
+        return out
+    }
 }
 
 /// Computes the IaC fixes for failed check results over a file tree (the working copy or a commit's tree).

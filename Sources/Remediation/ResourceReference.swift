@@ -52,15 +52,26 @@ struct ResourceReference: Sendable {
 
     /// True when `expression` reads this resource (`TYPE.NAME…`).
     func isReferenced(by expression: Expression) -> Bool {
+        Self.addresses(readBy: expression).contains(type + "." + name)
+    }
+
+    /// Every `ROOT.NAME` the expression reads through an attribute, index, splat or template: the resources it may
+    /// refer to, as `isReferenced(by:)` sees them.
+    static func addresses(readBy expression: Expression) -> Set<String> {
+        var out = Set<String>()
+        collect(expression, into: &out)
+        return out
+    }
+
+    private static func collect(_ expression: Expression, into out: inout Set<String>) {
         switch expression.kind {
         case .getAttribute(let source, let attribute):
-            if case .variable(let root) = source.kind, root == type, attribute == name { return true }
-            return isReferenced(by: source)
-        case .index(let source, _), .parentheses(let source): return isReferenced(by: source)
-        case .splat(let source, _): return isReferenced(by: source)
+            if case .variable(let root) = source.kind { out.insert(root + "." + attribute) }
+            collect(source, into: &out)
+        case .index(let source, _), .parentheses(let source), .splat(let source, _): collect(source, into: &out)
         case .template(let parts):
-            return parts.contains { if case .interpolation(let e) = $0 { return isReferenced(by: e) } else { return false } }
-        default: return false
+            for part in parts { if case .interpolation(let e) = part { collect(e, into: &out) } }
+        default: break
         }
     }
 }

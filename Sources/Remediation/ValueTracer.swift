@@ -32,14 +32,13 @@ struct ValueTracer {
         let directory = Self.directory(of: file)
         try requireExclusive("\(symbol.root).\(symbol.name)", attribute: attribute, in: directory, workspace: &workspace)
         if symbol.root == "local" {
-            for path in workspace.terraformFiles(in: directory) {
-                for file in try workspace.parts(of: path) {
-                    for block in file.parsed.body.blocks where block.type == "locals" {
-                        if let definition = block.body.attribute(symbol.name) {
-                            return try site(
-                                of: definition.expression, in: file.path, modulePath: modulePath, attribute: attribute,
-                                workspace: &workspace, depth: depth + 1)
-                        }
+            if let key = try workspace.lookup(in: directory, { $0.local(symbol.name) }) {
+                let file = try workspace.file(key)
+                for block in file.parsed.body.blocks where block.type == "locals" {
+                    if let definition = block.body.attribute(symbol.name) {
+                        return try site(
+                            of: definition.expression, in: file.path, modulePath: modulePath, attribute: attribute,
+                            workspace: &workspace, depth: depth + 1)
                     }
                 }
             }
@@ -120,11 +119,10 @@ struct ValueTracer {
     )
         throws(FixProblem) -> (file: String, block: Block)
     {
-        for path in workspace.terraformFiles(in: directory) {
-            for file in try workspace.parts(of: path) {
-                for block in file.parsed.body.blocks where block.type == "variable" && block.labels == [name] {
-                    return (file.path, block)
-                }
+        if let key = try workspace.lookup(in: directory, { $0.variable(name) }) {
+            let file = try workspace.file(key)
+            if let block = file.parsed.body.blocks.first(where: { $0.type == "variable" && $0.labels == [name] }) {
+                return (file.path, block)
             }
         }
         throw FixProblem(.notFound, "variable \"\(name)\" is not declared in \(directory)")
@@ -135,27 +133,11 @@ struct ValueTracer {
         _ symbol: String, attribute: String, in directory: String,
         workspace: inout EditWorkspace
     ) throws(FixProblem) {
-        for path in workspace.terraformFiles(in: directory) {
-            for file in try workspace.parts(of: path) {
-                for block in file.parsed.body.blocks where block.type != "variable" {
-                    if let other = Self.otherUse(of: symbol, besides: attribute, in: block.body) {
-                        throw FixProblem(
-                            .sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
-                            at: other.range)
-                    }
-                }
-            }
+        if let other = try workspace.lookup(in: directory, { $0.otherReader(of: symbol, besides: attribute) }) {
+            throw FixProblem(
+                .sharedValue, "\(symbol) is also used by \(other.name); changing it would change that too",
+                at: other.range)
         }
-    }
-
-    private static func otherUse(of symbol: String, besides attribute: String, in body: Body) -> Attribute? {
-        for a in body.attributes where a.name != attribute && ExpressionFacts.references(a.expression).contains(symbol) {
-            return a
-        }
-        for b in body.blocks {
-            if let found = otherUse(of: symbol, besides: attribute, in: b.body) { return found }
-        }
-        return nil
     }
 
     /// The directory of a file path.

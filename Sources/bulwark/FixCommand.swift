@@ -119,13 +119,15 @@ struct FixCommand: ParsableCommand {
         let plan = planner.plan(targets: targets, in: DiskFileTree(), checkIDs: nil)
         let planned = DispatchTime.now().uptimeNanoseconds
 
+        // Only a dry run prints the diff; a large file's diff costs as much as planning its fixes.
         var diff = ""
-        for edit in plan.edits {
+        for edit in plan.edits where dryRun {
             let name = scanPaths.relative(edit.path)
             diff += UnifiedDiff.make(old: edit.original, new: edit.updated, oldName: "a/" + name, newName: "b/" + name)
         }
         // One file that cannot be written does not keep the others from being written; each failure is listed.
         var failedWrites: [String] = []
+        var unwritten = Set<String>()
         if !dryRun {
             // The directories as named, not as resolved: a file argument that is a link confines to the link's
             // directory, not to wherever it points.
@@ -140,27 +142,29 @@ struct FixCommand: ParsableCommand {
                 do throws(FixFileWriter.Failure) {
                     try writer.write(edit)
                 } catch {
+                    unwritten.insert(edit.path)
                     failedWrites.append("\(scanPaths.relative(error.path)):\(error.line):\(error.column): \(error.reason)")
                 }
             }
         }
+        let reported = plan.withoutWrites(to: unwritten)
         let timing = FixTiming(scanSeconds: Double(scanned - started) / 1e9, planSeconds: Double(planned - scanned) / 1e9)
         switch format {
         case .text:
             print(
                 FixOutput.text(
-                    plan, diff: dryRun ? diff : nil, notLoaded: errors.tree, notWritten: failedWrites,
+                    reported, diff: dryRun ? diff : nil, notLoaded: errors.tree, notWritten: failedWrites,
                     relative: scanPaths.relative),
                 terminator: "")
         case .json:
             print(
                 FixOutput.json(
-                    plan, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, notLoaded: errors.tree,
+                    reported, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, notLoaded: errors.tree,
                     notWritten: failedWrites, relative: scanPaths.relative))
         }
         for error in errors.tree { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
         for failure in failedWrites { FileHandle.standardError.write(Data("bulwark fix: \(failure)\n".utf8)) }
-        FastExit.now(!failedWrites.isEmpty ? 2 : !errors.tree.isEmpty ? 3 : plan.manual.isEmpty ? 0 : 1)
+        FastExit.now(!failedWrites.isEmpty ? 2 : !errors.tree.isEmpty ? 3 : reported.manual.isEmpty ? 0 : 1)
     }
 }
 

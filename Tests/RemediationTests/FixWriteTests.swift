@@ -62,6 +62,23 @@ struct FixWriteTests {
         #expect(result.output.contains("outside the scanned directories"), "\(result.output)")
     }
 
+    @Test("a fix in a file that is not written is not counted as fixed")
+    func unwrittenNotCounted() throws {
+        let copy = try ScratchCopy(files: ["main.tf": Self.volume.replacingOccurrences(of: "\"v\"", with: "\"inside\"")])
+        defer { copy.remove() }
+        let outside = (copy.path as NSString).deletingLastPathComponent + "/outside-count.tf"
+        try Self.volume.write(toFile: outside, atomically: false, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        #expect(symlink(outside, copy.path + "/linked.tf") == 0)
+        let result = try FixCommandTests.run(
+            ["fix", "--checks-dir", TestPaths.checks, "--check", "BLW-AWS-EC2-003", "main.tf", "linked.tf"], in: copy.path)
+        #expect(result.status == 2, "\(result.output)")
+        #expect(result.output.contains("Fixed 1 finding(s) in 1 file(s)."), "\(result.output)")
+        #expect(result.output.contains("Left to fix by hand: 1."), "\(result.output)")
+        #expect(result.output.contains("aws_ebs_volume.v: its fix was planned but"), "\(result.output)")
+        #expect(result.output.contains("outside-count.tf could not be written"), "\(result.output)")
+    }
+
     @Test("a fix left manual names FILE:LINE:COLUMN in text and JSON")
     func manualHasColumn() throws {
         let copy = try ScratchCopy(files: [

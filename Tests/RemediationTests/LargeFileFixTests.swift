@@ -5,7 +5,7 @@ import Testing
 @testable import Remediation
 
 /// Fixing every resource of one large file: all fixed, each reported on its own line of the whole file, problems
-/// located in the whole file, and planning time in proportion to the number of resources.
+/// located in the whole file, and planning work in proportion to the number of resources.
 @Suite("fixes in a large file")
 struct LargeFileFixTests {
     /// `count` unencrypted volumes, each after a comment; `special` replaces the body of the volumes it names.
@@ -54,21 +54,35 @@ struct LargeFileFixTests {
         #expect(plan.fixed.count == 599)
     }
 
-    @Test("planning time grows in proportion to the resources of one file, not to its square")
-    func linearInResources() throws {
-        func seconds(_ count: Int) throws -> Double {
-            let harness = try MemoryHarness(files: ["main.tf": Self.volumes(count)], checks: ["BLW-AWS-EC2-003"])
-            let targets = harness.failures()
-            let planner = IaCFixPlanner(context: FixContext(searchRoots: [MemoryHarness.root], verify: false))
-            let start = Date()
-            let plan = planner.plan(targets: targets, in: harness.tree, checkIDs: nil)
-            #expect(plan.fixed.count == count)
-            return Date().timeIntervalSince(start)
+    /// The work of fixing every volume of a `count`-volume file, half of them through a variable of their own.
+    static func effort(_ count: Int) throws -> (fixed: Int, effort: PlanningEffort) {
+        let throughVariable = Dictionary(
+            uniqueKeysWithValues: stride(from: 1, to: count, by: 2).map { ($0, "  encrypted = var.e\($0)\n  size      = 10\n") })
+        let variables = (0..<count).map { "variable \"e\($0)\" {\n  default = false\n}\n" }.joined()
+        let harness = try MemoryHarness(
+            files: ["main.tf": volumes(count, special: throughVariable), "variables.tf": variables], checks: ["BLW-AWS-EC2-003"])
+        let index = LazyIndex(roots: [MemoryHarness.root], tree: harness.tree, maxFileSize: 8 << 20)
+        let applier = FixApplier(parameters: [:], tracer: ValueTracer(callIndex: { index.value }), named: .standard)
+        var workspace = EditWorkspace(tree: harness.tree)
+        var fixed = 0
+        for (owner, target) in harness.failures().enumerated() {
+            guard let spec = target.result.check.fix, let file = target.result.range?.file,
+                let resource = ResourceReference(address: target.result.resourceAddress, file: file)
+            else { continue }
+            if (try? applier.apply(spec, to: resource, owner: owner, workspace: &workspace)) != nil { fixed += 1 }
         }
-        _ = try seconds(200)  // warm-up
-        let small = try seconds(500)
-        let large = try seconds(2_000)
-        // Four times the resources: about four times the time when linear, sixteen when quadratic.
-        #expect(large / small < 8, "500: \(small) s, 2000: \(large) s")
+        return (fixed, workspace.effort)
+    }
+
+    @Test("planning work (bytes parsed, fragments stepped over) grows with the resources, through variables too")
+    func workLinearInResources() throws {
+        let small = try Self.effort(250)
+        let large = try Self.effort(1_000)
+        #expect(small.fixed == 250)
+        #expect(large.fixed == 1_000)
+        // Four times the resources: four times the work when linear (a little more for the running totals'
+        // logarithm), sixteen when every fix walks the file or the module.
+        #expect(large.effort.bytesParsed < small.effort.bytesParsed * 5, "\(small.effort) → \(large.effort)")
+        #expect(large.effort.fragmentsVisited < small.effort.fragmentsVisited * 7, "\(small.effort) → \(large.effort)")
     }
 }
