@@ -51,9 +51,6 @@ module "bulwark" {
   access_logs_bucket = "acme-elb-access-logs-eu-west-1"
 
   image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/bulwark@sha256:4f1c0b8e1e7d2a9f6c3b5a7d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f"
-  environment = {
-    BULWARK_LOG_LEVEL = "info"
-  }
 
   git_token      = var.git_token
   webhook_secret = var.webhook_secret
