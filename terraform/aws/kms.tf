@@ -13,6 +13,10 @@ resource "aws_kms_alias" "this" {
   target_key_id = aws_kms_key.this.key_id
 }
 
+# A key policy's "*" resource is the key it is attached to, never every resource of the account.
+# bulwark:skip=BLW-AWS-IAM-017 key policy: Resource * means this key; administration stays with the account root
+# bulwark:skip=BLW-AWS-IAM-019 key policy: Resource * means this key; writes are limited to this key
+# bulwark:skip=BLW-AWS-IAM-020 key policy: Resource * is the only resource a key policy statement can name
 data "aws_iam_policy_document" "key" {
   # The account administers the key through IAM; without this statement the key becomes unmanageable.
   statement {
