@@ -45,4 +45,13 @@ for example in terraform/examples/*/; do
   echo "check-terraform: bulwark inspect $example"
   "$bulwark" inspect "$example" --format summary
 done
+# ... and so can the load: an example with a broken block must make inspect exit 2.
+printf 'resource "aws_s3_bucket" "broken" {\n' >>"$work/tree/examples/aws/main.tf"
+status=0
+"$bulwark" inspect "$work/tree/examples/aws/" --format summary >/dev/null 2>&1 || status=$?
+if [ "$status" -ne 2 ]; then
+  echo "check-terraform: inspect of a broken example should exit 2, exited $status" >&2
+  exit 1
+fi
+echo "check-terraform: a broken example makes inspect exit 2, as it must"
 echo "check-terraform: ok"
