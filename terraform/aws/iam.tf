@@ -82,6 +82,12 @@ data "aws_iam_policy_document" "task_cloudtrail" {
     sid       = "ListCloudTrailBucket"
     actions   = ["s3:ListBucket"]
     resources = ["arn:${local.partition}:s3:::${var.cloudtrail_bucket_name}"]
+
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["AWSLogs/*"]
+    }
   }
 
   statement {
