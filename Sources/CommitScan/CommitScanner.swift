@@ -4,15 +4,18 @@ import Model
 import Reports
 import Scanner
 
-/// Scans one commit of a repository straight from Git's object database: the files under the target's paths are
-/// read as blobs into a `MemoryFileTree`, never checked out.
+/// Scans one commit of a repository straight from Git's object database: the Terraform, plan and state files under
+/// the target's paths are read as blobs into a `MemoryFileTree`, never checked out; every other blob (a packaged
+/// artifact, an image) is read only if a file function asks for it.
 public struct CommitScanner: Sendable {
     /// Options shared by every scan (check library, frameworks); paths and the file tree are set per commit.
     public var options: ScanOptions
-    /// Largest Terraform file (`.tf`, `.tf.json`, tfvars, `.hcl`) or other file read from the object database; a
-    /// larger one is present by size only, so it fails only its own load (a `.tf`) or the file function reading it.
+    /// Largest Terraform file (`.tf`, `.tf.json`, tfvars, `.hcl`) read from the object database; a larger one is
+    /// present by size only, so it fails only its own load. Other files are read when asked for, within the
+    /// asker's limit.
     public var maxFileSize: Int
-    /// Largest plan or state JSON read (machine-written, so larger).
+    /// Largest plan or state JSON read (machine-written, so larger); `scan --max-file-size`, a target's
+    /// `maxFileSize`.
     public var maxInputFileSize: Int
 
     /// A scanner with `options` as the template for each commit's scan.
@@ -20,6 +23,13 @@ public struct CommitScanner: Sendable {
         self.options = options
         self.maxFileSize = maxFileSize
         self.maxInputFileSize = maxInputFileSize ?? options.maxInputFileSize
+        self.options.maxInputFileSize = self.maxInputFileSize
+    }
+
+    /// This scanner with plan and state JSON limited to `limit` bytes (a target's `maxFileSize`), when given.
+    public func limitingInputFiles(to limit: Int?) -> CommitScanner {
+        guard let limit else { return self }
+        return CommitScanner(options: options, maxFileSize: maxFileSize, maxInputFileSize: limit)
     }
 
     /// Scans `paths` of `commit`. Paths are relative to the repository root; `.` is the whole tree.
@@ -41,10 +51,28 @@ public struct CommitScanner: Sendable {
     public func snapshot(repository: GitRepository, commit: String, paths: [String]) async throws -> CommitSnapshot {
         let wanted = paths.map(Self.normalise)
         let (fileLimit, inputLimit) = (maxFileSize, maxInputFileSize)
-        let blobs = try await repository.blobs(commit: commit, under: wanted.map { $0 == "." ? "" : $0 }) { path in
-            Self.isInputJSON(path) ? inputLimit : fileLimit
+        let blobs = try await repository.blobs(
+            commit: commit, under: wanted.map { $0 == "." ? "" : $0 },
+            limit: { path in
+                Self.isInputJSON(path) ? inputLimit : Self.isTerraform(path) ? fileLimit : Int.max
+            },
+            readNow: { path in Self.isInputJSON(path) || Self.isTerraform(path) })
+        // Scans evaluate on Dispatch threads, where waiting for the repository's thread is allowed.
+        let deferred = blobs.deferred.mapValues { blob in
+            DeferredFile(size: blob.size) {
+                switch repository.blobWaiting(oid: blob.oid, maxSize: blob.size) {
+                case .success(let bytes): return .success(bytes)
+                case .failure(let error) where error.code == .tooLarge: return .tooLarge(blob.size)
+                case .failure(let error): return .failure(error.message)
+                }
+            }
         }
-        return CommitSnapshot(commit: commit, files: blobs.files, oversized: blobs.oversized)
+        return CommitSnapshot(commit: commit, files: blobs.files, oversized: blobs.oversized, deferred: deferred)
+    }
+
+    /// A Terraform configuration file, read up front: `.tf`, `.tf.json`, `.tfvars`, `.tfvars.json`, `.hcl`.
+    static func isTerraform(_ path: String) -> Bool {
+        [".tf", ".tf.json", ".tfvars", ".tfvars.json", ".hcl"].contains { path.hasSuffix($0) }
     }
 
     /// Scans `paths` of a snapshot (a commit as stored, or with fix edits applied) with the same options.

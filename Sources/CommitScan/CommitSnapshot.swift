@@ -7,16 +7,23 @@ public struct CommitSnapshot: Sendable {
     public let files: [String: [UInt8]]
     /// Repository-relative path → size, for files left unread because they were over their limit.
     public let oversized: [String: Int]
+    /// Repository-relative path → file read only when asked for (blobs that are not Terraform, plan or state).
+    public let deferred: [String: DeferredFile]
     /// The files as a read-only tree rooted at `root`; indexed once here, since the scan, every fix group's
     /// planner and the later stages all read it.
     public let tree: MemoryFileTree
 
-    /// A snapshot of `files` at `commit`, with `oversized` files present by size only.
-    public init(commit: String, files: [String: [UInt8]], oversized: [String: Int] = [:]) {
+    /// A snapshot of `files` at `commit`, with `oversized` files present by size only and `deferred` ones read on
+    /// first use.
+    public init(
+        commit: String, files: [String: [UInt8]], oversized: [String: Int] = [:], deferred: [String: DeferredFile] = [:]
+    ) {
         self.commit = commit
         self.files = files
         self.oversized = oversized
-        self.tree = MemoryFileTree(root: CommitScanner.root(of: commit), files: files, oversized: oversized)
+        self.deferred = deferred.filter { files[$0.key] == nil }
+        self.tree = MemoryFileTree(
+            root: CommitScanner.root(of: commit), files: files, oversized: oversized, deferred: self.deferred)
     }
 
     /// The virtual directory the files appear under (`/git/<12 hex>`), so reports read repository-relative paths.

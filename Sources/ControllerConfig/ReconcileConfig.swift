@@ -96,7 +96,7 @@ public struct ReconcileConfig: Sendable {
     private static let targetKeys: Set<String> = [
         "name", "repo", "branch", "paths", "interval", "pollInterval", "jitter", "timeout", "credentials", "caBundle",
         "knownHosts", "frameworks", "clouds", "remediation", "suspend", "baselines", "state", "activityLogs",
-        "insecure",
+        "insecure", "maxFileSize",
     ]
 
     private static func parseTarget(_ node: YNode, base: String) throws(LoadError) -> TargetConfig {
@@ -132,6 +132,7 @@ public struct ReconcileConfig: Sendable {
             guard case .bool(let b)? = n.scalarValue else { throw n.error("'insecure' must be true or false") }
             target.allowInsecureHTTP = b
         }
+        if let n = node["maxFileSize"] { target.maxFileSize = try integer(n, "maxFileSize", range: 1...(1 << 40)) }
         if let n = node["frameworks"] { target.frameworks = try n.requireStringList("frameworks") }
         if let n = node["clouds"] { target.clouds = try clouds(n) }
         if let n = node["baselines"] {
@@ -223,7 +224,9 @@ public struct ReconcileConfig: Sendable {
     }
 
     private static func integer(_ node: YNode, _ what: String, range: ClosedRange<Int>) throws(LoadError) -> Int {
-        guard case .number(let n)? = node.scalarValue, n == n.rounded(), range.contains(Int(n)) else {
+        guard case .number(let n)? = node.scalarValue, n == n.rounded(), n >= Double(range.lowerBound),
+            n <= Double(range.upperBound)
+        else {
             throw node.error("'\(what)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return Int(n)

@@ -59,6 +59,9 @@ public struct TargetConfig: Sendable, Hashable {
     /// `insecure: true`: credentials may be sent to a plain `http://` remote (unencrypted). Off by default, and
     /// a loopback address is no exception.
     public var allowInsecureHTTP = false
+    /// `maxFileSize`: the largest plan or state JSON read from the repository, in bytes, as `scan --max-file-size`;
+    /// nil: the command's limit (256 MiB by default).
+    public var maxFileSize: Int?
     /// Frameworks to record compliance for (empty = every framework the library defines).
     public var frameworks: [String]
     public var clouds: Clouds

@@ -162,15 +162,33 @@ public final class GitRepository: Sendable {
         }
     }
 
-    /// Every blob under `paths` read from the ODB when within the limit `limit` gives for its path; larger blobs
-    /// are listed by size and never read. A missing path is `.notFound`.
+    /// Every blob under `paths` within the limit `limit` gives for its path: read from the ODB when `readNow`
+    /// accepts its path, else listed by object id and size for `blobWaiting`; larger blobs are listed by size and
+    /// never read. A missing path is `.notFound`.
     public func blobs(
-        commit: String, under paths: [String], limit: @escaping @Sendable (String) -> Int
+        commit: String, under paths: [String], limit: @escaping @Sendable (String) -> Int,
+        readNow: @escaping @Sendable (String) -> Bool = { _ in true }
     ) async throws(GitError) -> GitBlobs {
         let handle = handle
         return try await worker.run { () throws(GitError) -> GitBlobs in
-            try handle.blobs(commit: commit, under: paths, limit: limit)
+            try handle.blobs(commit: commit, under: paths, limit: limit, readNow: readNow)
         }
+    }
+
+    /// A blob's bytes (`.tooLarge`, checked before reading, over `maxSize`), read while the calling thread waits
+    /// for the repository's thread: for a lazy read from work that already runs off the cooperative pool (a scan
+    /// evaluating `filebase64sha256`). Never call it from a task.
+    public func blobWaiting(oid: String, maxSize: Int) -> Result<[UInt8], GitError> {
+        let handle = handle
+        let outcome = BlockingOutcome()
+        worker.submit {
+            do throws(GitError) {
+                outcome.finish(.success([UInt8](try handle.blob(oid: oid, maxSize: maxSize))))
+            } catch {
+                outcome.finish(.failure(error))
+            }
+        }
+        return outcome.wait()
     }
 
     /// Tree-to-tree diff of two commits, renames detected.

@@ -188,8 +188,11 @@ extension RepositoryHandle {
     }
 
     /// `files`, with a limit per path: a blob over its limit is not read but listed by size, so one large file
-    /// (a packaged artifact) does not make the whole read fail.
-    func blobs(commit: String, under paths: [String], limit: (String) -> Int) throws(GitError) -> GitBlobs {
+    /// (a packaged artifact) does not make the whole read fail; a blob within its limit that `readNow` declines
+    /// is listed by object id and size, to be read when asked for.
+    func blobs(
+        commit: String, under paths: [String], limit: (String) -> Int, readNow: (String) -> Bool = { _ in true }
+    ) throws(GitError) -> GitBlobs {
         let operation = "files"
         let root = try rootTree(commit: commit, operation)
         defer { git_tree_free(root) }
@@ -201,6 +204,8 @@ extension RepositoryHandle {
             let size = try Self.size(odb, oid, operation)
             if size > limit(path) {
                 blobs.oversized[path] = size
+            } else if !readNow(path) {
+                blobs.deferred[path] = GitBlobs.Deferred(oid: Self.hex(oid), size: size)
             } else {
                 blobs.files[path] = [UInt8](try readBlob(oid, maxSize: size, path: path))
             }

@@ -8,22 +8,33 @@ public struct MemoryFileTree: FileTree {
     private let files: [String: [UInt8]]
     /// Files known only by size (left unread because they were over the snapshot's limit).
     private let oversized: [String: Int]
+    /// Files within their limit read only when asked for.
+    private let deferred: [String: DeferredFile]
     /// Directory path relative to the root ("" for the root) → child names, sorted.
     private let directories: [String: [String]]
 
     /// `files`: paths relative to `root` ("desired-state/terraform/aws/main.tf") → bytes; directories are implied.
     /// A relative `root` is taken from `/`; paths that leave the root (`../x`) are ignored. `oversized` lists
-    /// files left unread by size: they exist, and reading one is always `.tooLarge`.
-    public init(root: String, files: [String: [UInt8]], oversized: [String: Int] = [:]) {
+    /// files left unread by size: they exist, and reading one is always `.tooLarge`. `deferred` lists files read
+    /// on first use.
+    public init(
+        root: String, files: [String: [UInt8]], oversized: [String: Int] = [:], deferred: [String: DeferredFile] = [:]
+    ) {
         self.root = TreePath.clean(root.hasPrefix("/") ? root : "/" + root)
         var stored: [String: [UInt8]] = [:]
         var unread: [String: Int] = [:]
+        var later: [String: DeferredFile] = [:]
         var children: [String: Set<String>] = ["": []]
-        let entries = files.map { ($0.key, $0.value, 0) } + oversized.map { ($0.key, [UInt8](), $0.value) }
-        for (path, bytes, size) in entries {
+        let entries =
+            files.keys.map { ($0, 0) } + oversized.keys.map { ($0, 1) } + deferred.keys.map { ($0, 2) }
+        for (path, kind) in entries {
             let key = TreePath.clean(path.hasPrefix("/") ? String(path.drop { $0 == "/" }) : path)
             guard key != ".", key != "..", !key.hasPrefix("../") else { continue }
-            if size > 0 { unread[key] = size } else { stored[key] = bytes }
+            switch kind {
+            case 0: stored[key] = files[path]
+            case 1: unread[key] = oversized[path]
+            default: later[key] = deferred[path]
+            }
             var child = Substring(key)
             while true {
                 let slash = child.lastIndex(of: "/")
@@ -36,6 +47,7 @@ public struct MemoryFileTree: FileTree {
         }
         self.files = stored
         self.oversized = unread
+        self.deferred = later
         self.directories = children.mapValues { $0.sorted() }
     }
 
@@ -46,19 +58,20 @@ public struct MemoryFileTree: FileTree {
             return bytes.count > maxSize ? .tooLarge(bytes.count) : .success(bytes)
         }
         if let size = oversized[key] { return .tooLarge(size) }
+        if let file = deferred[key] { return file.size > maxSize ? .tooLarge(file.size) : file.read() }
         return directories[key] != nil ? .failure("is a directory") : .missing
     }
 
     /// `.file` or `.directory`; nil outside the snapshot.
     public func kind(_ path: String) -> FileKind? {
         guard let key = key(path) else { return nil }
-        if files[key] != nil || oversized[key] != nil { return .file }
+        if files[key] != nil || oversized[key] != nil || deferred[key] != nil { return .file }
         return directories[key] != nil ? .directory : nil
     }
 
     /// Sorted child names of a directory.
     public func entries(_ directory: String) -> [String]? {
-        guard let key = key(directory), files[key] == nil, oversized[key] == nil else { return nil }
+        guard let key = key(directory), files[key] == nil, oversized[key] == nil, deferred[key] == nil else { return nil }
         return directories[key]
     }
 

@@ -79,6 +79,8 @@ struct TargetCycle: Sendable {
         try Task.checkCancellation()
 
         let log = logger.with(["commit": .string(String(commit.prefix(12)))])
+        // The target's plan and state limit holds for the scan and for every stage that scans again.
+        let scanner = self.scanner.limitingInputFiles(to: target.maxFileSize)
         let report: ScanReport
         let snapshot: CommitSnapshot
         do {

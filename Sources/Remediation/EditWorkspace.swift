@@ -32,6 +32,8 @@ struct EditWorkspace: Sendable {
     private var resources: [String: [String: String]] = [:]
     /// Directory listings, read once per plan (planning never adds files).
     private var listings: [String: [String]] = [:]
+    /// Per root module directory a value was traced in: its variable definition files and what they assign.
+    private var variableFiles: [String: VariableFiles] = [:]
     /// Per fragment: ranges of the current text written by a fix, and which fix wrote them.
     private var written: [String: [(range: Range<Int>, owner: Int)]] = [:]
     /// What the running transaction changed: each touched fragment as it was before.
@@ -165,6 +167,50 @@ struct EditWorkspace: Sendable {
         lineSums[path] = PrefixSums(files.map { $0.lineCount - 1 })
         byteSums[path] = PrefixSums(files.map(\.bytes.count))
         resources[path] = index
+    }
+
+    /// Whether a `.tfvars.json` file directly in `directory` mentions `name` (as a key or a string value); its path.
+    mutating func jsonVariableFile(mentioning name: String, in directory: String) -> String? {
+        let files = variables(in: directory)
+        for path in files.json {
+            if files.jsonStrings[path] == nil {
+                var strings = Set<String>()
+                if case .success(let bytes) = tree.read(path, maxSize: maxFileSize) {
+                    strings = VariableFiles.strings(in: bytes)
+                    effort.bytesParsed += bytes.count
+                }
+                variableFiles[directory]?.jsonStrings[path] = strings
+            }
+            if variableFiles[directory]?.jsonStrings[path]?.contains(name) == true { return path }
+        }
+        return nil
+    }
+
+    /// The first `.tfvars` file directly in `directory`, in Terraform's precedence, assigning `name`: its path
+    /// and the fragment holding the assignment as edited so far.
+    mutating func tfvarsAssignment(of name: String, in directory: String) throws(FixProblem) -> (path: String, file: WorkingFile)? {
+        for path in variables(in: directory).precedence {
+            if variableFiles[directory]?.assignments[path] == nil {
+                var names: [String: String] = [:]
+                for part in try parts(of: path) {
+                    for attribute in part.parsed.body.attributes where names[attribute.name] == nil {
+                        names[attribute.name] = part.path
+                    }
+                }
+                variableFiles[directory]?.assignments[path] = names
+            }
+            // Fixes rewrite values, never the names assigned, so the fragment found first still assigns it.
+            if let key = variableFiles[directory]?.assignments[path]?[name] { return (path, try file(key)) }
+        }
+        return nil
+    }
+
+    private mutating func variables(in directory: String) -> VariableFiles {
+        if let known = variableFiles[directory] { return known }
+        _ = files(in: directory) { _ in false }  // reads the listing once
+        let found = VariableFiles(directory: directory, names: listings[directory] ?? [])
+        variableFiles[directory] = found
+        return found
     }
 
     /// Paths of the `.tf` files directly in `directory`, sorted.

@@ -5,19 +5,22 @@ import Model
 /// An edit then re-parses only its fragment, so fixing every resource of a file with thousands of them costs time in
 /// proportion to the file, not to its square.
 struct FileFragments {
-    /// Top-level items (blocks and attributes) per fragment.
-    static let itemsPerFragment = 16
+    /// Files with more top-level items than this are cut; smaller ones are kept whole.
+    static let minimumItems = 16
+    /// Top-level items (blocks and attributes) per fragment: every fix re-parses its fragment, so fixing each
+    /// resource of a cut file parses the file about this many times over.
+    static let itemsPerFragment = 2
 
     /// The fragments' bytes, in file order; concatenated they are the file.
     let pieces: [[UInt8]]
 
-    /// Cuts `file` (parsed whole) after every `itemsPerFragment` top-level items; nil when the file is small, does
-    /// not parse, or a piece would not parse on its own (the caller then keeps the file whole).
+    /// Cuts `file` (parsed whole) after every `itemsPerFragment` top-level items; nil when the file has no more
+    /// than `minimumItems`, does not parse, or a piece would not parse on its own (the caller then keeps it whole).
     init?(_ file: WorkingFile) {
         guard file.isValid else { return nil }
         let body = file.parsed.body
         var ends = (body.blocks.map(\.range.end.byte) + body.attributes.map(\.range.end.byte)).sorted()
-        guard ends.count > Self.itemsPerFragment else { return nil }
+        guard ends.count > Self.minimumItems else { return nil }
         ends.removeLast()
         var cuts: [Int] = []
         var i = Self.itemsPerFragment - 1

@@ -50,27 +50,18 @@ struct ValueTracer {
                 workspace: &workspace, depth: depth)
         }
         // Root module: terraform.tfvars < *.auto.tfvars (lexical, later wins) < the variable's default only if unset.
-        let json = workspace.files(in: directory) { $0.hasSuffix(".tfvars.json") }
-        for path in json {
-            if case .success(let bytes) = workspace.tree.read(path, maxSize: workspace.maxFileSize),
-                String(decoding: bytes, as: UTF8.self).contains("\"\(symbol.name)\"")
-            {
-                throw FixProblem(.unsupportedExpression, "var.\(symbol.name) is set in \(path) (JSON); edit it by hand")
-            }
+        if let path = workspace.jsonVariableFile(mentioning: symbol.name, in: directory) {
+            throw FixProblem(.unsupportedExpression, "var.\(symbol.name) is set in \(path) (JSON); edit it by hand")
         }
-        let auto = workspace.files(in: directory) { $0.hasSuffix(".auto.tfvars") }.reversed()
-        let plain = workspace.files(in: directory) { $0 == "terraform.tfvars" }
-        for path in Array(auto) + plain {
-            for file in try workspace.parts(of: path) {
-                if let assignment = file.parsed.body.attribute(symbol.name) {
-                    guard ExpressionFacts.literal(assignment.expression) != nil else {
-                        throw FixProblem(
-                            .unsupportedExpression, "var.\(symbol.name) is set to a non-literal in \(path)",
-                            at: assignment.expression.range)
-                    }
-                    return .expression(file: file.path, expression: assignment.expression)
-                }
+        if let found = try workspace.tfvarsAssignment(of: symbol.name, in: directory),
+            let assignment = found.file.parsed.body.attribute(symbol.name)
+        {
+            guard ExpressionFacts.literal(assignment.expression) != nil else {
+                throw FixProblem(
+                    .unsupportedExpression, "var.\(symbol.name) is set to a non-literal in \(found.path)",
+                    at: assignment.expression.range)
             }
+            return .expression(file: found.file.path, expression: assignment.expression)
         }
         let variable = try declaration(of: symbol.name, in: directory, workspace: &workspace)
         guard let fallback = variable.block.body.attribute("default") else {

@@ -13,6 +13,6 @@ extension CommitSnapshot {
             }
             files[path] = Array(edit.updated.utf8)
         }
-        return (CommitSnapshot(commit: commit, files: files, oversized: oversized), outside)
+        return (CommitSnapshot(commit: commit, files: files, oversized: oversized, deferred: deferred), outside)
     }
 }

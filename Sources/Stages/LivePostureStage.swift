@@ -120,6 +120,10 @@ public struct LivePostureStage: ReconcileStage {
         }
         guard !extra.isEmpty else { return base }
         // Same commit, so the scanned files and the extra ones form one snapshot; scanned bytes win on overlap.
-        return MemoryFileTree(root: root, files: context.snapshot.files.merging(extra) { scanned, _ in scanned })
+        let snapshot = context.snapshot
+        return MemoryFileTree(
+            root: root, files: snapshot.files.merging(extra) { scanned, _ in scanned },
+            oversized: snapshot.oversized.filter { extra[$0.key] == nil },
+            deferred: snapshot.deferred.filter { extra[$0.key] == nil })
     }
 }

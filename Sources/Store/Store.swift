@@ -14,10 +14,22 @@ public final class Store: Sendable {
     /// Opens the database and runs pending migrations; `access` says whether a missing or empty SQLite file may
     /// become a new database (by default a missing one is created with its directory, an empty one refused).
     public static func open(_ configuration: StoreConfiguration, access: StoreAccess = .create) async throws -> Store {
+        try await open(configuration, access: access, migrations: Migration.all)
+    }
+
+    /// `open(_:access:)` with the migrations to run (tests inject one that fails).
+    static func open(
+        _ configuration: StoreConfiguration, access: StoreAccess, migrations: [Migration]
+    ) async throws -> Store {
         let database: any Database
         switch configuration {
         case .sqlite(let path):
             try access.check(sqlitePath: path)
+            // A new database is built beside its path and moved in complete, so an interrupted creation never
+            // leaves an empty or half-migrated file that later runs refuse.
+            if SQLiteCreation.needsCreation(path, access: access) {
+                try await SQLiteCreation.create(at: path, migrations: migrations)
+            }
             database = try await SQLiteDatabase(path: path)
         case .postgres(let conninfo, let poolSize):
             do {
@@ -29,7 +41,7 @@ public final class Store: Sendable {
             }
         }
         do {
-            try await Migrator.migrate(database)
+            try await Migrator.migrate(database, migrations: migrations)
         } catch {
             await database.close()
             throw error

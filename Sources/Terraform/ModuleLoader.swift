@@ -28,7 +28,8 @@ public enum ModuleLoader {
         var plain = EvalContext()
         plain.deadline = options.deadline
         plain.functionContext = FunctionContext(
-            baseDirectory: tree.workingDirectory, maxFileSize: options.maxFileSize, fileTree: tree, readRoots: options.readRoots)
+            baseDirectory: tree.workingDirectory, maxFileSize: options.maxFileSize, fileTree: tree, readRoots: options.readRoots,
+            maxHashedFileSize: options.inputFileLimit)
         plain.warnings = session.warnings
         plain.missingFilesFail = true
         let roots = RootVariables(config: config, options: options, displayBase: base, ctx: plain)

@@ -74,6 +74,28 @@ struct LargeFileFixTests {
         return (fixed, workspace.effort)
     }
 
+    @Test("fixing every resource of a large file parses it a few times over, not once per neighbour of each fix")
+    func parsingPerFixIsBounded() throws {
+        let text = Self.volumes(600)
+        let harness = try MemoryHarness(files: ["main.tf": text], checks: ["BLW-AWS-EC2-003"])
+        let applier = FixApplier(
+            parameters: [:], tracer: ValueTracer(callIndex: { ModuleCallIndex(roots: [], tree: harness.tree, maxFileSize: 8 << 20) }),
+            named: .standard)
+        var workspace = EditWorkspace(tree: harness.tree)
+        var fixed = 0
+        for (owner, target) in harness.failures().enumerated() {
+            guard let spec = target.result.check.fix, let file = target.result.range?.file,
+                let resource = ResourceReference(address: target.result.resourceAddress, file: file)
+            else { continue }
+            if (try? applier.apply(spec, to: resource, owner: owner, workspace: &workspace)) != nil { fixed += 1 }
+        }
+        #expect(fixed == 600)
+        // Loading parses the file twice (whole, then as fragments); each fix re-parses only its own fragment (and
+        // once more when it realigns), so the fixes add a few parses of the file, not one per block of a fragment.
+        let parses = Double(workspace.effort.bytesParsed) / Double(text.utf8.count)
+        #expect(parses < 8, "the file was parsed \(parses) times over")
+    }
+
     @Test("planning work (bytes parsed, fragments stepped over) grows with the resources, through variables too")
     func workLinearInResources() throws {
         let small = try Self.effort(250)
@@ -84,5 +106,42 @@ struct LargeFileFixTests {
         // logarithm), sixteen when every fix walks the file or the module.
         #expect(large.effort.bytesParsed < small.effort.bytesParsed * 5, "\(small.effort) → \(large.effort)")
         #expect(large.effort.fragmentsVisited < small.effort.fragmentsVisited * 7, "\(small.effort) → \(large.effort)")
+    }
+
+    /// The work of fixing `count` volumes whose `encrypted` comes from a variable of their own set in
+    /// `terraform.tfvars` (beside a `.tfvars.json` that sets something else).
+    static func tfvarsEffort(_ count: Int) throws -> (fixed: Int, effort: PlanningEffort) {
+        let special = Dictionary(uniqueKeysWithValues: (0..<count).map { ($0, "  encrypted = var.e\($0)\n  size      = 10\n") })
+        let variables = (0..<count).map { "variable \"e\($0)\" {\n  type = bool\n}\n" }.joined()
+        let values = (0..<count).map { "e\($0) = false\n" }.joined()
+        let harness = try MemoryHarness(
+            files: [
+                "main.tf": volumes(count, special: special), "variables.tf": variables, "terraform.tfvars": values,
+                "other.auto.tfvars.json": #"{"region": "us-east-1"}"#,
+            ],
+            checks: ["BLW-AWS-EC2-003"])
+        let applier = FixApplier(
+            parameters: [:],
+            tracer: ValueTracer(callIndex: { ModuleCallIndex(roots: [], tree: harness.tree, maxFileSize: 8 << 20) }),
+            named: .standard)
+        var workspace = EditWorkspace(tree: harness.tree)
+        var fixed = 0
+        for (owner, target) in harness.failures().enumerated() {
+            guard let spec = target.result.check.fix, let file = target.result.range?.file,
+                let resource = ResourceReference(address: target.result.resourceAddress, file: file)
+            else { continue }
+            if (try? applier.apply(spec, to: resource, owner: owner, workspace: &workspace)) != nil { fixed += 1 }
+        }
+        return (fixed, workspace.effort)
+    }
+
+    @Test("values set in terraform.tfvars are found by lookup: fixing them grows with the resources, not their square")
+    func tfvarsLookupLinearInResources() throws {
+        let small = try Self.tfvarsEffort(150)
+        let large = try Self.tfvarsEffort(600)
+        #expect(small.fixed == 150)
+        #expect(large.fixed == 600)
+        #expect(large.effort.fragmentsVisited < small.effort.fragmentsVisited * 7, "\(small.effort) → \(large.effort)")
+        #expect(large.effort.bytesParsed < small.effort.bytesParsed * 6, "\(small.effort) → \(large.effort)")
     }
 }

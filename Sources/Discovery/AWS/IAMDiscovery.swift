@@ -23,17 +23,29 @@ enum IAMDiscovery {
             let arn = user.string("Arn") ?? reader.arn("iam", "user/\(name)", global: true)
             let row = report?[name]
             let edge = [LiveResource.Edge(attribute: "user", type: "aws_iam_user", id: name)]
+            // Without a report row these settings are not known: unknown, never absent (absent would read as
+            // "never used" and pass a check it should not).
+            let reported: [String: Value] = [
+                "mfa_active": row.map { .bool($0["mfa_active"] == "true") } ?? .unknown,
+                "password_enabled": row.map { .bool($0["password_enabled"] == "true") } ?? .unknown,
+                "password_last_used": row.map { .string($0["password_last_used"]) } ?? .unknown,
+            ]
+            let identity: [String: Value] = ["id": .string(name), "name": .string(name), "arn": .string(arn)]
             reader.add(
                 LiveResource(
                     type: "aws_iam_user", id: name, name: name, originID: arn, region: nil,
-                    attributes: [
-                        "id": .string(name), "name": .string(name), "arn": .string(arn), "path": .string(user.string("Path")),
+                    attributes: identity.merging(reported) { first, _ in first }.merging([
+                        "path": .string(user.string("Path")),
                         "unique_id": .string(user.string("UserId")), "create_date": .string(user.string("CreateDate")),
-                        "mfa_active": row.map { .bool($0["mfa_active"] == "true") } ?? .unknown,
-                        "password_enabled": row.map { .bool($0["password_enabled"] == "true") } ?? .unknown,
-                        "password_last_used": .string(row?["password_last_used"]),
                         "tags": user.tags("Tags/member", key: "Key", value: "Value"),
-                    ]))
+                    ]) { first, _ in first }))
+            if report == nil {
+                reader.notRead(
+                    LiveResource(
+                        type: "aws_iam_user", id: name, name: name, originID: arn, region: nil,
+                        attributes: identity.merging(reported) { first, _ in first }),
+                    keep: Set(identity.keys), checked: false)
+            }
             for policy in user.all("AttachedManagedPolicies/member") {
                 guard let policyARN = policy.string("PolicyArn") else { continue }
                 reader.add(
@@ -97,31 +109,55 @@ enum IAMDiscovery {
         return reader
     }
 
-    /// The credential report as rows by user name; nil when it could not be read (recorded as an error).
+    /// How many times `GenerateCredentialReport` is asked before the report is given up as not ready.
+    static let reportAttempts = 10
+    /// The name errors give the account's credential report, the resource the calls are about.
+    static let reportResource = "credential-report"
+
+    /// The credential report as rows by user name; nil when it could not be read (recorded as an error: a failed
+    /// call, a report that never became COMPLETE, or an answer without its content).
     static func credentialReport(_ reader: inout ServiceReader) async -> [String: [String: String]]? {
         let client = reader.client
-        var ready = false
-        for attempt in 0..<10 {
+        var state: String?
+        for attempt in 0..<reportAttempts {
             guard
-                let state = await reader.call(
-                    "iam", "GenerateCredentialReport",
+                let answer = await reader.call(
+                    "iam", "GenerateCredentialReport", resource: reportResource,
                     { () async throws(AWSError) -> XMLNode in
                         try await client.query(service: .iam, action: "GenerateCredentialReport")
                     })
             else { return nil }
-            if state.first(named: "State")?.text == "COMPLETE" {
-                ready = true
-                break
-            }
+            state = answer.first(named: "State")?.text
+            if state == "COMPLETE" || attempt == reportAttempts - 1 { break }
             try? await Task.sleep(for: .milliseconds(200 * (attempt + 1)))
         }
-        guard ready,
+        guard state == "COMPLETE" else {
+            reader.errors.append(
+                DiscoveryError(
+                    service: "iam", region: reader.label, operation: "GenerateCredentialReport", resource: reportResource,
+                    underlying: AWSError(
+                        .serviceError,
+                        "the credential report was not COMPLETE after \(reportAttempts) requests (last state: \(state ?? "none"))",
+                        serviceCode: "ReportInProgress", service: "iam", operation: "GenerateCredentialReport",
+                        resource: reportResource)))
+            return nil
+        }
+        guard
             let answer = await reader.call(
-                "iam", "GetCredentialReport",
+                "iam", "GetCredentialReport", resource: reportResource,
                 { () async throws(AWSError) -> XMLNode in
                     try await client.query(service: .iam, action: "GetCredentialReport")
-                }), let content = answer.first(named: "Content")?.text
+                })
         else { return nil }
+        guard let content = answer.first(named: "Content")?.text else {
+            reader.errors.append(
+                DiscoveryError(
+                    service: "iam", region: reader.label, operation: "GetCredentialReport", resource: reportResource,
+                    underlying: AWSError(
+                        .malformedResponse, "the answer holds no report content", service: "iam",
+                        operation: "GetCredentialReport", resource: reportResource)))
+            return nil
+        }
         let csv = Data(base64Encoded: content).map { String(decoding: $0, as: UTF8.self) } ?? content
         var lines = csv.split(whereSeparator: \.isNewline).map(String.init)
         guard !lines.isEmpty else { return [:] }

@@ -60,7 +60,9 @@ enum FilesystemFunctions {
 
     private static func fileHash(_ name: String, _ digest: @escaping @Sendable ([UInt8]) -> String) -> Function {
         Function(name, arguments: 1...1) { args, context in
-            .string(digest(try read(try Arg.string(args, 0, "path"), context)))
+            var hashing = context
+            hashing.maxFileSize = context.maxHashedFileSize
+            return .string(digest(try read(try Arg.string(args, 0, "path"), hashing)))
         }
     }
 

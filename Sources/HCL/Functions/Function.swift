@@ -32,6 +32,9 @@ public struct FunctionContext: Sendable {
     public var baseDirectory: String
     /// Largest file `file`/`templatefile` will read, in bytes.
     public var maxFileSize: Int
+    /// Largest file the hash functions (`filemd5`, `filebase64sha256`, …) read, in bytes: they keep only a digest,
+    /// so a packaged artifact larger than any configuration file can still be hashed, as Terraform does.
+    public var maxHashedFileSize: Int
     /// Where the file functions read: the disk, or a snapshot (a Git commit); `abspath` resolves against its
     /// working directory.
     public var fileTree: any FileTree
@@ -44,10 +47,12 @@ public struct FunctionContext: Sendable {
 
     public init(
         baseDirectory: String = ".", maxFileSize: Int = 4 << 20, fileTree: any FileTree = DiskFileTree(),
-        renderTemplate: (@Sendable (String, String, [String: Value]) throws -> Value)? = nil, readRoots: ReadRoots? = nil
+        renderTemplate: (@Sendable (String, String, [String: Value]) throws -> Value)? = nil, readRoots: ReadRoots? = nil,
+        maxHashedFileSize: Int? = nil
     ) {
         self.baseDirectory = baseDirectory
         self.maxFileSize = maxFileSize
+        self.maxHashedFileSize = max(maxFileSize, maxHashedFileSize ?? maxFileSize)
         self.fileTree = fileTree
         self.renderTemplate = renderTemplate
         self.readRoots = readRoots

@@ -50,18 +50,23 @@ final class ModuleInstance {
         let tree = session.options.fileTree
         let baseDirectory = tree.absolutePath(session.rootDirectory)
         let maxFileSize = session.options.maxFileSize
+        // Hashing keeps a digest, not the bytes: artifacts are hashed up to the plan and state limit.
+        let maxHashed = session.options.inputFileLimit
         let readRoots = session.options.readRoots
         let warnings = session.warnings
         let render: @Sendable (String, String, [String: Value]) throws -> Value = { source, filename, variables in
             try TemplateRendering.render(
                 source: source, filename: filename, variables: variables, functions: functions,
-                context: FunctionContext(baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, readRoots: readRoots),
+                context: FunctionContext(
+                    baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, readRoots: readRoots,
+                    maxHashedFileSize: maxHashed),
                 warnings: warnings)
         }
         self.ctx = EvalContext(
             variables: [:], functions: functions,
             functionContext: FunctionContext(
-                baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, renderTemplate: render, readRoots: readRoots),
+                baseDirectory: baseDirectory, maxFileSize: maxFileSize, fileTree: tree, renderTemplate: render, readRoots: readRoots,
+                maxHashedFileSize: maxHashed),
             openObjects: session.openObjects, warnings: session.warnings,
             maxForIterations: max(session.options.maxInstances * 100, 100_000),
             deadline: session.options.deadline
