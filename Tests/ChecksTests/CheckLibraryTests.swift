@@ -26,11 +26,14 @@ import Testing
         #expect(Self.library.diagnostics.isEmpty, "\(Self.library.diagnostics.map(\.description))")
     }
 
-    @Test func theLibraryCoversBothProviders() {
+    @Test func theLibraryCoversEveryProvider() {
         let aws = Self.library.checks.filter { $0.provider == "aws" }.count
         let azure = Self.library.checks.filter { $0.provider == "azure" }.count
-        #expect(aws >= 200, "AWS checks: \(aws)")
+        let kubernetes = Self.library.checks.filter { $0.provider == "kubernetes" }.count
+        #expect(aws >= 300, "AWS checks: \(aws)")
         #expect(azure >= 190, "Azure checks: \(azure)")
+        #expect(kubernetes >= 25, "Kubernetes checks: \(kubernetes)")
+        #expect(Self.library.checks.count >= 500, "checks: \(Self.library.checks.count)")
     }
 
     /// Checkov IDs whose policy differs from the check (threshold, absent-attribute verdict or meaning) are not
