@@ -170,11 +170,39 @@ def corpus(args):
                 f"{totals['unknown']} | {totals['only_checkov']} |")
     with open(out_path, 'w') as fh:
         fh.write('\n'.join(lines) + '\n')
+    print_coverage(cache, repos)
     print("| repository | compared pairs | agree | disagree (by class) | agreement | without Checkov's errors | "
           "Bulwark UNKNOWN | Checkov only |")
     print("|---|---:|---:|---|---:|---:|---:|---:|")
     print('\n'.join(rows))
     print(f"\ndetails: {out_path}")
+
+
+def claimed_ids(checks_dir):
+    """Checkov IDs named in `references.checkov` of the library's check files."""
+    ids = set()
+    for dirpath, _, files in os.walk(checks_dir):
+        for name in files:
+            if name.endswith(('.yaml', '.yml')):
+                with open(os.path.join(dirpath, name)) as fh:
+                    for m in re.finditer(r'^\s*checkov:\s*\[([^\]]*)\]', fh.read(), re.M):
+                        ids.update(x.strip().strip('"\'') for x in m.group(1).split(',') if x.strip())
+    return ids
+
+
+def print_coverage(cache, repos):
+    """Distinct Checkov IDs with a PASSED/FAILED result on the corpus, and how many a Bulwark check claims."""
+    fired = set()
+    for repo in repos:
+        try:
+            fired |= {k[0] for k in checkov_results(os.path.join(cache, repo, 'checkov.json'), '')}
+        except (OSError, ValueError):
+            continue
+    claimed = claimed_ids(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'checks'))
+    covered = fired & claimed
+    missing = sorted(fired - claimed, key=lambda i: (i.split('_')[0], i.split('_')[1], int(re.sub(r'\D', '', i.split('_')[-1]) or 0)))
+    print(f"coverage: {len(covered)} of {len(fired)} distinct Checkov IDs with a result on the corpus are claimed "
+          f"({percent(len(covered), len(fired)):.1f} %); without an equivalent: {', '.join(missing) or '-'}\n")
 
 
 def main():

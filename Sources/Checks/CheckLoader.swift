@@ -6,7 +6,7 @@ public enum CheckLoader {
     private static let topKeys: Set<String> = [
         "id", "title", "description", "severity", "provider", "resource_types", "condition", "remediation", "references", "fix",
     ]
-    private static let providers: Set<String> = ["aws", "azure"]
+    private static let providers: Set<String> = ["aws", "azure", "kubernetes"]
 
     /// Loads every `*.yaml`/`*.yml` below `directory` (skipping `frameworks/`, and `drift/`, which holds drift data
     /// files, not checks); a bad file yields a diagnostic naming file and line while the rest still load; a repeated
@@ -85,7 +85,7 @@ public enum CheckLoader {
         }
         let providerNode = try required("provider")
         let provider = try providerNode.requireString("provider")
-        guard providers.contains(provider) else { throw providerNode.error("provider must be aws or azure") }
+        guard providers.contains(provider) else { throw providerNode.error("provider must be aws, azure or kubernetes") }
         let typesNode = try required("resource_types")
         let types = try typesNode.requireStringList("resource_types")
         guard !types.isEmpty else { throw typesNode.error("resource_types must not be empty") }

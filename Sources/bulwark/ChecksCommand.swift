@@ -45,7 +45,7 @@ struct ChecksListCommand: ParsableCommand {
 
     @OptionGroup var library: LibraryOptions
 
-    @Option(help: "Only checks of this provider (aws, azure).")
+    @Option(help: "Only checks of this provider (aws, azure, kubernetes).")
     var provider: String?
 
     @Option(help: "Only checks mapped to this framework (cis-aws, cis-azure).")

@@ -26,11 +26,14 @@ import Testing
         #expect(Self.library.diagnostics.isEmpty, "\(Self.library.diagnostics.map(\.description))")
     }
 
-    @Test func theLibraryCoversBothProviders() {
+    @Test func theLibraryCoversEveryProvider() {
         let aws = Self.library.checks.filter { $0.provider == "aws" }.count
         let azure = Self.library.checks.filter { $0.provider == "azure" }.count
-        #expect(aws >= 200, "AWS checks: \(aws)")
+        let kubernetes = Self.library.checks.filter { $0.provider == "kubernetes" }.count
+        #expect(aws >= 300, "AWS checks: \(aws)")
         #expect(azure >= 190, "Azure checks: \(azure)")
+        #expect(kubernetes >= 25, "Kubernetes checks: \(kubernetes)")
+        #expect(Self.library.checks.count >= 500, "checks: \(Self.library.checks.count)")
     }
 
     /// Checkov IDs whose policy differs from the check (threshold, absent-attribute verdict or meaning) are not
@@ -44,8 +47,12 @@ import Testing
             let check = try #require(Self.library.checks.first { $0.id == id })
             #expect(!check.references.checkov.contains(checkov), "\(id) must not claim \(checkov)")
         }
-        let claimed = Self.library.checks.flatMap(\.references.checkov)
-        for (_, checkov) in dropped { #expect(!claimed.contains(checkov), "\(checkov) is claimed by another check") }
+        // A dropped ID may come back only on a separate check written with Checkov's exact semantics.
+        let exact: [String: String] = ["CKV_AWS_133": "BLW-AWS-RDS-025"]
+        for (_, checkov) in dropped {
+            let claimants = Self.library.checks.filter { $0.references.checkov.contains(checkov) }.map(\.id)
+            #expect(claimants == exact[checkov].map { [$0] } ?? [], "\(checkov) is claimed by \(claimants)")
+        }
         let kept: [(check: String, checkov: String)] = [
             ("BLW-AWS-S3-011", "CKV_AWS_145"), ("BLW-AWS-CLOUDFRONT-002", "CKV_AWS_174"), ("BLW-AWS-RDS-002", "CKV_AWS_96"),
             ("BLW-AZURE-NETWORK-006", "CKV_AZURE_12"), ("BLW-AZURE-APPSERVICE-003", "CKV_AZURE_78"),

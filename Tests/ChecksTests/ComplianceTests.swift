@@ -94,6 +94,30 @@ import Testing
         #expect(Double(accounted.count) >= 0.95 * Double(automated.count), "\(accounted.count) of \(automated.count) automated controls")
     }
 
+    /// CIS AWS 5.0.0: at least 95 % of the automated controls are mapped to a check or marked in the file as not
+    /// evaluable from configuration, with the reason; a marked control has no check mapped to it.
+    @Test func cisAWSAutomatedControlsAreAccountedFor() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("checks/frameworks/cis-aws.yaml").path
+        let framework = try ComplianceFramework.load(file: path).get()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let notEvaluable = Set(
+            text.split(separator: "\n").compactMap { line -> String? in
+                guard line.contains("# not evaluable from configuration: "), let start = line.range(of: "id: \"") else { return nil }
+                return String(line[start.upperBound...].prefix { $0 != "\"" })
+            })
+        let library = CheckLoader.load(directory: root.appendingPathComponent("checks").path)
+        let mapped = Set(library.checks.flatMap { $0.references.cis["cis-aws"] ?? [] })
+        let automated = framework.controls.filter(\.automated).map(\.id)
+        let accounted = automated.filter { mapped.contains($0) || notEvaluable.contains($0) }
+        #expect(!notEvaluable.isEmpty)
+        for id in notEvaluable {
+            #expect(!mapped.contains(id), "\(id) is marked not evaluable but a check maps to it")
+            #expect(automated.contains(id), "\(id) is marked not evaluable but is not an automated control")
+        }
+        #expect(Double(accounted.count) >= 0.95 * Double(automated.count), "\(accounted.count) of \(automated.count) automated controls")
+    }
+
     @Test func frameworkFileErrors() {
         let bad = "id: f\nname: n\nversion: '1'\ncontrols:\n  - {id: '1.1', title: a}\n  - {id: '1.1', title: b}\n"
         guard case .failure(let d) = ComplianceFramework.load(yaml: bad, file: "f.yaml") else {

@@ -99,6 +99,20 @@ import Testing
         }
     }
 
+    /// Checks on the Terraform kubernetes provider's resources declare `provider: kubernetes`; other names stay errors.
+    @Test func kubernetesIsAProvider() throws {
+        let yaml =
+            "id: BLW-K8S-WORKLOAD-001\ntitle: t\nseverity: low\nprovider: kubernetes\nresource_types: [kubernetes_pod]\ncondition: {and: []}"
+        let check = try CheckLoader.load(yaml: yaml, file: "k.yaml").get()
+        #expect(check.provider == "kubernetes")
+        guard case .failure(let d) = CheckLoader.load(yaml: yaml.replacingOccurrences(of: "kubernetes\n", with: "k8s\n"), file: "k.yaml")
+        else {
+            Issue.record("provider k8s loaded")
+            return
+        }
+        #expect(d.message.contains("provider must be aws, azure or kubernetes"))
+    }
+
     @Test func predicatesFromCode() throws {
         var registry = PredicateRegistry()
         registry.register(Predicate(name: "always") { _ in Outcome(.true, "yes") })

@@ -1,0 +1,5 @@
+# Fails: no endpoint_options.
+
+resource "aws_cloudsearch_domain" "this" {
+  name = "catalogue"
+}

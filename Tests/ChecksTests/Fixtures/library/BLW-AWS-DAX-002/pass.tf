@@ -1,0 +1,9 @@
+# Passes: TLS endpoint.
+
+resource "aws_dax_cluster" "this" {
+  cluster_name                     = "sessions"
+  iam_role_arn                     = "arn:aws:iam::111122223333:role/dax"
+  node_type                        = "dax.r5.large"
+  replication_factor               = 3
+  cluster_endpoint_encryption_type = "TLS"
+}

@@ -1,0 +1,9 @@
+# Fails: no customer managed key, so AWS uses a key it owns.
+
+resource "aws_dms_s3_endpoint" "this" {
+  endpoint_id             = "orders-archive"
+  endpoint_type           = "target"
+  bucket_name             = "acme-orders-archive"
+  service_access_role_arn = "arn:aws:iam::111122223333:role/dms-s3"
+  encryption_mode         = "SSE_KMS"
+}

@@ -1,0 +1,9 @@
+# Passes: a dedicated subnet group.
+
+resource "aws_elasticache_cluster" "this" {
+  cluster_id        = "sessions"
+  engine            = "redis"
+  node_type         = "cache.t4g.small"
+  num_cache_nodes   = 1
+  subnet_group_name = "sessions-private"
+}

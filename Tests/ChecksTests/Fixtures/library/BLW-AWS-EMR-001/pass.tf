@@ -1,0 +1,5 @@
+# Passes: on.
+
+resource "aws_emr_block_public_access_configuration" "this" {
+  block_public_security_group_rules = true
+}

@@ -1,0 +1,18 @@
+# Fails: no audit log.
+
+resource "aws_mq_broker" "this" {
+  broker_name        = "orders"
+  engine_type        = "ActiveMQ"
+  engine_version     = "5.18.4"
+  host_instance_type = "mq.m5.large"
+
+  user {
+    username = "app"
+    password = var.mq_password
+  }
+}
+
+variable "mq_password" {
+  type      = string
+  sensitive = true
+}

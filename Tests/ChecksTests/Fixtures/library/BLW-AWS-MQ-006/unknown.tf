@@ -1,0 +1,25 @@
+# Unknown: audit comes from an input without a value, known only when the plan is made.
+
+variable "setting" {}
+
+resource "aws_mq_broker" "this" {
+  broker_name        = "orders"
+  engine_type        = "ActiveMQ"
+  engine_version     = "5.18.4"
+  host_instance_type = "mq.m5.large"
+
+  user {
+    username = "app"
+    password = var.mq_password
+  }
+
+  logs {
+    audit   = var.setting
+    general = true
+  }
+}
+
+variable "mq_password" {
+  type      = string
+  sensitive = true
+}

@@ -1,0 +1,11 @@
+# Unknown: copy_tags_to_snapshot comes from an input without a value, known only when the plan is made.
+
+variable "setting" {}
+
+resource "aws_neptune_cluster" "this" {
+  cluster_identifier      = "graph"
+  engine                  = "neptune"
+  storage_encrypted       = true
+  backup_retention_period = 7
+  copy_tags_to_snapshot   = var.setting
+}

@@ -1,0 +1,7 @@
+# Fails: no customer managed key, so AWS uses a key it owns.
+
+resource "aws_neptune_cluster_snapshot" "this" {
+  db_cluster_identifier          = "graph"
+  db_cluster_snapshot_identifier = "graph-final"
+  storage_encrypted              = true
+}

@@ -1,0 +1,6 @@
+# Fails: ALLOW_ALL.
+
+resource "aws_qldb_ledger" "this" {
+  name             = "ledger"
+  permissions_mode = "ALLOW_ALL"
+}

@@ -1,0 +1,10 @@
+# Passes: PostgreSQL log exported.
+
+resource "aws_rds_cluster" "this" {
+  cluster_identifier              = "orders"
+  engine                          = "aurora-postgresql"
+  master_username                 = "app"
+  manage_master_user_password     = true
+  storage_encrypted               = true
+  enabled_cloudwatch_logs_exports = ["postgresql"]
+}

@@ -1,0 +1,14 @@
+# Passes: IMDSv2 only.
+
+resource "aws_sagemaker_notebook_instance" "this" {
+  name                   = "research"
+  role_arn               = "arn:aws:iam::111122223333:role/sagemaker"
+  instance_type          = "ml.t3.medium"
+  subnet_id              = "subnet-0123456789abcdef0"
+  security_groups        = ["sg-0123456789abcdef0"]
+  direct_internet_access = "Disabled"
+
+  instance_metadata_service_configuration {
+    minimum_instance_metadata_service_version = "2"
+  }
+}

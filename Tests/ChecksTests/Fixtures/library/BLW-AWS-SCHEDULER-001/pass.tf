@@ -1,0 +1,21 @@
+# Passes: encrypted with a customer managed key.
+
+resource "aws_kms_key" "this" {
+  description         = "data key"
+  enable_key_rotation = true
+}
+
+resource "aws_scheduler_schedule" "this" {
+  name                = "nightly"
+  schedule_expression = "cron(0 3 * * ? *)"
+
+  flexible_time_window {
+    mode = "OFF"
+  }
+
+  target {
+    arn      = "arn:aws:lambda:eu-west-1:111122223333:function:nightly"
+    role_arn = "arn:aws:iam::111122223333:role/scheduler"
+  }
+  kms_key_arn = aws_kms_key.this.arn
+}

@@ -1,0 +1,5 @@
+# Fails: no delivery_options.
+
+resource "aws_ses_configuration_set" "this" {
+  name = "transactional"
+}

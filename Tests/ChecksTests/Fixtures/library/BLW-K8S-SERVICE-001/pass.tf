@@ -1,0 +1,20 @@
+# Passes: an ordinary service.
+
+resource "kubernetes_service_v1" "svc" {
+  metadata {
+    name      = "svc"
+    namespace = "shop"
+    labels = {
+      app = "web"
+    }
+  }
+  spec {
+    selector = {
+      app = "web"
+    }
+    port {
+      port        = 443
+      target_port = 8443
+    }
+  }
+}

@@ -1,0 +1,12 @@
+# Fails: a hop limit of 3.
+
+resource "aws_launch_template" "this" {
+  name_prefix   = "web-"
+  image_id      = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+
+  metadata_options {
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 3
+  }
+}

@@ -1,0 +1,9 @@
+# Passes: IAM authentication.
+
+resource "aws_neptune_cluster" "this" {
+  cluster_identifier                  = "graph"
+  engine                              = "neptune"
+  storage_encrypted                   = true
+  backup_retention_period             = 7
+  iam_database_authentication_enabled = true
+}

@@ -1,0 +1,8 @@
+# Fails: the default is false.
+
+resource "aws_neptune_cluster" "this" {
+  cluster_identifier      = "graph"
+  engine                  = "neptune"
+  storage_encrypted       = true
+  backup_retention_period = 7
+}

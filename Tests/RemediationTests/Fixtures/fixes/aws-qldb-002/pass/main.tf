@@ -1,0 +1,6 @@
+# Passes: the default keeps it on.
+
+resource "aws_qldb_ledger" "this" {
+  name             = "ledger"
+  permissions_mode = "STANDARD"
+}

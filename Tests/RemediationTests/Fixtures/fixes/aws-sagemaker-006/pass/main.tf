@@ -1,0 +1,11 @@
+# Passes: isolated.
+
+resource "aws_sagemaker_model" "this" {
+  name               = "churn"
+  execution_role_arn = "arn:aws:iam::111122223333:role/sagemaker"
+
+  primary_container {
+    image = "111122223333.dkr.ecr.eu-west-1.amazonaws.com/churn:1.2.0"
+  }
+  enable_network_isolation = true
+}
