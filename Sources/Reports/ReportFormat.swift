@@ -12,6 +12,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// Whether the format needs an AWS account and region (`ExportContext`) to be written.
     public var needsAWSAccount: Bool { self == .asff }
 
+    /// Whether the format holds findings only (one object per result, for another system to ingest), without the
+    /// report's load errors, warnings and compliance summaries.
+    public var isFindingsOnly: Bool { self == .ocsf || self == .asff }
+
     /// Renders `report` in this format. `color` applies to `human` only; `scanRoot` (absolute) and `sourceRoot`
     /// (SARIF's `%SRCROOT%`, default `scanRoot`) to `sarif` only; `export` (account, region, time) to `ocsf` and
     /// `asff`.

@@ -228,11 +228,15 @@ struct ScanCommand: AsyncParsableCommand {
         FastExit.now(status.rawValue)
     }
 
-    /// Writes `report` to every `-o` target.
+    /// Writes `report` to every `-o` target. When every target holds findings only (OCSF, ASFF), load errors and
+    /// warnings go to standard error, so they are never lost.
     private func write(
         _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
         environment: [String: String], export: ExportContext
     ) throws {
+        if try targets().allSatisfy(\.format.isFindingsOnly) {
+            for d in report.diagnostics { FileHandle.standardError.write(Data((d.display + "\n").utf8)) }
+        }
         for target in try targets() {
             if let file = target.file {
                 do {

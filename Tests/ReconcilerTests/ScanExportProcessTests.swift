@@ -73,8 +73,11 @@ import Testing
         // The database goes away: its results are archived by the next complete run.
         try FileManager.default.removeItem(atPath: dir + "/db.tf")
         try "resource \"aws_s3_bucket\" \"broken\" {\n  bucket = \n}\n".write(toFile: dir + "/broken.tf", atomically: true, encoding: .utf8)
-        let partial = try await scan([dir] + hub, environment: environment)
+        let partial = try await scan(
+            [dir, "--security-hub", "--aws-region", "us-east-1", "-o", "asff:" + dir + "/../out.asff"], environment: environment)
         #expect(partial.output.contains("nothing archived: partial run ("), "\(partial.output)")
+        // With findings-only outputs, the load error itself still reaches standard error.
+        #expect(partial.output.contains("broken.tf:") && partial.output.contains(": error: "), "\(partial.output)")
 
         try FileManager.default.removeItem(atPath: dir + "/broken.tf")
         let second = try await scan([dir] + hub, environment: environment)
