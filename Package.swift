@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "Checks", dependencies: ["Model", "HCL", "IAMPolicy", yams], swiftSettings: swiftSettings),
 
         // MARK: Scanning: the report model and its formats, scan orchestration, IaC fixes.
-        .target(name: "Reports", dependencies: ["Model", "Checks"], swiftSettings: swiftSettings),
+        .target(name: "Reports", dependencies: ["Model", "Checks", "CZlib"], swiftSettings: swiftSettings),
         .target(
             name: "Scanner", dependencies: ["Model", "HCL", "Terraform", "Checks", "Reports"],
             swiftSettings: swiftSettings),

@@ -8,6 +8,8 @@ public struct AWSService: Sendable, Hashable {
         case restXML
         /// `X-Amz-Target: prefix.Operation` with an `application/x-amz-json-1.1` body.
         case json(targetPrefix: String, version: String)
+        /// REST with JSON bodies: the operation is the method and path (Security Hub).
+        case restJSON
     }
 
     /// Short id used in errors and call counts (`ec2`, `s3`).
@@ -67,7 +69,13 @@ public struct AWSService: Sendable, Hashable {
         id: "logs", environmentName: "CLOUDWATCH_LOGS", endpointPrefix: "logs",
         signingName: "logs", wireProtocol: .json(targetPrefix: "Logs_20140328", version: "1.1"))
 
+    public static let securityhub = AWSService(
+        id: "securityhub", environmentName: "SECURITYHUB", endpointPrefix: "securityhub", signingName: "securityhub",
+        wireProtocol: .restJSON)
+
     /// Every service the client knows, by id.
     public static let all: [String: AWSService] = Dictionary(
-        uniqueKeysWithValues: [ec2, iam, sts, rds, s3, s3control, kms, cloudtrail, config, logs].map { ($0.id, $0) })
+        uniqueKeysWithValues: [ec2, iam, sts, rds, s3, s3control, kms, cloudtrail, config, logs, securityhub].map {
+            ($0.id, $0)
+        })
 }

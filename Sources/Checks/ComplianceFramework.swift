@@ -1,23 +1,31 @@
 import Foundation
 import Model
 
-/// A compliance framework (CIS benchmark) as data: controls that checks map to through `references.cis`.
+/// A compliance framework (CIS benchmark, AWS FSBP, NIST SP 800-53) as data: controls that checks map to through
+/// `references.cis`, or that name their checks themselves.
 public struct ComplianceFramework: Sendable, Hashable {
     /// The key used in `references.cis` (`cis-aws`).
     public var id: String
     public var name: String
     public var version: String
     public var controls: [ComplianceControl]
+    /// Control ID → the check IDs the framework file lists under the control (`checks:`). A framework that is not
+    /// the check authors' own (FSBP, NIST) keeps its mapping here, so check files stay untouched; the library folds
+    /// it into the checks' `references.cis` when it loads.
+    public var controlChecks: [String: [String]]
 
     /// Builds a framework.
-    public init(id: String, name: String, version: String, controls: [ComplianceControl]) {
+    public init(
+        id: String, name: String, version: String, controls: [ComplianceControl], controlChecks: [String: [String]] = [:]
+    ) {
         self.id = id
         self.name = name
         self.version = version
         self.controls = controls
+        self.controlChecks = controlChecks
     }
 
-    /// Parses a framework file: `{id, name, version, controls: [{id, title, automated}]}`.
+    /// Parses a framework file: `{id, name, version, controls: [{id, title, automated, checks}]}`.
     public static func load(yaml text: String, file: String) -> Result<ComplianceFramework, Diagnostic> {
         do throws(LoadError) {
             guard let root = try YNode.parse(text) else { throw LoadError("framework file is empty", line: 1, column: 1) }
@@ -29,9 +37,10 @@ public struct ComplianceFramework: Sendable, Hashable {
             let controlsNode = try required("controls")
             guard let items = controlsNode.sequenceItems else { throw controlsNode.error("'controls' must be a list") }
             var controls: [ComplianceControl] = []
+            var controlChecks: [String: [String]] = [:]
             var seen = Set<String>()
             for item in items {
-                try item.requireKeys(in: ["id", "title", "automated"], "a control")
+                try item.requireKeys(in: ["id", "title", "automated", "checks"], "a control")
                 guard let idNode = item["id"], let titleNode = item["title"] else { throw item.error("a control needs 'id' and 'title'") }
                 let id = try idNode.requireString("control id")
                 guard seen.insert(id).inserted else { throw idNode.error("duplicate control id '\(id)'", .duplicate) }
@@ -40,12 +49,21 @@ public struct ComplianceFramework: Sendable, Hashable {
                     guard case .bool(let b)? = a.scalarValue else { throw a.error("'automated' must be true or false") }
                     automated = b
                 }
+                if let checksNode = item["checks"] {
+                    let ids = try checksNode.requireStringList("checks of control \(id)")
+                    guard !ids.isEmpty else { throw checksNode.error("'checks' of control \(id) is empty") }
+                    guard Set(ids).count == ids.count else {
+                        throw checksNode.error("'checks' of control \(id) repeats a check", .duplicate)
+                    }
+                    controlChecks[id] = ids
+                }
                 controls.append(ComplianceControl(id: id, title: try titleNode.requireString("control title"), automated: automated))
             }
             return .success(
                 ComplianceFramework(
                     id: try required("id").requireString("id"), name: try required("name").requireString("name"),
-                    version: try required("version").requireString("version"), controls: controls))
+                    version: try required("version").requireString("version"), controls: controls,
+                    controlChecks: controlChecks))
         } catch {
             return .failure(error.diagnostic(file: file))
         }

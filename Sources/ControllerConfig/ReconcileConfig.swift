@@ -202,10 +202,11 @@ public struct ReconcileConfig: Sendable {
         var clouds = TargetConfig.Clouds()
         if let d = node["deadline"] { clouds.deadline = try duration(d, "deadline") }
         if let a = node["aws"] {
-            try a.requireKeys(in: ["profile", "regions"], "clouds.aws")
+            try a.requireKeys(in: ["profile", "regions", "securityHub"], "clouds.aws")
             clouds.aws = TargetConfig.Clouds.AWS(
                 profile: try a["profile"]?.requireString("profile"),
-                regions: try a["regions"]?.requireStringList("regions") ?? [])
+                regions: try a["regions"]?.requireStringList("regions") ?? [],
+                securityHub: try a["securityHub"].flatMap { n throws(LoadError) in try securityHub(n) })
         }
         if let z = node["azure"] {
             try z.requireKeys(in: ["subscriptionId"], "clouds.azure")
@@ -213,6 +214,13 @@ public struct ReconcileConfig: Sendable {
             clouds.azure = TargetConfig.Clouds.Azure(subscriptionID: try s.requireString("subscriptionId"))
         }
         return clouds
+    }
+
+    /// `securityHub: true`, `false`, or `{regions: [eu-west-1, …]}`.
+    private static func securityHub(_ node: YNode) throws(LoadError) -> TargetConfig.Clouds.SecurityHub? {
+        if case .bool(let on)? = node.scalarValue { return on ? TargetConfig.Clouds.SecurityHub() : nil }
+        try node.requireKeys(in: ["regions"], "clouds.aws.securityHub")
+        return TargetConfig.Clouds.SecurityHub(regions: try node["regions"]?.requireStringList("regions") ?? [])
     }
 
     static func duration(_ node: YNode, _ what: String) throws(LoadError) -> Duration {

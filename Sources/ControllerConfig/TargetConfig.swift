@@ -13,10 +13,20 @@ public struct TargetConfig: Sendable, Hashable {
         public struct AWS: Sendable, Hashable {
             public var profile: String?
             public var regions: [String]
-            public init(profile: String? = nil, regions: [String] = []) {
+            /// `securityHub:`: import the live findings into Security Hub after each cycle, and archive the ones
+            /// a complete cycle no longer reports. Nil: no export.
+            public var securityHub: SecurityHub?
+            public init(profile: String? = nil, regions: [String] = [], securityHub: SecurityHub? = nil) {
                 self.profile = profile
                 self.regions = regions
+                self.securityHub = securityHub
             }
+        }
+        /// Where the live stage sends its AWS findings.
+        public struct SecurityHub: Sendable, Hashable {
+            /// Regions to import into; empty: the target's `clouds.aws.regions`, else the credential chain's region.
+            public var regions: [String]
+            public init(regions: [String] = []) { self.regions = regions }
         }
         /// Azure: subscription to read; credentials come from the AZURE_* environment.
         public struct Azure: Sendable, Hashable {

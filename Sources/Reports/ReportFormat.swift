@@ -6,10 +6,23 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     case csv
     case markdown
+    case ocsf
+    case asff
+
+    /// Whether the format needs an AWS account and region (`ExportContext`) to be written.
+    public var needsAWSAccount: Bool { self == .asff }
+
+    /// Whether the format holds findings only (one object per result, for another system to ingest), without the
+    /// report's load errors, warnings and compliance summaries.
+    public var isFindingsOnly: Bool { self == .ocsf || self == .asff }
 
     /// Renders `report` in this format. `color` applies to `human` only; `scanRoot` (absolute) and `sourceRoot`
-    /// (SARIF's `%SRCROOT%`, default `scanRoot`) to `sarif` only.
-    public func render(_ report: ScanReport, color: Bool = false, scanRoot: String = "/", sourceRoot: String? = nil) -> String {
+    /// (SARIF's `%SRCROOT%`, default `scanRoot`) to `sarif` only; `export` (account, region, time) to `ocsf` and
+    /// `asff`.
+    public func render(
+        _ report: ScanReport, color: Bool = false, scanRoot: String = "/", sourceRoot: String? = nil,
+        export: ExportContext = ExportContext()
+    ) -> String {
         switch self {
         case .human: return HumanReport.render(report, color: color)
         case .json: return JSONReport.render(report)
@@ -17,6 +30,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .junit: return JUnitReport.render(report)
         case .csv: return CSVReport.render(report)
         case .markdown: return MarkdownReport.render(report)
+        case .ocsf: return OCSFReport.render(report, context: export)
+        case .asff: return ASFFReport.render(report, context: export)
         }
     }
 }

@@ -4,21 +4,51 @@ import Model
 /// The `sarif` output format: SARIF 2.1.0 as GitHub code scanning ingests it.
 ///
 /// Only FAILED results become SARIF results (passed, unknown and skipped ones are not alerts); load errors
-/// and warnings become tool execution notifications so they show in the upload's run details.
+/// and warnings become tool execution notifications so they show in the upload's run details. A report over the
+/// upload limits (`SARIFLimits`) keeps its most severe results and says how many it left out in a notification.
 public enum SARIFReport {
     static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+    /// The notification ID of a run whose results were cut to fit the upload limits.
+    public static let truncatedNotification = "results-truncated"
 
     /// The report as SARIF JSON. `scanRoot` is the absolute directory the report's relative paths resolve
     /// against; `sourceRoot` (default: `scanRoot`) is `%SRCROOT%`, which every artifact URI inside it is made
     /// relative to (`SARIFSourceRoot.locate` finds the repository root).
-    public static func render(_ report: ScanReport, scanRoot: String, sourceRoot: String? = nil) -> String {
-        document(report, scanRoot: scanRoot, sourceRoot: sourceRoot).rendered()
+    public static func render(
+        _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil, limits: SARIFLimits = .github
+    ) -> String {
+        let failed = report.failed
+        let ranked = SARIFLimits.rankBySeverity(failed)
+        // The `count` most severe results, written in report order.
+        func pick(_ count: Int) -> [Finding] {
+            count >= failed.count ? failed : ranked.prefix(count).sorted().map { failed[$0] }
+        }
+        var count = min(failed.count, limits.maxResults)
+        var text = document(report, results: pick(count), limits: limits, scanRoot: scanRoot, sourceRoot: sourceRoot).rendered()
+        // Each pass shrinks the results in proportion to the excess (with a margin), so a few passes suffice.
+        while count > 0 {
+            let size = SARIFLimits.gzipSize(text) ?? Int.max
+            if size <= limits.maxGzipBytes { break }
+            let ratio = Double(limits.maxGzipBytes) / Double(size) * 0.9
+            count = min(count - 1, Int(Double(count) * ratio))
+            text = document(report, results: pick(count), limits: limits, scanRoot: scanRoot, sourceRoot: sourceRoot).rendered()
+        }
+        return text
     }
 
-    /// The SARIF tree.
+    /// The SARIF tree with every failed result (no limits).
     public static func document(_ report: ScanReport, scanRoot: String, sourceRoot: String? = nil) -> JSONOutput {
+        document(report, results: report.failed, limits: nil, scanRoot: scanRoot, sourceRoot: sourceRoot)
+    }
+
+    /// The SARIF tree with `results` (failed findings of `report`, possibly cut to `limits`), in report order.
+    static func document(
+        _ report: ScanReport, results: [Finding], limits: SARIFLimits?, scanRoot: String, sourceRoot: String?
+    ) -> JSONOutput {
         let roots = Roots(scanRoot: scanRoot, sourceRoot: sourceRoot ?? scanRoot)
-        let failed = report.failed
+        let omitted = report.failed.count - results.count
+        let failed = results
         var rulesByID: [String: CheckDefinition] = [:]
         for f in failed { rulesByID[f.result.checkID] = f.result.check }
         let rules = rulesByID.keys.sorted().compactMap { rulesByID[$0] }
@@ -34,7 +64,7 @@ public enum SARIFReport {
         driver.append(("rules", .array(rules.map(rule))))
         let run: JSONOutput = .object([
             ("tool", .object([("driver", .object(driver))])),
-            ("invocations", .array([invocation(report, roots: roots)])),
+            ("invocations", .array([invocation(report, roots: roots, omitted: omitted, of: omitted + results.count, limits: limits)])),
             ("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string("file://" + TextEscaping.uriPath(root)))]))])),
             ("results", .array(failed.map { result($0, ruleIndex: ruleIndex[$0.result.checkID] ?? 0, roots: roots) })),
             ("columnKind", .string("unicodeCodePoints")),
@@ -174,8 +204,10 @@ public enum SARIFReport {
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 
-    static func invocation(_ report: ScanReport, roots: Roots? = nil) -> JSONOutput {
-        let notifications = report.diagnostics.map { d -> JSONOutput in
+    static func invocation(
+        _ report: ScanReport, roots: Roots? = nil, omitted: Int = 0, of total: Int = 0, limits: SARIFLimits? = nil
+    ) -> JSONOutput {
+        var notifications = report.diagnostics.map { d -> JSONOutput in
             var members: [(String, JSONOutput)] = [
                 ("level", .string(d.severity == .error ? "error" : "warning")),
                 ("message", .object([("text", .string(d.message))])),
@@ -186,6 +218,16 @@ public enum SARIFReport {
                 members.append(("locations", .array([.object([("physicalLocation", physicalLocation(location, roots: roots))])])))
             }
             return .object(members)
+        }
+        if omitted > 0, let limits {
+            let text =
+                "\(omitted) of \(total) results left out to stay within the upload limits (\(limits.maxResults) results, "
+                + "\(limits.maxGzipBytes) bytes gzipped): the most severe were kept; see the json output for all of them"
+            notifications.append(
+                .object([
+                    ("level", .string("warning")), ("message", .object([("text", .string(text))])),
+                    ("descriptor", .object([("id", .string(truncatedNotification))])),
+                ]))
         }
         return .object([
             ("executionSuccessful", .bool(report.loadErrors.isEmpty)),

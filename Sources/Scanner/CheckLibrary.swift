@@ -73,6 +73,7 @@ public struct CheckLibrary: Sendable {
     public static func load(directory: String?, external: [String] = []) -> CheckLibrary {
         var library = CheckLibrary(checks: [], directory: directory, externalDirectories: external)
         var seen: [String: String] = [:]
+        var frameworkFiles: [String: String] = [:]
         for (index, dir) in ([directory].compactMap { $0 } + external).enumerated() {
             let isLibrary = directory != nil && index == 0
             var isDir: ObjCBool = false
@@ -81,7 +82,7 @@ public struct CheckLibrary: Sendable {
                 library.diagnostics.append(Diagnostic(.io, "\(what) is not a directory", at: .wholeFile(dir)))
                 continue
             }
-            let (files, frameworkFiles) = yamlFiles(under: dir)
+            let (files, frameworkPaths) = yamlFiles(under: dir)
             for file in files {
                 switch loadCheck(file: file) {
                 case .failure(let d):
@@ -98,16 +99,44 @@ public struct CheckLibrary: Sendable {
                     }
                 }
             }
-            for file in frameworkFiles {
+            for file in frameworkPaths {
                 switch ComplianceFramework.load(file: file) {
                 case .failure(let d): library.diagnostics.append(d)
-                case .success(let f) where library.frameworks[f.id] == nil: library.frameworks[f.id] = f
+                case .success(let f) where library.frameworks[f.id] == nil:
+                    library.frameworks[f.id] = f
+                    frameworkFiles[f.id] = file
                 case .success(let f):
                     library.diagnostics.append(Diagnostic(.duplicate, "duplicate framework \(f.id)", at: .wholeFile(file)))
                 }
             }
         }
+        library.applyControlChecks(files: frameworkFiles)
         return library
+    }
+
+    /// Folds the checks each framework file lists under its controls into those checks' `references.cis`, so every
+    /// consumer (compliance, `--framework`, reports, the store) sees one mapping. A listed check the library does
+    /// not hold is a warning: the framework still loads and the control stays unevidenced by it.
+    mutating func applyControlChecks(files: [String: String]) {
+        var index: [String: Int] = [:]
+        for (i, check) in checks.enumerated() { index[check.id] = i }
+        for frameworkID in frameworks.keys.sorted() {
+            guard let framework = frameworks[frameworkID] else { continue }
+            for control in framework.controls {
+                for checkID in framework.controlChecks[control.id] ?? [] {
+                    guard let i = index[checkID] else {
+                        diagnostics.append(
+                            Diagnostic(
+                                .unknownCheck, "framework \(frameworkID) control \(control.id) names unknown check \(checkID)",
+                                at: .wholeFile(files[frameworkID] ?? frameworkID), severity: .warning))
+                        continue
+                    }
+                    var ids = checks[i].references.cis[frameworkID] ?? []
+                    if !ids.contains(control.id) { ids.append(control.id) }
+                    checks[i].references.cis[frameworkID] = ids
+                }
+            }
+        }
     }
 
     /// Only the frameworks of a library directory, by ID (reports need names and versions, not the checks).
@@ -159,4 +188,9 @@ public struct CheckLibrary: Sendable {
         }
         return (checks.sorted(), frameworks.sorted())
     }
+}
+
+extension Diagnostic.Code {
+    /// A framework file names a check the library does not hold.
+    public static let unknownCheck: Diagnostic.Code = "unknown_check"
 }

@@ -9,8 +9,9 @@ public struct ScanOptions: Sendable {
     public var library: CheckLibrary = .none
     /// `--check` / `--skip-check`.
     public var filter = CheckFilter()
-    /// `--framework`: run only checks mapped to this framework and summarise only it.
-    public var framework: String?
+    /// `--framework` (repeatable): run only checks mapped to one of these frameworks and summarise only them; empty:
+    /// every check, and a summary of every framework some result maps to.
+    public var frameworks: [String] = []
     /// `--skip-config`: skip files with optional expiry dates.
     public var skipConfigFiles: [String] = []
     /// `--baseline`: hide failed findings already listed here.

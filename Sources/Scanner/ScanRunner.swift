@@ -19,13 +19,13 @@ public enum ScanRunner {
         let library = options.library
         diagnostics += library.diagnostics.map { ReportDiagnostic($0, path: relativeToRoot) }
         if !library.hasSource { throw .noChecks }
-        if let framework = options.framework, library.frameworks[framework] == nil {
+        for framework in options.frameworks where library.frameworks[framework] == nil {
             throw .unknownFramework(framework, available: library.frameworks.keys.sorted())
         }
         let checks = library.checks.filter { check in
             guard options.filter.selects(check) else { return false }
-            guard let framework = options.framework else { return true }
-            return !(check.references.cis[framework] ?? []).isEmpty
+            if options.frameworks.isEmpty { return true }
+            return options.frameworks.contains { !(check.references.cis[$0] ?? []).isEmpty }
         }
 
         let baseline: FindingBaseline?
@@ -82,7 +82,7 @@ public enum ScanRunner {
             }
         }
         // Compliance reflects the configuration as it is, so it is computed before the baseline hides anything.
-        let compliance = summaries(findings.map(\.result), frameworks: library.frameworks, only: options.framework)
+        let compliance = summaries(findings.map(\.result), frameworks: library.frameworks, only: options.frameworks)
         var baselined = 0
         if let baseline {
             let known = Set(baseline.findings.map(\.fingerprint))
@@ -143,15 +143,15 @@ public enum ScanRunner {
         return (targets, diagnostics)
     }
 
-    /// One summary per framework that some result maps to (or only `only`), sorted by framework ID.
+    /// One summary per framework that some result maps to (or each of `only` when it names any), sorted by ID.
     static func summaries(
-        _ results: [CheckResult], frameworks: [String: ComplianceFramework], only: String?
+        _ results: [CheckResult], frameworks: [String: ComplianceFramework], only: [String]
     )
         -> [ComplianceSummary]
     {
         var touched = Set<String>()
-        if let only {
-            touched.insert(only)
+        if !only.isEmpty {
+            touched.formUnion(only)
         } else {
             for r in results { for (id, controls) in r.check.references.cis where !controls.isEmpty { touched.insert(id) } }
         }

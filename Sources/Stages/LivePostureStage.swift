@@ -25,6 +25,8 @@ public struct LivePostureStage: ReconcileStage {
     let libraryWarnings: [String]
     /// Live fixes for targets whose remediation mode is not `off`, chained after the live results are stored.
     let remediation: LiveRemediationStep
+    /// The `clouds.aws.securityHub:` export, after the live results are stored.
+    let securityHub: LiveSecurityHubStep
 
     /// A stage using `library` (the one the scans use) and the cloud settings of `environment`
     /// (AWS credential chain with the target's profile, `AWS_ENDPOINT_URL`, `AZURE_*`).
@@ -38,6 +40,7 @@ public struct LivePostureStage: ReconcileStage {
         if library.directory == nil { warnings.append("no check library found: live checks skipped") }
         self.libraryWarnings = warnings
         self.remediation = LiveRemediationStep(checks: library.checks, environment: environment, transport: transport)
+        self.securityHub = LiveSecurityHubStep(environment: environment, transport: transport)
     }
 
     public func applies(to target: TargetConfig) -> Bool { !target.clouds.isEmpty }
@@ -75,9 +78,11 @@ public struct LivePostureStage: ReconcileStage {
                 "scan": .stringConvertible(stored.scanID),
                 "warnings": .stringConvertible(result.warnings.count),
             ])
+        let hubWarnings = await securityHub.run(result, target: context.target, logger: context.logger)
         let fixes = try await remediation.run(result, context: context)
         report.fixes = fixes.report
-        return StageOutcome(report, warnings: result.warnings.map { StageWarning(.partial, $0) } + fixes.warnings)
+        return StageOutcome(
+            report, warnings: result.warnings.map { StageWarning(.partial, $0) } + hubWarnings + fixes.warnings)
     }
 
     /// The cycle's live posture without storing it — what the live-remediation stage builds on.

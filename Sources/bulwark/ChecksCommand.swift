@@ -48,7 +48,7 @@ struct ChecksListCommand: ParsableCommand {
     @Option(help: "Only checks of this provider (aws, azure, kubernetes).")
     var provider: String?
 
-    @Option(help: "Only checks mapped to this framework (cis-aws, cis-azure).")
+    @Option(help: "Only checks mapped to this framework (cis-aws, cis-azure, aws-fsbp, nist-800-53).")
     var framework: String?
 
     @Option(name: [.short, .customLong("output")], help: "Output format: text or json.")

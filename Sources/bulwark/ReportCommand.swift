@@ -19,7 +19,7 @@ struct ReportCommonOptions: ParsableArguments {
     @Option(name: .customLong("target"), help: "The target (default: the most recently scanned one).")
     var target: String?
 
-    @Option(name: .customLong("framework"), help: "Framework ID: cis-aws or cis-azure.")
+    @Option(name: .customLong("framework"), help: "Framework ID: cis-aws, cis-azure, aws-fsbp or nist-800-53.")
     var framework: String
 
     @Option(name: [.short, .customLong("format")], help: "json, markdown, html or csv.")

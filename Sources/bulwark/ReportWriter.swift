@@ -7,7 +7,7 @@ import Reports
 enum ReportWriter {
     static func write(
         _ format: ReportFormat, _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
-        toFile path: String
+        export: ExportContext = ExportContext(), toFile path: String
     ) throws(OutputFileError) {
         try OutputFile(path: path).write { (emit) throws(OutputFileError) in
             var failure: OutputFileError?
@@ -17,7 +17,7 @@ enum ReportWriter {
                     do throws(OutputFileError) { try emit(Array(text.utf8)[...]) } catch { failure = error }
                 }
             } else {
-                try emit(Array(format.render(report, color: false, scanRoot: scanRoot, sourceRoot: sourceRoot).utf8)[...])
+                try emit(Array(format.render(report, color: false, scanRoot: scanRoot, sourceRoot: sourceRoot, export: export).utf8)[...])
             }
             if let failure { throw failure }
         }

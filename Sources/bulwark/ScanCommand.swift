@@ -38,6 +38,9 @@ struct ScanCommand: AsyncParsableCommand {
 
             --store records the scan (findings with their lifecycle, compliance per control) in the database \
             (--database, $BULWARK_DATABASE_URL, or the embedded SQLite file).
+
+            -o asff and --security-hub need the AWS account and region (--aws-account-id, --aws-region, or \
+            $AWS_ACCOUNT_ID and $AWS_REGION); --security-hub is not available with --repo.
             """
     )
 
@@ -66,10 +69,12 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOption
 
+    @OptionGroup var export: ExportOptions
+
     @Option(
         name: [.short, .customLong("output")],
         help: ArgumentHelp(
-            "Output as FORMAT[:FILE] (repeatable): human, json, sarif, junit, csv, markdown. Without FILE: standard output.",
+            "Output as FORMAT[:FILE] (repeatable): human, json, sarif, junit, csv, markdown, ocsf, asff. Without FILE: standard output.",
             valueName: "format[:file]"))
     var outputs: [String] = []
 
@@ -81,8 +86,11 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("skip-check"), help: "Skip these checks (same forms as --check).")
     var exclude: [String] = []
 
-    @Option(help: "Run only checks mapped to this compliance framework (cis-aws, cis-azure) and summarise it.")
-    var framework: String?
+    @Option(
+        help: ArgumentHelp(
+            "Run only checks mapped to this compliance framework and summarise it; repeatable.",
+            discussion: "Shipped: cis-aws, cis-azure, aws-fsbp, nist-800-53."))
+    var framework: [String] = []
 
     @Option(
         name: .customLong("fail-on"), help: "Lowest severity of a FAILED finding that makes the exit status 1: critical, high, medium, low."
@@ -146,6 +154,7 @@ struct ScanCommand: AsyncParsableCommand {
             throw ValidationError("--repo needs --head (and --base for a pull-request comparison)")
         }
         if maxFileSize < 1 { throw ValidationError("--max-file-size takes a positive number of bytes") }
+        if export.securityHub && repo != nil { throw ValidationError("--security-hub is not available with --repo") }
         for v in variables where !v.contains("=") {
             throw ValidationError("--var takes NAME=VALUE, got \"\(v)\"")
         }
@@ -173,7 +182,7 @@ struct ScanCommand: AsyncParsableCommand {
         var options = ScanOptions()
         options.library = CheckLibraryLocator.load(explicit: checksDir, external: externalChecks, environment: environment)
         options.filter = CheckFilter(include: include, exclude: exclude)
-        options.framework = framework
+        options.frameworks = framework
         options.skipConfigFiles = skipConfigs
         options.baselineFile = baseline
         options.createBaselineFile = createBaseline
@@ -185,9 +194,14 @@ struct ScanCommand: AsyncParsableCommand {
         if let sourceRoot { options.scanRoot = ScanPaths.absolute(sourceRoot) }
         options.allowRead = allowRead.map { ScanPaths.absolute($0) }
         options.maxInputFileSize = maxFileSize
+        let scope = targetName ?? (ScanPaths(root: options.scanRoot).root as NSString).lastPathComponent
+        let exportContext = try export.context(
+            environment: environment, scope: scope,
+            required: export.securityHub || (try targets()).contains { $0.format.needsAWSAccount })
 
         if let repo, let head {
-            try await runPullRequest(repo: repo, base: base, head: head, options: options, environment: environment)
+            try await runPullRequest(
+                repo: repo, base: base, head: head, options: options, environment: environment, export: exportContext)
         }
         let started = Date()
         let report: ScanReport
@@ -200,7 +214,12 @@ struct ScanCommand: AsyncParsableCommand {
         }
         let scanRoot = ScanPaths(root: options.scanRoot).root
         let sarifRoot = sourceRoot == nil ? SARIFSourceRoot.locate(scanning: ScanPaths.absolute(paths.first ?? ".")) : scanRoot
-        try write(report, scanRoot: scanRoot, sourceRoot: sarifRoot, environment: environment)
+        try write(report, scanRoot: scanRoot, sourceRoot: sarifRoot, environment: environment, export: exportContext)
+        if export.securityHub {
+            try await SecurityHubUpload.run(
+                report, account: exportContext.awsAccountID ?? "", regions: export.regions(environment: environment),
+                scope: scope, environment: environment)
+        }
         if storeScan {
             let provenance = await localProvenance(scanRoot: scanRoot)
             try await record(report, provenance: provenance, started: started)
@@ -209,15 +228,20 @@ struct ScanCommand: AsyncParsableCommand {
         FastExit.now(status.rawValue)
     }
 
-    /// Writes `report` to every `-o` target.
+    /// Writes `report` to every `-o` target. When every target holds findings only (OCSF, ASFF), load errors and
+    /// warnings go to standard error, so they are never lost.
     private func write(
         _ report: ScanReport, scanRoot: String, sourceRoot: String? = nil,
-        environment: [String: String]
+        environment: [String: String], export: ExportContext
     ) throws {
+        if try targets().allSatisfy(\.format.isFindingsOnly) {
+            for d in report.diagnostics { FileHandle.standardError.write(Data((d.display + "\n").utf8)) }
+        }
         for target in try targets() {
             if let file = target.file {
                 do {
-                    try ReportWriter.write(target.format, report, scanRoot: scanRoot, sourceRoot: sourceRoot, toFile: file)
+                    try ReportWriter.write(
+                        target.format, report, scanRoot: scanRoot, sourceRoot: sourceRoot, export: export, toFile: file)
                 } catch {
                     FileHandle.standardError.write(Data("Error: cannot write \(error)\n".utf8))
                     throw ExitCode(ExitPolicy.Status.error.rawValue)
@@ -227,7 +251,7 @@ struct ScanCommand: AsyncParsableCommand {
             } else {
                 let color = target.format == .human && Self.colorWanted(environment: environment)
                 print(
-                    target.format.render(report, color: color, scanRoot: scanRoot, sourceRoot: sourceRoot),
+                    target.format.render(report, color: color, scanRoot: scanRoot, sourceRoot: sourceRoot, export: export),
                     terminator: "")
             }
         }
@@ -236,7 +260,7 @@ struct ScanCommand: AsyncParsableCommand {
     /// Pull-request mode: scan base and head from the object database and report the difference; never returns.
     private func runPullRequest(
         repo: String, base: String?, head: String, options: ScanOptions,
-        environment: [String: String]
+        environment: [String: String], export: ExportContext
     ) async throws -> Never {
         let started = Date()
         let scanner = CommitScanner(options: options)
@@ -268,7 +292,7 @@ struct ScanCommand: AsyncParsableCommand {
                     commit: headCommit, trigger: baseCommit == nil ? "cli" : "pull-request"), started: started)
         }
         guard let baseReport, let baseCommit, let base else {
-            try write(headReport, scanRoot: CommitScanner.root(of: headCommit), environment: environment)
+            try write(headReport, scanRoot: CommitScanner.root(of: headCommit), environment: environment, export: export)
             FastExit.now(ExitPolicy(failOn: failOn.severity, softFail: softFail).status(for: headReport).rawValue)
         }
         let diff = ScanDiff(
@@ -285,7 +309,7 @@ struct ScanCommand: AsyncParsableCommand {
             case .human: text = ScanDiffReport.human(diff)
             case .json: text = ScanDiffReport.json(diff)
             case .markdown: text = ScanDiffReport.markdown(diff)
-            default: text = target.format.render(newOnly, color: false, scanRoot: "/")
+            default: text = target.format.render(newOnly, color: false, scanRoot: "/", export: export)
             }
             if let file = target.file {
                 do {
@@ -345,20 +369,4 @@ struct ScanCommand: AsyncParsableCommand {
         if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
         return Bundle.main.executablePath
     }
-}
-
-/// A severity given on the command line.
-struct SeverityArgument: ExpressibleByArgument, Sendable {
-    let severity: Severity
-
-    init(_ severity: Severity) { self.severity = severity }
-
-    init?(argument: String) {
-        guard let s = Severity(rawValue: argument.lowercased()) else { return nil }
-        severity = s
-    }
-
-    static let low = SeverityArgument(.low)
-    static var allValueStrings: [String] { ["critical", "high", "medium", "low"] }
-    var defaultValueDescription: String { severity.rawValue }
 }

@@ -183,7 +183,7 @@ import Glibc
         let bad = try config("named", url: remote.url("named"), extra: "    frameworks: [nope]")
         let refused = try await reconcile(bad)
         #expect(refused.exitCode == 2)
-        #expect(refused.output.contains("target 'named': unknown framework 'nope' (the check library defines cis-aws"))
+        #expect(refused.output.contains("target 'named': unknown framework 'nope' (the check library defines aws-fsbp, cis-aws"))
         let good = try config("named", url: remote.url("named"), extra: "    frameworks: [cis-aws]")
         #expect(try await reconcile(good).exitCode == 0)
         let report = try await bulwark(["report", "--framework", "nope", "--database", "sqlite:" + database]).wait()

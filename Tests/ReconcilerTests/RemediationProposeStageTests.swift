@@ -136,7 +136,7 @@ import Testing
         let message = try s.bare(["log", "-1", "--format=%an <%ae>%n%B", branch])
         #expect(message.hasPrefix("Bulwark Bot <bulwark@example.com>"))
         #expect(message.contains("\(Self.imds) aws_instance.web (compute.tf:7)"))
-        #expect(message.contains("Controls: cis-aws:5.7"))
+        #expect(message.contains("Controls: aws-fsbp:EC2.8, cis-aws:5.7"))
         #expect(message.contains("Bulwark-Scanned-Commit: \(s.first)"))
         // The target's own branch never moves.
         #expect(try s.bare(["rev-parse", "main"]) == s.first)

@@ -111,12 +111,12 @@ import Testing
     }
 
     @Test func frameworkLimitsChecksAndSummaries() throws {
-        let report = try scanFixture { $0.framework = "cis-azure" }
+        let report = try scanFixture { $0.frameworks = ["cis-azure"] }
         #expect(report.checkIDs == ["BLW-AZURE-TST-001"])
         #expect(report.compliance.map(\.framework.id) == ["cis-azure"])
         #expect(report.compliance.first?.count(.failed) == 1)
         #expect(throws: ScanError.unknownFramework("cis-gcp", available: ["cis-aws", "cis-azure"])) {
-            try scanFixture { $0.framework = "cis-gcp" }
+            try scanFixture { $0.frameworks = ["cis-gcp"] }
         }
     }
 
