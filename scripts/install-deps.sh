@@ -22,6 +22,9 @@ fi
 # ReportsTests validate SARIF output against our SARIF 2.1.0 constraint schema with python3 jsonschema;
 # the AWS tests run moto_server and compare signatures with botocore's. Pinned.
 python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jsonschema==4.26.0
+# scripts/check-containerfile.py parses the Containerfile with the `dockerfile` package (no container engine here).
+python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('dockerfile') != '3.4.0')" 2>/dev/null \
+  || python3 -m pip install --quiet dockerfile==3.4.0
 python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet "moto[server]==5.2.1" "botocore==1.43.11" "boto3==1.43.11"
 import importlib.metadata as m, sys
 need = {"moto": "5.2.1", "botocore": "1.43.11", "boto3": "1.43.11"}
