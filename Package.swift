@@ -60,6 +60,8 @@ let package = Package(
         // MARK: Checks: IAM policy analysis, the declarative check engine, suppressions, baselines and frameworks.
         .target(name: "IAMPolicy", dependencies: ["Model"], swiftSettings: swiftSettings),
         .target(name: "Checks", dependencies: ["Model", "HCL", "IAMPolicy", yams], swiftSettings: swiftSettings),
+        // The library under checks/ compiled into the binary as text at build time (EmbedResources).
+        .target(name: "EmbeddedChecks", swiftSettings: swiftSettings, plugins: ["EmbedResources"]),
 
         // MARK: Scanning: the report model and its formats, scan orchestration, IaC fixes.
         .target(name: "Reports", dependencies: ["Model", "Checks", "CZlib"], swiftSettings: swiftSettings),
@@ -122,10 +124,14 @@ let package = Package(
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps",
                 "CloudHTTP", "AWS", "Azure", "Discovery", "Drift", "LiveRemediation", "Anomaly", "AnomalyEvaluation",
-                "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", argumentParser, logging,
-                serviceLifecycle,
+                "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", "EmbeddedChecks", argumentParser,
+                logging, serviceLifecycle,
             ],
             swiftSettings: swiftSettings),
+
+        // MARK: Build tools: the generator that embeds checks/ and the plugin that runs it at every build.
+        .executableTarget(name: "embed-resources", path: "Tools/embed-resources"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
 
         // MARK: Developer tools (conformance runners, sample generators); not shipped.
         .executableTarget(name: "hcl-specsuite", dependencies: ["Model", "HCL"], path: "Tools/hcl-specsuite"),
@@ -151,6 +157,7 @@ let package = Package(
         .testTarget(
             name: "TerraformTests", dependencies: ["Model", "HCL", "Terraform", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IAMPolicyTests", dependencies: ["Model", "IAMPolicy"]),
+        .testTarget(name: "EmbeddedChecksTests", dependencies: ["EmbeddedChecks", "Scanner", "TestSupport", "bulwark"]),
         .testTarget(name: "ChecksTests", dependencies: ["Model", "Terraform", "Checks"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Model", "Checks", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 SYSTEM = {"Foundation", "FoundationNetworking", "FoundationXML", "FoundationEssentials", "Dispatch", "Glibc",
-          "Darwin", "Musl", "Testing", "XCTest", "Synchronization", "os", "_Concurrency"}
+          "Darwin", "Musl", "Testing", "XCTest", "Synchronization", "os", "_Concurrency", "PackagePlugin"}
 IMPORT = re.compile(r"^(?:@testable\s+|@_exported\s+|(?:public|package|internal)\s+)*import\s+(?:(?:struct|class|enum|func|protocol|typealias|var|let)\s+)?([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
 

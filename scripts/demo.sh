@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-swift build -c release --product bulwark
+# The flags of scripts/release.sh: the demo runs the binary that ships, and CI compiles the release build once.
+swift build -c release --static-swift-stdlib --product bulwark
 bin=.build/release/bulwark
 # A fresh clone has `main` checked out; elsewhere, make sure the branch the config names exists.
 git rev-parse --verify -q main >/dev/null || { echo "demo: the repository has no 'main' branch to reconcile" >&2; exit 2; }

@@ -4,7 +4,7 @@
 #   scripts/format.sh --check   change nothing; exit 1 and list the files that are not formatted
 set -euo pipefail
 cd "$(dirname "$0")/.."
-paths=(Package.swift Sources Tests Tools Benchmarks)
+paths=(Package.swift Sources Tests Tools Benchmarks Plugins)
 case "${1:-}" in
   "") swift format format --in-place --recursive --parallel "${paths[@]}" ;;
   --check)

@@ -25,6 +25,9 @@ python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet jso
 # ReportsTests load every object of the OCSF output with py-ocsf-models' DetectionFinding (OCSF 1.5.0). Pinned.
 python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('py-ocsf-models') != '0.10.0')" 2>/dev/null \
   || python3 -m pip install --quiet "py-ocsf-models==0.10.0"
+# scripts/check-containerfile.py parses the Containerfile with the `dockerfile` package (no container engine here).
+python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('dockerfile') != '3.4.0')" 2>/dev/null \
+  || python3 -m pip install --quiet dockerfile==3.4.0
 python3 - <<'PY' 2>/dev/null || python3 -m pip install --quiet "moto[server]==5.2.1" "botocore==1.43.11" "boto3==1.43.11"
 import importlib.metadata as m, sys
 need = {"moto": "5.2.1", "botocore": "1.43.11", "boto3": "1.43.11"}

@@ -17,6 +17,8 @@ scripts/install-deps.sh
 scripts/format.sh --check
 # Every target declares exactly the modules it imports.
 scripts/check-imports.py
+# The Containerfile's stages, user, health check and runtime packages (no container engine runs here).
+scripts/check-containerfile.py
 # terraform prints a warning on every call without a CLI config; give it an empty one.
 export TF_CLI_CONFIG_FILE="${TF_CLI_CONFIG_FILE:-$PWD/scripts/terraformrc}"
 if [ "$coverage" -eq 1 ]; then

@@ -16,21 +16,21 @@ public struct DriftRequest: Sendable {
     public var cloud: DiscoveryCloud
     /// `.bulwarkignore` to use instead of `<path>/.bulwarkignore`.
     public var ignoreFile: String?
-    /// The check library directory, for its drift attribute table (`drift/ignore-attributes.yaml`).
-    public var checksDirectory: String?
+    /// The check library's drift attribute table (`drift/ignore-attributes.yaml`): its text and file name.
+    public var attributeFile: (text: String, file: String)?
     /// Timeouts, circuit breaker and deadline of the discovery.
     public var limits: DiscoveryLimits
 
     /// Creates a request.
     public init(
-        state: String?, path: String, cloud: DiscoveryCloud, ignoreFile: String? = nil, checksDirectory: String? = nil,
+        state: String?, path: String, cloud: DiscoveryCloud, ignoreFile: String? = nil, attributeFile: (text: String, file: String)? = nil,
         limits: DiscoveryLimits = .standard
     ) {
         self.state = state
         self.path = path
         self.cloud = cloud
         self.ignoreFile = ignoreFile
-        self.checksDirectory = checksDirectory
+        self.attributeFile = attributeFile
         self.limits = limits
     }
 }
@@ -136,7 +136,7 @@ public enum DriftRun {
             return outcome
         }
         outcome.stateSource = desired.source
-        let table = LivePosture.attributeTable(checksDirectory: request.checksDirectory)
+        let table = LivePosture.attributeTable(request.attributeFile)
         gathered.warnings += table.diagnostics.map { "drift attributes: \($0.description)" }
         let posture = LivePosture(
             checks: [], attributes: table.table, environment: environment, transport: transport, limits: request.limits)

@@ -74,12 +74,18 @@ public struct LivePosture: Sendable {
         self.limits = limits
     }
 
-    /// The drift attribute table shipped beside the checks (`<checks>/drift/ignore-attributes.yaml`), when present.
-    public static func attributeTable(checksDirectory: String?) -> (table: AttributeIgnoreTable, diagnostics: [Diagnostic]) {
-        guard let checksDirectory else { return (AttributeIgnoreTable(), []) }
-        let path = (checksDirectory as NSString).appendingPathComponent("drift/ignore-attributes.yaml")
-        guard FileManager.default.fileExists(atPath: path) else { return (AttributeIgnoreTable(), []) }
-        return AttributeIgnoreTable.load(file: path)
+    /// Where the drift attribute table lives in a check library.
+    public static let attributeFileName = "drift/ignore-attributes.yaml"
+
+    /// The drift attribute table shipped with the checks (`drift/ignore-attributes.yaml`: its text and file
+    /// name, from the library's directory or the binary); the built-in defaults when the library has none.
+    public static func attributeTable(
+        _ file: (text: String, file: String)?
+    ) -> (
+        table: AttributeIgnoreTable, diagnostics: [Diagnostic]
+    ) {
+        guard let file else { return (AttributeIgnoreTable(), []) }
+        return AttributeIgnoreTable.load(yaml: file.text, file: file.file)
     }
 
     /// Runs every step. Throws only when no configured cloud could be read at all; a cloud, service or region that

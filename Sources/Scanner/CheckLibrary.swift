@@ -13,10 +13,15 @@ public struct CheckLibrary: Sendable {
     /// Problems with check, policy or framework files.
     public var diagnostics: [Diagnostic]
     /// The library directory the checks were loaded from; other layers read their data files beside the checks
-    /// (`drift/ignore-attributes.yaml`, `anomaly/sensitive-actions.json`). Nil when none was found.
+    /// (`drift/ignore-attributes.yaml`, `anomaly/sensitive-actions.json`) through `dataFile(_:)`. Nil when the
+    /// library came from memory or none was given.
     public var directory: String?
+    /// The in-memory library the checks were loaded from (the one compiled into the binary), when not a directory.
+    public var embedded: CheckLibraryFiles?
     /// The external directories loaded after the library (`--external-checks-dir`).
     public var externalDirectories: [String]
+    /// The file each framework came from, for diagnostics about the checks its controls list.
+    var frameworkFiles: [String: String] = [:]
 
     /// Builds a library.
     public init(
@@ -33,38 +38,40 @@ public struct CheckLibrary: Sendable {
     /// An empty library: no directory was found and none was given.
     public static let none = CheckLibrary(checks: [])
 
-    /// Whether any directory was given to load checks from (a library directory or an external one).
-    public var hasSource: Bool { directory != nil || !externalDirectories.isEmpty }
+    /// Whether there was anything to load checks from (a library, in a directory or in memory, or an external one).
+    public var hasSource: Bool { directory != nil || embedded != nil || !externalDirectories.isEmpty }
+
+    /// Whether a library (rather than only external directories) was loaded.
+    public var hasLibrary: Bool { directory != nil || embedded != nil }
+
+    /// A data file of another layer kept beside the checks (`drift/ignore-attributes.yaml`), read from the
+    /// library's directory or memory, with the file name its diagnostics should carry. Nil when absent.
+    public func dataFile(_ relative: String) -> (text: String, file: String)? {
+        if let embedded {
+            return embedded.contents[relative].map { ($0, embedded.fileName(relative)) }
+        }
+        guard let directory else { return nil }
+        let file = (directory as NSString).appendingPathComponent(relative)
+        guard case .success(let text) = Self.readText(file: file, what: "data file") else { return nil }
+        return (text, file)
+    }
+
+    /// The text of a check or framework file of this library, in memory or on disk; nil when unreadable.
+    public func text(ofFile file: String) -> String? {
+        if let text = embedded?.contents(ofFile: file) { return text }
+        guard case .success(let text) = Self.readText(file: file, what: "check file") else { return nil }
+        return text
+    }
 
     /// Environment variable naming the check library directory.
     public static let environmentVariable = "BULWARK_CHECKS_DIR"
 
-    /// The library directory: `explicit` (`--checks-dir`), else `$BULWARK_CHECKS_DIR`, else the first
-    /// `checks/` beside a directory walked up from the executable, then from the working directory, that
-    /// holds `checks/frameworks`. Nil when none is found.
-    public static func locate(
-        explicit: String?, environment: [String: String], executablePath: String?,
-        currentDirectory: String
-    ) -> String? {
+    /// The library directory: `explicit` (`--checks-dir`), else `$BULWARK_CHECKS_DIR`; nil means the library
+    /// compiled into the binary. No directory is searched for: a binary copied anywhere runs the library it was
+    /// built with, whatever `checks/` folders lie around it.
+    public static func locate(explicit: String?, environment: [String: String]) -> String? {
         if let explicit, !explicit.isEmpty { return ScanPaths.absolute(explicit) }
         if let env = environment[environmentVariable], !env.isEmpty { return ScanPaths.absolute(env) }
-        var starts: [String] = []
-        if let executablePath {
-            starts.append((ScanPaths.absolute(executablePath) as NSString).deletingLastPathComponent)
-        }
-        starts.append(ScanPaths.absolute(currentDirectory))
-        for start in starts {
-            var dir = start
-            while true {
-                let candidate = (dir as NSString).appendingPathComponent("checks")
-                var isDir: ObjCBool = false
-                let frameworks = (candidate as NSString).appendingPathComponent("frameworks")
-                if FileManager.default.fileExists(atPath: frameworks, isDirectory: &isDir), isDir.boolValue { return candidate }
-                let parent = (dir as NSString).deletingLastPathComponent
-                if parent == dir || parent.isEmpty { break }
-                dir = parent
-            }
-        }
         return nil
     }
 
@@ -73,44 +80,23 @@ public struct CheckLibrary: Sendable {
     public static func load(directory: String?, external: [String] = []) -> CheckLibrary {
         var library = CheckLibrary(checks: [], directory: directory, externalDirectories: external)
         var seen: [String: String] = [:]
-        var frameworkFiles: [String: String] = [:]
-        for (index, dir) in ([directory].compactMap { $0 } + external).enumerated() {
-            let isLibrary = directory != nil && index == 0
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-                let what = isLibrary ? "check library" : "external checks directory"
-                library.diagnostics.append(Diagnostic(.io, "\(what) is not a directory", at: .wholeFile(dir)))
-                continue
-            }
-            let (files, frameworkPaths) = yamlFiles(under: dir)
-            for file in files {
-                switch loadCheck(file: file) {
-                case .failure(let d):
-                    library.diagnostics.append(d)
-                case .success(let check):
-                    if let previous = seen[check.id] {
-                        library.diagnostics.append(
-                            Diagnostic(
-                                .duplicate,
-                                "duplicate check ID \(check.id) (first defined in \(previous))", at: check.source ?? .wholeFile(file)))
-                    } else {
-                        seen[check.id] = file
-                        library.checks.append(check)
-                    }
-                }
-            }
-            for file in frameworkPaths {
-                switch ComplianceFramework.load(file: file) {
-                case .failure(let d): library.diagnostics.append(d)
-                case .success(let f) where library.frameworks[f.id] == nil:
-                    library.frameworks[f.id] = f
-                    frameworkFiles[f.id] = file
-                case .success(let f):
-                    library.diagnostics.append(Diagnostic(.duplicate, "duplicate framework \(f.id)", at: .wholeFile(file)))
-                }
-            }
-        }
-        library.applyControlChecks(files: frameworkFiles)
+        if let directory { library.add(directory: directory, what: "check library", seen: &seen) }
+        for dir in external { library.add(directory: dir, what: "external checks directory", seen: &seen) }
+        library.applyControlChecks(files: library.frameworkFiles)
+        return library
+    }
+
+    /// Loads an in-memory library (the one compiled into the binary) and every external directory.
+    public static func load(embedded: CheckLibraryFiles, external: [String] = []) -> CheckLibrary {
+        var library = CheckLibrary(checks: [], externalDirectories: external)
+        library.embedded = embedded
+        var seen: [String: String] = [:]
+        let (checks, frameworks) = classify(embedded.contents.keys)
+        library.add(
+            checks: checks.map { (embedded.fileName($0), .success(embedded.contents[$0] ?? "")) },
+            frameworks: frameworks.map { (embedded.fileName($0), .success(embedded.contents[$0] ?? "")) }, seen: &seen)
+        for dir in external { library.add(directory: dir, what: "external checks directory", seen: &seen) }
+        library.applyControlChecks(files: library.frameworkFiles)
         return library
     }
 
@@ -141,22 +127,87 @@ public struct CheckLibrary: Sendable {
 
     /// Only the frameworks of a library directory, by ID (reports need names and versions, not the checks).
     public static func loadFrameworks(directory: String) -> [String: ComplianceFramework] {
+        frameworks(yamlFiles(under: directory).frameworks.map { ($0, readText(file: $0, what: "framework file")) })
+    }
+
+    /// Only the frameworks of an in-memory library, by ID.
+    public static func loadFrameworks(embedded: CheckLibraryFiles) -> [String: ComplianceFramework] {
+        frameworks(classify(embedded.contents.keys).frameworks.map { (embedded.fileName($0), .success(embedded.contents[$0] ?? "")) })
+    }
+
+    private static func frameworks(_ files: [(String, Result<String, Diagnostic>)]) -> [String: ComplianceFramework] {
         var frameworks: [String: ComplianceFramework] = [:]
-        for file in yamlFiles(under: directory).frameworks {
-            if case .success(let f) = ComplianceFramework.load(file: file), frameworks[f.id] == nil { frameworks[f.id] = f }
+        for case (let file, .success(let text)) in files {
+            if case .success(let f) = ComplianceFramework.load(yaml: text, file: file), frameworks[f.id] == nil { frameworks[f.id] = f }
         }
         return frameworks
+    }
+
+    /// Loads the check and framework files of a directory, or reports that it is not one.
+    private mutating func add(directory dir: String, what: String, seen: inout [String: String]) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            diagnostics.append(Diagnostic(.io, "\(what) is not a directory", at: .wholeFile(dir)))
+            return
+        }
+        let (files, frameworkFiles) = Self.yamlFiles(under: dir)
+        add(
+            checks: files.map { ($0, Self.readText(file: $0, what: "check file")) },
+            frameworks: frameworkFiles.map { ($0, Self.readText(file: $0, what: "framework file")) }, seen: &seen)
+    }
+
+    /// Adds checks and frameworks from their texts (or why a file could not be read); the first definition of an ID wins.
+    private mutating func add(
+        checks files: [(String, Result<String, Diagnostic>)], frameworks frameworkTexts: [(String, Result<String, Diagnostic>)],
+        seen: inout [String: String]
+    ) {
+        for (file, text) in files {
+            switch text.flatMap({ Self.loadCheck(text: $0, file: file) }) {
+            case .failure(let d):
+                diagnostics.append(d)
+            case .success(let check):
+                if let previous = seen[check.id] {
+                    diagnostics.append(
+                        Diagnostic(
+                            .duplicate,
+                            "duplicate check ID \(check.id) (first defined in \(previous))", at: check.source ?? .wholeFile(file)))
+                } else {
+                    seen[check.id] = file
+                    self.checks.append(check)
+                }
+            }
+        }
+        for (file, text) in frameworkTexts {
+            switch text.flatMap({ ComplianceFramework.load(yaml: $0, file: file) }) {
+            case .failure(let d): diagnostics.append(d)
+            case .success(let f) where frameworks[f.id] == nil:
+                frameworks[f.id] = f
+                frameworkFiles[f.id] = file
+            case .success(let f):
+                diagnostics.append(Diagnostic(.duplicate, "duplicate framework \(f.id)", at: .wholeFile(file)))
+            }
+        }
+    }
+
+    /// A file's UTF-8 text, or the diagnostic saying why it cannot be had.
+    static func readText(file: String, what: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return .failure(Diagnostic(.io, "cannot read \(what)", at: .wholeFile(file)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(.invalidUTF8, "\(what) is not UTF-8", at: .wholeFile(file)))
+        }
+        return .success(text)
     }
 
     /// Loads one YAML file as a Checkov policy when it has top-level `metadata:` and `definition:` keys,
     /// otherwise as a Bulwark check.
     public static func loadCheck(file: String) -> Result<CheckDefinition, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return .failure(Diagnostic(.io, "cannot read check file", at: .wholeFile(file)))
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(Diagnostic(.invalidUTF8, "check file is not UTF-8", at: .wholeFile(file)))
-        }
+        readText(file: file, what: "check file").flatMap { loadCheck(text: $0, file: file) }
+    }
+
+    /// Loads one check from its text, a Checkov policy or a Bulwark check as `loadCheck(file:)` tells them apart.
+    public static func loadCheck(text: String, file: String) -> Result<CheckDefinition, Diagnostic> {
         if isCheckovPolicy(text) { return CheckovPolicyLoader.load(yaml: text, file: file) }
         return CheckLoader.load(yaml: text, file: file)
     }
@@ -174,17 +225,26 @@ public struct CheckLibrary: Sendable {
 
     /// Check files and framework files (those inside a `frameworks` folder) under `dir`, each sorted.
     static func yamlFiles(under dir: String) -> (checks: [String], frameworks: [String]) {
+        var relatives: [String] = []
+        guard let enumerator = FileManager.default.enumerator(atPath: dir) else { return ([], []) }
+        while let relative = enumerator.nextObject() as? String { relatives.append(relative) }
+        let (checks, frameworks) = classify(relatives)
+        let full = { (relative: String) in (dir as NSString).appendingPathComponent(relative) }
+        return (checks.map(full), frameworks.map(full))
+    }
+
+    /// Splits relative paths into check files and framework files (those inside a `frameworks` folder), each
+    /// sorted; hidden files and other layers' data folders are neither.
+    static func classify<Paths: Sequence<String>>(_ relatives: Paths) -> (checks: [String], frameworks: [String]) {
         var checks: [String] = []
         var frameworks: [String] = []
-        guard let enumerator = FileManager.default.enumerator(atPath: dir) else { return ([], []) }
-        while let relative = enumerator.nextObject() as? String {
+        for relative in relatives {
             let components = relative.split(separator: "/")
             if components.contains(where: { $0.hasPrefix(".") }) { continue }
             // Data files of other layers live beside the checks (drift's attribute table), never checks themselves.
             if components.first == "drift" || components.first == "anomaly" { continue }
             guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
-            let path = (dir as NSString).appendingPathComponent(relative)
-            if components.dropLast().contains("frameworks") { frameworks.append(path) } else { checks.append(path) }
+            if components.dropLast().contains("frameworks") { frameworks.append(relative) } else { checks.append(relative) }
         }
         return (checks.sorted(), frameworks.sorted())
     }

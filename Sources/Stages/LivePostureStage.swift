@@ -31,13 +31,13 @@ public struct LivePostureStage: ReconcileStage {
     /// A stage using `library` (the one the scans use) and the cloud settings of `environment`
     /// (AWS credential chain with the target's profile, `AWS_ENDPOINT_URL`, `AZURE_*`).
     public init(library: CheckLibrary, environment: [String: String], transport: any HTTPTransport = URLSessionTransport()) {
-        let table = LivePosture.attributeTable(checksDirectory: library.directory)
+        let table = LivePosture.attributeTable(library.dataFile(LivePosture.attributeFileName))
         self.checks = library.checks
         self.attributes = table.table
         self.environment = environment
         self.transport = transport
         var warnings = table.diagnostics.map { "drift attributes: \($0.description)" }
-        if library.directory == nil { warnings.append("no check library found: live checks skipped") }
+        if !library.hasLibrary { warnings.append("no check library found: live checks skipped") }
         self.libraryWarnings = warnings
         self.remediation = LiveRemediationStep(checks: library.checks, environment: environment, transport: transport)
         self.securityHub = LiveSecurityHubStep(environment: environment, transport: transport)

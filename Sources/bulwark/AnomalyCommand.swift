@@ -18,7 +18,7 @@ struct AnomalyCommand: ParsableCommand {
 struct AnomalyCommonOptions: ParsableArguments {
     @Option(
         name: .customLong("catalog"),
-        help: "The sensitive-action catalog (default: checks/anomaly/sensitive-actions.json beside the check library).")
+        help: "The sensitive-action catalog (default: anomaly/sensitive-actions.json of $BULWARK_CHECKS_DIR, else the built-in one).")
     var catalogPath: String?
 
     @Option(
@@ -28,18 +28,12 @@ struct AnomalyCommonOptions: ParsableArguments {
 
     /// Loads the catalog or fails with a usage error naming what was looked for.
     func catalog() throws -> SensitiveActionCatalog {
-        let url: URL
-        if let catalogPath {
-            url = URL(fileURLWithPath: catalogPath)
-        } else {
-            let exe = ScanCommand.executablePath().map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-            let starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] + (exe.map { [$0] } ?? [])
-            guard let found = SensitiveActionCatalog.locate(environment: ProcessInfo.processInfo.environment, searchFrom: starts) else {
-                throw ValidationError("checks/anomaly/sensitive-actions.json not found; pass --catalog FILE or set BULWARK_CHECKS_DIR")
-            }
-            url = found
+        if let catalogPath { return try SensitiveActionCatalog.load(from: URL(fileURLWithPath: catalogPath)) }
+        let environment = ProcessInfo.processInfo.environment
+        guard let file = CheckLibraryLocator.dataFile(StageCatalog.anomalyCatalogFile, explicit: nil, environment: environment) else {
+            throw ValidationError("\(StageCatalog.anomalyCatalogFile) not found in the check library; pass --catalog FILE")
         }
-        return try SensitiveActionCatalog.load(from: url)
+        return try SensitiveActionCatalog.load(data: Data(file.text.utf8), location: file.file)
     }
 
     func rules() -> RuleSet { adminPatterns.isEmpty ? RuleSet() : RuleSet(adminPatterns: adminPatterns) }

@@ -8,7 +8,8 @@ struct Bulwark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulwark",
         abstract: "GitOps controller for infrastructure-as-code security and cloud posture.",
-        version: BulwarkVersion.current,
+        // The library is part of what a binary does, so its version names the checks built in.
+        version: "\(BulwarkVersion.current) (\(CheckLibraryLocator.builtInSummary))",
         subcommands: [
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
             DriftCommand.self, FixCommand.self, RemediationCommand.self,

@@ -17,7 +17,7 @@ struct ChecksCommand: ParsableCommand {
 struct LibraryOptions: ParsableArguments {
     @Option(
         name: .customLong("checks-dir"),
-        help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
+        help: "The check library directory, replacing the built-in one (default: $BULWARK_CHECKS_DIR, else the built-in library).")
     var checksDir: String?
 
     @Option(
@@ -100,7 +100,7 @@ struct ChecksShowCommand: ParsableCommand {
             FileHandle.standardError.write(Data("no check with ID \(id)\n".utf8))
             throw ExitCode(2)
         }
-        print(CheckDescription.full(check), terminator: "")
+        print(CheckDescription.full(check, text: check.source.flatMap { loaded.text(ofFile: $0.file) }), terminator: "")
     }
 }
 
@@ -132,7 +132,8 @@ enum CheckDescription {
         ])
     }
 
-    static func full(_ c: CheckDefinition) -> String {
+    /// The whole description; `text` is the check's file as the library holds it.
+    static func full(_ c: CheckDefinition, text: String?) -> String {
         let refs = c.references
         var out = "\(c.id): \(c.title)\n"
         out += "severity:       \(c.severity.rawValue)\n"
@@ -147,7 +148,7 @@ enum CheckDescription {
         if !c.remediation.isEmpty { out += "\nRemediation:\n\(c.remediation)\n" }
         if let file = c.source?.file {
             out += "\nDefined in \(file):\n\n"
-            if let text = FileManager.default.contents(atPath: file).flatMap({ String(data: $0, encoding: .utf8) }) {
+            if let text {
                 out += text.hasSuffix("\n") ? text : text + "\n"
             }
         }

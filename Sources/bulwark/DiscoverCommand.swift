@@ -45,7 +45,7 @@ struct DiscoverCommand: AsyncParsableCommand {
     @Flag(help: "Run the check library on the discovered resources and print the results.")
     var check = false
 
-    @Option(name: .customLong("checks-dir"), help: "Check library directory (default: $BULWARK_CHECKS_DIR or checks/ found nearby).")
+    @Option(name: .customLong("checks-dir"), help: "Check library directory (default: $BULWARK_CHECKS_DIR, else the built-in library).")
     var checksDirectory: String?
 
     func run() async throws {

@@ -45,16 +45,19 @@ struct DriftCommand: AsyncParsableCommand {
     @Option(help: "A .bulwarkignore file (default: PATH/.bulwarkignore).")
     var ignore: String?
 
-    @Option(name: .customLong("checks-dir"), help: "Check library directory, for its drift attribute table.")
+    @Option(
+        name: .customLong("checks-dir"),
+        help: "Check library directory, for its drift attribute table (default: $BULWARK_CHECKS_DIR, else the built-in one).")
     var checksDirectory: String?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let checks = CheckLibraryLocator.directory(explicit: checksDirectory, environment: environment)
+        let attributes = CheckLibraryLocator.dataFile(
+            LivePosture.attributeFileName, explicit: checksDirectory, environment: environment)
         let request = DriftRequest(
             state: state, path: path,
             cloud: selection.liveCloud,
-            ignoreFile: ignore, checksDirectory: checks, limits: selection.limits)
+            ignoreFile: ignore, attributeFile: attributes, limits: selection.limits)
         let outcome = await DriftRun.run(request, environment: environment)
         FileHandle.standardOutput.write(Data(outcome.render(selection.format == .json ? .json : .table).utf8))
         if let error = outcome.error { FileHandle.standardError.write(Data("bulwark drift: \(error)\n".utf8)) }

@@ -61,7 +61,7 @@ struct FixCommand: ParsableCommand {
 
     @Option(
         name: .customLong("checks-dir"),
-        help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
+        help: "The check library directory, replacing the built-in one (default: $BULWARK_CHECKS_DIR, else the built-in library).")
     var checksDir: String?
 
     /// How the outcome is printed.

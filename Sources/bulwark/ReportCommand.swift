@@ -47,8 +47,7 @@ struct ReportCommonOptions: ParsableArguments {
     /// Name and version of the framework, from the stored rows (version) and the check library (name).
     func frameworkInfo(version: String?) -> FrameworkInfo {
         let environment = ProcessInfo.processInfo.environment
-        let directory = CheckLibraryLocator.directory(explicit: nil, environment: environment)
-        let library = directory.map { CheckLibrary.loadFrameworks(directory: $0) } ?? [:]
+        let library = CheckLibraryLocator.frameworks(explicit: nil, environment: environment)
         let known = library[framework]
         return FrameworkInfo(id: framework, name: known?.name ?? framework, version: version ?? known?.version ?? "")
     }

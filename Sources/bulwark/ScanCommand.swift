@@ -115,7 +115,7 @@ struct ScanCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("checks-dir"),
-        help: "The check library directory (default: $BULWARK_CHECKS_DIR, else checks/ found above the binary or the working directory).")
+        help: "The check library directory, replacing the built-in one (default: $BULWARK_CHECKS_DIR, else the built-in library).")
     var checksDir: String?
 
     @Option(name: .customLong("var-file"), help: "A tfvars file for every root module (repeatable, applied in order).")

@@ -17,22 +17,19 @@ enum StageCatalog {
             // Targets with `activityLogs:`: CloudTrail / Activity Log anomaly detection, alerts stored and posted.
             AnomalyStage(
                 cacheDirectory: config.cacheDirectory,
-                catalog: anomalyCatalog(checksDirectory: library.directory, environment: environment),
+                catalog: anomalyCatalog(library: library),
                 environment: environment),
             // Remediation mode other than `off`: IaC fixes committed to `bulwark/fix/…` branches with a PR/MR.
             RemediationProposeStage(plannerFor: { target in IaCFixPlanner(context: FixContext(adminCIDR: target.adminCIDR)) }),
         ]
     }
 
-    /// `<checks>/anomaly/sensitive-actions.json`, else wherever `bulwark anomaly` would find it; nil when absent.
-    static func anomalyCatalog(checksDirectory: String?, environment: [String: String]) -> SensitiveActionCatalog? {
-        if let checksDirectory {
-            let url = URL(fileURLWithPath: checksDirectory).appendingPathComponent("anomaly/sensitive-actions.json")
-            if let catalog = try? SensitiveActionCatalog.load(from: url) { return catalog }
-        }
-        let exe = ScanCommand.executablePath().map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        let starts = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] + (exe.map { [$0] } ?? [])
-        return SensitiveActionCatalog.locate(environment: environment, searchFrom: starts)
-            .flatMap { try? SensitiveActionCatalog.load(from: $0) }
+    /// Where the sensitive-action catalog lives in a check library.
+    static let anomalyCatalogFile = "anomaly/sensitive-actions.json"
+
+    /// The library's `anomaly/sensitive-actions.json` (from its directory or the binary); nil when absent or invalid.
+    static func anomalyCatalog(library: CheckLibrary) -> SensitiveActionCatalog? {
+        guard let file = library.dataFile(anomalyCatalogFile) else { return nil }
+        return try? SensitiveActionCatalog.load(data: Data(file.text.utf8), location: file.file)
     }
 }

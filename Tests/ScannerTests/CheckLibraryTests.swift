@@ -6,34 +6,12 @@ import Testing
 @testable import Scanner
 
 @Suite struct CheckLibraryTests {
-    @Test func locatePrefersExplicitThenEnvironmentThenWalksUp() throws {
-        let dir = try temporaryDirectory([
-            "repo/checks/frameworks/cis-aws.yaml": "id: cis-aws\nname: n\nversion: v\ncontrols: []\n",
-            "repo/.build/debug/placeholder": "",
-            "repo/sub/deeper/placeholder": "",
-            "elsewhere/placeholder": "",
-        ])
-        let checks = dir + "/repo/checks"
-        #expect(
-            CheckLibrary.locate(
-                explicit: "/x/y", environment: ["BULWARK_CHECKS_DIR": "/e"], executablePath: nil,
-                currentDirectory: dir) == "/x/y")
-        #expect(
-            CheckLibrary.locate(
-                explicit: nil, environment: ["BULWARK_CHECKS_DIR": "/e"], executablePath: nil,
-                currentDirectory: dir) == "/e")
-        #expect(
-            CheckLibrary.locate(
-                explicit: nil, environment: [:], executablePath: dir + "/repo/.build/debug/bulwark",
-                currentDirectory: dir + "/elsewhere") == checks)
-        #expect(
-            CheckLibrary.locate(
-                explicit: nil, environment: [:], executablePath: "/nonexistent/bin/bulwark",
-                currentDirectory: dir + "/repo/sub/deeper") == checks)
-        #expect(
-            CheckLibrary.locate(
-                explicit: nil, environment: [:], executablePath: nil,
-                currentDirectory: dir + "/elsewhere") == nil)
+    /// `--checks-dir` wins over the environment; without either nil, the built-in library.
+    @Test func locatePrefersExplicitThenEnvironment() {
+        #expect(CheckLibrary.locate(explicit: "/x/y", environment: ["BULWARK_CHECKS_DIR": "/e"]) == "/x/y")
+        #expect(CheckLibrary.locate(explicit: nil, environment: ["BULWARK_CHECKS_DIR": "/e"]) == "/e")
+        #expect(CheckLibrary.locate(explicit: "", environment: ["BULWARK_CHECKS_DIR": ""]) == nil)
+        #expect(CheckLibrary.locate(explicit: nil, environment: [:]) == nil)
     }
 
     @Test func loadsChecksAndFrameworksDetectingCheckovPolicies() {

@@ -43,16 +43,21 @@ public struct SensitiveActionCatalog: Sendable, Hashable {
         do { data = try Data(contentsOf: url) } catch {
             throw AnomalyError(.io, "cannot read sensitive-action catalog: \(error.localizedDescription)", location: url.path)
         }
+        return try load(data: data, location: url.path)
+    }
+
+    /// Parses catalog bytes read elsewhere (the copy built into the binary); `location` names them in errors.
+    public static func load(data: Data, location: String) throws(AnomalyError) -> SensitiveActionCatalog {
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
-            throw AnomalyError(.invalidData, "invalid sensitive-action catalog: \(error)", location: url.path)
+            throw AnomalyError(.invalidData, "invalid sensitive-action catalog: \(error)", location: location)
         }
         guard file.version == formatVersion else {
             throw AnomalyError(
                 .unsupportedVersion, "catalog version \(file.version); this build reads version \(formatVersion)",
-                location: url.path)
+                location: location)
         }
-        guard !file.actions.isEmpty else { throw AnomalyError(.invalidData, "catalog lists no actions", location: url.path) }
+        guard !file.actions.isEmpty else { throw AnomalyError(.invalidData, "catalog lists no actions", location: location) }
         return SensitiveActionCatalog(entries: file.actions)
     }
 
