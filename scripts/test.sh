@@ -27,4 +27,6 @@ else
   swift build --build-tests
   swift test --skip-build
 fi
+# The API against its OpenAPI description: no 5xx, every response as the schema says.
+scripts/schemathesis.sh
 bench/hcl-specsuite.sh
