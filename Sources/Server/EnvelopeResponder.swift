@@ -28,6 +28,10 @@ struct EnvelopeResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
         var response: Response
         do {
             response = try await inner.respond(to: request, context: context)
+            // The router answers an unknown route or method, and a body over its limit, itself: same envelope.
+            if let failure = RouterFailure.error(status: response.status.code) {
+                response = Self.envelope(failure, requestID: requestID)
+            }
         } catch {
             let failure = Self.apiError(error)
             if failure.code == .internalError || failure.code == .unavailable {
@@ -75,5 +79,18 @@ struct EnvelopeResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         if error.code == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"bulwark\"" }
         return Response(status: error.code.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// The answers Hummingbird's router gives by itself, as API errors.
+enum RouterFailure {
+    static func error(status: Int) -> APIError? {
+        switch status {
+        case 400: return APIError(.badRequest, "bad request")
+        case 404: return APIError(.notFound, "no such route")
+        case 405: return APIError(.methodNotAllowed, "method not allowed on this route")
+        case 413: return APIError(.payloadTooLarge, "the body is too large")
+        default: return nil
+        }
     }
 }

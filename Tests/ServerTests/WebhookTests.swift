@@ -15,7 +15,7 @@ extension ServerTests {
         }
 
         static func push(ref: String = "refs/heads/main", url: String = "https://github.com/example/infra.git") -> String {
-            #"{"ref":"\#(ref)","repository":{"clone_url":"\#(url)","html_url":"https://github.com/example/infra"}}"#
+            #"{"ref":"\#(ref)","repository":{"clone_url":"\#(url)","html_url":"\#(url)"}}"#
         }
 
         static func signature(_ body: String, secret: String = secret) -> String {
