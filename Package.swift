@@ -211,8 +211,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Model", "Scanner", "Store", "ControllerConfig", "CommitScan", "Reconciler", "Server", "TestSupport", crypto,
-                hummingbird, hummingbirdTesting, serviceLifecycle,
+                "Model", "Scanner", "Store", "ControllerConfig", "CommitScan", "Reconciler", "Server", "TestSupport", "bulwark",
+                crypto, hummingbird, hummingbirdTesting, serviceLifecycle,
             ]),
     ]
 )
