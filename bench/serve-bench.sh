@@ -43,8 +43,14 @@ for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/health/live" >/dev/n
 scan=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/targets/bench/scans?limit=1" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["scans"][0]["id"])')
 
-peak=0
-sample() { local rss; rss=$(awk '/VmRSS/{print $2}' "/proc/$server/status"); [ "$rss" -gt "$peak" ] && peak=$rss; true; }
+# measure runs in a command substitution (a subshell), so the peak is kept in a file.
+echo 0 >"$work/peak"
+sample() {
+  local rss
+  rss=$(awk '/VmHWM/{print $2}' "/proc/$server/status")
+  [ "$rss" -gt "$(cat "$work/peak")" ] && echo "$rss" >"$work/peak"
+  true
+}
 # wrk's --latency table: p50 and p99 in ms, and requests/s.
 measure() {
   local name=$1 path=$2 out
@@ -74,4 +80,4 @@ results=$(
 printf 'route\tp50_ms\tp99_ms\treq_per_s\tnon_2xx\tp99_vs_anchor\n'
 anchor=$(echo "$results" | awk -F'\t' 'NR==1{print $3}')
 echo "$results" | awk -F'\t' -v a="$anchor" '{printf "%s\t%s\t%s\t%s\t%s\t%.1fx\n", $1, $2, $3, $4, $5, $3 / a}'
-echo "server peak RSS: $((peak / 1024)) MiB"
+echo "server peak RSS: $(($(cat "$work/peak") / 1024)) MiB"

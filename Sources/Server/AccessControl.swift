@@ -66,6 +66,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         context.caller = try await access.caller(of: request)
+        // Every line logged while handling the request names who made it.
+        if let caller = context.caller { context.logger[metadataKey: "caller"] = .string(caller.name) }
         return try await next(request, context)
     }
 }

@@ -49,7 +49,6 @@ struct EnvelopeResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
             metadata: [
                 "method": .string(request.method.rawValue), "route": .string(route),
                 "status": .stringConvertible(response.status.code), "ms": .stringConvertible(Int(seconds * 1000)),
-                "caller": .string(context.caller?.name ?? "-"),
             ])
         return response
     }
