@@ -15,6 +15,10 @@ let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto"
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTLS: Target.Dependency = .product(name: "HummingbirdTLS", package: "hummingbird")
+let hummingbirdTesting: Target.Dependency = .product(name: "HummingbirdTesting", package: "hummingbird")
+let prometheus: Target.Dependency = .product(name: "Prometheus", package: "swift-prometheus")
 
 let package = Package(
     name: "Bulwark",
@@ -41,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: System libraries from Debian, and the C shim for what Swift cannot call.
@@ -118,13 +124,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // MARK: Product: the HTTP face of the controller (API, webhooks, health, metrics), served beside the loop.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Model", "Checks", "Reports", "Store", "LiveRemediation", "Reconciler", crypto, logging, serviceLifecycle,
+                hummingbird, hummingbirdTLS, prometheus,
+            ],
+            swiftSettings: swiftSettings),
+
         // MARK: Product: the command-line interface, which composes the stages into the loop.
         .executableTarget(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps",
                 "CloudHTTP", "AWS", "Azure", "Discovery", "Drift", "LiveRemediation", "Anomaly", "AnomalyEvaluation",
-                "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", "EmbeddedChecks", argumentParser,
+                "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", "EmbeddedChecks", "Server", argumentParser,
                 logging, serviceLifecycle,
             ],
             swiftSettings: swiftSettings),
@@ -199,6 +214,12 @@ let package = Package(
                 "Azure", "Discovery", "Drift", "LiveRemediation", "PullRequests", "Anomaly", "AnomalyEvaluation",
                 "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", "TestSupport", "bulwark",
                 logging, serviceLifecycle,
+            ]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Model", "Scanner", "Store", "ControllerConfig", "CommitScan", "Reconciler", "Server", "TestSupport", "bulwark",
+                crypto, hummingbird, hummingbirdTesting, serviceLifecycle,
             ]),
     ]
 )

@@ -33,4 +33,6 @@ fi
 scripts/check-terraform.sh
 scripts/check-actions.sh
 scripts/action/test-action.sh
+# The API against its OpenAPI description: no 5xx, every response as the schema says.
+scripts/schemathesis.sh
 bench/hcl-specsuite.sh

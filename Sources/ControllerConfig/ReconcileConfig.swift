@@ -96,7 +96,7 @@ public struct ReconcileConfig: Sendable {
     private static let targetKeys: Set<String> = [
         "name", "repo", "branch", "paths", "interval", "pollInterval", "jitter", "timeout", "credentials", "caBundle",
         "knownHosts", "frameworks", "clouds", "remediation", "suspend", "baselines", "state", "activityLogs",
-        "insecure", "maxFileSize",
+        "insecure", "maxFileSize", "webhookSecret",
     ]
 
     private static func parseTarget(_ node: YNode, base: String) throws(LoadError) -> TargetConfig {
@@ -126,6 +126,7 @@ public struct ReconcileConfig: Sendable {
         }
         if let n = node["timeout"] { target.timeout = try duration(n, "timeout") }
         if let n = node["credentials"] { target.credentials = try credentials(n, base: base) }
+        if let n = node["webhookSecret"] { target.webhookSecret = try secret(n, base: base) }
         if let n = node["caBundle"] { target.caBundle = absolute(try n.requireString("caBundle"), base: base) }
         if let n = node["knownHosts"] { target.knownHosts = absolute(try n.requireString("knownHosts"), base: base) }
         if let n = node["insecure"] {

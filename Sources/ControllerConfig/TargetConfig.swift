@@ -62,6 +62,8 @@ public struct TargetConfig: Sendable, Hashable {
     /// A cycle that runs longer is abandoned with a Timeout error; also the Git operation deadline.
     public var timeout: Duration
     public var credentials: GitCredentialReference?
+    /// The secret webhooks of this target are signed with (GitHub's HMAC key, GitLab's token), by reference.
+    public var webhookSecret: SecretReference?
     /// HTTPS: CA bundle to verify the server with.
     public var caBundle: String?
     /// SSH: known_hosts file the host key must be in.

@@ -36,6 +36,8 @@ public actor Reconciler: Service {
     private var unsavedRecords: [String: TargetStatusRecord] = [:]
     /// Set by `stopStartingCycles()`: `runOnce` starts no further target.
     private var stopping = false
+    /// Immediate cycles asked for by the API or a webhook; the loop runs them at its next turn, forced.
+    public nonisolated let requests = CycleRequests()
 
     /// A controller over `config`; statuses are read back from the store by `restoreStatuses()`.
     public init(
@@ -152,14 +154,17 @@ public actor Reconciler: Service {
                 "pollInterval is not shorter than leaseDuration: the lease lapses between polls",
                 metadata: ["target": .string(target.name)])
         }
+        requests.setLoopRunning(true)
+        defer { requests.setLoopRunning(false) }
         await withDiscardingTaskGroup { group in
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let now = Date()
                 for target in config.targets where running.count < config.concurrency && !running.contains(target.name) {
-                    let due = statuses[target.name]?.nextRunAt.map { $0 <= now } ?? true
-                    guard due else { continue }
+                    let requested = requests.pending(target.name) != nil
+                    guard requested || statuses[target.name]?.nextRunAt.map({ $0 <= now }) ?? true else { continue }
                     running.insert(target.name)
-                    group.addTask { await self.reconcile(target, force: false) }
+                    let force = requests.take(target.name) != nil
+                    group.addTask { await self.reconcile(target, force: force) }
                 }
                 let wake = config.targets.compactMap { running.contains($0.name) ? nil : statuses[$0.name]?.nextRunAt }.min()
                 let wait = min(max(wake.map { $0.timeIntervalSince(Date()) } ?? 1, 0.05), 1)

@@ -125,6 +125,24 @@ public struct Migration: Sendable {
                 "ALTER TABLE leases ADD COLUMN host TEXT",
                 "ALTER TABLE leases ADD COLUMN pid BIGINT",
             ]),
+        // API tokens (only a hash of each is kept; the token itself is shown once), the audit trail of API
+        // calls that change something other than a remediation (those keep theirs in audit_events), and who
+        // acknowledged an alert.
+        Migration(
+            4, "api tokens and audit",
+            [
+                """
+                CREATE TABLE api_tokens (id {id}, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+                  created_at BIGINT NOT NULL, revoked_at BIGINT)
+                """,
+                """
+                CREATE TABLE api_audit (id {id}, occurred_at BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                  subject TEXT NOT NULL, detail TEXT NOT NULL)
+                """,
+                "CREATE INDEX api_audit_occurred ON api_audit (occurred_at, id)",
+                "ALTER TABLE alerts ADD COLUMN acknowledged_at BIGINT",
+                "ALTER TABLE alerts ADD COLUMN acknowledged_by TEXT",
+            ]),
     ]
 
     /// The newest version this binary knows.

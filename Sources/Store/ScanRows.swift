@@ -47,29 +47,32 @@ enum ScanRows {
         return scans.first
     }
 
+    /// The columns `result` reads, in its order, from `scan_results`.
+    static let resultColumns = """
+        fingerprint, check_id, title, severity, verdict, resource_address, resource_type, file, line,
+          message, controls, suppression_reason, suppression_expires, lifecycle, first_seen_commit, position
+        """
+
     static func results(_ connection: any DatabaseConnection, scanID: Int64) throws -> [StoredFinding] {
         try connection.query(
-            """
-            SELECT fingerprint, check_id, title, severity, verdict, resource_address, resource_type, file, line,
-              message, controls, suppression_reason, suppression_expires, lifecycle, first_seen_commit
-            FROM scan_results WHERE scan_id = $1 ORDER BY position
-            """, [.integer(scanID)]
-        ).map { row in
-            let controls = row[10].string ?? ""
-            let dialect = connection.dialect
-            let finding = FindingRecord(
-                fingerprint: Fingerprint(hex: row[0].string ?? ""), checkID: row[1].string ?? "", title: row[2].string ?? "",
-                severity: try StoredVocabulary.decode(row[3].string, as: Severity.self, column: "severity", dialect: dialect),
-                verdict: try StoredVocabulary.decode(row[4].string, as: Verdict.Kind.self, column: "verdict", dialect: dialect),
-                resourceAddress: row[5].string ?? "",
-                resourceType: row[6].string ?? "", file: row[7].string, line: row[8].int64.map { Int($0) },
-                message: row[9].string,
-                controls: controls.isEmpty ? [] : controls.split(separator: "\n").map(String.init),
-                suppression: row[11].string.map { FindingSuppression(reason: $0, expires: row[12].int64.map(Timestamp.date)) })
-            return StoredFinding(
-                finding: finding, lifecycle: row[13].string.flatMap(LifecycleState.init),
-                firstSeenCommit: row[14].string)
-        }
+            "SELECT \(resultColumns) FROM scan_results WHERE scan_id = $1 ORDER BY position", [.integer(scanID)]
+        ).map { try result($0, dialect: connection.dialect) }
+    }
+
+    /// A `scan_results` row selected with `resultColumns`.
+    static func result(_ row: SQLRow, dialect: SQLDialect) throws -> StoredFinding {
+        let controls = row[10].string ?? ""
+        let finding = FindingRecord(
+            fingerprint: Fingerprint(hex: row[0].string ?? ""), checkID: row[1].string ?? "", title: row[2].string ?? "",
+            severity: try StoredVocabulary.decode(row[3].string, as: Severity.self, column: "severity", dialect: dialect),
+            verdict: try StoredVocabulary.decode(row[4].string, as: Verdict.Kind.self, column: "verdict", dialect: dialect),
+            resourceAddress: row[5].string ?? "",
+            resourceType: row[6].string ?? "", file: row[7].string, line: row[8].int64.map { Int($0) },
+            message: row[9].string,
+            controls: controls.isEmpty ? [] : controls.split(separator: "\n").map(String.init),
+            suppression: row[11].string.map { FindingSuppression(reason: $0, expires: row[12].int64.map(Timestamp.date)) })
+        return StoredFinding(
+            finding: finding, lifecycle: row[13].string.flatMap(LifecycleState.init), firstSeenCommit: row[14].string)
     }
 
     /// Columns for `lifecycleFinding`: the finding and its target's last full scan.

@@ -13,7 +13,8 @@ struct Bulwark: AsyncParsableCommand {
         subcommands: [
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
             DriftCommand.self, FixCommand.self, RemediationCommand.self,
-            AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self,
+            AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self, ServeCommand.self,
+            TokenCommand.self,
         ]
     )
 

@@ -1,10 +1,8 @@
 import ArgumentParser
-import CommitScan
 import ControllerConfig
 import Foundation
 import Logging
 import Reconciler
-import Scanner
 import ServiceLifecycle
 import Store
 
@@ -62,50 +60,15 @@ struct ReconcileCommand: AsyncParsableCommand {
         if let replica, replica.isEmpty || replica.count > 200 {
             throw ValidationError("--replica must be 1 to 200 characters")
         }
-        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level \(logLevel)") }
         guard let grace = DurationText.parse(shutdownGrace) else {
             throw ValidationError("--shutdown-grace must be a duration such as 10s or 1m (got '\(shutdownGrace)')")
         }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        _ = try ControllerSetup.bootstrapLogging(logLevel)
         let logger = Logger(label: "bulwark.reconcile")
-        let loaded: ReconcileConfig
-        do {
-            loaded = try ReconcileConfig.load(file: config)
-        } catch {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
-        let environment = ProcessInfo.processInfo.environment
-        var options = ScanOptions()
-        options.library = CheckLibraryLocator.load(explicit: checksDir ?? loaded.checksDirectory, environment: environment)
-        options.environment = environment
-        do {
-            try loaded.validateFrameworks(known: Set(options.library.frameworks.keys))
-        } catch {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
-        let opened = try await store.open(default: loaded.database)
-        let owner =
-            replica ?? environment["BULWARK_REPLICA"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
-        await InterruptedApplies.recover(
-            store: opened, checks: options.library.checks, environment: environment, profile: nil, actor: "bulwark:\(owner)")
-        let reconciler = Reconciler(
-            config: loaded, store: opened, scanner: CommitScanner(options: options),
-            stages: StageCatalog.stages(
-                config: loaded, environment: environment,
-                library: options.library),
-            owner: owner, logger: logger, shutdownGrace: grace)
-        do {
-            try await reconciler.restoreStatuses()
-        } catch {
-            logger.warning("cannot read previous statuses; every target starts fresh", metadata: ["error": .string("\(error)")])
-        }
+        let setup = try await ControllerSetup.make(
+            configFile: config, checksDir: checksDir, replica: replica, grace: grace, storeOption: store, logger: logger)
+        let reconciler = setup.reconciler
+        let opened = setup.store
         if once {
             let status = await OnceRun(reconciler: reconciler, grace: grace, logger: logger).run(force: force)
             await opened.close()
