@@ -12,6 +12,8 @@ let swiftSettings: [SwiftSetting] = [
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting: Target.Dependency = .product(name: "HummingbirdTesting", package: "hummingbird")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
@@ -41,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // MARK: System libraries from Debian, and the C shim for what Swift cannot call.
@@ -116,6 +119,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // MARK: Product: the dashboard pages (targets, findings, compliance, remediation queue) the HTTP server mounts.
+        .target(
+            name: "Dashboard",
+            dependencies: ["Model", "Store", "LiveRemediation", "Reports", hummingbird, crypto],
+            swiftSettings: swiftSettings),
+
         // MARK: Product: the command-line interface, which composes the stages into the loop.
         .executableTarget(
             name: "bulwark",
@@ -185,6 +194,9 @@ let package = Package(
             name: "AnomalyTests",
             dependencies: ["CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Model", "Store", "LiveRemediation", "Dashboard", "TestSupport", hummingbird, hummingbirdTesting]),
         .testTarget(
             name: "ReconcilerTests",
             dependencies: [
