@@ -52,7 +52,8 @@ struct DashboardSession: Sendable {
             throw DashboardError(.badRequestOrigin, "Forms may only be sent from this dashboard.")
         }
         guard let origin = request.headers[.origin] else { return }
-        let host = request.head.authority ?? ""
+        // HTTP/1.1 carries the authority in the Host field, which HTTPTypes leaves among the fields.
+        let host = request.head.authority ?? request.headers.first { $0.name.canonicalName == "host" }?.value ?? ""
         guard origin == "http://" + host || origin == "https://" + host else {
             throw DashboardError(.badRequestOrigin, "Forms may only be sent from this dashboard.")
         }

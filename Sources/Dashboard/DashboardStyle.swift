@@ -74,7 +74,7 @@ enum DashboardStyle {
         .error { \(colors("bad")) padding: .6rem 1rem; border-left: 4px solid \(color("bad").foreground); }
         form.filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; margin: .5rem 0; }
         form.filters label, form.login label { display: flex; flex-direction: column; font-weight: 600; gap: .2rem; }
-        input, select, button { font: inherit; padding: .35rem .6rem; border: 1px solid #6b7684; border-radius: .25rem; }
+        input, select, button { font: inherit; font-weight: 400; padding: .35rem .6rem; border: 1px solid #6b7684; border-radius: .25rem; }
         button { \(colors("button")) border-color: \(color("button").background); cursor: pointer; }
         button.reject { \(colors("danger-button")) border-color: \(color("danger-button").background); }
         form.decision { display: inline; margin-right: .35rem; }

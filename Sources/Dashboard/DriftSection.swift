@@ -13,7 +13,7 @@ struct DriftSection: Sendable {
         var out = "<section aria-labelledby=\"drift\">\n<h2 id=\"drift\">Drift</h2>\n"
         guard !items.isEmpty else { return out + "<p>No drift was recorded with the latest scan.</p>\n</section>\n" }
         let shown = items.prefix(Self.limit)
-        out += "<table>\n<caption>\(items.count) drift items"
+        out += "<table>\n<caption>\(items.count) drift item\(items.count == 1 ? "" : "s")"
         if items.count > shown.count { out += " (first \(shown.count) shown)" }
         out += "</caption>\n<thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Resource</th>"
         out += "<th scope=\"col\">Attribute</th><th scope=\"col\">Declared</th><th scope=\"col\">Live</th></tr></thead>\n<tbody>\n"

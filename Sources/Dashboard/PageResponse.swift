@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// The responses the dashboard sends: HTML pages and the stylesheet with the security headers every page carries
-/// (a Content-Security-Policy that allows only this origin, no sniffing, no referrer, no caching of pages that
+/// (a Content-Security-Policy that allows only this origin, no sniffing, no referrer to other sites — `no-referrer`
+/// would make the browser send `Origin: null` with our own forms — and no caching of pages that
 /// show a session's data), and the redirects after a form.
 enum PageResponse {
     /// Only resources of this origin; no plugins, no framing, forms post only here.
@@ -39,7 +40,7 @@ enum PageResponse {
         headers[.contentSecurityPolicy] = contentSecurityPolicy
         headers[.xContentTypeOptions] = "nosniff"
         // A constant, valid field name (the field has no predefined name).
-        if let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy") { headers[referrerPolicy] = "no-referrer" }
+        if let referrerPolicy = HTTPFields.Element.Name("Referrer-Policy") { headers[referrerPolicy] = "same-origin" }
         return headers
     }
 }
