@@ -174,6 +174,35 @@ struct RouteTests {
         #expect(try await fixture.store.remediation(id: ids[0])?.status == .proposed)
     }
 
+    @Test("a sign-in from this origin is accepted; from another, or from an opaque origin, it is refused")
+    func originCheck() async throws {
+        let fixture = try await DashboardFixture.empty()
+        defer { Task { await fixture.close() } }
+        try await Application(router: dashboardRouter(fixture)).test(.router) { client in
+            for (origin, accepted) in [
+                // The router test framework sends every request to authority `localhost`.
+                ("http://localhost", true), ("https://localhost", true), ("null", false),
+                ("http://localhost:9090", false), ("http://evil.example", false),
+            ] {
+                var headers = Self.form
+                headers[.origin] = origin
+                try await client.execute(
+                    uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: "token=\(TestTokens.viewer)")
+                ) { response in
+                    #expect(response.status == (accepted ? .seeOther : .forbidden), "\(origin)")
+                    #expect((response.headers[.setCookie] != nil) == accepted, "\(origin)")
+                }
+            }
+            var crossSite = Self.form
+            crossSite[try #require(HTTPFields.Element.Name("Sec-Fetch-Site"))] = "cross-site"
+            try await client.execute(
+                uri: "/login", method: .post, headers: crossSite, body: ByteBuffer(string: "token=\(TestTokens.viewer)")
+            ) { response in
+                #expect(response.status == .forbidden)
+            }
+        }
+    }
+
     @Test("sign-out needs the CSRF token and clears the cookie")
     func signOut() async throws {
         let fixture = try await DashboardFixture.empty()
