@@ -47,6 +47,15 @@ struct ChromiumTests {
         #expect(path == "/", "signed in on \(path): \(text)")
     }
 
+    /// Counts what the CSP would block or an inline handler would run: scripts, `on…` attributes, `style`
+    /// attributes and `javascript:` links in the page as the browser parsed it.
+    static func inlineCode(_ page: HeadlessChromium.Page) async throws -> Int {
+        try await page.evaluate(
+            "document.querySelectorAll('script, [style], a[href^=\"javascript:\"]').length + "
+                + "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
+        ) as? Int ?? -1
+    }
+
     @Test("an approver signs in, sees every page, and approves a request by clicking its button")
     func approveThroughThePage() async throws {
         try await Self.withBrowser { fixture, ids, server, page in
@@ -56,15 +65,17 @@ struct ChromiumTests {
             #expect(try await page.text("document.querySelector('header .who').textContent").contains("alice"))
             // The session is an HttpOnly cookie: the page's script cannot read it.
             #expect(try await page.text("document.cookie") == "")
+            #expect(try await Self.inlineCode(page) == 0)
             try await page.screenshot(to: Screenshots.path("targets"))
 
             try await page.click("a[href='/targets/prod']")
             #expect(try await page.text("document.querySelector('h1').textContent") == "Target prod")
-            #expect(try await page.evaluate("document.querySelectorAll('script').length") as? Int == 0)
+            #expect(try await Self.inlineCode(page) == 0)
             #expect(try await page.text("document.body.innerHTML").contains("&lt;script&gt;alert("))
             try await page.screenshot(to: Screenshots.path("target-prod"))
 
             try await page.navigate(server.base + "/remediation")
+            #expect(try await Self.inlineCode(page) == 0)
             try await page.screenshot(to: Screenshots.path("remediation-approver"))
             let id = ids[0]
             try await page.click("button[aria-label='Approve request \(id)']")
