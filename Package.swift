@@ -12,6 +12,8 @@ let swiftSettings: [SwiftSetting] = [
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let hummingbird: Target.Dependency = .product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting: Target.Dependency = .product(name: "HummingbirdTesting", package: "hummingbird")
 let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
 let serviceLifecycle: Target.Dependency = .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
@@ -124,11 +126,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
+        // MARK: Product: the dashboard pages (targets, findings, compliance, remediation queue) the HTTP server mounts.
+        .target(
+            name: "Dashboard",
+            dependencies: ["Model", "Store", "LiveRemediation", "Reports", hummingbird, crypto],
+            swiftSettings: swiftSettings),
+
         // MARK: Product: the HTTP face of the controller (API, webhooks, health, metrics), served beside the loop.
         .target(
             name: "Server",
             dependencies: [
-                "Model", "Checks", "Reports", "Store", "LiveRemediation", "Reconciler", crypto, logging, serviceLifecycle,
+                "Model", "Checks", "Reports", "Store", "LiveRemediation", "Reconciler", "Dashboard", crypto, logging, serviceLifecycle,
                 hummingbird, hummingbirdTLS, prometheus,
             ],
             swiftSettings: swiftSettings),
@@ -207,6 +215,9 @@ let package = Package(
             name: "AnomalyTests",
             dependencies: ["CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Model", "Store", "LiveRemediation", "Dashboard", "TestSupport", hummingbird, hummingbirdTesting]),
         .testTarget(
             name: "ReconcilerTests",
             dependencies: [

@@ -6,9 +6,10 @@ set -euo pipefail
 need_apt=()
 # C libraries the build links (libgit2, libpq, sqlite3, zlib, libcurl for URLSession) and the servers and
 # tools the tests start for real: PostgreSQL 15 (initdb, pg_ctl; the package also creates the `postgres` user the
-# tests run the server as), git (git daemon), jq and shellcheck (the deployment and GitHub action checks).
+# tests run the server as), git (git daemon), jq and shellcheck (the deployment and GitHub action checks),
+# chromium (the dashboard tests drive it headless).
 for pkg in pkg-config git libgit2-dev libpq-dev libsqlite3-dev zlib1g-dev libcurl4-openssl-dev libssl-dev \
-           postgresql-15 postgresql-client-15 jq shellcheck; do
+           postgresql-15 postgresql-client-15 jq shellcheck chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Everything is drawn with plain SVG elements and a `viewBox`, so the chart scales to the page and prints
 /// without scripts, fonts or external resources.
-enum ScoreTrendChart {
+public enum ScoreTrendChart {
     static let width = 760.0
     static let height = 280.0
     private static let left = 52.0, right = 20.0, top = 16.0, bottom = 74.0
@@ -13,7 +13,7 @@ enum ScoreTrendChart {
     static let maxLabels = 24
 
     /// The chart for `rows` (already oldest first); `label` names it for screen readers.
-    static func svg(_ rows: [HistoryRow], label: String) -> String {
+    public static func svg(_ rows: [HistoryRow], label: String) -> String {
         let plotW = width - left - right
         let plotH = height - top - bottom
         func x(_ i: Int) -> Double { rows.count == 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(rows.count - 1) }
