@@ -22,6 +22,15 @@ public struct AccessControl: Sendable {
         return (caller.name, caller.role)
     }
 
+    /// The holder of `token` (a dashboard sign-in); nil when it is too long, unknown or revoked, or the store
+    /// cannot be read.
+    public func holder(of token: String) async -> (name: String, role: AccessRole)? {
+        guard token.utf8.count <= Self.maximumTokenLength,
+            let record = try? await store.token(hash: TokenSecret.hash(token)), record.revokedAt == nil
+        else { return nil }
+        return (record.name, record.role)
+    }
+
     /// The holder of the request's token; nil without a token; an unknown or revoked token is `unauthorized`.
     func caller(of request: Request) async throws -> Caller? {
         guard let token = Self.presentedToken(request) else { return nil }

@@ -1,6 +1,8 @@
+import Dashboard
 import Foundation
 import Hummingbird
 import HummingbirdTLS
+import LiveRemediation
 import Logging
 import ServiceLifecycle
 
@@ -53,7 +55,21 @@ public struct BulwarkServer: Sendable {
         RemediationRoutes(environment: environment, metrics: metrics).register(on: api)
         ReportRoutes(environment: environment, checks: environment.checks).register(on: api)
         TokenRoutes(environment: environment).register(on: api)
+        dashboard().register(on: router)
         return router
+    }
+
+    /// The dashboard's pages, signed in with the same tokens as the API; decisions go through the CLI's remediator.
+    func dashboard() -> DashboardRoutes<ServerContext> {
+        let access = self.access
+        let store = environment.store
+        return DashboardRoutes<ServerContext>(
+            store: store,
+            remediator: { LiveRemediator(store: store, clients: FixClients(), checks: []) },
+            viewer: { request, context in
+                await access.viewer(for: request, context: context).map { DashboardViewer(name: $0.name, role: $0.role) }
+            },
+            verify: { token in await access.holder(of: token).map { DashboardViewer(name: $0.name, role: $0.role) } })
     }
 
     /// The application: the router behind the error envelope, over HTTP or TLS. A certificate or key that
