@@ -18,11 +18,19 @@ let package = Package(
                 .product(name: "Drift", package: "Bulwark"),
             ]),
         .executableTarget(name: "FuzzActivityLogs", dependencies: ["CFuzzDriver", .product(name: "Anomaly", package: "Bulwark")]),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "CloudHTTP", package: "Bulwark")]),
         .executableTarget(
-            name: "FuzzCloudResponses",
+            name: "FuzzCloudParsers",
+            dependencies: ["CFuzzDriver", .product(name: "CloudHTTP", package: "Bulwark"), .product(name: "AWS", package: "Bulwark")]),
+        .executableTarget(
+            name: "FuzzAWSDiscovery",
             dependencies: [
-                "CFuzzDriver", .product(name: "CloudHTTP", package: "Bulwark"), .product(name: "AWS", package: "Bulwark"),
-                .product(name: "Azure", package: "Bulwark"), .product(name: "Discovery", package: "Bulwark"),
+                "CFuzzDriver", "FuzzSupport", .product(name: "AWS", package: "Bulwark"), .product(name: "Discovery", package: "Bulwark"),
+            ]),
+        .executableTarget(
+            name: "FuzzAzureDiscovery",
+            dependencies: [
+                "CFuzzDriver", "FuzzSupport", .product(name: "Azure", package: "Bulwark"), .product(name: "Discovery", package: "Bulwark"),
             ]),
         .executableTarget(name: "FuzzCheckYAML", dependencies: ["CFuzzDriver", .product(name: "Checks", package: "Bulwark")]),
     ]

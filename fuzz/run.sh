@@ -2,14 +2,15 @@
 # Builds and runs one libFuzzer target for a given time.
 #   fuzz/run.sh FuzzHCLParser 600     # seconds
 #   fuzz/run.sh FuzzPlanReader 600
-#   fuzz/run.sh FuzzControllerConfig 600   # also FuzzActivityLogs, FuzzCloudResponses, FuzzCheckYAML
+#   fuzz/run.sh FuzzControllerConfig 600   # also FuzzActivityLogs, FuzzCloudParsers, FuzzAWSDiscovery,
+#                                          # FuzzAzureDiscovery, FuzzCheckYAML
 #   fuzz/run.sh FuzzCheckYAML 1800 1000000  # stops at 1,000,000 executions or 1800 s, whichever comes first
-#   fuzz/run.sh FuzzCloudResponses 1800 1000000 -detect_leaks=0   # further arguments go to libFuzzer
+#   fuzz/run.sh FuzzAWSDiscovery 1800 1000000 -detect_leaks=0   # further arguments go to libFuzzer
 # Seeds come from the test fixtures; new corpus entries go to fuzz/corpus-TARGET (ignored by git),
 # crashes to fuzz/out/. Prints libFuzzer's final "Done N runs in S second(s)" line.
 set -euo pipefail
 cd "$(dirname "$0")"
-target="${1:?target: FuzzHCLParser, FuzzPlanReader, FuzzControllerConfig, FuzzActivityLogs, FuzzCloudResponses or FuzzCheckYAML}"
+target="${1:?target: FuzzHCLParser, FuzzPlanReader, FuzzControllerConfig, FuzzActivityLogs, FuzzCloudParsers, FuzzAWSDiscovery, FuzzAzureDiscovery or FuzzCheckYAML}"
 seconds="${2:-60}"
 runs="${3:--1}"
 swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target" >&2
@@ -22,7 +23,7 @@ case "$target" in
   FuzzControllerConfig) seeds=(../desired-state ../Tests/ScannerTests/Fixtures/baseline.json) ;;
   FuzzCheckYAML) seeds=(../checks/aws ../checks/azure ../Tests/ChecksTests/Fixtures/checks) ;;
   FuzzActivityLogs) seeds=(seeds/activity-logs) ;;
-  FuzzCloudResponses) seeds=(seeds/cloud-responses ../Tests/AzureTests/Fixtures) ;;
+  FuzzCloudParsers | FuzzAWSDiscovery | FuzzAzureDiscovery) seeds=(seeds/cloud-responses ../Tests/AzureTests/Fixtures) ;;
 esac
 for s in "${seeds[@]}"; do
   [ -e "$s" ] && find "$s" -type f \( -name '*.tf' -o -name '*.json' -o -name '*.tfvars' -o -name '*.tftpl' -o -name '*.yaml' \
