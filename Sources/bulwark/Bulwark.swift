@@ -14,7 +14,7 @@ struct Bulwark: AsyncParsableCommand {
             ScanCommand.self, ReconcileCommand.self, StatusCommand.self, ReportCommand.self, DiscoverCommand.self,
             DriftCommand.self, FixCommand.self, RemediationCommand.self,
             AnomalyCommand.self, ChecksCommand.self, InspectCommand.self, ParseCommand.self, ServeCommand.self,
-            TokenCommand.self,
+            TokenCommand.self, HealthCommand.self,
         ]
     )
 

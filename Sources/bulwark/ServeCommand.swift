@@ -16,11 +16,13 @@ struct ServeCommand: AsyncParsableCommand {
             stop the server and the loop together: running cycles get --shutdown-grace to finish.
             """)
 
-    @Option(name: .customLong("config"), help: "The controller config (bulwark.yaml).")
-    var config: String
+    @Option(
+        name: .customLong("config"),
+        help: "The controller config (bulwark.yaml). Default: $BULWARK_CONFIG, else the text of $BULWARK_CONFIG_YAML.")
+    var config: String?
 
-    @Option(name: .customLong("listen"), help: "HOST:PORT to listen on.")
-    var listen: String = "127.0.0.1:8080"
+    @Option(name: .customLong("listen"), help: "HOST:PORT to listen on. Default: $BULWARK_LISTEN, else 127.0.0.1:8080.")
+    var listen: String?
 
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key the server speaks HTTPS only.")
     var tlsCertificate: String?
@@ -44,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
-        _ = try Self.parseListen(listen)
+        if let listen { _ = try Self.parseListen(listen) }
     }
 
     /// `HOST:PORT` (an IPv6 host in brackets).
@@ -63,8 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         _ = try ControllerSetup.bootstrapLogging(logLevel)
         let logger = Logger(label: "bulwark.serve")
+        let environmentVariables = ProcessInfo.processInfo.environment
+        let configFile = try ServeConfigSource.file(explicit: config, environment: environmentVariables)
+        let listen = self.listen ?? environmentVariables["BULWARK_LISTEN"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1:8080"
         let setup = try await ControllerSetup.make(
-            configFile: config, checksDir: checksDir, replica: replica, grace: grace, storeOption: store, logger: logger)
+            configFile: configFile, checksDir: checksDir, replica: replica, grace: grace, storeOption: store, logger: logger)
         let address = try Self.parseListen(listen)
         let environment = setup.environment
         let checks = setup.library.checks

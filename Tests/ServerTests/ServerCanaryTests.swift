@@ -71,6 +71,8 @@ extension ServerTests {
                     "/api/v1/scans/\(scan.id)/findings?limit=1000", "/api/v1/scans/\(scan.id)/sarif",
                     "/api/v1/targets/infra/drift", "/api/v1/targets/infra/diff?from=\(scan.commit)", "/api/v1/alerts",
                     "/api/v1/remediations", "/health/ready", "/metrics",
+                    // The dashboard's pages, rendered for the same token.
+                    "/", "/targets/infra", "/targets/infra?verdict=FAILED", "/remediation",
                 ]
                 for framework in try await server.store.complianceFrameworks(scanID: scan.id) {
                     paths.append("/api/v1/targets/infra/compliance/\(framework)")

@@ -88,5 +88,21 @@ extension ServerTests {
             #expect(try await reopened.token(hash: TokenSecret.hash(token))?.revokedAt != nil)
             await reopened.close()
         }
+
+        @Test("bulwark health: 0 when /health/live answers 200, 1 for a 503 readiness and for a closed port")
+        func healthCommand() async throws {
+            let bulwark = try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE")
+            let server = try await ServerHarness.start(.sqlite)
+            defer { Task { await server.stop() } }
+            let live = try Self.run(bulwark, ["health", "--url", "http://127.0.0.1:\(server.port)"])
+            #expect(live.status == 0 && live.out.contains("/health/live: 200"), "\(live.out)\(live.err)")
+            // No loop runs beside the harness's server, so it is alive but not ready.
+            let ready = try Self.run(bulwark, ["health", "--ready", "--url", "http://127.0.0.1:\(server.port)"])
+            #expect(ready.status == 1 && ready.out.contains("/health/ready: 503"), "\(ready.out)\(ready.err)")
+            let closed = try Self.run(bulwark, ["health", "--url", "http://127.0.0.1:1", "--timeout", "2"])
+            #expect(closed.status == 1 && closed.out.contains("no answer"))
+            let wrong = try Self.run(bulwark, ["health", "--url", "file:///etc/hostname"])
+            #expect(wrong.status == 2)
+        }
     }
 }

@@ -22,7 +22,13 @@ locals {
     portMappings           = [{ containerPort = local.port, protocol = "tcp" }]
     # The store URL carries no password: libpq takes it from PGPASSWORD, filled from the RDS-managed secret.
     environment = [
-      for key, value in merge(var.environment, { BULWARK_DATABASE_URL = local.database_url }) : { name = key, value = value }
+      for key, value in merge(var.environment, {
+        BULWARK_DATABASE_URL = local.database_url
+        # Only /tmp is writable (read-only root): the Git cache and the config written from its text live there.
+        BULWARK_HOME        = "/tmp/bulwark"
+        BULWARK_LISTEN      = "0.0.0.0:${local.port}"
+        BULWARK_CONFIG_YAML = var.controller_config
+      }) : { name = key, value = value }
     ]
     secrets = [
       { name = "BULWARK_GIT_TOKEN", valueFrom = aws_secretsmanager_secret.git_token.arn },

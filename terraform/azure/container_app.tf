@@ -19,6 +19,8 @@ locals {
 
   environment = merge(var.environment, {
     BULWARK_DATABASE_URL = local.database_url
+    BULWARK_LISTEN       = "0.0.0.0:${local.port}"
+    BULWARK_CONFIG_YAML  = var.controller_config
     # Which managed identity the app's token requests use (the app may carry the remediation one too).
     AZURE_CLIENT_ID = azurerm_user_assigned_identity.this.client_id
   })

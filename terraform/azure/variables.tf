@@ -137,3 +137,8 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "controller_config" {
+  description = "The controller config (bulwark.yaml) as text: targets, frameworks, clouds. Reference the secrets as {env: BULWARK_GIT_TOKEN} and {env: BULWARK_WEBHOOK_SECRET}; the container writes it to $BULWARK_HOME/bulwark.yaml."
+  type        = string
+}

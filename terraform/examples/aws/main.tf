@@ -38,6 +38,7 @@ variable "webhook_secret" {
 module "bulwark" {
   source = "../../aws"
 
+  controller_config  = file("${path.module}/bulwark.yaml")
   name               = "bulwark"
   vpc_id             = "vpc-0a1b2c3d4e5f60718"
   private_subnet_ids = ["subnet-0aa11bb22cc33dd44", "subnet-0ee55ff66aa77bb88"]

@@ -37,6 +37,7 @@ locals {
 module "bulwark" {
   source = "../../azure"
 
+  controller_config   = file("${path.module}/bulwark.yaml")
   name                = "bulwark"
   resource_group_name = "security-tools-weu"
   location            = "westeurope"
