@@ -114,7 +114,8 @@ final class ServerHarness: Sendable {
     ) async throws -> Reply {
         var fields = headers
         if let bearer = token ?? role.flatMap({ tokens[$0] }) { fields[.authorization] = "Bearer \(bearer)" }
-        let client = TestClient(host: "127.0.0.1", port: port)
+        // A generous read timeout: the whole suite runs in parallel beside this server on two cores.
+        let client = TestClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(120)))
         client.connect()
         defer { Task { try? await client.shutdown() } }
         let response = try await client.execute(

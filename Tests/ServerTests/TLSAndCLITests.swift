@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Server
 import Store
 import TestSupport
@@ -23,6 +24,12 @@ extension ServerTests {
             return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
         }
 
+        /// `run` off the cooperative pool, for a child that talks to a server in this process: a blocked pool
+        /// thread would starve the server that must answer it.
+        static func runOffPool(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, out: String, err: String) {
+            try await OffPool.run { Result { try Self.run(executable, arguments) } }.get()
+        }
+
         @Test("HTTPS with a self-signed certificate made by openssl; a missing key stops the start")
         func tls() async throws {
             let directory = NSTemporaryDirectory() + "bulwark-tls-" + UUID().uuidString
@@ -41,16 +48,16 @@ extension ServerTests {
                     host: "127.0.0.1", port: 0, tlsCertificate: directory + "/cert.pem", tlsKey: directory + "/key.pem"))
             defer { Task { await server.stop() } }
             let token = try #require(server.tokens[.viewer])
-            let trusted = try Self.run(
+            let trusted = try await Self.runOffPool(
                 "/usr/bin/curl",
                 [
                     "-sS", "--cacert", directory + "/cert.pem", "-H", "Authorization: Bearer \(token)",
                     "https://127.0.0.1:\(server.port)/api/v1/targets",
                 ])
             #expect(trusted.status == 0 && trusted.out.contains("\"infra\""), "\(trusted.err)")
-            let plain = try Self.run("/usr/bin/curl", ["-sS", "http://127.0.0.1:\(server.port)/health/live"])
+            let plain = try await Self.runOffPool("/usr/bin/curl", ["-sS", "http://127.0.0.1:\(server.port)/health/live"])
             #expect(plain.status != 0 || !plain.out.contains("\"ok\""))
-            let untrusted = try Self.run("/usr/bin/curl", ["-sS", "https://127.0.0.1:\(server.port)/health/live"])
+            let untrusted = try await Self.runOffPool("/usr/bin/curl", ["-sS", "https://127.0.0.1:\(server.port)/health/live"])
             #expect(untrusted.status != 0)
 
             let store = try await Store.open(.sqlite(path: directory + "/other.db"))
@@ -94,14 +101,15 @@ extension ServerTests {
             let bulwark = try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE")
             let server = try await ServerHarness.start(.sqlite)
             defer { Task { await server.stop() } }
-            let live = try Self.run(bulwark, ["health", "--url", "http://127.0.0.1:\(server.port)"])
+            let live = try await Self.runOffPool(bulwark, ["health", "--url", "http://127.0.0.1:\(server.port)", "--timeout", "60"])
             #expect(live.status == 0 && live.out.contains("/health/live: 200"), "\(live.out)\(live.err)")
             // No loop runs beside the harness's server, so it is alive but not ready.
-            let ready = try Self.run(bulwark, ["health", "--ready", "--url", "http://127.0.0.1:\(server.port)"])
+            let ready = try await Self.runOffPool(
+                bulwark, ["health", "--ready", "--url", "http://127.0.0.1:\(server.port)", "--timeout", "60"])
             #expect(ready.status == 1 && ready.out.contains("/health/ready: 503"), "\(ready.out)\(ready.err)")
-            let closed = try Self.run(bulwark, ["health", "--url", "http://127.0.0.1:1", "--timeout", "2"])
+            let closed = try await Self.runOffPool(bulwark, ["health", "--url", "http://127.0.0.1:1", "--timeout", "2"])
             #expect(closed.status == 1 && closed.out.contains("no answer"))
-            let wrong = try Self.run(bulwark, ["health", "--url", "file:///etc/hostname"])
+            let wrong = try await Self.runOffPool(bulwark, ["health", "--url", "file:///etc/hostname"])
             #expect(wrong.status == 2)
         }
     }
