@@ -136,7 +136,7 @@ import Testing
 
     /// `bulwark anomaly watch` over a real S3 API (moto behind a proxy that fails one GetObject with 500s on the
     /// first poll): the object is read on the next poll, its alert raised once, no object read twice.
-    @Test(.timeLimit(.minutes(3))) func watcherRetriesAFailedS3ObjectWithoutLosingOrRepeatingAlerts() async throws {
+    @Test(.timeLimit(.minutes(10))) func watcherRetriesAFailedS3ObjectWithoutLosingOrRepeatingAlerts() async throws {
         let moto = try MotoServer()
         defer { moto.stop() }
         let seeder = try AWSClient.fromEnvironment(moto.environment())

@@ -12,7 +12,7 @@ import Testing
         try Gzip.compress(Data(#"{"Records":[\#(Support.cloudTrailRecord(time: time, name: name))]}"#.utf8))
     }
 
-    @Test(.timeLimit(.minutes(3))) func readsNewObjectsPerFolderAcrossPages() async throws {
+    @Test(.timeLimit(.minutes(10))) func readsNewObjectsPerFolderAcrossPages() async throws {
         let moto = try MotoServer()
         defer { moto.stop() }
         let client = try AWSClient.fromEnvironment(moto.environment())

@@ -207,7 +207,7 @@ import Testing
         #expect(Set(gets).count == keys.count)
     }
 
-    @Test(.timeLimit(.minutes(3))) func azureActivityLogThroughTheStage() async throws {
+    @Test(.timeLimit(.minutes(10))) func azureActivityLogThroughTheStage() async throws {
         let subscription = "0b1f6471-1bf0-4dda-aec3-cb9272f09590"
         let values = TestCounter()
         let arm = try LoopbackHTTPServer { request in

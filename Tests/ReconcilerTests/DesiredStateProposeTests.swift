@@ -34,7 +34,7 @@ import Testing
         return files
     }
 
-    @Test(.timeLimit(.minutes(3))) func proposeModeOnTheExamplePushesACleanFixBranchThatPasses() async throws {
+    @Test(.timeLimit(.minutes(10))) func proposeModeOnTheExamplePushesACleanFixBranchThatPasses() async throws {
         let h = try await ReconcileLoopTests.Harness()
         let work = try h.remote.createRepository("infra", files: try Self.desiredStateFiles())
         let first = try h.remote.git(["-C", work, "rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)

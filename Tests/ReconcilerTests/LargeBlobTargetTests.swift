@@ -21,7 +21,7 @@ import Testing
         }
         """
 
-    @Test(.timeLimit(.minutes(3))) func aLargeArtifactBesideTheConfigurationStillStoresTheScan() async throws {
+    @Test(.timeLimit(.minutes(10))) func aLargeArtifactBesideTheConfigurationStillStoresTheScan() async throws {
         let h = try await ReconcileLoopTests.Harness()
         let artifact = String(repeating: "z", count: 9 << 20)
         _ = try h.remote.createRepository(
@@ -48,7 +48,7 @@ import Testing
         return (scanner, try await scanner.snapshot(repository: repository, commit: commit, paths: ["."]))
     }
 
-    @Test(.timeLimit(.minutes(3))) func theOversizedFilesAreReportedWhereTheyAreRead() async throws {
+    @Test(.timeLimit(.minutes(10))) func theOversizedFilesAreReportedWhereTheyAreRead() async throws {
         let artifact = String(repeating: "z", count: 9 << 20)
         let (scanner, snapshot) = try await snapshot([
             "lambda.tf": Self.lambda, "lambda.zip": artifact, "generated/huge.tf": "# " + artifact,
@@ -64,7 +64,7 @@ import Testing
         #expect(report.diagnostics.contains { $0.message.contains("huge.tf") || ($0.file ?? "").contains("huge.tf") }, "\(messages)")
     }
 
-    @Test(.timeLimit(.minutes(3))) func aLargeArtifactAFunctionHashesIsReadOnceWhenAskedFor() async throws {
+    @Test(.timeLimit(.minutes(10))) func aLargeArtifactAFunctionHashesIsReadOnceWhenAskedFor() async throws {
         let artifact = String(repeating: "q", count: 20 << 20)
         let (scanner, snapshot) = try await snapshot(["lambda.tf": Self.lambda, "lambda.zip": artifact])
         let zip = try #require(snapshot.deferred["lambda.zip"])
@@ -79,7 +79,7 @@ import Testing
         #expect(zip.loads == 1)
     }
 
-    @Test(.timeLimit(.minutes(3))) func anArtifactNothingReadsIsNeverRead() async throws {
+    @Test(.timeLimit(.minutes(10))) func anArtifactNothingReadsIsNeverRead() async throws {
         let unused = """
             resource "aws_lambda_function" "f" {
               function_name = "f"
@@ -95,7 +95,7 @@ import Testing
         for (path, file) in snapshot.deferred { #expect(file.loads == 0, "\(path)") }
     }
 
-    @Test(.timeLimit(.minutes(3))) func aTargetsMaxFileSizeLimitsThePlanAndStateJSON() async throws {
+    @Test(.timeLimit(.minutes(10))) func aTargetsMaxFileSizeLimitsThePlanAndStateJSON() async throws {
         let plan = #"{"format_version":"1.2","terraform_version":"1.9.0","planned_values":{"root_module":{}}}"#
         let padded = plan.dropLast() + #","padding":""# + String(repeating: " ", count: 4096) + #""}"#
         let (_, limited) = try await snapshot(["plan.json": String(padded)]) { $0.limitingInputFiles(to: 1024) }

@@ -71,7 +71,7 @@ import Testing
             VirtualMachines: Standard
         """
 
-    @Test(.timeLimit(.minutes(3))) func azureCycleStoresDriftFindingsAndDeniedTypesAsWarnings() async throws {
+    @Test(.timeLimit(.minutes(10))) func azureCycleStoresDriftFindingsAndDeniedTypesAsWarnings() async throws {
         let server = try Self.armServer()
         defer { server.stop() }
         let h = try await ReconcileLoopTests.Harness()

@@ -75,7 +75,7 @@ import Testing
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func newCommitsAreScannedAndUnchangedOnesAreNot() async throws {
+    @Test(.timeLimit(.minutes(10))) func newCommitsAreScannedAndUnchangedOnesAreNot() async throws {
         let h = try await Harness()
         let work = try h.remote.createRepository("infra", files: ["main.tf": Self.insecure])
         let first = try h.remote.git(["-C", work, "rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -120,7 +120,7 @@ import Testing
         #expect(try await h.store.scans(target: "infra", limit: 10).count == 3)
     }
 
-    @Test(.timeLimit(.minutes(2))) func deletedBranchStallsWithAClearMessage() async throws {
+    @Test(.timeLimit(.minutes(10))) func deletedBranchStallsWithAClearMessage() async throws {
         let h = try await Harness()
         let work = try h.remote.createRepository("feature", files: ["main.tf": Self.fixed])
         try h.remote.git(["-C", work, "push", "-q", "origin", "main:topic"])
@@ -136,7 +136,7 @@ import Testing
         #expect(status.lastObservedCommit?.hasPrefix("topic@sha1:") == true)
     }
 
-    @Test(.timeLimit(.minutes(2))) func failuresBackOffAndStallWithoutDelayingOtherTargets() async throws {
+    @Test(.timeLimit(.minutes(10))) func failuresBackOffAndStallWithoutDelayingOtherTargets() async throws {
         let h = try await Harness()
         try h.remote.createRepository("good", files: ["main.tf": Self.fixed])
         let deadPort = try GitRemoteFixture.freePort()
@@ -175,7 +175,7 @@ import Testing
         #expect(Set(stored.map(\.target)) == ["unreachable", "secret", "paused", "good"])
     }
 
-    @Test(.timeLimit(.minutes(2))) func gracefulStopEndsTheLoop() async throws {
+    @Test(.timeLimit(.minutes(10))) func gracefulStopEndsTheLoop() async throws {
         let h = try await Harness()
         try h.remote.createRepository("loop", files: ["main.tf": Self.fixed])
         let reconciler = h.reconciler([h.target("loop")], shutdownGrace: .seconds(5))
@@ -189,7 +189,7 @@ import Testing
         #expect(try await h.store.scans(target: "loop", limit: 10).count == 1)
     }
 
-    @Test(.timeLimit(.minutes(2))) func pullRequestDiffShowsNewResolvedAndUnchanged() async throws {
+    @Test(.timeLimit(.minutes(10))) func pullRequestDiffShowsNewResolvedAndUnchanged() async throws {
         let h = try await Harness()
         let work = try h.remote.createRepository(
             "pr",

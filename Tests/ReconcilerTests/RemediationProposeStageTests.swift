@@ -103,7 +103,7 @@ import Testing
         var writes: [ReceivedRequest] { host.requests.filter { $0.method != "GET" } }
     }
 
-    @Test(.timeLimit(.minutes(3))) func proposeOpensOnePullRequestPerCheckAndStaysIdempotent() async throws {
+    @Test(.timeLimit(.minutes(10))) func proposeOpensOnePullRequestPerCheckAndStaysIdempotent() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         let reconciler = s.reconciler(s.target(provider: .github, repository: "acme/infra"))
 
@@ -167,7 +167,7 @@ import Testing
         #expect(try s.bare(["rev-parse", branch]) == fixSHA)
     }
 
-    @Test(.timeLimit(.minutes(3))) func newCommitUpdatesTheRequestAndClosedOnesAreRespected() async throws {
+    @Test(.timeLimit(.minutes(10))) func newCommitUpdatesTheRequestAndClosedOnesAreRespected() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         let reconciler = s.reconciler(s.target(provider: .github, repository: "acme/infra"))
         _ = await reconciler.runOnce()
@@ -206,7 +206,7 @@ import Testing
         #expect(states == ["closed", "merged"])
     }
 
-    @Test(.timeLimit(.minutes(3))) func gitLabMergeRequestForOneGroup() async throws {
+    @Test(.timeLimit(.minutes(10))) func gitLabMergeRequestForOneGroup() async throws {
         let s = try await Setup(flavor: .gitlab, repository: "acme/infra")
         let reconciler = s.reconciler(s.target(provider: .gitlab, repository: "acme/infra", grouping: .single))
         let status = try #require(await reconciler.runOnce().first)
@@ -236,7 +236,7 @@ import Testing
         #expect(try s.bare(["rev-parse", "bulwark/fix/all^"]) == second)
     }
 
-    @Test(.timeLimit(.minutes(3))) func aLostStoreAdoptsTheHostsRequestsInsteadOfOpeningNewOnes() async throws {
+    @Test(.timeLimit(.minutes(10))) func aLostStoreAdoptsTheHostsRequestsInsteadOfOpeningNewOnes() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         let target = s.target(provider: .github, repository: "acme/infra")
         _ = await s.reconciler(target).runOnce()
@@ -269,7 +269,7 @@ import Testing
         #expect(adopted == ["\(imds.number):closed", "\(acl.number):open"].sorted())
     }
 
-    @Test(.timeLimit(.minutes(2))) func withoutAHostOnlyTheBranchIsPushedOnce() async throws {
+    @Test(.timeLimit(.minutes(10))) func withoutAHostOnlyTheBranchIsPushedOnce() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         var target = s.target(provider: .github, repository: "acme/infra", grouping: .single)
         target.proposals.pullRequests = nil
@@ -285,7 +285,7 @@ import Testing
         #expect(try await s.h.store.fixProposals(target: "infra").map(\.provider) == ["none"])
     }
 
-    @Test(.timeLimit(.minutes(3))) func refusedTokenStallsWithAClearErrorAndNoSecret() async throws {
+    @Test(.timeLimit(.minutes(10))) func refusedTokenStallsWithAClearErrorAndNoSecret() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra", hostToken: "a-different-token")
         let reconciler = s.reconciler(s.target(provider: .github, repository: "acme/infra"))
         let status = try #require(await reconciler.runOnce().first)
@@ -300,7 +300,7 @@ import Testing
         #expect(s.host.pullRequests.isEmpty)
     }
 
-    @Test(.timeLimit(.minutes(2))) func missingTokenVariableIsAConfigurationError() async throws {
+    @Test(.timeLimit(.minutes(10))) func missingTokenVariableIsAConfigurationError() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         let stage = RemediationProposeStage(planner: Self.planner, retry: Self.noWait)
         let reconciler = s.h.reconciler(
@@ -313,7 +313,7 @@ import Testing
         #expect(s.host.requests.isEmpty)
     }
 
-    @Test(.timeLimit(.minutes(2))) func theTargetsOwnBranchIsNeverPushed() async throws {
+    @Test(.timeLimit(.minutes(10))) func theTargetsOwnBranchIsNeverPushed() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra")
         try s.h.remote.git(["-C", s.work, "push", "-q", "origin", "main:bulwark/fix/all"])
         let reconciler = s.reconciler(

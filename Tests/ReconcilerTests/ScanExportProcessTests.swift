@@ -36,7 +36,7 @@ import Testing
         ).wait()
     }
 
-    @Test(.timeLimit(.minutes(3))) func asffNeedsAnAccountAndRegionOCSFDoesNot() async throws {
+    @Test(.timeLimit(.minutes(10))) func asffNeedsAnAccountAndRegionOCSFDoesNot() async throws {
         let dir = try Self.tree("infra", ["main.tf": Self.bucket])
         let missing = try await scan([dir, "-o", "asff"])
         #expect(missing.exitCode == 2)

@@ -140,7 +140,7 @@ struct ConfinementCanaryTests {
         return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8))
     }
 
-    @Test("scan in every format, inspect and fix print no canary", .timeLimit(.minutes(3)))
+    @Test("scan in every format, inspect and fix print no canary", .timeLimit(.minutes(10)))
     func noOutputCarriesACanary() throws {
         let plant = try Plant()
         defer { plant.remove() }
@@ -177,7 +177,7 @@ struct ConfinementCanaryTests {
         #expect(after.hasPrefix("resource \"aws_s3_bucket\" \"leak\""), "fix must not touch the planted file")
     }
 
-    @Test("--allow-read opens exactly the directories it names", .timeLimit(.minutes(2)))
+    @Test("--allow-read opens exactly the directories it names", .timeLimit(.minutes(10)))
     func allowReadWidensTheRoots() throws {
         let plant = try Plant()
         defer { plant.remove() }
