@@ -82,7 +82,7 @@ public struct CheckLibrary: Sendable {
         var seen: [String: String] = [:]
         if let directory { library.add(directory: directory, what: "check library", seen: &seen) }
         for dir in external { library.add(directory: dir, what: "external checks directory", seen: &seen) }
-        library.applyControlChecks(files: library.frameworkFiles)
+        library.applyControlChecks()
         return library
     }
 
@@ -96,14 +96,14 @@ public struct CheckLibrary: Sendable {
             checks: checks.map { (embedded.fileName($0), .success(embedded.contents[$0] ?? "")) },
             frameworks: frameworks.map { (embedded.fileName($0), .success(embedded.contents[$0] ?? "")) }, seen: &seen)
         for dir in external { library.add(directory: dir, what: "external checks directory", seen: &seen) }
-        library.applyControlChecks(files: library.frameworkFiles)
+        library.applyControlChecks()
         return library
     }
 
     /// Folds the checks each framework file lists under its controls into those checks' `references.cis`, so every
     /// consumer (compliance, `--framework`, reports, the store) sees one mapping. A listed check the library does
     /// not hold is a warning: the framework still loads and the control stays unevidenced by it.
-    mutating func applyControlChecks(files: [String: String]) {
+    mutating func applyControlChecks() {
         var index: [String: Int] = [:]
         for (i, check) in checks.enumerated() { index[check.id] = i }
         for frameworkID in frameworks.keys.sorted() {
@@ -114,7 +114,7 @@ public struct CheckLibrary: Sendable {
                         diagnostics.append(
                             Diagnostic(
                                 .unknownCheck, "framework \(frameworkID) control \(control.id) names unknown check \(checkID)",
-                                at: .wholeFile(files[frameworkID] ?? frameworkID), severity: .warning))
+                                at: .wholeFile(frameworkFiles[frameworkID] ?? frameworkID), severity: .warning))
                         continue
                     }
                     var ids = checks[i].references.cis[frameworkID] ?? []

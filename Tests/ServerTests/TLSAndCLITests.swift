@@ -1,5 +1,4 @@
 import Foundation
-import Model
 import Server
 import Store
 import TestSupport
@@ -24,10 +23,10 @@ extension ServerTests {
             return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
         }
 
-        /// `run` off the cooperative pool, for a child that talks to a server in this process: a blocked pool
-        /// thread would starve the server that must answer it.
-        static func runOffPool(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, out: String, err: String) {
-            try await OffPool.run { Result { try Self.run(executable, arguments) } }.get()
+        /// A child that talks to the server in this process, waited for off the cooperative pool (a blocked pool
+        /// thread would starve the server that must answer it); stdout and stderr together.
+        static func talk(_ executable: String, _ arguments: [String]) async throws -> Subprocess.Outcome {
+            await try Subprocess(executable, arguments).wait()
         }
 
         @Test("HTTPS with a self-signed certificate made by openssl; a missing key stops the start")
@@ -48,17 +47,17 @@ extension ServerTests {
                     host: "127.0.0.1", port: 0, tlsCertificate: directory + "/cert.pem", tlsKey: directory + "/key.pem"))
             defer { Task { await server.stop() } }
             let token = try #require(server.tokens[.viewer])
-            let trusted = try await Self.runOffPool(
+            let trusted = try await Self.talk(
                 "/usr/bin/curl",
                 [
                     "-sS", "--cacert", directory + "/cert.pem", "-H", "Authorization: Bearer \(token)",
                     "https://127.0.0.1:\(server.port)/api/v1/targets",
                 ])
-            #expect(trusted.status == 0 && trusted.out.contains("\"infra\""), "\(trusted.err)")
-            let plain = try await Self.runOffPool("/usr/bin/curl", ["-sS", "http://127.0.0.1:\(server.port)/health/live"])
-            #expect(plain.status != 0 || !plain.out.contains("\"ok\""))
-            let untrusted = try await Self.runOffPool("/usr/bin/curl", ["-sS", "https://127.0.0.1:\(server.port)/health/live"])
-            #expect(untrusted.status != 0)
+            #expect(trusted.exitCode == 0 && trusted.output.contains("\"infra\""), "\(trusted.output)")
+            let plain = try await Self.talk("/usr/bin/curl", ["-sS", "http://127.0.0.1:\(server.port)/health/live"])
+            #expect(plain.exitCode != 0 || !plain.output.contains("\"ok\""))
+            let untrusted = try await Self.talk("/usr/bin/curl", ["-sS", "https://127.0.0.1:\(server.port)/health/live"])
+            #expect(untrusted.exitCode != 0)
 
             let store = try await Store.open(.sqlite(path: directory + "/other.db"))
             defer { Task { await store.close() } }
@@ -101,16 +100,16 @@ extension ServerTests {
             let bulwark = try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE")
             let server = try await ServerHarness.start(.sqlite)
             defer { Task { await server.stop() } }
-            let live = try await Self.runOffPool(bulwark, ["health", "--url", "http://127.0.0.1:\(server.port)", "--timeout", "60"])
-            #expect(live.status == 0 && live.out.contains("/health/live: 200"), "\(live.out)\(live.err)")
+            let live = try await Self.talk(bulwark, ["health", "--url", "http://127.0.0.1:\(server.port)", "--timeout", "60"])
+            #expect(live.exitCode == 0 && live.output.contains("/health/live: 200"), "\(live.output)")
             // No loop runs beside the harness's server, so it is alive but not ready.
-            let ready = try await Self.runOffPool(
+            let ready = try await Self.talk(
                 bulwark, ["health", "--ready", "--url", "http://127.0.0.1:\(server.port)", "--timeout", "60"])
-            #expect(ready.status == 1 && ready.out.contains("/health/ready: 503"), "\(ready.out)\(ready.err)")
-            let closed = try await Self.runOffPool(bulwark, ["health", "--url", "http://127.0.0.1:1", "--timeout", "2"])
-            #expect(closed.status == 1 && closed.out.contains("no answer"))
-            let wrong = try await Self.runOffPool(bulwark, ["health", "--url", "file:///etc/hostname"])
-            #expect(wrong.status == 2)
+            #expect(ready.exitCode == 1 && ready.output.contains("/health/ready: 503"), "\(ready.output)")
+            let closed = try await Self.talk(bulwark, ["health", "--url", "http://127.0.0.1:1", "--timeout", "2"])
+            #expect(closed.exitCode == 1 && closed.output.contains("no answer"))
+            let wrong = try await Self.talk(bulwark, ["health", "--url", "file:///etc/hostname"])
+            #expect(wrong.exitCode == 2)
         }
     }
 }
