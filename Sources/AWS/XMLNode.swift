@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 /// A parsed XML element: name (namespace prefix dropped), attributes, text and child elements.
 public struct XMLNode: Sendable, Hashable {
     public var name: String
@@ -71,71 +67,14 @@ public struct XMLNode: Sendable, Hashable {
     }
 
     /// Parses a whole document; the root element is returned. Depth is bounded so a hostile document cannot
-    /// exhaust the stack, and no external entities are resolved.
+    /// exhaust the stack, and document type declarations (so entities beyond the predefined ones) are refused.
     public static func parse(_ data: Data, maxDepth: Int = 64) throws(ParseError) -> XMLNode {
-        // Foundation's XMLParser traps (a forced String conversion) on an element name that is not UTF-8; AWS
-        // answers in UTF-8 only, so anything else is refused before it reaches the parser.
+        // Names and text are decoded as UTF-8; AWS answers in UTF-8 only, so anything else is refused up front
+        // rather than turned into replacement characters.
         guard String(validating: data, as: UTF8.self) != nil else {
             throw ParseError(message: "the document is not valid UTF-8", line: 1, column: 1)
         }
-        let builder = TreeBuilder(maxDepth: maxDepth)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.shouldProcessNamespaces = false
-        parser.delegate = builder
-        let ok = parser.parse()
-        if let error = builder.failure {
-            throw ParseError(message: error, line: parser.lineNumber, column: parser.columnNumber)
-        }
-        guard ok, let root = builder.root else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not an XML document"
-            throw ParseError(message: reason, line: parser.lineNumber, column: parser.columnNumber)
-        }
-        return root
-    }
-}
-
-/// Builds the tree from parser events.
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-    let maxDepth: Int
-    var stack: [XMLNode] = []
-    var texts: [String] = []
-    var root: XMLNode?
-    var failure: String?
-
-    init(maxDepth: Int) { self.maxDepth = maxDepth }
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-    ) {
-        guard stack.count < maxDepth else {
-            failure = "XML nested deeper than \(maxDepth) elements"
-            parser.abortParsing()
-            return
-        }
-        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-        stack.append(XMLNode(name: local, attributes: attributeDict))
-        texts.append("")
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !texts.isEmpty else { return }
-        texts[texts.count - 1] += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard !texts.isEmpty else { return }
-        texts[texts.count - 1] += String(decoding: CDATABlock, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        guard var node = stack.popLast(), let text = texts.popLast() else { return }
-        node.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if stack.isEmpty {
-            root = node
-        } else {
-            stack[stack.count - 1].children.append(node)
-        }
+        var reader = XMLReader(bytes: Array(data), maxDepth: maxDepth)
+        return try reader.document()
     }
 }
