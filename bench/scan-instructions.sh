@@ -27,5 +27,9 @@ for row in "empty directory|$out/empty" "desired-state/terraform|$PWD/desired-st
   key=$(echo "$name" | tr '/ ' '__')
   a=$(count "$key" "$tree" "$out/anchor")
   b=$(count "$key" "$tree" "$out/new")
+  if [ -z "$a" ] || [ -z "$b" ]; then
+    echo "scan-instructions: valgrind did not finish on $name (see $out/$key.*.err)" >&2
+    exit 1
+  fi
   printf "%-26s %16s %16s %8.3f\n" "$name" "$a" "$b" "$(echo "$b / $a" | bc -l)"
 done

@@ -36,14 +36,20 @@ import Testing
                 + "condition: {attribute: acl, operator: exists}\n"
         }
         let files = (0..<40).map { i in
-            (path: String(format: "aws/c%02d.yaml", i), contents: check(i % 2 == 0 ? "BW_DUP" : "BW_\(i)", "t\(i)"))
+            (
+                path: String(format: "aws/c%02d.yaml", i),
+                contents: check(i % 2 == 0 ? "BLW-AWS-TST-900" : String(format: "BLW-AWS-TST-%03d", i), "t\(i)")
+            )
         }
         let library = CheckLibrary.load(embedded: CheckLibraryFiles(root: "(built-in)", files: files))
-        let dup = try #require(library.checks.first { $0.id == "BW_DUP" })
+        let dup = try #require(library.checks.first { $0.id == "BLW-AWS-TST-900" })
         #expect(dup.title == "t0")
+        #expect(library.diagnostics.allSatisfy { $0.code == .duplicate }, "\(library.diagnostics)")
         #expect(library.checks.count == 21)
         #expect(library.diagnostics.filter { $0.code == .duplicate }.count == 19)
-        #expect(library.checks.map(\.id) == ["BW_DUP"] + (0..<40).filter { $0 % 2 == 1 }.map { "BW_\($0)" })
+        #expect(
+            library.checks.map(\.id) == ["BLW-AWS-TST-900"] + (0..<40).filter { $0 % 2 == 1 }.map { String(format: "BLW-AWS-TST-%03d", $0) }
+        )
     }
 }
 
