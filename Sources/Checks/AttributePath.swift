@@ -19,7 +19,10 @@ public struct AttributePath: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `a.b.0.c`, `a[0].b`, `a.*.b`, `a[*].b`; nil for an empty path or an empty component.
     public init?(_ text: String) {
-        let normalized = text.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+        // Most paths have no brackets; Foundation's search is costly enough to skip when there is nothing to find.
+        let hasBracket = text.utf8.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }
+        let normalized =
+            hasBracket ? text.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "") : text
         var components: [Component] = []
         for part in normalized.split(separator: ".", omittingEmptySubsequences: false) {
             if part.isEmpty { return nil }

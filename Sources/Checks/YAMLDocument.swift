@@ -45,10 +45,15 @@ public struct YNode: Sendable {
 
     /// Parses one YAML document; nil for an empty file. Duplicate keys, aliases and syntax errors throw.
     public static func parse(_ text: String) throws(LoadError) -> YNode? {
+        // Composed without tag rules, so no scalar runs the resolver's regular expressions while composing (nor while
+        // the parser hashes mapping keys); `init(_:)` resolves the plain scalars whose text could match a rule. A
+        // document that fails to compose is composed again with the rules, so its error is the one it always was.
+        if let root = try? Yams.compose(yaml: text, .basic, .default, YAMLTags.encoding) {
+            return try YNode(root)
+        }
         let root: Node?
         do {
-            // No timestamp rule: dates such as `expires: 2026-12-31` stay strings and are parsed by us.
-            root = try Yams.compose(yaml: text, Resolver.default.removing(.timestamp))
+            root = try Yams.compose(yaml: text, YAMLTags.resolver, .default, YAMLTags.encoding)
         } catch let error as YamlError {
             throw Self.convert(error)
         } catch {
@@ -70,7 +75,7 @@ public struct YNode: Sendable {
         switch node {
         case .scalar(let scalar):
             let value: Value
-            switch node.tag.rawValue {
+            switch YAMLTags.resolvedTag(of: scalar) {
             case Tag.Name.null.rawValue: value = .null
             case Tag.Name.bool.rawValue: value = node.bool.map(Value.bool) ?? .string(scalar.string)
             // YAML 1.1 base-60 integers (`1:30`) are read by Yams with arithmetic that traps on overflow; YAML 1.2

@@ -27,7 +27,7 @@ public enum JSONReport {
         chunk.reserveCapacity(1 << 20)
         for (i, finding) in report.findings.enumerated() {
             chunk += "    "
-            result(finding).write(into: &chunk, indent: 2)
+            JSONResultWriter.write(finding, into: &chunk)
             chunk += i == report.findings.count - 1 ? "\n" : ",\n"
             if chunk.utf8.count >= 1 << 20 {
                 emit(chunk)

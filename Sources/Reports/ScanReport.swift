@@ -32,7 +32,7 @@ public struct ScanReport: Sendable {
     ) {
         self.tool = tool
         // Sorting indices moves integers instead of large Finding values.
-        let order = findings.indices.sorted { Finding.precedes(findings[$0], findings[$1]) }
+        let order = FindingOrder.indices(findings)
         self.findings = order.map { findings[$0] }
         self.diagnostics = diagnostics.sorted(by: ReportDiagnostic.precedes)
         self.compliance = compliance.sorted { $0.framework.id < $1.framework.id }

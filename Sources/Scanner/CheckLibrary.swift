@@ -161,8 +161,10 @@ public struct CheckLibrary: Sendable {
         checks files: [(String, Result<String, Diagnostic>)], frameworks frameworkTexts: [(String, Result<String, Diagnostic>)],
         seen: inout [String: String]
     ) {
-        for (file, text) in files {
-            switch text.flatMap({ Self.loadCheck(text: $0, file: file) }) {
+        // Files compile independently, on every core; they are added in file order so the first definition wins.
+        let loaded = ParallelMap.map(files) { file, text in text.flatMap { Self.loadCheck(text: $0, file: file) } }
+        for ((file, _), result) in zip(files, loaded) {
+            switch result {
             case .failure(let d):
                 diagnostics.append(d)
             case .success(let check):
@@ -177,8 +179,11 @@ public struct CheckLibrary: Sendable {
                 }
             }
         }
-        for (file, text) in frameworkTexts {
-            switch text.flatMap({ ComplianceFramework.load(yaml: $0, file: file) }) {
+        let frameworksLoaded = ParallelMap.map(frameworkTexts) { file, text in
+            text.flatMap { ComplianceFramework.load(yaml: $0, file: file) }
+        }
+        for ((file, _), result) in zip(frameworkTexts, frameworksLoaded) {
+            switch result {
             case .failure(let d): diagnostics.append(d)
             case .success(let f) where frameworks[f.id] == nil:
                 frameworks[f.id] = f
@@ -214,6 +219,9 @@ public struct CheckLibrary: Sendable {
 
     /// A Checkov policy's two top-level keys; Bulwark's format has neither.
     static func isCheckovPolicy(_ text: String) -> Bool {
+        // Both keys are ASCII, which no other text is canonically equivalent to: without both byte sequences
+        // somewhere in the file, no line can start with them.
+        guard contains(text, "metadata:"), contains(text, "definition:") else { return false }
         var hasMetadata = false
         var hasDefinition = false
         for line in text.split(whereSeparator: \.isNewline) {
@@ -221,6 +229,25 @@ public struct CheckLibrary: Sendable {
             if line.hasPrefix("definition:") { hasDefinition = true }
         }
         return hasMetadata && hasDefinition
+    }
+
+    /// Whether `needle`'s UTF-8 bytes occur in `text`'s.
+    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let head = pattern.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            var i = 0
+            let last = bytes.count - pattern.count
+            while i <= last {
+                if bytes[i] == head, memcmp(bytes.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 {
+                    return true
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Check files and framework files (those inside a `frameworks` folder) under `dir`, each sorted.

@@ -1,4 +1,6 @@
+import Checks
 import Foundation
+import Model
 import Testing
 
 @testable import Reports
@@ -85,6 +87,28 @@ import Testing
     @Test func streamedTextIsTheTreeRenderedWhole() {
         let report = sampleReport()
         #expect(!report.findings.isEmpty)
+        var pieces: [String] = []
+        JSONReport.write(report) { pieces.append($0) }
+        #expect(pieces.joined() == JSONReport.document(report).rendered())
+    }
+
+    /// The streamed results are written without the tree: every shape of a result must come out as the tree's bytes.
+    @Test func streamedResultsOfEveryShapeAreTheTreesBytes() {
+        var bare = makeCheck("BLW-AWS-S3-009", .low, title: "tab\there", checkov: ["CKV_AWS_1", "CKV_AWS_2"])
+        bare.references = CheckReferences(cis: ["cis-azure": ["1.1", "1.2"], "cis-aws": ["3.\"4\""], "empty": []])
+        let plain = makeCheck("BLW-AWS-S3-010", .high, title: "plain")
+        let stateResult = CheckResult(
+            check: CheckDefinition(
+                id: "BLW-AWS-S3-011", title: "no references", severity: .medium, provider: "aws", resourceTypes: ["*"],
+                condition: .constant(true)),
+            resourceAddress: "aws_s3_bucket.state", resourceType: "aws_s3_bucket", range: nil, verdict: .passed,
+            evidence: "")
+        let report = ScanReport(findings: [
+            makeFinding(bare, "aws_s3_bucket.a", .skipped(reason: "line\nbreak \u{1}"), file: "a.tf", line: 1),
+            makeFinding(plain, "aws_s3_bucket.b", .unknown(reason: "after apply"), file: "dir/b.tf", line: 2, input: "dir"),
+            Finding(result: stateResult, location: nil, input: "state.json"),
+            Finding(result: stateResult, location: FindingLocation(file: "terraform.tfstate"), input: "."),
+        ])
         var pieces: [String] = []
         JSONReport.write(report) { pieces.append($0) }
         #expect(pieces.joined() == JSONReport.document(report).rendered())
