@@ -41,7 +41,8 @@ import Testing
         }
     }
 
-    @Test("one comment per marker: added once, then edited in place, found past the first page",
+    @Test(
+        "one comment per marker: added once, then edited in place, found past the first page",
         arguments: [FakeCodeHost.Flavor.github, .gitlab])
     func upsert(flavor: FakeCodeHost.Flavor) async throws {
         let (fake, client) = try Self.host(flavor)

@@ -23,18 +23,21 @@ extension ServerTests {
             let fixture = try FixtureRepository.create(
                 in: directory.path, files: ["main.tf": PullRequestWebhookTests.unsafe])
             var reconciler: Reconciler?
-            try await withServer(.sqlite, adjust: { environment in
-                var options = ScanOptions()
-                options.library = CheckLibrary.load(directory: ServerCanaryTests.checksDirectory)
-                let config = ReconcileConfig(
-                    file: directory.path + "/bulwark.yaml", cacheDirectory: directory.path + "/git",
-                    targets: [TargetConfig(name: "infra", repository: fixture.bare)])
-                let loop = Reconciler(
-                    config: config, store: environment.store, scanner: CommitScanner(options: options), owner: "metrics")
-                environment.cycles = loop.requests
-                environment.targets = [.init(name: "infra", branch: "main", repository: fixture.bare)]
-                reconciler = loop
-            }) { server in
+            try await withServer(
+                .sqlite,
+                adjust: { environment in
+                    var options = ScanOptions()
+                    options.library = CheckLibrary.load(directory: ServerCanaryTests.checksDirectory)
+                    let config = ReconcileConfig(
+                        file: directory.path + "/bulwark.yaml", cacheDirectory: directory.path + "/git",
+                        targets: [TargetConfig(name: "infra", repository: fixture.bare)])
+                    let loop = Reconciler(
+                        config: config, store: environment.store, scanner: CommitScanner(options: options), owner: "metrics")
+                    environment.cycles = loop.requests
+                    environment.targets = [.init(name: "infra", branch: "main", repository: fixture.bare)]
+                    reconciler = loop
+                }
+            ) { server in
                 let loop = try #require(reconciler)
                 let before = try await server.request(.get, "/metrics").body
                 #expect(!before.contains("bulwark_cycles_total") && !before.contains("bulwark_open_findings_count"))

@@ -82,7 +82,7 @@ extension ServerTests {
         /// Waits until the queue has finished `count` scans and is idle (a hang guard, not a timing assertion).
         static func settle(_ queue: PullRequestScanQueue?, finished count: Int) async throws {
             let queue = try #require(queue)
-            for _ in 0..<6_000 {
+            for _ in 0..<1_200 {
                 if await queue.counts.finished >= count, await queue.isIdle { return }
                 try await Task.sleep(for: .milliseconds(100))
             }
@@ -95,13 +95,16 @@ extension ServerTests {
             let number = setup.fake.open(head: "feature", base: "main")
             let bad = try setup.push(Self.unsafe)
             var queue: PullRequestScanQueue?
-            try await withServer(.sqlite, adjust: { environment in
-                setup.adjust(&environment)
-                queue = environment.pullRequestScans
-            }) { server in
+            try await withServer(
+                .sqlite,
+                adjust: { environment in
+                    setup.adjust(&environment)
+                    queue = environment.pullRequestScans
+                }
+            ) { server in
                 let opened = Self.github("opened", number: number, head: bad, base: setup.base, url: setup.fixture.bare)
                 let reply = try await server.request(.post, "/hooks/github", headers: Self.signed(opened, delivery: "p1"), body: opened)
-                #expect(reply.status == 202 && reply.json["outcome"] as? String == "accepted")
+                #expect(reply.status == 202 && reply.json["outcome"] as? String == "accepted", "\(reply.body)")
                 #expect(reply.json["targets"] as? [String] == ["infra"])
                 try await Self.settle(queue, finished: 1)
                 #expect(setup.fake.statuses.map(\.state) == ["pending", "failure"])
@@ -134,29 +137,36 @@ extension ServerTests {
             }
         }
 
-        @Test("GitLab: a merge request hook sets a failed status and one note; an edit without commits is ignored",
+        @Test(
+            "GitLab: a merge request hook sets a failed status and one note; an edit without commits is ignored",
             .timeLimit(.minutes(10)))
         func gitlab() async throws {
             let setup = try Setup(.gitlab)
             let number = setup.fake.open(head: "feature", base: "main")
             let bad = try setup.push(Self.unsafe)
             var queue: PullRequestScanQueue?
-            try await withServer(.sqlite, adjust: { environment in
-                setup.adjust(&environment)
-                queue = environment.pullRequestScans
-            }) { server in
+            try await withServer(
+                .sqlite,
+                adjust: { environment in
+                    setup.adjust(&environment)
+                    queue = environment.pullRequestScans
+                }
+            ) { server in
                 func hook(_ action: String, extra: String = "") -> String {
                     #"{"object_kind":"merge_request","project":{"git_http_url":"\#(setup.fixture.bare)"},"#
                         + #""object_attributes":{"iid":\#(number),"action":"\#(action)","source_branch":"feature","#
                         + #""target_branch":"main","last_commit":{"id":"\#(bad)"}\#(extra)}}"#
                 }
                 func headers(_ uuid: String) -> HTTPFields {
-                    [.init("X-Gitlab-Event")!: "Merge Request Hook", .init("X-Gitlab-Event-UUID")!: uuid, .init("X-Gitlab-Token")!: Self.secret]
+                    [
+                        .init("X-Gitlab-Event")!: "Merge Request Hook", .init("X-Gitlab-Event-UUID")!: uuid,
+                        .init("X-Gitlab-Token")!: Self.secret,
+                    ]
                 }
                 let edit = try await server.request(.post, "/hooks/gitlab", headers: headers("m0"), body: hook("update"))
                 #expect(edit.status == 202 && edit.json["outcome"] as? String == "ignored")
                 let open = try await server.request(.post, "/hooks/gitlab", headers: headers("m1"), body: hook("open"))
-                #expect(open.status == 202 && open.json["outcome"] as? String == "accepted")
+                #expect(open.status == 202 && open.json["outcome"] as? String == "accepted", "\(open.body)")
                 try await Self.settle(queue, finished: 1)
                 #expect(setup.fake.statuses.map(\.state) == ["running", "failed"])
                 #expect(setup.fake.requests.contains { $0.path == "/api/v4/projects/acme%2Finfra/statuses/\(bad)" })

@@ -204,7 +204,8 @@ public final class FakeCodeHost: @unchecked Sendable {
         }
         let statuses = "\(prefix)/repos/\(repository)/statuses/"
         if request.method == "POST", path.hasPrefix(statuses) {
-            return status(String(path.dropFirst(statuses.count)), body, states: ["pending", "success", "failure", "error"], name: "context")
+            return status(
+                String(path.dropFirst(statuses.count)), body, states: ["pending", "success", "failure", "error"], name: "context")
         }
         if request.method == "PATCH", path.hasPrefix(issues + "comments/"), let id = Int(path.dropFirst(issues.count + 9)) {
             let number = lock.withLock { commentIDs.first { $0.value.contains(id) }?.key } ?? 0

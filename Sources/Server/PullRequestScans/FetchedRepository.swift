@@ -18,9 +18,11 @@ public actor FetchedRepository {
     /// The repository, opened or cloned the first time, then fetched.
     public func fetched() async throws -> GitRepository {
         let options = try options()
-        let task = opening ?? Task { [url, directory] in
-            try await GitRepository.openOrClone(url: url, cacheDirectory: directory, options: options)
-        }
+        let task =
+            opening
+            ?? Task { [url, directory] in
+                try await GitRepository.openOrClone(url: url, cacheDirectory: directory, options: options)
+            }
         opening = task
         let repository: GitRepository
         do {

@@ -73,11 +73,20 @@ public struct PullRequestEvent: Sendable, Hashable {
                 baseRef: try ref(attributes["target_branch"], field: "object_attributes.target_branch")))
     }
 
+    /// A positive integer, as JSONSerialization gives it (`NSNumber` or `Int`). A Boolean cannot be told from 1
+    /// on Linux, where an `NSNumber` of 1 casts to `Bool`; the payload is signed by the host, so it is taken as is.
     static func number(_ value: Any?, field: String) throws -> Int {
-        guard let number = value as? NSNumber, !(value is Bool), number.doubleValue == number.doubleValue.rounded(),
-            number.doubleValue >= 1, number.doubleValue < 1e12
-        else { throw APIError(.badRequest, "\(field) must be a positive integer", field: field) }
-        return number.intValue
+        let number: Double?
+        switch value {
+        case let integer as Int: number = Double(integer)
+        case let real as Double: number = real
+        case let boxed as NSNumber: number = boxed.doubleValue
+        default: number = nil
+        }
+        guard let number, number == number.rounded(), number >= 1, number < 1e12 else {
+            throw APIError(.badRequest, "\(field) must be a positive integer", field: field)
+        }
+        return Int(number)
     }
 
     /// A full SHA-1 or SHA-256 object id in hex, lower-cased.
