@@ -134,8 +134,8 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Model", "Checks", "Reports", "Store", "LiveRemediation", "Reconciler", "Dashboard", crypto, logging, serviceLifecycle,
-                hummingbird, hummingbirdTLS, prometheus,
+                "Model", "Checks", "Reports", "Store", "GitOps", "PullRequests", "CommitScan", "LiveRemediation", "Reconciler",
+                "Dashboard", crypto, logging, serviceLifecycle, hummingbird, hummingbirdTLS, prometheus,
             ],
             swiftSettings: swiftSettings),
 
@@ -144,8 +144,9 @@ let package = Package(
             name: "bulwark",
             dependencies: [
                 "Model", "HCL", "Terraform", "Checks", "Reports", "Scanner", "Remediation", "Store", "GitOps",
-                "CloudHTTP", "AWS", "Azure", "Discovery", "Drift", "LiveRemediation", "Anomaly", "AnomalyEvaluation",
-                "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", "EmbeddedChecks", "Server", argumentParser,
+                "CloudHTTP", "AWS", "Azure", "Discovery", "Drift", "LiveRemediation", "PullRequests", "Anomaly",
+                "AnomalyEvaluation", "ControllerConfig", "CommitScan", "Posture", "Reconciler", "Stages", "EmbeddedChecks",
+                "Server", argumentParser,
                 logging, serviceLifecycle,
             ],
             swiftSettings: swiftSettings),
@@ -227,8 +228,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "Model", "Scanner", "Store", "ControllerConfig", "CommitScan", "Reconciler", "Server", "TestSupport", "bulwark",
-                crypto, hummingbird, hummingbirdTesting, serviceLifecycle,
+                "Model", "Scanner", "Store", "GitOps", "PullRequests", "ControllerConfig", "CommitScan", "Reconciler", "Server",
+                "TestSupport", "bulwark", crypto, hummingbird, hummingbirdTesting, serviceLifecycle,
             ]),
     ]
 )

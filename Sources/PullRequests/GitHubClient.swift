@@ -89,8 +89,41 @@ public struct GitHubClient: PullRequestHost {
 
     /// `POST /repos/{owner}/{repo}/issues/{n}/comments` (pull requests are issues for comments).
     public func comment(number: Int, body: String) async throws(PullRequestError) {
-        let path = pulls.replacingOccurrences(of: "/pulls", with: "/issues") + "/\(number)/comments"
+        let path = "\(issues)/\(number)/comments"
         _ = try await api.call("POST", path, body: .object(["body": .string(body)]), resource: resource(number))
+    }
+
+    private var issues: String { pulls.replacingOccurrences(of: "/pulls", with: "/issues") }
+
+    /// `GET /repos/{owner}/{repo}/issues/{n}/comments`, page by page.
+    public func comments(number: Int) async throws(PullRequestError) -> [PullRequestComment] {
+        let path = "\(issues)/\(number)/comments"
+        var found: [PullRequestComment] = []
+        for page in 1...maxCommentPages {
+            let json = try await api.call(
+                "GET", path, query: [("per_page", "100"), ("page", String(page))], resource: resource(number))
+            let items = try HostAPI.comments(in: json, api: "GitHub GET \(path)", resource: resource(number))
+            found += items
+            if items.count < 100 { break }
+        }
+        return found
+    }
+
+    /// `PATCH /repos/{owner}/{repo}/issues/comments/{id}`.
+    public func editComment(number: Int, id: Int, body: String) async throws(PullRequestError) {
+        _ = try await api.call(
+            "PATCH", "\(issues)/comments/\(id)", body: .object(["body": .string(body)]), resource: resource(number))
+    }
+
+    /// `POST /repos/{owner}/{repo}/statuses/{sha}`.
+    public func setStatus(_ status: CommitStatus) async throws(PullRequestError) {
+        var fields: [String: Value] = [
+            "state": .string(status.state.github), "description": .string(status.sentDescription),
+            "context": .string(status.context),
+        ]
+        if let url = status.targetURL { fields["target_url"] = .string(url) }
+        let path = pulls.replacingOccurrences(of: "/pulls", with: "/statuses") + "/" + HostAPI.encodeSegment(status.sha)
+        _ = try await api.call("POST", path, body: .object(fields), resource: "\(repository) commit \(status.sha.prefix(12))")
     }
 
     /// GitHub's pull request object: `number`, `html_url`, `state` open/closed, `merged_at`, `head.ref`, `base.ref`.

@@ -83,6 +83,39 @@ public struct GitLabClient: PullRequestHost {
             resource: resource(number))
     }
 
+    /// `GET /projects/:id/merge_requests/:iid/notes`, oldest first, page by page.
+    public func comments(number: Int) async throws(PullRequestError) -> [PullRequestComment] {
+        let path = "\(requests)/\(number)/notes"
+        var found: [PullRequestComment] = []
+        for page in 1...maxCommentPages {
+            let json = try await api.call(
+                "GET", path,
+                query: [("sort", "asc"), ("order_by", "created_at"), ("per_page", "100"), ("page", String(page))],
+                resource: resource(number))
+            let items = try HostAPI.comments(in: json, api: "GitLab GET \(path)", resource: resource(number))
+            found += items
+            if items.count < 100 { break }
+        }
+        return found
+    }
+
+    /// `PUT /projects/:id/merge_requests/:iid/notes/:note_id`.
+    public func editComment(number: Int, id: Int, body: String) async throws(PullRequestError) {
+        _ = try await api.call(
+            "PUT", "\(requests)/\(number)/notes/\(id)", body: .object(["body": .string(body)]), resource: resource(number))
+    }
+
+    /// `POST /projects/:id/statuses/:sha`.
+    public func setStatus(_ status: CommitStatus) async throws(PullRequestError) {
+        var fields: [String: Value] = [
+            "state": .string(status.state.gitlab), "description": .string(status.sentDescription),
+            "name": .string(status.context),
+        ]
+        if let url = status.targetURL { fields["target_url"] = .string(url) }
+        let path = "/projects/\(HostAPI.encodeSegment(repository))/statuses/\(HostAPI.encodeSegment(status.sha))"
+        _ = try await api.call("POST", path, body: .object(fields), resource: "\(repository) commit \(status.sha.prefix(12))")
+    }
+
     /// GitLab's merge request: `iid`, `web_url`, `state` opened/closed/locked/merged, `source_branch`, `target_branch`.
     private func mergeRequest(_ json: Value, api label: String) throws(PullRequestError) -> PullRequest {
         guard let iid = json["iid"]?.numberValue, iid == iid.rounded(), iid > 0, let state = json["state"]?.stringValue,

@@ -102,6 +102,21 @@ struct HostAPI: Sendable {
         return found.sorted { $0.number > $1.number }
     }
 
+    /// The comments of a list answer (`id` and `body` of each, GitHub's issue comments and GitLab's notes alike).
+    static func comments(in json: Value, api: String, resource: String) throws(PullRequestError) -> [PullRequestComment] {
+        guard let items = json.elements else {
+            throw PullRequestError(.malformedResponse, "expected an array", api: api, resource: resource)
+        }
+        var found: [PullRequestComment] = []
+        for item in items {
+            guard let id = item["id"]?.numberValue, id == id.rounded(), id > 0, id < 9e15 else {
+                throw PullRequestError(.malformedResponse, "a comment needs a numeric id", api: api, resource: resource)
+            }
+            found.append(PullRequestComment(id: Int(id), body: item["body"]?.stringValue ?? ""))
+        }
+        return found
+    }
+
     /// GitHub answers an exhausted rate limit with 403 and `x-ratelimit-remaining: 0` (or a Retry-After); both wait.
     static func isRateLimited(_ response: HTTPResponse) -> Bool {
         response.status == 403 && (response.header("x-ratelimit-remaining") == "0" || response.header("Retry-After") != nil)

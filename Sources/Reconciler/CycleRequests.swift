@@ -1,12 +1,25 @@
 import Foundation
 import Synchronization
 
-/// Requests for an immediate cycle of a target (from the API or a webhook) and whether the loop is running,
-/// shared between the `Reconciler` and whoever asks; safe to use from any thread.
+/// Requests for an immediate cycle of a target (from the API or a webhook), whether the loop is running, and
+/// the cycles it finishes as they finish, shared between the `Reconciler` and whoever asks; safe to use from
+/// any thread.
 public final class CycleRequests: Sendable {
+    /// One cycle the loop finished.
+    public struct Finished: Sendable, Hashable {
+        public var target: String
+        /// `Unchanged` (same commit, nothing to do), `Skipped` (another replica holds the target, or it lost the
+        /// lease), `Abandoned` (shutdown), else the target status's reason: Succeeded, PartialScan, Failed,
+        /// Stalled, Suspended.
+        public var result: String
+        /// From the start of the cycle to its status saved.
+        public var seconds: Double
+    }
+
     private struct State {
         var queued: [String: String] = [:]
         var loopRunning = false
+        var observers: [@Sendable (Finished) -> Void] = []
     }
 
     private let state = Mutex(State())
@@ -35,4 +48,14 @@ public final class CycleRequests: Sendable {
     public var loopRunning: Bool { state.withLock { $0.loopRunning } }
 
     func setLoopRunning(_ running: Bool) { state.withLock { $0.loopRunning = running } }
+
+    /// Calls `observer` after every cycle the loop finishes, on the loop's task: it must return quickly.
+    public func observeCycles(_ observer: @escaping @Sendable (Finished) -> Void) {
+        state.withLock { $0.observers.append(observer) }
+    }
+
+    /// Tells the observers a cycle finished.
+    func finished(_ cycle: Finished) {
+        for observer in state.withLock({ $0.observers }) { observer(cycle) }
+    }
 }

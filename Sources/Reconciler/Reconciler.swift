@@ -189,8 +189,17 @@ public actor Reconciler: Service {
 
     /// One cycle of `target` with its status bookkeeping; never throws (failures become the status).
     public func reconcile(_ target: TargetConfig, force: Bool) async {
-        defer { running.remove(target.name) }
+        let started = ContinuousClock.now
         var status = statuses[target.name] ?? TargetStatus(target: target.name)
+        // Paths that end without a status of their own name their result; the rest report the status's reason.
+        var outcome: String?
+        defer {
+            running.remove(target.name)
+            requests.finished(
+                .init(
+                    target: target.name, result: outcome ?? status.reason.rawValue,
+                    seconds: (ContinuousClock.now - started).seconds))
+        }
         let now = Date()
         if target.suspend {
             status.ready = .unknown
@@ -204,6 +213,7 @@ public actor Reconciler: Service {
         do {
             switch try await store.claimLease(target: target.name, owner: owner, ttl: config.leaseDuration, now: now) {
             case .busy:
+                outcome = "Skipped"
                 status.nextRunAt = now.addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 statuses[target.name] = status
                 heldElsewhere[target.name] = .some(try? await store.leaseHolder(target: target.name))
@@ -246,6 +256,7 @@ public actor Reconciler: Service {
             }
             switch result {
             case .unchanged:
+                outcome = "Unchanged"
                 status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
                 statuses[target.name] = status
                 log.debug("commit unchanged")
@@ -268,6 +279,7 @@ public actor Reconciler: Service {
             }
         } catch let error as ReconcileError where error.code == .leaseLost {
             // The replica that took over owns the status now; ours must not overwrite it.
+            outcome = "Skipped"
             status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
             statuses[target.name] = status
             log.warning("lease lost during the cycle", metadata: ["error": .string(error.message)])
@@ -277,6 +289,7 @@ public actor Reconciler: Service {
             status.ready = .unknown
             status.reason = .failed
             status.message = "cycle abandoned at shutdown; nothing of it was stored"
+            outcome = "Abandoned"
             status.nextRunAt = Date()
         } catch {
             fail(
@@ -355,45 +368,5 @@ public actor Reconciler: Service {
     /// The first load errors, one per line, with a count of the rest.
     private static func loadErrorText(_ errors: [String]) -> String {
         errors.prefix(5).joined(separator: "\n") + (errors.count > 5 ? "\n… and \(errors.count - 5) more" : "")
-    }
-}
-
-/// Runs `body`, throwing a Timeout error if it has not finished within `limit`.
-func withDeadline<T: Sendable>(_ limit: Duration, target: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            return nil
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let value = first else {
-            throw ReconcileError(.timeout, "the cycle took longer than \(DurationText.format(limit))", target: target)
-        }
-        return value
-    }
-}
-
-extension TargetStatus {
-    /// The stored form.
-    public var record: TargetStatusRecord {
-        TargetStatusRecord(
-            target: target, ready: ready.rawValue, reason: reason.rawValue, message: message,
-            lastObservedCommit: lastObservedCommit, lastError: lastError, lastAttemptAt: lastAttemptAt ?? Date(),
-            nextRunAt: nextRunAt, failures: failures, owner: owner)
-    }
-
-    /// Restores a stored status.
-    init(_ record: TargetStatusRecord) {
-        self.init(target: record.target)
-        ready = Ready(rawValue: record.ready) ?? .unknown
-        reason = Reason(rawValue: record.reason) ?? .pending
-        message = record.message
-        lastObservedCommit = record.lastObservedCommit
-        lastError = record.lastError
-        lastAttemptAt = record.lastAttemptAt
-        nextRunAt = record.nextRunAt
-        failures = record.failures
-        owner = record.owner
     }
 }

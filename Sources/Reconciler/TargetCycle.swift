@@ -31,31 +31,7 @@ struct TargetCycle: Sendable {
 
     /// Remote options for the target: credentials resolved from their references, deadlines from the timeout.
     func remoteOptions() throws(ReconcileError) -> GitRemoteOptions {
-        var options = GitRemoteOptions()
-        options.timeout = target.timeout
-        options.caBundlePath = target.caBundle
-        options.knownHostsPath = target.knownHosts
-        options.allowInsecureHTTP = target.allowInsecureHTTP
-        do throws(ConfigError) {
-            switch target.credentials {
-            case nil:
-                break
-            case .token(let secret)?:
-                options.credentials = .token(try secret.resolve(environment: environment))
-            case .basic(let user, let password)?:
-                options.credentials = .userPassword(user: user, password: try password.resolve(environment: environment))
-            case .sshKey(let user, let key, let passphrase)?:
-                guard FileManager.default.isReadableFile(atPath: key) else {
-                    throw ConfigError(.missingSecret, "SSH key file \(key) cannot be read")
-                }
-                options.credentials = .sshKey(
-                    user: user, privateKeyPath: key, publicKeyPath: nil,
-                    passphrase: try passphrase?.resolve(environment: environment))
-            }
-        } catch {
-            throw ReconcileError(error)
-        }
-        return options
+        try target.remoteOptions(environment: environment)
     }
 
     /// Runs the cycle against `repository`; `previous` is the commit last scanned, `due` whether the full interval elapsed.

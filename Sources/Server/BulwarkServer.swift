@@ -31,11 +31,12 @@ public struct BulwarkServer: Sendable {
     public let metrics: ServerMetrics
     public let access: AccessControl
 
-    /// A server over `environment`.
+    /// A server over `environment`; the loop behind `environment.cycles`, if any, reports its cycles to `metrics`.
     public init(environment: ServerEnvironment, metrics: ServerMetrics = ServerMetrics()) {
         self.environment = environment
         self.metrics = metrics
         self.access = AccessControl(store: environment.store)
+        environment.cycles?.observeCycles { cycle in metrics.cycle(result: cycle.result, seconds: cycle.seconds) }
     }
 
     /// Every route on one router; middleware comes first because Hummingbird binds it as routes are added.
@@ -52,7 +53,7 @@ public struct BulwarkServer: Sendable {
         ScanRoutes(environment: environment).register(on: api)
         ComplianceRoutes(environment: environment).register(on: api)
         OperationsRoutes(environment: environment).register(on: api)
-        RemediationRoutes(environment: environment, metrics: metrics).register(on: api)
+        RemediationRoutes(environment: environment).register(on: api)
         ReportRoutes(environment: environment, checks: environment.checks).register(on: api)
         TokenRoutes(environment: environment).register(on: api)
         dashboard().register(on: router)

@@ -40,6 +40,8 @@ public struct ServerEnvironment: Sendable {
     public var webhookRatePerMinute: Int = 120
     /// The check library's definitions by id (SARIF rule text).
     public var checks: [String: CheckDefinition] = [:]
+    /// Where pull/merge request deliveries go to be scanned; nil: they are acknowledged and ignored.
+    public var pullRequestScans: PullRequestScanQueue?
 
     /// An environment over `store` and `targets`; by default applies have no cloud clients.
     public init(

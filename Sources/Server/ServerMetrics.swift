@@ -1,15 +1,15 @@
 import Model
 import Prometheus
 
-/// The server's Prometheus metrics, in its own registry (`/metrics`): API requests, webhook deliveries,
-/// remediation transitions made through the API, reconcile cycles and open findings per target.
+/// The server's Prometheus metrics, in its own registry (`/metrics`): API requests, webhook deliveries and the
+/// pull request scans they start, remediation transitions, reconcile cycles and open findings per target.
 public final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
 
     /// Latency buckets in seconds, from 1 ms to 10 s.
     static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10]
-    /// Cycle duration buckets in seconds, from 1 s to 30 min.
-    static let cycleBuckets: [Double] = [1, 5, 10, 30, 60, 120, 300, 600, 1800]
+    /// Cycle duration buckets in seconds, from 50 ms (a fetch that finds nothing new) to 30 min.
+    static let cycleBuckets: [Double] = [0.05, 0.25, 1, 5, 10, 30, 60, 120, 300, 600, 1800]
 
     private static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
@@ -26,7 +26,7 @@ public final class ServerMetrics: Sendable {
     private static var transitions: MetricNameDescriptor {
         MetricNameDescriptor(
             namespace: "bulwark", metricName: "remediation_transitions", unitName: "total",
-            helpText: "Remediation transitions made through the API")
+            helpText: "Remediation status changes by new status")
     }
     private static var cycles: MetricNameDescriptor {
         MetricNameDescriptor(
@@ -40,6 +40,12 @@ public final class ServerMetrics: Sendable {
         MetricNameDescriptor(
             namespace: "bulwark", metricName: "open_findings", unitName: "count",
             helpText: "Failed results of each target's latest scan by severity")
+    }
+
+    private static var pullRequestScans: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "bulwark", metricName: "pull_request_scans", unitName: "total",
+            helpText: "Pull request scans run for webhook deliveries, by result")
     }
 
     /// A registry with no samples yet.
@@ -59,19 +65,19 @@ public final class ServerMetrics: Sendable {
         registry.makeCounter(descriptor: Self.deliveries, labels: [("provider", provider), ("outcome", outcome)]).increment()
     }
 
-    /// One remediation transition made through the API.
+    /// One pull request scan finished: passed, failed, unknown or error.
+    func pullRequestScan(result: String) {
+        registry.makeCounter(descriptor: Self.pullRequestScans, labels: [("result", result)]).increment()
+    }
+
+    /// One remediation status change seen between two scrapes.
     func remediation(to status: String) {
         registry.makeCounter(descriptor: Self.transitions, labels: [("to", status)]).increment()
     }
 
-    /// One reconcile cycle finished, by result (its Ready condition: True, False, Unknown).
-    func cycle(result: String, seconds: Double?) {
+    /// One reconcile cycle finished, by result (`CycleRequests.Finished.result`), and how long it took.
+    func cycle(result: String, seconds: Double) {
         registry.makeCounter(descriptor: Self.cycles, labels: [("result", result)]).increment()
-        if let seconds { cycleDuration(seconds: seconds) }
-    }
-
-    /// How long a cycle's scan took.
-    func cycleDuration(seconds: Double) {
         registry.makeValueHistogram(descriptor: Self.cycleDuration, labels: [], buckets: Self.cycleBuckets).record(seconds)
     }
 

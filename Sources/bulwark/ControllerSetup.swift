@@ -14,6 +14,8 @@ struct ControllerSetup {
     let library: CheckLibrary
     let store: Store
     let reconciler: Reconciler
+    /// The scanner the loop uses (pull request scans use it too).
+    let scanner: CommitScanner
     let environment: [String: String]
 
     /// Loads and opens everything; a bad config exits 2 with its error printed.
@@ -44,8 +46,9 @@ struct ControllerSetup {
             ?? "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
         await InterruptedApplies.recover(
             store: opened, checks: options.library.checks, environment: environment, profile: nil, actor: "bulwark:\(owner)")
+        let scanner = CommitScanner(options: options)
         let reconciler = Reconciler(
-            config: loaded, store: opened, scanner: CommitScanner(options: options),
+            config: loaded, store: opened, scanner: scanner,
             stages: StageCatalog.stages(config: loaded, environment: environment, library: options.library),
             owner: owner, logger: logger, shutdownGrace: grace)
         do {
@@ -54,7 +57,8 @@ struct ControllerSetup {
             logger.warning("cannot read previous statuses; every target starts fresh", metadata: ["error": .string("\(error)")])
         }
         return ControllerSetup(
-            config: loaded, library: options.library, store: opened, reconciler: reconciler, environment: environment)
+            config: loaded, library: options.library, store: opened, reconciler: reconciler, scanner: scanner,
+            environment: environment)
     }
 
     /// Sends the controller's log lines to standard error at `level`.

@@ -85,6 +85,8 @@ struct ServeCommand: AsyncParsableCommand {
             },
             frameworks: setup.library.frameworks.mapValues { (name: $0.name, version: $0.version) })
         serverEnvironment.checks = Dictionary(checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        serverEnvironment.pullRequestScans = ServePullRequests.reviewer(
+            setup.config, scanner: setup.scanner, environment: environment, logger: logger)?.queue()
         let application: any Service
         do {
             application = try BulwarkServer(environment: serverEnvironment).application(

@@ -20,6 +20,16 @@ public final class FakeCodeHost: @unchecked Sendable {
         public var comments: [String]
     }
 
+    /// One commit status as the fake received it.
+    public struct Status: Sendable, Hashable {
+        public var sha: String
+        /// As sent: GitHub pending/success/failure/error, GitLab pending/running/success/failed/canceled.
+        public var state: String
+        public var description: String
+        /// GitHub's `context`, GitLab's `name`.
+        public var context: String
+    }
+
     public let flavor: Flavor
     public let token: String
     /// `owner/repo` (GitHub) or the project path (GitLab).
@@ -31,6 +41,10 @@ public final class FakeCodeHost: @unchecked Sendable {
     private var stored: [Int: Stored] = [:]
     private var next = 1
     private var forcedStatus: Int?
+    /// Comment ids of each request, in the order of `Stored.comments`.
+    private var commentIDs: [Int: [Int]] = [:]
+    private var nextComment = 100
+    private var received: [Status] = []
 
     /// Starts the fake on a free loopback port.
     public init(flavor: Flavor, token: String, repository: String, prefix: String = "") throws {
@@ -53,6 +67,65 @@ public final class FakeCodeHost: @unchecked Sendable {
 
     /// Every pull/merge request, by number.
     public var pullRequests: [Stored] { lock.withLock { stored.values.sorted { $0.number < $1.number } } }
+
+    /// Every commit status received, in order.
+    public var statuses: [Status] { lock.withLock { received } }
+
+    /// Opens a request as a person would (not through the API); returns its number.
+    @discardableResult
+    public func open(head: String, base: String, title: String = "change") -> Int {
+        lock.withLock {
+            stored[next] = Stored(number: next, title: title, body: "", head: head, base: base, state: "open", comments: [])
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// Adds a comment as another user would; returns its id.
+    @discardableResult
+    public func addComment(_ number: Int, body: String) -> Int {
+        lock.withLock { addCommentLocked(number, body) }
+    }
+
+    private func addCommentLocked(_ number: Int, _ body: String) -> Int {
+        nextComment += 1
+        stored[number]?.comments.append(body)
+        commentIDs[number, default: []].append(nextComment)
+        return nextComment
+    }
+
+    /// The comments of `number` as `[{id, body}]`, one page (`per_page`, `page`) of them.
+    private func commentPage(_ number: Int, _ query: [String: String]) -> CannedResponse {
+        lock.withLock {
+            guard let pr = stored[number] else { return json(404, ["message": "Not Found"]) }
+            let all = zip(commentIDs[number] ?? [], pr.comments).map { ["id": $0.0, "body": $0.1] as [String: Any] }
+            let size = max(1, min(100, Int(query["per_page"] ?? "") ?? 20))
+            let page = max(1, Int(query["page"] ?? "") ?? 1)
+            return json(200, Array(all.dropFirst((page - 1) * size).prefix(size)))
+        }
+    }
+
+    /// Replaces comment `id` of `number`.
+    private func editComment(_ number: Int, _ id: Int, _ body: [String: Any]) -> CannedResponse {
+        lock.withLock {
+            guard let index = commentIDs[number]?.firstIndex(of: id), let text = body["body"] as? String else {
+                return json(404, ["message": "Not Found"])
+            }
+            stored[number]?.comments[index] = text
+            return json(200, ["id": id, "body": text])
+        }
+    }
+
+    /// Records a commit status if its state is one the host knows.
+    private func status(_ sha: String, _ body: [String: Any], states: Set<String>, name: String) -> CannedResponse {
+        guard let state = body["state"] as? String, states.contains(state), sha.count == 40 else {
+            return json(422, ["message": "Validation Failed"])
+        }
+        let status = Status(
+            sha: sha, state: state, description: body["description"] as? String ?? "", context: body[name] as? String ?? "default")
+        lock.withLock { received.append(status) }
+        return json(201, ["id": 1, "state": state, "description": status.description, name: status.context])
+    }
 
     /// Changes a request's state as a person would (close, merge, reopen).
     public func setState(_ number: Int, _ state: String) {
@@ -129,13 +202,23 @@ public final class FakeCodeHost: @unchecked Sendable {
                 return json(200, githubJSON(pr))
             }
         }
-        if request.method == "POST", path.hasPrefix(issues), path.hasSuffix("/comments"),
+        let statuses = "\(prefix)/repos/\(repository)/statuses/"
+        if request.method == "POST", path.hasPrefix(statuses) {
+            return status(
+                String(path.dropFirst(statuses.count)), body, states: ["pending", "success", "failure", "error"], name: "context")
+        }
+        if request.method == "PATCH", path.hasPrefix(issues + "comments/"), let id = Int(path.dropFirst(issues.count + 9)) {
+            let number = lock.withLock { commentIDs.first { $0.value.contains(id) }?.key } ?? 0
+            return editComment(number, id, body)
+        }
+        if path.hasPrefix(issues), path.hasSuffix("/comments"),
             let number = Int(path.dropFirst(issues.count).dropLast("/comments".count))
         {
+            if request.method == "GET" { return commentPage(number, query) }
             return lock.withLock {
                 guard stored[number] != nil else { return json(404, ["message": "Not Found"]) }
-                stored[number]?.comments.append(body["body"] as? String ?? "")
-                return json(201, ["id": 1, "body": body["body"] as? String ?? ""])
+                let id = addCommentLocked(number, body["body"] as? String ?? "")
+                return json(201, ["id": id, "body": body["body"] as? String ?? ""])
             }
         }
         return json(404, ["message": "Not Found"])
@@ -174,14 +257,24 @@ public final class FakeCodeHost: @unchecked Sendable {
         default:
             break
         }
+        let statuses = "/api/v4/projects/\(encoded)/statuses/"
+        if request.method == "POST", path.hasPrefix(statuses) {
+            return status(
+                String(path.dropFirst(statuses.count)), body, states: ["pending", "running", "success", "failed", "canceled"],
+                name: "name")
+        }
         let rest = path.hasPrefix(requests + "/") ? String(path.dropFirst(requests.count + 1)) : ""
         let parts = rest.split(separator: "/")
         guard let first = parts.first, let iid = Int(first) else { return json(404, ["message": "404 Not found"]) }
+        if parts.count == 2, parts[1] == "notes", request.method == "GET" { return commentPage(iid, query) }
+        if parts.count == 3, parts[1] == "notes", request.method == "PUT", let id = Int(parts[2]) {
+            return editComment(iid, id, body)
+        }
         return lock.withLock {
             guard var mr = stored[iid] else { return json(404, ["message": "404 Not found"]) }
             if parts.count == 2, parts[1] == "notes", request.method == "POST" {
-                stored[iid]?.comments.append(body["body"] as? String ?? "")
-                return json(201, ["id": 1, "body": body["body"] as? String ?? ""])
+                let id = addCommentLocked(iid, body["body"] as? String ?? "")
+                return json(201, ["id": id, "body": body["body"] as? String ?? ""])
             }
             if request.method == "PUT" {
                 if let title = body["title"] as? String { mr.title = title }

@@ -47,14 +47,15 @@ struct HealthRoutes {
     }
 }
 
-/// Turns what the store records into cycle and finding metrics: a target status with a new attempt time is one
-/// finished cycle (by its Ready condition); a new scan gives the cycle's duration and the open findings by
-/// severity of its target.
+/// Turns what the store records into metrics at scrape time: the open findings by severity of each target's
+/// latest scan, and remediation transitions (whoever made them: the API, the loop's stages, the CLI, another
+/// replica) seen as status changes since the previous scrape. Cycles are pushed by the loop as they finish.
 actor CycleObserver {
     let environment: ServerEnvironment
     let metrics: ServerMetrics
-    private var lastAttempt: [String: Date] = [:]
     private var lastScan: [String: Int64] = [:]
+    /// Each remediation's status at the previous scrape; nil before the first, which only takes the baseline.
+    private var remediations: [Int64: String]?
 
     init(environment: ServerEnvironment, metrics: ServerMetrics) {
         self.environment = environment
@@ -62,19 +63,9 @@ actor CycleObserver {
     }
 
     func observe() async {
-        guard let records = try? await environment.store.targetStatuses() else { return }
-        for record in records where environment.targets.contains(where: { $0.name == record.target }) {
-            if let seen = lastAttempt[record.target], seen < record.lastAttemptAt {
-                metrics.cycle(result: record.ready, seconds: nil)
-            }
-            lastAttempt[record.target] = record.lastAttemptAt
-        }
         for target in environment.targets {
             guard let scan = try? await environment.store.latestScan(target: target.name), lastScan[target.name] != scan.id
             else { continue }
-            if lastScan[target.name] != nil {
-                metrics.cycleDuration(seconds: scan.finishedAt.timeIntervalSince(scan.startedAt))
-            }
             lastScan[target.name] = scan.id
             guard let counts = try? await environment.store.resultCounts(scanID: scan.id) else { continue }
             for severity in Severity.allCases {
@@ -82,5 +73,12 @@ actor CycleObserver {
                 metrics.findings(target: target.name, severity: severity, count: open)
             }
         }
+        guard let records = try? await environment.store.remediations(status: nil, target: nil) else { return }
+        var current: [Int64: String] = [:]
+        for record in records { if let id = record.id { current[id] = record.status.rawValue } }
+        if let known = remediations {
+            for (id, status) in current where known[id] != status { metrics.remediation(to: status) }
+        }
+        remediations = current
     }
 }

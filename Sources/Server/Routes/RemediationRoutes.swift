@@ -11,7 +11,6 @@ struct RemediationRoutes {
     }
 
     let environment: ServerEnvironment
-    let metrics: ServerMetrics
 
     func register(on group: RouterGroup<ServerContext>) {
         group.get("remediations") { request, context in try await list(request, context) }
@@ -45,7 +44,6 @@ struct RemediationRoutes {
         let body = try await JSONBody.decode(Decision.self, from: request)
         if let reason = body.reason, reason.count > 1_000 { throw APIError.invalid("reason", "is longer than 1000 characters") }
         let remediator = LiveRemediator(store: environment.store, clients: FixClients(), checks: [])
-        let before = current.status
         let record = try await remediation {
             if approve {
                 try await remediator.approve(id: id, by: caller.name, reason: body.reason ?? "approved")
@@ -53,7 +51,6 @@ struct RemediationRoutes {
                 try await remediator.reject(id: id, by: caller.name, reason: body.reason ?? "rejected")
             }
         }
-        if record.status != before { metrics.remediation(to: record.status.rawValue) }
         return try JSONBody.response(RemediationView(record))
     }
 
@@ -76,7 +73,6 @@ struct RemediationRoutes {
         }
         let remediator = try await remediation { try environment.remediator(plan) }
         let outcome = try await remediation { try await remediator.apply(id: id, by: caller.name) }
-        metrics.remediation(to: outcome.record.status.rawValue)
         let (result, detail): (String, String?) =
             switch outcome.result {
             case .verified: ("verified", nil)

@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 
 /// `/hooks/github` and `/hooks/gitlab`: signed deliveries from the code host. A push to a target's branch queues an
-/// immediate cycle of it; other events are acknowledged and ignored. Unsigned, wrongly signed, replayed, oversized
+/// immediate cycle of it; a pull/merge request opened or pushed to queues its scan; other events are acknowledged
+/// and ignored. Unsigned, wrongly signed, replayed, oversized
 /// and flooding deliveries do nothing.
 struct WebhookRoutes {
     struct Outcome: Encodable, Sendable {
@@ -66,12 +67,11 @@ struct WebhookRoutes {
             return (.accepted, Outcome(outcome: "duplicate", reason: "this delivery was already received"))
         }
         let event = request.headers[.init(provider == .github ? "X-GitHub-Event" : "X-Gitlab-Event")!] ?? ""
+        if event == "pull_request" || event == "Merge Request Hook" {
+            return try await pullRequest(provider, payload, verified: verified, delivery: delivery)
+        }
         guard event == "push" || event == "Push Hook" else {
-            let reason =
-                event == "pull_request" || event == "Merge Request Hook"
-                ? "pull request scans are run by bulwark scan --pr in CI, not by this server"
-                : "event \(event.prefix(64)) is not acted on"
-            return (.accepted, Outcome(outcome: "ignored", reason: reason))
+            return (.accepted, Outcome(outcome: "ignored", reason: "event \(event.prefix(64)) is not acted on"))
         }
         let ref = payload["ref"] as? String ?? ""
         let pushed = verified.filter { ref == "refs/heads/\($0.branch)" }
@@ -88,6 +88,44 @@ struct WebhookRoutes {
                     environment.store, caller: "webhook:\(provider.rawValue)", action: "reconcile", subject: target.name,
                     detail: "push \(ref) delivery \(delivery.prefix(100))")
             }
+        }
+        return (.accepted, outcome)
+    }
+
+    /// A pull/merge request opened, reopened or pushed to: queues a scan of it for each verified target that
+    /// reports pull request scans; the scan runs after the answer.
+    func pullRequest(
+        _ provider: Provider, _ payload: [String: Any], verified: [ServerEnvironment.Target], delivery: String
+    ) async throws -> (HTTPResponse.Status, Outcome) {
+        let parsedEvent: PullRequestEvent
+        switch try provider == .github ? PullRequestEvent.github(payload) : PullRequestEvent.gitlab(payload) {
+        case .ignored(let reason): return (.accepted, Outcome(outcome: "ignored", reason: reason))
+        case .scan(let event): parsedEvent = event
+        }
+        guard let scans = environment.pullRequestScans else {
+            return (.accepted, Outcome(outcome: "ignored", reason: "this server runs no pull request scans"))
+        }
+        let scanned = verified.filter { scans.targets.contains($0.name) }
+        guard !scanned.isEmpty else {
+            return (
+                .accepted,
+                Outcome(outcome: "ignored", reason: "no target of this repository has a code host for pull request scans")
+            )
+        }
+        var outcome = Outcome(
+            outcome: "accepted", reason: "request \(parsedEvent.number) head \(parsedEvent.headSHA.prefix(12)) queued for a scan")
+        let metrics = self.metrics
+        for target in scanned {
+            var event = parsedEvent
+            event.target = target.name
+            let admission = await scans.submit(event) { result in metrics.pullRequestScan(result: result) }
+            guard admission != .full else {
+                throw APIError(.tooManyRequests, "too many pull request scans are waiting; redeliver later")
+            }
+            outcome.targets.append(target.name)
+            try await audit(
+                environment.store, caller: "webhook:\(provider.rawValue)", action: "pull-request-scan", subject: target.name,
+                detail: "request \(event.number) head \(event.headSHA) delivery \(delivery.prefix(100))")
         }
         return (.accepted, outcome)
     }
