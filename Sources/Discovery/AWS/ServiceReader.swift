@@ -82,10 +82,11 @@ struct ServiceReader: Sendable {
 extension Value {
     /// A string value, or null when absent.
     static func string(_ text: String?) -> Value { text.map(Value.string) ?? .null }
-    /// A boolean value, or null when absent.
-    static func bool(_ flag: Bool?) -> Value { flag.map(Value.bool) ?? .null }
-    /// A number value, or null when absent.
-    static func number(_ number: Double?) -> Value { number.map(Value.number) ?? .null }
+    /// A boolean value, or unknown when absent: the APIs send every flag they know, so an absent one was not
+    /// read, and guessing it would be drift or a verdict the cloud never gave.
+    static func bool(_ flag: Bool?) -> Value { flag.map(Value.bool) ?? .unknown }
+    /// A number value, or unknown when absent (as for flags).
+    static func number(_ number: Double?) -> Value { number.map(Value.number) ?? .unknown }
     /// A list of strings.
     static func strings(_ items: [String]) -> Value { .list(items.map(Value.string)) }
     /// One nested block, as Terraform's JSON representation writes it (a one-element list of objects).
