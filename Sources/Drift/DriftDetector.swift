@@ -13,7 +13,8 @@ public struct DriftDetector: Sendable {
     public var showDefaults: Bool
 
     /// A detector with the given rules.
-    public init(attributes: AttributeIgnoreTable = AttributeIgnoreTable(), ignore: DriftIgnore = DriftIgnore(), showDefaults: Bool = false) {
+    public init(attributes: AttributeIgnoreTable = AttributeIgnoreTable(), ignore: DriftIgnore = DriftIgnore(), showDefaults: Bool = false)
+    {
         self.attributes = attributes
         self.ignore = ignore
         self.showDefaults = showDefaults

@@ -33,7 +33,10 @@ struct DriftKindsTests {
         #expect(report.changed.map(\.attribute) == ["metadata_options[0].http_tokens", "tags.Owner"])
         // A tag map is read whole: a key gone live is drift, each key its own row.
         let untagged = Support.live("aws_instance", "arn:aws:ec2:eu-west-1:123456789012:instance/i-1", ["id": "i-1", "tags": .map([:])])
-        #expect(detector.detect(desired: [Self.instance(tokens: "optional", owner: "a")], live: [untagged]).changed.map(\.attribute) == ["tags.Owner"])
+        #expect(
+            detector.detect(desired: [Self.instance(tokens: "optional", owner: "a")], live: [untagged]).changed.map(\.attribute) == [
+                "tags.Owner"
+            ])
     }
 
     static func rule(_ port: Int, _ cidr: String, _ description: String) -> Value {
@@ -46,13 +49,21 @@ struct DriftKindsTests {
     @Test("security-group rules: one row per added or removed rule, descriptions per CIDR")
     func ruleByRule() {
         let state = Support.state(
-            "aws_security_group", "web", ["id": "sg-1", "ingress": .list([Self.rule(443, "0.0.0.0/0", "https"), Self.rule(80, "0.0.0.0/0", "http")])])
-        let same = Support.live("aws_security_group", "sg-1", ["id": "sg-1", "ingress": .list([Self.rule(80, "0.0.0.0/0", "http"), Self.rule(443, "0.0.0.0/0", "https")])])
+            "aws_security_group", "web",
+            ["id": "sg-1", "ingress": .list([Self.rule(443, "0.0.0.0/0", "https"), Self.rule(80, "0.0.0.0/0", "http")])])
+        let same = Support.live(
+            "aws_security_group", "sg-1",
+            ["id": "sg-1", "ingress": .list([Self.rule(80, "0.0.0.0/0", "http"), Self.rule(443, "0.0.0.0/0", "https")])])
         let detector = DriftDetector(attributes: Self.rules)
         #expect(!detector.detect(desired: [state], live: [same]).hasDrift, "order does not count")
         let edited = Support.live(
             "aws_security_group", "sg-1",
-            ["id": "sg-1", "ingress": .list([Self.rule(443, "0.0.0.0/0", "https"), Self.rule(80, "0.0.0.0/0", "web"), Self.rule(22, "0.0.0.0/0", "ssh")])])
+            [
+                "id": "sg-1",
+                "ingress": .list([
+                    Self.rule(443, "0.0.0.0/0", "https"), Self.rule(80, "0.0.0.0/0", "web"), Self.rule(22, "0.0.0.0/0", "ssh"),
+                ]),
+            ])
         let report = detector.detect(desired: [state], live: [edited])
         #expect(report.changed.map(\.attribute) == ["ingress[+]", "ingress[+]", "ingress[-]"], "\(report.changed)")
         #expect(report.changed.filter { $0.attribute == "ingress[-]" }.map(\.desired) == [Self.rule(80, "0.0.0.0/0", "http")])
@@ -70,7 +81,9 @@ struct DriftKindsTests {
         ]
         code = code.map { r in
             var r = r
-            r.origin = .iac(SourceRange(file: "main.tf", start: SourcePosition(line: 1, column: 1, byte: 0), end: SourcePosition(line: 1, column: 1, byte: 0)))
+            r.origin = .iac(
+                SourceRange(
+                    file: "main.tf", start: SourcePosition(line: 1, column: 1, byte: 0), end: SourcePosition(line: 1, column: 1, byte: 0)))
             return r
         }
         let live = [
@@ -109,9 +122,11 @@ struct DriftKindsTests {
     func regionNotRead() {
         let group = Support.state(
             "aws_cloudwatch_log_group", "api", ["id": "api", "arn": "arn:aws:logs:ap-south-1:123456789012:log-group:api"])
-        let report = DriftDetector().detect(desired: [group], live: [], discoveredTypes: ["aws_cloudwatch_log_group"], regions: ["eu-west-1"])
+        let report = DriftDetector().detect(
+            desired: [group], live: [], discoveredTypes: ["aws_cloudwatch_log_group"], regions: ["eu-west-1"])
         #expect(report.missing.isEmpty && report.notRead.map(\.region) == ["ap-south-1"])
-        let read = DriftDetector().detect(desired: [group], live: [], discoveredTypes: ["aws_cloudwatch_log_group"], regions: ["ap-south-1"])
+        let read = DriftDetector().detect(
+            desired: [group], live: [], discoveredTypes: ["aws_cloudwatch_log_group"], regions: ["ap-south-1"])
         #expect(read.missing.map(\.address) == ["aws_cloudwatch_log_group.api"])
     }
 
@@ -127,7 +142,8 @@ struct DriftKindsTests {
         let live = Support.live(
             "aws_instance", "arn:aws:ec2:eu-west-1:123456789012:instance/i-1",
             ["id": "i-1", "metadata_options": Support.block(["http_tokens": "required"]), "tags": .map(["Owner": "b"])])
-        let report = DriftDetector(attributes: Self.rules, ignore: ignore).detect(desired: [Self.instance(tokens: "required", owner: "a")], live: [live])
+        let report = DriftDetector(attributes: Self.rules, ignore: ignore).detect(
+            desired: [Self.instance(tokens: "required", owner: "a")], live: [live])
         #expect(!report.hasDrift, "\(report.changed)")
 
         var baseline = DriftDetector(attributes: Self.rules).detect(desired: [Self.instance(tokens: "optional", owner: "a")], live: [live])
@@ -135,6 +151,9 @@ struct DriftKindsTests {
         let rules = DriftIgnoreBaseline.rules(baseline)
         #expect(rules == ["aws_instance.web.metadata_options.http_tokens", "aws_instance.web.tags.Owner", #"aws_s3_bucket.my\.bucket"#])
         let reread = DriftIgnore.parse(DriftIgnoreBaseline.text(rules, date: Date(timeIntervalSince1970: 0)), file: "x").ignore
-        #expect(!DriftDetector(attributes: Self.rules, ignore: reread).detect(desired: [Self.instance(tokens: "optional", owner: "a")], live: [live]).hasDrift)
+        #expect(
+            !DriftDetector(attributes: Self.rules, ignore: reread).detect(
+                desired: [Self.instance(tokens: "optional", owner: "a")], live: [live]
+            ).hasDrift)
     }
 }

@@ -66,7 +66,7 @@ enum EC2Discovery {
                     "id": .string(id), "arn": .string(reader.arn("ec2", "vpc-flow-log/\(id)")),
                     "traffic_type": .string(log.string("trafficType")),
                     "log_destination_type": .string(log.string("logDestinationType")),
-                    "log_destination": .string(log.string("logDestination")),
+                    "log_destination": log.string("logDestination").map(Value.string) ?? .unknown,
                     "log_group_name": .string(log.string("logGroupName")),
                     "iam_role_arn": .string(log.string("deliverLogsPermissionArn")),
                 ]

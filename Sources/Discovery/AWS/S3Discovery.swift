@@ -188,7 +188,7 @@ enum S3Discovery {
                 canned = "public-read"
             } else if uri == authenticatedUsers, permission == "READ", canned == "private" {
                 canned = "authenticated-read"
-            } else if uri == logDelivery, permission == "WRITE", canned == "private" {
+            } else if uri == logDelivery, permission == "WRITE" || permission == "READ_ACP", canned == "private" {
                 canned = "log-delivery-write"
             }
             grants.append(

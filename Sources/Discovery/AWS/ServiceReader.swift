@@ -44,7 +44,13 @@ struct ServiceReader: Sendable {
         }
     }
 
-    mutating func add(_ resource: LiveResource) { resources.append(resource) }
+    /// Adds a resource. While every call of this reader succeeded, an unknown top-level attribute is a value the API
+    /// did not send, not one that failed to be read: it is left out (absent, so neither compared nor guessed).
+    mutating func add(_ resource: LiveResource) {
+        var resource = resource
+        if errors.isEmpty { resource.attributes = resource.attributes.filter { $0.value != .unknown } }
+        resources.append(resource)
+    }
 
     /// Records that `resource`'s settings were not read: every attribute but `keep` (its identity) becomes unknown.
     /// With `checked`, the placeholder also joins the resources, so checks that look into it say UNKNOWN rather
