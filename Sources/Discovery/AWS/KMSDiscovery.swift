@@ -59,7 +59,7 @@ enum KMSDiscovery {
                 type: "aws_kms_key", id: arn, name: id, originID: arn, region: region,
                 attributes: [
                     "id": .string(id), "key_id": .string(id), "arn": .string(arn),
-                    "description": meta["Description"] ?? .unknown, "key_usage": meta["KeyUsage"] ?? .unknown,
+                    "description": .sent(meta["Description"]), "key_usage": .sent(meta["KeyUsage"]),
                     "customer_master_key_spec": .string(spec), "is_enabled": .bool(meta["Enabled"]?.boolValue ?? (state == "Enabled")),
                     "key_state": .string(state), "multi_region": .bool(meta["MultiRegion"]?.boolValue ?? false),
                     "enable_key_rotation": rotation, "tags": tags ?? .unknown,

@@ -28,7 +28,7 @@ enum LogsDiscovery {
                         "id": .string(name), "name": .string(name), "arn": .string(arn),
                         "retention_in_days": g["retentionInDays"] ?? .number(0),
                         "kms_key_id": g["kmsKeyId"] ?? .null,
-                        "log_group_class": g["logGroupClass"] ?? .unknown,
+                        "log_group_class": .sent(g["logGroupClass"]),
                         "tags": tagged.map { Value.map($0.members?["tags"]?.members ?? [:]) } ?? .unknown,
                     ], edges: edges))
         }

@@ -93,6 +93,11 @@ extension Value {
     static func bool(_ flag: Bool?) -> Value { flag.map(Value.bool) ?? .unknown }
     /// A number value, or unknown when absent (as for flags).
     static func number(_ number: Double?) -> Value { number.map(Value.number) ?? .unknown }
+    /// A member of a JSON answer as sent: unknown when the API left it out or sent `null` (so `add` leaves it out).
+    static func sent(_ value: Value?) -> Value {
+        guard let value, value != .null else { return .unknown }
+        return value
+    }
     /// A list of strings.
     static func strings(_ items: [String]) -> Value { .list(items.map(Value.string)) }
     /// One nested block, as Terraform's JSON representation writes it (a one-element list of objects).
