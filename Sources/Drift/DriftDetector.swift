@@ -22,8 +22,8 @@ public struct DriftDetector: Sendable {
 
     /// Three comparisons, kept apart: live against the state (`drifted`, missing, unmanaged: someone changed the
     /// cloud), and the code against the state (`pending`: an apply is needed) — attributes the code sets to other
-    /// known values than the state's (see `DesiredStateMerger`), resources in the code only (`create`) and, when a
-    /// configuration is given, resources in the state only (`destroy`). Ignore rules match pending resources by
+    /// known values than the state's (see `DesiredStateMerger`), resources in the code only (`create`) and, when
+    /// `.tf` code is given, resources in the state only (`destroy`). Ignore rules match pending resources by
     /// address as well as by ID.
     public func detect(
         state: [Resource], configuration: [Resource], live: [Resource],
@@ -52,7 +52,8 @@ public struct DriftDetector: Sendable {
             if !ignore.rules.isEmpty, ignore.ignoresResource(type: resource.type, ids: ResourceIdentity.ignoreIDs(resource)) { continue }
             report.pending.append(Self.pending(resource))
         }
-        if configuration.contains(where: { $0.mode == .managed }) {
+        // Only `.tf` code says what was removed: a plan file may hold only what it changes.
+        if configuration.contains(where: { $0.mode == .managed && $0.origin.sourceRange != nil && !Self.isPlan($0) }) {
             let declared = Set(configuration.filter { $0.mode == .managed }.map(\.address))
             for resource in state where resource.mode == .managed && !declared.contains(resource.address) {
                 let ids = ResourceIdentity.ignoreIDs(resource)
@@ -195,6 +196,11 @@ public struct DriftDetector: Sendable {
         report.defaults.sort { ($0.type, $0.id) < ($1.type, $1.id) }
         report.notRead.sort { $0.address < $1.address }
         return report
+    }
+
+    private static func isPlan(_ resource: Resource) -> Bool {
+        if case .plan = resource.origin { return true }
+        return false
     }
 
     /// The regions the ARNs of `resources` name: where a state's resources live.
