@@ -6,15 +6,18 @@ import Model
 ///
 /// ```
 /// # comment
-/// aws_s3_bucket.scratch-*            ignore these buckets entirely
-/// aws_iam_user.*                     every IAM user…
-/// !aws_iam_user.ci-deployer          …except this one
-/// aws_instance.i-0abc.tags.Owner     one attribute of one instance
-/// aws_s3_bucket.my\.bucket.acl       `\.` is a literal dot inside an ID
+/// aws_s3_bucket.scratch-*            # these buckets entirely
+/// aws_iam_user.*                     # every IAM user…
+/// !aws_iam_user.ci-deployer          # …except this one
+/// aws_instance.i-0abc.tags.Owner     # one attribute of one instance
+/// aws_instance.web.tags.Owner        # the same, by the Terraform address `aws_instance.web`
+/// aws_s3_bucket.my\.bucket.acl       # `\.` is a literal dot inside an ID
 /// ```
 ///
 /// `*` matches any run of characters. The last rule that matches decides, so `!` lines re-include what an
-/// earlier line ignored. IDs match any of a resource's IDs (`id`, `arn`, the live ID).
+/// earlier line ignored. IDs match any of a resource's IDs (`id`, `arn`, the live ID) and, for a resource the
+/// state or the code names, its address without the type (`web` for `aws_instance.web`) or whole. A `#` at the
+/// start of a line or after blank space starts a comment; any other text after the rule is an error.
 public struct DriftIgnore: Sendable {
     /// One line of the file.
     public struct Rule: Sendable, Hashable {
@@ -56,8 +59,8 @@ public struct DriftIgnore: Sendable {
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
-            if line.isEmpty || line.hasPrefix("#") { continue }
+            let line = Self.withoutComment(rawLine).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            if line.isEmpty { continue }
             let column =
                 (rawLine.firstIndex { $0 != " " && $0 != "\t" }).map { rawLine.distance(from: rawLine.startIndex, to: $0) + 1 } ?? 1
             switch rule(line, lineNumber: lineNumber) {
@@ -106,7 +109,24 @@ public struct DriftIgnore: Sendable {
 
     private static let typeCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789_*")
 
+    /// The line up to a `#` that starts it or follows blank space (an escaped `\#` is kept).
+    static func withoutComment(_ line: Substring) -> String {
+        var out = ""
+        var previous: Character = " "
+        var escaped = false
+        for ch in line {
+            if !escaped, ch == "#", previous == " " || previous == "\t" { break }
+            escaped = !escaped && ch == "\\"
+            out.append(ch)
+            previous = ch
+        }
+        return out
+    }
+
     private static func rule(_ line: String, lineNumber: Int) -> Result<Rule, Problem> {
+        if line.contains(where: { $0 == " " || $0 == "\t" }) {
+            return .failure(Problem(text: "unexpected text after the rule in \(Value.quote(line)); start a comment with '#'"))
+        }
         var body = Substring(line)
         let negated = body.hasPrefix("!")
         if negated { body = body.dropFirst() }

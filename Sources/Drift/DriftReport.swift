@@ -1,7 +1,16 @@
 import Model
 
-/// One attribute whose live value differs from the desired (state) value.
+/// One attribute that differs between two sides: live against the state (`drifted`: someone changed the cloud) or
+/// the code against the state (`pending`: an apply is needed).
 public struct DriftChange: Sendable, Hashable {
+    /// Which two sides differ.
+    public enum Kind: String, Sendable, Hashable {
+        /// Live differs from the last applied state: revert the cloud, or adopt the change in the code.
+        case drifted
+        /// The code differs from the state: apply.
+        case pending
+    }
+
     /// Resource type, e.g. `aws_s3_bucket`.
     public var type: String
     /// The desired resource's address, e.g. `module.logs.aws_s3_bucket.b`.
@@ -10,19 +19,22 @@ public struct DriftChange: Sendable, Hashable {
     public var id: String
     /// Attribute path with list indices, e.g. `versioning[0].enabled`.
     public var attribute: String
-    /// The value in state (or plan).
+    /// `drifted`: the state's value; `pending`: the code's value.
     public var desired: Value
-    /// The value discovered live.
+    /// `drifted`: the value discovered live; `pending`: the state's value.
     public var live: Value
+    /// Which two sides differ.
+    public var kind: Kind
 
     /// A change.
-    public init(type: String, address: String, id: String, attribute: String, desired: Value, live: Value) {
+    public init(type: String, address: String, id: String, attribute: String, desired: Value, live: Value, kind: Kind = .drifted) {
         self.type = type
         self.address = address
         self.id = id
         self.attribute = attribute
         self.desired = desired
         self.live = live
+        self.kind = kind
     }
 }
 
@@ -49,9 +61,17 @@ public struct DriftResourceRef: Sendable, Hashable {
     }
 }
 
-/// A resource the configuration declares that the state does not hold: not yet applied, so it has no provider ID
-/// to match live and is neither missing nor unmanaged.
+/// A resource the code and the state disagree on as a whole: declared but not yet applied (no provider ID to
+/// match live, so neither missing nor unmanaged), or removed from the code while the state still holds it.
 public struct DriftPendingResource: Sendable, Hashable {
+    /// What an apply would do.
+    public enum Action: String, Sendable, Hashable {
+        /// In the code, not in the state.
+        case create
+        /// In the state, removed from the code.
+        case destroy
+    }
+
     /// Resource type.
     public var type: String
     /// The configuration address, e.g. `module.logs.aws_s3_bucket.b["x"]`.
@@ -60,13 +80,19 @@ public struct DriftPendingResource: Sendable, Hashable {
     public var file: String?
     /// The block's first line in `file`; nil when only the plan file is known.
     public var line: Int?
+    /// What an apply would do.
+    public var action: Action
+    /// The provider ID the state holds (`destroy` only).
+    public var id: String?
 
     /// A pending resource.
-    public init(type: String, address: String, file: String?, line: Int?) {
+    public init(type: String, address: String, file: String?, line: Int?, action: Action = .create, id: String? = nil) {
         self.type = type
         self.address = address
         self.file = file
         self.line = line
+        self.action = action
+        self.id = id
     }
 
     /// `file:line`, `file`, or "" when the declaration's place is unknown.
@@ -78,13 +104,17 @@ public struct DriftPendingResource: Sendable, Hashable {
 
 /// The result of comparing desired resources with live ones.
 public struct DriftReport: Sendable, Hashable {
-    /// Attribute-level differences of matched resources, sorted by address then attribute.
+    /// Attribute-level differences between live and the state (`drifted`), sorted by address then attribute.
     public var changed: [DriftChange]
+    /// Attribute-level differences between the code and the state (`pending`), sorted by address then attribute.
+    public var pendingChanges: [DriftChange] = []
+    /// Live resources left out as provider-managed defaults (default VPC, default groups, root volumes, …).
+    public var defaults: [DriftResourceRef] = []
     /// Resources in state whose live object was not found (only for types discovery covered).
     public var missing: [DriftResourceRef]
     /// Live resources that no state resource matches.
     public var unmanaged: [DriftResourceRef]
-    /// Configuration resources not yet in the state (not yet applied), sorted by address.
+    /// Resources in the code only (`create`) or in the state only (`destroy`), sorted by address.
     public var pending: [DriftPendingResource]
     /// Live resources matched to a state resource.
     public var managedCount: Int
@@ -116,7 +146,13 @@ public struct DriftReport: Sendable, Hashable {
     }
 
     /// True when anything changed, went missing, is unmanaged or is pending (the configuration is not applied).
-    public var hasDrift: Bool { !changed.isEmpty || !missing.isEmpty || !unmanaged.isEmpty || !pending.isEmpty }
+    public var hasDrift: Bool { hasLiveDrift || hasPending }
+
+    /// True when the cloud differs from the state: drifted attributes, missing or unmanaged resources.
+    public var hasLiveDrift: Bool { !changed.isEmpty || !missing.isEmpty || !unmanaged.isEmpty }
+
+    /// True when the code differs from the state: an apply is needed.
+    public var hasPending: Bool { !pendingChanges.isEmpty || !pending.isEmpty }
 
     /// Addresses of the resources with at least one changed attribute.
     public var changedAddresses: Set<String> { Set(changed.map(\.address)) }

@@ -9,16 +9,31 @@ enum ResourceIdentity {
     /// The attributes that hold provider IDs, most specific first.
     static let idAttributes = ["id", "arn"]
 
-    /// Normalised IDs of a desired (state or plan) resource.
+    /// Normalised IDs of a desired (state or plan) resource. A bucket's sub-resource is also matched on its
+    /// `bucket`: the provider's ID may carry the owner and canned ACL too (`bucket,private`).
     static func desiredIDs(_ resource: Resource) -> [String] {
         var out: [String] = []
-        for name in idAttributes {
+        var names = idAttributes
+        if resource.type.hasPrefix("aws_s3_bucket_") { names.append("bucket") }
+        for name in names {
             if let text = resource.attributes[name]?.stringValue, let id = normalise(text), !out.contains(id) {
                 out.append(id)
             }
         }
+        // The provider names an attachment with a random ID; what it attaches is its identity.
+        if let parts = compoundAttributes[resource.type] {
+            let values = parts.compactMap { resource.attributes[$0]?.stringValue }
+            if values.count == parts.count, !values.contains(where: \.isEmpty) { out.append(values.joined(separator: "|")) }
+        }
         return out
     }
+
+    /// Types whose provider ID is random: the attributes that identify them, joined.
+    static let compoundAttributes: [String: [String]] = [
+        "aws_iam_user_policy_attachment": ["user", "policy_arn"],
+        "aws_iam_role_policy_attachment": ["role", "policy_arn"],
+        "aws_iam_group_policy_attachment": ["group", "policy_arn"],
+    ]
 
     /// Normalised IDs of a live resource: its origin ID first, then its ID attributes.
     static func liveIDs(_ resource: Resource) -> [String] {
@@ -49,10 +64,23 @@ enum ResourceIdentity {
         return ""
     }
 
-    /// Every raw ID of a resource, as `.bulwarkignore` patterns may name any of them.
+    /// Every raw ID of a resource, as `.bulwarkignore` patterns may name any of them; for a resource of the state
+    /// or the code also its address without the type (`web` of `aws_instance.web`, `module.a.aws_instance.web`
+    /// gives `web` too) and the whole address.
     static func ignoreIDs(_ resource: Resource) -> [String] {
         var out: [String] = []
-        if case .live(let origin) = resource.origin { out.append(origin.id) }
+        if case .live(let origin) = resource.origin {
+            out.append(origin.id)
+        } else if !resource.address.isEmpty {
+            let marker = resource.type + "."
+            if let range = resource.address.range(of: marker, options: .backwards),
+                range.lowerBound == resource.address.startIndex
+                    || resource.address[resource.address.index(before: range.lowerBound)] == "."
+            {
+                out.append(String(resource.address[range.upperBound...]))
+            }
+            out.append(resource.address)
+        }
         for name in idAttributes {
             if let text = resource.attributes[name]?.stringValue, !out.contains(text) { out.append(text) }
         }

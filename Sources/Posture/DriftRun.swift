@@ -10,6 +10,8 @@ import Model
 public struct DriftRequest: Sendable {
     /// A state file or `s3://bucket/key`; nil = the `backend` block of `path`.
     public var state: String?
+    /// Further states merged with `state` (several root modules of one estate).
+    public var moreStates: [String] = []
     /// The Terraform root module directory (its backend, its `.bulwarkignore`, its configuration), or a
     /// `terraform show -json` plan file (the configuration; backend and `.bulwarkignore` from its directory).
     public var path: String
@@ -20,12 +22,15 @@ public struct DriftRequest: Sendable {
     public var attributeFile: (text: String, file: String)?
     /// Timeouts, circuit breaker and deadline of the discovery.
     public var limits: DiscoveryLimits
+    /// Whether unmanaged provider-managed defaults are listed and counted.
+    public var showDefaults: Bool
 
     /// Creates a request.
     public init(
         state: String?, path: String, cloud: DiscoveryCloud, ignoreFile: String? = nil, attributeFile: (text: String, file: String)? = nil,
-        limits: DiscoveryLimits = .standard
+        limits: DiscoveryLimits = .standard, showDefaults: Bool = false
     ) {
+        self.showDefaults = showDefaults
         self.state = state
         self.path = path
         self.cloud = cloud
@@ -57,11 +62,13 @@ public struct DriftRunOutcome: Sendable {
         !discoveryErrors.isEmpty || !stoppedServices.isEmpty || deadlineExceeded || report?.notRead.isEmpty == false
     }
 
-    /// 0 in sync, 1 drift found, 2 error (no state, no cloud access), 3 no drift in what was read but not
-    /// everything was read (so "in sync" cannot be claimed).
+    /// 0 in sync, 1 the cloud drifted (drifted, missing or unmanaged), 2 error (no state, no cloud access), 3 no
+    /// drift in what was read but not everything was read (so "in sync" cannot be claimed), 4 only pending: the
+    /// code differs from the state and the cloud matches the state (apply, nothing to revert).
     public var exitCode: Int32 {
         guard let report, error == nil else { return 2 }
-        if report.hasDrift { return 1 }
+        if report.hasLiveDrift { return 1 }
+        if report.hasPending { return 4 }
         return isPartial ? 3 : 0
     }
 
@@ -125,7 +132,7 @@ public enum DriftRun {
         let inputs = LiveInputs(tree: DiskFileTree(), root: cwd, fetcher: fetcher)
         var gathered = await inputs.gather(
             clouds: [request.cloud], baselines: [], state: request.state, paths: [directory],
-            ignoreFiles: [request.ignoreFile ?? home + "/.bulwarkignore"])
+            ignoreFiles: [request.ignoreFile ?? home + "/.bulwarkignore"], moreStates: request.moreStates)
         if let ignoreFile = request.ignoreFile, !FileManager.default.fileExists(atPath: ignoreFile) {
             outcome.error = "ignore file \(ignoreFile) does not exist"
             return outcome
@@ -136,6 +143,7 @@ public enum DriftRun {
             return outcome
         }
         outcome.stateSource = desired.source
+        gathered.showDefaults = request.showDefaults
         let table = LivePosture.attributeTable(request.attributeFile)
         gathered.warnings += table.diagnostics.map { "drift attributes: \($0.description)" }
         let posture = LivePosture(

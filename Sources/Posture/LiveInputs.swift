@@ -27,7 +27,7 @@ public struct LiveInputs: Sendable {
     /// of `paths`), and the ignore rules of `ignoreFiles` (missing files are skipped).
     public func gather(
         clouds: [DiscoveryCloud], baselines: [String], state: String?, paths: [String],
-        ignoreFiles: [String]
+        ignoreFiles: [String], moreStates: [String] = []
     ) async -> LivePostureInputs {
         var inputs = LivePostureInputs(clouds: clouds)
         for path in baselines {
@@ -50,7 +50,7 @@ public struct LiveInputs: Sendable {
             inputs.warnings += parsed.diagnostics.map { "ignore file: \($0.description)" }
         }
         inputs.ignore = DriftIgnore(rules: rules)
-        let (desired, warnings) = await desiredState(state: state, paths: paths)
+        let (desired, warnings) = await desiredState(states: (state.map { [$0] } ?? []) + moreStates, paths: paths)
         inputs.desired = desired
         inputs.warnings += warnings
         return inputs
@@ -59,14 +59,22 @@ public struct LiveInputs: Sendable {
     /// The desired resources: from `state`, else from every path's backend, with the configuration of the paths
     /// that state belongs to (every path for an explicit `state`). Nil (drift skipped) when no state is found.
     public func desiredState(state: String?, paths: [String]) async -> (DesiredState?, [String]) {
+        await desiredState(states: state.map { [$0] } ?? [], paths: paths)
+    }
+
+    /// As `desiredState(state:paths:)` with several states merged (several root modules of one estate, as driftctl
+    /// reads them); none = the paths' backends.
+    public func desiredState(states: [String], paths: [String]) async -> (DesiredState?, [String]) {
         var locations: [StateLocation] = []
         var configured: [String] = []
         var warnings: [String] = []
-        if let state {
-            guard let location = StateLocation.parse(state) else {
-                return (nil, ["drift skipped: state '\(state)' is neither a path nor s3://bucket/key"])
+        if !states.isEmpty {
+            for state in states {
+                guard let location = StateLocation.parse(state) else {
+                    return (nil, ["drift skipped: state '\(state)' is neither a path nor s3://bucket/key"])
+                }
+                locations.append(location.isLocal ? .local(path: resolve(state)) : location)
             }
-            locations = [location.isLocal ? .local(path: resolve(state)) : location]
             configured = paths
         } else {
             for path in paths {

@@ -35,6 +35,8 @@ public struct LivePostureInputs: Sendable {
     public var ignore: DriftIgnore
     /// Problems met gathering the inputs; they are carried into the result's warnings.
     public var warnings: [String]
+    /// Whether drift lists unmanaged provider-managed defaults (default VPC, root volumes, …) and counts them.
+    public var showDefaults = false
 
     /// Creates inputs.
     public init(
@@ -94,10 +96,20 @@ public struct LivePosture: Sendable {
         var result = LivePostureResult(warnings: inputs.warnings)
         var failures: [PostureError] = []
         var readClouds: Set<String> = []
-        for cloud in inputs.clouds {
+        var awsRegions: Set<String>?
+        let stateRegions = inputs.desired.map { DriftDetector.regions(of: $0.resources) } ?? []
+        for configured in inputs.clouds {
+            var cloud = configured
+            // Without regions named, the configured one and those the state's ARNs name are read.
+            if case .aws(let profile, let regions) = cloud, regions.isEmpty, !stateRegions.isEmpty,
+                let home = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+            {
+                cloud = .aws(profile: profile, regions: [home] + stateRegions.subtracting([home]).sorted())
+            }
             do {
                 let discovered = try await LiveDiscovery.discover(
                     cloud, environment: environment, transport: transport, limits: limits)
+                if case .aws = cloud { awsRegions = (awsRegions ?? []).union(discovered.regions) }
                 result.resources += discovered.resources
                 result.unread += discovered.unread
                 for stopped in discovered.stoppedServices {
@@ -137,10 +149,10 @@ public struct LivePosture: Sendable {
             for d in outcome.checks.diagnostics { result.warnings.append("baseline \(outcome.file): \(d.message)") }
         }
         if let desired = inputs.desired {
-            var report = DriftDetector(attributes: attributes, ignore: inputs.ignore)
+            var report = DriftDetector(attributes: attributes, ignore: inputs.ignore, showDefaults: inputs.showDefaults)
                 .detect(
                     state: desired.resources, configuration: desired.configuration, live: result.resources,
-                    discoveredTypes: types, unread: result.unread)
+                    discoveredTypes: types, unread: result.unread, regions: awsRegions)
             report.diagnostics = desired.diagnostics + report.diagnostics
             result.drift = report
         }

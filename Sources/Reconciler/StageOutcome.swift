@@ -34,6 +34,9 @@ public struct StageWarning: Sendable, Hashable, CustomStringConvertible {
         public static let dataLost = Code("data_lost")
         /// A fix needs a person (no automatic fix, or the fix did not clear the finding).
         public static let needsPerson = Code("needs_person")
+        /// An optional step of the stage failed this cycle (a fix branch push refused); what the cycle stored before
+        /// it stands, and the step is tried again next cycle.
+        public static let failed = Code("failed")
     }
 
     public var code: Code
@@ -45,8 +48,8 @@ public struct StageWarning: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// The message; lost data is marked `error:` so it stands out among retriable shortfalls.
-    public var description: String { code == .dataLost ? "error: " + message : message }
+    /// The message; lost data and failed steps are marked `error:` so they stand out among retriable shortfalls.
+    public var description: String { code == .dataLost || code == .failed ? "error: " + message : message }
 }
 
 /// What a stage did: its structured report and its warnings. The target status and the logs render it.

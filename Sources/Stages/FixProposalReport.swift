@@ -17,6 +17,8 @@ public struct FixProposalReport: StageReport, Hashable {
         /// A request was opened, or an existing one updated; the text is the request's label.
         case opened(String)
         case updated(String)
+        /// The fix commit could not be pushed (a refused or unreachable remote); the text says why.
+        case failed(String)
 
         public var description: String {
             switch self {
@@ -27,6 +29,7 @@ public struct FixProposalReport: StageReport, Hashable {
             case .pushed(let branch, let commit): return "pushed \(branch) \(commit.prefix(12))"
             case .opened(let label): return "opened \(label)"
             case .updated(let label): return "updated \(label)"
+            case .failed(let reason): return "failed: \(reason)"
             }
         }
     }
@@ -45,6 +48,7 @@ public struct FixProposalReport: StageReport, Hashable {
         var updated = 0
         var upToDate = 0
         var manual = 0
+        var failed = 0
         for group in groups {
             switch group.result {
             case .pushed: pushed += 1
@@ -52,6 +56,7 @@ public struct FixProposalReport: StageReport, Hashable {
             case .updated: updated += 1
             case .upToDate: upToDate += 1
             case .noAutomaticFix, .leftManual: manual += 1
+            case .failed: failed += 1
             case .declinedEarlier: break
             }
         }
@@ -59,6 +64,7 @@ public struct FixProposalReport: StageReport, Hashable {
             StageCount("fix_groups", groups.count), StageCount("fix_branches_pushed", pushed),
             StageCount("fix_requests_opened", opened), StageCount("fix_requests_updated", updated),
             StageCount("fix_groups_up_to_date", upToDate), StageCount("fix_groups_manual", manual),
+            StageCount("fix_push_failed", failed),
         ]
     }
 

@@ -20,9 +20,11 @@ public enum LivePostureRecording {
 
     /// The scan record of one cycle's live results. A cycle with unread parts is `partial`, so a finding that
     /// merely was not read this time is never marked resolved.
+    /// Compliance rows cover the target's frameworks (every framework a live result evidences when it names
+    /// none), from `frameworks`, so `bulwark report --target <target>#live` reads them as for a commit scan.
     public static func record(
         _ result: LivePostureResult, target: TargetConfig, repository: String, commit: String,
-        startedAt: Date, finishedAt: Date
+        startedAt: Date, finishedAt: Date, frameworks: [String: ComplianceFramework] = [:]
     ) -> ScanRecord {
         let excepted = Dictionary(
             result.baselineResults.flatMap(\.checks.excepted).map { ($0.result.fingerprint, $0.exception) },
@@ -78,7 +80,23 @@ public enum LivePostureRecording {
             error: partial
                 ? result.warnings.prefix(20).joined(separator: "\n")
                     + (result.warnings.count > 20 ? "\n… and \(result.warnings.count - 20) more" : "") : nil,
-            resources: resources, findings: findings)
+            resources: resources, findings: findings,
+            compliance: compliance(result.findings, frameworks: frameworks, only: target.frameworks))
+    }
+
+    /// One row per control of each framework the results touch (or of `only`).
+    static func compliance(
+        _ results: [CheckResult], frameworks: [String: ComplianceFramework], only: [String]
+    ) -> [ComplianceRecord] {
+        var touched = Set(only)
+        if only.isEmpty {
+            for r in results { for (id, controls) in r.check.references.cis where !controls.isEmpty { touched.insert(id) } }
+        }
+        return touched.sorted().compactMap { frameworks[$0] }.flatMap { framework in
+            ComplianceSummary.compute(framework: framework, results: results).controls.map {
+                ComplianceRecord(framework: framework.id, frameworkVersion: framework.version, result: $0)
+            }
+        }
     }
 
     /// A baseline setting's result as a verdict.
@@ -90,11 +108,13 @@ public enum LivePostureRecording {
         }
     }
 
-    /// One row per changed attribute, missing resource, unmanaged resource and pending (not yet applied) resource.
+    /// One row per drifted attribute (`drifted`: desired = the state's value), missing resource, unmanaged
+    /// resource, pending attribute (`pending`: desired = the code's value, live = the state's) and pending resource
+    /// (`pending`, no attribute: created, or destroyed when `live_id` is set).
     public static func driftRecords(_ report: DriftReport) -> [DriftRecord] {
-        var rows = report.changed.map {
+        var rows = (report.changed + report.pendingChanges).map {
             DriftRecord(
-                kind: "changed", resourceType: $0.type, address: $0.address, liveID: $0.id, attribute: $0.attribute,
+                kind: $0.kind.rawValue, resourceType: $0.type, address: $0.address, liveID: $0.id, attribute: $0.attribute,
                 desired: JSONEncoding.encode($0.desired), live: JSONEncoding.encode($0.live))
         }
         rows += report.missing.map {
@@ -103,10 +123,10 @@ public enum LivePostureRecording {
         rows += report.unmanaged.map {
             DriftRecord(kind: "unmanaged", resourceType: $0.type, address: $0.address ?? "\($0.type).\($0.id)", liveID: $0.id)
         }
-        // Not yet applied: no live ID; where it is declared goes in `desired`.
+        // Not yet applied: no live ID; where it is declared goes in `desired`. Removed from the code: the state's ID.
         rows += report.pending.map { p in
             DriftRecord(
-                kind: "pending", resourceType: p.type, address: p.address,
+                kind: "pending", resourceType: p.type, address: p.address, liveID: p.id,
                 desired: p.file == nil ? nil : JSONEncoding.encode(.string(p.location)))
         }
         return rows

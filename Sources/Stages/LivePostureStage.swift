@@ -19,6 +19,8 @@ public struct LivePostureStage: ReconcileStage {
     public let name = "live"
     /// The check library the scan uses (empty when none was found: live checks are then skipped with a warning).
     public let checks: [CheckDefinition]
+    /// The library's compliance frameworks, for the live scan's compliance rows.
+    let frameworks: [String: ComplianceFramework]
     public let attributes: AttributeIgnoreTable
     public let environment: [String: String]
     let transport: any HTTPTransport
@@ -33,6 +35,7 @@ public struct LivePostureStage: ReconcileStage {
     public init(library: CheckLibrary, environment: [String: String], transport: any HTTPTransport = URLSessionTransport()) {
         let table = LivePosture.attributeTable(library.dataFile(LivePosture.attributeFileName))
         self.checks = library.checks
+        self.frameworks = library.frameworks
         self.attributes = table.table
         self.environment = environment
         self.transport = transport
@@ -51,7 +54,7 @@ public struct LivePostureStage: ReconcileStage {
         let result = try await evaluate(context)
         let record = LivePostureRecording.record(
             result, target: context.target, repository: redactGitURL(context.target.repository),
-            commit: context.commit, startedAt: started, finishedAt: Date())
+            commit: context.commit, startedAt: started, finishedAt: Date(), frameworks: frameworks)
         let stored: RecordedScan
         do {
             stored = try await context.store.recordScan(record)
@@ -70,7 +73,7 @@ public struct LivePostureStage: ReconcileStage {
         if let drift = result.drift {
             report.drift = .init(
                 changed: drift.changed.count, missing: drift.missing.count, unmanaged: drift.unmanaged.count,
-                pending: drift.pending.count, coverage: drift.coverage)
+                pending: drift.pending.count + drift.pendingChanges.count, coverage: drift.coverage)
         }
         context.logger.info(
             "live posture stored",

@@ -167,7 +167,14 @@ private struct GroupRun: Sendable {
             plan: plan, findings: group.findings, before: context.report.compliance, after: after.compliance,
             frameworks: target.frameworks, fingerprints: fingerprints,
             displayPath: { [snapshot] path in snapshot.relativePath(path) ?? path })
-        let fixCommit = try await commitAndPush(plan, branch: branch, message: stage.fixRenderer.commitMessage(input))
+        // The push is optional to the cycle: its scan and drift are stored already, so a refused push (a non-bare
+        // local clone, an unreachable remote) is this stage's error in the status, not the cycle's failure.
+        let fixCommit: String
+        do {
+            fixCommit = try await commitAndPush(plan, branch: branch, message: stage.fixRenderer.commitMessage(input))
+        } catch let error as ReconcileError where error.code != .authentication {
+            return (.failed(error.message), warnings + [StageWarning(.failed, "\(group.key): \(error.message)")])
+        }
 
         let now = Date()
         var record = FixProposalRecord(

@@ -29,7 +29,7 @@ struct AttributeDiffTests {
         #expect(diff(["s": "a"], ["s": .list(["a"])]) == ["s"])
     }
 
-    @Test("sets compare without order, nested too; a real difference is one change at the set's path")
+    @Test("sets compare without order, nested too; a set of blocks differs block by block (one added, one removed)")
     func sets() {
         let rules = AttributeRules(sets: ["rule", "ids"])
         #expect(diff(["ids": Support.strings(["a", "b", "c"])], ["ids": Support.strings(["c", "a", "b"])], rules: rules).isEmpty)
@@ -42,7 +42,7 @@ struct AttributeDiffTests {
         #expect(diff(["rule": .list([r1, r2])], ["rule": .list([r2, r1])], rules: rules).isEmpty)
         #expect(
             diff(["rule": .list([r1, r2])], ["rule": .list([r2, .object(["p": 1, "cidrs": Support.strings(["x"])])])], rules: rules)
-                == ["rule"])
+                == ["rule[+]", "rule[-]"])
     }
 
     @Test("nested blocks give indexed paths; a bare block equals a one-element list")

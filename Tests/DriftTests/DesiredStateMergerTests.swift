@@ -105,35 +105,51 @@ struct DesiredStateMergerTests {
         return DriftDetector(attributes: table.table)
     }
 
-    @Test("an HCL change not yet applied is changed against live; untouched resources show nothing")
-    func unappliedChangeIsDrift() throws {
+    @Test("an HCL change not yet applied is pending, not drifted; untouched resources show nothing")
+    func unappliedChangeIsPending() throws {
         let (state, configuration) = try Self.inputs()
         let report = Self.detector().detect(state: state, configuration: configuration, live: Self.live())
-        #expect(report.changed.map(\.address) == ["aws_s3_bucket_versioning.data"], "\(report.changed)")
-        let change = try #require(report.changed.first)
-        #expect(change.attribute == "versioning_configuration[0].status")
+        #expect(report.changed.isEmpty, "the cloud matches the state: \(report.changed)")
+        #expect(report.pendingChanges.map(\.address) == ["aws_s3_bucket_versioning.data"], "\(report.pendingChanges)")
+        let change = try #require(report.pendingChanges.first)
+        #expect(change.kind == .pending && change.attribute == "versioning_configuration[0].status")
         #expect(change.desired == "Enabled" && change.live == "Suspended")
-        #expect(report.missing.isEmpty && report.unmanaged.isEmpty, "\(report)")
+        #expect(report.missing.isEmpty && report.unmanaged.isEmpty && !report.hasLiveDrift, "\(report)")
         #expect(report.managedCount == 4)
-        // The state alone says in sync: the configuration is what makes it drift.
+        // The state alone says in sync: the configuration is what makes it pending.
         let stateOnly = Self.detector().detect(desired: state, live: Self.live())
-        #expect(stateOnly.changed.isEmpty, "\(stateOnly.changed)")
+        #expect(stateOnly.changed.isEmpty && stateOnly.pendingChanges.isEmpty, "\(stateOnly.changed)")
     }
 
     @Test("a configuration-only resource is pending with its file and line, never missing or unmanaged")
     func configurationOnlyIsPending() throws {
         let (state, configuration) = try Self.inputs()
         let report = Self.detector().detect(state: state, configuration: configuration, live: Self.live())
-        #expect(report.pending == [DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.new", file: "main.tf", line: 24)])
+        #expect(
+            report.pending == [
+                DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.new", file: "main.tf", line: 24),
+                DriftPendingResource(
+                    type: "aws_s3_bucket", address: "aws_s3_bucket.old", file: nil, line: nil, action: .destroy, id: "acme-old"),
+            ])
         #expect(!report.missing.contains { $0.address == "aws_s3_bucket.new" })
-        #expect(report.hasDrift)
-        #expect(DriftRenderer.table(report).contains("aws_s3_bucket.new  aws_s3_bucket  main.tf:24"))
+        #expect(report.hasDrift && report.hasPending)
+        let table = DriftRenderer.table(report)
+        #expect(
+            table.split(separator: "\n").contains {
+                $0.contains("aws_s3_bucket.new") && $0.contains("(create)") && $0.contains("main.tf:24")
+            },
+            "\(table)")
+        #expect(
+            table.split(separator: "\n").contains {
+                $0.contains("aws_s3_bucket.old") && $0.contains("acme-old") && $0.contains("(destroy)")
+            })
         // `.bulwarkignore` ID patterns match a pending resource's address (`\.` is a literal dot).
         let ignore = DriftIgnore.parse(#"aws_s3_bucket.aws_s3_bucket\.new"#, file: ".bulwarkignore")
         #expect(ignore.diagnostics.isEmpty, "\(ignore.diagnostics)")
         var detector = Self.detector()
         detector.ignore = ignore.ignore
-        #expect(detector.detect(state: state, configuration: configuration, live: Self.live()).pending.isEmpty)
+        #expect(
+            detector.detect(state: state, configuration: configuration, live: Self.live()).pending.map(\.address) == ["aws_s3_bucket.old"])
     }
 
     @Test("a configuration value known only after apply keeps the state's; block defaults survive the merge")

@@ -20,8 +20,10 @@ struct DriftRendererTests {
     func json() throws {
         let text = DriftRenderer.render(Self.report, format: .json)
         let root = try JSONParser.parse(text, filename: "drift.json")
-        #expect(root["changed"]?.arrayItems?.first?["attribute"]?.stringValue == "versioning[0].enabled")
-        #expect(root["changed"]?.arrayItems?.first?["desired"]?.value == .bool(true))
+        #expect(root["drifted"]?.arrayItems?.first?["attribute"]?.stringValue == "versioning[0].enabled")
+        #expect(root["drifted"]?.arrayItems?.first?["kind"]?.stringValue == "drifted")
+        #expect(root["drifted"]?.arrayItems?.first?["state"]?.value == .bool(true))
+        #expect(root["missing"]?.arrayItems?.first?["kind"]?.stringValue == "missing")
         #expect(root["missing"]?.arrayItems?.first?["address"]?.stringValue == "aws_s3_bucket.gone")
         #expect(root["unmanaged"]?.arrayItems?.first?["address"]?.value == .null)
         #expect(root["coverage"]?.value == .number(0.6667))
@@ -33,9 +35,9 @@ struct DriftRendererTests {
         let text = DriftRenderer.render(Self.report, format: .table)
         #expect(
             text == """
-                Changed (1)
-                  ADDRESS             ATTRIBUTE              DESIRED  LIVE
-                  aws_s3_bucket.logs  versioning[0].enabled  true     false
+                Drifted — live differs from the state (1)
+                  ADDRESS             ID         ATTRIBUTE              STATE  LIVE
+                  aws_s3_bucket.logs  acme-logs  versioning[0].enabled  true   false
 
                 Missing (1)
                   ADDRESS             ID

@@ -53,13 +53,14 @@ import Testing
         #expect(synced.exitCode == 0, "\(synced.render(.table))")
         #expect(synced.report?.managedCount == 3)
 
-        // The HCL says Enabled, not yet applied: the state and the cloud say Suspended, and that is drift.
+        // The HCL says Enabled, not yet applied: the state and the cloud say Suspended, so it is pending (apply),
+        // not drifted (nothing to revert), and the exit status says so.
         let unapplied = await DriftRun.run(
             DriftRequest(state: dir + "/synced.tfstate", path: dir, cloud: cloud),
             environment: moto.environment())
-        #expect(unapplied.exitCode == 1, "\(unapplied.render(.table))")
-        let change = try #require(unapplied.report?.changed.first)
-        #expect(unapplied.report?.changed.count == 1)
+        #expect(unapplied.exitCode == 4, "\(unapplied.render(.table))")
+        let change = try #require(unapplied.report?.pendingChanges.first)
+        #expect(unapplied.report?.pendingChanges.count == 1 && unapplied.report?.changed.isEmpty == true)
         #expect(change.address == "aws_s3_bucket_versioning.data" && change.attribute == "versioning_configuration[0].status")
         #expect(change.desired == .string("Enabled") && change.live == .string("Suspended"))
         #expect(unapplied.report?.pending.isEmpty == true && unapplied.report?.missing.isEmpty == true)
@@ -105,7 +106,7 @@ import Testing
             DriftRequest(state: nil, path: dir, cloud: .aws(profile: nil, regions: ["us-east-1"])),
             environment: moto.environment())
         let report = try #require(outcome.report, "\(outcome.render(.table))")
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.exitCode == 4)
         #expect(
             report.pending == [
                 DriftPendingResource(type: "aws_s3_bucket", address: "aws_s3_bucket.audit", file: dir + "/audit.tf", line: 1)
@@ -116,8 +117,8 @@ import Testing
         let json = outcome.render(.json)
         #expect(
             json.contains(
-                #""pending":[{"address":"aws_s3_bucket.audit","file":"# + Value.quote(dir + "/audit.tf")
-                    + #","line":1,"type":"aws_s3_bucket"}]"#), "\(json)")
+                #""pending":[{"action":"create","address":"aws_s3_bucket.audit","file":"# + Value.quote(dir + "/audit.tf")
+                    + #","id":null,"kind":"pending","line":1,"type":"aws_s3_bucket"}]"#), "\(json)")
     }
 
     @Test(.timeLimit(.minutes(5))) func stateComesFromTheS3BackendAndDeniedServicesAreListed() async throws {

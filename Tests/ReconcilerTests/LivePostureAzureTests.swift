@@ -113,9 +113,9 @@ import Testing
         let scan = try #require(try await h.store.latestScan(target: "az"))
         let drift = try await h.store.drift(scanID: scan.id)
         #expect(
-            drift.contains { $0.kind == "changed" && $0.attribute == "https_traffic_only_enabled" && $0.live == "false" },
+            drift.contains { $0.kind == "drifted" && $0.attribute == "https_traffic_only_enabled" && $0.live == "false" },
             "\(drift)")
-        #expect(drift.contains { $0.kind == "changed" && $0.attribute == "min_tls_version" })
+        #expect(drift.contains { $0.kind == "drifted" && $0.attribute == "min_tls_version" })
 
         let live = try #require(try await h.store.latestScan(target: LivePostureRecording.liveTarget("az")))
         let results = try await h.store.results(scanID: live.id).map(\.finding)

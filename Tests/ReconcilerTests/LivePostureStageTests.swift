@@ -66,7 +66,7 @@ import Testing
         let drift = try await h.store.drift(scanID: scan.id)
         #expect(
             drift.contains {
-                $0.kind == "changed" && $0.resourceType == "aws_s3_bucket_versioning"
+                $0.kind == "drifted" && $0.resourceType == "aws_s3_bucket_versioning"
                     && $0.attribute == "versioning_configuration[0].status" && $0.live == "\"Suspended\""
             }, "\(drift)")
         #expect(drift.contains { $0.kind == "missing" && $0.liveID == "acme-gone" }, "\(drift)")
@@ -76,8 +76,13 @@ import Testing
         #expect(!drift.contains { $0.kind == "unmanaged" && $0.resourceType == "aws_security_group" }, "ignored by .bulwarkignore")
         #expect(!drift.contains { $0.kind == "missing" && $0.liveID == "acme-logs" })
         #expect(
-            drift.filter { $0.kind == "pending" }.map { [$0.address, $0.desired ?? ""] }
-                == [["aws_s3_bucket.audit", "\"terraform/audit.tf:1\""]], "\(drift)")
+            drift.filter { $0.kind == "pending" }.map { [$0.address, $0.desired ?? "", $0.liveID ?? ""] }
+                == [["aws_s3_bucket.audit", "\"terraform/audit.tf:1\"", ""], ["aws_s3_bucket.gone", "", "acme-gone"]],
+            "removed from the code and gone live: pending destruction as well as missing; \(drift)")
+        // `bulwark report --target live#live` reads the live scan's compliance rows.
+        let liveScan = try #require(try await h.store.latestScan(target: LivePostureRecording.liveTarget("live")))
+        let frameworks = try await h.store.complianceFrameworks(scanID: liveScan.id)
+        #expect(frameworks.contains("cis-aws"), "\(frameworks)")
 
         let live = try #require(try await h.store.latestScan(target: LivePostureRecording.liveTarget("live")))
         #expect(live.trigger == "live")

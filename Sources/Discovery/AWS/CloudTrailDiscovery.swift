@@ -2,7 +2,7 @@ import AWS
 import Model
 
 /// CloudTrail trails whose home is this region (shadow copies of multi-region trails are skipped); status and
-/// event selectors are per-trail calls the API forces.
+/// event selectors and tags are per-trail calls the API forces.
 enum CloudTrailDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
@@ -39,6 +39,17 @@ enum CloudTrailDiscovery {
                         }),
                 ])
             }
+            let tagged = await reader.call("cloudtrail", "ListTags", resource: name) { () async throws(AWSError) -> Value in
+                try await client.json(
+                    service: .cloudtrail, target: "ListTags", body: ["ResourceIdList": .tuple([.string(arn)])],
+                    region: region, resource: name)
+            }
+            var tags: [String: Value] = [:]
+            for entry in tagged?.members?["ResourceTagList"]?.elements ?? [] {
+                for tag in entry.members?["TagsList"]?.elements ?? [] {
+                    if let key = tag.members?["Key"]?.stringValue { tags[key] = tag.members?["Value"] ?? .string("") }
+                }
+            }
             var edges: [LiveResource.Edge] = []
             if let bucket = t["S3BucketName"]?.stringValue {
                 edges.append(.init(attribute: "s3_bucket_name", type: "aws_s3_bucket", id: bucket))
@@ -68,6 +79,7 @@ enum CloudTrailDiscovery {
                         "enable_logging": status.map { .bool($0.members?["IsLogging"]?.boolValue ?? false) } ?? .unknown,
                         "event_selector": selectors == nil ? .unknown : .list(eventSelectors),
                         "advanced_event_selector": selectors.map { $0.members?["AdvancedEventSelectors"] ?? .list([]) } ?? .unknown,
+                        "tags": tagged == nil ? .unknown : .map(tags),
                     ], edges: edges))
         }
         return reader

@@ -66,7 +66,7 @@ enum EC2Discovery {
                     "id": .string(id), "arn": .string(reader.arn("ec2", "vpc-flow-log/\(id)")),
                     "traffic_type": .string(log.string("trafficType")),
                     "log_destination_type": .string(log.string("logDestinationType")),
-                    "log_destination": .string(log.string("logDestination")),
+                    "log_destination": log.string("logDestination").map(Value.string) ?? .unknown,
                     "log_group_name": .string(log.string("logGroupName")),
                     "iam_role_arn": .string(log.string("deliverLogsPermissionArn")),
                 ]
@@ -151,7 +151,7 @@ enum EC2Discovery {
                         "http_put_response_hop_limit": .number(m.number("httpPutResponseHopLimit")),
                         "instance_metadata_tags": .string(m.string("instanceMetadataTags")),
                     ])
-                } ?? .list([]),
+                } ?? .unknown,
                 "root_block_device": .list(root),
                 "ebs_block_device": .list(ebs),
                 "tags": node.tags("tagSet/item"),
@@ -173,27 +173,52 @@ enum EC2Discovery {
                 "id": .string(id), "arn": .string(arn), "name": .string(name),
                 "description": .string(node.string("groupDescription")),
                 "vpc_id": .string(node.string("vpcId")), "owner_id": .string(node.string("ownerId")),
-                "ingress": .list(node.all("ipPermissions/item").map { rule($0, selfID: id) }),
-                "egress": .list(node.all("ipPermissionsEgress/item").map { rule($0, selfID: id) }),
+                "ingress": .list(node.all("ipPermissions/item").flatMap { rules($0, selfID: id) }),
+                "egress": .list(node.all("ipPermissionsEgress/item").flatMap { rules($0, selfID: id) }),
                 "tags": node.tags("tagSet/item"),
             ], edges: edges)
     }
 
-    /// One permission as Terraform's inline `ingress`/`egress` block; protocol `-1` means every port.
-    static func rule(_ node: XMLNode, selfID: String) -> Value {
+    /// One permission as Terraform's inline `ingress`/`egress` blocks, one per description as the provider stores
+    /// them (each CIDR, prefix list and group keeps its own description); protocol `-1` means every port.
+    static func rules(_ node: XMLNode, selfID: String) -> [Value] {
         let proto = node.string("ipProtocol") ?? "-1"
-        let groups = node.all("groups/item").compactMap { $0.string("groupId") }
-        let descriptions = (node.all("ipRanges/item") + node.all("ipv6Ranges/item")).compactMap { $0.string("description") }
-        return .object([
-            "protocol": .string(proto),
-            "from_port": .number(node.number("fromPort") ?? 0),
-            "to_port": .number(node.number("toPort") ?? (proto == "-1" ? 0 : 65535)),
-            "cidr_blocks": .strings(node.all("ipRanges/item").compactMap { $0.string("cidrIp") }),
-            "ipv6_cidr_blocks": .strings(node.all("ipv6Ranges/item").compactMap { $0.string("cidrIpv6") }),
-            "prefix_list_ids": .strings(node.all("prefixListIds/item").compactMap { $0.string("prefixListId") }),
-            "security_groups": .strings(groups.filter { $0 != selfID }),
-            "self": .bool(groups.contains(selfID)),
-            "description": .string(descriptions.first ?? ""),
-        ])
+        var order: [String] = []
+        var members: [String: [String: [String]]] = [:]
+        var selfReferenced: Set<String> = []
+        func add(_ items: [XMLNode], _ field: String, _ attribute: String) {
+            for item in items {
+                guard let value = item.string(field) else { continue }
+                let description = item.string("description") ?? ""
+                if members[description] == nil {
+                    order.append(description)
+                    members[description] = [:]
+                }
+                if attribute == "security_groups", value == selfID {
+                    selfReferenced.insert(description)
+                } else {
+                    members[description]?[attribute, default: []].append(value)
+                }
+            }
+        }
+        add(node.all("ipRanges/item"), "cidrIp", "cidr_blocks")
+        add(node.all("ipv6Ranges/item"), "cidrIpv6", "ipv6_cidr_blocks")
+        add(node.all("prefixListIds/item"), "prefixListId", "prefix_list_ids")
+        add(node.all("groups/item"), "groupId", "security_groups")
+        if order.isEmpty { order = [""] }
+        return order.map { description in
+            let m = members[description] ?? [:]
+            return .object([
+                "protocol": .string(proto),
+                "from_port": .number(node.number("fromPort") ?? 0),
+                "to_port": .number(node.number("toPort") ?? (proto == "-1" ? 0 : 65535)),
+                "cidr_blocks": .strings(m["cidr_blocks"] ?? []),
+                "ipv6_cidr_blocks": .strings(m["ipv6_cidr_blocks"] ?? []),
+                "prefix_list_ids": .strings(m["prefix_list_ids"] ?? []),
+                "security_groups": .strings(m["security_groups"] ?? []),
+                "self": .bool(selfReferenced.contains(description)),
+                "description": .string(description),
+            ])
+        }
     }
 }

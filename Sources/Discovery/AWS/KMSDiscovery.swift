@@ -2,7 +2,8 @@ import AWS
 import Model
 
 /// Customer-managed KMS keys in one region. ListKeys says nothing about a key, so each needs DescribeKey, and
-/// rotation needs GetKeyRotationStatus (only asked for enabled symmetric customer keys): forced per-key calls.
+/// rotation needs GetKeyRotationStatus (only asked for enabled symmetric customer keys) and tags ListResourceTags:
+/// forced per-key calls.
 enum KMSDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
@@ -39,16 +40,29 @@ enum KMSDiscovery {
             }
             rotation = answer.map { .bool($0.members?["KeyRotationEnabled"]?.boolValue ?? false) } ?? .unknown
         }
+        let tagged = await reader.call("kms", "ListResourceTags", resource: id) { () async throws(AWSError) -> Value in
+            try await client.json(
+                service: .kms, target: "ListResourceTags", body: ["KeyId": .string(id), "Limit": .number(50)],
+                region: region, resource: id)
+        }
+        let tags = tagged.map { answer in
+            Value.map(
+                Dictionary(
+                    (answer.members?["Tags"]?.elements ?? []).compactMap { tag -> (String, Value)? in
+                        guard let key = tag.members?["TagKey"]?.stringValue else { return nil }
+                        return (key, tag.members?["TagValue"] ?? .string(""))
+                    }, uniquingKeysWith: { first, _ in first }))
+        }
         let arn = meta["Arn"]?.stringValue ?? reader.arn("kms", "key/\(id)")
         reader.add(
             LiveResource(
                 type: "aws_kms_key", id: arn, name: id, originID: arn, region: region,
                 attributes: [
                     "id": .string(id), "key_id": .string(id), "arn": .string(arn),
-                    "description": meta["Description"] ?? .null, "key_usage": meta["KeyUsage"] ?? .null,
+                    "description": .sent(meta["Description"]), "key_usage": .sent(meta["KeyUsage"]),
                     "customer_master_key_spec": .string(spec), "is_enabled": .bool(meta["Enabled"]?.boolValue ?? (state == "Enabled")),
                     "key_state": .string(state), "multi_region": .bool(meta["MultiRegion"]?.boolValue ?? false),
-                    "enable_key_rotation": rotation,
+                    "enable_key_rotation": rotation, "tags": tags ?? .unknown,
                 ]))
         return reader
     }

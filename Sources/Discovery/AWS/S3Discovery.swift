@@ -3,7 +3,7 @@ import Foundation
 import Model
 
 /// S3: the bucket list is account-wide; each bucket's settings need their own calls (S3 has no batch read),
-/// so a bucket costs up to 7 calls — the location one is skipped when ListBuckets already names the region.
+/// so a bucket costs up to 8 calls — the location one is skipped when ListBuckets already names the region.
 enum S3Discovery {
     static let allUsers = "http://acs.amazonaws.com/groups/global/AllUsers"
     static let authenticatedUsers = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
@@ -141,10 +141,11 @@ enum S3Discovery {
                 split(
                     "aws_s3_bucket_versioning",
                     [
-                        "versioning_configuration": .block([
-                            "status": .string(status),
-                            "mfa_delete": .string(versioning.string("MfaDelete") ?? "Disabled"),
-                        ])
+                        // MfaDelete is sent only once it was ever set: absent stays absent, not "Disabled".
+                        "versioning_configuration": .block(
+                            ["status": .string(status)].merging(
+                                versioning.string("MfaDelete").map { ["mfa_delete": Value.string($0)] } ?? [:]
+                            ) { first, _ in first })
                     ]))
         } else if versioning == nil, reader.lastCallFailed {
             notRead("aws_s3_bucket_versioning", ["versioning_configuration"], inline: ["versioning"], checked: true)
@@ -161,6 +162,11 @@ enum S3Discovery {
             reader.add(resource)
         } else if logging == nil, reader.lastCallFailed {
             notRead("aws_s3_bucket_logging", ["target_bucket", "target_prefix"], inline: ["logging"], checked: false)
+        }
+        if let tagging = await xml("tagging", "GetBucketTagging", absent: ["NoSuchTagSet"]) {
+            bucketAttributes["tags"] = tagging.tags("TagSet/Tag", key: "Key", value: "Value")
+        } else {
+            bucketAttributes["tags"] = reader.lastCallFailed ? .unknown : .map([:])
         }
         reader.add(
             LiveResource(
@@ -182,7 +188,7 @@ enum S3Discovery {
                 canned = "public-read"
             } else if uri == authenticatedUsers, permission == "READ", canned == "private" {
                 canned = "authenticated-read"
-            } else if uri == logDelivery, permission == "WRITE", canned == "private" {
+            } else if uri == logDelivery, permission == "WRITE" || permission == "READ_ACP", canned == "private" {
                 canned = "log-delivery-write"
             }
             grants.append(

@@ -44,7 +44,13 @@ struct ServiceReader: Sendable {
         }
     }
 
-    mutating func add(_ resource: LiveResource) { resources.append(resource) }
+    /// Adds a resource. While every call of this reader succeeded, an unknown top-level attribute is a value the API
+    /// did not send, not one that failed to be read: it is left out (absent, so neither compared nor guessed).
+    mutating func add(_ resource: LiveResource) {
+        var resource = resource
+        if errors.isEmpty { resource.attributes = resource.attributes.filter { $0.value != .unknown } }
+        resources.append(resource)
+    }
 
     /// Records that `resource`'s settings were not read: every attribute but `keep` (its identity) becomes unknown.
     /// With `checked`, the placeholder also joins the resources, so checks that look into it say UNKNOWN rather
@@ -82,10 +88,16 @@ struct ServiceReader: Sendable {
 extension Value {
     /// A string value, or null when absent.
     static func string(_ text: String?) -> Value { text.map(Value.string) ?? .null }
-    /// A boolean value, or null when absent.
-    static func bool(_ flag: Bool?) -> Value { flag.map(Value.bool) ?? .null }
-    /// A number value, or null when absent.
-    static func number(_ number: Double?) -> Value { number.map(Value.number) ?? .null }
+    /// A boolean value, or unknown when absent: the APIs send every flag they know, so an absent one was not
+    /// read, and guessing it would be drift or a verdict the cloud never gave.
+    static func bool(_ flag: Bool?) -> Value { flag.map(Value.bool) ?? .unknown }
+    /// A number value, or unknown when absent (as for flags).
+    static func number(_ number: Double?) -> Value { number.map(Value.number) ?? .unknown }
+    /// A member of a JSON answer as sent: unknown when the API left it out or sent `null` (so `add` leaves it out).
+    static func sent(_ value: Value?) -> Value {
+        guard let value, value != .null else { return .unknown }
+        return value
+    }
     /// A list of strings.
     static func strings(_ items: [String]) -> Value { .list(items.map(Value.string)) }
     /// One nested block, as Terraform's JSON representation writes it (a one-element list of objects).

@@ -1,6 +1,6 @@
 /// One difference between declared and live infrastructure, found during a scan.
 public struct DriftRecord: Sendable, Hashable, Codable {
-    /// "changed", "missing", "unmanaged" or "pending" (in the configuration, not yet applied).
+    /// "drifted" (live ≠ state), "missing", "unmanaged" or "pending" (the code ≠ the state: apply needed).
     public var kind: String
     public var resourceType: String
     public var address: String
