@@ -36,7 +36,7 @@ public enum ServiceTypes {
         ]
         for (service, types) in aws { for type in types { owners[type] = Owner(cloud: "aws", services: [service]) } }
         let sql = "Microsoft.Sql/servers"
-        let azure: [String: [String]] = [
+        var azure: [String: [String]] = [
             "azurerm_linux_virtual_machine": ["Microsoft.Compute/virtualMachines"],
             "azurerm_windows_virtual_machine": ["Microsoft.Compute/virtualMachines"],
             "azurerm_managed_disk": ["Microsoft.Compute/disks"],
@@ -98,6 +98,10 @@ public enum ServiceTypes {
             "azurerm_resource_policy_assignment": ["Microsoft.Authorization/policyAssignments"],
             "azurerm_management_group_policy_assignment": ["Microsoft.Authorization/policyAssignments"],
         ]
+        let graph = "graph:/v1.0/"
+        azure["azuread_security_defaults_policy"] = [graph + "policies/identitySecurityDefaultsEnforcementPolicy"]
+        azure["azuread_authorization_policy"] = [graph + "policies/authorizationPolicy"]
+        azure["azuread_conditional_access_policy"] = [graph + "identity/conditionalAccess/policies"]
         for (type, services) in azure { owners[type] = Owner(cloud: "azure", services: services) }
         return owners
     }()

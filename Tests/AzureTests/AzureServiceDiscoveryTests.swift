@@ -9,12 +9,15 @@ import Testing
 /// Discovery of the platform services (containers, App Service, databases, messaging, networking, edge firewalls,
 /// Key Vault items, Monitor, Defender, RBAC, Policy) against recorded-shape ARM responses.
 @Suite struct AzureServiceDiscoveryTests {
-    static let fixtures = ["arm-subscription", "arm-services"]
+    static let fixtures = ["arm-subscription", "arm-services", "graph-tenant"]
 
     private func discover() async throws -> DiscoveryResult {
         let fixture = try ARMFixtureServer(fixtures: Self.fixtures)
         let subscription = try ARMFixtureServer.subscription(fixture: "arm-subscription")
-        return await AzureDiscovery(client: fixture.client(), subscriptionID: subscription, fanOutWidth: 4).discover()
+        return await AzureDiscovery(
+            client: fixture.client(), subscriptionID: subscription, fanOutWidth: 4,
+            graph: GraphDiscoveryTests.graph(fixture)
+        ).discover()
     }
 
     /// The one resource of `type` whose `name` (or `setting_name`) is `name`.

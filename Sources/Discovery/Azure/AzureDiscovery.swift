@@ -7,11 +7,14 @@ import Model
 /// adds an error naming its API and the rest carry on.
 public struct AzureDiscovery: Sendable {
     let client: ARMClient
+    /// Microsoft Graph, for the Entra ID tenant settings; nil leaves them unread.
+    let graph: GraphClient?
     public let subscriptionID: String
     private let fanOutWidth: Int
 
-    /// Every Terraform resource type this discovery reads, sorted (`bulwark discover --list-types` prints it).
+    /// Every Terraform resource type this discovery reads (the `azuread_*` ones with Graph), sorted (`bulwark discover --list-types` prints it).
     public static let supportedTypes: [String] = [
+        "azuread_authorization_policy", "azuread_conditional_access_policy", "azuread_security_defaults_policy",
         "azurerm_application_gateway", "azurerm_cdn_frontdoor_firewall_policy", "azurerm_container_registry",
         "azurerm_cosmosdb_account", "azurerm_eventhub_namespace", "azurerm_frontdoor",
         "azurerm_frontdoor_firewall_policy", "azurerm_key_vault", "azurerm_key_vault_key", "azurerm_key_vault_secret",
@@ -34,8 +37,10 @@ public struct AzureDiscovery: Sendable {
 
     /// Creates a discovery of `subscriptionID`; per-item reads (blob service, SQL children, vault diagnostics) run
     /// `fanOutWidth` at a time, under the client's own cap on requests in flight.
-    public init(client: ARMClient, subscriptionID: String, fanOutWidth: Int = 16) {
+    /// With `graph`, the tenant's security defaults, conditional access and authorization policies are read too.
+    public init(client: ARMClient, subscriptionID: String, fanOutWidth: Int = 16, graph: GraphClient? = nil) {
         self.client = client
+        self.graph = graph
         self.subscriptionID = subscriptionID
         self.fanOutWidth = max(1, fanOutWidth)
     }
@@ -52,14 +57,15 @@ public struct AzureDiscovery: Sendable {
                 listed("Microsoft.Network/publicIPAddresses") { [NetworkMapping.publicIP($0)] },
                 listed("Microsoft.Network/networkSecurityGroups", NetworkMapping.securityGroup),
                 listed("Microsoft.Security/pricings") { [MonitorMapping.pricing($0)] },
-            ] + serviceCollectors
+            ] + serviceCollectors + (graph.map { [entra($0)] } ?? [])
         var harvest = Harvest(drafts: [MonitorMapping.subscription(subscriptionID)])
         await withTaskGroup(of: Harvest.self) { group in
             for collect in collectors { group.addTask { await collect() } }
             for await part in group { harvest.merge(part) }
         }
         let errors = harvest.errors.sorted { ($0.api, $0.resourceID) < ($1.api, $1.resourceID) }
-        let tallies = await client.counter.byAPI
+        var tallies = await client.counter.byAPI
+        if let graph { tallies.merge(await graph.counter.byAPI) { arm, _ in arm } }
         let callsByAPI = tallies.mapValues(\.calls)
         var byProvider: [String: Int] = [:]
         for (api, calls) in callsByAPI {
