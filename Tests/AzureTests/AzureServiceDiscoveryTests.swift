@@ -185,10 +185,12 @@ import Testing
             ("BLW-AZURE-IAM-001", "azurerm_role_definition", "VM Restarter", .passed),
         ]
         for (check, type, name, expected) in expectations {
-            let actual =
-                name.isEmpty
-                ? results.first { $0.checkID == check && $0.resourceType == type }?.verdict.kind
-                : try verdict(check, type, name)
+            let actual: Verdict.Kind?
+            if name.isEmpty {
+                actual = results.first { $0.checkID == check && $0.resourceType == type }?.verdict.kind
+            } else {
+                actual = try verdict(check, type, name)
+            }
             #expect(actual == expected, "\(check) on \(type) \(name)")
         }
         let subscription = "data.azurerm_subscription.sub_" + result.account

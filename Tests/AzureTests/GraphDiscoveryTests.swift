@@ -119,4 +119,19 @@ import Testing
         #expect((result.httpAttempts ?? 0) > result.apiCalls)
         #expect(result.errors.isEmpty)
     }
+
+    @Test func theEnvironmentTurnsGraphOnAndPointsIt() throws {
+        #expect(GraphClient.isEnabled(in: ["BULWARK_AZURE_GRAPH": "on"]))
+        #expect(GraphClient.isEnabled(in: ["BULWARK_AZURE_GRAPH": "TRUE"]))
+        #expect(!GraphClient.isEnabled(in: ["BULWARK_AZURE_GRAPH": "off"]))
+        #expect(!GraphClient.isEnabled(in: [:]))
+        #expect(try GraphClient.endpoint(from: [:]).absoluteString == "https://graph.microsoft.com")
+        #expect(
+            try GraphClient.endpoint(from: ["BULWARK_AZURE_GRAPH_ENDPOINT": "https://graph.microsoft.us"]).host
+                == "graph.microsoft.us")
+        let error = #expect(throws: AzureError.self) {
+            try GraphClient.endpoint(from: ["BULWARK_AZURE_GRAPH_ENDPOINT": "graph.microsoft.com"])
+        }
+        #expect(error?.code == .configuration)
+    }
 }

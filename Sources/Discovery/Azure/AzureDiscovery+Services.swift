@@ -98,8 +98,8 @@ extension AzureDiscovery {
             var harvest = Harvest()
             let servers = await listAll(resourceType, into: &harvest)
             let pairs = servers.flatMap { server in parameters.map { (server, $0) } }
-            let values = await fanOut(pairs) { server, name in
-                await self.read(server.id + "/configurations/" + name, resourceType + "/configurations")
+            let values = await fanOut(pairs) { pair in
+                await self.read(pair.0.id + "/configurations/" + pair.1, resourceType + "/configurations")
             }
             harvest.drafts += servers.map { DatabaseMapping.flexibleServer($0, type: type) }
             for ((server, name), result) in zip(pairs, values) {

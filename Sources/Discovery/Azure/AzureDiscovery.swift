@@ -48,16 +48,17 @@ public struct AzureDiscovery: Sendable {
     /// Reads every supported resource type and returns what was read, what failed (one `DiscoveryError` per failed
     /// ARM call, its service the resource type the API reads), and the calls it took.
     public func discover() async -> DiscoveryResult {
-        let collectors: [@Sendable () async -> Harvest] =
-            [
-                storage, sqlServers, keyVaults, subscriptionMonitoring,
-                listed("Microsoft.Compute/virtualMachines") { [ComputeMapping.virtualMachine($0)] },
-                listed("Microsoft.Compute/disks") { [ComputeMapping.disk($0)] },
-                listed("Microsoft.Network/networkInterfaces") { [NetworkMapping.networkInterface($0)] },
-                listed("Microsoft.Network/publicIPAddresses") { [NetworkMapping.publicIP($0)] },
-                listed("Microsoft.Network/networkSecurityGroups", NetworkMapping.securityGroup),
-                listed("Microsoft.Security/pricings") { [MonitorMapping.pricing($0)] },
-            ] + serviceCollectors + (graph.map { [entra($0)] } ?? [])
+        var collectors: [@Sendable () async -> Harvest] = [
+            storage, sqlServers, keyVaults, subscriptionMonitoring,
+            listed("Microsoft.Compute/virtualMachines") { [ComputeMapping.virtualMachine($0)] },
+            listed("Microsoft.Compute/disks") { [ComputeMapping.disk($0)] },
+            listed("Microsoft.Network/networkInterfaces") { [NetworkMapping.networkInterface($0)] },
+            listed("Microsoft.Network/publicIPAddresses") { [NetworkMapping.publicIP($0)] },
+            listed("Microsoft.Network/networkSecurityGroups", NetworkMapping.securityGroup),
+            listed("Microsoft.Security/pricings") { [MonitorMapping.pricing($0)] },
+        ]
+        collectors += serviceCollectors
+        if let graph { collectors.append(entra(graph)) }
         var harvest = Harvest(drafts: [MonitorMapping.subscription(subscriptionID)])
         await withTaskGroup(of: Harvest.self) { group in
             for collect in collectors { group.addTask { await collect() } }
