@@ -113,7 +113,6 @@ import Testing
         #expect(key.attributes["key_type"] == .string("RSA-HSM"))
         let secure = try find(result, "azurerm_storage_account", "stsecure")
         #expect(secure.attributes["share_properties"]?[0]?["retention_policy"]?[0]?["days"] == .number(14))
-        #expect(secure.attributes["queue_properties"] == .unknown)
     }
 
     @Test func mapsSubscriptionGovernance() async throws {
@@ -175,7 +174,6 @@ import Testing
             ("BLW-AZURE-KEYVAULT-003", "azurerm_key_vault_key", "cmk", .passed),
             ("BLW-AZURE-KEYVAULT-004", "azurerm_key_vault_secret", "db-password", .failed),
             ("BLW-AZURE-KEYVAULT-004", "azurerm_key_vault_secret", "api-token", .passed),
-            ("BLW-AZURE-STORAGE-017", "azurerm_storage_account", "stsecure", .unknown),
             ("BLW-AZURE-DEFENDER-009", "azurerm_security_center_contact", "default", .failed),
             ("BLW-AZURE-DEFENDER-010", "azurerm_security_center_contact", "default", .passed),
             ("BLW-AZURE-DEFENDER-017", "azurerm_security_center_auto_provisioning", "", .failed),

@@ -58,9 +58,6 @@ enum StorageMapping {
         case .failure?: a["share_properties"] = .unknown
         case nil: break
         }
-        // Queue analytics logging lives in the data plane (Get Queue Service Properties), which ARM does not serve,
-        // so accounts that have queues carry it as unknown rather than as absent.
-        if ["Storage", "StorageV2"].contains(o.string("kind") ?? "StorageV2") { a["queue_properties"] = .unknown }
         return LiveResource(
             type: "azurerm_storage_account", armID: o.id, label: label(o), region: o.location,
             attributes: a)
