@@ -35,7 +35,7 @@ final class ARMFixtureServer: Sendable {
     convenience init(fixtures names: [String]) throws {
         var routes: [String: CannedResponse] = [:]
         for name in names { routes.merge(try ARMFixtureServer.routes(fixture: name)) { first, _ in first } }
-        try self.init { request in
+        try self.init { [routes] request in
             guard let route = routes[request.path.lowercased()] else {
                 return CannedResponse(status: 404, text: #"{"error":{"code":"ResourceNotFound","message":"no fixture"}}"#)
             }

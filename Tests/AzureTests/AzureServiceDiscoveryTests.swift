@@ -3,6 +3,7 @@ import Checks
 import Discovery
 import Foundation
 import Model
+import Scanner
 import TestSupport
 import Testing
 

@@ -4,6 +4,7 @@ import CloudHTTP
 import Discovery
 import Foundation
 import Model
+import Scanner
 import TestSupport
 import Testing
 
@@ -25,7 +26,9 @@ import Testing
     }
 
     /// Discovery of an otherwise empty subscription with `handler` answering Graph.
-    private func discover(graph handler: @escaping @Sendable (ReceivedRequest) -> CannedResponse?) async throws
+    private func discover(
+        graph handler: @escaping @Sendable (ReceivedRequest) -> CannedResponse?
+    ) async throws
         -> (DiscoveryResult, ARMFixtureServer)
     {
         let fixture = try ARMFixtureServer { request in
@@ -100,7 +103,9 @@ import Testing
             guard request.path == "/v1.0/identity/conditionalAccess/policies" else { return nil }
             if request.target.contains("skiptoken=p2") {
                 return CannedResponse(
-                    text: #"{"value":[{"id":"p-2","displayName":"second","state":"enabled","grantControls":{"operator":"OR","builtInControls":["block"]}}]}"#)
+                    text:
+                        #"{"value":[{"id":"p-2","displayName":"second","state":"enabled","grantControls":{"operator":"OR","builtInControls":["block"]}}]}"#
+                )
             }
             if throttled.next() == 1 {
                 return CannedResponse(

@@ -15,9 +15,15 @@ extension AzureDiscovery {
         { [self] in
             let tenant = client.configuration.tenantID
             var harvest = Harvest(drafts: [EntraMapping.tenant(tenant)])
-            async let defaults = graphRead { try await graph.get(Self.entraPaths.securityDefaults) }
-            async let authorization = graphRead { try await graph.get(Self.entraPaths.authorization) }
-            async let policies = graphRead { try await graph.list(Self.entraPaths.conditionalAccess) }
+            async let defaults = graphRead { () async throws(AzureError) -> Value in
+                try await graph.get(Self.entraPaths.securityDefaults)
+            }
+            async let authorization = graphRead { () async throws(AzureError) -> Value in
+                try await graph.get(Self.entraPaths.authorization)
+            }
+            async let policies = graphRead { () async throws(AzureError) -> [Value] in
+                try await graph.list(Self.entraPaths.conditionalAccess)
+            }
             switch await defaults {
             case .success(let value): harvest.drafts.append(EntraMapping.securityDefaults(ARMObject(value), tenant: tenant))
             case .failure(let error):
