@@ -4,7 +4,7 @@ import Model
 
 /// Reads Azure Resource Manager: authenticated GETs with the api-version pinned per resource type, `nextLink`
 /// paging, retries on 429/5xx honouring `Retry-After`, typed errors from ARM's `{"error":{code,message}}` body,
-/// and a cap on requests in flight.
+/// a cap on requests in flight and, under it, an adaptive window per resource provider.
 public final class ARMClient: Sendable {
     public let configuration: AzureConfiguration
     private let transport: any HTTPTransport
@@ -14,6 +14,8 @@ public final class ARMClient: Sendable {
     private let maxPages: Int
     /// ARM throttles per principal, so one limit covers every request whatever fans out above it.
     private let gate: ConcurrencyLimiter
+    /// Per-provider adaptive windows under the overall gate.
+    public let throttle: ARMThrottle
     /// Calls and attempts made through this client.
     public let counter = ARMCallCounter()
     /// The circuit breaker and deadline every attempt passes through: Resource Manager is one endpoint (key
@@ -37,6 +39,7 @@ public final class ARMClient: Sendable {
         self.timeout = timeout
         self.maxPages = max(1, maxPages)
         self.gate = ConcurrencyLimiter(limit: maxConcurrentRequests)
+        self.throttle = ARMThrottle(ceiling: maxConcurrentRequests)
     }
 
     /// GETs one resource at `path` (an ARM ID or a path under the endpoint) with the api-version of `resourceType`.
@@ -140,9 +143,19 @@ public final class ARMClient: Sendable {
                     request.body = body
                     request.setHeader("Content-Type", "application/json")
                 }
-                let (response, attempts) = try await gate.withSlot("arm") { [retry, transport, timeout, request] in
-                    try await retry.send(request, via: transport, timeout: timeout)
+                let provider = ARMThrottle.provider(ofAPI: api)
+                await throttle.acquire(provider)
+                let response: HTTPResponse
+                let attempts: Int
+                do {
+                    (response, attempts) = try await gate.withSlot("arm") { [retry, transport, timeout, request] in
+                        try await retry.send(request, via: transport, timeout: timeout)
+                    }
+                } catch {
+                    await throttle.release(provider, retried: true)
+                    throw error
                 }
+                await throttle.release(provider, retried: attempts > 1)
                 await counter.record(api, attempts: attempts)
                 if response.status == 401, attempt == 1 {
                     await tokens.invalidate()

@@ -36,7 +36,7 @@ public enum ServiceTypes {
         ]
         for (service, types) in aws { for type in types { owners[type] = Owner(cloud: "aws", services: [service]) } }
         let sql = "Microsoft.Sql/servers"
-        let azure: [String: [String]] = [
+        var azure: [String: [String]] = [
             "azurerm_linux_virtual_machine": ["Microsoft.Compute/virtualMachines"],
             "azurerm_windows_virtual_machine": ["Microsoft.Compute/virtualMachines"],
             "azurerm_managed_disk": ["Microsoft.Compute/disks"],
@@ -54,7 +54,54 @@ public enum ServiceTypes {
             "azurerm_key_vault": ["Microsoft.KeyVault/vaults"],
             "azurerm_monitor_diagnostic_setting": ["Microsoft.Insights/diagnosticSettings"],
             "azurerm_monitor_log_profile": ["Microsoft.Insights/logprofiles"],
+            "azurerm_kubernetes_cluster": ["Microsoft.ContainerService/managedClusters"],
+            "azurerm_container_registry": ["Microsoft.ContainerRegistry/registries"],
+            "azurerm_cosmosdb_account": ["Microsoft.DocumentDB/databaseAccounts"],
+            "azurerm_redis_cache": ["Microsoft.Cache/redis"],
+            "azurerm_eventhub_namespace": ["Microsoft.EventHub/namespaces"],
+            "azurerm_servicebus_namespace": ["Microsoft.ServiceBus/namespaces"],
+            "azurerm_virtual_network": ["Microsoft.Network/virtualNetworks"],
+            "azurerm_subnet": ["Microsoft.Network/virtualNetworks"],
+            "azurerm_subnet_network_security_group_association": ["Microsoft.Network/virtualNetworks"],
+            "azurerm_network_watcher_flow_log": [
+                "Microsoft.Network/networkWatchers", "Microsoft.Network/networkWatchers/flowLogs",
+            ],
+            "azurerm_application_gateway": ["Microsoft.Network/applicationGateways"],
+            "azurerm_web_application_firewall_policy": [
+                "Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies"
+            ],
+            "azurerm_frontdoor": ["Microsoft.Network/frontDoors"],
+            "azurerm_frontdoor_firewall_policy": ["Microsoft.Network/FrontDoorWebApplicationFirewallPolicies"],
+            "azurerm_cdn_frontdoor_firewall_policy": ["Microsoft.Network/FrontDoorWebApplicationFirewallPolicies"],
+            "azurerm_linux_web_app": ["Microsoft.Web/sites"],
+            "azurerm_windows_web_app": ["Microsoft.Web/sites"],
+            "azurerm_linux_function_app": ["Microsoft.Web/sites"],
+            "azurerm_windows_function_app": ["Microsoft.Web/sites"],
+            "azurerm_postgresql_flexible_server": ["Microsoft.DBforPostgreSQL/flexibleServers"],
+            "azurerm_postgresql_flexible_server_configuration": [
+                "Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.DBforPostgreSQL/flexibleServers/configurations",
+            ],
+            "azurerm_mysql_flexible_server": ["Microsoft.DBforMySQL/flexibleServers"],
+            "azurerm_mysql_flexible_server_configuration": [
+                "Microsoft.DBforMySQL/flexibleServers", "Microsoft.DBforMySQL/flexibleServers/configurations",
+            ],
+            "azurerm_key_vault_key": ["Microsoft.KeyVault/vaults", "Microsoft.KeyVault/vaults/keys"],
+            "azurerm_key_vault_secret": ["Microsoft.KeyVault/vaults", "Microsoft.KeyVault/vaults/secrets"],
+            "azurerm_monitor_activity_log_alert": ["Microsoft.Insights/activityLogAlerts"],
+            "azurerm_security_center_contact": ["Microsoft.Security/securityContacts"],
+            "azurerm_security_center_auto_provisioning": ["Microsoft.Security/autoProvisioningSettings"],
+            "azurerm_security_center_setting": ["Microsoft.Security/settings"],
+            "azurerm_role_assignment": ["Microsoft.Authorization/roleAssignments"],
+            "azurerm_role_definition": ["Microsoft.Authorization/roleDefinitions"],
+            "azurerm_subscription_policy_assignment": ["Microsoft.Authorization/policyAssignments"],
+            "azurerm_resource_group_policy_assignment": ["Microsoft.Authorization/policyAssignments"],
+            "azurerm_resource_policy_assignment": ["Microsoft.Authorization/policyAssignments"],
+            "azurerm_management_group_policy_assignment": ["Microsoft.Authorization/policyAssignments"],
         ]
+        let graph = "graph:/v1.0/"
+        azure["azuread_security_defaults_policy"] = [graph + "policies/identitySecurityDefaultsEnforcementPolicy"]
+        azure["azuread_authorization_policy"] = [graph + "policies/authorizationPolicy"]
+        azure["azuread_conditional_access_policy"] = [graph + "identity/conditionalAccess/policies"]
         for (type, services) in azure { owners[type] = Owner(cloud: "azure", services: services) }
         return owners
     }()

@@ -57,7 +57,17 @@ public enum LiveDiscovery {
             }
             let client = ARMClient(
                 configuration: configuration, transport: transport, timeout: limits.requestTimeout, callGuard: callGuard)
-            return await AzureDiscovery(client: client, subscriptionID: id).discover()
+            var graph: GraphClient?
+            if GraphClient.isEnabled(in: environment) {
+                do {
+                    graph = GraphClient(
+                        configuration: configuration, endpoint: try GraphClient.endpoint(from: environment),
+                        transport: transport, timeout: limits.requestTimeout)
+                } catch {
+                    throw PostureError(.cloudUnavailable, "azure: \(error)", underlying: error)
+                }
+            }
+            return await AzureDiscovery(client: client, subscriptionID: id, graph: graph).discover()
         }
     }
 }

@@ -28,8 +28,14 @@ final class ARMFixtureServer: Sendable {
 
     /// Starts a server that serves the routes of fixture file `name`.
     convenience init(fixture name: String) throws {
-        let routes = try ARMFixtureServer.routes(fixture: name)
-        try self.init { request in
+        try self.init(fixtures: [name])
+    }
+
+    /// Starts a server that serves the routes of every fixture file in `names` (one subscription split by theme).
+    convenience init(fixtures names: [String]) throws {
+        var routes: [String: CannedResponse] = [:]
+        for name in names { routes.merge(try ARMFixtureServer.routes(fixture: name)) { first, _ in first } }
+        try self.init { [routes] request in
             guard let route = routes[request.path.lowercased()] else {
                 return CannedResponse(status: 404, text: #"{"error":{"code":"ResourceNotFound","message":"no fixture"}}"#)
             }

@@ -10,7 +10,7 @@ import Testing
 @Suite struct AzureDiscoveryTests {
     /// Runs discovery of the fixture subscription once per test.
     private func discover() async throws -> (DiscoveryResult, ARMFixtureServer) {
-        let fixture = try ARMFixtureServer(fixture: "arm-subscription")
+        let fixture = try ARMFixtureServer(fixtures: ["arm-subscription", "arm-services"])
         let subscription = try ARMFixtureServer.subscription(fixture: "arm-subscription")
         let discovery = AzureDiscovery(client: fixture.client(), subscriptionID: subscription, fanOutWidth: 4)
         return (await discovery.discover(), fixture)

@@ -7,13 +7,40 @@ import Model
 /// adds an error naming its API and the rest carry on.
 public struct AzureDiscovery: Sendable {
     let client: ARMClient
+    /// Microsoft Graph, for the Entra ID tenant settings; nil leaves them unread.
+    let graph: GraphClient?
     public let subscriptionID: String
     private let fanOutWidth: Int
 
+    /// Every Terraform resource type this discovery reads (the `azuread_*` ones with Graph), sorted (`bulwark discover --list-types` prints it).
+    public static let supportedTypes: [String] = [
+        "azuread_authorization_policy", "azuread_conditional_access_policy", "azuread_security_defaults_policy",
+        "azurerm_application_gateway", "azurerm_cdn_frontdoor_firewall_policy", "azurerm_container_registry",
+        "azurerm_cosmosdb_account", "azurerm_eventhub_namespace", "azurerm_frontdoor",
+        "azurerm_frontdoor_firewall_policy", "azurerm_key_vault", "azurerm_key_vault_key", "azurerm_key_vault_secret",
+        "azurerm_kubernetes_cluster", "azurerm_linux_function_app", "azurerm_linux_virtual_machine",
+        "azurerm_linux_web_app", "azurerm_managed_disk", "azurerm_management_group_policy_assignment",
+        "azurerm_monitor_activity_log_alert", "azurerm_monitor_diagnostic_setting", "azurerm_monitor_log_profile",
+        "azurerm_mssql_database", "azurerm_mssql_firewall_rule", "azurerm_mssql_server",
+        "azurerm_mssql_server_extended_auditing_policy", "azurerm_mssql_server_transparent_data_encryption",
+        "azurerm_mysql_flexible_server", "azurerm_mysql_flexible_server_configuration", "azurerm_network_interface",
+        "azurerm_network_security_group", "azurerm_network_security_rule", "azurerm_network_watcher_flow_log",
+        "azurerm_postgresql_flexible_server", "azurerm_postgresql_flexible_server_configuration", "azurerm_public_ip",
+        "azurerm_redis_cache", "azurerm_resource_group_policy_assignment", "azurerm_resource_policy_assignment",
+        "azurerm_role_assignment", "azurerm_role_definition", "azurerm_security_center_auto_provisioning",
+        "azurerm_security_center_contact", "azurerm_security_center_setting",
+        "azurerm_security_center_subscription_pricing", "azurerm_servicebus_namespace", "azurerm_storage_account",
+        "azurerm_subnet", "azurerm_subnet_network_security_group_association",
+        "azurerm_subscription_policy_assignment", "azurerm_virtual_network", "azurerm_web_application_firewall_policy",
+        "azurerm_windows_function_app", "azurerm_windows_virtual_machine", "azurerm_windows_web_app",
+    ]
+
     /// Creates a discovery of `subscriptionID`; per-item reads (blob service, SQL children, vault diagnostics) run
     /// `fanOutWidth` at a time, under the client's own cap on requests in flight.
-    public init(client: ARMClient, subscriptionID: String, fanOutWidth: Int = 16) {
+    /// With `graph`, the tenant's security defaults, conditional access and authorization policies are read too.
+    public init(client: ARMClient, subscriptionID: String, fanOutWidth: Int = 16, graph: GraphClient? = nil) {
         self.client = client
+        self.graph = graph
         self.subscriptionID = subscriptionID
         self.fanOutWidth = max(1, fanOutWidth)
     }
@@ -21,7 +48,7 @@ public struct AzureDiscovery: Sendable {
     /// Reads every supported resource type and returns what was read, what failed (one `DiscoveryError` per failed
     /// ARM call, its service the resource type the API reads), and the calls it took.
     public func discover() async -> DiscoveryResult {
-        let collectors: [@Sendable () async -> Harvest] = [
+        var collectors: [@Sendable () async -> Harvest] = [
             storage, sqlServers, keyVaults, subscriptionMonitoring,
             listed("Microsoft.Compute/virtualMachines") { [ComputeMapping.virtualMachine($0)] },
             listed("Microsoft.Compute/disks") { [ComputeMapping.disk($0)] },
@@ -30,13 +57,16 @@ public struct AzureDiscovery: Sendable {
             listed("Microsoft.Network/networkSecurityGroups", NetworkMapping.securityGroup),
             listed("Microsoft.Security/pricings") { [MonitorMapping.pricing($0)] },
         ]
+        collectors += serviceCollectors
+        if let graph { collectors.append(entra(graph)) }
         var harvest = Harvest(drafts: [MonitorMapping.subscription(subscriptionID)])
         await withTaskGroup(of: Harvest.self) { group in
             for collect in collectors { group.addTask { await collect() } }
             for await part in group { harvest.merge(part) }
         }
         let errors = harvest.errors.sorted { ($0.api, $0.resourceID) < ($1.api, $1.resourceID) }
-        let tallies = await client.counter.byAPI
+        var tallies = await client.counter.byAPI
+        if let graph { tallies.merge(await graph.counter.byAPI) { arm, _ in arm } }
         let callsByAPI = tallies.mapValues(\.calls)
         var byProvider: [String: Int] = [:]
         for (api, calls) in callsByAPI {
@@ -53,10 +83,10 @@ public struct AzureDiscovery: Sendable {
             deadlineExceeded: errors.contains { $0.code == .deadlineExceeded })
     }
 
-    private var scope: String { "/subscriptions/\(subscriptionID)" }
+    var scope: String { "/subscriptions/\(subscriptionID)" }
 
     /// Lists `provider` under the subscription, or records the failure.
-    private func listAll(_ resourceType: String, into harvest: inout Harvest) async -> [ARMObject] {
+    func listAll(_ resourceType: String, into harvest: inout Harvest) async -> [ARMObject] {
         do {
             return try await client.list("\(scope)/providers/\(resourceType)", resourceType: resourceType)
                 .map(ARMObject.init)
@@ -67,7 +97,7 @@ public struct AzureDiscovery: Sendable {
     }
 
     /// Runs `body` over `items`, `fanOutWidth` at a time, keeping input order.
-    private func fanOut<T: Sendable, R: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async -> R) async -> [R] {
+    func fanOut<T: Sendable, R: Sendable>(_ items: [T], _ body: @escaping @Sendable (T) async -> R) async -> [R] {
         var results = [R?](repeating: nil, count: items.count)
         await withTaskGroup(of: (Int, R).self) { group in
             var next = 0
@@ -88,12 +118,12 @@ public struct AzureDiscovery: Sendable {
     }
 
     /// A GET whose failure is returned, not thrown, so one child read never sinks its parent.
-    private func read(_ path: String, _ resourceType: String) async -> Result<Value, AzureError> {
+    func read(_ path: String, _ resourceType: String) async -> Result<Value, AzureError> {
         do { return .success(try await client.get(path, resourceType: resourceType)) } catch { return .failure(error) }
     }
 
     /// A list whose failure is returned, not thrown.
-    private func readList(_ path: String, _ resourceType: String) async -> Result<[Value], AzureError> {
+    func readList(_ path: String, _ resourceType: String) async -> Result<[Value], AzureError> {
         do { return .success(try await client.list(path, resourceType: resourceType)) } catch { return .failure(error) }
     }
 
@@ -106,15 +136,21 @@ public struct AzureDiscovery: Sendable {
             else { return nil }
             return await read(account.id + "/blobServices/default", "Microsoft.Storage/storageAccounts/blobServices")
         }
-        for (account, blob) in zip(accounts, blobs) {
+        let files = await fanOut(accounts) { account -> Result<Value, AzureError>? in
+            // Blob-only kinds have no file service.
+            guard ["StorageV2", "Storage", "FileStorage"].contains(account.string("kind") ?? "StorageV2") else { return nil }
+            return await read(account.id + "/fileServices/default", "Microsoft.Storage/storageAccounts/fileServices")
+        }
+        for ((account, blob), file) in zip(zip(accounts, blobs), files) {
             if case .failure(let error)? = blob { harvest.errors.append(error) }
-            harvest.drafts.append(StorageMapping.account(account, blob: blob))
+            if case .failure(let error)? = file { harvest.errors.append(error) }
+            harvest.drafts.append(StorageMapping.account(account, blob: blob, file: file))
         }
         return harvest
     }
 
     /// A type that one subscription-wide list maps completely, with no per-item reads.
-    private func listed(
+    func listed(
         _ resourceType: String, _ map: @escaping @Sendable (ARMObject) -> [LiveResource]
     )
         -> @Sendable () async -> Harvest
@@ -187,6 +223,8 @@ public struct AzureDiscovery: Sendable {
                 vault.id + "/providers/Microsoft.Insights/diagnosticSettings",
                 "Microsoft.Insights/diagnosticSettings")
         }
+        let items = await fanOut(vaults) { vault in await self.vaultItems(vault) }
+        for part in items { harvest.merge(part) }
         for (vault, setting) in zip(vaults, settings) {
             harvest.drafts.append(KeyVaultMapping.vault(vault))
             switch setting {

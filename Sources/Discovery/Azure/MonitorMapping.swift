@@ -84,3 +84,44 @@ enum MonitorMapping {
             region: nil, attributes: a)
     }
 }
+
+extension MonitorMapping {
+    /// ARM activity-log condition fields → the azurerm `criteria` attribute each one sets.
+    static let criteriaFields: [String: String] = [
+        "category": "category", "operationname": "operation_name", "resourcetype": "resource_type",
+        "resourceprovider": "resource_provider", "resourcegroup": "resource_group", "resourceid": "resource_id",
+        "level": "level", "status": "status", "substatus": "sub_status", "caller": "caller",
+    ]
+
+    /// Maps one activity log alert: its `allOf` equality conditions become the `criteria` block (an `anyOf` of one
+    /// field becomes the plural list azurerm writes), each scope an edge to what it watches.
+    static func activityLogAlert(_ o: ARMObject) -> LiveResource {
+        var a = o.baseAttributes
+        a["location"] = o.location.map { .string($0.lowercased()) }
+        a.put("enabled", o.bool("properties.enabled") ?? true)
+        a.put("description", o.string("properties.description"))
+        let scopes = o.list("properties.scopes").compactMap(\.stringValue)
+        a.put("scopes", strings: scopes)
+        var criteria: [String: Value] = [:]
+        for condition in o.objects("properties.condition.allOf") {
+            if let field = condition.string("field"), let name = criteriaFields[field.lowercased()],
+                let value = condition.string("equals")
+            {
+                criteria[name] = .string(value)
+            }
+            let alternatives = condition.objects("anyOf")
+            if let field = alternatives.first?.string("field"), let name = criteriaFields[field.lowercased()] {
+                criteria[name + "s"] = .list(alternatives.compactMap { $0.string("equals") }.map(Value.string))
+            }
+        }
+        a["criteria"] = .list([.object(criteria)])
+        let groups = o.objects("properties.actions.actionGroups").compactMap { $0.string("actionGroupId") }
+        a["action"] = .list(groups.map { .object(["action_group_id": .string($0)]) })
+        var draft = LiveResource(
+            type: "azurerm_monitor_activity_log_alert", armID: o.id, label: StorageMapping.label(o), region: nil,
+            attributes: a)
+        for scope in scopes { draft.link("scopes", to: scope) }
+        for group in groups { draft.link("action.action_group_id", to: group) }
+        return draft
+    }
+}

@@ -1,11 +1,14 @@
 import Azure
 import Model
 
-/// Storage accounts (with their blob service properties) → `azurerm_storage_account`.
+/// Storage accounts (with their blob and file service properties) → `azurerm_storage_account`.
 enum StorageMapping {
     /// Maps one account; `blob` is the blob service read (nil when the account kind has none, a failure when the
-    /// read failed, in which case `blob_properties` is unknown rather than absent).
-    static func account(_ o: ARMObject, blob: Result<Value, AzureError>?) -> LiveResource {
+    /// read failed, in which case `blob_properties` is unknown rather than absent); `file` likewise for the file
+    /// service and `share_properties`.
+    static func account(
+        _ o: ARMObject, blob: Result<Value, AzureError>?, file: Result<Value, AzureError>? = nil
+    ) -> LiveResource {
         var a = o.baseAttributes
         a.put("account_kind", o.string("kind"))
         a.put("account_tier", o.string("sku.tier"))
@@ -50,6 +53,11 @@ enum StorageMapping {
         case .failure?: a["blob_properties"] = .unknown
         case nil: break
         }
+        switch file {
+        case .success(let service)?: a["share_properties"] = .list([.object(shareProperties(ARMObject(service)))])
+        case .failure?: a["share_properties"] = .unknown
+        case nil: break
+        }
         return LiveResource(
             type: "azurerm_storage_account", armID: o.id, label: label(o), region: o.location,
             attributes: a)
@@ -70,6 +78,29 @@ enum StorageMapping {
             b[terraform] = .list([.object(policy)])
         }
         return b
+    }
+
+    /// `share_properties` from `fileServices/default`: soft delete and the SMB protocol settings.
+    static func shareProperties(_ s: ARMObject) -> [String: Value] {
+        var p: [String: Value] = [:]
+        if s.bool("properties.shareDeleteRetentionPolicy.enabled") == true {
+            var policy: [String: Value] = [:]
+            policy.put("days", s.number("properties.shareDeleteRetentionPolicy.days"))
+            p["retention_policy"] = .list([.object(policy)])
+        }
+        if s["properties.protocolSettings.smb"] != nil {
+            func split(_ path: String) -> [String] {
+                (s.string("properties.protocolSettings.smb." + path) ?? "").split(separator: ";").map(String.init)
+            }
+            var smb: [String: Value] = [:]
+            smb.put("versions", strings: split("versions"))
+            smb.put("authentication_types", strings: split("authenticationMethods"))
+            smb.put("channel_encryption_type", strings: split("channelEncryption"))
+            smb.put("kerberos_ticket_encryption_type", strings: split("kerberosTicketEncryption"))
+            smb.put("multichannel_enabled", s.bool("properties.protocolSettings.smb.multichannel.enabled"))
+            p["smb"] = .list([.object(smb)])
+        }
+        return p
     }
 
     /// `rg_name`, the label most resources use.

@@ -1,0 +1,7 @@
+# FAILS: any user can create tenants.
+
+resource "azuread_authorization_policy" "tenant" {
+  default_user_role_permissions {
+    allowed_to_create_tenants = true
+  }
+}

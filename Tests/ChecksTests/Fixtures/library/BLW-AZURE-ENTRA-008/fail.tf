@@ -1,0 +1,22 @@
+# FAILS: the MFA policy covers Office 365 only.
+
+data "azuread_tenant" "current" {}
+
+resource "azuread_conditional_access_policy" "mfa" {
+  display_name = data.azuread_tenant.current.id
+  state        = "enabled"
+  conditions {
+    client_app_types = ["all"]
+    applications {
+      included_applications = ["Office365"]
+    }
+    users {
+      included_users = ["All"]
+      included_roles = []
+    }
+  }
+  grant_controls {
+    operator          = "OR"
+    built_in_controls = ["mfa"]
+  }
+}
