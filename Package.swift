@@ -212,7 +212,7 @@ let package = Package(
         .testTarget(name: "PullRequestsTests", dependencies: ["CloudHTTP", "PullRequests", "TestSupport"]),
         .testTarget(
             name: "AnomalyTests",
-            dependencies: ["CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
+            dependencies: ["Model", "CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DashboardTests",

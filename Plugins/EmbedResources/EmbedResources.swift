@@ -9,7 +9,9 @@ struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let generator = try context.tool(named: "embed-resources")
         // The check library and the detection library, each its own generated file and prefix.
-        let libraries = [("checks", "EmbeddedCheckFiles.swift", "embeddedCheck"), ("detections", "EmbeddedDetectionFiles.swift", "embeddedDetection")]
+        let libraries = [
+            ("checks", "EmbeddedCheckFiles.swift", "embeddedCheck"), ("detections", "EmbeddedDetectionFiles.swift", "embeddedDetection"),
+        ]
         return libraries.map { directory, file, prefix in
             let root = context.package.directoryURL.appending(path: directory)
             let output = context.pluginWorkDirectoryURL.appending(path: file)

@@ -48,8 +48,10 @@ public struct StratusTechnique: Sendable {
     /// The Go SDK client Stratus Red Team runs as, without the tool's own user-agent marker: detections must
     /// work on the calls, not on the name of the tool that made them.
     static let goSDK = "aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH#amd64"
-    static let cli = "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.11.9 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off md/command#"
-    static let boto = "Boto3/1.34.150 md/Botocore#1.34.150 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.12.3 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.150"
+    static let cli =
+        "aws-cli/2.17.20 md/awscrt#0.20.11 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.11.9 md/pyimpl#CPython cfg/retry-mode#standard md/installer#exe md/distrib#ubuntu.24 md/prompt#off md/command#"
+    static let boto =
+        "Boto3/1.34.150 md/Botocore#1.34.150 ua/2.0 os/linux#6.8.0 md/arch#x86_64 lang/python#3.12.3 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.150"
     static let external = "999988887777"
 
     static func r(_ event: String, _ service: String, count: Int = 1, error: String? = nil, _ request: [String: Value] = [:]) -> Step {

@@ -75,7 +75,9 @@ public enum TechniqueCoverage {
                 }
             }
             results.append(
-                Result(technique: technique.name, cloud: technique.cloud, events: own.count, detections: fired.sorted(), secondsToAlert: firstAlert))
+                Result(
+                    technique: technique.name, cloud: technique.cloud, events: own.count, detections: fired.sorted(),
+                    secondsToAlert: firstAlert))
         }
         return Report(results: results, ingest: batch.report, objects: objects)
     }
@@ -98,7 +100,8 @@ public enum TechniqueCoverage {
             var t = start + Double(i) * gap + 60
             let ip = attackerIPs[i % attackerIPs.count]
             for step in technique.steps {
-                let who = persona(step.actor ?? technique.principal, step.actor == nil ? technique.principalKind : step.actorKind, technique.cloud)
+                let who = persona(
+                    step.actor ?? technique.principal, step.actor == nil ? technique.principalKind : step.actorKind, technique.cloud)
                 for n in 0..<step.count {
                     var call = SyntheticCall(
                         time: t, persona: who, action: step.event, service: step.service, region: technique.region, ip: ip,
@@ -112,7 +115,8 @@ public enum TechniqueCoverage {
         }
         return GeneratedDataset(
             account: StratusTechnique.account, subscription: "00000000-0000-0000-0000-000000000001", start: start, trainEnd: start,
-            end: start + Double(techniques.count) * gap, attacks: [], principals: cast.map { $0.principal(account: StratusTechnique.account) },
+            end: start + Double(techniques.count) * gap, attacks: [],
+            principals: cast.map { $0.principal(account: StratusTechnique.account) },
             calls: calls, cast: cast)
     }
 

@@ -89,7 +89,9 @@ struct AnomalyDetectionsShowCommand: ParsableCommand {
 enum DetectionDescription {
     static func line(_ d: Detection) -> String {
         var parts = [d.id, d.severity.displayName, d.title, "[" + (d.tactics + d.techniques).joined(separator: " ") + "]"]
-        if let t = d.threshold { parts.append("threshold: \(t.count)\(t.distinct.map { " distinct " + $0 } ?? "")/\(Int(t.windowSeconds))s") }
+        if let t = d.threshold {
+            parts.append("threshold: \(t.count)\(t.distinct.map { " distinct " + $0 } ?? "")/\(Int(t.windowSeconds))s")
+        }
         return parts.joined(separator: "  ")
     }
 
@@ -102,7 +104,10 @@ enum DetectionDescription {
         ]
         if let t = d.threshold {
             members.append(
-                ("threshold", .object([("count", .int(t.count)), ("distinct", .optional(t.distinct)), ("window_seconds", .int(Int(t.windowSeconds)))])))
+                (
+                    "threshold",
+                    .object([("count", .int(t.count)), ("distinct", .optional(t.distinct)), ("window_seconds", .int(Int(t.windowSeconds)))])
+                ))
         }
         return .object(members)
     }

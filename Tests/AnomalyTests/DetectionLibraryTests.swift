@@ -81,7 +81,8 @@ import Testing
         _ = detector.flush()
         #expect(detector.profiles[terraform]?.privileged == true)
         let key = Support.event(
-            Support.monday + 86_400 + 60, "CreateAccessKey", principal: terraform, service: "iam", type: .role, request: ["userName": "alice"])
+            Support.monday + 86_400 + 60, "CreateAccessKey", principal: terraform, service: "iam", type: .role,
+            request: ["userName": "alice"])
         var batch = detector.process([key])
         batch.merge(detector.flush())
         #expect(batch.alerts.map(\.source) == [.rule(d.id)])
@@ -91,7 +92,9 @@ import Testing
         let d = try #require(Self.library.detection(id: "BLW-DET-AWS-SECRETS-HARVESTING"))
         var detector = Detector(windowSeconds: 3600, catalog: SensitiveActionCatalog(entries: []), rules: RuleSet(detections: [d]))
         func reads(_ range: Range<Int>) -> [ActivityEvent] {
-            range.map { Support.event(Support.monday + Double($0), "GetSecretValue", service: "secretsmanager", request: ["secretId": "s\($0)"]) }
+            range.map {
+                Support.event(Support.monday + Double($0), "GetSecretValue", service: "secretsmanager", request: ["secretId": "s\($0)"])
+            }
         }
         #expect(detector.process(reads(0..<9)).alerts.isEmpty)
         let at10 = detector.process(reads(9..<10)).alerts
@@ -117,9 +120,12 @@ import Testing
         let good = try #require(Self.library.texts["aws/cloudtrail_stopped.yaml"])
         let cases: [(String, String, Int, Int)] = [
             (good.replacingOccurrences(of: "severity: critical", with: "severity: urgent"), "severity must be", 3, 11),
-            (good.replacingOccurrences(of: "  events: [\"StopLogging\"]", with: "  event: [\"StopLogging\"]"), "unknown key 'event'", 12, 10),
+            (
+                good.replacingOccurrences(of: "  events: [\"StopLogging\"]", with: "  event: [\"StopLogging\"]"), "unknown key 'event'", 13,
+                10
+            ),
             (good.replacingOccurrences(of: "id: BLW-DET-AWS-CLOUDTRAIL-STOPPED", with: "id: CLOUDTRAIL"), "id must look like", 1, 5),
-            (good.replacingOccurrences(of: "fires: false", with: "fires: true"), "fires: false", 13, 3),
+            (good.replacingOccurrences(of: "fires: false", with: "fires: true"), "fires: false", 15, 3),
         ]
         let dir = try Support.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -248,7 +248,7 @@ import Testing
         #expect(!first.message.contains("azure-secret-value"))
         #expect(values.count == 5)
         let alerts = try await h.store.alerts(since: nil, limit: 100)
-        #expect(alerts.map(\.dedupeKey).filter { $0.hasPrefix("rule:AZURE-ELEVATE-ACCESS|ops@contoso.com|") }.count == 1)
+        #expect(alerts.map(\.dedupeKey).filter { $0.hasPrefix("rule:BLW-DET-AZURE-ELEVATE-ACCESS|ops@contoso.com|") }.count == 1)
         #expect(alerts.first?.severity == .critical)
         let cursor = try await StoreCursorStore(store: h.store, namespace: "az").load(
             source: "azure-activity:/subscriptions/\(subscription)")

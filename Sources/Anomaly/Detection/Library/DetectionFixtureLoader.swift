@@ -76,7 +76,8 @@ extension DetectionLoader {
             userAgent: try node["userAgent"]?.requireString("userAgent") ?? (cloud == .aws ? "aws-cli/2.15.0" : ""),
             errorCode: try node["errorCode"]?.requireString("errorCode"),
             readOnly: cloud == .aws ? CloudTrailRecord.looksReadOnly(action) : action.hasSuffix("/read"),
-            resource: try node["resource"]?.requireString("resource"), mfa: try node["mfa"].map { n throws(LoadError) in try bool(n, "mfa") },
+            resource: try node["resource"]?.requireString("resource"),
+            mfa: try node["mfa"].map { n throws(LoadError) in try bool(n, "mfa") },
             consoleLogin: cloud == .aws && action == "ConsoleLogin", request: request)
         return (event, repeats)
     }
