@@ -96,7 +96,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(name: "PullRequests", dependencies: ["Model", "CloudHTTP"], swiftSettings: swiftSettings),
         .target(
-            name: "Anomaly", dependencies: ["Model", "CZlib", "CloudHTTP", "AWS", "Azure"],
+            name: "Anomaly", dependencies: ["Model", "Checks", "EmbeddedChecks", "CZlib", "CloudHTTP", "AWS", "Azure"],
             swiftSettings: swiftSettings),
         // Synthetic personas, attack techniques and log writers that measure the detector end to end.
         .target(name: "AnomalyEvaluation", dependencies: ["Model", "Anomaly"], swiftSettings: swiftSettings),
@@ -163,6 +163,7 @@ let package = Package(
 
         // MARK: Benchmark drivers for the scripts under bench/; not shipped.
         .executableTarget(name: "anomaly-bench", dependencies: ["Anomaly", "AnomalyEvaluation"], path: "Benchmarks/anomaly-bench"),
+        .executableTarget(name: "anomaly-coverage", dependencies: ["Anomaly", "AnomalyEvaluation"], path: "Benchmarks/anomaly-coverage"),
         .executableTarget(name: "drift-bench", dependencies: ["Model", "Drift"], path: "Benchmarks/drift-bench"),
         .executableTarget(name: "git-bench", dependencies: ["GitOps"], path: "Benchmarks/git-bench"),
         .executableTarget(
@@ -212,7 +213,7 @@ let package = Package(
         .testTarget(name: "PullRequestsTests", dependencies: ["CloudHTTP", "PullRequests", "TestSupport"]),
         .testTarget(
             name: "AnomalyTests",
-            dependencies: ["CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
+            dependencies: ["Model", "CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DashboardTests",

@@ -53,7 +53,8 @@ public enum AzureActivityWriter {
             ? [upnClaim: persona.name, "http://schemas.microsoft.com/claims/authnmethodsreferences": "pwd,mfa"]
             : ["appid": persona.name, "http://schemas.microsoft.com/identity/claims/objectidentifier": persona.name]
         let provider = call.service.uppercased()
-        let resource = "/SUBSCRIPTIONS/\(dataset.subscription.uppercased())/RESOURCEGROUPS/PROD/PROVIDERS/\(provider)/RESOURCE-1"
+        let resource =
+            call.resource ?? "/SUBSCRIPTIONS/\(dataset.subscription.uppercased())/RESOURCEGROUPS/PROD/PROVIDERS/\(provider)/RESOURCE-1"
         var record: [String: Any] = [
             "time": Timestamp.format(call.time + offset).replacingOccurrences(of: "Z", with: ".0000000Z"),
             "resourceId": resource, "operationName": call.action.uppercased(), "category": "Administrative",

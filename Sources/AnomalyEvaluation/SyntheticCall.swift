@@ -18,6 +18,8 @@ struct SyntheticCall: Sendable {
     var request: [String: Value] = [:]
     var mfa = true
     var console = false
+    /// The Azure resource ID acted on; nil for a placeholder under the call's provider.
+    var resource: String? = nil
 
     /// A `Value` as a Foundation object for `JSONSerialization` (unknown becomes null: the harness has none).
     static func foundation(_ value: Value) -> Any {

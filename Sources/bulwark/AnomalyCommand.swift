@@ -10,7 +10,10 @@ struct AnomalyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anomaly",
         abstract: "Learn who does what in the cloud and alert on behaviour that does not fit.",
-        subcommands: [AnomalyTrainCommand.self, AnomalyScoreCommand.self, AnomalyWatchCommand.self, AnomalyEvaluateCommand.self]
+        subcommands: [
+            AnomalyTrainCommand.self, AnomalyScoreCommand.self, AnomalyWatchCommand.self, AnomalyEvaluateCommand.self,
+            AnomalyDetectionsCommand.self,
+        ]
     )
 }
 
@@ -21,10 +24,7 @@ struct AnomalyCommonOptions: ParsableArguments {
         help: "The sensitive-action catalog (default: anomaly/sensitive-actions.json of $BULWARK_CHECKS_DIR, else the built-in one).")
     var catalogPath: String?
 
-    @Option(
-        name: .customLong("admin-pattern"),
-        help: "A principal containing this text (case-insensitive) counts as an administrator for rules (repeatable; default: admin).")
-    var adminPatterns: [String] = []
+    @OptionGroup var detections: DetectionLibraryOptions
 
     /// Loads the catalog or fails with a usage error naming what was looked for.
     func catalog() throws -> SensitiveActionCatalog {
@@ -36,7 +36,8 @@ struct AnomalyCommonOptions: ParsableArguments {
         return try SensitiveActionCatalog.load(data: Data(file.text.utf8), location: file.file)
     }
 
-    func rules() -> RuleSet { adminPatterns.isEmpty ? RuleSet() : RuleSet(adminPatterns: adminPatterns) }
+    /// The detections in force (see `DetectionLibraryOptions`).
+    func rules() throws -> RuleSet { RuleSet(library: try detections.load()) }
 }
 
 /// How alerts are printed.
@@ -139,7 +140,7 @@ struct AnomalyTrainCommand: ParsableCommand {
 struct AnomalyScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score log files against a model; print alerts.",
+        abstract: "Score log files against a model, or run the detections alone without one; print alerts.",
         discussion: "Exit status: 0, or 1 when an alert reaches --fail-on.")
 
     @OptionGroup var common: AnomalyCommonOptions
@@ -149,8 +150,8 @@ struct AnomalyScoreCommand: ParsableCommand {
     @Argument(help: "Log files or directories.")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "The model from `bulwark anomaly train`.")
-    var model: String
+    @Option(name: .shortAndLong, help: "The model from `bulwark anomaly train` (default: none, the detections alone).")
+    var model: String?
 
     @Option(name: [.short, .customLong("output")], help: "Alert format: text or json (one object per line).")
     var output: AlertOutputFormat = .text
@@ -167,7 +168,8 @@ struct AnomalyScoreCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try common.catalog()
-        let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
+        let rules = try common.rules()
+        let loaded = try model.map { try AnomalyModel.read(from: URL(fileURLWithPath: $0)) }
         var (events, report) = try readLogs(paths)
         // Cloud sources are read from the beginning (no cursor): scoring is a one-off look at everything there.
         for source in try cloud.sources() {
@@ -177,7 +179,15 @@ struct AnomalyScoreCommand: ParsableCommand {
         }
         events.sort { $0.time < $1.time }
         standardError(report.summary)
-        var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
+        var detector: Detector
+        if let loaded {
+            detector = Detector(model: loaded, catalog: catalog, rules: rules)
+        } else {
+            // Rules only: a team's first day has no model; no training rows are collected either.
+            detector = Detector(windowSeconds: 3600, catalog: catalog, rules: rules)
+            detector.warmupSeconds = .infinity
+            standardError("no --model: running the \(rules.detections.count) detections alone")
+        }
         detector.learnFromAlertedWindows = learnAlerted
         var batch = detector.process(events)
         batch.merge(detector.flush())
@@ -271,7 +281,7 @@ struct AnomalyWatchCommand: ParsableCommand {
                     standardError("webhook: \(alert.dedupeKey): \(outcome)")
                 })
         }
-        var detector = Detector(model: loaded, catalog: catalog, rules: common.rules())
+        var detector = Detector(model: loaded, catalog: catalog, rules: try common.rules())
         detector.learnFromAlertedWindows = learnAlerted
         let polls = maxPolls
         let configured = detector

@@ -78,43 +78,6 @@ import Testing
         #expect(reasons.contains { $0.contains("events 6 (usual 2–2)") })
     }
 
-    @Test func rules() {
-        let rules = RuleSet()
-        func ids(_ e: ActivityEvent, _ profile: PrincipalProfile? = nil) -> [String] {
-            rules.evaluate(e, profile: profile).map(\.rule.id)
-        }
-        #expect(ids(Support.event(0, "StopLogging", service: "cloudtrail")) == ["AWS-CLOUDTRAIL-STOPPED"])
-        #expect(ids(Support.event(0, "StopLogging", service: "cloudtrail", error: "AccessDenied")).isEmpty)
-        #expect(ids(Support.event(0, "DeleteTrail", service: "cloudtrail")) == ["AWS-CLOUDTRAIL-DELETED"])
-        #expect(
-            ids(Support.event(0, "PutEventSelectors", request: ["eventSelectors.includeManagementEvents": "0"])) == [
-                "AWS-CLOUDTRAIL-SELECTORS"
-            ])
-        #expect(ids(Support.event(0, "PutEventSelectors", request: ["eventSelectors.includeManagementEvents": "1"])).isEmpty)
-        #expect(
-            ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:root", type: .root, mfa: true)) == ["AWS-ROOT-CONSOLE-LOGIN"])
-        // Without MFA: only administrators (by name, or by history) trip the rule.
-        #expect(
-            ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/Admin-Ops", mfa: false)) == ["AWS-ADMIN-CONSOLE-NO-MFA"])
-        #expect(ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/dev", mfa: false)).isEmpty)
-        var privileged = PrincipalProfile(principal: "arn:aws:iam::1:user/dev", firstSeen: 0)
-        privileged.privileged = true
-        #expect(
-            ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/dev", mfa: false), privileged) == [
-                "AWS-ADMIN-CONSOLE-NO-MFA"
-            ])
-        #expect(ids(Support.event(0, "ConsoleLogin", principal: "arn:aws:iam::1:user/Admin", mfa: true)).isEmpty)
-        // Keys for someone else, by a non-administrator.
-        let key = Support.event(0, "CreateAccessKey", principal: "arn:aws:iam::1:role/app", type: .role, request: ["userName": "alice"])
-        #expect(ids(key) == ["AWS-IAM-CREDENTIALS-FOR-OTHER-USER"])
-        #expect(ids(key, privileged).isEmpty)
-        #expect(ids(Support.event(0, "CreateAccessKey", principal: "arn:aws:iam::1:user/alice", request: ["userName": "alice"])).isEmpty)
-        var elevate = Support.event(0, "microsoft.authorization/elevateaccess/action")
-        elevate.cloud = .azure
-        #expect(ids(elevate) == ["AZURE-ELEVATE-ACCESS"])
-        #expect(rules.rules.count == RuleSet.builtinRules.count)
-    }
-
     /// A small history: two developers working weekday hours, then one of them bursts secrets at night.
     static func history(days: Int) -> [ActivityEvent] {
         var rng = Xoshiro256(seed: 11)
@@ -176,7 +139,7 @@ import Testing
         #expect(modelAlert.severity == .high)
         #expect(modelAlert.reasons.first?.hasPrefix("GetSecretValue ×37 in the window (usual 0–0)") == true)
         #expect(modelAlert.reasons.contains { $0.contains("first-seen source IPs: 45.137.21.9") })
-        #expect(batch.alerts.contains { $0.source == .rule("AWS-CLOUDTRAIL-STOPPED") && $0.severity == .critical })
+        #expect(batch.alerts.contains { $0.source == .rule("BLW-DET-AWS-CLOUDTRAIL-STOPPED") && $0.severity == .critical })
         // Processing the same events again raises nothing new (dedupe). The alerted window's novelties are
         // remembered (reported once), its volumes are not: the burst did not become normal.
         #expect(detector.process(attack).alerts.isEmpty)

@@ -195,7 +195,7 @@ import Testing
         #expect(polls[1].retriedFiles == 0 && polls[1].failedFiles == 0)
         // Every event once across both polls; the StopLogging alert raised exactly once.
         #expect(polls.reduce(0) { $0 + $1.ingested } == 4)
-        #expect(sink.alerts.filter { $0.source == .rule("AWS-CLOUDTRAIL-STOPPED") }.count == 1)
+        #expect(sink.alerts.filter { $0.source == .rule("BLW-DET-AWS-CLOUDTRAIL-STOPPED") }.count == 1)
         let cursor = try store.load(source: source.name)
         #expect(cursor.lastKeyByGroup[LogCursor.group(of: east)] == east + "3.json.gz")
         #expect(cursor.pendingByGroup.isEmpty)

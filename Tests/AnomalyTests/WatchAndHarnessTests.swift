@@ -30,7 +30,7 @@ import Testing
                 if polls.next() == 1 { try? object.write(to: logs.appendingPathComponent("a.json.gz")) }
             })
         // The rule fires; the model may flag the same night-time window too.
-        #expect(sink.alerts.contains { $0.source == .rule("AWS-CLOUDTRAIL-STOPPED") })
+        #expect(sink.alerts.contains { $0.source == .rule("BLW-DET-AWS-CLOUDTRAIL-STOPPED") })
         #expect(sink.alerts.allSatisfy { $0.principal == "arn:aws:iam::111122223333:user/dev-a" })
         #expect(try store.load(source: "dir:" + dir.appendingPathComponent("logs").standardizedFileURL.path).lastKeyByGroup.count == 1)
 

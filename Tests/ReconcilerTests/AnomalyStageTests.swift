@@ -102,11 +102,11 @@ import Testing
         #expect(first.message.contains("1 unreadable objects"), "\(first.message)")
         #expect(first.message.contains("truncated_gzip"), "\(first.message)")
         let alerts = try await h.store.alerts(since: nil, limit: 10_000)
-        let stopped = alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-CLOUDTRAIL-STOPPED|") }
+        let stopped = alerts.filter { $0.dedupeKey.hasPrefix("rule:BLW-DET-AWS-CLOUDTRAIL-STOPPED|") }
         #expect(stopped.count == 1)
         #expect(stopped.first?.severity == .critical)
         #expect(stopped.first?.principal.contains("dev-bob") == true)
-        let root = alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-ROOT-CONSOLE-LOGIN|") }
+        let root = alerts.filter { $0.dedupeKey.hasPrefix("rule:BLW-DET-AWS-ROOT-CONSOLE-LOGIN|") }
         #expect(root.count == 1)
         #expect(root.first?.severity == .high)
         #expect(root.first?.detail.contains("arn:aws:iam::\(Self.account):root") == true)
@@ -129,7 +129,7 @@ import Testing
             #expect((body["text"] as? String)?.isEmpty == false)
             #expect((body["blocks"] as? [Any])?.isEmpty == false)
         }
-        #expect(posts.contains { $0.text.contains("AWS-CLOUDTRAIL-STOPPED") || $0.text.contains("CloudTrail") })
+        #expect(posts.contains { $0.text.contains("BLW-DET-AWS-CLOUDTRAIL-STOPPED") || $0.text.contains("CloudTrail") })
 
         // Second cycle: nothing new to read, nothing stored twice, nothing posted again.
         let second = try #require(await reconciler.runOnce(force: true).first)
@@ -182,7 +182,7 @@ import Testing
         // The truncated object sorts after it in the same folder, so it waits too.
         #expect(first.message.contains("0 unreadable objects"), "\(first.message)")
         var alerts = try await h.store.alerts(since: nil, limit: 10_000)
-        #expect(!alerts.contains { $0.dedupeKey.hasPrefix("rule:AWS-ROOT-CONSOLE-LOGIN|") })
+        #expect(!alerts.contains { $0.dedupeKey.hasPrefix("rule:BLW-DET-AWS-ROOT-CONSOLE-LOGIN|") })
         let held = try await cursors.load(source: sourceName)
         #expect(held.lastKeyByGroup[group].map { $0 < rootKey } == true)
         #expect(held.pendingByGroup[group] == .init(key: rootKey, failures: 1))
@@ -194,8 +194,8 @@ import Testing
         #expect(second.message.contains("0 to retry"), "\(second.message)")
         #expect(second.message.contains("1 unreadable objects"), "\(second.message)")
         alerts = try await h.store.alerts(since: nil, limit: 10_000)
-        #expect(alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-ROOT-CONSOLE-LOGIN|") }.count == 1)
-        #expect(alerts.filter { $0.dedupeKey.hasPrefix("rule:AWS-CLOUDTRAIL-STOPPED|") }.count == 1)
+        #expect(alerts.filter { $0.dedupeKey.hasPrefix("rule:BLW-DET-AWS-ROOT-CONSOLE-LOGIN|") }.count == 1)
+        #expect(alerts.filter { $0.dedupeKey.hasPrefix("rule:BLW-DET-AWS-CLOUDTRAIL-STOPPED|") }.count == 1)
         let cursor = try await cursors.load(source: sourceName)
         var expected: [String: String] = [:]
         for key in keys { expected[LogCursor.group(of: key)] = max(expected[LogCursor.group(of: key)] ?? "", key) }
@@ -248,7 +248,7 @@ import Testing
         #expect(!first.message.contains("azure-secret-value"))
         #expect(values.count == 5)
         let alerts = try await h.store.alerts(since: nil, limit: 100)
-        #expect(alerts.map(\.dedupeKey).filter { $0.hasPrefix("rule:AZURE-ELEVATE-ACCESS|ops@contoso.com|") }.count == 1)
+        #expect(alerts.map(\.dedupeKey).filter { $0.hasPrefix("rule:BLW-DET-AZURE-ELEVATE-ACCESS|ops@contoso.com|") }.count == 1)
         #expect(alerts.first?.severity == .critical)
         let cursor = try await StoreCursorStore(store: h.store, namespace: "az").load(
             source: "azure-activity:/subscriptions/\(subscription)")

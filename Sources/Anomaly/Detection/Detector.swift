@@ -21,7 +21,7 @@ public struct DetectionBatch: Sendable {
     }
 }
 
-/// Groups events into (principal, window), applies the rules to every event, scores each window with the
+/// Groups events into (principal, window), applies the detections to every event (counting every match), scores each window with the
 /// forest, alerts above the threshold with reasons, and learns finished windows into the profiles.
 /// A value type: callers that share it across tasks wrap it in an actor.
 public struct Detector: Sendable {
@@ -44,6 +44,8 @@ public struct Detector: Sendable {
     public private(set) var trainingRowTimes: [Double] = []
 
     var open: [String: ActivityWindow] = [:]
+    /// Matches of each detection per principal and window, kept until the window is flushed.
+    var ruleMatches: [String: RuleMatches] = [:]
     var emitted: Set<String> = []
     var alertedWindows: Set<String> = []
     var latestTime = -Double.infinity
@@ -78,22 +80,16 @@ public struct Detector: Sendable {
     public mutating func process(_ events: [ActivityEvent], provisional: Bool = false) -> DetectionBatch {
         var batch = DetectionBatch()
         var touched: Set<String> = []
+        var touchedRules: Set<String> = []
         for e in events.sorted(by: { $0.time < $1.time }) {
             latestTime = max(latestTime, e.time)
             let start = windowStart(e.time)
             if let w = open[e.principal], start > w.start {
                 batch.merge(close(e.principal))
             }
-            for (rule, reason) in rules.evaluate(e, profile: profiles[e.principal]) {
-                let ws = windowStart(e.time)
-                let key = "rule:\(rule.id)|\(e.principal)|\(Int(ws))"
-                guard emitted.insert(key).inserted else { continue }
-                alertedWindows.insert("\(e.principal)|\(Int(ws))")
-                batch.alerts.append(
-                    Alert(
-                        dedupeKey: key, severity: rule.severity, principal: e.principal, account: e.account,
-                        windowStart: ws, windowEnd: ws + windowSeconds, title: rule.title, reasons: [reason],
-                        score: nil, source: .rule(rule.id)))
+            for index in rules.matchingIndices(e) {
+                let key = noteRuleMatch(e, detection: index)
+                touchedRules.insert(key)
             }
             if open[e.principal] == nil {
                 open[e.principal] = ActivityWindow(principal: e.principal, start: start, end: start + windowSeconds, first: e)
@@ -102,6 +98,7 @@ public struct Detector: Sendable {
             open[e.principal]?.add(e, catalog: catalog)
             touched.insert(e.principal)
         }
+        batch.alerts += ruleAlerts(touchedRules)
         batch.merge(flush(before: latestTime - graceSeconds))
         if provisional, let forest {
             for p in touched.sorted() {
@@ -119,7 +116,45 @@ public struct Detector: Sendable {
         var batch = DetectionBatch()
         let due = open.values.filter { w in time.map { w.end <= $0 } ?? true }.map(\.principal).sorted()
         for p in due { batch.merge(close(p)) }
+        // Finished rule windows are forgotten, so the state stays bounded by the open windows.
+        ruleMatches = ruleMatches.filter { _, m in time.map { m.windowEnd > $0 } ?? false }
         return batch
+    }
+
+    /// Counts `e` as a match of detection `index`; returns the key of its window's matches.
+    mutating func noteRuleMatch(_ e: ActivityEvent, detection index: Int) -> String {
+        let d = rules.detections[index]
+        let length = d.threshold?.windowSeconds ?? windowSeconds
+        let start = (e.time / length).rounded(.down) * length
+        let key = "\(d.id)|\(e.principal)|\(Int(start))"
+        if ruleMatches[key] == nil {
+            ruleMatches[key] = RuleMatches(
+                detection: index, principal: e.principal, account: e.account, windowStart: start, windowEnd: start + length)
+        }
+        ruleMatches[key]?.add(e, detection: d)
+        return key
+    }
+
+    /// Alerts for the rule windows touched by the last events that are due (see `RuleMatches.due`).
+    mutating func ruleAlerts(_ keys: Set<String>) -> [Alert] {
+        var alerts: [Alert] = []
+        for key in keys.sorted() {
+            guard var m = ruleMatches[key] else { continue }
+            let d = rules.detections[m.detection]
+            guard m.due(d) else { continue }
+            let alert = m.alert(d)
+            m.alertedAt = m.measure(d)
+            ruleMatches[key] = m
+            guard emitted.insert(alert.dedupeKey).inserted else { continue }
+            // The model windows the matches fall in are not learned as normal.
+            var t = m.windowStart
+            while t < m.windowEnd {
+                alertedWindows.insert("\(m.principal)|\(Int(windowStart(t)))")
+                t += windowSeconds
+            }
+            alerts.append(alert)
+        }
+        return alerts
     }
 
     mutating func close(_ principal: String) -> DetectionBatch {

@@ -33,8 +33,9 @@ struct JSONFields {
     /// `{"value": "x", "localizedValue": …}` (Azure's localizable strings) or a plain string.
     func localized(_ key: String) -> String? { child(key)?.string("value") ?? string(key) }
 
-    /// Scalars under `object` as `a.b.c` paths, array levels skipped, bounded so a huge request stays cheap.
-    static func flatten(_ value: Any?, maxEntries: Int = 64, maxDepth: Int = 6) -> [String: String] {
+    /// Scalars under `object` as `a.b.c` paths, array levels skipped, bounded so a huge request stays cheap. The depth
+    /// counts array levels too: EC2's `ipPermissions.items[].ipRanges.items[].cidrIp` sits at depth 7.
+    static func flatten(_ value: Any?, maxEntries: Int = 64, maxDepth: Int = 8) -> [String: String] {
         var out: [String: String] = [:]
         func walk(_ value: Any, _ path: String, _ depth: Int) {
             guard out.count < maxEntries, depth <= maxDepth else { return }

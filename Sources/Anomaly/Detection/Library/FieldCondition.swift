@@ -1,0 +1,103 @@
+/// One test on a field of an event: `request.<path>` (a flattened request parameter; a trailing `*` takes every
+/// parameter under that path), or `errorCode`, `userAgent`, `region`, `sourceIP`, `resource`, `principal`,
+/// `principalType`, `service`, `readOnly`.
+public struct FieldCondition: Sendable, Hashable {
+    /// What the field's value must satisfy.
+    public enum Test: Sendable, Hashable {
+        /// Equal to one of these (case-insensitive); a comma-joined list of array values matches if any element does.
+        case equals([String])
+        /// Holds one of these substrings (case-insensitive).
+        case contains([String])
+        /// Present (true) or absent (false).
+        case present(Bool)
+        /// Names someone other than the acting principal (a user name that is not the principal's own).
+        case differsFromPrincipal
+        /// Holds a 12-digit AWS account ID other than the event's own account, or the `all` group (public).
+        case foreignAccount
+    }
+
+    /// The field name as written in the file.
+    public var field: String
+    public var test: Test
+
+    /// A condition on `field`.
+    public init(field: String, test: Test) {
+        self.field = field
+        self.test = test
+    }
+
+    /// The values of the field in `event`; empty when absent.
+    static func values(_ field: String, of event: ActivityEvent) -> [String] {
+        if field.hasPrefix("request.") {
+            let path = field.dropFirst("request.".count)
+            if path.hasSuffix("*") {
+                let prefix = path.dropLast()
+                return event.request.keys.sorted().filter { $0.hasPrefix(prefix) }.compactMap { event.request[$0] }
+            }
+            return event.request[String(path)].map { [$0] } ?? []
+        }
+        let value: String?
+        switch field {
+        case "errorCode": value = event.errorCode
+        case "userAgent": value = event.userAgent
+        case "region": value = event.region
+        case "sourceIP": value = event.sourceIP
+        case "resource": value = event.resource
+        case "principal": value = event.principal
+        case "principalType": value = event.principalType.rawValue
+        case "service": value = event.service
+        case "readOnly": value = event.readOnly ? "true" : "false"
+        default: value = nil
+        }
+        guard let value, !value.isEmpty else { return [] }
+        return [value]
+    }
+
+    /// The fields a condition may name besides `request.…`.
+    static let eventFields: Set<String> = [
+        "errorCode", "userAgent", "region", "sourceIP", "resource", "principal", "principalType", "service", "readOnly",
+    ]
+
+    /// Whether `event` satisfies the condition.
+    public func holds(for event: ActivityEvent) -> Bool {
+        let found = Self.values(field, of: event)
+        switch test {
+        case .present(let wanted):
+            return found.isEmpty != wanted
+        case .equals(let options):
+            let lowered = Set(options.map { $0.lowercased() })
+            return found.contains { value in
+                lowered.contains(value.lowercased())
+                    || value.split(separator: ",").contains { lowered.contains($0.lowercased()) }
+            }
+        case .contains(let needles):
+            let lowered = needles.map { $0.lowercased() }
+            return found.contains { value in
+                let v = value.lowercased()
+                return lowered.contains { v.contains($0) }
+            }
+        case .differsFromPrincipal:
+            return found.contains { name in
+                !event.principal.hasSuffix(":user/" + name) && !event.principal.hasSuffix("/" + name)
+            }
+        case .foreignAccount:
+            return found.contains { Self.namesForeignAccount($0, own: event.account) }
+        }
+    }
+
+    /// Whether `text` holds a 12-digit account ID other than `own`, or is the public `all` group.
+    static func namesForeignAccount(_ text: String, own: String) -> Bool {
+        if text.split(separator: ",").contains(where: { $0.lowercased() == "all" || $0 == "*" }) { return true }
+        var run = ""
+        func foreign() -> Bool { run.count == 12 && run != own }
+        for ch in text {
+            if ch.isASCII && ch.isNumber {
+                run.append(ch)
+            } else {
+                if foreign() { return true }
+                run = ""
+            }
+        }
+        return foreign()
+    }
+}
