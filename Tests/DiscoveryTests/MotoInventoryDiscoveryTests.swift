@@ -100,6 +100,9 @@ struct MotoInventoryDiscoveryTests {
         #expect(find(result, "aws_lambda_permission", "public")?.attributes["principal"] == .string("*"))
         #expect(find(result, "aws_guardduty_detector", id("detector"))?.attributes["enable"] == .bool(false))
         #expect(find(result, "aws_efs_file_system", id("efs_plain"))?.attributes["encrypted"] == .bool(false))
+        let summary = try #require(result.resources.first { $0.type == "aws_iam_account_summary" })
+        #expect(summary.address == "data.aws_iam_account_summary.account_123456789012")
+        #expect(summary.attributes["account_mfa_enabled"] == .bool(false))
 
         // The check library, unchanged, on the live resources: misconfigured ones fail, hardened ones pass.
         let library = CheckLibrary.load(directory: MotoDiscoveryTests.checksDirectory)
@@ -130,6 +133,7 @@ struct MotoInventoryDiscoveryTests {
             ("lambda_tracing", function), ("lambda_permission_not_public", find(result, "aws_lambda_permission", "public")),
             ("guardduty_enabled", find(result, "aws_guardduty_detector", id("detector"))),
             ("efs_encrypted", find(result, "aws_efs_file_system", id("efs_plain"))),
+            ("iam_root_mfa_enabled", summary),
         ]
         for (check, resource) in failing {
             #expect(try verdict(check, resource) == .failed, "\(check) on \(resource?.address ?? "<not read>")")
@@ -145,6 +149,7 @@ struct MotoInventoryDiscoveryTests {
             ("ecr_scan_on_push", find(result, "aws_ecr_repository", "app-hardened")),
             ("ecr_immutable_tags", find(result, "aws_ecr_repository", "app-hardened")),
             ("ecs_container_insights", find(result, "aws_ecs_cluster", "insights-cluster")),
+            ("iam_root_no_access_keys", summary),
         ]
         for (check, resource) in passing {
             #expect(try verdict(check, resource) == .passed, "\(check) on \(resource?.address ?? "<not read>")")

@@ -8,7 +8,8 @@ extension AWSDiscovery {
     /// The readers beyond each service's first one, by the service whose selection enables them: global ones
     /// (IAM roles, groups, policies) run once, the rest per region.
     static let globalReaders: [(Service, Read)] = [
-        (.iam, { client, account, _ in await IAMRoleDiscovery.read(client: client, account: account) })
+        (.iam, { client, account, _ in await IAMRoleDiscovery.read(client: client, account: account) }),
+        (.iam, { client, account, _ in await IAMAccountSummaryDiscovery.read(client: client, account: account) }),
     ]
 
     /// Regional readers, each run once per region when its service is selected.

@@ -15,7 +15,7 @@ enum DetectionDiscovery {
                     type: "aws_guardduty_detector", id: id, name: id, originID: arn, region: region,
                     attributes: [
                         "id": .string(id), "arn": .string(arn), "account_id": .string(account),
-                        "enable": detector.map { .bool($0[member: "status"].stringValue == "ENABLED") } ?? .unknown,
+                        "enable": detector.map { Value.bool($0[member: "status"].stringValue == "ENABLED") } ?? .unknown,
                         "finding_publishing_frequency": detector.map { $0[member: "findingPublishingFrequency"] } ?? .unknown,
                     ]))
         }

@@ -114,7 +114,9 @@ enum ELBv2Discovery {
                         "default_action": .list(actions),
                     ],
                     edges: [.init(attribute: "load_balancer_arn", type: "aws_lb", id: arn)]
-                        + targets.map { .init(attribute: "default_action.target_group_arn", type: "aws_lb_target_group", id: $0) }))
+                        + targets.map {
+                            LiveResource.Edge(attribute: "default_action.target_group_arn", type: "aws_lb_target_group", id: $0)
+                        }))
         }
         return reader
     }

@@ -65,7 +65,7 @@ enum RDSClusterDiscovery {
         let answer = await reader.query(.rds, action, ["\(kind)Identifier": identifier], resource: identifier)
         // Unknown, not empty, when the sharing could not be read: a public-snapshot check must not pass on a guess.
         let shared: Value =
-            answer.map { root in
+            answer.map { root -> Value in
                 let restore = root.all("\(action)Result/\(kind)AttributesResult/\(kind)Attributes/\(kind)Attribute")
                     .filter { $0.string("AttributeName") == "restore" }
                 return .strings(restore.flatMap { $0.all("AttributeValues/AttributeValue").map(\.text) })
@@ -108,7 +108,7 @@ enum RDSClusterDiscovery {
         }
         let parameters: Value =
             pages.map { pages in
-                .list(
+                Value.list(
                     pages.flatMap { $0.all("DescribeDBParametersResult/Parameters/Parameter") }.map { p in
                         .object([
                             "name": .string(p.string("ParameterName")), "value": .string(p.string("ParameterValue")),
