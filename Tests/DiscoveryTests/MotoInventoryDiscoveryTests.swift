@@ -66,7 +66,10 @@ struct MotoInventoryDiscoveryTests {
         #expect(find(result, "aws_internet_gateway", id("igw"))?.attributes["vpc_id"] == .string(id("vpc")))
         let sharedSnapshot = try #require(find(result, "aws_snapshot_create_volume_permission", "\(id("snapshot_public"))-all"))
         #expect(sharedSnapshot.references.contains { $0.attribute == "snapshot_id" })
-        #expect(!result.resources.contains { $0.type == "aws_snapshot_create_volume_permission" && $0.attributes["snapshot_id"] == .string(id("snapshot_private")) })
+        #expect(
+            !result.resources.contains {
+                $0.type == "aws_snapshot_create_volume_permission" && $0.attributes["snapshot_id"] == .string(id("snapshot_private"))
+            })
         #expect(find(result, "aws_ami", id("ami_public"))?.attributes["public"] == .bool(true))
         let cluster = try #require(find(result, "aws_rds_cluster", "cluster-plain"))
         #expect(cluster.attributes["storage_encrypted"] == .bool(false))

@@ -6,7 +6,8 @@ import Model
 enum ContainerDiscovery {
     static func repositories(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let repositories = (await reader.jsonPages(.ecr, "DescribeRepositories", ["maxResults": .number(1000)], token: "nextToken")
+        let repositories =
+            (await reader.jsonPages(.ecr, "DescribeRepositories", ["maxResults": .number(1000)], token: "nextToken")
             ?? []).flatMap { $0[member: "repositories"].elements ?? [] }
         for repository in repositories {
             guard let arn = repository[member: "repositoryArn"].stringValue,

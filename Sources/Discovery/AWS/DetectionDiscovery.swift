@@ -5,7 +5,8 @@ import Model
 enum DetectionDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let ids = (await reader.restJSONPages(.guardduty, "ListDetectors", path: "/detector", token: "nextToken", field: "nextToken")
+        let ids =
+            (await reader.restJSONPages(.guardduty, "ListDetectors", path: "/detector", token: "nextToken", field: "nextToken")
             ?? []).flatMap { ($0[member: "detectorIds"].elements ?? []).compactMap(\.stringValue) }
         for id in ids {
             let arn = reader.arn("guardduty", "detector/\(id)")

@@ -6,11 +6,12 @@ import Model
 enum DynamoDBDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let names = (await reader.jsonPages(
-            .dynamodb, "ListTables", ["Limit": .number(100)], token: "ExclusiveStartTableName",
-            responseToken: "LastEvaluatedTableName") ?? []).flatMap {
-            ($0[member: "TableNames"].elements ?? []).compactMap(\.stringValue)
-        }
+        let names =
+            (await reader.jsonPages(
+                .dynamodb, "ListTables", ["Limit": .number(100)], token: "ExclusiveStartTableName",
+                responseToken: "LastEvaluatedTableName") ?? []).flatMap {
+                ($0[member: "TableNames"].elements ?? []).compactMap(\.stringValue)
+            }
         await reader.gather(names) { name in await table(name, client: client, account: account, region: region) }
         return reader
     }
@@ -23,7 +24,8 @@ enum DynamoDBDiscovery {
         let arn = table[member: "TableArn"].stringValue ?? reader.arn("dynamodb", "table/\(name)")
         let backups = await reader.json(.dynamodb, "DescribeContinuousBackups", ["TableName": .string(name)], resource: name)
         let pitr = backups?[member: "ContinuousBackupsDescription"][member: "PointInTimeRecoveryDescription"][
-            member: "PointInTimeRecoveryStatus"].stringValue
+            member: "PointInTimeRecoveryStatus"
+        ].stringValue
         // Without SSEDescription the table uses the AWS-owned key: Terraform shows that as enabled = false.
         let sse = table[member: "SSEDescription"]
         let sseEnabled = sse[member: "Status"].stringValue.map { $0 == "ENABLED" || $0 == "ENABLING" } ?? false

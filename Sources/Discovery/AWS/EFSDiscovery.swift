@@ -5,14 +5,17 @@ import Model
 enum EFSDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let systems = (await reader.restJSONPages(
-            .efs, "DescribeFileSystems", path: "/2015-02-01/file-systems", token: "Marker", field: "NextMarker") ?? [])
+        let systems =
+            (await reader.restJSONPages(
+                .efs, "DescribeFileSystems", path: "/2015-02-01/file-systems", token: "Marker", field: "NextMarker") ?? [])
             .flatMap { $0[member: "FileSystems"].elements ?? [] }
         for system in systems {
             guard let id = system[member: "FileSystemId"].stringValue else { continue }
             let arn = system[member: "FileSystemArn"].stringValue ?? reader.arn("elasticfilesystem", "file-system/\(id)")
             var edges: [LiveResource.Edge] = []
-            if let key = system[member: "KmsKeyId"].stringValue { edges.append(.init(attribute: "kms_key_id", type: "aws_kms_key", id: key)) }
+            if let key = system[member: "KmsKeyId"].stringValue {
+                edges.append(.init(attribute: "kms_key_id", type: "aws_kms_key", id: key))
+            }
             reader.add(
                 LiveResource(
                     type: "aws_efs_file_system", id: id, name: id, originID: arn, region: region,

@@ -76,7 +76,8 @@ enum ELBv2Discovery {
         if type == "application" {
             attributes["drop_invalid_header_fields"] = flag("routing.http.drop_invalid_header_fields.enabled", default: false)
             attributes["desync_mitigation_mode"] = setting("routing.http.desync_mitigation_mode", default: "defensive")
-            attributes["idle_timeout"] = answer == nil ? .unknown : .number(settings["idle_timeout.timeout_seconds"].flatMap { Double($0) } ?? 60)
+            attributes["idle_timeout"] =
+                answer == nil ? .unknown : .number(settings["idle_timeout.timeout_seconds"].flatMap { Double($0) } ?? 60)
         }
         reader.add(
             LiveResource(

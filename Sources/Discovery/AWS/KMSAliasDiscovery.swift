@@ -5,10 +5,11 @@ import Model
 enum KMSAliasDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let aliases = (await reader.jsonPages(
-            .kms, "ListAliases", ["Limit": .number(100)], token: "Marker", responseToken: "NextMarker") ?? []).flatMap {
-            $0[member: "Aliases"].elements ?? []
-        }
+        let aliases =
+            (await reader.jsonPages(
+                .kms, "ListAliases", ["Limit": .number(100)], token: "Marker", responseToken: "NextMarker") ?? []).flatMap {
+                $0[member: "Aliases"].elements ?? []
+            }
         for alias in aliases {
             guard let name = alias[member: "AliasName"].stringValue, !name.hasPrefix("alias/aws/") else { continue }
             let arn = alias[member: "AliasArn"].stringValue ?? reader.arn("kms", name)

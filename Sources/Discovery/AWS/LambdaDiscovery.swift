@@ -9,8 +9,9 @@ import Model
 enum LambdaDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let functions = (await reader.restJSONPages(
-            .lambda, "ListFunctions", path: "/2015-03-31/functions/", token: "Marker", field: "NextMarker") ?? [])
+        let functions =
+            (await reader.restJSONPages(
+                .lambda, "ListFunctions", path: "/2015-03-31/functions/", token: "Marker", field: "NextMarker") ?? [])
             .flatMap { $0[member: "Functions"].elements ?? [] }
         await reader.gather(functions) { function in await self.function(function, client: client, account: account, region: region) }
         return reader
@@ -38,7 +39,9 @@ enum LambdaDiscovery {
                     "role": function[member: "Role"], "package_type": .string(function[member: "PackageType"].stringValue ?? "Zip"),
                     "memory_size": function[member: "MemorySize"], "timeout": function[member: "Timeout"],
                     "kms_key_arn": function[member: "KMSKeyArn"],
-                    "tracing_config": .block(["mode": .string(function[member: "TracingConfig"][member: "Mode"].stringValue ?? "PassThrough")]),
+                    "tracing_config": .block([
+                        "mode": .string(function[member: "TracingConfig"][member: "Mode"].stringValue ?? "PassThrough")
+                    ]),
                     "vpc_config": subnets.isEmpty && groups.isEmpty
                         ? .list([]) : .block(["subnet_ids": .strings(subnets), "security_group_ids": .strings(groups)]),
                     "dead_letter_config": dlq.isNull ? .list([]) : .block(["target_arn": dlq]),
