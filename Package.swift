@@ -200,7 +200,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DiscoveryTests",
-            dependencies: ["Model", "Checks", "Scanner", "CloudHTTP", "AWS", "Azure", "Discovery", "TestSupport"],
+            dependencies: ["Model", "Checks", "Scanner", "CloudHTTP", "AWS", "Azure", "Discovery", "TestSupport", "bulwark"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "DriftTests", dependencies: ["Model", "HCL", "Terraform", "Checks", "Drift"]),
         .testTarget(

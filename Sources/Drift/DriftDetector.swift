@@ -126,7 +126,8 @@ public struct DriftDetector: Sendable {
 
         var matched = [Bool](repeating: false, count: desired.count)
         let defaults = showDefaults ? nil : LiveDefaults(live: live)
-        for resource in live {
+        // Live data sources (account summaries) describe the account, not something Terraform manages.
+        for resource in live where resource.mode == .managed {
             let ignoreIDs = ignore.rules.isEmpty ? [] : ResourceIdentity.ignoreIDs(resource)
             if !ignore.rules.isEmpty, ignore.ignoresResource(type: resource.type, ids: ignoreIDs) { continue }
             var hit: Int?

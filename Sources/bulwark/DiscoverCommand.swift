@@ -48,7 +48,20 @@ struct DiscoverCommand: AsyncParsableCommand {
     @Option(name: .customLong("checks-dir"), help: "Check library directory (default: $BULWARK_CHECKS_DIR, else the built-in library).")
     var checksDirectory: String?
 
+    @Flag(name: .customLong("list-types"), help: "Print the Terraform resource types the cloud's discovery reads, one a line, and exit.")
+    var listTypes = false
+
+    /// The resource types discovery of `cloud` can produce, one a line.
+    static func typeList(_ cloud: Cloud) -> String {
+        let types = cloud == .aws ? AWSDiscovery.supportedTypes : AzureDiscovery.supportedTypes
+        return types.map { $0 + "\n" }.joined()
+    }
+
     func run() async throws {
+        if listTypes {
+            FileHandle.standardOutput.write(Data(DiscoverCommand.typeList(selection.cloud).utf8))
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let result: DiscoveryResult
         do throws(PostureError) {

@@ -10,6 +10,7 @@ public struct AWSDiscovery: Sendable {
     /// Services that can be read.
     public enum Service: String, Sendable, CaseIterable {
         case s3, iam, ec2, rds, kms, cloudtrail, config, logs
+        case cloudwatch, elbv2, sns, sqs, dynamodb, secretsmanager, ssm, ecr, ecs, lambda, guardduty, efs
     }
 
     public let client: AWSClient
@@ -45,6 +46,7 @@ public struct AWSDiscovery: Sendable {
                 }
                 if services.contains(.logs) { group.addTask { await LogsDiscovery.read(client: client, account: account, region: region) } }
             }
+            addInventoryReaders(to: &group, account: account)
             var collected: [ServiceReader] = []
             for await reader in group { collected.append(reader) }
             return collected

@@ -1,0 +1,40 @@
+/// The services live discovery reads beyond the core set (load balancers, messaging, data stores, serverless,
+/// detection), each with the protocol its current SDKs speak.
+extension AWSService {
+    public static let elbv2 = AWSService(
+        id: "elbv2", environmentName: "ELASTIC_LOAD_BALANCING_V2", endpointPrefix: "elasticloadbalancing",
+        signingName: "elasticloadbalancing", wireProtocol: .query(version: "2015-12-01", ec2: false))
+    public static let sns = AWSService(
+        id: "sns", environmentName: "SNS", endpointPrefix: "sns", signingName: "sns",
+        wireProtocol: .query(version: "2010-03-31", ec2: false))
+    public static let sqs = AWSService(
+        id: "sqs", environmentName: "SQS", endpointPrefix: "sqs", signingName: "sqs",
+        wireProtocol: .json(targetPrefix: "AmazonSQS", version: "1.0"))
+    public static let dynamodb = AWSService(
+        id: "dynamodb", environmentName: "DYNAMODB", endpointPrefix: "dynamodb", signingName: "dynamodb",
+        wireProtocol: .json(targetPrefix: "DynamoDB_20120810", version: "1.0"))
+    public static let secretsmanager = AWSService(
+        id: "secretsmanager", environmentName: "SECRETS_MANAGER", endpointPrefix: "secretsmanager",
+        signingName: "secretsmanager", wireProtocol: .json(targetPrefix: "secretsmanager", version: "1.1"))
+    public static let ssm = AWSService(
+        id: "ssm", environmentName: "SSM", endpointPrefix: "ssm", signingName: "ssm",
+        wireProtocol: .json(targetPrefix: "AmazonSSM", version: "1.1"))
+    public static let ecr = AWSService(
+        id: "ecr", environmentName: "ECR", endpointPrefix: "api.ecr", signingName: "ecr",
+        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerRegistry_V20150921", version: "1.1"))
+    public static let ecs = AWSService(
+        id: "ecs", environmentName: "ECS", endpointPrefix: "ecs", signingName: "ecs",
+        wireProtocol: .json(targetPrefix: "AmazonEC2ContainerServiceV20141113", version: "1.1"))
+    public static let cloudwatch = AWSService(
+        id: "cloudwatch", environmentName: "CLOUDWATCH", endpointPrefix: "monitoring", signingName: "monitoring",
+        wireProtocol: .query(version: "2010-08-01", ec2: false))
+    public static let lambda = AWSService(
+        id: "lambda", environmentName: "LAMBDA", endpointPrefix: "lambda", signingName: "lambda",
+        wireProtocol: .restJSON)
+    public static let guardduty = AWSService(
+        id: "guardduty", environmentName: "GUARDDUTY", endpointPrefix: "guardduty", signingName: "guardduty",
+        wireProtocol: .restJSON)
+    public static let efs = AWSService(
+        id: "efs", environmentName: "EFS", endpointPrefix: "elasticfilesystem", signingName: "elasticfilesystem",
+        wireProtocol: .restJSON)
+}

@@ -1,0 +1,29 @@
+extension ServiceTypes {
+    /// The AWS types read beyond the core set, by the service (`DiscoveryError.service`) whose errors would leave
+    /// them partly unread.
+    static let awsInventory: [String: [String]] = [
+        "ec2": [
+            "aws_subnet", "aws_network_acl", "aws_default_network_acl", "aws_vpc_endpoint", "aws_internet_gateway",
+            "aws_ebs_snapshot", "aws_snapshot_create_volume_permission", "aws_ami", "aws_ami_launch_permission",
+        ],
+        "rds": ["aws_rds_cluster", "aws_db_snapshot", "aws_db_cluster_snapshot", "aws_db_parameter_group"],
+        "iam": [
+            "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy", "aws_iam_group",
+            "aws_iam_group_policy", "aws_iam_group_policy_attachment",
+        ],
+        "kms": ["aws_kms_alias"],
+        "logs": ["aws_cloudwatch_log_metric_filter"],
+        "cloudwatch": ["aws_cloudwatch_metric_alarm"],
+        "elbv2": ["aws_lb", "aws_lb_listener", "aws_lb_target_group"],
+        "sns": ["aws_sns_topic"],
+        "sqs": ["aws_sqs_queue"],
+        "dynamodb": ["aws_dynamodb_table"],
+        "secretsmanager": ["aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation"],
+        "ssm": ["aws_ssm_parameter", "aws_ssm_document"],
+        "ecr": ["aws_ecr_repository"],
+        "ecs": ["aws_ecs_cluster"],
+        "lambda": ["aws_lambda_function", "aws_lambda_permission"],
+        "guardduty": ["aws_guardduty_detector"],
+        "efs": ["aws_efs_file_system"],
+    ]
+}

@@ -1,0 +1,5 @@
+# Fails: the root user has access keys.
+
+data "aws_iam_account_summary" "this" {
+  account_access_keys_present = true
+}
