@@ -211,7 +211,7 @@ let package = Package(
         .testTarget(name: "PullRequestsTests", dependencies: ["CloudHTTP", "PullRequests", "TestSupport"]),
         .testTarget(
             name: "AnomalyTests",
-            dependencies: ["CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
+            dependencies: ["CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport", "bulwark"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DashboardTests",

@@ -163,7 +163,7 @@ import Testing
         let (events, report) = parser.parse(Data(lines.joined(separator: "\n").utf8), key: "PT1H.json")
         #expect(report.format == .azureExport)
         #expect(report.ingested == 2 && report.skipped == 1 && report.malformed == 1)
-        #expect(report.issues.first?.line == 4)
+        #expect(report.issues.first?.offset == lines[0..<3].reduce(0) { $0 + $1.utf8.count + 1 })
         #expect(events[0].principal == "admin@contoso.com")
         #expect(events[0].action == "microsoft.authorization/elevateaccess/action")
         #expect(events[0].account == "sub-1" && events[0].sourceIP == "203.0.113.5")
