@@ -51,7 +51,7 @@ public struct LogParser: Sendable {
         var pending: [ActivityEvent] = []
         var latest = -Double.infinity
         var splitter = JSONRecordSplitter()
-        do {
+        do throws(AnomalyError) {
             var input = PrefixedChunks(stream)
             let first = try input.peek()
             guard let first else {
