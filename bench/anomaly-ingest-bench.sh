@@ -15,7 +15,7 @@ rm -rf "$out"
 mkdir -p "$out/gz" "$out/plain"
 trap 'rm -rf "$out/gz" "$out/plain"' EXIT
 
-swift build -c release --product anomaly-bench --build-path .build-release >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product anomaly-bench --build-path .build-release >/dev/null
 bin=.build-release/release/anomaly-bench
 
 echo "== generating $files gzip CloudTrail files of $per_file records, and one 1 GB plain file"

@@ -1,6 +1,7 @@
 import Anomaly
 import ArgumentParser
 import Foundation
+import Model
 
 /// A byte count given as `268435456`, `256M`, `1G` or `512K` (powers of 1024).
 struct ByteCount: ExpressibleByArgument, Sendable {

@@ -154,7 +154,7 @@ public struct Detector: Sendable {
         let key = "model|\(w.principal)|\(Int(w.start))"
         alertedWindows.insert("\(w.principal)|\(Int(w.start))")
         guard emitted.insert(key).inserted else { return nil }
-        let reasons = (burst.map { [$0] } ?? []) + AlertExplainer.reasons(w, row: row, profile: profile, catalog: catalog)
+        let reasons = AlertExplainer.reasons(w, row: row, profile: profile, catalog: catalog) + (burst.map { [$0] } ?? [])
         let unusualSensitive = w.sensitive.contains { $0.value > (profile?.sensitiveMax[$0.key] ?? 0) }
         let severity: Severity = burst != nil || unusualSensitive || score > threshold + 0.1 ? .high : .medium
         return Alert(

@@ -10,7 +10,7 @@ enum LakeRow {
         let fields =
             Array(CloudTrailRecord.knownFields) + [
                 "type", "arn", "principalId", "accountId", "userName", "sessionContext", "sessionIssuer", "invokedBy",
-                "attributes", "mfaAuthenticated", "accessKeyId", "creationDate", "MFAUsed", "ConsoleLogin", "ARN",
+                "attributes", "mfaAuthenticated", "accessKeyId", "creationDate", "MFAUsed", "ConsoleLogin",
             ]
         for name in fields { names[name.lowercased()] = name }
         return names
