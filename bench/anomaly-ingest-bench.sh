@@ -67,7 +67,7 @@ measure() {  # label, command...: prints "label events cpu_s peak_kb"
   local label=$1; shift
   local log="$out/$label.time"
   /usr/bin/time -f "%U %S %M" -o "$log" $pin "$@" > "$out/$label.out"
-  read -r user sys peak < "$log"
+  read -r user sys peak < <(grep -v "^Command" "$log")
   events=$(sed -n 's/^ingest.events=//p' "$out/$label.out")
   echo "$label $events $(python3 -c "print($user + $sys)") $peak"
 }

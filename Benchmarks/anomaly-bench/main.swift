@@ -102,7 +102,12 @@ do {
         if option("--logs", args) == nil { try? FileManager.default.removeItem(at: dir) }
     case "ingest":
         // End to end as `anomaly train` reads: stream every file, window and profile every event.
-        let paths = Array(args.dropFirst()).filter { !$0.hasPrefix("--") }
+        var paths: [String] = []
+        var rest = Array(args.dropFirst())[...]
+        while let arg = rest.popFirst() {
+            // Options take one value each.
+            if arg.hasPrefix("--") { _ = rest.popFirst() } else { paths.append(arg) }
+        }
         var learner = try Trainer.learner(catalog: catalog())
         let maxObject = Int(option("--max-object-size", args) ?? "") ?? LogParser.defaultMaxObjectBytes
         let report = LogFileReader(parser: LogParser(maxObjectBytes: maxObject)).read(paths) { _ = learner.process($0) }
