@@ -213,7 +213,7 @@ let package = Package(
         .testTarget(name: "PullRequestsTests", dependencies: ["CloudHTTP", "PullRequests", "TestSupport"]),
         .testTarget(
             name: "AnomalyTests",
-            dependencies: ["Model", "CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport"],
+            dependencies: ["Model", "CloudHTTP", "AWS", "Azure", "Anomaly", "AnomalyEvaluation", "TestSupport", "bulwark"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DashboardTests",

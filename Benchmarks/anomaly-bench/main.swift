@@ -100,6 +100,22 @@ do {
             print("exported \(report.trainMatrix.rows) training rows and \(report.testMatrix.rows) test rows to \(out)")
         }
         if option("--logs", args) == nil { try? FileManager.default.removeItem(at: dir) }
+    case "ingest":
+        // End to end as `anomaly train` reads: stream every file, window and profile every event.
+        var paths: [String] = []
+        var rest = Array(args.dropFirst())[...]
+        while let arg = rest.popFirst() {
+            // Options take one value each.
+            if arg.hasPrefix("--") { _ = rest.popFirst() } else { paths.append(arg) }
+        }
+        var learner = try Trainer.learner(catalog: catalog())
+        let maxObject = Int(option("--max-object-size", args) ?? "") ?? LogParser.defaultMaxObjectBytes
+        let report = LogFileReader(parser: LogParser(maxObjectBytes: maxObject)).read(paths) { _ = learner.process($0) }
+        _ = learner.flush()
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        print("ingest.events=\(report.ingested)")
+        print("ingest.principals=\(learner.profiles.count)")
+        if report.readProblem != nil { exit(2) }
     case "bench":
         guard let train = option("--train", args), let test = option("--test", args) else { fail("bench needs --train and --test") }
         let (trainM, _) = try readCSV(URL(fileURLWithPath: train))

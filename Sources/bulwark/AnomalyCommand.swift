@@ -36,6 +36,11 @@ struct AnomalyCommonOptions: ParsableArguments {
         return try SensitiveActionCatalog.load(data: Data(file.text.utf8), location: file.file)
     }
 
+    @Option(
+        name: .customLong("max-object-size"),
+        help: "Largest log object read, after decompression (bytes, or with K, M, G); larger ones are reported unread.")
+    var maxObjectSize = ByteCount(bytes: LogParser.defaultMaxObjectBytes)
+
     /// The detections in force (see `DetectionLibraryOptions`).
     func rules() throws -> RuleSet { RuleSet(library: try detections.load()) }
 }
@@ -48,43 +53,15 @@ enum AlertOutputFormat: String, ExpressibleByArgument, Sendable {
 
 func standardError(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
-/// Reads log files and directories (every object below a directory) into events and a report.
-func readLogs(_ paths: [String]) throws -> (events: [ActivityEvent], report: IngestReport) {
-    let parser = LogParser()
-    var events: [ActivityEvent] = []
-    var report = IngestReport()
-    for path in paths {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("\(path): no such file or directory")
-        }
-        if isDirectory.boolValue {
-            let source = LocalDirectorySource(root: URL(fileURLWithPath: path))
-            // One-off read with no cursor kept: a failed object cannot be retried later, so skip it at once.
-            let batch = try BlockingRun.run {
-                try await LogIngestor(parser: parser, maxReadAttempts: 1).readNew(from: source, after: LogCursor())
-            }
-            events += batch.events
-            report.files += batch.report.files
-        } else {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw AnomalyError(.io, "cannot read: \(error.localizedDescription)", location: path)
-            }
-            let (parsed, file) = parser.parse(data, key: path)
-            events += parsed
-            report.files.append(file)
-        }
-    }
-    return (events, report)
-}
-
 /// `bulwark anomaly train`.
 struct AnomalyTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model (profiles, Isolation Forest, threshold) on log history.",
-        discussion: "Reads CloudTrail files (gzip or plain) and Azure Activity Log exports from the files and directories given.")
+        discussion: """
+            Reads CloudTrail files (gzip or plain) and Azure Activity Log exports from the files and directories given. \
+            Exit status: 0, or 2 when no log file was found, a file could not be read, or no event was read.
+            """)
 
     @OptionGroup var common: AnomalyCommonOptions
 
@@ -119,20 +96,28 @@ struct AnomalyTrainCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try common.catalog()
-        let (events, report) = try readLogs(paths)
-        standardError(report.summary)
         var options = Trainer.Options()
         options.windowSeconds = window
         options.forest = .init(trees: trees, sampleSize: sampleSize, seed: seed)
         options.targetFalseAlertRate = falseAlertRate
         options.warmupSeconds = warmup
-        let result = try Trainer.train(events, catalog: catalog, options: options)
+        var learner = try Trainer.learner(catalog: catalog, options: options)
+        let report = streamLogs(paths, maxObjectBytes: common.maxObjectSize.bytes) { _ = learner.process($0) }
+        guard report.ingested > 0 else { return try finish(report: report, alerts: [], failOn: nil) }
+        let result = try Trainer.fit(learner, options: options)
         try result.model.write(to: URL(fileURLWithPath: model))
         print(
             String(
-                format: "trained on %d events, %d principals, %d windows; threshold %.4f (target false-alert rate %.2f %%); model: %@",
-                events.count, result.model.profiles.count, result.model.trainingWindows, result.model.threshold,
-                falseAlertRate * 100, model))
+                format:
+                    "trained on %d events, %d principals, %d windows; threshold %.4f calibrated on %d windows (target false-alert rate %.2f %%); model: %@",
+                report.ingested, result.model.profiles.count, result.model.trainingWindows, result.model.threshold,
+                result.calibrationWindows, falseAlertRate * 100, model))
+        if result.calibrationWindows < Trainer.minimumCalibrationWindows {
+            standardError(
+                "warning: the threshold rests on \(result.calibrationWindows) windows, fewer than \(Trainer.minimumCalibrationWindows): "
+                    + "expect more false alerts; train on more history")
+        }
+        try finish(report: report, alerts: [], failOn: nil)
     }
 }
 
@@ -141,7 +126,10 @@ struct AnomalyScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score log files against a model, or run the detections alone without one; print alerts.",
-        discussion: "Exit status: 0, or 1 when an alert reaches --fail-on.")
+        discussion: """
+            Exit status: 2 when no log file was found, a file could not be read (each is named), or no event was read; \
+            else 1 when an alert reaches --fail-on; else 0.
+            """)
 
     @OptionGroup var common: AnomalyCommonOptions
 
@@ -170,15 +158,6 @@ struct AnomalyScoreCommand: ParsableCommand {
         let catalog = try common.catalog()
         let rules = try common.rules()
         let loaded = try model.map { try AnomalyModel.read(from: URL(fileURLWithPath: $0)) }
-        var (events, report) = try readLogs(paths)
-        // Cloud sources are read from the beginning (no cursor): scoring is a one-off look at everything there.
-        for source in try cloud.sources() {
-            let batch = try BlockingRun.run { try await LogIngestor(maxReadAttempts: 1).readNew(from: source, after: LogCursor()) }
-            events += batch.events
-            report.files += batch.report.files
-        }
-        events.sort { $0.time < $1.time }
-        standardError(report.summary)
         var detector: Detector
         if let loaded {
             detector = Detector(model: loaded, catalog: catalog, rules: rules)
@@ -189,12 +168,29 @@ struct AnomalyScoreCommand: ParsableCommand {
             standardError("no --model: running the \(rules.detections.count) detections alone")
         }
         detector.learnFromAlertedWindows = learnAlerted
-        var batch = detector.process(events)
-        batch.merge(detector.flush())
-        let alerts = batch.alerts.sorted { ($0.windowStart, $0.principal) < ($1.windowStart, $1.principal) }
+        var found: [Alert] = []
+        var windows = 0
+        func take(_ batch: DetectionBatch) {
+            found += batch.alerts
+            windows += batch.closed.count
+        }
+        var report = IngestReport()
+        if !paths.isEmpty {
+            report = streamLogs(paths, maxObjectBytes: common.maxObjectSize.bytes) { take(detector.process($0)) }
+        }
+        // Cloud sources are read from the beginning (no cursor): scoring is a one-off look at everything there.
+        let ingestor = LogIngestor(parser: LogParser(maxObjectBytes: common.maxObjectSize.bytes), maxReadAttempts: 1)
+        for source in try cloud.sources() {
+            let batch = try BlockingRun.run { try await ingestor.readNew(from: source, after: LogCursor()) }
+            take(detector.process(batch.events))
+            report.files += batch.report.files
+            standardError(batch.report.summary)
+        }
+        take(detector.flush())
+        let alerts = found.sorted { ($0.windowStart, $0.principal) < ($1.windowStart, $1.principal) }
         for alert in alerts { print(output == .json ? PrintAlertSink.jsonLine(alert) : alert.text + "\n") }
-        standardError("\(alerts.count) alerts in \(batch.closed.count) windows")
-        if let failOn, alerts.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
+        standardError("\(alerts.count) alerts in \(windows) windows")
+        try finish(report: report, alerts: alerts, failOn: failOn)
     }
 }
 
@@ -241,6 +237,16 @@ struct AnomalyWatchCommand: ParsableCommand {
     @Option(name: .customLong("max-polls"), help: "Stop after this many polls (default: run until interrupted).")
     var maxPolls: Int?
 
+    @Flag(
+        help: """
+            Poll once and exit: 2 when nothing was found or an object could not be read, else 1 when an alert \
+            reaches --fail-on, else 0.
+            """)
+    var once = false
+
+    @Option(name: .customLong("fail-on"), help: "With --once: exit 1 when an alert of this severity or worse is raised.")
+    var failOn: Severity?
+
     @Option(
         name: .customLong("max-read-attempts"),
         help: "Polls in a row that may fail to fetch one log object (throttled, 5xx, denied) before it is skipped.")
@@ -265,7 +271,7 @@ struct AnomalyWatchCommand: ParsableCommand {
         let catalog = try common.catalog()
         let loaded = try AnomalyModel.read(from: URL(fileURLWithPath: model))
         let source: any LogObjectSource =
-            try logs.map { LocalDirectorySource(root: URL(fileURLWithPath: $0)) }
+            try logs.map { LocalDirectorySource(root: URL(fileURLWithPath: $0), maxFileBytes: common.maxObjectSize.bytes) }
             ?? { () throws -> any LogObjectSource in
                 guard let first = try cloud.sources().first else { throw ValidationError("no log source given") }
                 return first
@@ -283,10 +289,12 @@ struct AnomalyWatchCommand: ParsableCommand {
         }
         var detector = Detector(model: loaded, catalog: catalog, rules: try common.rules())
         detector.learnFromAlertedWindows = learnAlerted
-        let polls = maxPolls
+        let polls = once ? 1 : maxPolls
+        let seen = PollRecord()
         let configured = detector
         let (storeOption, useStore, cursorFile, interval, baseSinks) = (store, useStore, cursor, interval, sinks)
         let attempts = maxReadAttempts
+        let maxObject = common.maxObjectSize.bytes
         _ = try BlockingRun.run {
             var sinks = baseSinks
             let cursors: any CursorStore
@@ -300,12 +308,14 @@ struct AnomalyWatchCommand: ParsableCommand {
             }
             var watcher = LogWatcher(source: source, cursors: cursors, sinks: sinks, interval: interval)
             watcher.ingestor.maxReadAttempts = attempts
+            watcher.ingestor.parser.maxObjectBytes = maxObject
             let result: Result<Detector, any Error>
             do {
                 result = .success(
                     try await watcher.run(
                         detector: configured, maxPolls: polls,
-                        onPoll: { report, _ in
+                        onPoll: { report, alerts in
+                            seen.add(report, alerts)
                             if !report.files.isEmpty { standardError(report.summary) }
                         }))
             } catch {
@@ -313,6 +323,11 @@ struct AnomalyWatchCommand: ParsableCommand {
             }
             await opened?.close()
             return try result.get()
+        }
+        if once {
+            let (report, alerts) = seen.snapshot()
+            // A poll that finds nothing new past the cursor is normal; only unreadable objects fail it.
+            try finish(report: report, alerts: alerts, failOn: failOn, requireEvents: false)
         }
     }
 }

@@ -60,8 +60,9 @@ import Testing
         let data = try Gzip.compress(
             trail((0..<200).map { Support.cloudTrailRecord(time: "2026-03-02T10:00:\(String(format: "%02d", $0 % 60))Z", name: "A\($0)") }))
         for cut in [data.count / 2, data.count - 4, 10, 2] {
+            // Records inflated before the cut are kept; the object is still an error.
             let (events, report) = parser.parse(data.prefix(cut), key: "cut.json.gz")
-            #expect(events.isEmpty)
+            #expect(events.count <= 200)
             #expect(report.error?.code == .truncatedGzip || report.error?.code == .corruptGzip)
             #expect(report.error?.location == "cut.json.gz")
         }
@@ -163,7 +164,7 @@ import Testing
         let (events, report) = parser.parse(Data(lines.joined(separator: "\n").utf8), key: "PT1H.json")
         #expect(report.format == .azureExport)
         #expect(report.ingested == 2 && report.skipped == 1 && report.malformed == 1)
-        #expect(report.issues.first?.line == 4)
+        #expect(report.issues.first?.offset == lines[0..<3].reduce(0) { $0 + $1.utf8.count + 1 })
         #expect(events[0].principal == "admin@contoso.com")
         #expect(events[0].action == "microsoft.authorization/elevateaccess/action")
         #expect(events[0].account == "sub-1" && events[0].sourceIP == "203.0.113.5")

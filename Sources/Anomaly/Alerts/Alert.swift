@@ -2,7 +2,7 @@ import Model
 
 /// One alert: who, which window, how bad, and why — always with reasons a person can check.
 public struct Alert: Sendable, Hashable, Codable {
-    /// What raised the alert.
+    /// What raised the alert; encoded as `{"kind":"rule","id":"…"}` or `{"kind":"model"}`.
     public enum Source: Sendable, Hashable, Codable, CustomStringConvertible {
         case rule(String)
         case model
@@ -10,6 +10,32 @@ public struct Alert: Sendable, Hashable, Codable {
             switch self {
             case .rule(let id): return "rule \(id)"
             case .model: return "model"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey { case kind, id }
+
+        /// Reads `{"kind":"rule","id":…}` or `{"kind":"model"}`.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            switch try container.decode(String.self, forKey: .kind) {
+            case "rule": self = .rule(try container.decode(String.self, forKey: .id))
+            case "model": self = .model
+            case let other:
+                throw DecodingError.dataCorruptedError(
+                    forKey: .kind, in: container, debugDescription: "unknown alert source kind \"\(other)\"")
+            }
+        }
+
+        /// Writes the kind, and the rule id for rule alerts.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .rule(let id):
+                try container.encode("rule", forKey: .kind)
+                try container.encode(id, forKey: .id)
+            case .model:
+                try container.encode("model", forKey: .kind)
             }
         }
     }

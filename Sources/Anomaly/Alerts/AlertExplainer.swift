@@ -15,7 +15,12 @@ public enum AlertExplainer {
             let why = catalog.entries.first { $0.action.lowercased() == action.lowercased() }?.why
             var text = "\(action) ×\(n) in the window (usual 0–\(usual))"
             if let why { text += ": \(why)" }
-            if !w.sensitiveResources.isEmpty { text += " — on \(w.sensitiveResources.prefix(3).joined(separator: ", "))" }
+            // Only the resources this action touched, never those of the window's other actions.
+            if let touched = w.sensitiveResources[action], !touched.isEmpty {
+                let total = w.sensitiveResourceCounts[action] ?? touched.count
+                text += " — on \(touched.joined(separator: ", "))"
+                if total > touched.count { text += ", … (\(total) distinct)" }
+            }
             reasons.append(text)
         }
         func list(_ items: [String]) -> String {
@@ -49,7 +54,26 @@ public enum AlertExplainer {
                 reasons.append("\(f.label) \(show(row[f], f)) (usual \(show(s.min, f))–\(show(s.max, f)))")
             }
         }
+        if reasons.isEmpty {
+            // The forest weighed several small departures together: name the largest ones against their usual value.
+            reasons = fallbackReasons(row: row, profile: profile)
+        }
         return Array(reasons.prefix(limit))
+    }
+
+    /// The three features furthest from the principal's mean, each with its usual mean.
+    static func fallbackReasons(row: FeatureRow, profile: PrincipalProfile?) -> [String] {
+        guard let profile else { return ["principal never seen in the training history"] }
+        let ranked = Feature.allCases.compactMap { f -> (Feature, Double)? in
+            let s = profile.stats[f.rawValue]
+            guard s.count > 0, row[f] != s.mean else { return nil }
+            return (f, abs(row[f] - s.mean) / max(s.standardDeviation, 0.5))
+        }.sorted { $0.1 > $1.1 }
+        let shown = ranked.prefix(3).map { entry -> String in
+            let f = entry.0
+            return "\(f.label) \(show(row[f], f)) (usual mean \(String(format: "%.2f", profile.stats[f.rawValue].mean)))"
+        }
+        return shown.isEmpty ? ["the combination of this window's features is rare for this principal"] : shown
     }
 
     static func show(_ v: Double, _ f: Feature) -> String {

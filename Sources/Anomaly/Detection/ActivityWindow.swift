@@ -20,8 +20,16 @@ public struct ActivityWindow: Sendable, Hashable {
     public var userAgents: Set<String> = []
     /// Calls per sensitive action (from the catalog).
     public var sensitive: [String: Int] = [:]
-    /// A few resources touched by sensitive calls, for the alert text.
-    public var sensitiveResources: [String] = []
+    /// Per sensitive action, the first few distinct resources it touched (for the alert text).
+    public var sensitiveResources: [String: [String]] = [:]
+    /// Per sensitive action, how many distinct resources it touched (counted up to `maxTrackedResources`).
+    public var sensitiveResourceCounts: [String: Int] = [:]
+
+    /// Resources listed per action in an alert.
+    public static let maxListedResources = 5
+    /// Distinct resources remembered per action to count them; beyond it the count is a lower bound.
+    public static let maxTrackedResources = 1024
+    var seenResources: [String: Set<String>] = [:]
     /// Whether the window holds identity-administration writes (marks the principal as privileged).
     public var privilegedWrites = 0
 
@@ -50,7 +58,14 @@ public struct ActivityWindow: Sendable, Hashable {
         if !e.userAgent.isEmpty { userAgents.insert(e.userAgent) }
         if catalog.match(e) != nil {
             sensitive[e.action, default: 0] += 1
-            if let r = e.resource, sensitiveResources.count < 5, !sensitiveResources.contains(r) { sensitiveResources.append(r) }
+            if let r = e.resource, seenResources[e.action, default: []].count < Self.maxTrackedResources,
+                seenResources[e.action, default: []].insert(r).inserted
+            {
+                sensitiveResourceCounts[e.action, default: 0] += 1
+                if sensitiveResources[e.action, default: []].count < Self.maxListedResources {
+                    sensitiveResources[e.action, default: []].append(r)
+                }
+            }
         }
         if !e.readOnly && !e.failed
             && (e.service == "iam" || e.action.hasPrefix("microsoft.authorization/roleassignments"))

@@ -183,14 +183,15 @@ public struct Detector: Sendable {
     }
 
     mutating func modelAlert(_ w: ActivityWindow, row: FeatureRow, score: Double) -> Alert? {
-        guard score > threshold else { return nil }
+        let profile = profiles[w.principal]
+        let burst = FeatureEvidence.volumeBurst(row, profile: profile)
+        guard burst != nil || (score > threshold && FeatureEvidence.beyondNovelty(row, profile: profile)) else { return nil }
         let key = "model|\(w.principal)|\(Int(w.start))"
         alertedWindows.insert("\(w.principal)|\(Int(w.start))")
         guard emitted.insert(key).inserted else { return nil }
-        let profile = profiles[w.principal]
-        let reasons = AlertExplainer.reasons(w, row: row, profile: profile, catalog: catalog)
+        let reasons = AlertExplainer.reasons(w, row: row, profile: profile, catalog: catalog) + (burst.map { [$0] } ?? [])
         let unusualSensitive = w.sensitive.contains { $0.value > (profile?.sensitiveMax[$0.key] ?? 0) }
-        let severity: Severity = unusualSensitive || score > threshold + 0.1 ? .high : .medium
+        let severity: Severity = burst != nil || unusualSensitive || score > threshold + 0.1 ? .high : .medium
         return Alert(
             dedupeKey: key, severity: severity, principal: w.principal, account: w.account, windowStart: w.start,
             windowEnd: w.end, title: "Unusual activity by \(w.principal)", reasons: reasons, score: score,

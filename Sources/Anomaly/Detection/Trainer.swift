@@ -20,18 +20,36 @@ public enum Trainer {
         public var model: AnomalyModel
         public var matrix: FeatureMatrix
         public var scores: [Double]
+        /// Windows the threshold was calibrated on (the later half of the training windows).
+        public var calibrationWindows: Int
     }
+
+    /// Fewer calibration windows than this leave the threshold a guess: at a 0.5 % target, 200 windows put one
+    /// window above it.
+    public static let minimumCalibrationWindows = 200
 
     /// Trains on `events` (any order).
     public static func train(
         _ events: [ActivityEvent], catalog: SensitiveActionCatalog, options: Options = Options()
     ) throws(AnomalyError) -> Result {
+        var detector = try learner(catalog: catalog, options: options)
+        _ = detector.process(events)
+        return try fit(detector, options: options)
+    }
+
+    /// A detector that only learns, for history fed to it in pieces (`process`) before `fit`.
+    public static func learner(catalog: SensitiveActionCatalog, options: Options = Options()) throws(AnomalyError) -> Detector {
         guard options.windowSeconds >= 60, options.windowSeconds <= 7 * 86_400 else {
             throw AnomalyError(.invalidData, "window must be between 60 s and 7 days (got \(options.windowSeconds))")
         }
         var detector = Detector(windowSeconds: options.windowSeconds, catalog: catalog)
         detector.warmupSeconds = options.warmupSeconds
-        _ = detector.process(events)
+        return detector
+    }
+
+    /// Fits the forest and threshold on what `learner` learned (its open windows are closed first).
+    public static func fit(_ learner: Detector, options: Options = Options()) throws(AnomalyError) -> Result {
+        var detector = learner
         _ = detector.flush()
         let matrix = detector.trainingRows
         guard matrix.rows >= 2 else {
@@ -49,7 +67,7 @@ public enum Trainer {
             windowSeconds: options.windowSeconds, forest: forest, threshold: threshold,
             targetFalseAlertRate: options.targetFalseAlertRate, profiles: detector.profiles,
             trainingWindows: matrix.rows)
-        return Result(model: model, matrix: matrix, scores: scores)
+        return Result(model: model, matrix: matrix, scores: scores, calibrationWindows: mature.count)
     }
 
     /// The threshold above which `falseAlertRate` of `scores` lie (an empirical upper quantile).

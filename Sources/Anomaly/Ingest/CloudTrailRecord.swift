@@ -71,8 +71,10 @@ enum CloudTrailRecord {
             guard let name = identity.string("invokedBy") else { return nil }
             return (name, .service)
         default:
-            guard let name = arn ?? identity.string("userName") ?? identity.string("principalId") else { return nil }
-            return (name, .unknown)
+            if let name = arn ?? identity.string("userName") ?? identity.string("principalId") { return (name, .unknown) }
+            // Calls AWS services make on their own name only the service (`invokedBy`), with no type at all.
+            guard let service = identity.string("invokedBy") else { return nil }
+            return (service, .service)
         }
     }
 

@@ -49,15 +49,20 @@ public struct LocalDirectorySource: LogObjectSource {
 
     /// Log files (`.json`, `.json.gz`, `.gz`, `.jsonl`) below the root that the cursor has not read, by key.
     public func list(after cursor: LogCursor) async throws(AnomalyError) -> [LogObjectRef] {
-        let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw AnomalyError(.io, "not a directory", location: root.path)
         }
+        return Self.logFiles(under: root).filter { cursor.isNew($0.key) }
+    }
+
+    /// Log files below `root` (hidden ones and partial downloads left out), keys relative to it, sorted by key.
+    public static func logFiles(under root: URL) -> [LogObjectRef] {
+        let root = root.standardizedFileURL
         guard
-            let enumerator = fm.enumerator(
+            let enumerator = FileManager.default.enumerator(
                 at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey], options: [.skipsHiddenFiles])
-        else { throw AnomalyError(.io, "cannot list directory", location: root.path) }
+        else { return [] }
         var refs: [LogObjectRef] = []
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         for case let url as URL in enumerator {
@@ -69,8 +74,7 @@ public struct LocalDirectorySource: LogObjectSource {
             else { continue }
             let path = url.standardizedFileURL.path
             guard path.hasPrefix(prefix) else { continue }
-            let key = String(path.dropFirst(prefix.count))
-            if cursor.isNew(key) { refs.append(LogObjectRef(key: key, size: values.fileSize ?? 0)) }
+            refs.append(LogObjectRef(key: String(path.dropFirst(prefix.count)), size: values.fileSize ?? 0))
         }
         return refs.sorted { $0.key < $1.key }
     }
