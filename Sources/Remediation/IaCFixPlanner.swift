@@ -24,8 +24,16 @@ public struct IaCFixPlanner: IaCFixPlanning {
     /// Plans fixes for the failed results among `targets`, limited to `checkIDs` when given.
     public func plan(targets: [FixTarget], in tree: any FileTree, checkIDs: Set<String>?) -> FixPlan {
         var seen = Set<PlanKey>()
-        var work: [(key: PlanKey, target: FixTarget, file: String)] = []
+        var work: [WorkItem] = []
         var unlocated: [ManualFix] = []
+        // On the disk making a path absolute resolves its links, and many findings name the same file and root.
+        var absolute: [String: String] = [:]
+        func absolutePath(_ path: String) -> String {
+            if let known = absolute[path] { return known }
+            let converted = tree.absolutePath(path)
+            absolute[path] = converted
+            return converted
+        }
         for target in targets {
             let result = target.result
             guard result.verdict == .failed, result.check.fix != nil, checkIDs?.contains(result.checkID) ?? true else { continue }
@@ -35,7 +43,8 @@ public struct IaCFixPlanner: IaCFixPlanning {
                 unlocated.append(manual(result, FixProblem(.notFound, "the finding has no source location (a plan or state input)")))
                 continue
             }
-            work.append((key, target, tree.absolutePath(range.file)))
+            work.append(
+                WorkItem(key: key, target: target, file: absolutePath(range.file), root: target.rootDirectory.map(absolutePath)))
         }
         work.sort { a, b in
             if a.file != b.file { return a.file < b.file }
@@ -75,7 +84,7 @@ public struct IaCFixPlanner: IaCFixPlanning {
 
     /// The last round: if dropping fixes still leaves one that does not verify, nothing is shipped.
     private func settle(
-        _ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
+        _ work: [WorkItem], tree: any FileTree,
         excluded: [PlanKey: FixProblem], index: LazyIndex
     ) -> FixPlan {
         let attempt = self.attempt(work, tree: tree, excluded: excluded, index: index)
@@ -97,7 +106,7 @@ public struct IaCFixPlanner: IaCFixPlanning {
     }
 
     private func attempt(
-        _ work: [(key: PlanKey, target: FixTarget, file: String)], tree: any FileTree,
+        _ work: [WorkItem], tree: any FileTree,
         excluded: [PlanKey: FixProblem], index: LazyIndex
     )
         -> (plan: FixPlan, workspace: EditWorkspace, verify: [FixVerifier.Item])
@@ -128,7 +137,7 @@ public struct IaCFixPlanner: IaCFixPlanning {
                         controls: result.check.references.cis.keys.sorted().flatMap { framework in
                             (result.check.references.cis[framework] ?? []).map { "\(framework):\($0)" }
                         }))
-                let root = item.target.rootDirectory.map { tree.absolutePath($0) } ?? inferredRoot(of: resource, index: index)
+                let root = item.root ?? inferredRoot(of: resource, index: index)
                 verify.append(FixVerifier.Item(key: item.key, check: result.check, root: root))
             } catch {
                 var problem = error
@@ -158,6 +167,14 @@ public struct IaCFixPlanner: IaCFixPlanning {
         }
         return directory
     }
+}
+
+/// A failed result to fix: its plan key, the resource's file and the root module it was scanned in (absolute).
+struct WorkItem {
+    var key: PlanKey
+    var target: FixTarget
+    var file: String
+    var root: String?
 }
 
 /// The module call index, built at most once per plan and only when a fix needs it.

@@ -86,6 +86,7 @@ struct FixCommand: ParsableCommand {
         }
         let scanned = DispatchTime.now().uptimeNanoseconds
         let scanPaths = ScanPaths(root: options.scanRoot)
+        let fixPaths = FixPaths(scanPaths)
         // A check library that does not load would fix with the wrong checks; a tree file that does not load only
         // hides its own findings (edits to it are refused, as they would not parse), so the rest is fixed.
         let roots = paths.map { path -> String in
@@ -96,7 +97,7 @@ struct FixCommand: ParsableCommand {
         }
         let errors = FixLoadErrors(
             report.diagnostics, checksDirectory: options.library.directory.map { ScanPaths.absolute($0) },
-            roots: roots, absolute: { ScanPaths.absolute($0, base: scanPaths.root) })
+            roots: roots, absolute: fixPaths.absolute)
         let missing = paths.filter { !FileManager.default.fileExists(atPath: ScanPaths.absolute($0)) }
         if !errors.fatal.isEmpty || !missing.isEmpty {
             for error in errors.fatal { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
@@ -107,10 +108,10 @@ struct FixCommand: ParsableCommand {
             guard finding.result.verdict == .failed, let location = finding.location else { return nil }
             var result = finding.result
             if var range = result.range {
-                range.file = ScanPaths.absolute(location.file, base: scanPaths.root)
+                range.file = fixPaths.absolute(location.file)
                 result.range = range
             }
-            return FixTarget(result: result, rootDirectory: ScanPaths.absolute(finding.input, base: scanPaths.root))
+            return FixTarget(result: result, rootDirectory: fixPaths.absolute(finding.input))
         }
         // Verifying a fix re-evaluates the tree: its reads are confined as the scan's were.
         var verification = LoadOptions()
@@ -122,7 +123,7 @@ struct FixCommand: ParsableCommand {
         // Only a dry run prints the diff; a large file's diff costs as much as planning its fixes.
         var diff = ""
         for edit in plan.edits where dryRun {
-            let name = scanPaths.relative(edit.path)
+            let name = fixPaths.relative(edit.path)
             diff += UnifiedDiff.make(old: edit.original, new: edit.updated, oldName: "a/" + name, newName: "b/" + name)
         }
         // One file that cannot be written does not keep the others from being written; each failure is listed.
@@ -143,7 +144,7 @@ struct FixCommand: ParsableCommand {
                     try writer.write(edit)
                 } catch {
                     unwritten.insert(edit.path)
-                    failedWrites.append("\(scanPaths.relative(error.path)):\(error.line):\(error.column): \(error.reason)")
+                    failedWrites.append("\(fixPaths.relative(error.path)):\(error.line):\(error.column): \(error.reason)")
                 }
             }
         }
@@ -154,13 +155,13 @@ struct FixCommand: ParsableCommand {
             print(
                 FixOutput.text(
                     reported, diff: dryRun ? diff : nil, notLoaded: errors.tree, notWritten: failedWrites,
-                    relative: scanPaths.relative),
+                    relative: fixPaths.relative),
                 terminator: "")
         case .json:
             print(
                 FixOutput.json(
                     reported, diff: dryRun ? diff : nil, dryRun: dryRun, timing: timing, notLoaded: errors.tree,
-                    notWritten: failedWrites, relative: scanPaths.relative))
+                    notWritten: failedWrites, relative: fixPaths.relative))
         }
         for error in errors.tree { FileHandle.standardError.write(Data("bulwark fix: \(error.display)\n".utf8)) }
         for failure in failedWrites { FileHandle.standardError.write(Data("bulwark fix: \(failure)\n".utf8)) }

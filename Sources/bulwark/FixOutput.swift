@@ -40,40 +40,46 @@ enum FixOutput {
         _ plan: FixPlan, diff: String?, dryRun: Bool, timing: FixTiming, notLoaded: [ReportDiagnostic] = [],
         notWritten: [String] = [], relative: (String) -> String
     ) -> String {
-        let fixed: [[String: Any]] = plan.fixed.map { fix in
-            [
-                "checkID": fix.checkID, "resource": fix.resourceAddress, "fixID": fix.fixID, "summary": fix.summary,
-                "file": relative(fix.file), "line": fix.line, "controls": fix.controls,
-            ]
+        // Members in the order Foundation's sorted keys gave them (the output is unchanged from when it wrote them).
+        let fixed: [FixJSON] = plan.fixed.map { fix in
+            .object([
+                ("checkID", .string(fix.checkID)), ("controls", .strings(fix.controls)), ("file", .string(relative(fix.file))),
+                ("fixID", .string(fix.fixID)), ("line", .int(fix.line)), ("resource", .string(fix.resourceAddress)),
+                ("summary", .string(fix.summary)),
+            ])
         }
-        let manual: [[String: Any]] = plan.manual.map { item in
-            var entry: [String: Any] = ["checkID": item.checkID, "resource": item.resourceAddress, "reason": item.reason]
+        let manual: [FixJSON] = plan.manual.map { item in
+            var entry: [(String, FixJSON)] = [("checkID", .string(item.checkID))]
             if let location = item.location {
-                entry["file"] = relative(location.file)
-                entry["line"] = location.start.line
-                entry["column"] = location.start.column
+                entry += [
+                    ("column", .int(location.start.column)), ("file", .string(relative(location.file))),
+                    ("line", .int(location.start.line)),
+                ]
             }
-            return entry
+            entry += [("reason", .string(item.reason)), ("resource", .string(item.resourceAddress))]
+            return .object(entry)
         }
-        let errors: [[String: Any]] = notLoaded.map { error in
-            var entry: [String: Any] = ["code": error.code, "message": error.message]
-            if let file = error.file { entry["file"] = file }
-            if let line = error.line { entry["line"] = line }
-            if let column = error.column { entry["column"] = column }
-            return entry
+        let errors: [FixJSON] = notLoaded.map { error in
+            var entry: [(String, FixJSON)] = [("code", .string(error.code))]
+            if let column = error.column { entry.append(("column", .int(column))) }
+            if let file = error.file { entry.append(("file", .string(file))) }
+            if let line = error.line { entry.append(("line", .int(line))) }
+            entry.append(("message", .string(error.message)))
+            return .object(entry)
         }
-        var object: [String: Any] = [
-            "dryRun": dryRun, "fixed": fixed, "manual": manual, "notLoaded": errors, "notWritten": notWritten,
-            "files": plan.edits.map { relative($0.path) },
-            "timing": [
-                "scanSeconds": timing.scanSeconds, "planSeconds": timing.planSeconds,
-                "secondsPerFix": plan.fixed.isEmpty ? 0 : timing.planSeconds / Double(plan.fixed.count),
-            ],
+        var members: [(String, FixJSON)] = []
+        if let diff { members.append(("diff", .string(diff))) }
+        members += [
+            ("dryRun", .bool(dryRun)), ("files", .strings(plan.edits.map { relative($0.path) })), ("fixed", .array(fixed)),
+            ("manual", .array(manual)), ("notLoaded", .array(errors)), ("notWritten", .strings(notWritten)),
+            (
+                "timing",
+                .object([
+                    ("planSeconds", .double(timing.planSeconds)), ("scanSeconds", .double(timing.scanSeconds)),
+                    ("secondsPerFix", .double(plan.fixed.isEmpty ? 0 : timing.planSeconds / Double(plan.fixed.count))),
+                ])
+            ),
         ]
-        if let diff { object["diff"] = diff }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]) else {
-            return "{}"
-        }
-        return String(decoding: data, as: UTF8.self)
+        return FixJSON.object(members).rendered()
     }
 }

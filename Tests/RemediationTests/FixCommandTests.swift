@@ -119,6 +119,40 @@ struct FixCommandTests {
         #expect((object?["fixed"] as? [Any])?.isEmpty == true)
     }
 
+    @Test("-f json prints byte for byte what Foundation's sorted, pretty-printed JSONSerialization prints")
+    func jsonFormat() throws {
+        // Everything a document can hold: a diff with quotes, backslashes, tabs and non-ASCII text, a fix, a manual
+        // fix with its location, a file that does not load, slashes in paths, numbers of both kinds.
+        let copy = try ScratchCopy(files: [
+            "dir é/main.tf": """
+            # \tquoted "text" \\ é€😀
+            resource "aws_kms_key" "k" {
+            \tdescription = "a \\"q\\" \\\\ b / é"
+            }
+
+            resource "aws_security_group_rule" "ssh" {
+              type        = "ingress"
+              from_port   = 22
+              to_port     = 22
+              protocol    = "tcp"
+              cidr_blocks = ["0.0.0.0/0"]
+            }
+
+            """,
+            "dir é/broken.tf": "resource \"aws_kms_key\" \"broken\" {\n  description = \n}\n",
+        ])
+        defer { copy.remove() }
+        let run = try Self.run(["fix", "--checks-dir", TestPaths.checks, "--dry-run", "-f", "json", "."], in: copy.path)
+        #expect(run.status == 3, "\(run.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect((object["fixed"] as? [Any])?.isEmpty == false, "\(run.output)")
+        #expect((object["manual"] as? [[String: Any]])?.first?["column"] != nil, "\(run.output)")
+        #expect((object["notLoaded"] as? [Any])?.isEmpty == false, "\(run.output)")
+        #expect((object["diff"] as? String)?.contains("\t") == true, "\(run.output)")
+        let foundation = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+        #expect(run.output == String(decoding: foundation, as: UTF8.self) + "\n")
+    }
+
     @Test("a corrupt file in one module directory (modules.json) does not keep the other directories from being fixed")
     func oneBadFileDoesNotBlockTheRest() throws {
         let copy = try ScratchCopy(files: [
