@@ -166,7 +166,7 @@ struct MotoInventoryDiscoveryTests {
         #expect(aws.allSatisfy { $0.hasPrefix("aws_") })
         #expect(aws.contains("aws_lambda_function") && aws.contains("aws_s3_bucket"))
         let azure = AzureDiscovery.supportedTypes
-        #expect(azure == azure.sorted() && azure.allSatisfy { $0.hasPrefix("azurerm_") })
+        #expect(azure == azure.sorted() && azure.allSatisfy { $0.hasPrefix("azurerm_") || $0.hasPrefix("azuread_") })
         #expect(azure.contains("azurerm_storage_account"))
     }
 }

@@ -93,9 +93,15 @@ func run(_ arguments: [String]) throws(EmbedError) {
     }
 }
 
-do {
-    try run(CommandLine.arguments)
-} catch {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    exit(1)
+/// The tool's entry point; a type rather than top-level code so the fuzzing build's `-parse-as-library` accepts it.
+@main
+enum EmbedResources {
+    static func main() {
+        do {
+            try run(CommandLine.arguments)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(1)
+        }
+    }
 }
