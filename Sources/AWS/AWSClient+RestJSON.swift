@@ -16,14 +16,7 @@ extension AWSClient {
         let response = try await send(
             service: service, operation: operation, region: region, resource: resource, method: "GET", path: path,
             query: query, headers: [("Accept", "application/json")], body: Data())
-        do {
-            return JSONBody.isBlank(response.body) ? .object([:]) : try JSONBody.decode(response.body)
-        } catch {
-            throw AWSError(
-                .malformedResponse, "response is not valid JSON", service: service.id, operation: operation,
-                resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response),
-                underlying: error)
-        }
+        return try Self.jsonBody(of: response, service: service, operation: operation, resource: resource)
     }
 
     /// Every page of a rest-json list: the query parameter `tokenParameter` is fed from the body field
@@ -47,5 +40,19 @@ extension AWSClient {
             }
         } while token != nil
         return pages
+    }
+
+    /// A JSON response body decoded (a blank body is an empty object), or `malformed_response` naming the call.
+    static func jsonBody(
+        of response: HTTPResponse, service: AWSService, operation: String, resource: String?
+    ) throws(AWSError) -> Value {
+        do {
+            return JSONBody.isBlank(response.body) ? .object([:]) : try JSONBody.decode(response.body)
+        } catch {
+            throw AWSError(
+                .malformedResponse, "response is not valid JSON", service: service.id, operation: operation,
+                resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response),
+                underlying: error)
+        }
     }
 }

@@ -106,14 +106,7 @@ public final class AWSClient: Sendable {
                 ("Content-Type", "application/x-amz-json-\(version)"),
                 ("X-Amz-Target", "\(prefix).\(operation)"),
             ], body: data)
-        do {
-            return JSONBody.isBlank(response.body) ? .object([:]) : try JSONBody.decode(response.body)
-        } catch {
-            throw AWSError(
-                .malformedResponse, "response is not valid JSON", service: service.id, operation: operation,
-                resource: resource, httpStatus: response.status, requestID: AWSClient.requestID(response),
-                underlying: error)
-        }
+        return try Self.jsonBody(of: response, service: service, operation: operation, resource: resource)
     }
 
     /// An S3 call. Path-style addressing with a custom endpoint (moto, private endpoints), virtual-hosted on AWS;

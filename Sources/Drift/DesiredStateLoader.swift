@@ -27,7 +27,36 @@ public enum DesiredStateLoader {
             } catch {
                 return ([], [Diagnostic(.stateFetch, "cannot fetch the state object: \(error)", at: .wholeFile(name))])
             }
+        case .s3Prefix(let bucket, let prefix, let region):
+            return await loadEach(under: location, bucket: bucket, prefix: prefix, region: region, fetcher: fetcher)
         }
+    }
+
+    /// Every `.tfstate` object under an S3 prefix, in key order, merged; one that cannot be read is a diagnostic
+    /// and the others still count.
+    static func loadEach(
+        under location: StateLocation, bucket: String, prefix: String, region: String?, fetcher: (any StateObjectFetcher)?
+    ) async -> (resources: [Resource], diagnostics: [Diagnostic]) {
+        let name = location.description
+        guard let fetcher else {
+            return ([], [Diagnostic(.stateFetch, "no S3 client configured to list the states", at: .wholeFile(name))])
+        }
+        let keys: [String]
+        do {
+            keys = try await fetcher.keys(bucket: bucket, prefix: prefix, region: region).filter { $0.hasSuffix(".tfstate") }.sorted()
+        } catch {
+            return ([], [Diagnostic(.stateFetch, "cannot list the state objects: \(error)", at: .wholeFile(name))])
+        }
+        guard !keys.isEmpty else {
+            return ([], [Diagnostic(.stateFetch, "no .tfstate object under this prefix", at: .wholeFile(name))])
+        }
+        var merged: (resources: [Resource], diagnostics: [Diagnostic]) = ([], [])
+        for key in keys {
+            let one = await load(.s3(bucket: bucket, key: key, region: region), fetcher: fetcher)
+            merged.resources += one.resources
+            merged.diagnostics += one.diagnostics
+        }
+        return merged
     }
 
     /// Reads state bytes: a state v4 document, else a `terraform show -json` document (plan reader's `values`).

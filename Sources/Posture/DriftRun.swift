@@ -8,7 +8,7 @@ import Model
 
 /// What `bulwark drift` was asked: the state, the configuration directory, the cloud and the ignore file.
 public struct DriftRequest: Sendable {
-    /// A state file or `s3://bucket/key`; nil = the `backend` block of `path`.
+    /// A state file, `s3://bucket/key` or `s3://bucket/prefix/` (every `.tfstate` under it); nil = the `backend` block of `path`.
     public var state: String?
     /// Further states merged with `state` (several root modules of one estate).
     public var moreStates: [String] = []

@@ -71,7 +71,7 @@ public struct LiveInputs: Sendable {
         if !states.isEmpty {
             for state in states {
                 guard let location = StateLocation.parse(state) else {
-                    return (nil, ["drift skipped: state '\(state)' is neither a path nor s3://bucket/key"])
+                    return (nil, ["drift skipped: state '\(state)' is neither a path, s3://bucket/key nor s3://bucket/prefix/"])
                 }
                 locations.append(location.isLocal ? .local(path: resolve(state)) : location)
             }
@@ -106,7 +106,7 @@ public struct LiveInputs: Sendable {
                 case .success(let bytes): loaded = DesiredStateLoader.read(bytes, filename: display(file))
                 default: return (nil, warnings + ["drift skipped: state file \(display(file)) cannot be read"])
                 }
-            case .s3:
+            case .s3, .s3Prefix:
                 loaded = await DesiredStateLoader.load(location, fetcher: fetcher)
             }
             let errors = loaded.diagnostics.filter { $0.severity == .error }

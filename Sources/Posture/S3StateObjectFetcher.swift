@@ -25,4 +25,10 @@ public struct S3StateObjectFetcher: StateObjectFetcher {
         }
         return response.body
     }
+
+    /// The keys under `prefix` (ListObjectsV2, every page).
+    public func keys(bucket: String, prefix: String, region: String?) async throws -> [String] {
+        let pages = try await client.listObjects(bucket: bucket, prefix: prefix, region: region)
+        return pages.flatMap { $0.all("Contents") }.compactMap { $0.string("Key") }
+    }
 }

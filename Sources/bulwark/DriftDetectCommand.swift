@@ -10,7 +10,8 @@ struct DriftDetectCommand: AsyncParsableCommand {
         commandName: "detect",
         abstract: "Compare Terraform state and configuration with live cloud resources: drifted, pending, missing, unmanaged, coverage.",
         discussion: """
-            The desired side is --state (a state file or s3://bucket/key, fetched with the AWS credentials), or, \
+            The desired side is --state (a state file, s3://bucket/key, or s3://bucket/prefix/ for every .tfstate object \
+            under it; repeatable, merged; fetched with the AWS credentials), or, \
             without --state, the state named by the `backend "s3"` (or "local") block of PATH's configuration; \
             PATH's configuration (its .tf files, or a `terraform show -json` plan file) is compared with the \
             state by resource address: an attribute the configuration sets to another known value than the \

@@ -56,6 +56,8 @@ struct StateLocationTests {
     @Test("--state argument forms")
     func parse() {
         #expect(StateLocation.parse("s3://b/k/x.tfstate", region: "us-east-1") == .s3(bucket: "b", key: "k/x.tfstate", region: "us-east-1"))
+        #expect(StateLocation.parse("s3://b/envs/", region: "us-east-1") == .s3Prefix(bucket: "b", prefix: "envs/", region: "us-east-1"))
+        #expect(StateLocation.parse("s3://b//") == nil)
         #expect(StateLocation.parse("s3://b") == nil)
         #expect(StateLocation.parse("s3:///k") == nil)
         #expect(StateLocation.parse("state.json") == .local(path: "state.json"))
@@ -68,6 +70,42 @@ struct StateLocationTests {
             guard bucket == "acme-tfstate", key == "prod.tfstate", let body else { throw Failure() }
             return body
         }
+        func keys(bucket: String, prefix: String, region: String?) async throws -> [String] { throw Failure() }
+    }
+
+    /// States under a prefix: `network.tfstate` and `app.tfstate` hold resources, `broken.tfstate` cannot be
+    /// fetched, other objects are not states.
+    struct PrefixFetcher: StateObjectFetcher {
+        struct Denied: Error, CustomStringConvertible { var description: String { "AccessDenied" } }
+        let states: [String: String]
+        func fetch(bucket: String, key: String, region: String?) async throws -> Data {
+            guard let text = states[key] else { throw Denied() }
+            return Data(text.utf8)
+        }
+        func keys(bucket: String, prefix: String, region: String?) async throws -> [String] {
+            guard bucket == "acme-tfstate" else { throw Denied() }
+            return (Array(states.keys) + ["envs/broken.tfstate", "envs/README.md"]).filter { $0.hasPrefix(prefix) }
+        }
+    }
+
+    @Test("every .tfstate under an S3 prefix is merged; one that cannot be fetched is a diagnostic, not the end")
+    func s3PrefixLoading() async {
+        let fetcher = PrefixFetcher(states: ["envs/network.tfstate": DriftFixtures.state, "envs/app.tfstate": DriftFixtures.state])
+        let location = StateLocation.s3Prefix(bucket: "acme-tfstate", prefix: "envs/", region: nil)
+        let merged = await DesiredStateLoader.load(location, fetcher: fetcher)
+        #expect(merged.resources.filter { $0.mode == .managed }.count == 8)
+        #expect(
+            Set(merged.resources.compactMap { if case .state(let file) = $0.origin { file } else { nil } }) == [
+                "s3://acme-tfstate/envs/app.tfstate", "s3://acme-tfstate/envs/network.tfstate",
+            ])
+        #expect(
+            merged.diagnostics.map(\.description) == [
+                "s3://acme-tfstate/envs/broken.tfstate:1:1: error: cannot fetch the state object: AccessDenied"
+            ])
+        let empty = await DesiredStateLoader.load(.s3Prefix(bucket: "acme-tfstate", prefix: "none/", region: nil), fetcher: fetcher)
+        #expect(empty.resources.isEmpty && empty.diagnostics.map(\.message) == ["no .tfstate object under this prefix"])
+        let denied = await DesiredStateLoader.load(.s3Prefix(bucket: "other", prefix: "envs/", region: nil), fetcher: fetcher)
+        #expect(denied.diagnostics.map(\.message) == ["cannot list the state objects: AccessDenied"])
     }
 
     @Test("an S3 state comes through the fetcher; failures are diagnostics naming the object")

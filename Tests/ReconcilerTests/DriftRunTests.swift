@@ -154,5 +154,12 @@ import Testing
         let json = outcome.render(.json)
         #expect(json.contains("\"errors\":[{") && json.contains("AccessDenied"), "\(json.prefix(400))")
         #expect(outcome.render(.table).contains("Not read ("))
+
+        // The same state found by listing its prefix (S3 ListObjectsV2 against moto).
+        let listed = await DriftRun.run(
+            DriftRequest(state: "s3://tf-state/prod/", path: dir, cloud: .aws(profile: nil, regions: ["us-east-1"])),
+            environment: environment)
+        #expect(listed.stateSource == "s3://tf-state/prod/")
+        #expect(listed.report?.changed.contains { $0.address == "aws_s3_bucket_versioning.data" } == true, "\(listed.render(.table))")
     }
 }
