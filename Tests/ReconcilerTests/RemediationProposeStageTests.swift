@@ -285,6 +285,23 @@ import Testing
         #expect(try await s.h.store.fixProposals(target: "infra").map(\.provider) == ["none"])
     }
 
+    /// A push the remote refuses (a hook here; a non-bare local clone or a protected branch alike) is the propose
+    /// stage's error in the status: the cycle's scan is stored and the target stays Ready.
+    @Test(.timeLimit(.minutes(10))) func aRefusedPushIsTheStagesErrorNotTheCycles() async throws {
+        let s = try await Setup(flavor: .github, repository: "acme/infra")
+        let hook = s.h.remote.root + "/srv/infra.git/hooks/pre-receive"
+        try "#!/bin/sh\necho 'pushes are closed' >&2\nexit 1\n".write(toFile: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        var target = s.target(provider: .github, repository: "acme/infra", grouping: .single)
+        target.proposals.pullRequests = nil
+        let status = try #require(await s.reconciler(target).runOnce().first)
+        #expect(status.ready == .true, "\(status)")
+        #expect(status.message.contains("all failed"), "\(status.message)")
+        #expect(try await s.h.store.latestScan(target: "infra")?.commit == s.first)
+        #expect(throws: (any Error).self) { try s.bare(["rev-parse", "--verify", "-q", "bulwark/fix/all"]) }
+        #expect(try await s.h.store.fixProposals(target: "infra").isEmpty)
+    }
+
     @Test(.timeLimit(.minutes(10))) func refusedTokenStallsWithAClearErrorAndNoSecret() async throws {
         let s = try await Setup(flavor: .github, repository: "acme/infra", hostToken: "a-different-token")
         let reconciler = s.reconciler(s.target(provider: .github, repository: "acme/infra"))
