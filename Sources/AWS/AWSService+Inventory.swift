@@ -37,4 +37,8 @@ extension AWSService {
     public static let efs = AWSService(
         id: "efs", environmentName: "EFS", endpointPrefix: "elasticfilesystem", signingName: "elasticfilesystem",
         wireProtocol: .restJSON)
+    /// The Resource Groups Tagging API: every tagged resource of a region with its tags, in pages of 100.
+    public static let tagging = AWSService(
+        id: "tagging", environmentName: "RESOURCE_GROUPS_TAGGING_API", endpointPrefix: "tagging", signingName: "tagging",
+        wireProtocol: .json(targetPrefix: "ResourceGroupsTaggingAPI_20170126", version: "1.1"))
 }

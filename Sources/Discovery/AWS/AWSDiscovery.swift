@@ -51,8 +51,20 @@ public struct AWSDiscovery: Sendable {
             for await reader in group { collected.append(reader) }
             return collected
         }
-        let live = readers.flatMap(\.resources)
-        let errors = readers.flatMap(\.errors).sorted {
+        var live = readers.flatMap(\.resources)
+        let tagging = await withTaskGroup(of: (String, ServiceReader, [String: Value]?).self) { group in
+            for (region, filters) in TagBackfill.requests(for: live) {
+                group.addTask {
+                    let (reader, tags) = await TagBackfill.read(client: client, account: account, region: region, filters: filters)
+                    return (region, reader, tags)
+                }
+            }
+            var collected: [(String, ServiceReader, [String: Value]?)] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        TagBackfill.apply(Dictionary(tagging.compactMap { r in r.2.map { (r.0, $0) } }, uniquingKeysWith: { a, _ in a }), to: &live)
+        let errors = (readers + tagging.map(\.1)).flatMap(\.errors).sorted {
             ($0.service, $0.region, $0.operation, $0.resource ?? "")
                 < ($1.service, $1.region, $1.operation, $1.resource ?? "")
         }
