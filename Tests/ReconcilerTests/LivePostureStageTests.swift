@@ -98,6 +98,19 @@ import Testing
         #expect(open.contains { $0.checkID == "BASELINE:ebs_encryption_by_default" })
         // The IaC target's own findings are untouched by the live scan.
         #expect(try await h.store.openFindings(target: "live").allSatisfy { !$0.checkID.hasPrefix("BASELINE:") })
+
+        // Read back from the command line: the stored drift, and the live scan's compliance report.
+        let bulwark = try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE")
+        let database = "sqlite:" + h.directory + "/bulwark.db"
+        let shown = try await Subprocess(bulwark, ["drift", "show", "--target", "live", "-f", "json", "--database", database]).wait()
+        #expect(shown.exitCode == 1, "\(shown.output)")
+        #expect(shown.output.contains("aws_s3_bucket_versioning") && shown.output.contains("\"drifted\""), "\(shown.output)")
+        #expect(shown.output.contains("acme-shadow") && shown.output.contains("\"unmanaged\""), "\(shown.output)")
+        let report = try await Subprocess(
+            bulwark, ["report", "--target", "live#live", "--framework", "cis-aws", "-f", "json", "--database", database]
+        ).wait()
+        #expect(report.exitCode == 0, "\(report.output)")
+        #expect(report.output.contains("\"controls\""), "\(report.output.prefix(600))")
     }
 
     @Test(.timeLimit(.minutes(5))) func evaluateExposesTheLiveResultAndSkipsDriftWithoutState() async throws {
