@@ -22,17 +22,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 volumes() { # COUNT DIR
-  python3 - "$1" "$2" "${PER_FILE:-0}" <<'PY'
-import os, sys
-count, directory, per_file = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]) or int(sys.argv[1])
-os.makedirs(directory, exist_ok=True)
-for start in range(0, count, per_file):
-    name = "main.tf" if per_file >= count else f"volumes_{start // per_file:05d}.tf"
-    with open(os.path.join(directory, name), "w") as out:
-        for i in range(start, min(count, start + per_file)):
-            out.write(f'# volume {i}\nresource "aws_ebs_volume" "v{i}" {{\n'
-                      f'  availability_zone = "us-east-1a"\n  size              = 10\n}}\n\n')
-PY
+  python3 bench/gen_volumes.py "$1" "$2" "${PER_FILE:-0}"
 }
 
 timed() { # OUT command… → "wall cpu maxRSS_KB status"
