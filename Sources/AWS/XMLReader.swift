@@ -211,7 +211,12 @@ struct XMLReader {
         offset += 1
     }
 
-    private func matches(_ text: String) -> Bool { matches(Array(text.utf8)) }
+    /// Compares against the literal's UTF-8 view in place: called at every `<`, so no array is built per call.
+    private func matches(_ text: String) -> Bool {
+        let count = text.utf8.count
+        guard offset + count <= bytes.count else { return false }
+        return bytes[offset..<(offset + count)].elementsEqual(text.utf8)
+    }
 
     private func matches(_ pattern: [UInt8]) -> Bool {
         guard offset + pattern.count <= bytes.count else { return false }
