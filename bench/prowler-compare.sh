@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prowler 5.46.0 vs `bulwark discover --check` on one moto account seeded with a scripted estate
-# (Tests/DiscoveryTests/Fixtures/seed_moto.py and seed_moto_inventory.py --scale N: ≥ 300 resources over the
+# (Tests/DiscoveryTests/Fixtures/seed_moto.py, seed_moto_inventory.py --scale N and seed_moto_account.py: ≥ 300 resources over the
 # services below, with known misconfigurations). Prints wall time and peak RSS of each, verdict agreement per
 # resource for every Prowler check mapped in docs/live-coverage.md, every difference, and the Prowler checks with
 # results but no Bulwark equivalent.
@@ -26,9 +26,10 @@ trap 'kill $moto_pid 2>/dev/null || true; wait $moto_pid 2>/dev/null || true; rm
 echo "seeding moto (scale $scale)..." >&2
 "$python" "$root/Tests/DiscoveryTests/Fixtures/seed_moto.py" >/dev/null
 "$python" "$root/Tests/DiscoveryTests/Fixtures/seed_moto_inventory.py" --scale "$scale" >/dev/null
+"$python" "$root/Tests/DiscoveryTests/Fixtures/seed_moto_account.py" >/dev/null
 
 services=(s3 ec2 vpc iam rds kms cloudtrail config cloudwatch elbv2 sns sqs dynamodb secretsmanager ssm ecr ecs
-  awslambda guardduty efs)
+  awslambda guardduty efs securityhub accessanalyzer account organizations backup acm route53)
 "$python" "$root/bench/measure_peak.py" prowler "$work/prowler.log" \
   "$prowler" aws --services "${services[@]}" -f "$AWS_REGION" --output-formats json-ocsf -o "$work/prowler" \
   --no-banner >"$work/times"

@@ -83,6 +83,10 @@ def main():
             for a in addresses:
                 scope |= children.get(a, set())
             found = [v for a in scope for v in verdicts.get((check_id, a), [])]
+        if not found and len(on_check) == 1 and next(iter(on_check)).startswith("data.aws_live_"):
+            # Prowler names the resource that decided an account-level check (the log group with the metric
+            # filter, the detector); Bulwark answers it on the account or region anchor, the one resource it ran on.
+            found = verdicts[(check_id, next(iter(on_check)))]
         if not found:
             return "pass" if absent_pass and addresses else None
         if "failed" in found:

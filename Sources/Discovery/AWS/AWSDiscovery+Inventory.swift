@@ -30,6 +30,7 @@ extension AWSDiscovery {
         (.ecs, { await ContainerDiscovery.clusters(client: $0, account: $1, region: $2) }),
         (.lambda, { await LambdaDiscovery.read(client: $0, account: $1, region: $2) }),
         (.guardduty, { await DetectionDiscovery.read(client: $0, account: $1, region: $2) }),
+        (.securityhub, { await SecurityHubDiscovery.read(client: $0, account: $1, region: $2) }),
         (.efs, { await EFSDiscovery.read(client: $0, account: $1, region: $2) }),
     ]
 

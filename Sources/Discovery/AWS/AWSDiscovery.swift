@@ -11,6 +11,7 @@ public struct AWSDiscovery: Sendable {
     public enum Service: String, Sendable, CaseIterable {
         case s3, iam, ec2, rds, kms, cloudtrail, config, logs
         case cloudwatch, elbv2, sns, sqs, dynamodb, secretsmanager, ssm, ecr, ecs, lambda, guardduty, efs
+        case securityhub
     }
 
     public let client: AWSClient
@@ -68,6 +69,9 @@ public struct AWSDiscovery: Sendable {
             ($0.service, $0.region, $0.operation, $0.resource ?? "")
                 < ($1.service, $1.region, $1.operation, $1.resource ?? "")
         }
+        LiveAnchors.linkAlarms(&live)
+        live += LiveAnchors.anchors(
+            live: live, errors: errors, account: account, regions: regions, selected: Set(services.map(\.rawValue)))
         let entries = await client.stats.entries()
         var byOperation: [String: Int] = [:]
         for entry in entries { byOperation["\(entry.service):\(entry.operation)", default: 0] += entry.calls }

@@ -15,7 +15,7 @@ extension ServiceTypes {
         "logs": ["aws_cloudwatch_log_metric_filter"],
         "cloudwatch": ["aws_cloudwatch_metric_alarm"],
         "elbv2": ["aws_lb", "aws_lb_listener", "aws_lb_target_group"],
-        "sns": ["aws_sns_topic"],
+        "sns": ["aws_sns_topic", "aws_sns_topic_subscription"],
         "sqs": ["aws_sqs_queue"],
         "dynamodb": ["aws_dynamodb_table"],
         "secretsmanager": ["aws_secretsmanager_secret", "aws_secretsmanager_secret_rotation"],
@@ -24,6 +24,7 @@ extension ServiceTypes {
         "ecs": ["aws_ecs_cluster"],
         "lambda": ["aws_lambda_function", "aws_lambda_permission"],
         "guardduty": ["aws_guardduty_detector"],
+        "securityhub": ["aws_securityhub_account"],
         "efs": ["aws_efs_file_system"],
     ]
 }

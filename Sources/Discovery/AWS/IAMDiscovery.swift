@@ -29,6 +29,10 @@ enum IAMDiscovery {
                 "mfa_active": row.map { .bool($0["mfa_active"] == "true") } ?? .unknown,
                 "password_enabled": row.map { .bool($0["password_enabled"] == "true") } ?? .unknown,
                 "password_last_used": row.map { .string($0["password_last_used"]) } ?? .unknown,
+                "password_last_used_days": row.map { days(since: $0["password_last_used"], now: now) } ?? .unknown,
+                "active_access_keys": row.map { r in
+                    .number(Double(["1", "2"].filter { r["access_key_\($0)_active"] == "true" }.count))
+                } ?? .unknown,
             ]
             let identity: [String: Value] = ["id": .string(name), "name": .string(name), "arn": .string(arn)]
             reader.add(
@@ -104,6 +108,7 @@ enum IAMDiscovery {
                         "id": .string(id), "user": .string(user), "status": .string(key.string("Status")),
                         "create_date": .string(created), "age_days": .number(age),
                         "last_used_date": lastUsed.map { $0 == "N/A" ? .null : .string($0) } ?? .unknown,
+                        "last_used_days": lastUsed.map { days(since: $0, now: now) } ?? .unknown,
                     ], edges: [.init(attribute: "user", type: "aws_iam_user", id: user)]))
         }
         return reader
@@ -223,6 +228,15 @@ enum IAMDiscovery {
                     "hard_expiry": .bool(p.bool("HardExpiry") ?? false),
                     "expire_passwords": .bool(p.bool("ExpirePasswords") ?? false),
                 ]))
+    }
+
+    /// Whole days from a credential-report date to `now`; null when the report says it never happened (`N/A`,
+    /// `no_information`, `not_supported`, empty), unknown when the field is missing or not a date.
+    static func days(since text: String?, now: Date) -> Value {
+        guard let text else { return .unknown }
+        if text.isEmpty || ["N/A", "no_information", "not_supported"].contains(text) { return .null }
+        guard let date = parseDate(text) else { return .unknown }
+        return .number(Double(Int(now.timeIntervalSince(date) / 86_400)))
     }
 
     static func parseDate(_ text: String) -> Date? {

@@ -11,20 +11,24 @@ enum MonitoringDiscovery {
         for alarm in alarms {
             guard let name = alarm.string("AlarmName") else { continue }
             let arn = alarm.string("AlarmArn") ?? reader.arn("cloudwatch", "alarm:\(name)")
+            let actions = alarm.all("AlarmActions/member").map(\.text)
             reader.add(
                 LiveResource(
                     type: "aws_cloudwatch_metric_alarm", id: name, name: name, originID: arn, region: region,
                     attributes: [
                         "id": .string(name), "arn": .string(arn), "alarm_name": .string(name),
                         "actions_enabled": .bool(alarm.bool("ActionsEnabled") ?? true),
-                        "alarm_actions": .strings(alarm.all("AlarmActions/member").map(\.text)),
+                        "alarm_actions": .strings(actions),
                         "metric_name": .string(alarm.string("MetricName")), "namespace": .string(alarm.string("Namespace")),
                         "statistic": .string(alarm.string("Statistic")),
                         "comparison_operator": .string(alarm.string("ComparisonOperator")),
                         "threshold": .number(alarm.number("Threshold")),
                         "evaluation_periods": .number(alarm.number("EvaluationPeriods")),
                         "period": .number(alarm.number("Period")),
-                    ]))
+                    ],
+                    edges: actions.filter { $0.hasPrefix("arn:aws:sns:") }.map {
+                        .init(attribute: "alarm_actions", type: "aws_sns_topic", id: $0)
+                    }))
         }
         return reader
     }

@@ -1,0 +1,32 @@
+# Fails: the filter is there but no alarm watches its metric.
+
+data "aws_live_account" "this" {
+  trail = [aws_cloudtrail.main.arn]
+}
+resource "aws_cloudwatch_log_group" "trail" {
+  name = "/cis/trail"
+}
+resource "aws_cloudtrail" "main" {
+  name                       = "main"
+  s3_bucket_name             = "acme-trail"
+  is_multi_region_trail      = true
+  cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
+}
+resource "aws_cloudwatch_log_metric_filter" "cis" {
+  name           = "cis-route-table-changes"
+  log_group_name = aws_cloudwatch_log_group.trail.name
+  pattern        = "{ ($.eventSource = \"ec2.amazonaws.com\") && ($.eventName = \"CreateRoute\" || $.eventName = \"CreateRouteTable\" || $.eventName = \"ReplaceRoute\" || $.eventName = \"ReplaceRouteTableAssociation\" || $.eventName = \"DeleteRouteTable\" || $.eventName = \"DeleteRoute\" || $.eventName = \"DisassociateRouteTable\") }"
+  metric_transformation {
+    name      = "Cis17"
+    namespace = "CISBenchmark"
+    value     = "1"
+  }
+}
+resource "aws_sns_topic" "alerts" {
+  name = "security-alerts"
+}
+resource "aws_sns_topic_subscription" "oncall" {
+  topic_arn = aws_sns_topic.alerts.arn
+  protocol  = "email"
+  endpoint  = "oncall@example.com"
+}

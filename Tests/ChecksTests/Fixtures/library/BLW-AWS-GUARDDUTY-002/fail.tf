@@ -1,0 +1,9 @@
+# Fails: the region only has a suspended detector.
+resource "aws_guardduty_detector" "this" {
+  enable = false
+}
+data "aws_live_region" "us_east_1" {
+  name               = "us-east-1"
+  guardduty_unread   = false
+  guardduty_detector = [aws_guardduty_detector.this.id]
+}

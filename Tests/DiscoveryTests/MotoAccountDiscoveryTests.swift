@@ -1,0 +1,130 @@
+import AWS
+import Checks
+import Discovery
+import Foundation
+import Model
+import TestSupport
+import Testing
+
+/// The account-level estate read from moto (seed_moto.py, then seed_moto_account.py): the live account and region
+/// anchors, the CIS monitoring chain, SNS subscriptions, Security Hub and the credential-report settings, with the
+/// account-level checks run on what was read. A read that fails or is not made leaves those checks UNKNOWN.
+@Suite("AWS account-level discovery against moto", .serialized)
+struct MotoAccountDiscoveryTests {
+    static let services: Set<AWSDiscovery.Service> = [.iam, .cloudtrail, .logs, .cloudwatch, .sns, .securityhub, .guardduty, .config]
+
+    static func seed(_ moto: MotoServer) throws -> [String: String] {
+        _ = try MotoDiscoveryTests.seed(moto)
+        guard let script = Bundle.module.url(forResource: "seed_moto_account", withExtension: "py", subdirectory: "Fixtures")
+        else { throw TestServerError("seed_moto_account.py missing from the test bundle") }
+        let line = try moto.runPython(script: script.path).split(separator: "\n").last.map(String.init) ?? ""
+        return try JSONDecoder().decode([String: String].self, from: Data(line.utf8))
+    }
+
+    /// Each result of the library on `resources`, by check ID and resource address.
+    static func verdicts(_ resources: [Resource]) -> [String: Verdict] {
+        let library = CheckLibrary.load(directory: MotoDiscoveryTests.checksDirectory)
+        let results = CheckEngine(checks: library.checks).evaluate(graph: ResourceGraph(resources))
+        return Dictionary(results.map { ("\($0.check.id) \($0.resourceAddress)", $0.verdict) }) { first, _ in first }
+    }
+
+    static let account = "data.aws_live_account.account_123456789012"
+    static let region = "data.aws_live_region.us-east-1"
+
+    @Test func readsTheAccountLevelEstateAndTheAccountChecksDecideOnIt() async throws {
+        let moto = try MotoServer()
+        defer { moto.stop() }
+        let ids = try Self.seed(moto)
+        let result = try await AWSDiscovery(client: MotoDiscoveryTests.client(moto.environment()), services: Self.services).run()
+        #expect(result.errors.isEmpty, "\(result.errors.map { "\($0.service) \($0.operation): \($0.message)" })")
+        func resource(_ type: String, _ id: String?) -> Resource? {
+            result.resources.first { r in
+                guard r.type == type, case .live(let live) = r.origin else { return false }
+                return live.id == id || r.attributes["id"]?.stringValue == id
+            }
+        }
+        let https = try #require(resource("aws_sns_topic_subscription", ids["subscription_https"]))
+        #expect(https.attributes["protocol"] == .string("https"))
+        #expect(https.attributes["endpoint"] == nil, "the endpoint is not copied")
+        #expect(https.references.contains { $0.attribute == "topic_arn" && $0.target.hasPrefix("aws_sns_topic.security-alerts") })
+        let hub = try #require(result.resources.first { $0.type == "aws_securityhub_account" })
+        #expect(hub.attributes["arn"] == .string("arn:aws:securityhub:us-east-1:123456789012:hub/default"))
+        let alarm = try #require(resource("aws_cloudwatch_metric_alarm", "cis-root-usage"))
+        #expect(alarm.references.contains { $0.attribute == "metric_name" && $0.target.hasPrefix("aws_cloudwatch_log_metric_filter.") })
+        #expect(alarm.references.contains { $0.attribute == "alarm_actions" && $0.target.hasPrefix("aws_sns_topic.security-alerts") })
+        let anchor = try #require(result.resources.first { $0.address == Self.account })
+        #expect(anchor.attributes["monitoring_unread"] == .bool(false))
+        #expect(anchor.references.filter { $0.attribute == "trail" }.count == 2)
+        let region = try #require(result.resources.first { $0.address == Self.region })
+        #expect(region.references.contains { $0.attribute == "securityhub_account" && $0.target == hub.address })
+        #expect(region.references.contains { $0.attribute == "config_recorder" })
+        let twoKeys = try #require(resource("aws_iam_user", "two-keys"))
+        #expect(twoKeys.attributes["active_access_keys"] == .number(2))
+        let key = try #require(resource("aws_iam_access_key", ids["two_keys"]?.split(separator: ",").first.map(String.init)))
+        #expect(key.attributes["age_days"] == .number(0))
+
+        let verdicts = Self.verdicts(result.resources)
+        let expected: [(String, String, Verdict)] = [
+            ("BLW-AWS-CLOUDWATCH-005", Self.account, .passed),  // unauthorised calls: filter, alarm, subscribed topic
+            ("BLW-AWS-CLOUDWATCH-007", Self.account, .passed),  // root usage
+            ("BLW-AWS-CLOUDWATCH-006", Self.account, .failed),  // sign-in without MFA: a filter with no alarm
+            ("BLW-AWS-CLOUDWATCH-008", Self.account, .failed),  // IAM policy changes: nothing
+            ("BLW-AWS-SECURITYHUB-001", Self.region, .passed),
+            ("BLW-AWS-CONFIG-003", Self.region, .passed),
+            ("BLW-AWS-GUARDDUTY-002", Self.region, .failed),  // no detector in the region
+            ("BLW-AWS-SNS-002", https.address, .passed),
+            ("BLW-AWS-IAM-031", "aws_iam_user.console-no-mfa", .failed),
+            ("BLW-AWS-IAM-031", "aws_iam_user.console-mfa", .passed),
+            ("BLW-AWS-IAM-035", twoKeys.address, .failed),
+            ("BLW-AWS-IAM-035", "aws_iam_user.alice", .passed),
+            ("BLW-AWS-IAM-032", key.address, .passed),
+            ("BLW-AWS-IAM-033", key.address, .passed),
+            ("BLW-AWS-IAM-034", "aws_iam_user.console-no-mfa", .passed),
+        ]
+        for (check, address, verdict) in expected {
+            #expect(
+                verdicts["\(check) \(address)"] == verdict, "\(check) on \(address): \(String(describing: verdicts["\(check) \(address)"]))"
+            )
+        }
+        let http = try #require(resource("aws_sns_topic_subscription", ids["subscription_http"]))
+        #expect(verdicts["BLW-AWS-SNS-002 \(http.address)"] == .failed)
+    }
+
+    @Test func servicesNotReadLeaveTheAccountChecksUnknown() async throws {
+        let moto = try MotoServer()
+        defer { moto.stop() }
+        _ = try Self.seed(moto)
+        let result = try await AWSDiscovery(
+            client: MotoDiscoveryTests.client(moto.environment()),
+            services: Self.services.subtracting([.sns, .securityhub, .guardduty])
+        ).run()
+        let verdicts = Self.verdicts(result.resources)
+        for check in ["BLW-AWS-CLOUDWATCH-005", "BLW-AWS-CLOUDWATCH-006", "BLW-AWS-CLOUDWATCH-008"] {
+            let verdict = verdicts["\(check) \(Self.account)"]
+            #expect(verdict?.kind == .unknown, "\(check): \(String(describing: verdict))")
+        }
+        #expect(verdicts["BLW-AWS-SECURITYHUB-001 \(Self.region)"]?.kind == .unknown)
+        #expect(verdicts["BLW-AWS-GUARDDUTY-002 \(Self.region)"]?.kind == .unknown)
+        #expect(verdicts["BLW-AWS-CONFIG-003 \(Self.region)"] == .passed)
+    }
+
+    @Test func aDeniedSecurityHubReadIsAnErrorAndLeavesTheRegionCheckUnknown() async throws {
+        let moto = try MotoServer()
+        defer { moto.stop() }
+        _ = try Self.seed(moto)
+        let denied = CannedResponse(
+            status: 403, headers: [("Content-Type", "application/json"), ("x-amzn-ErrorType", "AccessDeniedException")],
+            text: #"{"message":"User is not authorized to perform: securityhub:DescribeHub"}"#)
+        let proxy = try ForwardingProxy(upstream: try #require(URL(string: moto.endpoint))) { _ in denied }
+        defer { proxy.stop() }
+        var environment = moto.environment()
+        environment["AWS_ENDPOINT_URL_SECURITYHUB"] = proxy.baseURL.absoluteString
+        let result = try await AWSDiscovery(client: MotoDiscoveryTests.client(environment), services: [.securityhub, .config]).run()
+        let error = try #require(result.errors.first { $0.service == "securityhub" })
+        #expect(error.operation == "DescribeHub")
+        #expect(!result.resources.contains { $0.type == "aws_securityhub_account" })
+        let verdicts = Self.verdicts(result.resources)
+        #expect(verdicts["BLW-AWS-SECURITYHUB-001 \(Self.region)"]?.kind == .unknown)
+        #expect(verdicts["BLW-AWS-CONFIG-003 \(Self.region)"] == .passed)
+    }
+}
