@@ -3,6 +3,7 @@ import Checks
 import Discovery
 import Foundation
 import Model
+import Scanner
 import TestSupport
 import Testing
 
@@ -69,6 +70,8 @@ struct MotoAccountDiscoveryTests {
             ("BLW-AWS-CLOUDWATCH-007", Self.account, .passed),  // root usage
             ("BLW-AWS-CLOUDWATCH-006", Self.account, .failed),  // sign-in without MFA: a filter with no alarm
             ("BLW-AWS-CLOUDWATCH-008", Self.account, .failed),  // IAM policy changes: nothing
+            ("BLW-AWS-CLOUDTRAIL-011", Self.account, .passed),  // main-trail: multi-region, logging, all events
+            ("BLW-AWS-IAM-036", Self.account, .failed),  // no role holds AWSSupportAccess
             ("BLW-AWS-SECURITYHUB-001", Self.region, .passed),
             ("BLW-AWS-CONFIG-003", Self.region, .passed),
             ("BLW-AWS-GUARDDUTY-002", Self.region, .failed),  // no detector in the region

@@ -41,6 +41,7 @@ enum LiveAnchors {
                 attributes: [
                     "id": .string(account), "account_id": .string(account),
                     "monitoring_unread": unread(monitoring, region: nil), "iam_unread": unread(["iam"], region: nil),
+                    "cloudtrail_unread": unread(["cloudtrail"], region: nil),
                 ],
                 edges: accountEdges)
         ]
