@@ -37,6 +37,12 @@ extension AWSService {
     public static let efs = AWSService(
         id: "efs", environmentName: "EFS", endpointPrefix: "elasticfilesystem", signingName: "elasticfilesystem",
         wireProtocol: .restJSON)
+    /// AWS Organizations: its one endpoint is in us-east-1 (commercial partition), so it is called there.
+    public static let organizations = AWSService(
+        id: "organizations", environmentName: "ORGANIZATIONS", endpointPrefix: "organizations", signingName: "organizations",
+        wireProtocol: .json(targetPrefix: "AWSOrganizationsV20161128", version: "1.1"))
+    public static let backup = AWSService(
+        id: "backup", environmentName: "BACKUP", endpointPrefix: "backup", signingName: "backup", wireProtocol: .restJSON)
     /// The Resource Groups Tagging API: every tagged resource of a region with its tags, in pages of 100.
     public static let tagging = AWSService(
         id: "tagging", environmentName: "RESOURCE_GROUPS_TAGGING_API", endpointPrefix: "tagging", signingName: "tagging",

@@ -12,7 +12,9 @@ import Testing
 /// account-level checks run on what was read. A read that fails or is not made leaves those checks UNKNOWN.
 @Suite("AWS account-level discovery against moto", .serialized)
 struct MotoAccountDiscoveryTests {
-    static let services: Set<AWSDiscovery.Service> = [.iam, .cloudtrail, .logs, .cloudwatch, .sns, .securityhub, .guardduty, .config]
+    static let services: Set<AWSDiscovery.Service> = [
+        .iam, .cloudtrail, .logs, .cloudwatch, .sns, .securityhub, .guardduty, .config, .organizations, .backup,
+    ]
 
     static func seed(_ moto: MotoServer) throws -> [String: String] {
         _ = try MotoDiscoveryTests.seed(moto)
@@ -75,6 +77,8 @@ struct MotoAccountDiscoveryTests {
             ("BLW-AWS-SECURITYHUB-001", Self.region, .passed),
             ("BLW-AWS-CONFIG-003", Self.region, .passed),
             ("BLW-AWS-GUARDDUTY-002", Self.region, .failed),  // no detector in the region
+            ("BLW-AWS-ORGANIZATIONS-001", Self.account, .failed),  // not in an organization
+            ("BLW-AWS-BACKUP-002", Self.region, .failed),  // no backup vault
             ("BLW-AWS-SNS-002", https.address, .passed),
             ("BLW-AWS-IAM-031", "aws_iam_user.console-no-mfa", .failed),
             ("BLW-AWS-IAM-031", "aws_iam_user.console-mfa", .passed),
@@ -99,7 +103,7 @@ struct MotoAccountDiscoveryTests {
         _ = try Self.seed(moto)
         let result = try await AWSDiscovery(
             client: MotoDiscoveryTests.client(moto.environment()),
-            services: Self.services.subtracting([.sns, .securityhub, .guardduty])
+            services: Self.services.subtracting([.sns, .securityhub, .guardduty, .organizations, .backup])
         ).run()
         let verdicts = Self.verdicts(result.resources)
         for check in ["BLW-AWS-CLOUDWATCH-005", "BLW-AWS-CLOUDWATCH-006", "BLW-AWS-CLOUDWATCH-008"] {
@@ -108,6 +112,8 @@ struct MotoAccountDiscoveryTests {
         }
         #expect(verdicts["BLW-AWS-SECURITYHUB-001 \(Self.region)"]?.kind == .unknown)
         #expect(verdicts["BLW-AWS-GUARDDUTY-002 \(Self.region)"]?.kind == .unknown)
+        #expect(verdicts["BLW-AWS-ORGANIZATIONS-001 \(Self.account)"]?.kind == .unknown)
+        #expect(verdicts["BLW-AWS-BACKUP-002 \(Self.region)"]?.kind == .unknown)
         #expect(verdicts["BLW-AWS-CONFIG-003 \(Self.region)"] == .passed)
     }
 

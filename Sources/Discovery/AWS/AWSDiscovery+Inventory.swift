@@ -10,6 +10,7 @@ extension AWSDiscovery {
     static let globalReaders: [(Service, Read)] = [
         (.iam, { client, account, _ in await IAMRoleDiscovery.read(client: client, account: account) }),
         (.iam, { client, account, _ in await IAMAccountSummaryDiscovery.read(client: client, account: account) }),
+        (.organizations, { client, account, _ in await AccountStructureDiscovery.organization(client: client, account: account) }),
     ]
 
     /// Regional readers, each run once per region when its service is selected.
@@ -31,6 +32,7 @@ extension AWSDiscovery {
         (.lambda, { await LambdaDiscovery.read(client: $0, account: $1, region: $2) }),
         (.guardduty, { await DetectionDiscovery.read(client: $0, account: $1, region: $2) }),
         (.securityhub, { await SecurityHubDiscovery.read(client: $0, account: $1, region: $2) }),
+        (.backup, { await AccountStructureDiscovery.backupVaults(client: $0, account: $1, region: $2) }),
         (.efs, { await EFSDiscovery.read(client: $0, account: $1, region: $2) }),
     ]
 

@@ -11,7 +11,7 @@ public struct AWSDiscovery: Sendable {
     public enum Service: String, Sendable, CaseIterable {
         case s3, iam, ec2, rds, kms, cloudtrail, config, logs
         case cloudwatch, elbv2, sns, sqs, dynamodb, secretsmanager, ssm, ecr, ecs, lambda, guardduty, efs
-        case securityhub
+        case securityhub, organizations, backup
     }
 
     public let client: AWSClient

@@ -25,6 +25,8 @@ extension ServiceTypes {
         "lambda": ["aws_lambda_function", "aws_lambda_permission"],
         "guardduty": ["aws_guardduty_detector"],
         "securityhub": ["aws_securityhub_account"],
+        "organizations": ["aws_organizations_organization"],
+        "backup": ["aws_backup_vault"],
         "efs": ["aws_efs_file_system"],
     ]
 }

@@ -4,9 +4,10 @@ import Model
 /// trail's log group have a CIS metric filter with an alarm?" or "is GuardDuty enabled in this region?" have no
 /// Terraform resource of their own, and a missing detector can only fail on something that exists.
 ///
-/// `data.aws_live_account` refers to every trail (`trail`) and role policy attachment (`role_policy_attachment`); each `data.aws_live_region` to that region's GuardDuty
-/// detectors, Config recorder statuses and Security Hub (`guardduty_detector`, `config_recorder`,
-/// `securityhub_account`). `<service>_unread` is false when the reads a check relies on answered and unknown
+/// `data.aws_live_account` refers to every trail (`trail`), role policy attachment (`role_policy_attachment`) and
+/// the organization (`organization`); each `data.aws_live_region` to that region's GuardDuty detectors, Config
+/// recorder statuses, Security Hub and backup vaults (`guardduty_detector`, `config_recorder`, `securityhub_account`,
+/// `backup_vault`). `<service>_unread` is false when the reads a check relies on answered and unknown
 /// otherwise, so a check that finds nothing says UNKNOWN, not FAILED, when those reads failed or were not selected.
 enum LiveAnchors {
     /// Per-region links: the edge attribute, the linked type, the discovery service that reads it.
@@ -14,6 +15,7 @@ enum LiveAnchors {
         ("guardduty_detector", "aws_guardduty_detector", "guardduty"),
         ("config_recorder", "aws_config_configuration_recorder_status", "config"),
         ("securityhub_account", "aws_securityhub_account", "securityhub"),
+        ("backup_vault", "aws_backup_vault", "backup"),
     ]
     /// The services the CIS monitoring chain (trail → log group → metric filter → alarm → topic → subscription) reads.
     static let monitoring: Set<String> = ["cloudtrail", "logs", "cloudwatch", "sns"]
@@ -30,6 +32,7 @@ enum LiveAnchors {
         }
         let linked: [(attribute: String, type: String)] = [
             ("trail", "aws_cloudtrail"), ("role_policy_attachment", "aws_iam_role_policy_attachment"),
+            ("organization", "aws_organizations_organization"),
         ]
         let accountEdges = linked.flatMap { link in
             live.filter { $0.type == link.type }.map { LiveResource.Edge(attribute: link.attribute, type: link.type, id: $0.id) }
@@ -42,6 +45,7 @@ enum LiveAnchors {
                     "id": .string(account), "account_id": .string(account),
                     "monitoring_unread": unread(monitoring, region: nil), "iam_unread": unread(["iam"], region: nil),
                     "cloudtrail_unread": unread(["cloudtrail"], region: nil),
+                    "organizations_unread": unread(["organizations"], region: nil),
                 ],
                 edges: accountEdges)
         ]
