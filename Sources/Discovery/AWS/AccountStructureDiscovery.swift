@@ -30,8 +30,9 @@ enum AccountStructureDiscovery {
 
     static func backupVaults(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
-        let vaults = (await reader.restJSONPages(
-            .backup, "ListBackupVaults", path: "/backup-vaults/", token: "nextToken", field: "NextToken") ?? [])
+        let vaults =
+            (await reader.restJSONPages(
+                .backup, "ListBackupVaults", path: "/backup-vaults/", token: "nextToken", field: "NextToken") ?? [])
             .flatMap { $0[member: "BackupVaultList"].elements ?? [] }
         for vault in vaults {
             guard let name = vault[member: "BackupVaultName"].stringValue else { continue }
