@@ -39,6 +39,8 @@ import Testing
         var config = ActivityGenerator.Config()
         config.trainDays = 3
         config.testDays = 2
+        // The cast the stage's expectations were written for; the hard cases are measured by the harness.
+        config.hardCases = false
         config.techniques = AttackTechnique.all.filter { $0.name == "aws.defense-evasion.cloudtrail-stop" }
         let dataset = ActivityGenerator.generate(config)
         #expect(dataset.attacks.count == 1)
