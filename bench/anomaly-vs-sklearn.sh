@@ -3,12 +3,17 @@
 # in one run, both pinned to one core: ROC-AUC of each, batch scoring rows/s, fit time on 100k rows, and the
 # latency of scoring one event. Targets: |ΔAUC| ≤ 0.01, ≥ 1M rows/s, fit < 0.15 s, one event < 50 µs.
 #
-# Usage: bench/anomaly-vs-sklearn.sh [SEED]     (outputs under bench/out/anomaly/)
+# Then the trained model's own scores of the held-out windows against scikit-learn's (bench/anomaly_agreement.py):
+# ROC-AUC of each, rank correlation, agreement on "above the threshold" with each threshold calibrated alike.
+#
+# Usage: bench/anomaly-vs-sklearn.sh [SEED]     (outputs under bench/out/anomaly/; venv: $SKLEARN_VENV, default
+#        /work/venvs/sklearn when it exists, else bench/out/sk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seed="${1:-7}"
 out=bench/out/anomaly
-venv=bench/out/sk
+venv="${SKLEARN_VENV:-bench/out/sk}"
+[[ -z "${SKLEARN_VENV:-}" && -d /work/venvs/sklearn ]] && venv=/work/venvs/sklearn
 sklearn_version=1.9.1
 mkdir -p "$out"
 
@@ -49,3 +54,7 @@ print(f"{'batch scoring, rows/s':28}{f('ours.batch_rows_per_s'):>14,.0f}{f('skle
 print(f"{'fit 100k rows, s':28}{f('ours.fit100k_s'):>14.4f}{f('sklearn.fit100k_s'):>16.4f}{f('sklearn.fit100k_s') / f('ours.fit100k_s'):>9.1f}×  (target < 0.15 s)")
 print(f"{'score one event, µs':28}{f('ours.single_us'):>14.2f}{f('sklearn.single_us'):>16.1f}{f('sklearn.single_us') / f('ours.single_us'):>9.0f}×  (target < 50 µs)")
 PY
+
+echo
+echo "== the model's scores against scikit-learn's on the same held-out windows"
+"$venv/bin/python" bench/anomaly_agreement.py --dir "$out" | tee "$out/agreement.txt"

@@ -85,9 +85,21 @@ do {
         let cat = catalog()
         var options = Evaluation.Options()
         options.generator.seed = seed
+        if let days = option("--train-days", args).flatMap(Int.init) { options.generator.trainDays = days }
+        if args.contains("--no-hard-cases") { options.generator.hardCases = false }
         let opts = options
         let report = try BlockingRun.run { try await Evaluation.run(opts, directory: dir, catalog: cat) }
         print(report.text)
+        // One machine-readable line for bench/anomaly-heldout.sh.
+        let hardWindows = report.hardCaseWindows.values.reduce(0, +)
+        let hardFalse = report.hardCaseFalseAlerts.values.reduce(0, +)
+        print(
+            "summary seed=\(seed) train_days=\(opts.generator.trainDays) training_windows=\(report.trainingWindows) "
+                + String(format: "threshold=%.4f ", report.threshold)
+                + "benign=\(report.benignWindows) false=\(report.falseAlertWindows) hard=\(hardWindows) hard_false=\(hardFalse) "
+                + "attacks=\(report.attacks.filter(\.detected).count)/\(report.attacks.count) "
+                + "insiders=\(report.insiders.filter(\.detected).count)/\(report.insiders.count) "
+                + String(format: "window_recall=%.4f precision=%.4f", report.recall, report.precision))
         if let who = option("--alerts-of", args) {
             for alert in report.alerts where alert.principal.contains(who) { print(alert.text) }
         }
@@ -97,6 +109,11 @@ do {
             try FileManager.default.createDirectory(at: outURL, withIntermediateDirectories: true)
             try writeCSV(report.trainMatrix, labels: nil, to: outURL.appendingPathComponent("train.csv"))
             try writeCSV(report.testMatrix, labels: report.testLabels, to: outURL.appendingPathComponent("test.csv"))
+            // The model's own scores of the same test windows and its threshold, for the agreement with scikit-learn.
+            let scores = try report.model.forest.scores(report.testMatrix)
+            let scoreText = "score\n" + scores.map { String(format: "%.6f", $0) }.joined(separator: "\n") + "\n"
+            try Data(scoreText.utf8).write(to: outURL.appendingPathComponent("test-scores.csv"))
+            try Data(String(format: "%.6f\n", report.threshold).utf8).write(to: outURL.appendingPathComponent("threshold.txt"))
             print("exported \(report.trainMatrix.rows) training rows and \(report.testMatrix.rows) test rows to \(out)")
         }
         if option("--logs", args) == nil { try? FileManager.default.removeItem(at: dir) }
@@ -157,7 +174,9 @@ do {
         print(String(format: "ours.single_nocopy_us=%.3f", singleNoCopy / Double(singles) * 1e6))
         print(String(format: "ours.checksum=%.3f", checksum))
     default:
-        fail("usage: anomaly-bench evaluate|export|bench [--seed N] [--alerts-of TEXT] [--out DIR] [--train CSV --test CSV] [--rows N]")
+        fail(
+            "usage: anomaly-bench evaluate|export|bench [--seed N] [--train-days N] [--no-hard-cases] [--alerts-of TEXT] [--out DIR] [--train CSV --test CSV] [--rows N]"
+        )
     }
 } catch {
     fail("\(error)")

@@ -19,6 +19,8 @@ public struct GeneratedDataset: Sendable {
     public var end: Double
     public var attacks: [InjectedAttack]
     public var principals: [String]
+    /// Principals of the hard cases of benign traffic, with the case each stands for.
+    public var hardCases: [String: String]
     var calls: [SyntheticCall]
     let cast: [Persona]
 
@@ -38,7 +40,9 @@ public enum ActivityGenerator {
         public var account = "123456789012"
         /// The Azure subscription of the harness's Azure principals.
         public var subscription = "0b1f6471-1bf0-4dda-aec3-cb9272f09590"
-        public var techniques = AttackTechnique.all
+        public var techniques = AttackTechnique.all + AttackTechnique.insiders
+        /// Whether the hard cases of benign traffic (`Persona.hardCases`) are generated.
+        public var hardCases = true
         /// Seed 7, 14 training days and 7 test days from Monday 2026-03-02, every technique.
         public init() {}
     }
@@ -50,55 +54,18 @@ public enum ActivityGenerator {
         var calls: [SyntheticCall] = []
         let days = config.trainDays + config.testDays
         var freshIP = 0
+        // The hard cases draw from their own stream, so the rest of the cast makes the same calls with or without them.
+        var hardRNG = Xoshiro256(seed: config.seed ^ 0x4A4D_CA5E)
+        var hardFreshIP = 0
+        let included = cast.indices.filter { cast[$0].hardCase == nil || config.hardCases }
         for day in 0..<days {
-            let weekday = day % 7
-            for (index, persona) in cast.enumerated() {
-                var signedIn = false
-                for hour in 0..<24 {
-                    let chance = weekday < 5 ? persona.weekdayHours[hour] : persona.weekendHours[hour]
-                    guard rng.unit() < chance else { continue }
-                    let windowStart = config.start + Double(day * 86_400 + hour * 3600)
-                    let count = persona.volume.lowerBound + rng.below(persona.volume.count)
-                    var ip = persona.ips[0]
-                    var newIP: String?
-                    if rng.unit() < persona.newIPChance {
-                        freshIP += 1
-                        newIP = "100.64.\(freshIP / 250).\(freshIP % 250 + 1)"
-                    }
-                    var agentOverride: String?
-                    if rng.unit() < persona.newAgentChance {
-                        agentOverride = "aws-cli/2.\(16 + rng.below(5)).\(rng.below(40)) Python/3.11.9 Linux/6.1.0 exe/x86_64"
-                    }
-                    if persona.consoleDaily && !signedIn {
-                        signedIn = true
-                        calls.append(
-                            SyntheticCall(
-                                time: windowStart + rng.unit() * 60, persona: index, action: "ConsoleLogin", service: "signin",
-                                region: "us-east-1", ip: newIP ?? ip, agent: Persona.console, readOnly: false, mfa: true,
-                                console: true))
-                    }
-                    var repertoire = persona.calls
-                    if !persona.rareCalls.isEmpty, rng.unit() < persona.rareChance {
-                        repertoire = [persona.rareCalls[rng.below(persona.rareCalls.count)]]
-                        repertoire[0].weight = 1
-                        calls.append(
-                            call(
-                                repertoire[0], persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride,
-                                rng: &rng))
-                        repertoire = persona.calls
-                    }
-                    for _ in 0..<count {
-                        if persona.ips.count > 1 {
-                            ip = rng.unit() < 0.75 ? persona.ips[0] : persona.ips[1 + rng.below(persona.ips.count - 1)]
-                        }
-                        if let newIP, rng.unit() < 0.8 { ip = newIP }
-                        let template = pick(repertoire, &rng)
-                        calls.append(
-                            call(
-                                template, persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride, rng: &rng)
-                        )
-                    }
+            for index in included {
+                if cast[index].hardCase == nil {
+                    benignDay(cast[index], index: index, day: day, config: config, rng: &rng, freshIP: &freshIP, into: &calls)
                 }
+            }
+            for index in included where cast[index].hardCase != nil {
+                benignDay(cast[index], index: index, day: day, config: config, rng: &hardRNG, freshIP: &hardFreshIP, into: &calls)
             }
         }
         let trainEnd = config.start + Double(config.trainDays * 86_400)
@@ -108,20 +75,27 @@ public enum ActivityGenerator {
             var t = trainEnd + Double(technique.day * 86_400 + technique.hour * 3600) + 300 + rng.unit() * 600
             var times: [Double] = []
             var serial = 0
+            let persona = cast[index]
+            let ip = technique.usualHost ? persona.ips[0] : technique.ip
+            let agent = technique.usualHost ? persona.agents[0] : technique.agent
             for c in technique.calls {
                 for i in 0..<c.count {
-                    t += 2 + rng.unit() * 20
+                    t += technique.spacing.map { $0 * (0.5 + rng.unit()) } ?? 2 + rng.unit() * 20
                     serial += 1
                     let region = cast[index].cloud == .aws ? "us-east-1" : cast[index].regions[0].0
                     var request = nested(c.params)
                     if c.action == "GetSecretValue" { request["secretId"] = .string("prod/app-\(serial)") }
+                    if c.action == "GetObject" {
+                        request["bucketName"] = .string("prod-customer-data")
+                        request["key"] = .string("exports/part-\(serial).parquet")
+                    }
                     if c.action == "GetPasswordData" {
                         request["instanceId"] = .string("i-0\(String(rng.next() % 0xFFFF_FFFF, radix: 16))")
                     }
                     calls.append(
                         SyntheticCall(
-                            time: t, persona: index, action: c.action, service: c.service, region: region, ip: technique.ip,
-                            agent: technique.agent, readOnly: c.readOnly, errorCode: c.errorCode.flatMap { i % 2 == 0 ? $0 : nil },
+                            time: t, persona: index, action: c.action, service: c.service, region: region, ip: ip,
+                            agent: agent, readOnly: c.readOnly, errorCode: c.errorCode.flatMap { i % 2 == 0 ? $0 : nil },
                             request: request, mfa: c.mfa, console: c.console))
                     times.append(t)
                 }
@@ -133,7 +107,69 @@ public enum ActivityGenerator {
         return GeneratedDataset(
             account: config.account, subscription: config.subscription, start: config.start, trainEnd: trainEnd,
             end: config.start + Double(days * 86_400), attacks: attacks,
-            principals: cast.map { $0.principal(account: config.account) }, calls: calls, cast: cast)
+            principals: cast.map { $0.principal(account: config.account) },
+            hardCases: Dictionary(
+                included.compactMap { i in cast[i].hardCase.map { (cast[i].principal(account: config.account), $0) } },
+                uniquingKeysWith: { a, _ in a }),
+            calls: calls, cast: cast)
+    }
+
+    /// One day of a persona's benign calls, with its changes of that day applied (a move, a rollout, a spike).
+    static func benignDay(
+        _ base: Persona, index: Int, day: Int, config: Config, rng: inout Xoshiro256, freshIP: inout Int,
+        into calls: inout [SyntheticCall]
+    ) {
+        guard day >= base.firstDay else { return }
+        var persona = base
+        if let move = base.move, day >= move.day {
+            persona.ips[persona.ips.count - 1] = move.ip
+            persona.agents = move.agents
+        }
+        if let rollout = base.rollout, day >= rollout.day {
+            persona.regions = base.regions.map { ($0.0, $0.1 * (1 - rollout.share)) } + [(rollout.region, rollout.share)]
+        }
+        let factor = base.spike.flatMap { $0.day == day ? $0.factor : nil } ?? 1
+        let weekday = day % 7
+        let freshPrefix = persona.hardCase == nil ? "100.64" : "100.65"
+        var signedIn = false
+        for hour in 0..<24 {
+            let chance = weekday < 5 ? persona.weekdayHours[hour] : persona.weekendHours[hour]
+            guard rng.unit() < chance else { continue }
+            let windowStart = config.start + Double(day * 86_400 + hour * 3600)
+            let count = Int(Double(persona.volume.lowerBound + rng.below(persona.volume.count)) * factor)
+            var ip = persona.ips[0]
+            var newIP: String?
+            if rng.unit() < persona.newIPChance {
+                freshIP += 1
+                newIP = "\(freshPrefix).\(freshIP / 250).\(freshIP % 250 + 1)"
+            }
+            var agentOverride: String?
+            if rng.unit() < persona.newAgentChance {
+                agentOverride = "aws-cli/2.\(16 + rng.below(5)).\(rng.below(40)) Python/3.11.9 Linux/6.1.0 exe/x86_64"
+            }
+            if persona.consoleDaily && !signedIn {
+                signedIn = true
+                calls.append(
+                    SyntheticCall(
+                        time: windowStart + rng.unit() * 60, persona: index, action: "ConsoleLogin", service: "signin",
+                        region: "us-east-1", ip: newIP ?? ip, agent: Persona.console, readOnly: false, mfa: true, console: true))
+            }
+            if !persona.rareCalls.isEmpty, rng.unit() < persona.rareChance {
+                var rare = persona.rareCalls[rng.below(persona.rareCalls.count)]
+                rare.weight = 1
+                calls.append(
+                    call(rare, persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride, rng: &rng))
+            }
+            for _ in 0..<count {
+                if persona.ips.count > 1 {
+                    ip = rng.unit() < 0.75 ? persona.ips[0] : persona.ips[1 + rng.below(persona.ips.count - 1)]
+                }
+                if let newIP, rng.unit() < 0.8 { ip = newIP }
+                let template = pick(persona.calls, &rng)
+                calls.append(
+                    call(template, persona: persona, index: index, windowStart: windowStart, ip: ip, agent: agentOverride, rng: &rng))
+            }
+        }
     }
 
     static func pick(_ calls: [Persona.Call], _ rng: inout Xoshiro256) -> Persona.Call {

@@ -12,6 +12,10 @@ public struct AttackTechnique: Sendable, Hashable {
     let ip: String
     let agent: String
     let calls: [AttackCall]
+    /// An insider: the calls come from the principal's own usual IP and client, not `ip` and `agent`.
+    var usualHost = false
+    /// Seconds between calls (on average) when set; else 2–22 s.
+    var spacing: Double? = nil
 
     struct AttackCall: Sendable, Hashable {
         var action: String

@@ -58,6 +58,9 @@ public enum CloudTrailWriter {
             if call.agent == Persona.console || call.console {
                 identity["sessionContext"] = ["attributes": ["mfaAuthenticated": call.mfa ? "true" : "false", "creationDate": time]]
             }
+        case .service:
+            // AWS services acting on their own name only themselves (`invokedBy`), with no ARN.
+            identity = ["type": "AWSService", "invokedBy": persona.name]
         case .role:
             let session = "\(persona.name)-session"
             identity = [

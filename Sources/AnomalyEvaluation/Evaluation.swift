@@ -41,6 +41,9 @@ public enum Evaluation {
         /// Benign windows that alerted, per principal.
         public var falseAlertsByPrincipal: [String: Int]
         public var benignWindows: Int
+        /// Benign windows of the hard-case principals, and those that alerted, per hard case.
+        public var hardCaseWindows: [String: Int]
+        public var hardCaseFalseAlerts: [String: Int]
         public var techniques: [TechniqueResult]
         public var alerts: [Alert]
         /// The matrices for the scikit-learn comparison.
@@ -52,23 +55,50 @@ public enum Evaluation {
         /// False alerts per active principal-hour of benign traffic.
         public var falseAlertRate: Double { benignWindows == 0 ? 0 : Double(falseAlertWindows) / Double(benignWindows) }
         public var allDetected: Bool { techniques.allSatisfy(\.detected) }
+        /// The insider scenarios' results (`insider.…`), and the other techniques'.
+        public var insiders: [TechniqueResult] { techniques.filter { $0.technique.hasPrefix("insider.") } }
+        public var attacks: [TechniqueResult] { techniques.filter { !$0.technique.hasPrefix("insider.") } }
+
+        /// False alerts per benign principal-hour of the hard cases alone.
+        public var hardCaseFalseAlertRate: Double {
+            let windows = hardCaseWindows.values.reduce(0, +)
+            return windows == 0 ? 0 : Double(hardCaseFalseAlerts.values.reduce(0, +)) / Double(windows)
+        }
+
+        /// One line per hard case: benign principal-hours held out, false alerts, their share.
+        public var hardCaseLines: [String] {
+            hardCaseWindows.keys.sorted().map { name in
+                let windows = hardCaseWindows[name] ?? 0
+                let alerts = hardCaseFalseAlerts[name] ?? 0
+                return String(
+                    format: "  %@: %d false alerts of %d principal-hours (%.2f %%)", name, alerts, windows,
+                    windows == 0 ? 0 : 100 * Double(alerts) / Double(windows))
+            }
+        }
 
         /// A human-readable summary.
         public var text: String {
             func pct(_ x: Double) -> String { String(format: "%.2f %%", x * 100) }
             func f(_ x: Double?) -> String { x.map { String(format: "%.4f", $0) } ?? "n/a" }
-            var lines = [
-                ingest.summary,
-                "objects written: \(objects)   training windows: \(trainingWindows)   threshold: \(String(format: "%.4f", threshold))",
-                "test windows: \(testWindows) (\(positiveWindows) with attack activity)",
-                "ROC-AUC (model score): \(f(modelAUC))   ROC-AUC (model + rules): \(f(combinedAUC))",
-                "at the threshold: precision \(pct(precision)), recall \(pct(recall))",
-                "false alerts: \(falseAlertWindows) of \(benignWindows) benign principal-hours = \(pct(falseAlertRate)) (target ≤ 1 %)"
-                    + (falseAlertsByPrincipal.isEmpty
-                        ? ""
-                        : " — " + falseAlertsByPrincipal.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")),
-                "techniques detected: \(techniques.filter(\.detected).count) of \(techniques.count)",
-            ]
+            var lines =
+                [
+                    ingest.summary,
+                    "objects written: \(objects)   training windows: \(trainingWindows)   threshold: \(String(format: "%.4f", threshold))",
+                    "test windows: \(testWindows) (\(positiveWindows) with attack activity)",
+                    "ROC-AUC (model score): \(f(modelAUC))   ROC-AUC (model + rules): \(f(combinedAUC))",
+                    "at the threshold: precision \(pct(precision)), recall \(pct(recall))",
+                    "false alerts: \(falseAlertWindows) of \(benignWindows) benign principal-hours = \(pct(falseAlertRate)) (target ≤ 1 %)"
+                        + (falseAlertsByPrincipal.isEmpty
+                            ? ""
+                            : " — "
+                                + falseAlertsByPrincipal.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")),
+                    "hard cases: \(hardCaseFalseAlerts.values.reduce(0, +)) of \(hardCaseWindows.values.reduce(0, +)) principal-hours = "
+                        + pct(hardCaseFalseAlertRate),
+                ] + hardCaseLines + [
+                    "attacks detected: \(attacks.filter(\.detected).count) of \(attacks.count)   "
+                        + "insiders detected: \(insiders.filter(\.detected).count) of \(insiders.count)",
+                    "techniques detected: \(techniques.filter(\.detected).count) of \(techniques.count)",
+                ]
             for t in techniques {
                 let score = t.score.map { String(format: " score %.3f", $0) } ?? ""
                 lines.append("  \(t.detected ? "yes" : "NO ") \(t.technique) (\(t.principal))\(score) \(t.sources.joined(separator: ", "))")
@@ -107,6 +137,8 @@ public enum Evaluation {
         var falsePositives = 0
         var benign = 0
         var falseByPrincipal: [String: Int] = [:]
+        var hardWindows: [String: Int] = [:]
+        var hardFalse: [String: Int] = [:]
         for closed in output.closed {
             let k = key(closed.window.principal, closed.window.start)
             let positive = attackWindows[k] != nil
@@ -121,9 +153,12 @@ public enum Evaluation {
                 if alerted { truePositives += 1 }
             } else {
                 benign += 1
+                let hardCase = dataset.hardCases[closed.window.principal]
+                if let hardCase { hardWindows[hardCase, default: 0] += 1 }
                 if alerted {
                     falsePositives += 1
                     falseByPrincipal[closed.window.principal, default: 0] += 1
+                    if let hardCase { hardFalse[hardCase, default: 0] += 1 }
                 }
             }
         }
@@ -141,7 +176,8 @@ public enum Evaluation {
             modelAUC: ROC.auc(scores: scores, labels: labels), combinedAUC: ROC.auc(scores: combined, labels: labels),
             precision: truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives),
             recall: positives == 0 ? 0 : Double(truePositives) / Double(positives),
-            falseAlertWindows: falsePositives, falseAlertsByPrincipal: falseByPrincipal, benignWindows: benign, techniques: techniques,
+            falseAlertWindows: falsePositives, falseAlertsByPrincipal: falseByPrincipal, benignWindows: benign,
+            hardCaseWindows: hardWindows, hardCaseFalseAlerts: hardFalse, techniques: techniques,
             alerts: output.alerts,
             trainMatrix: trained.matrix, testMatrix: testMatrix, testLabels: labels, model: trained.model)
     }

@@ -3,7 +3,8 @@ import Anomaly
 /// One synthetic principal of the evaluation harness: who it is, where it calls from, when it works
 /// and what it usually does.
 struct Persona: Sendable {
-    enum Kind: Sendable { case user, role }
+    /// `.service` is an AWS service acting on its own (`userIdentity` with only `invokedBy`): `name` is its host name.
+    enum Kind: Sendable { case user, role, service }
 
     /// An API call it may make, with a relative weight.
     struct Call: Sendable {
@@ -16,6 +17,8 @@ struct Persona: Sendable {
     var name: String
     /// For Azure, `.user` is a signed-in user (UPN name) and `.role` a service principal (application ID name).
     var kind: Kind
+    /// The IAM path between `user/` or `role/` and the name (`developers/`): principals under one path are peers.
+    var path = ""
     var cloud: ActivityEvent.Cloud = .aws
     /// Source IPs, the first the most used.
     var ips: [String]
@@ -38,9 +41,23 @@ struct Persona: Sendable {
     var deniedShare = 0.0
     /// Signs in to the console (with MFA) at the first active window of a day.
     var consoleDaily = false
+    /// The hard case of benign traffic it stands for (reported apart); nil for the ordinary cast.
+    var hardCase: String?
+    /// The first day it is active (a new hire); 0 for the whole history.
+    var firstDay = 0
+    /// From `day` on its home address (the last of `ips`) and clients are new (a new laptop, a CLI upgrade).
+    var move: (day: Int, ip: String, agents: [String])?
+    /// From `day` on it also works in `region`, with that share of its calls (a new region rollout).
+    var rollout: (day: Int, region: String, share: Double)?
+    /// On `day` its volume is multiplied by `factor` (a month-end reprocessing).
+    var spike: (day: Int, factor: Double)?
 
     func arn(account: String) -> String {
-        kind == .user ? "arn:aws:iam::\(account):user/\(name)" : "arn:aws:iam::\(account):role/\(name)"
+        switch kind {
+        case .user: return "arn:aws:iam::\(account):user/\(path)\(name)"
+        case .role: return "arn:aws:iam::\(account):role/\(path)\(name)"
+        case .service: return name
+        }
     }
 
     /// The principal as the readers name it: the IAM ARN, or the Azure caller in lower case.
@@ -61,37 +78,34 @@ struct Persona: Sendable {
     static let cli = "aws-cli/2.15.30 Python/3.11.8 Linux/6.1.0 exe/x86_64.debian.12 prompt/off command/"
     static let console = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36"
 
-    /// The harness's cast: a CI deploy role, four developers, an administrator, four service roles.
+    /// What developers call.
+    static let developerCalls: [Call] = [
+        r("DescribeInstances", "ec2", 5), r("DescribeSecurityGroups", "ec2", 2), r("DescribeVpcs", "ec2"),
+        r("ListBuckets", "s3", 2), r("GetBucketLocation", "s3"), r("FilterLogEvents", "logs", 4),
+        r("DescribeLogGroups", "logs", 2), r("ListFunctions", "lambda", 2), r("GetFunction", "lambda", 2),
+        r("GetMetricData", "monitoring", 3), r("ListClusters", "ecs"), r("DescribeTasks", "ecs", 2),
+        r("GetCallerIdentity", "sts"), r("GetParameter", "ssm", 2),
+        w("UpdateFunctionConfiguration", "lambda", 0.3), w("StartInstances", "ec2", 0.15),
+        w("StopInstances", "ec2", 0.15), w("PutLogEvents", "logs", 0.2),
+    ]
+
+    /// What developers call rarely.
+    static let developerRareCalls: [Call] = [
+        r("DescribeDBInstances", "rds"), r("ListTables", "dynamodb"), r("ListTopics", "sns"),
+        r("ListQueues", "sqs"), r("DescribeRepositories", "ecr"), r("ListStacks", "cloudformation"),
+        r("DescribeAlarms", "monitoring"), r("ListHostedZones", "route53"), r("DescribeKeyPairs", "ec2"),
+        r("ListRoles", "iam"), r("GetRole", "iam"),
+    ]
+
+    /// The harness's cast: a CI deploy role, four developers, an administrator, four service roles, two Azure
+    /// principals, and the hard cases of benign traffic.
     static func cast() -> [Persona] {
-        let devCalls: [Call] = [
-            r("DescribeInstances", "ec2", 5), r("DescribeSecurityGroups", "ec2", 2), r("DescribeVpcs", "ec2"),
-            r("ListBuckets", "s3", 2), r("GetBucketLocation", "s3"), r("FilterLogEvents", "logs", 4),
-            r("DescribeLogGroups", "logs", 2), r("ListFunctions", "lambda", 2), r("GetFunction", "lambda", 2),
-            r("GetMetricData", "monitoring", 3), r("ListClusters", "ecs"), r("DescribeTasks", "ecs", 2),
-            r("GetCallerIdentity", "sts"), r("GetParameter", "ssm", 2),
-            w("UpdateFunctionConfiguration", "lambda", 0.3), w("StartInstances", "ec2", 0.15),
-            w("StopInstances", "ec2", 0.15), w("PutLogEvents", "logs", 0.2),
-        ]
-        let devRare: [Call] = [
-            r("DescribeDBInstances", "rds"), r("ListTables", "dynamodb"), r("ListTopics", "sns"),
-            r("ListQueues", "sqs"), r("DescribeRepositories", "ecr"), r("ListStacks", "cloudformation"),
-            r("DescribeAlarms", "monitoring"), r("ListHostedZones", "route53"), r("DescribeKeyPairs", "ec2"),
-            r("ListRoles", "iam"), r("GetRole", "iam"),
-        ]
-        func dev(_ name: String, home: String, start: Int, end: Int) -> Persona {
-            Persona(
-                name: name, kind: .user, ips: ["198.51.100.10", home], agents: [cli, console],
-                regions: [("us-east-1", 0.9), ("eu-west-1", 0.1)],
-                weekdayHours: hours(start...end, 0.65), weekendHours: hours(start...end, 0.03),
-                volume: 5...45, calls: devCalls, rareCalls: devRare, rareChance: 0.04, newIPChance: 0.02,
-                newAgentChance: 0.01, deniedShare: 0.03, consoleDaily: true)
-        }
-        var alice = dev("dev-alice", home: "203.0.113.21", start: 8, end: 17)
+        var alice = developer("dev-alice", home: "203.0.113.21", start: 8, end: 17)
         alice.calls.append(r("GetSecretValue", "secretsmanager", 0.2))
         let developers = [
-            alice, dev("dev-bob", home: "203.0.113.34", start: 9, end: 18),
-            dev("dev-carol", home: "203.0.113.47", start: 7, end: 16),
-            dev("dev-dave", home: "203.0.113.58", start: 10, end: 19),
+            alice, developer("dev-bob", home: "203.0.113.34", start: 9, end: 18),
+            developer("dev-carol", home: "203.0.113.47", start: 7, end: 16),
+            developer("dev-dave", home: "203.0.113.58", start: 10, end: 19),
         ]
         let ci = Persona(
             name: "ci-deploy", kind: .role, ips: ["34.201.10.11", "34.201.10.12", "34.201.10.13", "34.201.10.14"],
@@ -113,7 +127,7 @@ struct Persona: Sendable {
             rareCalls: [w("CreateRepository", "ecr"), w("CreateFunction", "lambda"), w("CreateQueue", "sqs")],
             rareChance: 0.02, newIPChance: 0.01)
         let admin = Persona(
-            name: "admin-ops", kind: .user, ips: ["198.51.100.10", "198.51.100.77"], agents: [console, cli],
+            name: "admin-ops", kind: .user, path: "admins/", ips: ["198.51.100.10", "198.51.100.77"], agents: [console, cli],
             regions: [("us-east-1", 1)], weekdayHours: hours(9...17, 0.4), weekendHours: hours(10...12, 0.02),
             volume: 5...25,
             calls: [
@@ -163,7 +177,7 @@ struct Persona: Sendable {
                 r("ListKeys", "kms", 1), r("GetKeyPolicy", "kms", 1), r("ListSecrets", "secretsmanager", 1),
                 r("DescribeSnapshotAttribute", "ec2", 1),
             ])
-        return [ci] + developers + [admin, backend, etl, monitoring, audit] + azureCast()
+        return [ci] + developers + [admin, backend, etl, monitoring, audit] + azureCast() + hardCases()
     }
 
     /// An Azure operator and an automation service principal (written as Activity Log storage exports).

@@ -116,7 +116,7 @@ public enum TechniqueCoverage {
         return GeneratedDataset(
             account: StratusTechnique.account, subscription: "00000000-0000-0000-0000-000000000001", start: start, trainEnd: start,
             end: start + Double(techniques.count) * gap, attacks: [],
-            principals: cast.map { $0.principal(account: StratusTechnique.account) },
+            principals: cast.map { $0.principal(account: StratusTechnique.account) }, hardCases: [:],
             calls: calls, cast: cast)
     }
 

@@ -199,14 +199,19 @@ public struct AnomalyStage: ReconcileStage {
         }
         if path == nil, fm.fileExists(atPath: cached) { path = cached }
         if let path {
-            let model: AnomalyModel
-            do { model = try AnomalyModel.read(from: URL(fileURLWithPath: path)) } catch {
+            do {
+                let model = try AnomalyModel.read(from: URL(fileURLWithPath: path))
+                if model.windowSeconds != window {
+                    warnings.append("model \(path) uses \(Int(model.windowSeconds)) s windows, not the configured \(Int(window)) s")
+                }
+                return Detector(model: model, catalog: catalog, rules: rules)
+            } catch  where path == cached && error.code == .unsupportedVersion {
+                // The stage's own model, written by an earlier build: it is the stage's to replace, so an upgrade
+                // retrains it instead of failing every cycle.
+                warnings.append("the stage's model \(cached) has an older format; retrained on this cycle's history")
+            } catch {
                 throw ReconcileError(.invalidConfig, "\(error)", target: target.name, underlying: error)
             }
-            if model.windowSeconds != window {
-                warnings.append("model \(path) uses \(Int(model.windowSeconds)) s windows, not the configured \(Int(window)) s")
-            }
-            return Detector(model: model, catalog: catalog, rules: rules)
         }
         var options = Trainer.Options()
         options.windowSeconds = window

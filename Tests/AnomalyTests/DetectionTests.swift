@@ -115,7 +115,8 @@ import Testing
         #expect(model.threshold == result.model.threshold)
         #expect(model.profiles == result.model.profiles)
         var text = try String(contentsOf: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"formatVersion\":1", with: "\"formatVersion\":7")
+        text = text.replacingOccurrences(
+            of: "\"formatVersion\":\(AnomalyModel.formatVersion)", with: "\"formatVersion\":7")
         do {
             _ = try AnomalyModel.decode(Data(text.utf8))
             Issue.record("format version 7 was accepted")

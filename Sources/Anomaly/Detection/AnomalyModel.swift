@@ -5,7 +5,7 @@ import Model
 /// profile. Saved as JSON with a format version (the forest inside in its binary form, base64).
 public struct AnomalyModel: Sendable {
     /// The version this build writes and reads.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public var windowSeconds: Double
     public var forest: IsolationForest

@@ -43,6 +43,8 @@ public struct Detector: Sendable {
     /// The window start of each training row.
     public private(set) var trainingRowTimes: [Double] = []
 
+    /// Per peer group (`PeerGroup.key`), the actions its members have used, rebuilt from the profiles.
+    var peerActions: [String: Set<String>] = [:]
     var open: [String: ActivityWindow] = [:]
     /// Matches of each detection per principal and window, kept until the window is flushed.
     var ruleMatches: [String: RuleMatches] = [:]
@@ -70,7 +72,17 @@ public struct Detector: Sendable {
         self.forest = model.forest
         self.threshold = model.threshold
         self.profiles = model.profiles
+        for profile in model.profiles.values { notePeerActions(profile.principal, profile.actions) }
     }
+
+    /// Adds actions of `principal` to its peer group's set (bounded like a profile's sets).
+    mutating func notePeerActions(_ principal: String, _ actions: some Sequence<String>) {
+        guard let group = PeerGroup.key(principal) else { return }
+        PrincipalProfile.insert(actions, into: &peerActions[group, default: []])
+    }
+
+    /// The actions of `principal`'s peer group, nil when it has none.
+    func peers(of principal: String) -> Set<String>? { PeerGroup.key(principal).flatMap { peerActions[$0] } }
 
     func windowStart(_ t: Double) -> Double { (t / windowSeconds).rounded(.down) * windowSeconds }
 
@@ -103,7 +115,7 @@ public struct Detector: Sendable {
         if provisional, let forest {
             for p in touched.sorted() {
                 guard let w = open[p] else { continue }
-                let row = FeatureExtractor.row(w, profile: profiles[p])
+                let row = FeatureExtractor.row(w, profile: profiles[p], peerActions: peers(of: p))
                 let score = forest.score(row.modelRow)
                 if let alert = modelAlert(w, row: row, score: score) { batch.alerts.append(alert) }
             }
@@ -116,8 +128,16 @@ public struct Detector: Sendable {
         var batch = DetectionBatch()
         let due = open.values.filter { w in time.map { w.end <= $0 } ?? true }.map(\.principal).sorted()
         for p in due { batch.merge(close(p)) }
-        // Finished rule windows are forgotten, so the state stays bounded by the open windows.
-        ruleMatches = ruleMatches.filter { _, m in time.map { m.windowEnd > $0 } ?? false }
+        // Finished rule windows are forgotten, so the state stays bounded by the open windows; their volume becomes
+        // part of the principal's baseline for thresholds written as a multiple of it.
+        for (key, m) in ruleMatches where time.map({ m.windowEnd <= $0 }) ?? true {
+            ruleMatches[key] = nil
+            let d = rules.detections[m.detection]
+            guard d.threshold?.baselineMultiple != nil, learnsRuleWindow(m) else { continue }
+            var profile = profiles[m.principal] ?? PrincipalProfile(principal: m.principal, firstSeen: m.windowStart)
+            profile.learnRuleMeasure(d.id, m.measure(d))
+            profiles[m.principal] = profile
+        }
         return batch
     }
 
@@ -141,8 +161,9 @@ public struct Detector: Sendable {
         for key in keys.sorted() {
             guard var m = ruleMatches[key] else { continue }
             let d = rules.detections[m.detection]
-            guard m.due(d) else { continue }
-            let alert = m.alert(d)
+            let baseline = d.threshold?.baselineMultiple == nil ? 0 : ruleBaseline(m, id: d.id)
+            guard m.due(d, baseline: baseline) else { continue }
+            let alert = m.alert(d, baseline: baseline)
             m.alertedAt = m.measure(d)
             ruleMatches[key] = m
             guard emitted.insert(alert.dedupeKey).inserted else { continue }
@@ -157,11 +178,29 @@ public struct Detector: Sendable {
         return alerts
     }
 
+    /// Whether a finished rule window's measure joins its principal's baseline: as for model windows, one that
+    /// alerted is learned only while there is no forest (training, rules-only runs) or with `learnFromAlertedWindows`.
+    func learnsRuleWindow(_ m: RuleMatches) -> Bool { m.alertedAt == 0 || learnFromAlertedWindows || forest == nil }
+
+    /// The principal's baseline for the detection of `m`: its learned maximum, and the measures of its earlier
+    /// windows still held (not yet flushed) that did not alert.
+    func ruleBaseline(_ m: RuleMatches, id: String) -> Int {
+        var baseline = profiles[m.principal]?.ruleBaseline(id) ?? 0
+        let d = rules.detections[m.detection]
+        for other in ruleMatches.values
+        where other.detection == m.detection && other.principal == m.principal && other.windowEnd <= m.windowStart
+            && learnsRuleWindow(other)
+        {
+            baseline = max(baseline, other.measure(d))
+        }
+        return baseline
+    }
+
     mutating func close(_ principal: String) -> DetectionBatch {
         var batch = DetectionBatch()
         guard let w = open.removeValue(forKey: principal) else { return batch }
         let profile = profiles[principal]
-        let row = FeatureExtractor.row(w, profile: profile)
+        let row = FeatureExtractor.row(w, profile: profile, peerActions: peers(of: principal))
         var score: Double?
         if let forest {
             let s = forest.score(row.modelRow)
@@ -178,6 +217,7 @@ public struct Detector: Sendable {
             updated.learnNovelty(w)
         }
         profiles[principal] = updated
+        notePeerActions(principal, w.actions.keys)
         batch.closed.append(ScoredWindow(window: w, row: row, score: score))
         return batch
     }
@@ -185,7 +225,11 @@ public struct Detector: Sendable {
     mutating func modelAlert(_ w: ActivityWindow, row: FeatureRow, score: Double) -> Alert? {
         let profile = profiles[w.principal]
         let burst = FeatureEvidence.volumeBurst(row, profile: profile)
-        guard burst != nil || (score > threshold && FeatureEvidence.beyondNovelty(row, profile: profile)) else { return nil }
+        guard
+            burst != nil
+                || (score > threshold
+                    && FeatureEvidence.beyondNovelty(row, profile: profile, hasPeers: peers(of: w.principal) != nil))
+        else { return nil }
         let key = "model|\(w.principal)|\(Int(w.start))"
         alertedWindows.insert("\(w.principal)|\(Int(w.start))")
         guard emitted.insert(key).inserted else { return nil }

@@ -7,6 +7,7 @@ public enum Feature: Int, CaseIterable, Sendable, Codable {
     case sensitive, sensitiveDistinct, sensitiveExcess
     case newActions, newRegions, newSourceIPs, newUserAgents, newSensitiveActions, noveltySurprise
     case hourRarity, weekdayRarity, volumeRatio, rootUse, consoleWithoutMFA
+    case peerNewActions
 
     /// Stable machine name (CSV headers, JSON).
     public var name: String { String(describing: self) }
@@ -34,6 +35,7 @@ public enum Feature: Int, CaseIterable, Sendable, Codable {
         case .volumeRatio: return "volume vs own mean (log)"
         case .rootUse: return "root-account calls"
         case .consoleWithoutMFA: return "console sign-ins without MFA"
+        case .peerNewActions: return "first-seen actions its peers never used either"
         }
     }
 

@@ -12,10 +12,15 @@ public enum FeatureEvidence {
     public static let minimumHistory = 12
 
     /// Whether the window departs from the principal's baseline in something other than novelty of place,
-    /// client or time. A principal with no history has no baseline: the forest alone decides.
-    public static func beyondNovelty(_ row: FeatureRow, profile: PrincipalProfile?) -> Bool {
-        guard let profile, profile.windows > 0 else { return true }
-        let discrete: [Feature] = [.sensitiveExcess, .newSensitiveActions, .newActions, .rootUse, .consoleWithoutMFA]
+    /// client or time. A principal with no history of its own is judged against its peer group when it has one
+    /// (a new hire doing what the team does is no evidence); without peers the forest alone decides.
+    public static func beyondNovelty(_ row: FeatureRow, profile: PrincipalProfile?, hasPeers: Bool = false) -> Bool {
+        guard let profile, profile.windows > 0 else {
+            guard hasPeers else { return true }
+            return [Feature.peerNewActions, .sensitive, .rootUse, .consoleWithoutMFA].contains { row[$0] > 0 }
+        }
+        // A first-seen action its peers use is the role's ordinary work; one nobody in the role used is evidence.
+        let discrete: [Feature] = [.sensitiveExcess, .newSensitiveActions, .peerNewActions, .rootUse, .consoleWithoutMFA]
         if discrete.contains(where: { row[$0] > 0 }) { return true }
         let counts: [Feature] = [.events, .writes, .distinctActions, .distinctServices, .sensitive]
         if counts.contains(where: { beyondUsual(row[$0], profile.stats[$0.rawValue]) }) { return true }

@@ -23,8 +23,9 @@ public enum FeatureExtractor {
     /// people instead of one is not a burst; 37 secret reads against a usual 1 are).
     static func sensitiveAllowance(_ usualMax: Int, known: Bool) -> Int { known ? 2 * usualMax + 1 : 0 }
 
-    /// The features of window `w`; `profile` is the principal's history before this window (nil: none).
-    public static func row(_ w: ActivityWindow, profile: PrincipalProfile?) -> FeatureRow {
+    /// The features of window `w`; `profile` is the principal's history before this window (nil: none), `peerActions`
+    /// the actions its peer group has used (nil: no group, so its first-seen actions count as new to the role too).
+    public static func row(_ w: ActivityWindow, profile: PrincipalProfile?, peerActions: Set<String>? = nil) -> FeatureRow {
         let n = Double(max(w.events, 1))
         func novel(_ items: some Sequence<String>, _ known: Set<String>?) -> [String] {
             items.filter { !(known?.contains($0) ?? false) }.sorted()
@@ -49,6 +50,7 @@ public enum FeatureExtractor {
                 return sum + max(0, entry.value - Self.sensitiveAllowance(profile?.sensitiveMax[entry.key] ?? 0, known: known))
             })
         values[Feature.newActions.rawValue] = Double(newActions.count)
+        values[Feature.peerNewActions.rawValue] = Double(newActions.filter { !(peerActions?.contains($0) ?? false) }.count)
         values[Feature.newRegions.rawValue] = Double(newRegions.count)
         values[Feature.newSourceIPs.rawValue] = Double(newIPs.count)
         values[Feature.newUserAgents.rawValue] = Double(newAgents.count)

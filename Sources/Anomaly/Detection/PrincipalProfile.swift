@@ -47,6 +47,9 @@ public struct PrincipalProfile: Sendable, Hashable, Codable {
     public var noveltyWindows = [Int](repeating: 0, count: PrincipalProfile.noveltyKinds.count)
     /// Whether the principal has administered identities (IAM writes, role assignments).
     public var privileged = false
+    /// Per volume detection ID, the largest measure of a window of this principal that did not alert: the
+    /// baseline of thresholds written as a multiple of it. Optional so models saved before it still load.
+    public var ruleMaxima: [String: Int]?
 
     /// An empty profile of a principal first seen at `firstSeen`.
     public init(principal: String, firstSeen: Double) {
@@ -72,6 +75,16 @@ public struct PrincipalProfile: Sendable, Hashable, Codable {
         }
         for (action, n) in w.sensitive { sensitiveMax[action] = max(sensitiveMax[action] ?? 0, n) }
         if w.privilegedWrites > 0 { privileged = true }
+    }
+
+    /// The principal's baseline for volume detection `id` (0 when it never matched in a window that did not alert).
+    public func ruleBaseline(_ id: String) -> Int { ruleMaxima?[id] ?? 0 }
+
+    /// Learns one finished, non-alerting window's measure of volume detection `id`.
+    public mutating func learnRuleMeasure(_ id: String, _ measure: Int) {
+        guard ruleMaxima?[id] ?? -1 < measure else { return }
+        if ruleMaxima == nil { ruleMaxima = [:] }
+        ruleMaxima?[id] = measure
     }
 
     /// The novelty features whose surprise is measured.

@@ -34,22 +34,26 @@ struct RuleMatches: Sendable {
 
     /// Whether the matches so far call for an alert now: the first time the threshold is reached; after that, a
     /// detection without threshold re-alerts on every further match and a volume detection when its measure doubles.
-    func due(_ d: Detection) -> Bool {
+    func due(_ d: Detection, baseline: Int = 0) -> Bool {
         let m = measure(d)
         guard let threshold = d.threshold else { return m > alertedAt }
-        guard m >= threshold.count else { return false }
+        guard Double(m) >= threshold.limit(baseline: baseline) else { return false }
         return alertedAt == 0 || m >= alertedAt * 2
     }
 
     /// The alert for the matches so far; the first alert of a window has the plain key, later ones add the measure.
-    func alert(_ d: Detection) -> Alert {
+    func alert(_ d: Detection, baseline: Int = 0) -> Alert {
         let m = measure(d)
         var key = "rule:\(d.id)|\(principal)|\(Int(windowStart))"
         if alertedAt > 0 { key += "|\(m)" }
         var reasons: [String] = []
         if let threshold = d.threshold {
             let what = threshold.distinct.map { "distinct \($0) values" } ?? "matching calls"
-            reasons.append("\(m) \(what) in \(Int(threshold.windowSeconds)) s (threshold \(threshold.count)); \(count) calls")
+            var limit = "threshold \(threshold.count)"
+            if let multiple = threshold.baselineMultiple {
+                limit += String(format: ", and %g× this principal's usual %d", multiple, baseline)
+            }
+            reasons.append("\(m) \(what) in \(Int(threshold.windowSeconds)) s (\(limit)); \(count) calls")
         } else if count > 1 {
             reasons.append("\(count) matching calls in the window")
         }

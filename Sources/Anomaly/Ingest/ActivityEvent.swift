@@ -35,13 +35,16 @@ public struct ActivityEvent: Sendable, Hashable, Codable {
     public var consoleLogin: Bool
     /// Scalar request parameters flattened to dotted paths (array levels skipped), bounded in count.
     public var request: [String: String]
+    /// Scalar response elements flattened the same way (what the call returned: a console sign-in's
+    /// `ConsoleLogin` outcome, the user an access key was made for).
+    public var response: [String: String]
 
     /// An event from its fields.
     public init(
         time: Double, cloud: Cloud, account: String, principal: String, principalType: PrincipalType,
         action: String, service: String, region: String, sourceIP: String, userAgent: String,
         errorCode: String? = nil, readOnly: Bool, resource: String? = nil, mfa: Bool? = nil,
-        consoleLogin: Bool = false, request: [String: String] = [:]
+        consoleLogin: Bool = false, request: [String: String] = [:], response: [String: String] = [:]
     ) {
         self.time = time
         self.cloud = cloud
@@ -59,6 +62,7 @@ public struct ActivityEvent: Sendable, Hashable, Codable {
         self.mfa = mfa
         self.consoleLogin = consoleLogin
         self.request = request
+        self.response = response
     }
 
     /// Whether the call was refused for lack of permission (AWS and Azure spellings).

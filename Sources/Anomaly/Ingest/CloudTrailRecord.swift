@@ -36,6 +36,7 @@ enum CloudTrailRecord {
         }
         let readOnly = r.bool("readOnly") ?? Self.looksReadOnly(action)
         let request = JSONFields.flatten(r.object["requestParameters"])
+        let response = JSONFields.flatten(r.object["responseElements"])
         var resource: String?
         if let first = r.array("resources")?.first, let arn = JSONFields(first)?.string("ARN") { resource = arn }
         if resource == nil, let params = r.child("requestParameters") {
@@ -47,7 +48,7 @@ enum CloudTrailRecord {
                 time: time, cloud: .aws, account: account, principal: principal, principalType: type,
                 action: action, service: service, region: r.string("awsRegion") ?? "", sourceIP: r.string("sourceIPAddress") ?? "",
                 userAgent: r.string("userAgent") ?? "", errorCode: errorCode, readOnly: readOnly, resource: resource,
-                mfa: mfa, consoleLogin: consoleLogin, request: request),
+                mfa: mfa, consoleLogin: consoleLogin, request: request, response: response),
             unknownFields: unknown)
     }
 

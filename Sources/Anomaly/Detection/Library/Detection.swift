@@ -11,12 +11,21 @@ public struct Detection: Sendable, Hashable {
         public var distinct: String?
         /// Window length in seconds.
         public var windowSeconds: Double
+        /// When set, the measure must also reach this multiple of the principal's own baseline: its largest
+        /// measure in an earlier window that did not alert (0 without history, leaving `count` alone).
+        public var baselineMultiple: Double?
 
         /// A threshold of `count` per `windowSeconds`, over distinct values of `distinct` when given.
-        public init(count: Int, distinct: String? = nil, windowSeconds: Double = 3600) {
+        public init(count: Int, distinct: String? = nil, windowSeconds: Double = 3600, baselineMultiple: Double? = nil) {
             self.count = count
             self.distinct = distinct
             self.windowSeconds = windowSeconds
+            self.baselineMultiple = baselineMultiple
+        }
+
+        /// The measure at which the detection fires for a principal whose baseline is `baseline`.
+        public func limit(baseline: Int) -> Double {
+            max(Double(count), (baselineMultiple ?? 0) * Double(baseline))
         }
     }
 

@@ -16,7 +16,7 @@ extension DetectionLoader {
             let (event, repeats) = try fixtureEvent(item, detection: detection)
             for i in 0..<repeats {
                 var e = event
-                e.time = fixtureStart + Double(events.count * 10)
+                e.time = event.time + Double(events.count * 10)
                 if repeats > 1 {
                     // `{i}` in a request value makes each repeat touch its own resource (distinct thresholds).
                     e.request = e.request.mapValues { $0.replacingOccurrences(of: "{i}", with: String(i)) }
@@ -55,11 +55,20 @@ extension DetectionLoader {
             ? (type == .root ? "arn:aws:iam::\(fixtureAccount):root" : "arn:aws:iam::\(fixtureAccount):user/dev")
             : "dev@contoso.com"
         let principal = try node["principal"]?.requireString("principal") ?? defaultPrincipal
-        var request: [String: String] = [:]
-        if let r = node["request"] {
-            for pair in try r.requireMapping("request") {
-                request[pair.key] = try pair.node.requireStringList("request.\(pair.key)").joined(separator: ",")
+        var fields: [String: [String: String]] = [:]
+        for part in ["request", "response"] {
+            guard let r = node[part] else { continue }
+            for pair in try r.requireMapping(part) {
+                fields[part, default: [:]][pair.key] = try pair.node.requireStringList("\(part).\(pair.key)").joined(separator: ",")
             }
+        }
+        // `hour: N` puts the event N windows of an hour after the first, so a fixture can give a principal history.
+        var hour = 0.0
+        if let h = node["hour"] {
+            guard case .number(let n)? = h.scalarValue, n >= 0, n <= 168, n == n.rounded() else {
+                throw h.error("hour must be a whole number from 0 to 168")
+            }
+            hour = n
         }
         var repeats = 1
         if let r = node["repeat"] {
@@ -69,7 +78,8 @@ extension DetectionLoader {
             repeats = Int(n)
         }
         let event = ActivityEvent(
-            time: fixtureStart, cloud: cloud, account: cloud == .aws ? fixtureAccount : "00000000-0000-0000-0000-000000000001",
+            time: fixtureStart + hour * 3600, cloud: cloud,
+            account: cloud == .aws ? fixtureAccount : "00000000-0000-0000-0000-000000000001",
             principal: principal, principalType: type, action: action, service: service,
             region: try node["region"]?.requireString("region") ?? (cloud == .aws ? "us-east-1" : "westeurope"),
             sourceIP: try node["sourceIP"]?.requireString("sourceIP") ?? "198.51.100.7",
@@ -78,7 +88,8 @@ extension DetectionLoader {
             readOnly: cloud == .aws ? CloudTrailRecord.looksReadOnly(action) : action.hasSuffix("/read"),
             resource: try node["resource"]?.requireString("resource"),
             mfa: try node["mfa"].map { n throws(LoadError) in try bool(n, "mfa") },
-            consoleLogin: cloud == .aws && action == "ConsoleLogin", request: request)
+            consoleLogin: cloud == .aws && action == "ConsoleLogin", request: fields["request"] ?? [:],
+            response: fields["response"] ?? [:])
         return (event, repeats)
     }
 }

@@ -11,7 +11,7 @@ enum DetectionLoader {
     static let conditionKeys: Set<String> = ["field", "equals", "contains", "present", "differsFromPrincipal", "foreignAccount"]
     static let eventKeys: Set<String> = [
         "event", "source", "principal", "principalType", "errorCode", "mfa", "request", "region", "userAgent", "sourceIP",
-        "resource", "repeat",
+        "resource", "repeat", "response", "hour",
     ]
     /// The start of every fixture's events (a Monday, 00:00 UTC); events are ten seconds apart.
     static let fixtureStart = 1_772_409_600.0
@@ -122,9 +122,9 @@ enum DetectionLoader {
             try item.requireKeys(in: conditionKeys, "a condition of \(what)")
             guard let fieldNode = item["field"] else { throw item.error("a condition needs 'field'") }
             let field = try fieldNode.requireString("field")
-            guard field.hasPrefix("request.") && field.count > 8 || FieldCondition.eventFields.contains(field) else {
+            guard FieldCondition.isParameterPath(field) || FieldCondition.eventFields.contains(field) else {
                 throw fieldNode.error(
-                    "field must be request.PATH or one of: \(FieldCondition.eventFields.sorted().joined(separator: ", "))")
+                    "field must be request.PATH, response.PATH or one of: \(FieldCondition.eventFields.sorted().joined(separator: ", "))")
             }
             let tests = (item.mappingPairs ?? []).filter { $0.key != "field" }
             guard tests.count == 1, let pair = tests.first else {
@@ -148,15 +148,15 @@ enum DetectionLoader {
     }
 
     static func threshold(_ node: YNode) throws(LoadError) -> Detection.Threshold {
-        try node.requireKeys(in: ["count", "distinct", "window"], "threshold")
+        try node.requireKeys(in: ["count", "distinct", "window", "baselineMultiple"], "threshold")
         guard let countNode = node["count"], case .number(let count)? = countNode.scalarValue, count >= 2, count <= 1_000_000,
             count == count.rounded()
         else { throw node.error("threshold.count must be a whole number from 2 to 1000000") }
         var threshold = Detection.Threshold(count: Int(count))
         if let d = node["distinct"] {
             let field = try d.requireString("threshold.distinct")
-            guard field.hasPrefix("request.") || FieldCondition.eventFields.contains(field) || field == "event" else {
-                throw d.error("threshold.distinct must be request.PATH, event or an event field")
+            guard FieldCondition.isParameterPath(field) || FieldCondition.eventFields.contains(field) || field == "event" else {
+                throw d.error("threshold.distinct must be request.PATH, response.PATH, event or an event field")
             }
             threshold.distinct = field
         }
@@ -165,6 +165,12 @@ enum DetectionLoader {
                 throw w.error("threshold.window must be seconds from 60 to 86400")
             }
             threshold.windowSeconds = seconds
+        }
+        if let b = node["baselineMultiple"] {
+            guard case .number(let multiple)? = b.scalarValue, multiple >= 1, multiple <= 1000 else {
+                throw b.error("threshold.baselineMultiple must be a number from 1 to 1000")
+            }
+            threshold.baselineMultiple = multiple
         }
         return threshold
     }

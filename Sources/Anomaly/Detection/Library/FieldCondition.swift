@@ -1,5 +1,5 @@
 /// One test on a field of an event: `request.<path>` (a flattened request parameter; a trailing `*` takes every
-/// parameter under that path), or `errorCode`, `userAgent`, `region`, `sourceIP`, `resource`, `principal`,
+/// parameter under that path), `response.<path>` (a flattened response element, the same way), or `errorCode`, `userAgent`, `region`, `sourceIP`, `resource`, `principal`,
 /// `principalType`, `service`, `readOnly`.
 public struct FieldCondition: Sendable, Hashable {
     /// What the field's value must satisfy.
@@ -28,13 +28,13 @@ public struct FieldCondition: Sendable, Hashable {
 
     /// The values of the field in `event`; empty when absent.
     static func values(_ field: String, of event: ActivityEvent) -> [String] {
-        if field.hasPrefix("request.") {
-            let path = field.dropFirst("request.".count)
+        for (prefix, fields) in [("request.", event.request), ("response.", event.response)] where field.hasPrefix(prefix) {
+            let path = field.dropFirst(prefix.count)
             if path.hasSuffix("*") {
-                let prefix = path.dropLast()
-                return event.request.keys.sorted().filter { $0.hasPrefix(prefix) }.compactMap { event.request[$0] }
+                let head = path.dropLast()
+                return fields.keys.sorted().filter { $0.hasPrefix(head) }.compactMap { fields[$0] }
             }
-            return event.request[String(path)].map { [$0] } ?? []
+            return fields[String(path)].map { [$0] } ?? []
         }
         let value: String?
         switch field {
@@ -53,7 +53,12 @@ public struct FieldCondition: Sendable, Hashable {
         return [value]
     }
 
-    /// The fields a condition may name besides `request.…`.
+    /// Whether `field` names request parameters or response elements (`request.PATH`, `response.PATH`).
+    static func isParameterPath(_ field: String) -> Bool {
+        ["request.", "response."].contains { field.hasPrefix($0) && field.count > $0.count }
+    }
+
+    /// The fields a condition may name besides `request.…` and `response.…`.
     static let eventFields: Set<String> = [
         "errorCode", "userAgent", "region", "sourceIP", "resource", "principal", "principalType", "service", "readOnly",
     ]
