@@ -28,7 +28,7 @@ struct MotoResourceChecksTests {
         func find(_ type: String, _ id: String) -> Resource? {
             result.resources.first { r in
                 guard r.type == type, case .live(let live) = r.origin else { return false }
-                return live.id == id || r.attributes["id"]?.stringValue == id
+                return live.id == id || r.attributes["id"]?.stringValue == id || r.name == id
             }
         }
         // moto lists Amazon's public snapshots for OwnerIds=self; only the account's own are read.
