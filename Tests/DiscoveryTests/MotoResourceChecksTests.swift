@@ -9,7 +9,7 @@ import Testing
 
 /// The resource-service checks written to match Prowler's, on live resources read from moto: network ACLs judged
 /// in rule order (the default ACL included), snapshots' encryption, RDS automated snapshots, master user names and
-/// ports, DynamoDB deletion protection; each with a failing and a passing resource.
+/// ports, DynamoDB deletion protection, EFS zones; each with a failing and a passing resource.
 @Suite("Resource checks on live resources", .serialized)
 struct MotoResourceChecksTests {
     @Test func theResourceChecksPassAndFailOnTheSeededPairs() async throws {
@@ -21,7 +21,7 @@ struct MotoResourceChecksTests {
         let ids = try JSONDecoder().decode(
             [String: String].self, from: Data((output.split(separator: "\n").last.map(String.init) ?? "").utf8))
         func id(_ key: String) -> String { ids[key] ?? "<missing \(key)>" }
-        let discovery = AWSDiscovery(client: MotoDiscoveryTests.client(moto.environment()), services: [.ec2, .rds, .dynamodb])
+        let discovery = AWSDiscovery(client: MotoDiscoveryTests.client(moto.environment()), services: [.ec2, .rds, .dynamodb, .efs])
         let result = try await discovery.run()
         #expect(result.errors.isEmpty, "\(result.errors.map { "\($0.service) \($0.operation): \($0.message)" })")
 
@@ -61,6 +61,7 @@ struct MotoResourceChecksTests {
             ("rds_default_master_username", find("aws_db_instance", "db-default")),
             ("rds_non_default_port", find("aws_db_instance", "db-default")),
             ("dynamodb_deletion_protection", find("aws_dynamodb_table", "table-unprotected")),
+            ("efs_multi_az", find("aws_efs_file_system", id("efs_one_zone"))),
         ]
         for (check, resource) in failing {
             #expect(try verdict(check, resource) == .failed, "\(check) on \(resource?.address ?? "<not read>")")
@@ -71,6 +72,7 @@ struct MotoResourceChecksTests {
             ("rds_snapshot_encrypted", find("aws_db_snapshot", "snap-sealed")),
             ("rds_snapshot_not_public", automatedSnapshot), ("rds_default_master_username", custom),
             ("rds_non_default_port", custom), ("dynamodb_deletion_protection", find("aws_dynamodb_table", "table-protected")),
+            ("efs_multi_az", find("aws_efs_file_system", id("efs_regional"))),
         ]
         for (check, resource) in passing {
             #expect(try verdict(check, resource) == .passed, "\(check) on \(resource?.address ?? "<not read>")")

@@ -1,6 +1,6 @@
 """Seeds a moto server (AWS_ENDPOINT_URL) with the compliant and misconfigured pairs the resource-service checks
 compared with Prowler need beyond seed_moto_inventory.py: network ACLs read in rule order, encrypted and clear
-snapshots, RDS master user names and ports, DynamoDB deletion protection. Prints the IDs as JSON on the last line.
+snapshots, RDS master user names and ports, DynamoDB deletion protection, EFS zones and mount targets. Prints the IDs as JSON on the last line.
 Written for Bulwark; boto3 reads endpoint, credentials and region from the environment.
 """
 import json
@@ -60,6 +60,14 @@ def main():
             TableName=name, KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST",
             DeletionProtectionEnabled=protected)
+    efs = client("efs")
+    ids["efs_one_zone"] = efs.create_file_system(
+        CreationToken="one-zone", AvailabilityZoneName=f"{REGION}a")["FileSystemId"]
+    regional = efs.create_file_system(CreationToken="regional")["FileSystemId"]
+    for zone, cidr in (("a", "10.30.1.0/24"), ("b", "10.30.2.0/24")):
+        subnet = ec2.create_subnet(VpcId=vpc, CidrBlock=cidr, AvailabilityZone=f"{REGION}{zone}")["Subnet"]["SubnetId"]
+        efs.create_mount_target(FileSystemId=regional, SubnetId=subnet)
+    ids["efs_regional"] = regional
     print(json.dumps(ids))
 
 
