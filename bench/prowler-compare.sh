@@ -35,5 +35,6 @@ services=(s3 ec2 vpc iam rds kms cloudtrail config cloudwatch elbv2 sns sqs dyna
   --no-banner >"$work/times"
 "$python" "$root/bench/measure_peak.py" bulwark "$work/bulwark.json" \
   "$bin" discover --cloud aws --regions "$AWS_REGION" --check -o json --checks-dir "$root/checks" >>"$work/times"
+"$python" "$root/bench/foreign_resources.py" >"$work/foreign"
 "$python" "$root/bench/prowler_compare.py" "$root/docs/live-coverage.md" "$work/prowler" "$work/bulwark.json" \
-  "$root/checks" "$work/times"
+  "$root/checks" "$work/times" "$work/foreign"

@@ -1,11 +1,13 @@
 """Compares Prowler's json-ocsf findings with `bulwark discover --check -o json` on the same (moto) account.
 
-Usage: prowler_compare.py MAPPING.md PROWLER_DIR BULWARK.json CHECKS_DIR TIMES
+Usage: prowler_compare.py MAPPING.md PROWLER_DIR BULWARK.json CHECKS_DIR TIMES [FOREIGN]
 The mapping is the table between `<!-- mapping:start -->` and `<!-- mapping:end -->` in MAPPING.md: each row names
 a Prowler check, the Bulwark check file (checks/aws/NAME.yaml) and what an absent Bulwark result means (`pass` for
 checks whose Bulwark resource exists only when the setting is on, such as a public snapshot permission). A Prowler
 resource (ARN or ID) is matched to the Bulwark resources with that ARN, ID or name, and to the resources that refer
 to them (S3's split resources, snapshot permissions). TIMES holds `tool wall_seconds peak_rss_kb` lines.
+FOREIGN (optional, from foreign_resources.py) lists resources the endpoint returned although another account owns
+them: Prowler's findings on them are counted apart, not compared (Bulwark reads only what the account owns).
 Prints wall time and peak RSS side by side, agreement per mapped check, every difference, and the Prowler checks
 with results but no Bulwark equivalent. Written for Bulwark.
 """
@@ -47,6 +49,7 @@ def tails(uid):
 
 def main():
     mapping_path, prowler_dir, bulwark_path, checks_dir, times_path = sys.argv[1:6]
+    foreign = set(open(sys.argv[6]).read().split()) if len(sys.argv) > 6 else set()
     rows = mapping(mapping_path)
     prowler = []
     for path in glob.glob(f"{prowler_dir}/*.ocsf.json"):
@@ -74,15 +77,16 @@ def main():
         for key in tails(uid) | {name}:
             addresses |= by_key.get(key, set())
         on_check = {a for (c, a) in verdicts if c == check_id}
-        if not addresses and len(on_check) == 1:
-            # An account-level finding (password policy, EBS default encryption): the one resource the check ran on.
+        scope = set(addresses)
+        for a in addresses:
+            scope |= children.get(a, set())
+        found = [v for a in scope for v in verdicts.get((check_id, a), [])]
+        # An account-level finding (password policy, EBS default encryption; Prowler names the account): the one
+        # resource the check ran on. The account ID may also be another resource's key (the IAM account summary).
+        account_level = re.fullmatch(r"\d{12}", name or "") is not None
+        if not found and len(on_check) == 1 and (account_level or not addresses):
             addresses = on_check
             found = verdicts[(check_id, next(iter(on_check)))]
-        else:
-            scope = set(addresses)
-            for a in addresses:
-                scope |= children.get(a, set())
-            found = [v for a in scope for v in verdicts.get((check_id, a), [])]
         if not found and len(on_check) == 1 and next(iter(on_check)).startswith("data.aws_live_"):
             # Prowler names the resource that decided an account-level check (the log group with the metric
             # filter, the detector); Bulwark answers it on the account or region anchor, the one resource it ran on.
@@ -103,12 +107,16 @@ def main():
     compared = agreed = 0
     per_check = []
     differences = []
+    not_owned = {}
     for code in sorted(with_results):
         if code not in rows:
             continue
         n = a = 0
         for f in with_results[code]:
             res = f["resources"][0]
+            if tails(res.get("uid", "")) & foreign:
+                not_owned[code] = not_owned.get(code, 0) + 1
+                continue
             expected = f["status_code"].lower()
             got = None
             for name, absent_pass in rows[code]:
@@ -140,7 +148,11 @@ def main():
     mapped = total - len(unmapped)
     print(f"Prowler checks with PASS/FAIL results: {total}; with a Bulwark equivalent: {mapped} "
           f"({100 * mapped / max(total, 1):.0f} %).")
-    print(f"Compared verdicts: {compared}; agreeing: {agreed} ({100 * agreed / max(compared, 1):.1f} %).\n")
+    print(f"Compared verdicts: {compared}; agreeing: {agreed} ({100 * agreed / max(compared, 1):.1f} %).")
+    skipped = sum(not_owned.values())
+    print(f"Not compared: {skipped} Prowler findings on resources another account owns, which the endpoint listed "
+          f"although the request asked for the account's own (Bulwark does not report them): "
+          f"{', '.join(f'{c} {n}' for c, n in sorted(not_owned.items())) or 'none'}.\n")
     print("| Prowler check | Bulwark check | compared | agree |\n|---|---|---:|---:|")
     for code, bulwark_ids, n, a in per_check:
         print(f"| `{code}` | {bulwark_ids} | {n} | {a} |")

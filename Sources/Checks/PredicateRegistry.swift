@@ -40,8 +40,8 @@ public struct PredicateRegistry: Sendable {
         self.predicates = table
     }
 
-    /// The built-in predicates: IAM wildcard admin, S3 insecure-transport deny, open security rules.
-    public static let standard = PredicateRegistry(PolicyPredicates.all)
+    /// The built-in predicates: IAM wildcard admin, S3 insecure-transport deny, open security rules and ACLs.
+    public static let standard = PredicateRegistry(PolicyPredicates.all + NetworkACLPredicates.all)
 
     /// The predicate called `name`, if registered.
     public func predicate(named name: String) -> Predicate? { predicates[name] }

@@ -3,19 +3,20 @@ import Model
 
 /// The account's own EBS snapshots and AMIs in one region, with who may use them: one list call each, then one
 /// attribute call per snapshot (`createVolumePermission`) and per AMI (`launchPermission`), because the lists
-/// do not say whether an item is shared.
+/// do not say whether an item is shared. Items whose owner is another account are dropped even when the endpoint
+/// returned them: the owner filter is a request, and an item shared with the account is not the account's to fix.
 enum EC2ImageDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
         let snapshots =
             (await reader.queryPages(.ec2, "DescribeSnapshots", ["OwnerId.1": "self"], token: "NextToken", element: "nextToken")
             ?? []).flatMap { $0.all("snapshotSet/item") }
-            // Some endpoints (moto) ignore the owner filter; public snapshots of other accounts are not ours.
             .filter { $0.string("ownerId") == account }
         await reader.gather(snapshots) { node in await snapshot(node, client: client, account: account, region: region) }
         let images =
             (await reader.queryPages(.ec2, "DescribeImages", ["Owner.1": "self"], token: "NextToken", element: "nextToken")
             ?? []).flatMap { $0.all("imagesSet/item") }
+            .filter { $0.string("imageOwnerId") == account }
         await reader.gather(images) { node in await image(node, client: client, account: account, region: region) }
         return reader
     }

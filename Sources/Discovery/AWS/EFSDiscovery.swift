@@ -25,6 +25,10 @@ enum EFSDiscovery {
                         "kms_key_id": system[member: "KmsKeyId"],
                         "performance_mode": system[member: "PerformanceMode"],
                         "throughput_mode": system[member: "ThroughputMode"],
+                        "availability_zone_name": system[member: "AvailabilityZoneName"],
+                        // Always in the answer; if it is not, the count is unknown rather than none.
+                        "number_of_mount_targets": system[member: "NumberOfMountTargets"].numberValue.map(Value.number)
+                            ?? .unknown,
                         "tags": SecretsManagerDiscovery.tags(system[member: "Tags"]),
                     ], edges: edges))
         }

@@ -1,9 +1,9 @@
 import AWS
 import Model
 
-/// RDS beyond instances in one region: Aurora clusters, manual snapshots of instances and clusters with whom they
-/// are shared (one attribute call each: the lists do not say), and custom parameter groups with the parameters the
-/// user set (default groups cannot be managed by Terraform and are left out).
+/// RDS beyond instances in one region: Aurora clusters, the account's snapshots of instances and clusters with whom
+/// they are shared (one attribute call per manual snapshot: the lists do not say), and custom parameter groups with
+/// the parameters the user set (default groups cannot be managed by Terraform and are left out).
 enum RDSClusterDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
@@ -11,14 +11,14 @@ enum RDSClusterDiscovery {
             $0.all("DescribeDBClustersResult/DBClusters/DBCluster")
         }
         for node in clusters { if let resource = cluster(node, reader: reader) { reader.add(resource) } }
-        let snapshots = (await reader.queryPages(.rds, "DescribeDBSnapshots", ["SnapshotType": "manual"]) ?? []).flatMap {
+        let snapshots = (await reader.queryPages(.rds, "DescribeDBSnapshots") ?? []).flatMap {
             $0.all("DescribeDBSnapshotsResult/DBSnapshots/DBSnapshot")
         }
         await reader.gather(snapshots) { node in
             await snapshot(node, cluster: false, client: client, account: account, region: region)
         }
         let clusterSnapshots =
-            (await reader.queryPages(.rds, "DescribeDBClusterSnapshots", ["SnapshotType": "manual"]) ?? []).flatMap {
+            (await reader.queryPages(.rds, "DescribeDBClusterSnapshots") ?? []).flatMap {
                 $0.all("DescribeDBClusterSnapshotsResult/DBClusterSnapshots/DBClusterSnapshot")
             }
         await reader.gather(clusterSnapshots) { node in
@@ -52,6 +52,7 @@ enum RDSClusterDiscovery {
                 "enabled_cloudwatch_logs_exports": .strings(db.all("EnabledCloudwatchLogsExports/member").map(\.text)),
                 "db_cluster_parameter_group_name": .string(db.string("DBClusterParameterGroup")),
                 "vpc_security_group_ids": .strings(groups),
+                "master_username": .string(db.string("MasterUsername")), "port": .number(db.number("Port")),
                 "tags": db.tags("TagList/Tag", key: "Key", value: "Value"),
             ], edges: edges)
     }
@@ -61,17 +62,26 @@ enum RDSClusterDiscovery {
         let kind = cluster ? "DBClusterSnapshot" : "DBSnapshot"
         guard let identifier = node.string("\(kind)Identifier") else { return reader }
         let arn = node.string("\(kind)Arn") ?? reader.arn("rds", "\(cluster ? "cluster-snapshot" : "snapshot"):\(identifier)")
-        let action = "Describe\(kind)Attributes"
-        let answer = await reader.query(.rds, action, ["\(kind)Identifier": identifier], resource: identifier)
-        // Unknown, not empty, when the sharing could not be read: a public-snapshot check must not pass on a guess.
-        let shared: Value =
-            answer.map { root -> Value in
-                let restore = root.all("\(action)Result/\(kind)AttributesResult/\(kind)Attributes/\(kind)Attribute")
-                    .filter { $0.string("AttributeName") == "restore" }
-                return .strings(restore.flatMap { $0.all("AttributeValues/AttributeValue").map(\.text) })
-            } ?? .unknown
+        let type = node.string("SnapshotType") ?? "manual"
+        let shared: Value
+        if type == "automated" {
+            // RDS cannot share an automated snapshot (it must be copied to a manual one first), so there is no
+            // sharing to read: the list is empty by construction, not by guess.
+            shared = .list([])
+        } else {
+            let action = "Describe\(kind)Attributes"
+            let answer = await reader.query(.rds, action, ["\(kind)Identifier": identifier], resource: identifier)
+            // Unknown, not empty, when the sharing could not be read: a public-snapshot check must not pass on a guess.
+            shared =
+                answer.map { root -> Value in
+                    let restore = root.all("\(action)Result/\(kind)AttributesResult/\(kind)Attributes/\(kind)Attribute")
+                        .filter { $0.string("AttributeName") == "restore" }
+                    return .strings(restore.flatMap { $0.all("AttributeValues/AttributeValue").map(\.text) })
+                } ?? .unknown
+        }
         var attributes: [String: Value] = [
             "id": .string(identifier), "kms_key_id": .string(node.string("KmsKeyId")), "shared_accounts": shared,
+            "snapshot_type": .string(type),
             "engine": .string(node.string("Engine")), "tags": node.tags("TagList/Tag", key: "Key", value: "Value"),
         ]
         let parent: LiveResource.Edge

@@ -44,6 +44,8 @@ enum RDSDiscovery {
                         "enabled_cloudwatch_logs_exports":
                             .strings(db.all("EnabledCloudwatchLogsExports/member").map(\.text)),
                         "ca_cert_identifier": .string(db.string("CACertificateIdentifier")),
+                        "username": .string(db.string("MasterUsername")),
+                        "port": .number(db.number("Endpoint/Port") ?? db.number("DbInstancePort")),
                         "tags": db.tags("TagList/Tag", key: "Key", value: "Value"),
                     ], edges: edges))
         }

@@ -1,0 +1,17 @@
+# Fails: the instance's group lets everyone in on every protocol.
+resource "aws_security_group" "app" {
+  name = "app"
+
+  ingress {
+    from_port        = 0
+    to_port          = 0
+    protocol         = "-1"
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}
+
+resource "aws_instance" "app" {
+  ami                    = "ami-0a1b2c3d"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.app.id]
+}

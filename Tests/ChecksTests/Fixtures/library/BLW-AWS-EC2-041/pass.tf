@@ -1,0 +1,9 @@
+# Passes: a snapshot of the volume exists.
+resource "aws_ebs_volume" "data" {
+  availability_zone = "us-east-1a"
+  size              = 8
+}
+
+resource "aws_ebs_snapshot" "data" {
+  volume_id = aws_ebs_volume.data.id
+}

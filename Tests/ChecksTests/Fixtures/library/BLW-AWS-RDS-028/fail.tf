@@ -1,0 +1,12 @@
+# Fails: the snapshot's instance stores its data in clear.
+resource "aws_db_instance" "app" {
+  identifier        = "app"
+  engine            = "postgres"
+  instance_class    = "db.t3.micro"
+  storage_encrypted = false
+}
+
+resource "aws_db_snapshot" "app" {
+  db_instance_identifier = aws_db_instance.app.identifier
+  db_snapshot_identifier = "app-before-upgrade"
+}

@@ -1,0 +1,11 @@
+# Fails: a TCP range holding port 5601 is open to everyone.
+resource "aws_security_group" "open" {
+  name = "open"
+
+  ingress {
+    from_port   = 5596
+    to_port     = 5606
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0"]
+  }
+}

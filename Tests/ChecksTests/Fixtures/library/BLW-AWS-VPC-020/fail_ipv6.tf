@@ -1,0 +1,11 @@
+# Fails: port 20 is open to every IPv6 address.
+resource "aws_security_group" "open6" {
+  name = "open6"
+
+  ingress {
+    from_port        = 20
+    to_port          = 20
+    protocol         = "tcp"
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}

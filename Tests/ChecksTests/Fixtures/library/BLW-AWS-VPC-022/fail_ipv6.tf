@@ -1,0 +1,11 @@
+# Fails: port 11211 is open to every IPv6 address.
+resource "aws_security_group" "open6" {
+  name = "open6"
+
+  ingress {
+    from_port        = 11211
+    to_port          = 11211
+    protocol         = "tcp"
+    ipv6_cidr_blocks = ["::/0"]
+  }
+}

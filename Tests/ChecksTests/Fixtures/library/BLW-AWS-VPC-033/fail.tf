@@ -1,0 +1,13 @@
+# Fails: the default ACL as AWS creates it lets all traffic in from anywhere.
+resource "aws_default_network_acl" "default" {
+  default_network_acl_id = "acl-0a1b2c3d"
+
+  ingress {
+    protocol   = "-1"
+    rule_no    = 100
+    action     = "allow"
+    cidr_block = "0.0.0.0/0"
+    from_port  = 0
+    to_port    = 0
+  }
+}
