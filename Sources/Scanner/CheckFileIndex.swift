@@ -9,26 +9,30 @@ enum CheckFileIndex {
     /// The types `text` names under `resource_types:`, or nil when they cannot be read this way.
     static func resourceTypes(in text: String) -> [String]? {
         if CheckLibrary.isCheckovPolicy(text) { return nil }
-        // `\r\n` is one Character, so lines are split on any line break rather than on "\n".
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        // Lines are compared as bytes: the whole library is read this way when a scan first has resources, and
+        // Character comparisons (grapheme breaking) cost as much as compiling the checks. A `\r` before the `\n`
+        // stays at the end of its line and is trimmed as blank.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let key = "resource_types:".utf8
         var found: [String]?
         var i = 0
         while i < lines.count {
-            let line = lines[i]
+            let bytes = lines[i]
             i += 1
-            guard line.hasPrefix("resource_types:") else { continue }
+            guard bytes.starts(with: key) else { continue }
+            let line = Substring(bytes)
             // A repeated key is the loader's error to report; the index does not guess which one counts.
             if found != nil { return nil }
             let rest = trimmed(line.dropFirst("resource_types:".count))
             if rest.isEmpty {
                 var items: [String] = []
-                while i < lines.count, let item = blockItem(lines[i]) {
+                while i < lines.count, let item = blockItem(Substring(lines[i])) {
                     guard let name = scalar(item) else { return nil }
                     items.append(name)
                     i += 1
                 }
                 // The block ends at a top-level key or the end of the file; anything indented is not a plain list.
-                if i < lines.count, let next = lines[i].first, next == " " || next == "\t" { return nil }
+                if i < lines.count, let next = lines[i].first, next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") { return nil }
                 guard !items.isEmpty else { return nil }
                 found = items
             } else if rest.first == "[" {
