@@ -180,7 +180,7 @@ let package = Package(
         .testTarget(
             name: "TerraformTests", dependencies: ["Model", "HCL", "Terraform", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IAMPolicyTests", dependencies: ["Model", "IAMPolicy"]),
-        .testTarget(name: "EmbeddedChecksTests", dependencies: ["EmbeddedChecks", "Scanner", "TestSupport", "bulwark"]),
+        .testTarget(name: "EmbeddedChecksTests", dependencies: ["EmbeddedChecks", "Checks", "Scanner", "TestSupport", "bulwark"]),
         .testTarget(name: "ChecksTests", dependencies: ["Model", "Terraform", "Checks", yams], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Model", "Checks", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(

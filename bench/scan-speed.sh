@@ -5,7 +5,8 @@
 #   synthetic tree (bench/gen_tree.py) as JSON, SARIF and --store (SQLite), and the synthetic tree copied 2, 4
 #   and 8 times (Bulwark alone: time and RSS should grow linearly).
 #   bench/scan-speed.sh [BULWARK_BINARY]     (default: this checkout's release build)
-# RUNS=N Bulwark runs per row (median shown, default 5); SCALING=0 leaves out the 2x/4x/8x rows;
+# RUNS=N Bulwark runs per row (median shown, default 5); SCALING=0 leaves out the 2x/4x/8x rows; SYNTHETIC=0 leaves
+# out every synthetic-tree row (start-up figures: the empty directory, the example and the corpus only);
 # CHECKOV names the checkov executable (default /work/venvs/checkov/bin/checkov).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,15 +18,15 @@ corpus=${BULWARK_CORPUS:-../shared/corpus}
 [ -d "$corpus" ] || corpus="$(cd "$(git rev-parse --git-common-dir)/.." && pwd)/../shared/corpus"
 out=$PWD/bench/out/scan-speed
 mkdir -p "$out/empty"
-[ -d bench/out/tree ] || python3 bench/gen_tree.py bench/out/tree >/dev/null
+[ "${SYNTHETIC:-1}" = 0 ] || [ -d bench/out/tree ] || python3 bench/gen_tree.py bench/out/tree >/dev/null
 
 rows=("empty directory|$out/empty|alone" "desired-state/terraform|$PWD/desired-state/terraform|json")
 for dir in "$corpus"/*/; do
   [ -n "$(find "$dir" -name '*.tf' -print -quit)" ] && rows+=("$(basename "$dir")|$(cd "$dir" && pwd)|json")
 done
 tree=$PWD/bench/out/tree
-rows+=("synthetic tree|$tree|json" "synthetic tree|$tree|sarif" "synthetic tree|$tree|store")
-if [ "${SCALING:-1}" != 0 ]; then
+[ "${SYNTHETIC:-1}" != 0 ] && rows+=("synthetic tree|$tree|json" "synthetic tree|$tree|sarif" "synthetic tree|$tree|store")
+if [ "${SYNTHETIC:-1}" != 0 ] && [ "${SCALING:-1}" != 0 ]; then
   rows+=("synthetic tree 1x|$tree|alone")
   for n in 2 4 8; do
     scaled=$PWD/bench/out/tree-${n}x

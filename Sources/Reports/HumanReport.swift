@@ -75,7 +75,7 @@ public enum HumanReport {
         }
         for s in Counts.severityOrder { out += row(s.rawValue, counts.bySeverity[s] ?? Counts.Row()) }
         out += row("total", counts.total)
-        out += "  \(report.resourceCount) resources, \(report.checks.count) checks, \(report.loadErrors.count) load errors"
+        out += "  \(report.resourceCount) resources, \(report.checkCount) checks, \(report.loadErrors.count) load errors"
         if report.baselined > 0 { out += ", \(report.baselined) baselined findings hidden" }
         out += ", \(JSONOutput.format(report.durationSeconds)) s\n"
         return out

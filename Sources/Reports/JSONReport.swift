@@ -93,7 +93,7 @@ public enum JSONReport {
                 ("total", .int(counts.total.total)),
                 ("baselined", .int(report.baselined)),
                 ("resources", .int(report.resourceCount)),
-                ("checks", .int(report.checks.count)),
+                ("checks", .int(report.checkCount)),
                 ("load_errors", .int(report.loadErrors.count)),
                 ("warnings", .int(report.warnings.count)),
                 ("by_severity", .object(bySeverity)),

@@ -32,7 +32,7 @@ public enum MarkdownReport {
         }
         let t = counts.total
         out += "| **total** | **\(t.failed)** | **\(t.passed)** | **\(t.unknown)** | **\(t.skipped)** |\n\n"
-        out += "\(report.resourceCount) resources, \(report.checks.count) checks"
+        out += "\(report.resourceCount) resources, \(report.checkCount) checks"
         if report.baselined > 0 { out += ", \(report.baselined) known findings hidden by the baseline" }
         out += ".\n\n"
         if !failed.isEmpty {

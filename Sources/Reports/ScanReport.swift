@@ -13,8 +13,10 @@ public struct ScanReport: Sendable {
     public var diagnostics: [ReportDiagnostic]
     /// One summary per framework the results touch (or the one asked for with `--framework`), by framework ID.
     public var compliance: [ComplianceSummary]
-    /// The checks that were run, sorted by ID (SARIF rules come from here).
+    /// The checks that were run, sorted by ID; empty when the scan compiled only the checks its resources needed.
     public var checks: [CheckDefinition]
+    /// How many checks the scan ran (what the reports print), compiled or not.
+    public var checkCount: Int
     /// Failed findings hidden because the baseline already lists them.
     public var baselined: Int
     /// Number of resources evaluated across every input.
@@ -27,7 +29,7 @@ public struct ScanReport: Sendable {
     /// Builds a report; findings, diagnostics, compliance and checks are sorted so output is deterministic.
     public init(
         tool: ToolInfo = ToolInfo(), findings: [Finding], diagnostics: [ReportDiagnostic] = [],
-        compliance: [ComplianceSummary] = [], checks: [CheckDefinition] = [], baselined: Int = 0,
+        compliance: [ComplianceSummary] = [], checks: [CheckDefinition] = [], checkCount: Int? = nil, baselined: Int = 0,
         resourceCount: Int = 0, durationSeconds: Double = 0, resources: [ScannedResource] = []
     ) {
         self.tool = tool
@@ -37,6 +39,7 @@ public struct ScanReport: Sendable {
         self.diagnostics = diagnostics.sorted(by: ReportDiagnostic.precedes)
         self.compliance = compliance.sorted { $0.framework.id < $1.framework.id }
         self.checks = checks.sorted { $0.id < $1.id }
+        self.checkCount = checkCount ?? checks.count
         self.baselined = baselined
         self.resourceCount = resourceCount
         self.durationSeconds = durationSeconds

@@ -7,9 +7,25 @@ import Model
 /// A process locates and loads it once and hands the value to every scan, target and stage that needs it.
 public struct CheckLibrary: Sendable {
     /// Every loaded check; IDs are unique (the first definition wins, later ones are reported).
-    public var checks: [CheckDefinition]
+    public var checks: [CheckDefinition] {
+        get { deferred?.full.checks ?? loadedChecks }
+        set {
+            materialize()
+            loadedChecks = newValue
+        }
+    }
     /// Frameworks by ID (`cis-aws`), from `frameworks/` folders.
-    public var frameworks: [String: ComplianceFramework]
+    public var frameworks: [String: ComplianceFramework] {
+        get { deferred?.frameworks ?? loadedFrameworks }
+        set {
+            materialize()
+            loadedFrameworks = newValue
+        }
+    }
+    private var loadedChecks: [CheckDefinition]
+    private var loadedFrameworks: [String: ComplianceFramework]
+    /// The checks not compiled yet, for a library loaded with `loadDeferred(embedded:)`.
+    var deferred: DeferredCheckLibrary?
     /// Problems with check, policy or framework files.
     public var diagnostics: [Diagnostic]
     /// The library directory the checks were loaded from; other layers read their data files beside the checks
@@ -28,8 +44,8 @@ public struct CheckLibrary: Sendable {
         checks: [CheckDefinition], frameworks: [String: ComplianceFramework] = [:], diagnostics: [Diagnostic] = [],
         directory: String? = nil, externalDirectories: [String] = []
     ) {
-        self.checks = checks
-        self.frameworks = frameworks
+        self.loadedChecks = checks
+        self.loadedFrameworks = frameworks
         self.diagnostics = diagnostics
         self.directory = directory
         self.externalDirectories = externalDirectories
@@ -100,6 +116,30 @@ public struct CheckLibrary: Sendable {
         return library
     }
 
+    /// An in-memory library known to load cleanly (the one compiled into the binary), its checks compiled only when
+    /// a scan needs those of its resources' types and its frameworks loaded only when asked for; reading `checks`
+    /// loads it whole, as `load(embedded:)` does.
+    public static func loadDeferred(embedded: CheckLibraryFiles) -> CheckLibrary {
+        var library = CheckLibrary(checks: [])
+        library.embedded = embedded
+        library.deferred = DeferredCheckLibrary(files: embedded)
+        return library
+    }
+
+    /// How many checks the library holds, without compiling a deferred library.
+    public var checkCount: Int { deferred?.count ?? loadedChecks.count }
+
+    /// Replaces deferred checks and frameworks by the whole library, before either is changed.
+    private mutating func materialize() {
+        guard let deferred else { return }
+        let full = deferred.full
+        loadedChecks = full.loadedChecks
+        loadedFrameworks = full.loadedFrameworks
+        frameworkFiles = full.frameworkFiles
+        diagnostics = full.diagnostics
+        self.deferred = nil
+    }
+
     /// Folds the checks each framework file lists under its controls into those checks' `references.cis`, so every
     /// consumer (compliance, `--framework`, reports, the store) sees one mapping. A listed check the library does
     /// not hold is a warning: the framework still loads and the control stays unevidenced by it.
@@ -117,9 +157,9 @@ public struct CheckLibrary: Sendable {
                                 at: .wholeFile(frameworkFiles[frameworkID] ?? frameworkID), severity: .warning))
                         continue
                     }
-                    var ids = checks[i].references.cis[frameworkID] ?? []
+                    var ids = loadedChecks[i].references.cis[frameworkID] ?? []
                     if !ids.contains(control.id) { ids.append(control.id) }
-                    checks[i].references.cis[frameworkID] = ids
+                    loadedChecks[i].references.cis[frameworkID] = ids
                 }
             }
         }
@@ -175,7 +215,7 @@ public struct CheckLibrary: Sendable {
                             "duplicate check ID \(check.id) (first defined in \(previous))", at: check.source ?? .wholeFile(file)))
                 } else {
                     seen[check.id] = file
-                    self.checks.append(check)
+                    loadedChecks.append(check)
                 }
             }
         }
@@ -185,8 +225,8 @@ public struct CheckLibrary: Sendable {
         for ((file, _), result) in zip(frameworkTexts, frameworksLoaded) {
             switch result {
             case .failure(let d): diagnostics.append(d)
-            case .success(let f) where frameworks[f.id] == nil:
-                frameworks[f.id] = f
+            case .success(let f) where loadedFrameworks[f.id] == nil:
+                loadedFrameworks[f.id] = f
                 frameworkFiles[f.id] = file
             case .success(let f):
                 diagnostics.append(Diagnostic(.duplicate, "duplicate framework \(f.id)", at: .wholeFile(file)))

@@ -17,7 +17,7 @@ struct InputScan: Sendable {
 /// Each input gets its own resource graph and suppression context: two root modules may both declare
 /// `aws_s3_bucket.logs`, and a comment in one must not skip the other.
 struct InputScanner: Sendable {
-    let engine: CheckEngine
+    let checks: ScanChecks
     let skips: [ConfigSkip]
     let loadOptions: LoadOptions
     let paths: ScanPaths
@@ -71,6 +71,7 @@ struct InputScanner: Sendable {
             if !found.isEmpty { inline[resource.address, default: []].append(contentsOf: found) }
         }
         let context = SuppressionContext(inline: inline, skips: skips, today: today)
+        let engine = checks.engine(for: input.resources)
         var results: [CheckResult] = []
         var stopped: [Diagnostic] = []
         if let deadline = loadOptions.deadline {

@@ -22,10 +22,23 @@ public enum ScanRunner {
         for framework in options.frameworks where library.frameworks[framework] == nil {
             throw .unknownFramework(framework, available: library.frameworks.keys.sorted())
         }
-        let checks = library.checks.filter { check in
-            guard options.filter.selects(check) else { return false }
-            if options.frameworks.isEmpty { return true }
-            return options.frameworks.contains { !(check.references.cis[$0] ?? []).isEmpty }
+        // Every check of a deferred library runs unless a filter or framework selects among them: its checks are then
+        // compiled per input, only for the types the input holds.
+        let checks: [CheckDefinition]
+        let checkSource: ScanChecks
+        let checkCount: Int
+        if let deferred = library.deferred, options.filter == CheckFilter(), options.frameworks.isEmpty {
+            checks = []
+            checkSource = .byType(deferred)
+            checkCount = deferred.count
+        } else {
+            checks = library.checks.filter { check in
+                guard options.filter.selects(check) else { return false }
+                if options.frameworks.isEmpty { return true }
+                return options.frameworks.contains { !(check.references.cis[$0] ?? []).isEmpty }
+            }
+            checkSource = .engine(CheckEngine(checks: checks))
+            checkCount = checks.count
         }
 
         let baseline: FindingBaseline?
@@ -58,7 +71,7 @@ public enum ScanRunner {
         loadOptions.maxInputFileSize = options.maxInputFileSize
         loadOptions.readRoots = readRoots(inputPaths, allowing: options.allowRead, in: tree)
         let scanner = InputScanner(
-            engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
+            checks: checkSource, skips: liveSkips, loadOptions: loadOptions,
             paths: paths, today: options.today)
         let slots = ConcurrentSlots<InputScan>(count: targets.count)
         DispatchQueue.concurrentPerform(iterations: targets.count) { i in
@@ -95,7 +108,8 @@ public enum ScanRunner {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
             tool: options.tool, findings: findings, diagnostics: Array(Set(diagnostics)),
-            compliance: compliance, checks: checks, baselined: baselined, resourceCount: resourceCount,
+            compliance: compliance, checks: checks, checkCount: checkCount,
+            baselined: baselined, resourceCount: resourceCount,
             durationSeconds: seconds, resources: resources)
     }
 
@@ -145,7 +159,7 @@ public enum ScanRunner {
 
     /// One summary per framework that some result maps to (or each of `only` when it names any), sorted by ID.
     static func summaries(
-        _ results: [CheckResult], frameworks: [String: ComplianceFramework], only: [String]
+        _ results: [CheckResult], frameworks: @autoclosure () -> [String: ComplianceFramework], only: [String]
     )
         -> [ComplianceSummary]
     {
@@ -155,6 +169,9 @@ public enum ScanRunner {
         } else {
             for r in results { for (id, controls) in r.check.references.cis where !controls.isEmpty { touched.insert(id) } }
         }
+        // A deferred library loads its frameworks only when some result or option needs one.
+        guard !touched.isEmpty else { return [] }
+        let frameworks = frameworks()
         return touched.sorted().compactMap { id in
             frameworks[id].map { ComplianceSummary.compute(framework: $0, results: results) }
         }

@@ -22,6 +22,9 @@ enum CheckLibraryLocator {
     static func load(explicit: String?, external: [String] = [], environment: [String: String]) -> CheckLibrary {
         let external = external.map { ScanPaths.absolute($0) }
         guard let directory = directory(explicit: explicit, environment: environment) else {
+            // The built-in library loads cleanly (its tests hold it to that), so its checks can wait until a scan
+            // needs them; with external directories, duplicates across them are reported, which needs every ID.
+            if external.isEmpty { return CheckLibrary.loadDeferred(embedded: builtIn) }
             return CheckLibrary.load(embedded: builtIn, external: external)
         }
         return CheckLibrary.load(directory: directory, external: external)

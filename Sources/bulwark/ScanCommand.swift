@@ -301,7 +301,7 @@ struct ScanCommand: AsyncParsableCommand {
         // Only what the pull request introduces gates it; formats without a diff view get the new findings.
         let newOnly = ScanReport(
             tool: headReport.tool, findings: diff.new, diagnostics: headReport.diagnostics,
-            compliance: headReport.compliance, checks: headReport.checks,
+            compliance: headReport.compliance, checks: headReport.checks, checkCount: headReport.checkCount,
             resourceCount: headReport.resourceCount, durationSeconds: Date().timeIntervalSince(started))
         for target in try targets() {
             let text: String
