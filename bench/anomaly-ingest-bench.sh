@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Streaming log ingestion end to end (gzip CloudTrail files → records → events → windows and profiles), against
-# the anchor of the usual script (Python: gzip + json.load of each file, one dict per record), on the SAME files in
-# one run, both pinned to one core. Prints events per CPU-second (user + system) and peak RSS of each, the ratio,
-# and the peak RSS of one 1 GB plain file. Targets: ≥ 300k events per CPU-second from gzip; peak RSS ≤ 2× the
-# largest gzip object's decompressed size and ≤ 500 MB for the 1 GB file.
+# Streaming log ingestion end to end (gzip CloudTrail files → records → events → windows and profiles, and as
+# `anomaly score` runs: detections on every event and every window scored by a model trained on two of the files),
+# against the anchor of the usual script (Python: gzip + json.load of each file, one dict per record), on the SAME
+# files in one run, all pinned to one core. Also scores with the reference reader (`JSONSerialization` for every
+# record, as before the byte scanner) and checks that its alerts are byte-identical. Prints events per CPU-second
+# (user + system) and peak RSS of each, the ratios, and the peak RSS of one 1 GB plain file (scored). Targets:
+# ≥ 300k events per CPU-second from gzip; peak RSS ≤ 2× the largest gzip object's decompressed size and ≤ 500 MB for
+# the 1 GB file.
 #
 # Usage: bench/anomaly-ingest-bench.sh [FILES] [RECORDS_PER_FILE]   (data under bench/out/ingest/, removed after)
 set -euo pipefail
@@ -72,8 +75,14 @@ measure() {  # label, command...: prints "label events cpu_s peak_kb"
   echo "$label $events $(python3 -c "print($user + $sys)") $peak"
 }
 
-echo "== bulwark streaming ingestion (gzip)"
+"$bin" train --model "$out/model.json" $(ls "$out"/gz/*.gz | head -2) > /dev/null
+
+echo "== bulwark streaming ingestion (gzip): windows and profiles"
 ours=$(measure ours "$bin" ingest "$out/gz")
+echo "== bulwark as \`anomaly score\` (gzip): detections and model"
+score=$(measure score "$bin" score --model "$out/model.json" --alerts "$out/alerts-scan.jsonl" "$out/gz")
+echo "== the same with the reference reader (JSONSerialization per record)"
+general=$(measure general "$bin" score --general --model "$out/model.json" --alerts "$out/alerts-general.jsonl" "$out/gz")
 echo "== anchor: python3 gzip + json.load (gzip)"
 anchor=$(measure python python3 -c '
 import gzip, json, sys, glob
@@ -81,19 +90,24 @@ n = 0
 for p in sorted(glob.glob(sys.argv[1] + "/*.gz")):
     n += len(json.load(gzip.open(p))["Records"])
 print("ingest.events=%d" % n)' "$out/gz")
-echo "== bulwark streaming ingestion (one 1 GB plain file)"
-big=$(measure big "$bin" ingest "$out/plain/big.json" --max-object-size 2147483648)
+echo "== bulwark as \`anomaly score\` (one 1 GB plain file)"
+big=$(measure big "$bin" score --model "$out/model.json" "$out/plain/big.json" --max-object-size 2147483648)
+if cmp -s "$out/alerts-scan.jsonl" "$out/alerts-general.jsonl"; then same=identical; else same=DIFFERENT; fi
+alerts=$(wc -l < "$out/alerts-scan.jsonl")
 
-python3 - "$ours" "$anchor" "$big" "$largest_plain" <<'PY'
+python3 - "$ours" "$score" "$general" "$anchor" "$big" "$largest_plain" "$same" "$alerts" <<'PY'
 import sys
 def parse(s):
     label, events, cpu, peak = s.split()
     return label, int(events), float(cpu), int(peak) * 1024
-o, a, b = parse(sys.argv[1]), parse(sys.argv[2]), parse(sys.argv[3])
-largest = int(sys.argv[4])
-for label, events, cpu, peak in (o, a, b):
+o, sc, g, a, b = (parse(x) for x in sys.argv[1:6])
+largest = int(sys.argv[6])
+for label, events, cpu, peak in (o, sc, g, a, b):
     print(f"{label:7s} events={events:>9d} cpu_s={cpu:7.2f} events_per_cpu_s={events / cpu:>10.0f} peak_rss_mb={peak / 1e6:7.1f}")
-print(f"ratio ours/python events_per_cpu_s = {(o[1] / o[2]) / (a[1] / a[2]):.2f}")
-print(f"gzip: peak RSS {o[3] / 1e6:.1f} MB vs 2x largest decompressed object {2 * largest / 1e6:.1f} MB")
+rate = lambda m: m[1] / m[2]
+print(f"ratio ours/python events_per_cpu_s = {rate(o) / rate(a):.2f}; score/python = {rate(sc) / rate(a):.2f}; "
+      f"score/reference reader = {rate(sc) / rate(g):.2f}")
+print(f"alerts of score vs reference reader: {sys.argv[7]} ({sys.argv[8]} alerts)")
+print(f"gzip: peak RSS {sc[3] / 1e6:.1f} MB vs 2x largest decompressed object {2 * largest / 1e6:.1f} MB")
 print(f"1 GB plain file: peak RSS {b[3] / 1e6:.1f} MB (target <= 500 MB)")
 PY

@@ -53,6 +53,17 @@ func readCSV(_ url: URL) throws -> (FeatureMatrix, [Bool]?) {
     return (try FeatureMatrix(columns: columns, values: values), labelled ? labels : nil)
 }
 
+/// The arguments after the mode that are not options (options take one value each, `--general` none).
+func paths(_ args: [String]) -> [String] {
+    var paths: [String] = []
+    var rest = Array(args.dropFirst())[...]
+    while let arg = rest.popFirst() {
+        if arg == "--general" { continue }
+        if arg.hasPrefix("--") { _ = rest.popFirst() } else { paths.append(arg) }
+    }
+    return paths
+}
+
 /// CPU seconds of this (single-threaded) process spent in `body`: the machine is shared with builds, and CPU
 /// time is what "one core" means; wall time would count the time other processes held the core.
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -119,19 +130,55 @@ do {
         if option("--logs", args) == nil { try? FileManager.default.removeItem(at: dir) }
     case "ingest":
         // End to end as `anomaly train` reads: stream every file, window and profile every event.
-        var paths: [String] = []
-        var rest = Array(args.dropFirst())[...]
-        while let arg = rest.popFirst() {
-            // Options take one value each.
-            if arg.hasPrefix("--") { _ = rest.popFirst() } else { paths.append(arg) }
-        }
         var learner = try Trainer.learner(catalog: catalog())
         let maxObject = Int(option("--max-object-size", args) ?? "") ?? LogParser.defaultMaxObjectBytes
-        let report = LogFileReader(parser: LogParser(maxObjectBytes: maxObject)).read(paths) { _ = learner.process($0) }
+        let report = LogFileReader(parser: LogParser(maxObjectBytes: maxObject)).read(paths(args)) { _ = learner.process($0) }
         _ = learner.flush()
         FileHandle.standardError.write(Data((report.summary + "\n").utf8))
         print("ingest.events=\(report.ingested)")
         print("ingest.principals=\(learner.profiles.count)")
+        if report.readProblem != nil { exit(2) }
+    case "train":
+        // A model for `score` from the files given (warm-up 0: bench histories are short).
+        guard let modelPath = option("--model", args) else { fail("train needs --model FILE") }
+        var options = Trainer.Options()
+        options.warmupSeconds = 0
+        var learner = try Trainer.learner(catalog: catalog(), options: options)
+        let report = LogFileReader().read(paths(args)) { _ = learner.process($0) }
+        let result = try Trainer.fit(learner, options: options)
+        try result.model.write(to: URL(fileURLWithPath: modelPath))
+        print("trained on \(report.ingested) events, \(result.model.trainingWindows) windows")
+    case "score":
+        // End to end as `anomaly score` runs: stream, detections on every event, windows scored by the model.
+        let cat = catalog()
+        var detector: Detector
+        if let modelPath = option("--model", args) {
+            detector = Detector(model: try AnomalyModel.read(from: URL(fileURLWithPath: modelPath)), catalog: cat)
+        } else {
+            detector = Detector(windowSeconds: 3600, catalog: cat)
+            detector.warmupSeconds = .infinity
+        }
+        var parser = LogParser(maxObjectBytes: Int(option("--max-object-size", args) ?? "") ?? LogParser.defaultMaxObjectBytes)
+        // The reference reader (`JSONSerialization` for every record), to compare alerts with.
+        parser.scanRecords = !args.contains("--general")
+        var alerts: [Alert] = []
+        var windows = 0
+        let report = LogFileReader(parser: parser).read(paths(args)) { events in
+            let batch = detector.process(events)
+            alerts += batch.alerts
+            windows += batch.closed.count
+        }
+        let last = detector.flush()
+        alerts += last.alerts
+        windows += last.closed.count
+        alerts.sort { ($0.windowStart, $0.principal) < ($1.windowStart, $1.principal) }
+        if let out = option("--alerts", args) {
+            try Data(alerts.map { PrintAlertSink.jsonLine($0) + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: out))
+        }
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        print("ingest.events=\(report.ingested)")
+        print("score.windows=\(windows)")
+        print("score.alerts=\(alerts.count)")
         if report.readProblem != nil { exit(2) }
     case "bench":
         guard let train = option("--train", args), let test = option("--test", args) else { fail("bench needs --train and --test") }
@@ -175,7 +222,7 @@ do {
         print(String(format: "ours.checksum=%.3f", checksum))
     default:
         fail(
-            "usage: anomaly-bench evaluate|export|bench [--seed N] [--train-days N] [--no-hard-cases] [--alerts-of TEXT] [--out DIR] [--train CSV --test CSV] [--rows N]"
+            "usage: anomaly-bench evaluate|export|bench|ingest|train|score [--seed N] [--train-days N] [--no-hard-cases] [--alerts-of TEXT] [--out DIR] [--train CSV --test CSV] [--rows N]"
         )
     }
 } catch {

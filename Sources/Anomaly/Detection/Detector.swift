@@ -96,19 +96,21 @@ public struct Detector: Sendable {
         for e in events.sorted(by: { $0.time < $1.time }) {
             latestTime = max(latestTime, e.time)
             let start = windowStart(e.time)
-            if let w = open[e.principal], start > w.start {
-                batch.merge(close(e.principal))
-            }
             for index in rules.matchingIndices(e) {
                 let key = noteRuleMatch(e, detection: index)
                 touchedRules.insert(key)
             }
-            if open[e.principal] == nil {
-                open[e.principal] = ActivityWindow(principal: e.principal, start: start, end: start + windowSeconds, first: e)
+            // One lookup of the principal's window in the common case (the event falls in its open window).
+            if let slot = open.index(forKey: e.principal), !(start > open.values[slot].start) {
+                // A late event for an already-closed window lands in the open one: counted, never lost.
+                open.values[slot].add(e, catalog: catalog)
+            } else {
+                if open[e.principal] != nil { batch.merge(close(e.principal)) }
+                var window = ActivityWindow(principal: e.principal, start: start, end: start + windowSeconds, first: e)
+                window.add(e, catalog: catalog)
+                open[e.principal] = window
             }
-            // A late event for an already-closed window lands in the open one: counted, never lost.
-            open[e.principal]?.add(e, catalog: catalog)
-            touched.insert(e.principal)
+            if provisional { touched.insert(e.principal) }
         }
         batch.alerts += ruleAlerts(touchedRules)
         batch.merge(flush(before: latestTime - graceSeconds))

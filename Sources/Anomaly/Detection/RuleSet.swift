@@ -2,7 +2,8 @@
 /// that can match it.
 public struct RuleSet: Sendable {
     public let detections: [Detection]
-    var byEvent: [String: [Int]] = [:]
+    /// Per cloud (`Cloud` order), the detections naming each event: looked up without building a key per event.
+    var byEvent: [[String: [Int]]] = [[:], [:]]
     /// Detections that name no event (a source, an outcome, a kind of principal): tested on every event.
     var unnamed: [Int] = []
 
@@ -13,7 +14,7 @@ public struct RuleSet: Sendable {
             if d.predicate.events.isEmpty {
                 unnamed.append(i)
             } else {
-                for name in d.predicate.events { byEvent[Self.key(d.cloud, name), default: []].append(i) }
+                for name in d.predicate.events { byEvent[Self.slot(d.cloud)][name, default: []].append(i) }
             }
         }
     }
@@ -21,12 +22,12 @@ public struct RuleSet: Sendable {
     /// The detections of a library.
     public init(library: DetectionLibrary) { self.init(detections: library.detections) }
 
-    static func key(_ cloud: ActivityEvent.Cloud, _ name: String) -> String { cloud.rawValue + ":" + name }
+    static func slot(_ cloud: ActivityEvent.Cloud) -> Int { cloud == .aws ? 0 : 1 }
 
     /// Indices of the detections `event` matches, in library order.
     func matchingIndices(_ event: ActivityEvent) -> [Int] {
         var out: [Int] = []
-        for i in byEvent[Self.key(event.cloud, event.action)] ?? [] where detections[i].predicate.matches(event) { out.append(i) }
+        for i in byEvent[Self.slot(event.cloud)][event.action] ?? [] where detections[i].predicate.matches(event) { out.append(i) }
         for i in unnamed where detections[i].predicate.matches(event) { out.append(i) }
         return out.count > 1 ? out.sorted() : out
     }

@@ -15,7 +15,8 @@ public struct SensitiveActionCatalog: Sendable, Hashable {
     }
 
     public var entries: [Entry]
-    var byKey: [String: Entry]
+    /// Per cloud (AWS, Azure), the entries by action (Azure's in lower case): no key is built per event.
+    var byAction: [[String: Entry]]
 
     /// The file's format version this build reads.
     public static let formatVersion = 1
@@ -23,13 +24,15 @@ public struct SensitiveActionCatalog: Sendable, Hashable {
     /// A catalog of these entries.
     public init(entries: [Entry]) {
         self.entries = entries
-        var byKey: [String: Entry] = [:]
-        for e in entries { byKey[Self.key(e.cloud, e.action)] = e }
-        self.byKey = byKey
+        var byAction: [[String: Entry]] = [[:], [:]]
+        for e in entries { byAction[Self.slot(e.cloud)][Self.actionKey(e.cloud, e.action)] = e }
+        self.byAction = byAction
     }
 
-    static func key(_ cloud: ActivityEvent.Cloud, _ action: String) -> String {
-        cloud.rawValue + ":" + (cloud == .azure ? action.lowercased() : action)
+    static func slot(_ cloud: ActivityEvent.Cloud) -> Int { cloud == .aws ? 0 : 1 }
+
+    static func actionKey(_ cloud: ActivityEvent.Cloud, _ action: String) -> String {
+        cloud == .azure ? action.lowercased() : action
     }
 
     struct File: Decodable {
@@ -84,7 +87,7 @@ public struct SensitiveActionCatalog: Sendable, Hashable {
 
     /// The entry an event matches, if it is sensitive (console sign-ins only without MFA).
     public func match(_ event: ActivityEvent) -> Entry? {
-        guard let entry = byKey[Self.key(event.cloud, event.action)] else { return nil }
+        guard let entry = byAction[Self.slot(event.cloud)][Self.actionKey(event.cloud, event.action)] else { return nil }
         if entry.onlyWithoutMFA == true && event.mfa != false { return nil }
         return entry
     }

@@ -16,7 +16,7 @@ enum CloudTrailRecord {
         "name", "trailName", "functionName",
     ]
 
-    static func event(_ r: JSONFields) -> RecordResult {
+    static func event<Fields: RecordFields>(_ r: Fields) -> RecordResult {
         guard let timeText = r.string("eventTime") else { return .malformed("missing eventTime") }
         guard let time = Timestamp.parse(timeText) else { return .malformed("invalid eventTime \"\(timeText.prefix(40))\"") }
         guard let action = r.string("eventName"), !action.isEmpty else { return .malformed("missing eventName") }
@@ -35,14 +35,14 @@ enum CloudTrailRecord {
             errorCode = "Failure"
         }
         let readOnly = r.bool("readOnly") ?? Self.looksReadOnly(action)
-        let request = JSONFields.flatten(r.object["requestParameters"])
-        let response = JSONFields.flatten(r.object["responseElements"])
+        let request = r.flattened("requestParameters")
+        let response = r.flattened("responseElements")
         var resource: String?
-        if let first = r.array("resources")?.first, let arn = JSONFields(first)?.string("ARN") { resource = arn }
+        if let arn = r.firstObject(in: "resources")?.string("ARN") { resource = arn }
         if resource == nil, let params = r.child("requestParameters") {
             resource = resourceParameters.lazy.compactMap { params.string($0) }.first
         }
-        let unknown = r.object.keys.filter { !knownFields.contains($0) }
+        let unknown = r.keys(notIn: knownFields)
         return .event(
             ActivityEvent(
                 time: time, cloud: .aws, account: account, principal: principal, principalType: type,
@@ -53,7 +53,7 @@ enum CloudTrailRecord {
     }
 
     /// Sessions collapse to the role that issued them, so a principal's history spans its sessions.
-    static func principal(_ identity: JSONFields, account: String) -> (String, ActivityEvent.PrincipalType)? {
+    static func principal<Fields: RecordFields>(_ identity: Fields, account: String) -> (String, ActivityEvent.PrincipalType)? {
         let arn = identity.string("arn")
         switch identity.string("type") ?? "" {
         case "Root":

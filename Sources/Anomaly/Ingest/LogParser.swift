@@ -25,6 +25,9 @@ public struct LogParser: Sendable {
     public var maxRecords: Int
     /// Events handed on together while streaming.
     public var batchSize = 4096
+    /// Whether CloudTrail records are read by the byte scanner; false reads every record with `JSONSerialization`,
+    /// the reference the scanner's results are compared with.
+    public var scanRecords = true
 
     /// The default for `maxObjectBytes`: 256 MiB.
     public static let defaultMaxObjectBytes = 256 << 20
@@ -51,6 +54,7 @@ public struct LogParser: Sendable {
         var pending: [ActivityEvent] = []
         var latest = -Double.infinity
         var splitter = JSONRecordSplitter()
+        let interner = StringInterner()
         do throws(AnomalyError) {
             var input = PrefixedChunks(stream)
             let first = try input.peek()
@@ -79,7 +83,7 @@ public struct LogParser: Sendable {
                         }
                         let index = report.records
                         report.records += 1
-                        let decoded = RecordDecoder.decode(piece)
+                        let decoded = RecordDecoder.decode(piece, scan: scanRecords, interner: interner)
                         if report.format == nil || report.format == .cloudTrailDigest, let format = decoded.format {
                             report.format = format
                         }

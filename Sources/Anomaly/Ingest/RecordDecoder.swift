@@ -7,12 +7,23 @@ enum RecordDecoder {
     static let digestKeys: Set<String> = ["digestStartTime", "digestEndTime", "digestPublicKeyFingerprint", "logFiles"]
 
     /// The record's result and the format it was read as (nil when not recognised).
-    static func decode(_ piece: JSONRecordSplitter.Piece) -> (result: RecordResult, format: LogFormat?) {
+    /// With `scan` false every record goes through `JSONSerialization` (the reference the scanner is checked against).
+    /// `interner` shares repeated values across the records of one object.
+    static func decode(
+        _ piece: JSONRecordSplitter.Piece, scan: Bool = true, interner: StringInterner? = nil
+    ) -> (result: RecordResult, format: LogFormat?) {
         if piece.container == nil, piece.topKeys.contains(where: digestKeys.contains) {
             return (.skipped, .cloudTrailDigest)
         }
         guard piece.bytes.first == UInt8(ascii: "{") || piece.bytes.first == UInt8(ascii: "[") else {
             return (.malformed("record is not a JSON object"), nil)
+        }
+        if scan, piece.bytes.first == UInt8(ascii: "{"), piece.container == "Records" || piece.container == nil || piece.container == "",
+            let fields = CloudTrailScan.fields(piece.bytes, interner: interner),
+            piece.container == "Records" || fields.value("eventTime") != nil || fields.value("eventName") != nil
+        {
+            // The common case, read without building the record; anything the scanner refuses goes the long way.
+            return (CloudTrailRecord.event(fields), .cloudTrail)
         }
         let value: Any
         do { value = try JSONSerialization.jsonObject(with: Data(piece.bytes)) } catch {
