@@ -43,10 +43,16 @@ cleanup() {
 trap cleanup EXIT
 db="sqlite:$work/bench.db"
 # Filling is not measured; several writers at once (SQLite serialises them) keep it from taking a quarter hour.
-export tool_bin db findings
-seq 1 "$scans" | xargs -P "${BENCH_FILL_JOBS:-6}" -I{} sh -c \
-  '"$tool_bin/bulwark-store-tool" write-synthetic --url "$db" --target bench --commit "$(printf "%040x" {})" \
-    --findings "$findings" --pass-every 3 >/dev/null'
+# BENCH_STORE: a store this script filled before (same SCANS and FINDINGS), copied instead, so two builds can be
+# measured on the same data one after the other.
+if [ -n "${BENCH_STORE:-}" ]; then
+  cp "$BENCH_STORE" "$work/bench.db"
+else
+  export tool_bin db findings
+  seq 1 "$scans" | xargs -P "${BENCH_FILL_JOBS:-6}" -I{} sh -c \
+    '"$tool_bin/bulwark-store-tool" write-synthetic --url "$db" --target bench --commit "$(printf "%040x" {})" \
+      --findings "$findings" --pass-every 3 >/dev/null'
+fi
 token=$("$bin/bulwark" token create --name bench --role viewer --database "$db")
 cat >"$work/bulwark.yaml" <<YAML
 targets:
@@ -75,8 +81,9 @@ measure() {
   fixed=$($prio python3 bench/rate_load.py --name "$name" --port "$port" --token "$token" --path "$path" \
     --rate "$rate" --seconds "$duration")
   after=$(server_ticks)
-  cpu=$(echo "$fixed" | awk -F'\t' -v t=$((after - before)) -v hz="$ticks" -v d="$duration" \
-    '{n = $6 * d; if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "-"}')
+  # Every scheduled request (rate x duration) is answered or counted as an error before the run ends.
+  cpu=$(echo "$fixed" | awk -F'\t' -v t=$((after - before)) -v hz="$ticks" -v n=$((rate * duration)) \
+    '{n -= $8; if (n > 0) printf "%.0f", t / hz * 1e6 / n; else print "-"}')
   rps=$($prio wrk -t2 -c16 -d"${wrk_seconds}s" -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path" \
     | awk '/Requests\/sec:/{printf "%.0f", $2}')
   printf '%s\t%s\t%s\n' "$fixed" "$rps" "$cpu"
