@@ -230,7 +230,7 @@ let package = Package(
             name: "ServerTests",
             dependencies: [
                 "Model", "Scanner", "Store", "GitOps", "PullRequests", "ControllerConfig", "CommitScan", "Reconciler", "Server",
-                "TestSupport", "bulwark", crypto, hummingbird, hummingbirdTesting, serviceLifecycle,
+                "TestSupport", "bulwark", crypto, hummingbird, hummingbirdTesting, logging, serviceLifecycle,
             ]),
     ]
 )

@@ -65,7 +65,7 @@ public final class ServerMetrics: Sendable {
         registry.makeCounter(descriptor: Self.deliveries, labels: [("provider", provider), ("outcome", outcome)]).increment()
     }
 
-    /// One pull request scan finished: passed, failed, unknown or error.
+    /// One pull request scan finished: passed, failed, unknown, error or cancelled.
     func pullRequestScan(result: String) {
         registry.makeCounter(descriptor: Self.pullRequestScans, labels: [("result", result)]).increment()
     }

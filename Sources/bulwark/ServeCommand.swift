@@ -98,9 +98,14 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        // Shutdown runs in reverse order: the server stops taking requests, then running pull request scans are
+        // cancelled (their statuses set to error, never left pending), then the loop stops.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: setup.reconciler)]
+        if let scans = serverEnvironment.pullRequestScans { services.append(.init(service: scans)) }
+        services.append(.init(service: application))
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: setup.reconciler), .init(service: application)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         await opened.close()

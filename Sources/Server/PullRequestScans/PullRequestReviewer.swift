@@ -28,6 +28,8 @@ public struct PullRequestReviewer: Sendable {
 
     /// The hidden line that marks Bulwark's comment, so a later scan edits it instead of adding another.
     public static let marker = "<!-- bulwark:pull-request-scan -->"
+    /// The status of a head whose scan the server's shutdown cut short.
+    public static let cancelledDescription = "the server stopped before the scan finished; push again or re-run it"
     /// GitHub keeps comments up to 65,536 characters; longer tables are cut.
     static let maxCommentLength = 60_000
 
@@ -55,7 +57,8 @@ public struct PullRequestReviewer: Sendable {
         }
     }
 
-    /// Scans `event` and reports it; returns `passed`, `failed`, `unknown` (head files not loaded) or `error`.
+    /// Scans `event` and reports it; returns `passed`, `failed`, `unknown` (head files not loaded), `error`, or
+    /// `cancelled` (the process stopped during the scan; the head's status says so).
     public func review(_ event: PullRequestEvent) async -> String {
         guard let target = targets[event.target] else { return "error" }
         var log = logger
@@ -66,7 +69,15 @@ public struct PullRequestReviewer: Sendable {
         let loadErrors: Int
         do {
             (diff, loadErrors) = try await scan(target, event)
+            try Task.checkCancellation()
         } catch {
+            if Task.isCancelled {
+                // The process is stopping: the status must not stay pending. The report runs in a task of its
+                // own, since the cancelled one would cut its request to the host short.
+                log.notice("pull request scan cancelled by shutdown")
+                await Task { await report(target, event, .error, Self.cancelledDescription, log) }.value
+                return "cancelled"
+            }
             log.error("pull request scan failed", metadata: ["error": .string("\(error)")])
             await report(target, event, .error, "the scan could not run; the server log says why", log)
             return "error"

@@ -1,7 +1,10 @@
+import ServiceLifecycle
+
 /// Runs pull request scans off the request path, bounded: one scan per target and request at a time, at most
 /// `maxRunning` at once, at most `maxQueued` waiting; a newer head of a request replaces its waiting older one,
-/// so a burst of pushes to one request costs one scan of the newest head.
-public actor PullRequestScanQueue {
+/// so a burst of pushes to one request costs one scan of the newest head. As a service it stops with the
+/// process: waiting scans are dropped and running ones cancelled, and it returns once they have reported.
+public actor PullRequestScanQueue: Service {
     /// Scans one event; returns its result (`passed`, `failed`, `unknown`, `error`) for the metrics.
     public typealias Review = @Sendable (PullRequestEvent) async -> String
 
@@ -22,6 +25,8 @@ public actor PullRequestScanQueue {
         public var finished = 0
         public var superseded = 0
         public var refused = 0
+        /// Running scans cancelled and waiting ones dropped by a shutdown.
+        public var cancelled = 0
     }
 
     /// Targets whose pull requests are scanned (those with a code host configured).
@@ -32,6 +37,8 @@ public actor PullRequestScanQueue {
     private var waiting: [String] = []
     private var latest: [String: (event: PullRequestEvent, finished: @Sendable (String) -> Void)] = [:]
     private var running: Set<String> = []
+    private var tasks: [String: Task<Void, Never>] = [:]
+    private var stopped = false
     /// The counters so far.
     public private(set) var counts = Counts()
 
@@ -48,7 +55,7 @@ public actor PullRequestScanQueue {
         counts.submitted += 1
         let key = "\(event.target)#\(event.number)"
         let older = latest[key]
-        guard older != nil || latest.count < maxQueued else {
+        guard !stopped, older != nil || latest.count < maxQueued else {
             counts.refused += 1
             return .full
         }
@@ -70,7 +77,7 @@ public actor PullRequestScanQueue {
             running.insert(key)
             counts.started += 1
             let review = self.review
-            Task {
+            tasks[key] = Task {
                 let result = await review(next.event)
                 next.finished(result)
                 await self.done(key)
@@ -80,9 +87,28 @@ public actor PullRequestScanQueue {
 
     private func done(_ key: String) {
         running.remove(key)
+        tasks[key] = nil
         counts.finished += 1
         // A head that arrived while this one was scanned waits its turn behind the others.
         if latest[key] != nil && !waiting.contains(key) { waiting.append(key) }
         pump()
+    }
+
+    /// Waits for the process to shut down, then stops (see `stop()`).
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await stop()
+    }
+
+    /// Refuses new events, drops waiting ones and cancels running scans (each reports itself cancelled on its
+    /// request), then waits until every running scan has returned.
+    public func stop() async {
+        stopped = true
+        counts.cancelled += latest.count + tasks.count
+        latest = [:]
+        waiting = []
+        let running = Array(tasks.values)
+        for task in running { task.cancel() }
+        for task in running { await task.value }
     }
 }

@@ -37,31 +37,30 @@ struct ComplianceRoutes {
         guard !controls.isEmpty else {
             throw APIError(.notFound, "scan \(scan.id) recorded no compliance for framework \(framework)")
         }
-        let results = try await stored { try await environment.store.results(scanID: scan.id) }
+        let items = try await stored { try await environment.store.complianceEvidence(scanID: scan.id, framework: framework) }
         var evidence: [String: [ControlView.Evidence]] = [:]
-        let prefix = framework + ":"
-        for result in results where result.verdict != .skipped {
-            for control in result.controls where control.hasPrefix(prefix) {
-                evidence[String(control.dropFirst(prefix.count)), default: []].append(
-                    .init(
-                        checkID: result.checkID, resourceAddress: result.resourceAddress, verdict: result.verdict.rawValue,
-                        file: result.file, line: result.line))
-            }
+        for item in items {
+            evidence[item.controlID, default: []].append(
+                .init(
+                    checkID: item.checkID, resourceAddress: item.resourceAddress, verdict: item.verdict.rawValue,
+                    file: item.file, line: item.line))
         }
         let passed = controls.filter { $0.status == .passed }.count
         let failed = controls.filter { $0.status == .failed }.count
         let info = environment.frameworks[framework]
-        return try JSONBody.response(
-            ComplianceView(
-                target: target.name, commit: scan.commit, scanID: scan.id, framework: framework,
-                frameworkName: info?.name ?? framework, frameworkVersion: controls.first?.frameworkVersion ?? info?.version ?? "",
-                score: passed + failed > 0 ? Double(passed) / Double(passed + failed) : nil,
-                controls: controls.map { record in
-                    ControlView(
-                        id: record.control.id, title: record.control.title, automated: record.control.automated,
-                        status: record.status.rawValue, passed: record.passed, failed: record.failed,
-                        unknown: record.unknown, evidence: evidence[record.control.id] ?? [])
-                }))
+        let view = ComplianceView(
+            target: target.name, commit: scan.commit, scanID: scan.id, framework: framework,
+            frameworkName: info?.name ?? framework, frameworkVersion: controls.first?.frameworkVersion ?? info?.version ?? "",
+            score: passed + failed > 0 ? Double(passed) / Double(passed + failed) : nil,
+            controls: controls.map { record in
+                ControlView(
+                    id: record.control.id, title: record.control.title, automated: record.control.automated,
+                    status: record.status.rawValue, passed: record.passed, failed: record.failed,
+                    unknown: record.unknown, evidence: evidence[record.control.id] ?? [])
+            })
+        var json = JSONText(capacity: 1_024 + 160 * items.count)
+        view.write(to: &json)
+        return json.response()
     }
 
     func history(_ request: Request, _ context: ServerContext) async throws -> Response {

@@ -76,10 +76,12 @@ struct ScanRoutes {
         }
         let result = try await stored { try await environment.store.findings(scanID: scan.id, query: query) }
         // With page pagination the next page is the next number; a cursor is given either way.
-        return try JSONBody.response(
-            FindingPageView(
-                scanID: scan.id, findings: result.findings.map(FindingView.init), total: result.total,
-                nextCursor: result.nextCursor.map(String.init), page: page, limit: query.limit))
+        let view = FindingPageView(
+            scanID: scan.id, findings: result.findings.map(FindingView.init), total: result.total,
+            nextCursor: result.nextCursor.map(String.init), page: page, limit: query.limit)
+        var json = JSONText(capacity: 512 + 400 * view.findings.count)
+        view.write(to: &json)
+        return json.response()
     }
 
     func scan(_ context: ServerContext) async throws -> StoredScan {

@@ -20,7 +20,7 @@ struct TargetRoutes {
         let views = environment.targets.map {
             TargetView(name: $0.name, record: byName[$0.name], queuedCycle: environment.cycles?.pending($0.name))
         }
-        return try JSONBody.response(["targets": views])
+        return TargetView.list(views).response()
     }
 
     func show(_ context: ServerContext) async throws -> Response {

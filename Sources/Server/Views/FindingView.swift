@@ -53,3 +53,48 @@ struct FindingPageView: Encodable, Sendable {
     var page: Int?
     var limit: Int
 }
+
+extension FindingView {
+    /// The view as `JSONBody.encoder` writes it, members in sorted key order.
+    func write(to json: inout JSONText) {
+        json.openObject()
+        json.member("check_id", checkID)
+        json.member("controls", controls)
+        json.member("file", file)
+        json.member("fingerprint", fingerprint)
+        json.member("first_seen_commit", firstSeenCommit)
+        json.member("lifecycle", lifecycle)
+        json.member("line", line)
+        json.member("message", message)
+        json.member("resource_address", resourceAddress)
+        json.member("resource_type", resourceType)
+        json.member("severity", severity)
+        if let suppression {
+            json.key("suppression")
+            json.openObject()
+            json.member("expires", suppression.expires)
+            json.member("reason", suppression.reason)
+            json.closeObject()
+        }
+        json.member("title", title)
+        json.member("verdict", verdict)
+        json.closeObject()
+    }
+}
+
+extension FindingPageView {
+    /// The page as `JSONBody.encoder` writes it, members in sorted key order.
+    func write(to json: inout JSONText) {
+        json.openObject()
+        json.key("findings")
+        json.openArray()
+        for finding in findings { finding.write(to: &json) }
+        json.closeArray()
+        json.member("limit", limit)
+        json.member("next_cursor", nextCursor)
+        json.member("page", page)
+        json.member("scan_id", scanID)
+        json.member("total", total)
+        json.closeObject()
+    }
+}

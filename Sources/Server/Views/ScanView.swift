@@ -116,3 +116,53 @@ struct DiffView: Encodable, Sendable {
     var resolved: [FindingView]
     var unchangedCount: Int
 }
+
+extension ComplianceView {
+    /// The view as `JSONBody.encoder` writes it, members in sorted key order.
+    func write(to json: inout JSONText) {
+        json.openObject()
+        json.member("commit", commit)
+        json.key("controls")
+        json.openArray()
+        for control in controls { control.write(to: &json) }
+        json.closeArray()
+        json.member("framework", framework)
+        json.member("framework_name", frameworkName)
+        json.member("framework_version", frameworkVersion)
+        json.member("scan_id", scanID)
+        if let score {
+            json.key("score")
+            json.double(score)
+        }
+        json.member("target", target)
+        json.closeObject()
+    }
+}
+
+extension ControlView {
+    /// The view as `JSONBody.encoder` writes it, members in sorted key order.
+    func write(to json: inout JSONText) {
+        json.openObject()
+        json.key("automated")
+        json.bool(automated)
+        json.key("evidence")
+        json.openArray()
+        for item in evidence {
+            json.openObject()
+            json.member("check_id", item.checkID)
+            json.member("file", item.file)
+            json.member("line", item.line)
+            json.member("resource_address", item.resourceAddress)
+            json.member("verdict", item.verdict)
+            json.closeObject()
+        }
+        json.closeArray()
+        json.member("failed", failed)
+        json.member("id", id)
+        json.member("passed", passed)
+        json.member("status", status)
+        json.member("title", title)
+        json.member("unknown", unknown)
+        json.closeObject()
+    }
+}

@@ -37,3 +37,33 @@ struct CycleRequestView: Encodable, Sendable {
     /// False when a cycle was already queued (its id is returned again).
     var queued: Bool
 }
+
+extension TargetView {
+    /// The view as `JSONBody.encoder` writes it, members in sorted key order.
+    func write(to json: inout JSONText) {
+        json.openObject()
+        json.member("failures", failures)
+        json.member("last_attempt_at", lastAttemptAt)
+        json.member("last_error", lastError)
+        json.member("message", message)
+        json.member("name", name)
+        json.member("next_run_at", nextRunAt)
+        json.member("queued_cycle", queuedCycle)
+        json.member("ready", ready)
+        json.member("reason", reason)
+        json.member("revision", revision)
+        json.closeObject()
+    }
+
+    /// `{"targets": [...]}` as the encoder writes it.
+    static func list(_ views: [TargetView]) -> JSONText {
+        var json = JSONText(capacity: 64 + 320 * views.count)
+        json.openObject()
+        json.key("targets")
+        json.openArray()
+        for view in views { view.write(to: &json) }
+        json.closeArray()
+        json.closeObject()
+        return json
+    }
+}
