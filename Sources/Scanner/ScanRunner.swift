@@ -60,9 +60,16 @@ public enum ScanRunner {
         let scanner = InputScanner(
             engine: CheckEngine(checks: checks), skips: liveSkips, loadOptions: loadOptions,
             paths: paths, today: options.today)
+        let cache = options.inputCache
+        let context =
+            cache == nil
+            ? ""
+            : cacheContext(
+                options, inputs: inputPaths.map { paths.relative(ScanPaths.absolute($0, in: tree)) }, skips: liveSkips,
+                checks: checks)
         let slots = ConcurrentSlots<InputScan>(count: targets.count)
         DispatchQueue.concurrentPerform(iterations: targets.count) { i in
-            slots.store(scanner.scan(targets[i]), at: i)
+            slots.store(scanner.scan(targets[i], cache: cache, context: context), at: i)
         }
         var findings: [Finding] = []
         var resourceCount = 0
@@ -97,6 +104,22 @@ public enum ScanRunner {
             tool: options.tool, findings: findings, diagnostics: Array(Set(diagnostics)),
             compliance: compliance, checks: checks, baselined: baselined, resourceCount: resourceCount,
             durationSeconds: seconds, resources: resources)
+    }
+
+    /// Everything besides the files that shapes an input's findings, as one string: inputs scanned together share
+    /// what they may read, and the day decides which suppressions have expired.
+    static func cacheContext(
+        _ options: ScanOptions, inputs: [String], skips: [ConfigSkip], checks: [CheckDefinition]
+    )
+        -> String
+    {
+        var parts = ["\(options.today)", "\(options.maxInputFileSize)", "\(inputs)", "\(options.varFiles)"]
+        parts.append(options.variables.map { "\($0.name)=\($0.value)" }.joined(separator: "\u{0}"))
+        parts.append(options.allowRead.joined(separator: "\u{0}"))
+        parts.append(options.environment.filter { $0.key.hasPrefix("TF_VAR_") }.sorted { $0.key < $1.key }.description)
+        parts.append("\(skips)")
+        parts.append(checks.map(\.id).joined(separator: ","))
+        return parts.joined(separator: "\n")
     }
 
     /// A baseline of the failed findings, keyed by the same qualified address the findings' fingerprints use.
