@@ -8,8 +8,9 @@ RUNS times per tree (the median is shown); Checkov once, since a run of it takes
 Usage: scan_speed.py BULWARK CHECKOV WORKDIR ROW...
 where ROW is NAME|TREE|FORMAT and FORMAT is json, sarif, store (SQLite, with JSON for Checkov) or
 alone (json, Bulwark only: fixed costs on an empty tree, scaling on trees too large to run Checkov on).
-CHECKOV_RESULTS=FILE keeps Checkov's figures per tree and format in FILE and reuses them, since one Checkov run of
-the synthetic tree takes minutes; a figure is reused only within the run session that wrote it (same boot).
+CHECKOV_RESULTS=FILE keeps Checkov's figures per tree in FILE and reuses them for every format of that tree, since
+one Checkov run of the synthetic tree takes minutes (its scan, not its writer, is the cost); a figure is reused only
+within the run session that wrote it (same boot).
 """
 import json
 import os
@@ -62,7 +63,7 @@ def boot_id():
 def checkov(binary, work, tree, fmt):
     output = "sarif" if fmt == "sarif" else "json"
     cache = os.environ.get("CHECKOV_RESULTS")
-    key = f"{boot_id()}|{os.path.realpath(tree)}|{output}"
+    key = f"{boot_id()}|{os.path.realpath(tree)}"
     known = {}
     if cache and os.path.exists(cache):
         with open(cache) as f:

@@ -67,18 +67,26 @@ public enum ScanRunner {
             : cacheContext(
                 options, inputs: inputPaths.map { paths.relative(ScanPaths.absolute($0, in: tree)) }, skips: liveSkips,
                 checks: checks)
-        let slots = ConcurrentSlots<InputScan>(count: targets.count)
-        DispatchQueue.concurrentPerform(iterations: targets.count) { i in
-            slots.store(scanner.scan(targets[i], cache: cache, context: context), at: i)
-        }
+        // The slots go when the closure returns, so each input's findings have one owner and are freed as soon
+        // as they are moved into the scan's list: the findings are held once, not once per step.
+        var scans: [InputScan] = {
+            let slots = ConcurrentSlots<InputScan>(count: targets.count)
+            DispatchQueue.concurrentPerform(iterations: targets.count) { i in
+                slots.store(scanner.scan(targets[i], cache: cache, context: context), at: i)
+            }
+            return slots.values()
+        }()
         var findings: [Finding] = []
+        findings.reserveCapacity(scans.reduce(0) { $0 + $1.findings.count })
         var resourceCount = 0
         var resources: [ScannedResource] = []
-        for scan in slots.values() {
-            findings += scan.findings
-            diagnostics += scan.diagnostics
-            resourceCount += scan.resourceCount
-            resources += scan.resources
+        for i in scans.indices {
+            findings += scans[i].findings
+            scans[i].findings = []
+            diagnostics += scans[i].diagnostics
+            resourceCount += scans[i].resourceCount
+            resources += scans[i].resources
+            scans[i].resources = []
         }
 
         if let file = options.createBaselineFile {
@@ -101,7 +109,7 @@ public enum ScanRunner {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return ScanReport(
-            tool: options.tool, findings: findings, diagnostics: Array(Set(diagnostics)),
+            tool: options.tool, findings: consume findings, diagnostics: Array(Set(diagnostics)),
             compliance: compliance, checks: checks, baselined: baselined, resourceCount: resourceCount,
             durationSeconds: seconds, resources: resources)
     }
