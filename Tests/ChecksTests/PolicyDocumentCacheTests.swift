@@ -9,7 +9,7 @@ import Testing
     private let admin = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
     private let scoped = #"{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#
 
-    @Test func secondReadOfTheSameTextIsAHitWithTheSameDocument() {
+    @Test func secondReadOfTheSameTextIsAHitWithTheSameDocument() throws {
         let cache = PolicyDocumentCache()
         let uncached = PolicyDocumentReader.read(.string(admin), cache: PolicyDocumentCache(maxTextBytes: 0))
         let first = PolicyDocumentReader.read(.string(admin), cache: cache)
