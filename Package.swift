@@ -181,7 +181,8 @@ let package = Package(
             name: "TerraformTests", dependencies: ["Model", "HCL", "Terraform", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IAMPolicyTests", dependencies: ["Model", "IAMPolicy"]),
         .testTarget(name: "EmbeddedChecksTests", dependencies: ["EmbeddedChecks", "Checks", "Scanner", "TestSupport", "bulwark"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Model", "Terraform", "Checks", yams], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ChecksTests", dependencies: ["Model", "Terraform", "IAMPolicy", "Checks", yams], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Model", "Checks", "Reports"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ScannerTests", dependencies: ["Model", "Checks", "Reports", "Scanner"], resources: [.copy("Fixtures")]),

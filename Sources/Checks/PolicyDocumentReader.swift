@@ -6,18 +6,23 @@ import Model
 /// `aws_iam_policy_document` renders, into the analysis engine's statements.
 enum PolicyDocumentReader {
     /// The document, or the outcome to report when there is none to read.
-    static func read(_ value: Value) -> Result<PolicyDocument, OutcomeError> {
+    static func read(_ value: Value, cache: PolicyDocumentCache = .shared) -> Result<PolicyDocument, OutcomeError> {
         switch value {
         case .unknown:
             return .failure(OutcomeError(Outcome(.unknown, "policy known only after apply")))
         case .null:
             return .failure(OutcomeError(Outcome(.false, "no policy")))
-        case .string:
-            break
+        case .string(let text):
+            return cache.document(text) { _ in parsed(value) }
         default:
             if let rendered = renderedDocument(of: value) { return rendered }
             if value.members == nil { return .failure(OutcomeError(Outcome(.false, "policy is not a JSON object"))) }
         }
+        return parsed(value)
+    }
+
+    /// The document a JSON text or object holds, or why it holds none.
+    private static func parsed(_ value: Value) -> Result<PolicyDocument, OutcomeError> {
         do {
             let document = try PolicyDocument.parse(value)
             if document.statementsUnknown, document.statements.isEmpty {

@@ -275,7 +275,12 @@ public actor Reconciler: Service {
                 status.failures = 0
                 status.lastSuccessAt = Date()
                 status.nextRunAt = Date().addingTimeInterval(jittered(target.pollInterval, target.jitter))
-                log.info("reconciled", metadata: ["revision": .string(status.lastObservedCommit ?? "")])
+                log.info(
+                    "reconciled",
+                    metadata: [
+                        "revision": .string(status.lastObservedCommit ?? ""),
+                        "seconds": .stringConvertible((ContinuousClock.now - started).seconds),
+                    ])
             }
         } catch let error as ReconcileError where error.code == .leaseLost {
             // The replica that took over owns the status now; ours must not overwrite it.

@@ -1,4 +1,6 @@
 import Checks
+import Dispatch
+import Foundation
 import Model
 
 /// The `json` output format; the schema is documented in docs/scan-json-schema.md.
@@ -23,18 +25,32 @@ public enum JSONReport {
             return
         }
         emit(String(frame[..<split.lowerBound]) + "\"results\": [\n")
-        var chunk = ""
-        chunk.reserveCapacity(1 << 20)
-        for (i, finding) in report.findings.enumerated() {
-            chunk += "    "
-            JSONResultWriter.write(finding, into: &chunk)
-            chunk += i == report.findings.count - 1 ? "\n" : ",\n"
-            if chunk.utf8.count >= 1 << 20 {
-                emit(chunk)
-                chunk.removeAll(keepingCapacity: true)
+        // Results are rendered on every core, a few thousand per core at a time, and emitted in order: the text
+        // is the same as one thread writes, and only one round of pieces is held at once.
+        let findings = report.findings
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let perPiece = 2048
+        var start = 0
+        while start < findings.count {
+            let (first, end) = (start, min(findings.count, start + perPiece * workers))
+            let pieces = (end - first + perPiece - 1) / perPiece
+            let rendered = RenderedPieces(count: pieces)
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                let lower = first + piece * perPiece
+                let upper = min(end, lower + perPiece)
+                var chunk = ""
+                chunk.reserveCapacity((upper - lower) * 1536)
+                for i in lower..<upper {
+                    chunk += "    "
+                    JSONResultWriter.write(findings[i], into: &chunk)
+                    chunk += i == findings.count - 1 ? "\n" : ",\n"
+                }
+                rendered.store(chunk, at: piece)
             }
+            for piece in rendered.values() { emit(piece) }
+            start = end
         }
-        emit(chunk + "  ]" + String(frame[split.upperBound...]))
+        emit("  ]" + String(frame[split.upperBound...]))
     }
 
     /// The report as a JSON tree (tests inspect it without re-parsing); `withResults: false` leaves `results` empty.
@@ -131,5 +147,26 @@ public enum JSONReport {
             ("file", .optional(d.file)), ("line", .optional(d.line)), ("column", .optional(d.column)),
             ("message", .string(d.message)), ("code", .string(d.code)), ("severity", .string(d.severity.rawValue)),
         ])
+    }
+}
+
+/// Pieces of text rendered by `concurrentPerform`, each index written by exactly one iteration; the lock makes
+/// the writes visible to the thread that reads them after the loop.
+private final class RenderedPieces: @unchecked Sendable {
+    private var pieces: [String]
+    private let lock = NSLock()
+
+    init(count: Int) { pieces = Array(repeating: "", count: count) }
+
+    func store(_ piece: String, at index: Int) {
+        lock.lock()
+        pieces[index] = piece
+        lock.unlock()
+    }
+
+    func values() -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return pieces
     }
 }
