@@ -18,12 +18,16 @@ public struct CheckDefinition: Sendable, Identifiable {
     public var source: SourceRange?
     /// How a failure is fixed in Terraform, when the check declares it (`fix:` in the check file).
     public var fix: FixSpec?
+    /// The check reads what only the cloud knows (the credential report, a key's state): it runs on live
+    /// resources only, because on a configuration its attributes are not there and an absence would read as a pass.
+    public var liveOnly: Bool
 
     /// Builds a check in code (tests, built-ins); files go through `CheckLoader`.
     public init(
         id: String, title: String, description: String = "", severity: Severity, provider: String,
         resourceTypes: [String], condition: Condition, remediation: String = "",
-        references: CheckReferences = CheckReferences(), source: SourceRange? = nil, fix: FixSpec? = nil
+        references: CheckReferences = CheckReferences(), source: SourceRange? = nil, fix: FixSpec? = nil,
+        liveOnly: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -36,6 +40,7 @@ public struct CheckDefinition: Sendable, Identifiable {
         self.references = references
         self.source = source
         self.fix = fix
+        self.liveOnly = liveOnly
     }
 }
 

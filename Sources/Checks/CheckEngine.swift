@@ -7,6 +7,8 @@ public struct CheckEngine: Sendable {
     private let boxes: [CheckBox]
     private let byType: [String: [Int]]
     private let everyType: [Int]
+    /// Whether any check runs on live resources only; most libraries hold none, so the filter costs nothing.
+    private let hasLiveOnly: Bool
 
     /// Indexes `checks` by resource type (`*` means every managed resource; `data.TYPE` a data source type).
     public init(checks: [CheckDefinition]) {
@@ -21,6 +23,7 @@ public struct CheckEngine: Sendable {
         }
         self.byType = byType
         self.everyType = everyType
+        self.hasLiveOnly = checks.contains(where: \.liveOnly)
     }
 
     /// Evaluates every applicable check on every resource, in graph order then check order.
@@ -52,6 +55,13 @@ public struct CheckEngine: Sendable {
 
     /// Indices of the checks that apply to `resource`, in check order.
     func applicableChecks(for resource: Resource) -> [Int] {
+        let all = typedAndUniversalChecks(for: resource)
+        guard hasLiveOnly else { return all }
+        if case .live = resource.origin { return all }
+        return all.filter { !checks[$0].liveOnly }
+    }
+
+    private func typedAndUniversalChecks(for resource: Resource) -> [Int] {
         let key = resource.mode == .data ? "data." + resource.type : resource.type
         let typed = byType[key] ?? []
         if everyType.isEmpty || resource.mode == .data { return typed }

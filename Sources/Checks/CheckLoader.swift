@@ -5,6 +5,7 @@ import Model
 public enum CheckLoader {
     private static let topKeys: Set<String> = [
         "id", "title", "description", "severity", "provider", "resource_types", "condition", "remediation", "references", "fix",
+        "scope",
     ]
     private static let providers: Set<String> = ["aws", "azure", "kubernetes"]
 
@@ -92,13 +93,22 @@ public enum CheckLoader {
         let condition = try ConditionCompiler(predicates: predicates).compile(try required("condition"))
         let references = try root["references"].map { n throws(LoadError) in try parseReferences(n) } ?? CheckReferences()
         let fix = try root["fix"].map { n throws(LoadError) in try FixSpecParser.parse(n, file: file) }
+        var liveOnly = false
+        if let scopeNode = root["scope"] {
+            switch try scopeNode.requireString("scope") {
+            case "any": liveOnly = false
+            case "live": liveOnly = true
+            default: throw scopeNode.error("scope must be any or live")
+            }
+        }
         let position = SourcePosition(line: root.line, column: root.column, byte: 0)
         return CheckDefinition(
             id: id, title: title,
             description: try root["description"]?.requireString("description") ?? "",
             severity: severity, provider: provider, resourceTypes: types, condition: condition,
             remediation: try root["remediation"]?.requireString("remediation") ?? "",
-            references: references, source: SourceRange(file: file, start: position, end: position), fix: fix)
+            references: references, source: SourceRange(file: file, start: position, end: position), fix: fix,
+            liveOnly: liveOnly)
     }
 
     private static func parseReferences(_ node: YNode) throws(LoadError) -> CheckReferences {

@@ -76,7 +76,11 @@ import Testing
         for name in fails + passes + unknowns {
             let loaded = ModuleLoader.load(files: [dir + "/" + name])
             #expect(loaded.errors.isEmpty, "\(id)/\(name) does not load: \(loaded.errors)")
-            let results = engine.evaluate(graph: loaded.graph)
+            let graph = check.liveOnly ? Self.asLive(loaded.graph) : loaded.graph
+            let results = engine.evaluate(graph: graph)
+            if check.liveOnly {
+                #expect(engine.evaluate(graph: loaded.graph).isEmpty, "\(id)/\(name): a live-only check ran on a configuration")
+            }
             let verdicts = results.map { "\($0.resourceAddress): \($0.verdict)" }
             #expect(!results.isEmpty, "\(id)/\(name): the check applies to no resource")
             if name.hasPrefix("fail") {
@@ -89,5 +93,15 @@ import Testing
                     "\(id)/\(name) should be unknown: \(verdicts)")
             }
         }
+    }
+
+    /// The same resources as if discovery had read them, for checks that run on live resources only.
+    static func asLive(_ graph: ResourceGraph) -> ResourceGraph {
+        ResourceGraph(
+            graph.resources.map { resource in
+                var live = resource
+                live.origin = .live(Resource.LiveOrigin(id: resource.address, account: "123456789012", region: "us-east-1"))
+                return live
+            })
     }
 }
