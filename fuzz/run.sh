@@ -13,7 +13,9 @@ cd "$(dirname "$0")"
 target="${1:?target: FuzzHCLParser, FuzzPlanReader, FuzzControllerConfig, FuzzActivityLogs, FuzzCloudParsers, FuzzAWSDiscovery, FuzzAzureDiscovery or FuzzCheckYAML}"
 seconds="${2:-60}"
 runs="${3:--1}"
-swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$target" >&2
+swift build -c release -Xswiftc -sanitize=address \
+  -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table -Xswiftc -parse-as-library \
+  --product "$target" >&2
 corpus="corpus-$target"
 mkdir -p "$corpus" out
 seeds=()

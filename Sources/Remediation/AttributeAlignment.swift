@@ -31,6 +31,13 @@ enum AttributeAlignment {
         for block in body.blocks { visit(block.body, file: file, lines: lines, into: &out) }
     }
 
+    /// The width `=` is aligned to in the group `attribute` belongs to (its longest name), so a line added right
+    /// after the group can be written aligned and the file needs no second parse for the realignment.
+    static func width(ofGroupHolding attribute: Attribute, in body: Body) -> Int? {
+        guard let group = groups(of: body).first(where: { $0.contains { $0.range == attribute.range } }) else { return nil }
+        return group.map { $0.name.unicodeScalars.count }.max()
+    }
+
     /// Runs of single-line attributes on consecutive lines, with nothing else of the body between them.
     private static func groups(of body: Body) -> [[Attribute]] {
         let blockLines = body.blocks.map { $0.range.start.line...$0.range.end.line }

@@ -24,7 +24,10 @@ struct BlockEditor {
         let oneLine = body.attributes.filter { $0.range.start.line == $0.range.end.line }
         if let last = (oneLine.isEmpty ? body.attributes : oneLine).max(by: { $0.range.end.byte < $1.range.end.byte }) {
             let at = file.startOfNextLine(after: max(last.range.start.byte, last.range.end.byte - 1))
-            return TextEdit(path: file.path, start: at, end: at, text: line)
+            // Joining a group, the name is padded as `terraform fmt` would pad it.
+            let width = oneLine.isEmpty ? nil : AttributeAlignment.width(ofGroupHolding: last, in: body)
+            let gap = String(repeating: " ", count: max(width ?? 0, name.unicodeScalars.count) - name.unicodeScalars.count + 1)
+            return TextEdit(path: file.path, start: at, end: at, text: inner + name + gap + "= " + text + "\n")
         }
         let at = file.startOfNextLine(after: body.range.start.byte)
         return TextEdit(path: file.path, start: at, end: at, text: line + (body.blocks.isEmpty ? "" : "\n"))

@@ -8,8 +8,8 @@ struct FileFragments {
     /// Files with more top-level items than this are cut; smaller ones are kept whole.
     static let minimumItems = 16
     /// Top-level items (blocks and attributes) per fragment: every fix re-parses its fragment, so fixing each
-    /// resource of a cut file parses the file about this many times over.
-    static let itemsPerFragment = 2
+    /// resource of a cut file parses the file about this many times over; one keeps that to a single pass.
+    static let itemsPerFragment = 1
 
     /// The fragments' bytes, in file order; concatenated they are the file.
     let pieces: [[UInt8]]

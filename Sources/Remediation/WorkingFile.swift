@@ -15,9 +15,16 @@ struct WorkingFile: Sendable {
         self.path = path
         self.bytes = bytes
         self.parsed = HCLParser.parse(bytes, filename: path)
+        self.lineStarts = Self.lineStarts(of: bytes)
+    }
+
+    /// Where each line starts; every fix re-reads its fragment, so this is one tight pass over the bytes.
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
-        self.lineStarts = starts
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
+        return starts
     }
 
     /// The number of lines (one more than the newlines).
