@@ -100,6 +100,44 @@ import Testing
     }
 
     /// Checks on the Terraform kubernetes provider's resources declare `provider: kubernetes`; other names stay errors.
+    @Test func scopeIsAnyOrLive() throws {
+        let base =
+            "id: BLW-AWS-IAM-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [aws_iam_user]\n"
+            + "condition: {attribute: mfa_active, operator: is_true}\n"
+        let dir = try temporaryDirectory([
+            "aws/live.yaml": base + "scope: live\n",
+            "aws/any.yaml": base.replacingOccurrences(of: "IAM-001", with: "IAM-002") + "scope: any\n",
+            "aws/none.yaml": base.replacingOccurrences(of: "IAM-001", with: "IAM-003"),
+            "aws/bad.yaml": base.replacingOccurrences(of: "IAM-001", with: "IAM-004") + "scope: cloud\n",
+        ])
+        let (checks, diagnostics) = CheckLoader.load(directory: dir)
+        #expect(checks.filter(\.liveOnly).map(\.id) == ["BLW-AWS-IAM-001"])
+        #expect(checks.count == 3)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("scope must be any or live") == true)
+        #expect(diagnostics.first?.range?.start.line == 7)
+    }
+
+    @Test func liveOnlyChecksRunOnLiveResourcesOnly() throws {
+        let base =
+            "id: BLW-AWS-IAM-001\ntitle: t\nseverity: low\nprovider: aws\nresource_types: [aws_iam_user]\n"
+            + "condition: {attribute: mfa_active, operator: is_true}\nscope: live\n"
+        let dir = try temporaryDirectory(["aws/live.yaml": base])
+        let engine = CheckEngine(checks: CheckLoader.load(directory: dir).checks)
+        let configured = Resource(
+            provider: "aws", type: "aws_iam_user", name: "u",
+            origin: .iac(
+                SourceRange(
+                    file: "main.tf", start: SourcePosition(line: 1, column: 1, byte: 0), end: SourcePosition(line: 1, column: 1, byte: 0))),
+            attributes: [:])
+        var live = configured
+        live.origin = .live(Resource.LiveOrigin(id: "arn:aws:iam::123456789012:user/u", account: "123456789012", region: nil))
+        #expect(engine.evaluate(graph: ResourceGraph([configured])).isEmpty)
+        let results = engine.evaluate(graph: ResourceGraph([live]))
+        #expect(results.count == 1)
+        #expect(results.first?.verdict == .failed)
+    }
+
     @Test func kubernetesIsAProvider() throws {
         let yaml =
             "id: BLW-K8S-WORKLOAD-001\ntitle: t\nseverity: low\nprovider: kubernetes\nresource_types: [kubernetes_pod]\ncondition: {and: []}"
