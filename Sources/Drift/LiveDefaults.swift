@@ -8,6 +8,7 @@ import Model
 /// - the default VPC, its default subnets, security groups, route tables and network ACLs;
 /// - account settings at their default (EBS encryption by default off, account public access block all off);
 /// - an instance's root volume (Terraform manages it through the instance's `root_block_device`);
+/// - RDS automated snapshots (RDS takes and deletes them on its backup schedule; Terraform has no resource for one);
 /// - per-bucket sub-resources at AWS's own default (private ACL, public access block all on, SSE-S3 without a
 ///   key), which Terraform models as separate resources but a bucket has without any.
 struct LiveDefaults {
@@ -41,6 +42,7 @@ struct LiveDefaults {
         case "aws_ebs_encryption_by_default": return flag("enabled") == false
         case "aws_s3_account_public_access_block": return Self.publicAccessFlags(a).allSatisfy { $0 == false }
         case "aws_ebs_volume": return a["id"]?.stringValue.map { rootVolumes.contains($0) } == true
+        case "aws_db_snapshot", "aws_db_cluster_snapshot": return a["snapshot_type"]?.stringValue == "automated"
         case "aws_s3_bucket_acl": return Self.isPrivateACL(a)
         case "aws_s3_bucket_public_access_block": return Self.publicAccessFlags(a).allSatisfy { $0 == true }
         case "aws_s3_bucket_server_side_encryption_configuration": return Self.isDefaultEncryption(a)

@@ -10,16 +10,6 @@ struct InputScan: Sendable {
     var diagnostics: [ReportDiagnostic] = []
     var resourceCount = 0
     var resources: [ScannedResource] = []
-
-    /// Whether `text` occurs in any path, message or evidence of this scan.
-    func mentions(_ text: String) -> Bool {
-        diagnostics.contains { d in d.message.contains(text) || (d.file ?? "").contains(text) }
-            || resources.contains { r in r.address.contains(text) || (r.file ?? "").contains(text) }
-            || findings.contains { f in
-                f.result.evidence.contains(text) || f.reason.contains(text) || f.result.resourceAddress.contains(text)
-                    || (f.result.range?.file ?? "").contains(text) || (f.location?.file ?? "").contains(text)
-            }
-    }
 }
 
 /// Loads one input, reads its inline suppressions and evaluates the checks on it.
@@ -29,27 +19,9 @@ struct InputScan: Sendable {
 struct InputScanner: Sendable {
     let checks: ScanChecks
     let skips: [ConfigSkip]
-    var loadOptions: LoadOptions
-    var paths: ScanPaths
+    let loadOptions: LoadOptions
+    let paths: ScanPaths
     let today: CalendarDate
-
-    /// `scan(path)`, reusing what `cache` holds for the same input (under `context`, the options that shape its
-    /// findings) from an earlier snapshot whose files answer alike. Trees on the disk are always scanned.
-    func scan(_ path: String, cache: InputScanCache?, context: String) -> InputScan {
-        guard let cache, let snapshot = loadOptions.fileTree as? MemoryFileTree else { return scan(path) }
-        let key = paths.relative(path) + "\n" + context
-        if let reused = cache.reuse(key, in: snapshot) { return reused }
-        let recording = RecordingFileTree(snapshot)
-        var scanner = self
-        scanner.loadOptions.fileTree = recording
-        scanner.paths = ScanPaths(root: paths.root, tree: recording)
-        let scan = scanner.scan(path)
-        // A scan the deadline stopped is incomplete, and one that names the snapshot's own directory would name
-        // the wrong commit when reused.
-        let complete = !(loadOptions.deadline?.isExpired ?? false)
-        cache.store(key, scan: scan, recorded: recording, keep: complete && !scan.mentions(snapshot.root))
-        return scan
-    }
 
     /// Scans `path` (absolute).
     func scan(_ path: String) -> InputScan {

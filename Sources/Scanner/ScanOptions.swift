@@ -43,9 +43,6 @@ public struct ScanOptions: Sendable {
     /// When loading and checking must stop (a reconcile cycle's timeout, or cancellation); nil: never. A root
     /// module stopped by it is reported as a load error with no findings.
     public var deadline: EvaluationDeadline?
-    /// Findings of earlier scans reused per input when its files did not change (scans of commits in the
-    /// reconcile loop); nil: every input is evaluated.
-    public var inputCache: InputScanCache?
 
     /// Options with every default.
     public init() {}

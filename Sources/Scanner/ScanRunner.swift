@@ -73,20 +73,12 @@ public enum ScanRunner {
         let scanner = InputScanner(
             checks: checkSource, skips: liveSkips, loadOptions: loadOptions,
             paths: paths, today: options.today)
-        let cache = options.inputCache
-        let context =
-            cache == nil
-            ? ""
-            : cacheContext(
-                options, inputs: inputPaths.map { paths.relative(ScanPaths.absolute($0, in: tree)) }, skips: liveSkips,
-                checks: checks.isEmpty && checkCount > 0
-                    ? "built-in library, \(checkCount) checks" : checks.map(\.id).joined(separator: ","))
         // The slots go when the closure returns, so each input's findings have one owner and are freed as soon
         // as they are moved into the scan's list: the findings are held once, not once per step.
         var scans: [InputScan] = {
             let slots = ConcurrentSlots<InputScan>(count: targets.count)
             DispatchQueue.concurrentPerform(iterations: targets.count) { i in
-                slots.store(scanner.scan(targets[i], cache: cache, context: context), at: i)
+                slots.store(scanner.scan(targets[i]), at: i)
             }
             return slots.values()
         }()
@@ -127,24 +119,6 @@ public enum ScanRunner {
             compliance: compliance, checks: checks, checkCount: checkCount,
             baselined: baselined, resourceCount: resourceCount,
             durationSeconds: seconds, resources: resources)
-    }
-
-    /// Everything besides the files that shapes an input's findings, as one string: inputs scanned together share
-    /// what they may read, and the day decides which suppressions have expired.
-    static func cacheContext(
-        _ options: ScanOptions, inputs: [String], skips: [ConfigSkip], checks: String
-    )
-        -> String
-    {
-        var parts = ["\(options.today)", "\(options.maxInputFileSize)", "\(inputs)", "\(options.varFiles)"]
-        parts.append(options.variables.map { "\($0.name)=\($0.value)" }.joined(separator: "\u{0}"))
-        parts.append(options.allowRead.joined(separator: "\u{0}"))
-        parts.append(options.environment.filter { $0.key.hasPrefix("TF_VAR_") }.sorted { $0.key < $1.key }.description)
-        parts.append("\(skips)")
-        // The deferred built-in library compiles checks per resource type, so it is named, not listed: it is the
-        // same for the whole process.
-        parts.append(checks)
-        return parts.joined(separator: "\n")
     }
 
     /// A baseline of the failed findings, keyed by the same qualified address the findings' fingerprints use.

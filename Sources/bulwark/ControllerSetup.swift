@@ -34,8 +34,6 @@ struct ControllerSetup {
         var options = ScanOptions()
         options.library = CheckLibraryLocator.load(explicit: checksDir ?? loaded.checksDirectory, environment: environment)
         options.environment = environment
-        // Commit after commit, root modules whose files did not change keep their findings.
-        options.inputCache = InputScanCache()
         do {
             try loaded.validateFrameworks(known: Set(options.library.frameworks.keys))
         } catch {
