@@ -28,6 +28,7 @@ resource "aws_db_parameter_group" "this" {
   tags = local.tags
 }
 
+# bulwark:skip=BLW-AWS-RDS-027 only the service's security group reaches the private subnets; another port hides nothing
 resource "aws_db_instance" "this" {
   identifier     = var.name
   engine         = "postgres"
