@@ -5,25 +5,18 @@ import Model
 public struct CheckEngine: Sendable {
     public let checks: [CheckDefinition]
     private let boxes: [CheckBox]
-    private let byType: [String: [Int]]
-    private let everyType: [Int]
-    /// Whether any check runs on live resources only; most libraries hold none, so the filter costs nothing.
-    private let hasLiveOnly: Bool
+    /// Every check, for live resources.
+    private let liveIndex: CheckTypeIndex
+    /// The checks that are not live-only, for resources read from configuration, plans or state.
+    private let configurationIndex: CheckTypeIndex
 
     /// Indexes `checks` by resource type (`*` means every managed resource; `data.TYPE` a data source type).
     public init(checks: [CheckDefinition]) {
         self.checks = checks
         self.boxes = checks.map(CheckBox.init)
-        var byType: [String: [Int]] = [:]
-        var everyType: [Int] = []
-        for (i, check) in checks.enumerated() {
-            for type in Set(check.resourceTypes) {
-                if type == "*" { everyType.append(i) } else { byType[type, default: []].append(i) }
-            }
-        }
-        self.byType = byType
-        self.everyType = everyType
-        self.hasLiveOnly = checks.contains(where: \.liveOnly)
+        self.liveIndex = CheckTypeIndex(checks: checks) { _ in true }
+        self.configurationIndex =
+            checks.contains(where: \.liveOnly) ? CheckTypeIndex(checks: checks) { !$0.liveOnly } : liveIndex
     }
 
     /// Evaluates every applicable check on every resource, in graph order then check order.
@@ -55,18 +48,8 @@ public struct CheckEngine: Sendable {
 
     /// Indices of the checks that apply to `resource`, in check order.
     func applicableChecks(for resource: Resource) -> [Int] {
-        let all = typedAndUniversalChecks(for: resource)
-        guard hasLiveOnly else { return all }
-        if case .live = resource.origin { return all }
-        return all.filter { !checks[$0].liveOnly }
-    }
-
-    private func typedAndUniversalChecks(for resource: Resource) -> [Int] {
-        let key = resource.mode == .data ? "data." + resource.type : resource.type
-        let typed = byType[key] ?? []
-        if everyType.isEmpty || resource.mode == .data { return typed }
-        if typed.isEmpty { return everyType }
-        return Array(Set(typed + everyType)).sorted()
+        if case .live = resource.origin { return liveIndex.checks(for: resource) }
+        return configurationIndex.checks(for: resource)
     }
 
     private func evaluate(

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// A JSON document built in code and written with keys in the order given, so output is byte-for-byte stable.
 public indirect enum JSONOutput: Sendable, Hashable {
@@ -77,29 +78,6 @@ public indirect enum JSONOutput: Sendable, Hashable {
 
     /// RFC 8259 string escaping; control characters as `\u00XX`.
     static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escaping; appending them whole avoids a scalar-by-scalar copy.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        JSONStringEscaping.minimal.append(s, to: &out)
     }
 }
