@@ -21,7 +21,29 @@ enum IAMPredicates {
         question("iam_trust_allows_whole_account") { $0.trustsWholeAccount() },
         question("iam_trust_allows_github_actions_without_subject") { $0.trustsGitHubActionsWithoutSubject() },
         question("iam_trust_allows_federated_without_audience") { $0.trustsFederatedWithoutAudience() },
+        question("iam_trust_allows_service_without_source_condition") { $0.trustsServiceWithoutSourceCondition() },
+        question("iam_policy_allows_full_kms") { $0.allowsFullService("kms") },
+        question("iam_policy_allows_full_cloudtrail") { $0.allowsFullService("cloudtrail") },
+        question("iam_policy_allows_marketplace_subscribe_on_any_resource") {
+            $0.allowsOnAnyResource("aws-marketplace:Subscribe")
+        },
+        question("iam_policy_allows_assuming_any_role") { $0.allowsAssumingAnyRole() },
+        roleTrustsAnotherAccount,
     ]
+
+    /// On a whole `aws_iam_role`: its `assume_role_policy` trusts an AWS principal of an account other than the one
+    /// in its `arn` (unknown when the ARN is, as in a plan before apply, and the trust names an account).
+    static let roleTrustsAnotherAccount = Predicate(name: "iam_role_trusts_another_account") { role in
+        switch PolicyDocumentReader.read(role.members?["assume_role_policy"] ?? .null) {
+        case .failure(let e):
+            return e.outcome
+        case .success(let document):
+            let arn = role.members?["arn"]?.stringValue?.split(separator: ":", omittingEmptySubsequences: false)
+            let account = arn.flatMap { $0.count >= 5 && $0[4].count == 12 ? String($0[4]) : nil }
+            let answer = PolicyAnalysis(document).trustsAnotherAccount(account)
+            return Outcome(Truth(answer.truth), answer.evidence)
+        }
+    }
 
     /// Data source attributes rendered from policy statements, decided from the statements when unknown.
     static let renderedPolicies = [

@@ -26,7 +26,8 @@ public enum ServiceTypes {
             ],
             "iam": [
                 "aws_iam_user", "aws_iam_access_key", "aws_iam_account_password_policy", "aws_iam_user_policy",
-                "aws_iam_user_policy_attachment", "aws_iam_virtual_mfa_device",
+                "aws_iam_user_policy_attachment", "aws_iam_virtual_mfa_device", "aws_iam_user_group_membership",
+                "aws_iam_saml_provider",
             ],
             "rds": ["aws_db_instance"],
             "kms": ["aws_kms_key"],

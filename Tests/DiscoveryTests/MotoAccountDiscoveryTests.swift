@@ -14,14 +14,15 @@ import Testing
 struct MotoAccountDiscoveryTests {
     static let services: Set<AWSDiscovery.Service> = [
         .iam, .cloudtrail, .logs, .cloudwatch, .sns, .securityhub, .guardduty, .config, .organizations, .backup,
+        .kms, .secretsmanager, .s3,
     ]
 
     static func seed(_ moto: MotoServer) throws -> [String: String] {
-        _ = try MotoDiscoveryTests.seed(moto)
+        let base = try MotoDiscoveryTests.seed(moto)
         guard let script = Bundle.module.url(forResource: "seed_moto_account", withExtension: "py", subdirectory: "Fixtures")
         else { throw TestServerError("seed_moto_account.py missing from the test bundle") }
         let line = try moto.runPython(script: script.path).split(separator: "\n").last.map(String.init) ?? ""
-        return try JSONDecoder().decode([String: String].self, from: Data(line.utf8))
+        return base.merging(try JSONDecoder().decode([String: String].self, from: Data(line.utf8))) { _, new in new }
     }
 
     /// Each result of the library on `resources`, by check ID and resource address.
@@ -95,6 +96,56 @@ struct MotoAccountDiscoveryTests {
         }
         let http = try #require(resource("aws_sns_topic_subscription", ids["subscription_http"]))
         #expect(verdicts["BLW-AWS-SNS-002 \(http.address)"] == .failed)
+        try identityAndLoggingChecks(result.resources, ids: ids, verdicts: verdicts)
+    }
+
+    /// The identity and logging checks compared with Prowler, each on a failing and a passing seeded resource.
+    func identityAndLoggingChecks(_ resources: [Resource], ids: [String: String], verdicts: [String: Verdict]) throws {
+        func address(_ type: String, _ id: String?) throws -> String {
+            try #require(
+                resources.first { r in
+                    guard r.type == type, case .live(let live) = r.origin else { return false }
+                    return live.id == id || r.attributes["id"]?.stringValue == id || r.attributes["name"]?.stringValue == id
+                }, "\(type) \(id ?? "nil")"
+            ).address
+        }
+        let trail = try address("aws_cloudtrail", "main-trail")
+        let quiet = try address("aws_cloudtrail", "quiet-trail")
+        let initialKey = try address("aws_iam_access_key", ids["initial_key"])
+        let twoKeys = try address("aws_iam_access_key", ids["two_keys"]?.split(separator: ",").first.map(String.init))
+        let expected: [(String, String, Verdict)] = [
+            ("BLW-AWS-IAM-060", try address("aws_iam_policy", ids["policy_kms-everything"]), .failed),
+            ("BLW-AWS-IAM-060", try address("aws_iam_policy", ids["policy_assume-deployer"]), .passed),
+            ("BLW-AWS-IAM-063", try address("aws_iam_policy", ids["policy_assume-deployer"]), .passed),
+            ("BLW-AWS-IAM-064", try address("aws_iam_role", "trail-to-logs"), .failed),  // CloudTrail, any source
+            ("BLW-AWS-IAM-064", try address("aws_iam_role", "pinned-service"), .passed),  // aws:SourceAccount
+            ("BLW-AWS-IAM-065", Self.account, .passed),  // nobody holds AWSCloudShellFullAccess
+            ("BLW-AWS-CLOUDWATCH-060", Self.account, .passed),  // no CloudWatch-CrossAccountSharingRole
+            ("BLW-AWS-IAM-066", initialKey, .failed),  // console user, key never used
+            ("BLW-AWS-IAM-066", twoKeys, .passed),  // no console password
+            ("BLW-AWS-IAM-067", "aws_iam_user.hardware-mfa", .passed),
+            ("BLW-AWS-IAM-067", "aws_iam_user.console-mfa", .failed),  // a virtual device
+            ("BLW-AWS-IAM-067", "aws_iam_user.console-no-mfa", .failed),
+            ("BLW-AWS-IAM-069", try address("aws_iam_role", "key-admins"), .passed),
+            ("BLW-AWS-CLOUDTRAIL-060", Self.account, .failed),  // main-trail selects one bucket's objects
+            ("BLW-AWS-CLOUDTRAIL-061", Self.account, .failed),
+            ("BLW-AWS-CLOUDTRAIL-062", trail, .passed),  // ApiCallRateInsight
+            ("BLW-AWS-CLOUDTRAIL-062", quiet, .failed),
+            ("BLW-AWS-CLOUDTRAIL-063", trail, .passed),  // secure-bucket logs to log-bucket
+            ("BLW-AWS-CLOUDTRAIL-063", quiet, .failed),  // log-bucket logs nowhere
+            ("BLW-AWS-CLOUDTRAIL-064", trail, .passed),
+            ("BLW-AWS-CLOUDTRAIL-065", trail, .failed),  // secure-bucket keeps versions without MFA delete
+            ("BLW-AWS-IAM-070", Self.account, .failed),  // no SAML provider
+            ("BLW-AWS-SECRETSMANAGER-061", try address("aws_secretsmanager_secret", ids["secret_rotated"]), .passed),
+            ("BLW-AWS-SECRETSMANAGER-061", try address("aws_secretsmanager_secret", ids["secret_unrotated"]), .failed),
+            ("BLW-AWS-SECRETSMANAGER-060", try address("aws_secretsmanager_secret", ids["secret_unrotated"]), .failed),
+            ("BLW-AWS-KMS-004", try address("aws_kms_key", ids["key_rotated"]), .passed),  // the default key policy
+        ]
+        for (check, address, verdict) in expected {
+            #expect(
+                verdicts["\(check) \(address)"] == verdict, "\(check) on \(address): \(String(describing: verdicts["\(check) \(address)"]))"
+            )
+        }
     }
 
     @Test func servicesNotReadLeaveTheAccountChecksUnknown() async throws {
@@ -103,9 +154,16 @@ struct MotoAccountDiscoveryTests {
         _ = try Self.seed(moto)
         let result = try await AWSDiscovery(
             client: MotoDiscoveryTests.client(moto.environment()),
-            services: Self.services.subtracting([.sns, .securityhub, .guardduty, .organizations, .backup])
+            services: Self.services.subtracting([.sns, .securityhub, .guardduty, .organizations, .backup, .s3])
         ).run()
         let verdicts = Self.verdicts(result.resources)
+        // The buckets were not listed: the trail's bucket may be this account's, so the trail-bucket checks cannot say.
+        let trail = try #require(result.resources.first { $0.type == "aws_cloudtrail" && $0.attributes["name"] == .string("main-trail") })
+        for check in ["BLW-AWS-CLOUDTRAIL-063", "BLW-AWS-CLOUDTRAIL-064", "BLW-AWS-CLOUDTRAIL-065"] {
+            #expect(
+                verdicts["\(check) \(trail.address)"]?.kind == .unknown,
+                "\(check): \(String(describing: verdicts["\(check) \(trail.address)"]))")
+        }
         for check in ["BLW-AWS-CLOUDWATCH-005", "BLW-AWS-CLOUDWATCH-006", "BLW-AWS-CLOUDWATCH-008"] {
             let verdict = verdicts["\(check) \(Self.account)"]
             #expect(verdict?.kind == .unknown, "\(check): \(String(describing: verdict))")

@@ -85,6 +85,13 @@ data "aws_iam_policy_document" "rds_monitoring_trust" {
       type        = "Service"
       identifiers = ["monitoring.rds.amazonaws.com"]
     }
+
+    # Only this account's instances may have RDS assume the role (confused-deputy protection).
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 import AWS
 import Model
 
-/// CloudTrail trails whose home is this region (shadow copies of multi-region trails are skipped); status and
-/// event selectors and tags are per-trail calls the API forces.
+/// CloudTrail trails whose home is this region (shadow copies of multi-region trails are skipped); status, event
+/// and insight selectors and tags are per-trail calls the API forces.
 enum CloudTrailDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
@@ -38,6 +38,18 @@ enum CloudTrailDiscovery {
                             .object(["type": d.members?["Type"] ?? .null, "values": d.members?["Values"] ?? .list([])])
                         }),
                 ])
+            }
+            // A trail without Insights answers InsightNotEnabledException: no selectors, not a failure.
+            let insights = await reader.call(
+                "cloudtrail", "GetInsightSelectors", resource: name, absent: ["InsightNotEnabledException"]
+            ) { () async throws(AWSError) -> Value in
+                try await client.json(
+                    service: .cloudtrail, target: "GetInsightSelectors", body: ["TrailName": .string(arn)],
+                    region: region, resource: name)
+            }
+            let insightsFailed = reader.lastCallFailed
+            let insightSelectors = (insights?.members?["InsightSelectors"]?.elements ?? []).map { selector -> Value in
+                .object(["insight_type": selector.members?["InsightType"] ?? .null])
             }
             let tagged = await reader.call("cloudtrail", "ListTags", resource: name) { () async throws(AWSError) -> Value in
                 try await client.json(
@@ -78,10 +90,29 @@ enum CloudTrailDiscovery {
                         "sns_topic_name": t["SnsTopicName"] ?? .null,
                         "enable_logging": status.map { .bool($0.members?["IsLogging"]?.boolValue ?? false) } ?? .unknown,
                         "event_selector": selectors == nil ? .unknown : .list(eventSelectors),
-                        "advanced_event_selector": selectors.map { $0.members?["AdvancedEventSelectors"] ?? .list([]) } ?? .unknown,
+                        "insight_selector": insightsFailed ? .unknown : .list(insightSelectors),
+                        "advanced_event_selector": selectors.map { advanced($0.members?["AdvancedEventSelectors"]) } ?? .unknown,
                         "tags": tagged == nil ? .unknown : .map(tags),
                     ], edges: edges))
         }
         return reader
+    }
+
+    /// AdvancedEventSelectors in Terraform's vocabulary: `name` and `field_selector` blocks (`field`, `equals`,
+    /// `not_equals`, `starts_with`, `not_starts_with`, `ends_with`, `not_ends_with`).
+    static func advanced(_ selectors: Value?) -> Value {
+        let operators = [
+            "Equals": "equals", "NotEquals": "not_equals", "StartsWith": "starts_with", "NotStartsWith": "not_starts_with",
+            "EndsWith": "ends_with", "NotEndsWith": "not_ends_with",
+        ]
+        return .list(
+            (selectors?.elements ?? []).map { selector in
+                let fields = (selector.members?["FieldSelectors"]?.elements ?? []).map { field -> Value in
+                    var block: [String: Value] = ["field": field.members?["Field"] ?? .null]
+                    for (op, name) in operators { block[name] = field.members?[op] ?? .null }
+                    return .object(block)
+                }
+                return .object(["name": selector.members?["Name"] ?? .null, "field_selector": .list(fields)])
+            })
     }
 }

@@ -16,6 +16,9 @@ enum IAMDiscovery {
                     tokenParameter: "Marker", tokenElement: "Marker")
             } ?? []
         let report = await credentialReport(&reader)
+        // Which users hold a virtual device (a hardware-MFA check needs it): unknown for every user if not listed.
+        await virtualMFADevices(&reader)
+        let virtualMFAUnread: Value = reader.lastCallFailed ? .unknown : .bool(false)
         let users = details.flatMap { $0.all("GetAccountAuthorizationDetailsResult/UserDetailList/member") }
         var keyUsers: [String] = []
         for user in users {
@@ -27,6 +30,7 @@ enum IAMDiscovery {
             // "never used" and pass a check it should not).
             let reported: [String: Value] = [
                 "mfa_active": row.map { .bool($0["mfa_active"] == "true") } ?? .unknown,
+                "virtual_mfa_unread": virtualMFAUnread,
                 "password_enabled": row.map { .bool($0["password_enabled"] == "true") } ?? .unknown,
                 "password_last_used": row.map { .string($0["password_last_used"]) } ?? .unknown,
                 "password_last_used_days": row.map { days(since: $0["password_last_used"], now: now) } ?? .unknown,
@@ -49,6 +53,15 @@ enum IAMDiscovery {
                         type: "aws_iam_user", id: name, name: name, originID: arn, region: nil,
                         attributes: identity.merging(reported) { first, _ in first }),
                     keep: Set(identity.keys), checked: false)
+            }
+            let groups = user.all("GroupList/member").map(\.text).filter { !$0.isEmpty }
+            if !groups.isEmpty {
+                reader.add(
+                    LiveResource(
+                        type: "aws_iam_user_group_membership", id: "\(name)/groups", name: "\(name)_groups",
+                        originID: "\(arn)|groups", region: nil,
+                        attributes: ["id": .string("\(name)/groups"), "user": .string(name), "groups": .strings(groups)],
+                        edges: edge + groups.map { .init(attribute: "groups", type: "aws_iam_group", id: $0) }))
             }
             for policy in user.all("AttachedManagedPolicies/member") {
                 guard let policyARN = policy.string("PolicyArn") else { continue }
@@ -80,8 +93,8 @@ enum IAMDiscovery {
         await reader.gather(keyUsers) { name in
             await accessKeys(user: name, row: report?[name], client: client, account: account, now: now)
         }
-        await virtualMFADevices(&reader)
         await passwordPolicy(&reader)
+        await samlProviders(&reader)
         return reader
     }
 
@@ -198,6 +211,29 @@ enum IAMDiscovery {
                         "enable_date": .string(device.string("EnableDate")),
                     ],
                     edges: user.map { [.init(attribute: "user_name", type: "aws_iam_user", id: $0)] } ?? []))
+        }
+    }
+
+    /// SAML identity providers (ListSAMLProviders: names and expiry; the metadata document is not copied).
+    static func samlProviders(_ reader: inout ServiceReader) async {
+        let client = reader.client
+        guard
+            let answer = await reader.call(
+                "iam", "ListSAMLProviders",
+                { () async throws(AWSError) -> XMLNode in
+                    try await client.query(service: .iam, action: "ListSAMLProviders")
+                })
+        else { return }
+        for provider in answer.all("ListSAMLProvidersResult/SAMLProviderList/member") {
+            guard let arn = provider.string("Arn") else { continue }
+            let name = arn.split(separator: "/").last.map(String.init) ?? arn
+            reader.add(
+                LiveResource(
+                    type: "aws_iam_saml_provider", id: arn, name: name, originID: arn, region: nil,
+                    attributes: [
+                        "id": .string(arn), "arn": .string(arn), "name": .string(name),
+                        "valid_until": .string(provider.string("ValidUntil")),
+                    ]))
         }
     }
 

@@ -2,8 +2,8 @@ import AWS
 import Model
 
 /// Customer-managed KMS keys in one region. ListKeys says nothing about a key, so each needs DescribeKey, and
-/// rotation needs GetKeyRotationStatus (only asked for enabled symmetric customer keys) and tags ListResourceTags:
-/// forced per-key calls.
+/// rotation needs GetKeyRotationStatus (only asked for enabled symmetric customer keys), the key policy GetKeyPolicy
+/// and tags ListResourceTags: forced per-key calls.
 enum KMSDiscovery {
     static func read(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
@@ -53,6 +53,12 @@ enum KMSDiscovery {
                         return (key, tag.members?["TagValue"] ?? .string(""))
                     }, uniquingKeysWith: { first, _ in first }))
         }
+        // The key policy decides who may use the key; an unread policy is unknown, never absent.
+        let policy = await reader.call("kms", "GetKeyPolicy", resource: id) { () async throws(AWSError) -> Value in
+            try await client.json(
+                service: .kms, target: "GetKeyPolicy", body: ["KeyId": .string(id), "PolicyName": .string("default")],
+                region: region, resource: id)
+        }
         let arn = meta["Arn"]?.stringValue ?? reader.arn("kms", "key/\(id)")
         reader.add(
             LiveResource(
@@ -63,6 +69,7 @@ enum KMSDiscovery {
                     "customer_master_key_spec": .string(spec), "is_enabled": .bool(meta["Enabled"]?.boolValue ?? (state == "Enabled")),
                     "key_state": .string(state), "multi_region": .bool(meta["MultiRegion"]?.boolValue ?? false),
                     "enable_key_rotation": rotation, "tags": tags ?? .unknown,
+                    "policy": policy.map { $0.members?["Policy"] ?? .null } ?? .unknown,
                 ]))
         return reader
     }

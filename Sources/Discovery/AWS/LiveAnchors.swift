@@ -4,8 +4,9 @@ import Model
 /// trail's log group have a CIS metric filter with an alarm?" or "is GuardDuty enabled in this region?" have no
 /// Terraform resource of their own, and a missing detector can only fail on something that exists.
 ///
-/// `data.aws_live_account` refers to every trail (`trail`), role policy attachment (`role_policy_attachment`) and
-/// the organization (`organization`); each `data.aws_live_region` to that region's GuardDuty detectors, Config
+/// `data.aws_live_account` refers to every trail (`trail`), role (`role`), user, group and role policy attachment
+/// (`user_policy_attachment`, `group_policy_attachment`, `role_policy_attachment`), SAML provider (`saml_provider`)
+/// and the organization (`organization`); each `data.aws_live_region` to that region's GuardDuty detectors, Config
 /// recorder statuses, Security Hub and backup vaults (`guardduty_detector`, `config_recorder`, `securityhub_account`,
 /// `backup_vault`). `<service>_unread` is false when the reads a check relies on answered and unknown
 /// otherwise, so a check that finds nothing says UNKNOWN, not FAILED, when those reads failed or were not selected.
@@ -32,6 +33,9 @@ enum LiveAnchors {
         }
         let linked: [(attribute: String, type: String)] = [
             ("trail", "aws_cloudtrail"), ("role_policy_attachment", "aws_iam_role_policy_attachment"),
+            ("user_policy_attachment", "aws_iam_user_policy_attachment"),
+            ("group_policy_attachment", "aws_iam_group_policy_attachment"), ("role", "aws_iam_role"),
+            ("saml_provider", "aws_iam_saml_provider"),
             ("organization", "aws_organizations_organization"),
         ]
         let accountEdges = linked.flatMap { link in
@@ -65,6 +69,19 @@ enum LiveAnchors {
                     edges: edges))
         }
         return anchors
+    }
+
+    /// Marks each trail whose bucket is not among the resources read: `s3_bucket_unread` is unknown when the bucket
+    /// list was not read (S3 not selected, or ListBuckets failed), so the trail-bucket checks say UNKNOWN rather than
+    /// judging the bucket to be another account's; false otherwise.
+    static func markTrailBuckets(_ live: inout [LiveResource], errors: [DiscoveryError], selected: Set<String>) {
+        let listed = selected.contains("s3") && !errors.contains { $0.service == "s3" && $0.operation == "ListBuckets" }
+        let buckets = Set(live.filter { $0.type == "aws_s3_bucket" }.map(\.id))
+        for index in live.indices where live[index].type == "aws_cloudtrail" {
+            let bucket = live[index].attributes["s3_bucket_name"]?.stringValue
+            let found = bucket.map { buckets.contains($0) } ?? true
+            live[index].attributes["s3_bucket_unread"] = found || listed ? .bool(false) : .unknown
+        }
     }
 
     /// Links every alarm to the metric filters that publish its metric (same region, metric name and namespace), as

@@ -6,7 +6,11 @@ Creates, next to what seed_moto.py creates (run it first: the trail `main-trail`
   the other events have nothing (fail);
 - SNS subscriptions over https (passes) and plain http (fails);
 - Security Hub enabled in the region;
-- IAM users: one with a console password and no MFA, one with a password and MFA, two active keys on one user.
+- IAM users: one with a console password and no MFA, one with a password and MFA, two active keys on one user, one
+  with a hardware MFA token, one with a console password and a never-used key;
+- IAM policies attached to a role: kms:* on every resource (fails), sts:AssumeRole on one named role (passes); a
+  service role pinned to the account by aws:SourceAccount (passes the confused-deputy check);
+- CloudTrail Insights on main-trail (quiet-trail has none); a secret rotated now (passes) next to one never rotated.
 Prints the IDs the tests assert on as JSON. Written for Bulwark from the AWS API and CIS documentation.
 """
 import json
@@ -76,10 +80,47 @@ def identities(ids):
     ids["two_keys"] = ",".join(iam.create_access_key(UserName="two-keys")["AccessKey"]["AccessKeyId"] for _ in range(2))
 
 
+def policies(ids):
+    iam = client("iam")
+    trust = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"}, "Action": "sts:AssumeRole"}]}
+    iam.create_role(RoleName="key-admins", AssumeRolePolicyDocument=json.dumps(trust))
+    for name, statement in (
+        ("kms-everything", {"Effect": "Allow", "Action": "kms:*", "Resource": "*"}),
+        ("assume-deployer", {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": f"arn:aws:iam::{ACCOUNT}:role/deployer"}),
+    ):
+        arn = iam.create_policy(PolicyName=name, PolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": [statement]}))["Policy"]["Arn"]
+        iam.attach_role_policy(RoleName="key-admins", PolicyArn=arn)
+        ids["policy_" + name] = arn
+    pinned = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}}}]}
+    iam.create_role(RoleName="pinned-service", AssumeRolePolicyDocument=json.dumps(pinned))
+    # A hardware token's serial is not an MFA ARN, and no virtual device is assigned to the user.
+    iam.create_user(UserName="hardware-mfa")
+    iam.enable_mfa_device(UserName="hardware-mfa", SerialNumber="GAHT12345678", AuthenticationCode1="123456",
+                          AuthenticationCode2="654321")
+    iam.create_user(UserName="console-with-key")
+    iam.create_login_profile(UserName="console-with-key", Password="Initial-Passw0rd!")
+    ids["initial_key"] = iam.create_access_key(UserName="console-with-key")["AccessKey"]["AccessKeyId"]
+
+
+def logging_and_secrets(ids):
+    client("cloudtrail").put_insight_selectors(
+        TrailName="main-trail", InsightSelectors=[{"InsightType": "ApiCallRateInsight"}])
+    secrets = client("secretsmanager")
+    ids["secret_rotated"] = secrets.create_secret(Name="rotated-secret", SecretString="x")["ARN"]
+    secrets.rotate_secret(SecretId="rotated-secret", RotationRules={"AutomaticallyAfterDays": 30})
+    ids["secret_unrotated"] = secrets.create_secret(Name="unrotated-secret", SecretString="x")["ARN"]
+
+
 def main():
     ids = {}
     monitoring(ids)
     identities(ids)
+    policies(ids)
+    logging_and_secrets(ids)
     client("securityhub").enable_security_hub(EnableDefaultStandards=False)
     print(json.dumps(ids))
 

@@ -1,0 +1,27 @@
+# Fails: the one trail records object events of one bucket only, and another records only the other direction.
+resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "audit-logs"
+  event_selector {
+    read_write_type = "All"
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3:::payroll/"]
+    }
+  }
+}
+resource "aws_cloudtrail" "other" {
+  name           = "other"
+  s3_bucket_name = "audit-logs"
+  event_selector {
+    read_write_type = "WriteOnly"
+    data_resource {
+      type   = "AWS::S3::Object"
+      values = ["arn:aws:s3"]
+    }
+  }
+}
+data "aws_live_account" "this" {
+  cloudtrail_unread = false
+  trail             = [aws_cloudtrail.main.id, aws_cloudtrail.other.id]
+}

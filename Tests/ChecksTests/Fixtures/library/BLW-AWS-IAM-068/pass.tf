@@ -1,0 +1,27 @@
+# Passes: the administrators' members have MFA; a group without AdministratorAccess may have members without MFA.
+resource "aws_iam_group" "admins" {
+  name = "admins"
+}
+resource "aws_iam_group_policy_attachment" "admins" {
+  group      = aws_iam_group.admins.name
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+resource "aws_iam_group" "readers" {
+  name = "readers"
+}
+resource "aws_iam_user" "ana" {
+  name       = "ana"
+  mfa_active = true
+}
+resource "aws_iam_user" "bo" {
+  name       = "bo"
+  mfa_active = false
+}
+resource "aws_iam_user_group_membership" "ana" {
+  user   = aws_iam_user.ana.name
+  groups = [aws_iam_group.admins.name]
+}
+resource "aws_iam_user_group_membership" "bo" {
+  user   = aws_iam_user.bo.name
+  groups = [aws_iam_group.readers.name]
+}
