@@ -145,6 +145,29 @@ extension ServerTests {
             #expect(setup.forkAddress.connections == 0)
         }
 
+        @Test("a same-repository head no branch holds any more is fetched through the request ref", .timeLimit(.minutes(10)))
+        func movedBranch() async throws {
+            let setup = try Setup(.github)
+            let number = setup.fake.open(head: "feature", base: "main")
+            // The branch was force-pushed or deleted after the delivery: the host's request ref still holds the head.
+            let bad = try setup.forkCommit(Base.unsafe, requestRef: "refs/pull/\(number)/head")
+            var queue: PullRequestScanQueue?
+            try await withServer(
+                .sqlite,
+                adjust: { environment in
+                    setup.adjust(&environment)
+                    queue = environment.pullRequestScans
+                }
+            ) { server in
+                let opened = Base.github("opened", number: number, head: bad, base: setup.base, url: setup.url)
+                let reply = try await server.request(.post, "/hooks/github", headers: Base.signed(opened, delivery: "s1"), body: opened)
+                #expect(reply.status == 202 && reply.json["outcome"] as? String == "accepted", "\(reply.body)")
+                try await Base.settle(queue, finished: 1)
+                #expect(setup.fake.statuses.map(\.state) == ["pending", "failure"])
+                #expect(setup.fake.statuses.allSatisfy { $0.sha == bad })
+            }
+        }
+
         @Test("a fork is told by repository id, name, a deleted head repository, or GitLab project ids")
         func forkDetection() throws {
             func github(_ head: String, _ base: String) throws -> PullRequestEvent? {
