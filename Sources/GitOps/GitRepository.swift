@@ -116,6 +116,15 @@ public final class GitRepository: Sendable {
         return try await worker.runNetwork(operation) { () throws(GitError) -> [String] in try handle.fetch(operation) }
     }
 
+    /// Fetches origin's reference `source` (a full ref name, e.g. `refs/pull/7/head`) into the local `destination`.
+    public func fetch(reference source: String, into destination: String, options: GitRemoteOptions) async throws(GitError) {
+        let handle = handle
+        let operation = await networkOperation("fetch", options)
+        try await worker.runNetwork(operation) { () throws(GitError) -> Void in
+            try handle.fetch(reference: source, into: destination, operation)
+        }
+    }
+
     /// "main" → refs/remotes/origin/main (then refs/heads/main), tag, full or ≥4-char short SHA, "HEAD"; returns full SHA.
     public func resolve(_ ref: String) async throws(GitError) -> String {
         let handle = handle

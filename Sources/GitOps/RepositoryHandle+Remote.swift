@@ -45,6 +45,28 @@ extension RepositoryHandle {
         return Array(Set(operation.updatedReferences)).sorted()
     }
 
+    /// Fetches the one reference `source` of origin into `destination` (forced, nothing pruned): a ref outside
+    /// the branches, such as a code host's ref of a pull request's head.
+    func fetch(reference source: String, into destination: String, _ operation: GitOperation) throws(GitError) {
+        let remote = try origin(operation)
+        defer { git_remote_free(remote) }
+        var options = git_fetch_options()
+        try Self.check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), operation.name)
+        options.callbacks = GitRemoteCallbacks.make(for: operation)
+        options.prune = GIT_FETCH_NO_PRUNE
+        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+        guard let spec = strdup("+" + source + ":" + destination) else {
+            throw GitError(code: .io, message: "out of memory", operation: operation.name)
+        }
+        defer { free(spec) }
+        var specs: [UnsafeMutablePointer<CChar>?] = [spec]
+        let result = specs.withUnsafeMutableBufferPointer { buffer in
+            var array = git_strarray(strings: buffer.baseAddress, count: 1)
+            return git_remote_fetch(remote, &array, &options, "bulwark: fetch")
+        }
+        guard result == 0 else { throw operation.failure(result) }
+    }
+
     /// Records the remote's default branch as refs/remotes/origin/HEAD, so `resolve("HEAD")` follows it.
     private func updateRemoteHEAD(_ remote: OpaquePointer) throws(GitError) {
         let repo = try repo("fetch")

@@ -11,9 +11,21 @@ public struct AccessControl: Sendable {
     static let maximumTokenLength = 512
 
     let store: Store
+    let cache: TokenCache
 
-    /// Access control over the tokens in `store`.
-    public init(store: Store) { self.store = store }
+    /// Access control over the tokens in `store`; a verified token is believed for `recheckAfter` before the
+    /// store is read again (how long a token revoked by another process stays usable here).
+    public init(store: Store, recheckAfter: Duration = .seconds(5)) {
+        self.init(store: store, cache: TokenCache(lifetime: recheckAfter))
+    }
+
+    init(store: Store, cache: TokenCache) {
+        self.store = store
+        self.cache = cache
+    }
+
+    /// Token reads from the store so far (a known token within `recheckAfter` costs none).
+    public var storeReads: Int { cache.storeReads }
 
     /// The holder of the request's token (bearer header first, then the cookie); nil when there is none, it is
     /// unknown or revoked, or the store cannot be read.
@@ -25,25 +37,37 @@ public struct AccessControl: Sendable {
     /// The holder of `token` (a dashboard sign-in); nil when it is too long, unknown or revoked, or the store
     /// cannot be read.
     public func holder(of token: String) async -> (name: String, role: AccessRole)? {
-        guard token.utf8.count <= Self.maximumTokenLength,
-            let record = try? await store.token(hash: TokenSecret.hash(token)), record.revokedAt == nil
-        else { return nil }
-        return (record.name, record.role)
+        guard token.utf8.count <= Self.maximumTokenLength, let caller = try? await verified(token) else { return nil }
+        return (caller.name, caller.role)
     }
 
     /// The holder of the request's token; nil without a token; an unknown or revoked token is `unauthorized`.
     func caller(of request: Request) async throws -> Caller? {
         guard let token = Self.presentedToken(request) else { return nil }
         guard token.utf8.count <= Self.maximumTokenLength else { throw APIError(.unauthorized, "invalid token") }
+        guard let caller = try await verified(token) else { throw APIError(.unauthorized, "invalid or revoked token") }
+        return caller
+    }
+
+    /// The holder of `token` from the cache, else from the store (then cached); nil when unknown or revoked.
+    func verified(_ token: String) async throws(APIError) -> Caller? {
+        let hash = TokenSecret.hash(token)
+        if let caller = cache.caller(hash: hash) { return caller }
+        let generation = cache.beginRead()
         let record: TokenRecord?
         do {
-            record = try await store.token(hash: TokenSecret.hash(token))
+            record = try await store.token(hash: hash)
         } catch {
             throw APIError(.unavailable, "cannot check the token now", underlying: error)
         }
-        guard let record, record.revokedAt == nil else { throw APIError(.unauthorized, "invalid or revoked token") }
-        return Caller(name: record.name, role: record.role)
+        guard let record, record.revokedAt == nil else { return nil }
+        let caller = Caller(name: record.name, role: record.role)
+        cache.remember(hash: hash, caller: caller, readAt: generation)
+        return caller
     }
+
+    /// Stops accepting the token named `name` at once (it was just revoked in the store).
+    func revoked(name: String) { cache.forget(name: name) }
 
     /// The token in `Authorization: Bearer …`, else in the cookie.
     static func presentedToken(_ request: Request) -> String? {

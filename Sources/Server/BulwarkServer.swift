@@ -55,7 +55,7 @@ public struct BulwarkServer: Sendable {
         OperationsRoutes(environment: environment).register(on: api)
         RemediationRoutes(environment: environment).register(on: api)
         ReportRoutes(environment: environment, checks: environment.checks).register(on: api)
-        TokenRoutes(environment: environment).register(on: api)
+        TokenRoutes(environment: environment, access: access).register(on: api)
         dashboard().register(on: router)
         return router
     }

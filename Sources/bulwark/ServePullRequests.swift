@@ -31,7 +31,7 @@ enum ServePullRequests {
             let repository = FetchedRepository(
                 url: target.repository, directory: config.cacheDirectory + "/pull-requests/" + target.name,
                 options: { try target.remoteOptions(environment: environment) })
-            targets[target.name] = .init(host: host, paths: target.paths, repository: { try await repository.fetched() })
+            targets[target.name] = .init(host: host, paths: target.paths, repository: { try await repository.fetched(requestRef: $0) })
         }
         return targets.isEmpty ? nil : PullRequestReviewer(targets: targets, scanner: scanner, logger: logger)
     }

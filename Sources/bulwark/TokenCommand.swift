@@ -57,7 +57,8 @@ struct TokenCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token: it authenticates nothing from now on.")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a token: it authenticates nothing from now on (a running server refuses it within 5 s).")
         @Argument(help: "The token's name.") var name: String
         @OptionGroup var store: StoreOption
 

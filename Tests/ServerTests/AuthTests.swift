@@ -25,7 +25,7 @@ extension ServerTests {
                 #expect(try await server.request(.get, "/api/v1/tokens", role: .operator).status == 403)
                 #expect(try await server.request(.get, "/api/v1/tokens", role: .admin).status == 200)
 
-                #expect(try await server.store.revokeToken(name: "viewer", at: Date()))
+                #expect(try await server.request(.delete, "/api/v1/tokens/viewer", role: .admin).status == 204)
                 let revoked = try await server.request(.get, "/api/v1/targets", role: .viewer)
                 #expect(revoked.status == 401 && revoked.body.contains("revoked"))
 

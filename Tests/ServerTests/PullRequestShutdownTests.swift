@@ -26,7 +26,7 @@ struct PullRequestShutdownTests {
     /// A reviewer of `infra` whose repository never comes (the scan waits until cancelled), or fails at once.
     static func reviewer(_ fake: FakeCodeHost, failing: Bool = false) throws -> PullRequestReviewer {
         let host = try PullRequestProvider.github.host(repository: "acme/infra", token: token, apiURL: fake.apiURL)
-        let repository: @Sendable () async throws -> GitRepository = {
+        let repository: @Sendable (String?) async throws -> GitRepository = { _ in
             if !failing { try await Task.sleep(for: .seconds(600)) }
             throw TestFailure("no repository in this test")
         }

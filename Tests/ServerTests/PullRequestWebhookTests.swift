@@ -59,7 +59,7 @@ extension ServerTests {
                 let repository = FetchedRepository(
                     url: fixture.bare, directory: directory.path + "/cache", options: { GitRemoteOptions() })
                 environment.pullRequestScans = PullRequestReviewer(
-                    targets: ["infra": .init(host: host, paths: ["."], repository: { try await repository.fetched() })],
+                    targets: ["infra": .init(host: host, paths: ["."], repository: { try await repository.fetched(requestRef: $0) })],
                     scanner: CommitScanner(options: options)
                 ).queue()
             }

@@ -49,18 +49,21 @@ final class ServerHarness: Sendable {
     let port: Int
     let tokens: [AccessRole: String]
     let cycles: CycleRequests
+    /// The server's token checks (their store reads are counted).
+    let access: AccessControl
     let group: ServiceGroup
     let running: Task<Void, any Error>
 
     private init(
         store: Store, configuration: StoreConfiguration, port: Int, tokens: [AccessRole: String], cycles: CycleRequests,
-        group: ServiceGroup, running: Task<Void, any Error>
+        access: AccessControl, group: ServiceGroup, running: Task<Void, any Error>
     ) {
         self.store = store
         self.configuration = configuration
         self.port = port
         self.tokens = tokens
         self.cycles = cycles
+        self.access = access
         self.group = group
         self.running = running
     }
@@ -85,7 +88,8 @@ final class ServerHarness: Sendable {
             ], cycles: cycles)
         adjust(&environment)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let service = try BulwarkServer(environment: environment).application(listen: listen) { port in
+        let server = BulwarkServer(environment: environment)
+        let service = try server.application(listen: listen) { port in
             continuation.yield(port)
         }
         let group = ServiceGroup(configuration: .init(services: [service], logger: .init(label: "test")))
@@ -93,8 +97,8 @@ final class ServerHarness: Sendable {
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
         return ServerHarness(
-            store: store, configuration: configuration, port: port, tokens: tokens, cycles: cycles, group: group,
-            running: running)
+            store: store, configuration: configuration, port: port, tokens: tokens, cycles: cycles, access: server.access,
+            group: group, running: running)
     }
 
     /// Stops the server and closes the store.

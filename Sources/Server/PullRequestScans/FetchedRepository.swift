@@ -15,8 +15,10 @@ public actor FetchedRepository {
         self.options = options
     }
 
-    /// The repository, opened or cloned the first time, then fetched.
-    public func fetched() async throws -> GitRepository {
+    /// The repository, opened or cloned the first time, then its branches fetched, and `requestRef` (the code
+    /// host's ref of a request's head, `refs/pull/N/head`) when given, from the same remote with the same
+    /// credentials, kept as `refs/bulwark/pull/N/head`.
+    public func fetched(requestRef: String? = nil) async throws -> GitRepository {
         let options = try options()
         let task =
             opening
@@ -33,6 +35,10 @@ public actor FetchedRepository {
             throw error
         }
         _ = try await repository.fetch(options: options)
+        if let requestRef, requestRef.hasPrefix("refs/") {
+            try await repository.fetch(
+                reference: requestRef, into: "refs/bulwark/" + requestRef.dropFirst("refs/".count), options: options)
+        }
         return repository
     }
 }

@@ -15,15 +15,26 @@ public struct PullRequestEvent: Sendable, Hashable {
     public var baseRef: String
     /// The base commit the host named (GitHub's `base.sha`); GitLab names none.
     public var baseSHA: String?
+    /// The ref the host keeps the request's head under in the target's own repository (`refs/pull/N/head`,
+    /// `refs/merge-requests/N/head`), built from the number alone; nil when the host keeps none.
+    public var requestRef: String?
+    /// True when the head branch lives in another repository (a fork): its commits are fetched through
+    /// `requestRef` from the target's repository, never from an address in the delivery.
+    public var fork: Bool
 
     /// Memberwise.
-    public init(target: String, number: Int, headSHA: String, headRef: String, baseRef: String, baseSHA: String? = nil) {
+    public init(
+        target: String, number: Int, headSHA: String, headRef: String, baseRef: String, baseSHA: String? = nil,
+        requestRef: String? = nil, fork: Bool = false
+    ) {
         self.target = target
         self.number = number
         self.headSHA = headSHA
         self.headRef = headRef
         self.baseRef = baseRef
         self.baseSHA = baseSHA
+        self.requestRef = requestRef
+        self.fork = fork
     }
 
     /// What a delivery asks for: a scan (target left empty, filled per matching target) or nothing, with why.
@@ -46,13 +57,35 @@ public struct PullRequestEvent: Sendable, Hashable {
         }
         let head = request["head"] as? [String: Any] ?? [:]
         let base = request["base"] as? [String: Any] ?? [:]
+        let number = try number(request["number"], field: "pull_request.number")
         return .scan(
             PullRequestEvent(
-                target: "", number: try number(request["number"], field: "pull_request.number"),
+                target: "", number: number,
                 headSHA: try sha(head["sha"], field: "pull_request.head.sha"),
                 headRef: try ref(head["ref"], field: "pull_request.head.ref"),
                 baseRef: try ref(base["ref"], field: "pull_request.base.ref"),
-                baseSHA: base["sha"] == nil ? nil : try sha(base["sha"], field: "pull_request.base.sha")))
+                baseSHA: base["sha"] == nil ? nil : try sha(base["sha"], field: "pull_request.base.sha"),
+                requestRef: "refs/pull/\(number)/head", fork: githubFork(head: head["repo"], base: base["repo"])))
+    }
+
+    /// A GitHub head from another repository than the base: a different `id` (else `full_name`), or a head
+    /// repository GitHub reports as `null` (the fork was deleted). Without repository objects it is the same one.
+    static func githubFork(head: Any?, base: Any?) -> Bool {
+        if head is NSNull { return true }
+        guard let head = head as? [String: Any], let base = base as? [String: Any] else { return false }
+        if let headID = head["id"].flatMap(identifier), let baseID = base["id"].flatMap(identifier) { return headID != baseID }
+        guard let headName = head["full_name"] as? String, let baseName = base["full_name"] as? String else { return false }
+        return headName.lowercased() != baseName.lowercased()
+    }
+
+    /// A repository or project id as JSONSerialization gives it, as text (ids are compared, never used).
+    static func identifier(_ value: Any) -> String? {
+        switch value {
+        case let integer as Int: return String(integer)
+        case let boxed as NSNumber: return boxed.stringValue
+        case let text as String: return text
+        default: return nil
+        }
     }
 
     /// Reads a GitLab `Merge Request Hook` payload; a malformed one is a 400 naming the field.
@@ -65,12 +98,16 @@ public struct PullRequestEvent: Sendable, Hashable {
         // An update without `oldrev` edits the title, labels or description: the commits are the same.
         if action == "update" && attributes["oldrev"] == nil { return .ignored("the merge request update carries no new commits") }
         let lastCommit = attributes["last_commit"] as? [String: Any] ?? [:]
+        let number = try number(attributes["iid"], field: "object_attributes.iid")
+        let source = attributes["source_project_id"].flatMap(identifier)
+        let target = attributes["target_project_id"].flatMap(identifier)
         return .scan(
             PullRequestEvent(
-                target: "", number: try number(attributes["iid"], field: "object_attributes.iid"),
+                target: "", number: number,
                 headSHA: try sha(lastCommit["id"], field: "object_attributes.last_commit.id"),
                 headRef: try ref(attributes["source_branch"], field: "object_attributes.source_branch"),
-                baseRef: try ref(attributes["target_branch"], field: "object_attributes.target_branch")))
+                baseRef: try ref(attributes["target_branch"], field: "object_attributes.target_branch"),
+                requestRef: "refs/merge-requests/\(number)/head", fork: source != nil && target != nil && source != target))
     }
 
     /// A positive integer, as JSONSerialization gives it (`NSNumber` or `Int`). A Boolean cannot be told from 1

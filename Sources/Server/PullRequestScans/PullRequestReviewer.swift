@@ -15,11 +15,15 @@ public struct PullRequestReviewer: Sendable {
         public var host: any PullRequestHost
         /// Root modules, directories or plan files inside the repository to scan (`.` = the whole tree).
         public var paths: [String]
-        /// Opens the target's repository and fetches it, so the request's commits are there.
-        public var repository: @Sendable () async throws -> GitRepository
+        /// Opens the target's repository and fetches its branches, and the given request ref (the host's ref of
+        /// a request's head in that same repository) when not nil, so the request's commits are there.
+        public var repository: @Sendable (_ requestRef: String?) async throws -> GitRepository
 
         /// Memberwise.
-        public init(host: any PullRequestHost, paths: [String], repository: @escaping @Sendable () async throws -> GitRepository) {
+        public init(
+            host: any PullRequestHost, paths: [String],
+            repository: @escaping @Sendable (_ requestRef: String?) async throws -> GitRepository
+        ) {
             self.host = host
             self.paths = paths
             self.repository = repository
@@ -105,7 +109,12 @@ public struct PullRequestReviewer: Sendable {
 
     /// Base and head scanned from the object database and compared; the count is the head's load errors.
     func scan(_ target: Target, _ event: PullRequestEvent) async throws -> (ScanDiff, Int) {
-        let repository = try await target.repository()
+        // A fork's head is in the target's repository only under the host's request ref; a same-repository head
+        // whose branch moved or went away since the delivery is there too.
+        var repository = try await target.repository(event.fork ? event.requestRef : nil)
+        if !event.fork, let requestRef = event.requestRef, (try? await repository.resolve(event.headSHA)) == nil {
+            repository = try await target.repository(requestRef)
+        }
         let head = try await repository.resolve(event.headSHA)
         // The base commit the host named, else the base branch as fetched (a base that moved since still compares).
         let base: String

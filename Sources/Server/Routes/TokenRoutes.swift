@@ -3,7 +3,7 @@ import Hummingbird
 import Model
 import Store
 
-/// `/api/v1/tokens` (admin): list, create (the token is in the response once, never again) and revoke.
+/// `/api/v1/tokens` (admin): list, create (the token is in the response once, never again) and revoke (at once).
 struct TokenRoutes {
     struct Creation: Decodable {
         var name: String
@@ -20,6 +20,8 @@ struct TokenRoutes {
     }
 
     let environment: ServerEnvironment
+    /// Told of every revocation, so the revoked token stops working at once.
+    let access: AccessControl
 
     func register(on group: RouterGroup<ServerContext>) {
         group.get("tokens") { _, context in try await list(context) }
@@ -54,6 +56,7 @@ struct TokenRoutes {
         guard try await stored({ try await environment.store.revokeToken(name: name, at: Date()) }) else {
             throw APIError(.notFound, "no active token \(name)")
         }
+        access.revoked(name: name)
         try await audit(environment.store, caller: caller.name, action: "token.revoke", subject: name, detail: "")
         return Response(status: .noContent)
     }
