@@ -42,6 +42,8 @@ public struct ServerEnvironment: Sendable {
     public var checks: [String: CheckDefinition] = [:]
     /// Where pull/merge request deliveries go to be scanned; nil: they are acknowledged and ignored.
     public var pullRequestScans: PullRequestScanQueue?
+    /// Bodies of the per-scan routes already written (a stored scan never changes).
+    let scanResponses = ScanResponseCache()
 
     /// An environment over `store` and `targets`; by default applies have no cloud clients.
     public init(

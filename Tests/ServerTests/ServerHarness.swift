@@ -3,11 +3,12 @@ import Hummingbird
 import HummingbirdTesting
 import Model
 import Reconciler
-import Server
 import ServiceLifecycle
 import Store
 import TestSupport
 import Testing
+
+@testable import Server
 
 /// The two backends every server test runs against.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -51,12 +52,14 @@ final class ServerHarness: Sendable {
     let cycles: CycleRequests
     /// The server's token checks (their store reads are counted).
     let access: AccessControl
+    /// The server's kept per-scan response bodies (hits and misses are counted).
+    let scanResponses: ScanResponseCache
     let group: ServiceGroup
     let running: Task<Void, any Error>
 
     private init(
         store: Store, configuration: StoreConfiguration, port: Int, tokens: [AccessRole: String], cycles: CycleRequests,
-        access: AccessControl, group: ServiceGroup, running: Task<Void, any Error>
+        access: AccessControl, scanResponses: ScanResponseCache, group: ServiceGroup, running: Task<Void, any Error>
     ) {
         self.store = store
         self.configuration = configuration
@@ -64,6 +67,7 @@ final class ServerHarness: Sendable {
         self.tokens = tokens
         self.cycles = cycles
         self.access = access
+        self.scanResponses = scanResponses
         self.group = group
         self.running = running
     }
@@ -98,7 +102,7 @@ final class ServerHarness: Sendable {
         guard let port = await iterator.next() else { throw TestFailure("the server did not start") }
         return ServerHarness(
             store: store, configuration: configuration, port: port, tokens: tokens, cycles: cycles, access: server.access,
-            group: group, running: running)
+            scanResponses: environment.scanResponses, group: group, running: running)
     }
 
     /// Stops the server and closes the store.

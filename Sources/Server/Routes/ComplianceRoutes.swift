@@ -33,6 +33,8 @@ struct ComplianceRoutes {
         let target = try environment.target(try QueryParameters.path("target", context))
         let framework = try QueryParameters.path("framework", context)
         let scan = try await scan(of: target.name, commit: try QueryParameters(request).string("commit"))
+        let key = ScanResponseCache.Key.compliance(scanID: scan.id, framework: framework)
+        if let body = environment.scanResponses.body(for: key) { return JSONText.response(body) }
         let controls = try await stored { try await environment.store.compliance(scanID: scan.id, framework: framework) }
         guard !controls.isEmpty else {
             throw APIError(.notFound, "scan \(scan.id) recorded no compliance for framework \(framework)")
@@ -60,6 +62,7 @@ struct ComplianceRoutes {
             })
         var json = JSONText(capacity: 1_024 + 160 * items.count)
         view.write(to: &json)
+        environment.scanResponses.remember(json.bytes, for: key)
         return json.response()
     }
 

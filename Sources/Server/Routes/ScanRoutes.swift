@@ -74,6 +74,8 @@ struct ScanRoutes {
         } else if let page {
             query.offset = (page - 1) * query.limit
         }
+        let key = ScanResponseCache.Key.findings(scanID: scan.id, query: query, page: page)
+        if let body = environment.scanResponses.body(for: key) { return JSONText.response(body) }
         let result = try await stored { try await environment.store.findings(scanID: scan.id, query: query) }
         // With page pagination the next page is the next number; a cursor is given either way.
         let view = FindingPageView(
@@ -81,6 +83,7 @@ struct ScanRoutes {
             nextCursor: result.nextCursor.map(String.init), page: page, limit: query.limit)
         var json = JSONText(capacity: 512 + 400 * view.findings.count)
         view.write(to: &json)
+        environment.scanResponses.remember(json.bytes, for: key)
         return json.response()
     }
 

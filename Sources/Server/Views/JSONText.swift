@@ -17,6 +17,11 @@ struct JSONText {
 
     /// The text as a 200-or-other JSON response, with the headers `JSONBody.response` sets.
     func response(status: HTTPResponse.Status = .ok) -> Response {
+        Self.response(bytes, status: status)
+    }
+
+    /// `bytes` of JSON as a response with the headers `JSONBody.response` sets.
+    static func response(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
