@@ -70,6 +70,7 @@ public struct AWSDiscovery: Sendable {
                 < ($1.service, $1.region, $1.operation, $1.resource ?? "")
         }
         LiveAnchors.linkAlarms(&live)
+        BackupSelectionLinks.link(&live, errors: errors, regions: regions, read: services.contains(.backup))
         live += LiveAnchors.anchors(
             live: live, errors: errors, account: account, regions: regions, selected: Set(services.map(\.rawValue)))
         let entries = await client.stats.entries()

@@ -1,0 +1,16 @@
+# Unknown: the only selection that names the resource could not be read.
+resource "aws_db_instance" "this" {
+  identifier        = "app"
+  engine            = "postgres"
+  instance_class    = "db.t3.micro"
+  allocated_storage = 20
+}
+
+resource "aws_backup_selection" "unread" {
+  plan_id   = var.unread
+  resources = [aws_db_instance.this.arn]
+}
+
+variable "unread" {
+  type = string
+}
