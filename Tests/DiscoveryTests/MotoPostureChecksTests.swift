@@ -25,7 +25,7 @@ struct MotoPostureChecksTests {
         func id(_ key: String) -> String { ids[key] ?? "<missing \(key)>" }
         let discovery = AWSDiscovery(
             client: MotoDiscoveryTests.client(moto.environment()), regions: ["us-east-1", "us-west-2"],
-            services: [.s3, .ec2, .rds, .ecr, .efs])
+            services: [.s3, .ec2, .rds, .ecr, .efs, .backup])
         let result = try await discovery.run()
         #expect(result.errors.isEmpty, "\(result.errors.map { "\($0.service) \($0.operation): \($0.message)" })")
 
@@ -84,6 +84,14 @@ struct MotoPostureChecksTests {
         for (check, failing, passing) in pairs {
             #expect(try verdict(check, failing) == .failed, "\(check) on \(failing?.address ?? "<not read>")")
             #expect(try verdict(check, passing) == .passed, "\(check) on \(passing?.address ?? "<not read>")")
+        }
+        // moto implements no backup selections, so nothing is protected here; the passing side is in the fixtures.
+        for (check, resource) in [
+            ("rds_instance_backup_plan", find("aws_db_instance", "posture-db-bare")),
+            ("rds_cluster_backup_plan", find("aws_rds_cluster", "posture-cluster-single")),
+            ("efs_backup_policy", find("aws_efs_file_system", id("efs_bare"))),
+        ] {
+            #expect(try verdict(check, resource) == .failed, "\(check) on \(resource?.address ?? "<not read>")")
         }
         // Only an instance subscription exists: the cluster, parameter group and security group events are not covered.
         for check in [

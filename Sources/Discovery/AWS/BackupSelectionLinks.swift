@@ -35,7 +35,7 @@ enum BackupSelectionLinks {
     static func unread(id: String, region: String?, targets: [LiveResource]) -> LiveResource {
         LiveResource(
             type: "aws_backup_selection", id: id, name: "unread_\(id)", originID: id, region: region,
-            attributes: ["id": .string(id), "plan_id": .unknown, "resources": .unknown],
+            attributes: ["id": .string(id), "name": .unknown, "plan_id": .unknown, "resources": .unknown],
             edges: targets.map { .init(attribute: "resources", type: $0.type, id: $0.id) })
     }
 

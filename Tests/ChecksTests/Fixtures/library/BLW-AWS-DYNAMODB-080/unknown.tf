@@ -10,7 +10,8 @@ resource "aws_dynamodb_table" "this" {
 }
 
 resource "aws_backup_selection" "unread" {
-  plan_id   = var.unread
+  name      = var.unread
+  plan_id   = "plan-0a1b2c3d"
   resources = [aws_dynamodb_table.this.arn]
 }
 

@@ -6,7 +6,8 @@ resource "aws_ebs_volume" "this" {
 }
 
 resource "aws_backup_selection" "unread" {
-  plan_id   = var.unread
+  name      = var.unread
+  plan_id   = "plan-0a1b2c3d"
   resources = [aws_ebs_volume.this.arn]
 }
 

@@ -7,7 +7,8 @@ resource "aws_db_instance" "this" {
 }
 
 resource "aws_backup_selection" "unread" {
-  plan_id   = var.unread
+  name      = var.unread
+  plan_id   = "plan-0a1b2c3d"
   resources = [aws_db_instance.this.arn]
 }
 

@@ -5,7 +5,8 @@ resource "aws_rds_cluster" "this" {
 }
 
 resource "aws_backup_selection" "unread" {
-  plan_id   = var.unread
+  name      = var.unread
+  plan_id   = "plan-0a1b2c3d"
   resources = [aws_rds_cluster.this.arn]
 }
 
