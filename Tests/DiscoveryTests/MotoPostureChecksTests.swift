@@ -25,7 +25,7 @@ struct MotoPostureChecksTests {
         func id(_ key: String) -> String { ids[key] ?? "<missing \(key)>" }
         let discovery = AWSDiscovery(
             client: MotoDiscoveryTests.client(moto.environment()), regions: ["us-east-1", "us-west-2"],
-            services: [.s3, .ec2, .rds, .ecr, .efs, .backup])
+            services: [.s3, .ec2, .rds, .ecr, .efs, .backup, .dynamodb])
         let result = try await discovery.run()
         #expect(result.errors.isEmpty, "\(result.errors.map { "\($0.service) \($0.operation): \($0.message)" })")
 
@@ -53,7 +53,11 @@ struct MotoPostureChecksTests {
         let pairs: [(check: String, failing: Resource?, passing: Resource?)] = [
             ("s3_acls_disabled", plain, managed), ("s3_lifecycle_configured", plain, managed),
             ("s3_replication_enabled", plain, managed), ("s3_event_notifications", plain, managed),
-            ("s3_object_lock", plain, managed),
+            ("s3_object_lock", plain, managed), ("s3_not_public", plain, managed),
+            (
+                "dynamodb_autoscaling", find("aws_dynamodb_table", "posture-fixed"),
+                find("aws_dynamodb_table", "posture-scaled")
+            ),
             ("rds_instance_in_vpc", find("aws_db_instance", "posture-db-bare"), find("aws_db_instance", "posture-db-vpc")),
             (
                 "rds_cluster_multi_az", find("aws_rds_cluster", "posture-cluster-single"),

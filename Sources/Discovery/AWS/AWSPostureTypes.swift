@@ -10,5 +10,6 @@ extension ServiceTypes {
         "ecr": ["aws_ecr_lifecycle_policy", "aws_ecr_repository_policy", "aws_ecr_registry_scanning_configuration"],
         "efs": ["aws_efs_backup_policy", "aws_efs_file_system_policy"],
         "backup": ["aws_backup_plan", "aws_backup_selection"],
+        "application-autoscaling": ["aws_appautoscaling_target"],
     ]
 }

@@ -1,7 +1,8 @@
 """Seeds a moto server (AWS_ENDPOINT_URL) with the compliant and misconfigured pairs the posture checks compared
 with Prowler's need: S3 ownership, lifecycle, replication, notifications and Object Lock; RDS subnet groups,
 Multi-AZ clusters and event subscriptions; ECR lifecycle and repository policies and registry scanning; EFS backup
-and file system policies; EC2 network interfaces and virtualization; VPC endpoint policies and EC2 endpoints.
+and file system policies; DynamoDB auto scaling; EC2 network interfaces and virtualization; VPC endpoint policies
+and EC2 endpoints.
 Only us-east-1 gets the region-level settings (registry scanning, event subscriptions), so us-west-2 is the
 failing region. `--s3-only` seeds the buckets alone. Prints the IDs as JSON on the last line.
 Written for Bulwark; boto3 reads endpoint and credentials from the environment.
@@ -40,6 +41,7 @@ def seed_s3(ids):
         Bucket="posture-managed", OwnershipControls={"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]})
     s3.put_bucket_ownership_controls(
         Bucket="posture-plain", OwnershipControls={"Rules": [{"ObjectOwnership": "ObjectWriter"}]})
+    s3.put_bucket_acl(Bucket="posture-plain", ACL="public-read")
     s3.put_bucket_lifecycle_configuration(Bucket="posture-managed", LifecycleConfiguration={"Rules": [
         {"ID": "expire", "Status": "Enabled", "Filter": {"Prefix": ""}, "Expiration": {"Days": 365}}]})
     s3.put_bucket_replication(Bucket="posture-managed", ReplicationConfiguration={
@@ -102,6 +104,24 @@ def seed_efs(ids):
     ids["efs_bare"] = bare
 
 
+def seed_dynamodb(ids):
+    dynamodb = client("dynamodb")
+    scaling = client("application-autoscaling")
+    for name in ("posture-fixed", "posture-scaled"):
+        dynamodb.create_table(
+            TableName=name, KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}], BillingMode="PROVISIONED",
+            ProvisionedThroughput={"ReadCapacityUnits": 5, "WriteCapacityUnits": 5})
+    for dimension in ("ReadCapacityUnits", "WriteCapacityUnits"):
+        scaling.register_scalable_target(
+            ServiceNamespace="dynamodb", ResourceId="table/posture-scaled",
+            ScalableDimension=f"dynamodb:table:{dimension}", MinCapacity=5, MaxCapacity=100)
+    # Reads alone do not make the fixed table scale.
+    scaling.register_scalable_target(
+        ServiceNamespace="dynamodb", ResourceId="table/posture-fixed",
+        ScalableDimension="dynamodb:table:ReadCapacityUnits", MinCapacity=5, MaxCapacity=100)
+
+
 def seed_ec2(ids, ec2):
     vpc = ec2.create_vpc(CidrBlock="10.50.0.0/16")["Vpc"]["VpcId"]
     subnet = ec2.create_subnet(VpcId=vpc, CidrBlock="10.50.1.0/24", AvailabilityZone=f"{REGION}a")["Subnet"]["SubnetId"]
@@ -145,6 +165,7 @@ def main():
     seed_rds(ids, ec2)
     seed_ecr(ids)
     seed_efs(ids)
+    seed_dynamodb(ids)
     seed_ec2(ids, ec2)
     print(json.dumps(ids))
 
