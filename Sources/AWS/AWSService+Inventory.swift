@@ -10,6 +10,11 @@ extension AWSService {
     public static let sqs = AWSService(
         id: "sqs", environmentName: "SQS", endpointPrefix: "sqs", signingName: "sqs",
         wireProtocol: .json(targetPrefix: "AmazonSQS", version: "1.0"))
+    /// Application Auto Scaling: which DynamoDB tables scale their provisioned capacity.
+    public static let applicationAutoScaling = AWSService(
+        id: "application-autoscaling", environmentName: "APPLICATION_AUTO_SCALING",
+        endpointPrefix: "application-autoscaling", signingName: "application-autoscaling",
+        wireProtocol: .json(targetPrefix: "AnyScaleFrontendService", version: "1.1"))
     public static let dynamodb = AWSService(
         id: "dynamodb", environmentName: "DYNAMODB", endpointPrefix: "dynamodb", signingName: "dynamodb",
         wireProtocol: .json(targetPrefix: "DynamoDB_20120810", version: "1.0"))

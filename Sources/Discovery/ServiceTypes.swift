@@ -37,6 +37,7 @@ public enum ServiceTypes {
         ]
         for (service, types) in aws { for type in types { owners[type] = Owner(cloud: "aws", services: [service]) } }
         for (service, types) in awsInventory { for type in types { owners[type] = Owner(cloud: "aws", services: [service]) } }
+        for (service, types) in awsPosture { for type in types { owners[type] = Owner(cloud: "aws", services: [service]) } }
         let sql = "Microsoft.Sql/servers"
         var azure: [String: [String]] = [
             "azurerm_linux_virtual_machine": ["Microsoft.Compute/virtualMachines"],

@@ -10,7 +10,8 @@ import Model
 /// - an instance's root volume (Terraform manages it through the instance's `root_block_device`);
 /// - RDS automated snapshots (RDS takes and deletes them on its backup schedule; Terraform has no resource for one);
 /// - per-bucket sub-resources at AWS's own default (private ACL, public access block all on, SSE-S3 without a
-///   key), which Terraform models as separate resources but a bucket has without any.
+///   key, ACLs disabled), which Terraform models as separate resources but a bucket has without any;
+/// - the registry's basic scanning without rules, and backup selections discovery could not read.
 struct LiveDefaults {
     /// IDs of volumes that are some instance's root device.
     private let rootVolumes: Set<String>
@@ -46,6 +47,12 @@ struct LiveDefaults {
         case "aws_s3_bucket_acl": return Self.isPrivateACL(a)
         case "aws_s3_bucket_public_access_block": return Self.publicAccessFlags(a).allSatisfy { $0 == true }
         case "aws_s3_bucket_server_side_encryption_configuration": return Self.isDefaultEncryption(a)
+        case "aws_s3_bucket_ownership_controls":
+            return a["rule"]?.elements?.map { $0.members?["object_ownership"]?.stringValue } == ["BucketOwnerEnforced"]
+        case "aws_ecr_registry_scanning_configuration":
+            return a["scan_type"]?.stringValue == "BASIC" && a["rule"]?.elements?.isEmpty == true
+        // A selection whose settings could not be read stands in for unknown protection; it is nothing to manage.
+        case "aws_backup_selection": return a["plan_id"] == .unknown
         default: return false
         }
     }

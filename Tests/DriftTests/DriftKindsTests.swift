@@ -118,6 +118,25 @@ struct DriftKindsTests {
         #expect(shown.unmanaged.count == 9 && shown.defaults.isEmpty && shown.liveCount == 9)
     }
 
+    @Test("ACLs disabled, basic registry scanning and unread backup selections are defaults; other settings are not")
+    func postureDefaultsHidden() {
+        func ownership(_ id: String, _ value: String) -> Resource {
+            Support.live(
+                "aws_s3_bucket_ownership_controls", id, ["id": .string(id), "rule": .list([.object(["object_ownership": .string(value)])])])
+        }
+        let live = [
+            ownership("enforced", "BucketOwnerEnforced"), ownership("writer", "ObjectWriter"),
+            Support.live("aws_ecr_registry_scanning_configuration", "basic", ["id": "basic", "scan_type": "BASIC", "rule": .list([])]),
+            Support.live(
+                "aws_ecr_registry_scanning_configuration", "enhanced", ["id": "enhanced", "scan_type": "ENHANCED", "rule": .list([])]),
+            Support.live("aws_backup_selection", "unread/us-east-1", ["id": "unread/us-east-1", "plan_id": .unknown]),
+            Support.live("aws_backup_selection", "sel-1", ["id": "sel-1", "plan_id": "plan-1"]),
+        ]
+        let report = DriftDetector().detect(desired: [], live: live)
+        #expect(Set(report.unmanaged.map(\.id)) == ["writer", "enhanced", "sel-1"], "\(report.unmanaged)")
+        #expect(report.defaults.count == 3)
+    }
+
     @Test("a resource whose ARN names a region not read is not read, not missing")
     func regionNotRead() {
         let group = Support.state(

@@ -18,6 +18,7 @@ extension AWSDiscovery {
         (.ec2, { await EC2NetworkDiscovery.read(client: $0, account: $1, region: $2) }),
         (.ec2, { await EC2ImageDiscovery.read(client: $0, account: $1, region: $2) }),
         (.rds, { await RDSClusterDiscovery.read(client: $0, account: $1, region: $2) }),
+        (.rds, { await RDSEventSubscriptionDiscovery.read(client: $0, account: $1, region: $2) }),
         (.kms, { await KMSAliasDiscovery.read(client: $0, account: $1, region: $2) }),
         (.logs, { await MonitoringDiscovery.metricFilters(client: $0, account: $1, region: $2) }),
         (.cloudwatch, { await MonitoringDiscovery.alarms(client: $0, account: $1, region: $2) }),
@@ -28,11 +29,13 @@ extension AWSDiscovery {
         (.secretsmanager, { await SecretsManagerDiscovery.read(client: $0, account: $1, region: $2) }),
         (.ssm, { await SSMDiscovery.read(client: $0, account: $1, region: $2) }),
         (.ecr, { await ContainerDiscovery.repositories(client: $0, account: $1, region: $2) }),
+        (.ecr, { await ECRPolicyDiscovery.registryScanning(client: $0, account: $1, region: $2) }),
         (.ecs, { await ContainerDiscovery.clusters(client: $0, account: $1, region: $2) }),
         (.lambda, { await LambdaDiscovery.read(client: $0, account: $1, region: $2) }),
         (.guardduty, { await DetectionDiscovery.read(client: $0, account: $1, region: $2) }),
         (.securityhub, { await SecurityHubDiscovery.read(client: $0, account: $1, region: $2) }),
         (.backup, { await AccountStructureDiscovery.backupVaults(client: $0, account: $1, region: $2) }),
+        (.backup, { await BackupPlanDiscovery.read(client: $0, account: $1, region: $2) }),
         (.efs, { await EFSDiscovery.read(client: $0, account: $1, region: $2) }),
     ]
 

@@ -71,6 +71,7 @@ public struct AWSDiscovery: Sendable {
         }
         LiveAnchors.linkAlarms(&live)
         LiveAnchors.markTrailBuckets(&live, errors: errors, selected: Set(services.map(\.rawValue)))
+        BackupSelectionLinks.link(&live, errors: errors, regions: regions, read: services.contains(.backup))
         live += LiveAnchors.anchors(
             live: live, errors: errors, account: account, regions: regions, selected: Set(services.map(\.rawValue)))
         let entries = await client.stats.entries()

@@ -1,8 +1,8 @@
 import AWS
 import Model
 
-/// ECR repositories (one paginated call) and ECS clusters (a list, then DescribeClusters in batches of 100 with
-/// their settings and execute-command configuration) in one region.
+/// ECR repositories (one paginated call, then their lifecycle and repository policies) and ECS clusters (a list,
+/// then DescribeClusters in batches of 100 with their settings and execute-command configuration) in one region.
 enum ContainerDiscovery {
     static func repositories(client: AWSClient, account: String, region: String) async -> ServiceReader {
         var reader = ServiceReader(client: client, account: account, region: region)
@@ -29,6 +29,10 @@ enum ContainerDiscovery {
                             "kms_key": encryption[member: "kmsKey"],
                         ]),
                     ]))
+        }
+        let names = repositories.compactMap { $0[member: "repositoryName"].stringValue }
+        await reader.gather(names) { name in
+            await ECRPolicyDiscovery.repository(name, client: client, account: account, region: region)
         }
         return reader
     }

@@ -153,6 +153,18 @@ enum EC2Discovery {
                     ])
                 } ?? .unknown,
                 "root_block_device": .list(root),
+                // Every attached interface that carries traffic (the primary one too, at device index 0): Terraform's
+                // blocks, which list the ones a configuration attaches itself.
+                "network_interface": .list(
+                    node.all("networkInterfaceSet/item").filter { ["interface", "efa", "trunk", nil].contains($0.string("interfaceType")) }
+                        .map { eni in
+                            .object([
+                                "network_interface_id": .string(eni.string("networkInterfaceId")),
+                                "device_index": .number(eni.number("attachment/deviceIndex")),
+                            ])
+                        }),
+                // Not an aws_instance argument (the AMI decides it): read for live-only questions.
+                "virtualization_type": .string(node.string("virtualizationType")),
                 "ebs_block_device": .list(ebs),
                 "tags": node.tags("tagSet/item"),
             ], edges: edges)

@@ -43,6 +43,8 @@ enum RDSClusterDiscovery {
                 "id": .string(identifier), "arn": .string(arn), "cluster_identifier": .string(identifier),
                 "engine": .string(db.string("Engine")), "engine_version": .string(db.string("EngineVersion")),
                 "engine_mode": .string(db.string("EngineMode") ?? "provisioned"),
+                // Not a Terraform argument: RDS sets it when the cluster's instances span zones (live-only checks read it).
+                "multi_az": .bool(db.bool("MultiAZ")),
                 "storage_encrypted": .bool(db.bool("StorageEncrypted") ?? false),
                 "kms_key_id": .string(db.string("KmsKeyId")),
                 "backup_retention_period": .number(db.number("BackupRetentionPeriod")),

@@ -3,7 +3,7 @@ import Foundation
 import Model
 
 /// S3: the bucket list is account-wide; each bucket's settings need their own calls (S3 has no batch read),
-/// so a bucket costs up to 8 calls — the location one is skipped when ListBuckets already names the region.
+/// so a bucket costs up to 13 calls — the location one is skipped when ListBuckets already names the region.
 enum S3Discovery {
     static let allUsers = "http://acs.amazonaws.com/groups/global/AllUsers"
     static let authenticatedUsers = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
@@ -163,6 +163,8 @@ enum S3Discovery {
         } else if logging == nil, reader.lastCallFailed {
             notRead("aws_s3_bucket_logging", ["target_bucket", "target_prefix"], inline: ["logging"], checked: false)
         }
+        await S3BucketFeatureDiscovery.read(
+            name, region: bucketRegion, client: client, reader: &reader, bucketAttributes: &bucketAttributes, split: split)
         if let tagging = await xml("tagging", "GetBucketTagging", absent: ["NoSuchTagSet"]) {
             bucketAttributes["tags"] = tagging.tags("TagSet/Tag", key: "Key", value: "Value")
         } else {

@@ -1,0 +1,4 @@
+# Fails: no lifecycle policy.
+resource "aws_ecr_repository" "app" {
+  name = "app"
+}

@@ -1,0 +1,17 @@
+# Fails: the policy grants everyone access without a condition.
+resource "aws_efs_file_system" "shared" {
+  creation_token = "shared"
+}
+
+resource "aws_efs_file_system_policy" "shared" {
+  file_system_id = aws_efs_file_system.shared.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "*" }
+      Action    = ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"]
+      Resource  = "*"
+    }]
+  })
+}

@@ -1,0 +1,11 @@
+# Passes: ACLs are disabled.
+resource "aws_s3_bucket" "uploads" {
+  bucket = "uploads"
+}
+
+resource "aws_s3_bucket_ownership_controls" "uploads" {
+  bucket = aws_s3_bucket.uploads.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}

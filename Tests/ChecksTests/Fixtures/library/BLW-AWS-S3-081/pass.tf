@@ -1,0 +1,15 @@
+# Passes: an enabled lifecycle rule.
+resource "aws_s3_bucket" "data" {
+  bucket = "data"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "data" {
+  bucket = aws_s3_bucket.data.id
+  rule {
+    id     = "expire"
+    status = "Enabled"
+    expiration {
+      days = 365
+    }
+  }
+}

@@ -1,0 +1,16 @@
+# Fails: the replication rule is disabled.
+resource "aws_s3_bucket" "records" {
+  bucket = "records"
+}
+
+resource "aws_s3_bucket_replication_configuration" "records" {
+  bucket = aws_s3_bucket.records.id
+  role   = "arn:aws:iam::123456789012:role/replication"
+  rule {
+    id     = "all"
+    status = "Disabled"
+    destination {
+      bucket = "arn:aws:s3:::records-replica"
+    }
+  }
+}

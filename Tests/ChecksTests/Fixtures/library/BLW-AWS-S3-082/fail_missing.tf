@@ -1,0 +1,4 @@
+# Fails: nothing replicates the bucket.
+resource "aws_s3_bucket" "records" {
+  bucket = "records"
+}

@@ -1,0 +1,13 @@
+# Fails: the policy allows principal * without a condition.
+resource "aws_vpc_endpoint" "s3" {
+  vpc_id       = "vpc-0a1b2c3d"
+  service_name = "com.amazonaws.us-east-1.s3"
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "*"
+      Resource  = "*"
+    }]
+  })
+}
