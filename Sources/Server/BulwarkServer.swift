@@ -35,7 +35,7 @@ public struct BulwarkServer: Sendable {
     public init(environment: ServerEnvironment, metrics: ServerMetrics = ServerMetrics()) {
         self.environment = environment
         self.metrics = metrics
-        self.access = AccessControl(store: environment.store)
+        self.access = AccessControl(store: environment.store, recheckAfter: environment.tokenRecheck)
         environment.cycles?.observeCycles { cycle in metrics.cycle(result: cycle.result, seconds: cycle.seconds) }
     }
 

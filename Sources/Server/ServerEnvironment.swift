@@ -42,6 +42,9 @@ public struct ServerEnvironment: Sendable {
     public var checks: [String: CheckDefinition] = [:]
     /// Where pull/merge request deliveries go to be scanned; nil: they are acknowledged and ignored.
     public var pullRequestScans: PullRequestScanQueue?
+    /// How long a verified token is believed before the store is read again (a token revoked by another process
+    /// is refused after at most this long; one revoked through this server's API at once).
+    public var tokenRecheck: Duration = .seconds(5)
     /// Bodies of the per-scan routes already written (a stored scan never changes).
     let scanResponses = ScanResponseCache()
 
