@@ -76,15 +76,13 @@ struct FixVerifier {
     ) -> (resources: [Resource], blocks: Int)? {
         guard let scope = context.scopes?.scope(for: root), !scope.hasOverrides else { return nil }
         var blocks: [Block] = []
-        // Thousands of edited blocks share a few directories, and telling where one lies standardizes its path.
-        var places: [String: (inRoot: Bool, read: Bool)] = [:]
+        // Thousands of edited blocks share a few files, and telling how one bears on the module resolves its path.
+        var places: [String: ModuleScope.EditedFile] = [:]
         for change in changed {
-            let directory = ValueTracer.directory(of: change.path)
-            let place = places[directory] ?? (scope.isRoot(directory), scope.readsModule(in: directory))
-            places[directory] = place
-            let inRoot = place.inRoot
-            guard inRoot || place.read else { continue }
-            guard inRoot, change.path.hasSuffix(".tf"), change.sameItems,
+            let place = places[change.path] ?? scope.classify(change.path)
+            places[change.path] = place
+            if place == .notRead { continue }
+            guard place == .rootFile, change.path.hasSuffix(".tf"), change.sameItems,
                 change.fragment.parsed.body.attributes.isEmpty,
                 change.fragment.parsed.body.blocks.allSatisfy({ $0.type == "resource" && $0.labels.count == 2 })
             else { return nil }

@@ -10,11 +10,14 @@ import Testing
 @Suite("verification in the scan's evaluated root module")
 struct ScopeVerificationTests {
     static let zone = "variable \"zone\" {\n  default = \"us-east-1a\"\n}\n"
+    /// An output reading a volume: outputs of the root module feed nothing a check sees.
+    static let output = "output \"first\" {\n  value = aws_ebs_volume.v0.id\n}\n"
 
     @Test("fixes inside resource blocks nothing reads are verified without loading the module again")
     func blockEditsReuseTheScan() throws {
         let harness = try MemoryHarness(
-            files: ["main.tf": LargeFileFixTests.volumes(300), "variables.tf": Self.zone], checks: ["BLW-AWS-EC2-003"])
+            files: ["main.tf": LargeFileFixTests.volumes(300), "variables.tf": Self.zone, "outputs.tf": Self.output],
+            checks: ["BLW-AWS-EC2-003"])
         let (plan, effort) = harness.planCounting()
         #expect(plan.fixed.count == 300)
         #expect(plan.manual.isEmpty, "\(plan.manual.prefix(3))")

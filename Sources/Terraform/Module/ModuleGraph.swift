@@ -31,7 +31,8 @@ struct ModuleGraph {
     let outputVariables: [String: Set<String>]
     /// Nodes in evaluation order: dependencies first.
     let order: [String]
-    /// Every node some node depends on: a change to any other item's value reaches nothing else.
+    /// Every node some item other than this module's outputs depends on: a change to any other item's value reaches
+    /// nothing but the outputs.
     let referenced: Set<String>
     /// Each cycle of the graph, as the list of its nodes in reference order.
     let cycles: [[String]]
@@ -114,7 +115,7 @@ struct ModuleGraph {
         self.declared = declared
         self.blockTraversals = traversals
         var referenced = Set<String>()
-        for dependencies in deps.values { referenced.formUnion(dependencies) }
+        for (node, dependencies) in deps where !node.hasPrefix("output.") { referenced.formUnion(dependencies) }
         self.referenced = referenced
     }
 

@@ -4,7 +4,8 @@ import Model
 
 /// The evaluated root module of one load, kept so that a resource block whose text changed can be evaluated again
 /// in it, against the final values of everything it reads, without loading and evaluating the module again.
-/// Only a block nothing else in the module reads qualifies: its new value then changes no other item.
+/// Only a block nothing else in the module reads (its outputs aside) qualifies: its new value then changes no other
+/// item, and the root module's outputs feed nothing a check sees.
 public final class ModuleScope: @unchecked Sendable {
     // @unchecked: the instance is only touched under `lock`, after its load has finished.
     private let lock = NSLock()
@@ -38,14 +39,36 @@ public final class ModuleScope: @unchecked Sendable {
         self.places = places
     }
 
-    /// Whether the load read the configuration of a module in `directory` (a path in the tree it loaded from).
-    public func readsModule(in directory: String) -> Bool {
-        moduleDirectories.contains(tree.standardizedPath(directory))
+    /// The real paths (links resolved) of every configuration file the load read, found on first use.
+    private var realFiles: Set<String>?
+
+    /// How an edit of a file bears on a root module.
+    public enum EditedFile: Sendable, Equatable {
+        /// The load read neither the file nor anything in its directory.
+        case notRead
+        /// A configuration file directly in the root module's directory, read as itself (not through a link).
+        case rootFile
+        /// Anything else the load may have read: a file of a module it calls, or one it reached through a link.
+        case elsewhere
     }
 
-    /// Whether `directory` is the root module's directory.
-    public func isRoot(_ directory: String) -> Bool {
-        tree.standardizedPath(directory) == tree.standardizedPath(self.directory)
+    /// How an edit of the file at `path` (in the tree the load read) bears on this root module.
+    public func classify(_ path: String) -> EditedFile {
+        let directory = (path as NSString).deletingLastPathComponent
+        let real = tree.resolvedPath(path)
+        lock.lock()
+        defer { lock.unlock() }
+        let files =
+            realFiles
+            ?? Set(
+                root.session.files.compactMap { name in
+                    tree.resolvedPath(name.hasPrefix("/") ? name : root.session.displayBase + "/" + name)
+                })
+        realFiles = files
+        let read = moduleDirectories.contains(tree.standardizedPath(directory)) || real.map(files.contains) ?? true
+        guard read else { return .notRead }
+        let inRoot = tree.standardizedPath(directory) == tree.standardizedPath(self.directory)
+        return inRoot && real == tree.absolute(path) ? .rootFile : .elsewhere
     }
 
     /// The root resource `block` (a `resource "TYPE" "NAME"` block of the root module, as edited) evaluates to, or
