@@ -34,6 +34,8 @@ struct EditWorkspace: Sendable {
     private var listings: [String: [String]] = [:]
     /// Per root module directory a value was traced in: its variable definition files and what they assign.
     private var variableFiles: [String: VariableFiles] = [:]
+    /// Per fragment key: its top-level items as loaded (`FragmentShape`), to tell an edit that kept them from one that did not.
+    private var shapes: [String: [String]] = [:]
     /// Per fragment: ranges of the current text written by a fix, and which fix wrote them.
     private var written: [String: [(range: Range<Int>, owner: Int)]] = [:]
     /// What the running transaction changed: each touched fragment as it was before.
@@ -158,6 +160,7 @@ struct EditWorkspace: Sendable {
             places[file.path] = place
             current[file.path] = file
             originals[file.path] = file.bytes
+            shapes[file.path] = Self.shape(of: file)
             owners[file.path] = path
             for block in file.parsed.body.blocks where block.type == "resource" && block.labels.count == 2 {
                 index[block.labels[0] + " " + block.labels[1]] = index[block.labels[0] + " " + block.labels[1]] ?? file.path
@@ -237,6 +240,23 @@ struct EditWorkspace: Sendable {
             guard keys.contains(where: { originals[$0] != current[$0]?.bytes }) else { return nil }
             return (path, keys.flatMap { originals[$0] ?? [] }, keys.flatMap { current[$0]?.bytes ?? [] })
         }
+    }
+
+    /// The fragments whose text differs from the tree's, in path order: the file each belongs to, the fragment as
+    /// edited, and whether its top-level items (kinds, labels, attribute names) are still those it had.
+    var changedFragments: [(path: String, fragment: WorkingFile, sameItems: Bool)] {
+        fragments.keys.sorted().flatMap { path in
+            (fragments[path] ?? []).compactMap { key -> (path: String, fragment: WorkingFile, sameItems: Bool)? in
+                guard let file = current[key], originals[key] != file.bytes else { return nil }
+                return (path, file, shapes[key] == Self.shape(of: file))
+            }
+        }
+    }
+
+    /// The top-level items of `file`: each block's type and labels, each attribute's name.
+    private static func shape(of file: WorkingFile) -> [String] {
+        file.parsed.body.blocks.map { ([$0.type] + $0.labels).joined(separator: "\u{1F}") }
+            + file.parsed.body.attributes.map { "=" + $0.name }
     }
 
     /// Applies one action's edits for fix `owner`: checks conflicts with other fixes' text, realigns `=` where

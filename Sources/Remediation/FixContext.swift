@@ -14,13 +14,21 @@ public struct FixContext: Sendable {
     public var verify: Bool
     /// Options for loading modules during verification (the file tree is replaced by the edited tree).
     public var loadOptions: LoadOptions
+    /// The root modules as the scan evaluated them (with the tree unedited and these load options): a fix that only
+    /// changed resource blocks nothing else reads is verified by evaluating those blocks again in them, not by
+    /// loading the module again. Nil: every verification loads its root module.
+    public var scopes: ModuleScopes?
 
     /// Defaults: no admin CIDR, the working directory as search root, verification on.
-    public init(adminCIDR: String? = nil, searchRoots: [String] = [], verify: Bool = true, loadOptions: LoadOptions = LoadOptions()) {
+    public init(
+        adminCIDR: String? = nil, searchRoots: [String] = [], verify: Bool = true, loadOptions: LoadOptions = LoadOptions(),
+        scopes: ModuleScopes? = nil
+    ) {
         self.adminCIDR = adminCIDR
         self.searchRoots = searchRoots
         self.verify = verify
         self.loadOptions = loadOptions
+        self.scopes = scopes
     }
 
     /// The values fix parameters (`param:` in check files) take.

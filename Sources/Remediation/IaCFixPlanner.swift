@@ -23,6 +23,16 @@ public struct IaCFixPlanner: IaCFixPlanning {
 
     /// Plans fixes for the failed results among `targets`, limited to `checkIDs` when given.
     public func plan(targets: [FixTarget], in tree: any FileTree, checkIDs: Set<String>?) -> FixPlan {
+        planCounting(targets: targets, in: tree, checkIDs: checkIDs).plan
+    }
+
+    /// `plan(targets:in:checkIDs:)`, also telling the work verification did.
+    func planCounting(
+        targets: [FixTarget], in tree: any FileTree, checkIDs: Set<String>?
+    ) -> (
+        plan: FixPlan, verification: VerificationEffort
+    ) {
+        var effort = VerificationEffort()
         var seen = Set<PlanKey>()
         var work: [WorkItem] = []
         var unlocated: [ManualFix] = []
@@ -70,16 +80,19 @@ public struct IaCFixPlanner: IaCFixPlanning {
                 base: tree,
                 overrides: Dictionary(
                     uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
-            let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay)
-            if failures.isEmpty {
+            let verified = FixVerifier(context: context).failures(
+                of: attempt.verify, edited: overlay, workspace: attempt.workspace)
+            effort.modulesLoaded += verified.effort.modulesLoaded
+            effort.blocksReevaluated += verified.effort.blocksReevaluated
+            if verified.failures.isEmpty {
                 final = attempt.plan
                 break
             }
-            excluded.merge(failures) { first, _ in first }
+            excluded.merge(verified.failures) { first, _ in first }
         }
         var plan = final ?? settle(work, tree: tree, excluded: excluded, index: index)
         plan.manual += unlocated
-        return plan
+        return (plan, effort)
     }
 
     /// The last round: if dropping fixes still leaves one that does not verify, nothing is shipped.
@@ -92,7 +105,8 @@ public struct IaCFixPlanner: IaCFixPlanning {
             base: tree,
             overrides: Dictionary(
                 uniqueKeysWithValues: attempt.workspace.changedFiles.map { ($0.path, $0.updated) }))
-        let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay)
+        let failures = FixVerifier(context: context).failures(of: attempt.verify, edited: overlay, workspace: attempt.workspace)
+            .failures
         if failures.isEmpty { return attempt.plan }
         var plan = attempt.plan
         plan.edits = []

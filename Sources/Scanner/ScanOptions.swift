@@ -34,6 +34,8 @@ public struct ScanOptions: Sendable {
     public var allowRead: [String] = []
     /// `--max-file-size`: largest plan or state JSON read, in bytes (Terraform files keep their own limit).
     public var maxInputFileSize: Int = LoadOptions.defaultMaxInputFileSize
+    /// Where each loaded root module's evaluated scope is kept (`fix` verifies edited blocks in it); nil: none kept.
+    public var scopes: ModuleScopes?
     /// The day suppression expiry is judged against.
     public var today: CalendarDate = .today()
     /// Environment for `TF_VAR_*` values.

@@ -70,6 +70,7 @@ public enum ScanRunner {
         loadOptions.deadline = options.deadline
         loadOptions.maxInputFileSize = options.maxInputFileSize
         loadOptions.readRoots = readRoots(inputPaths, allowing: options.allowRead, in: tree)
+        loadOptions.scopes = options.scopes
         let scanner = InputScanner(
             checks: checkSource, skips: liveSkips, loadOptions: loadOptions,
             paths: paths, today: options.today)

@@ -40,6 +40,9 @@ public struct LoadOptions: Sendable {
     /// The directories evaluation may read (file functions, module sources, installed modules); a read outside is
     /// refused with a warning and its value is unknown. Nil: reads are not confined (a caller trusting the tree).
     public var readRoots: ReadRoots?
+    /// Where each root module directory's evaluated scope is kept after loading (for re-evaluating edited blocks
+    /// without loading the module again); nil: nothing is kept.
+    public var scopes: ModuleScopes?
 
     public init() {}
 

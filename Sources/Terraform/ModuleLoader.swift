@@ -47,6 +47,9 @@ public enum ModuleLoader {
                 rootDirectory: directory, resources: [], outputs: [:], diagnostics: session.diagnostics, files: session.files,
                 sourceRanges: session.sourceRanges)
         }
+        if files == nil, let scopes = options.scopes {
+            scopes.keep(ModuleScope(root: root, graph: root.graph), for: directory)
+        }
         return LoadedConfiguration(
             rootDirectory: directory, resources: root.resources, outputs: root.outputs,
             diagnostics: session.diagnostics, files: session.files, sourceRanges: session.sourceRanges)

@@ -76,6 +76,9 @@ struct FixCommand: ParsableCommand {
         options.filter = CheckFilter(include: include, exclude: [])
         options.environment = environment
         options.allowRead = allowRead.map { ScanPaths.absolute($0) }
+        // The scan's evaluated root modules verify fixes that only edit resource blocks; verification loads without
+        // TF_VAR_ values, so with any set the scan's values are not the ones verification would see.
+        if !environment.keys.contains(where: { $0.hasPrefix("TF_VAR_") }) { options.scopes = ModuleScopes() }
         let started = DispatchTime.now().uptimeNanoseconds
         let report: ScanReport
         do {
@@ -116,7 +119,9 @@ struct FixCommand: ParsableCommand {
         // Verifying a fix re-evaluates the tree: its reads are confined as the scan's were.
         var verification = LoadOptions()
         verification.readRoots = ScanRunner.readRoots(paths, allowing: options.allowRead, in: DiskFileTree())
-        let planner = IaCFixPlanner(context: FixContext(adminCIDR: adminCIDR, searchRoots: roots, loadOptions: verification))
+        let planner = IaCFixPlanner(
+            context: FixContext(
+                adminCIDR: adminCIDR, searchRoots: roots, loadOptions: verification, scopes: options.scopes))
         let plan = planner.plan(targets: targets, in: DiskFileTree(), checkIDs: nil)
         let planned = DispatchTime.now().uptimeNanoseconds
 

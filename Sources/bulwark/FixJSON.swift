@@ -57,31 +57,47 @@ indirect enum FixJSON {
     }
 
     private static func indent(_ count: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        for _ in 0..<count { out.append(0x20) }
     }
 
     /// Escapes as Foundation does: quote, backslash and solidus; the C escapes it has names for; other control
-    /// characters as `\u00xx` in lower-case hexadecimal; everything else (UTF-8 included) as it is.
+    /// characters as `\u00xx` in lower-case hexadecimal; everything else (UTF-8 included) as it is. Runs of bytes
+    /// that need no escape are copied whole.
     private static func write(_ string: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "/"): out += [UInt8(ascii: "\\"), UInt8(ascii: "/")]
-            case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: out += Array("\\u00".utf8) + hex(byte >> 4) + hex(byte & 0xF)
-            default: out.append(byte)
+        out.append(0x22)
+        var text = string
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x2F else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                escape(byte, into: &out)
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
-        out.append(UInt8(ascii: "\""))
+        out.append(0x22)
     }
 
-    private static func hex(_ nibble: UInt8) -> [UInt8] {
-        [nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10]
+    /// The escape of one byte `write` does not copy as it is.
+    private static func escape(_ byte: UInt8, into out: inout [UInt8]) {
+        out.append(0x5C)  // backslash
+        switch byte {
+        case 0x22, 0x5C, 0x2F: out.append(byte)  // quote, backslash, solidus
+        case 0x08: out.append(0x62)  // b
+        case 0x0C: out.append(0x66)  // f
+        case 0x0A: out.append(0x6E)  // n
+        case 0x0D: out.append(0x72)  // r
+        case 0x09: out.append(0x74)  // t
+        default:
+            out.append(contentsOf: [0x75, 0x30, 0x30])  // u00
+            out.append(hex(byte >> 4))
+            out.append(hex(byte & 0xF))
+        }
+    }
+
+    private static func hex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
     }
 }

@@ -28,10 +28,12 @@ struct MemoryHarness {
     }
 
     /// The failed results of the root module in `directory` (relative), with files made absolute.
-    func failures(in directory: String = ".") -> [FixTarget] {
+    /// `scopes`, when given, keeps the evaluated root module as `bulwark fix`'s scan does.
+    func failures(in directory: String = ".", scopes: ModuleScopes? = nil) -> [FixTarget] {
         let rootDirectory = TreePath.clean(Self.root + "/" + directory)
         var options = LoadOptions()
         options.fileTree = tree
+        options.scopes = scopes
         let loaded = ModuleLoader.load(directory: rootDirectory, options: options)
         return CheckEngine(checks: checks).evaluate(graph: loaded.graph).compactMap { result in
             guard result.verdict == .failed else { return nil }
@@ -45,6 +47,15 @@ struct MemoryHarness {
     func plan(in directory: String = ".", adminCIDR: String? = nil) -> FixPlan {
         let planner = IaCFixPlanner(context: FixContext(adminCIDR: adminCIDR, searchRoots: [Self.root]))
         return planner.plan(targets: failures(in: directory), in: tree, checkIDs: nil)
+    }
+
+    /// The plan for every failure of the root module in `directory` and the work its verification did; with
+    /// `reuseScan` the failures' load keeps its evaluated root module for verification, as `bulwark fix` does.
+    func planCounting(in directory: String = ".", reuseScan: Bool = true) -> (plan: FixPlan, verification: VerificationEffort) {
+        let scopes = reuseScan ? ModuleScopes() : nil
+        let targets = failures(in: directory, scopes: scopes)
+        let planner = IaCFixPlanner(context: FixContext(searchRoots: [Self.root], scopes: scopes))
+        return planner.planCounting(targets: targets, in: tree, checkIDs: nil)
     }
 
     /// The updated text of `path` (relative) in `plan`, or nil when the plan leaves it alone.

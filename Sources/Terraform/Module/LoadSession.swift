@@ -39,6 +39,9 @@ final class LoadSession {
         diagnostics.append(contentsOf: manifest.diagnostics)
     }
 
+    /// Every module directory whose configuration this load read (standardized).
+    var moduleDirectories: [String] { Array(configs.keys) }
+
     var parserLimits: ParserLimits { ParserLimits(maxFileSize: options.maxFileSize, maxDepth: options.maxDepth) }
 
     /// The parsed declarations of `directory`, parsed once however many times the module is called.

@@ -31,6 +31,9 @@ struct ModuleGraph {
     let outputVariables: [String: Set<String>]
     /// Nodes in evaluation order: dependencies first.
     let order: [String]
+    /// Every node some item other than this module's outputs depends on: a change to any other item's value reaches
+    /// nothing but the outputs.
+    let referenced: Set<String>
     /// Each cycle of the graph, as the list of its nodes in reference order.
     let cycles: [[String]]
     /// Every node on some cycle: its value is unknown.
@@ -111,6 +114,9 @@ struct ModuleGraph {
         self.items = items
         self.declared = declared
         self.blockTraversals = traversals
+        var referenced = Set<String>()
+        for (node, dependencies) in deps where !node.hasPrefix("output.") { referenced.formUnion(dependencies) }
+        self.referenced = referenced
     }
 
     /// Evaluating a call once, with every input, is cheaper than evaluating it first with some inputs unknown;
@@ -143,7 +149,7 @@ struct ModuleGraph {
         return coarse.cycles.isEmpty ? coarse.order : fine.order
     }
 
-    private static func analyse(_ body: Body) -> [(path: String, traversals: [Traversal])] {
+    static func analyse(_ body: Body) -> [(path: String, traversals: [Traversal])] {
         BodyExpressions.withPaths(in: body, skipping: []).map { (path: $0.0, traversals: $0.1.traversals) }
     }
 
