@@ -224,7 +224,9 @@ enum DriftEstateFixture {
                     "key_usage": "ENCRYPT_DECRYPT", "customer_master_key_spec": "SYMMETRIC_DEFAULT", "is_enabled": True,
                     "enable_key_rotation": rotate, "rotation_period_in_days": 365 if rotate else 0, "multi_region": False,
                     "deletion_window_in_days": 30, "bypass_policy_lockout_safety_check": False, "custom_key_store_id": "",
-                    "xks_key_id": "", "policy": "", "tags": tags, "tags_all": tags, "timeouts": None}))
+                    "xks_key_id": "",
+                    # The provider stores the key policy AWS holds, the default one when none is set.
+                    "policy": kms.get_key_policy(KeyId=key["KeyId"], PolicyName="default")["Policy"], "tags": tags, "tags_all": tags, "timeouts": None}))
                 tf.append('resource "aws_kms_key" "%s" {\n  description         = "estate %s"\n  enable_key_rotation = %s\n  tags = {\n    Purpose = "%s"\n  }\n}\n' % (label, label, "true" if rotate else "false", label))
 
             for name in LOG_GROUPS:

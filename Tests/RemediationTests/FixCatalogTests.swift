@@ -23,6 +23,7 @@ struct FixCatalogTests {
         Case(fixture: "s3-public-access-block", checks: ["BLW-AWS-S3-007"]),
         Case(fixture: "s3-pab-flags", checks: ["BLW-AWS-S3-003", "BLW-AWS-S3-004", "BLW-AWS-S3-005", "BLW-AWS-S3-006", "BLW-AWS-S3-007"]),
         Case(fixture: "s3-default-encryption", checks: ["BLW-AWS-S3-010"]),
+        Case(fixture: "s3-ownership-controls", checks: ["BLW-AWS-S3-080"]),
         Case(fixture: "s3-versioning-resource", checks: ["BLW-AWS-S3-012"]),
         Case(fixture: "s3-versioning-inline", checks: ["BLW-AWS-S3-012"]),
         Case(fixture: "rds-encrypted", checks: ["BLW-AWS-RDS-001", "BLW-AWS-RDS-002"]),
