@@ -8,13 +8,18 @@ public struct JSONStringEscaping: Sendable {
     /// Whether `<`, `>`, `&`, U+2028 and U+2029 are written as `\u` escapes, as Go's `encoding/json` does (and so
     /// Terraform's `jsonencode`), so the text is safe inside HTML and JavaScript.
     public let escapesHTML: Bool
+    /// Whether `/` is written `\/`, as Foundation's `JSONSerialization` does.
+    public let escapesSolidus: Bool
 
     /// Only what RFC 8259 requires, other control characters as `\u00xx`: Bulwark's own reports.
-    public static let minimal = JSONStringEscaping(namesBackspaceAndFormFeed: false, escapesHTML: false)
+    public static let minimal = JSONStringEscaping(namesBackspaceAndFormFeed: false, escapesHTML: false, escapesSolidus: false)
     /// Byte-identical to Foundation's `JSONEncoder` with `.withoutEscapingSlashes`.
-    public static let foundation = JSONStringEscaping(namesBackspaceAndFormFeed: true, escapesHTML: false)
+    public static let foundation = JSONStringEscaping(namesBackspaceAndFormFeed: true, escapesHTML: false, escapesSolidus: false)
+    /// Byte-identical to Foundation's `JSONSerialization`, which escapes `/` too.
+    public static let serialization = JSONStringEscaping(
+        namesBackspaceAndFormFeed: true, escapesHTML: false, escapesSolidus: true)
     /// Byte-identical to Go's `encoding/json` (HTML escaping on), which Terraform's `jsonencode` uses.
-    public static let go = JSONStringEscaping(namesBackspaceAndFormFeed: true, escapesHTML: true)
+    public static let go = JSONStringEscaping(namesBackspaceAndFormFeed: true, escapesHTML: true, escapesSolidus: false)
 
     /// Appends `value`, quoted and escaped, to `out`.
     public func append(_ value: String, to out: inout [UInt8]) {
@@ -56,6 +61,7 @@ public struct JSONStringEscaping: Sendable {
     /// Whether `byte` may start an escape in this style (U+2028 and U+2029 start with 0xE2).
     private func needsEscapeCheck(_ byte: UInt8) -> Bool {
         if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+        if byte == UInt8(ascii: "/") { return escapesSolidus }
         guard escapesHTML else { return false }
         return byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == 0xE2
     }
@@ -66,6 +72,7 @@ public struct JSONStringEscaping: Sendable {
         switch byte {
         case UInt8(ascii: "\""): return (Self.named(UInt8(ascii: "\"")), 1)
         case UInt8(ascii: "\\"): return (Self.named(UInt8(ascii: "\\")), 1)
+        case UInt8(ascii: "/") where escapesSolidus: return (Self.named(UInt8(ascii: "/")), 1)
         case 0x0A: return (Self.named(UInt8(ascii: "n")), 1)
         case 0x0D: return (Self.named(UInt8(ascii: "r")), 1)
         case 0x09: return (Self.named(UInt8(ascii: "t")), 1)

@@ -1,3 +1,5 @@
+import Model
+
 /// A JSON value written byte for byte as Foundation's `JSONSerialization` writes it with `.prettyPrinted` and
 /// `.sortedKeys` (two-space indent, `" : "`, `/` escaped as `\/`, empty containers on three lines), which `fix -f json`
 /// always printed; Foundation's writer sorts every object's keys with a locale-aware comparison and casts every value
@@ -60,44 +62,9 @@ indirect enum FixJSON {
         for _ in 0..<count { out.append(0x20) }
     }
 
-    /// Escapes as Foundation does: quote, backslash and solidus; the C escapes it has names for; other control
-    /// characters as `\u00xx` in lower-case hexadecimal; everything else (UTF-8 included) as it is. Runs of bytes
-    /// that need no escape are copied whole.
+    /// Escapes as Foundation's `JSONSerialization` does: quote, backslash and solidus; the C escapes it has names
+    /// for; other control characters as `\u00xx` in lower-case hexadecimal; everything else (UTF-8 included) as it is.
     private static func write(_ string: String, into out: inout [UInt8]) {
-        out.append(0x22)
-        var text = string
-        text.withUTF8 { bytes in
-            var start = 0
-            for i in 0..<bytes.count {
-                let byte = bytes[i]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x2F else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                escape(byte, into: &out)
-                start = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-        }
-        out.append(0x22)
-    }
-
-    /// The escape of one byte `write` does not copy as it is.
-    private static func escape(_ byte: UInt8, into out: inout [UInt8]) {
-        out.append(0x5C)  // backslash
-        switch byte {
-        case 0x22, 0x5C, 0x2F: out.append(byte)  // quote, backslash, solidus
-        case 0x08: out.append(0x62)  // b
-        case 0x0C: out.append(0x66)  // f
-        case 0x0A: out.append(0x6E)  // n
-        case 0x0D: out.append(0x72)  // r
-        case 0x09: out.append(0x74)  // t
-        default:
-            out.append(contentsOf: [0x75, 0x30, 0x30])  // u00
-            out.append(hex(byte >> 4))
-            out.append(hex(byte & 0xF))
-        }
-    }
-
-    private static func hex(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+        JSONStringEscaping.serialization.append(string, to: &out)
     }
 }

@@ -28,6 +28,16 @@ import Testing
         }
     }
 
+    @Test func serializationStyleIsWhatJSONSerializationWrites() throws {
+        for value in [Self.awkward, "", "a/b//c", "\u{00}"] {
+            let data = try JSONSerialization.data(withJSONObject: [value])
+            let array = String(decoding: data, as: UTF8.self)
+            let expected = String(array.dropFirst().dropLast())
+            #expect(Self.bytes(value, .serialization) == expected)
+            #expect(Self.text(value, .serialization) == expected)
+        }
+    }
+
     @Test func goStyleEscapesHTMLAndLineSeparators() {
         let expected =
             #""plain \"q\" \\ / \n\r\t \b\f \u0001\u001f \u003ca\u003e\u0026b é 中 \u2028\u2029 😀""#
