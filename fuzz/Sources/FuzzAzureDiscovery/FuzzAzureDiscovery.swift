@@ -58,14 +58,13 @@ func azureDiscovery(_ body: Data, only: String?) async {
 }
 
 /// libFuzzer entry: ARM JSON responses must become resources or typed errors, never a crash or a hang.
-/// The first byte picks the resource type whose list (and per-item reads) get the rest as every response, or, one
-/// time in 34, every request does: a whole-subscription discovery per input ran at about 20 inputs a second, nearly
-/// all of it decoding the same body for the other 32 lists.
+/// The first byte picks the resource type whose list (and per-item reads) get the rest as every response, or, when
+/// it is 0xFF, every request does: a whole-subscription discovery costs about 30 one-list inputs, so at one input in
+/// 34 it was most of the run's time; one in 256 still fuzzes a list added later without naming it here.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAzureDiscovery(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
-    let choice = Int(data[0]) % (listedTypes.count + 1)
-    let only = choice < listedTypes.count ? listedTypes[choice] : nil
+    let only = data[0] == 0xFF ? nil : listedTypes[Int(data[0]) % listedTypes.count]
     let body = Data(UnsafeBufferPointer(start: data + 1, count: size - 1))
     blocking { await azureDiscovery(body, only: only) }
     return 0
