@@ -33,8 +33,10 @@ import Testing
         let server = try Self.scripted([503, 500, 200])
         defer { server.stop() }
         let sender = WebhookSender(
-            url: server.baseURL.appendingPathComponent("hook"), maxAttempts: 4, initialBackoff: 0.05, attemptTimeout: 10,
-            deadline: 30)
+            url: server.baseURL.appendingPathComponent("hook"), maxAttempts: 4, initialBackoff: 0.05, attemptTimeout: 120,
+            deadline: 300)
+        // Generous bounds: on a machine running the whole suite an attempt can wait seconds for a thread; the
+        // deadline is not what this test is about (serverThatNeverAnswersCannotStallTheCaller is).
         let outcome = await sender.send(Self.alert)
         #expect(outcome == .delivered(attempts: 3))
         #expect(server.requests.count == 3)
@@ -47,7 +49,7 @@ import Testing
         defer { server.stop() }
         // A Slack webhook's path is its secret: errors name the host only.
         let url = server.baseURL.appendingPathComponent("services/T0001/B0002/hook-secret-x")
-        let outcome = await WebhookSender(url: url, initialBackoff: 0.05, deadline: 30).send(Self.alert)
+        let outcome = await WebhookSender(url: url, initialBackoff: 0.05, attemptTimeout: 120, deadline: 300).send(Self.alert)
         guard case .failed(let attempts, let error) = outcome else {
             Issue.record("expected a failure, got \(outcome)")
             return
@@ -77,7 +79,7 @@ import Testing
         let url = server.baseURL
         try await Task.sleep(nanoseconds: 200_000_000)  // let the accept thread reach accept() before the socket closes
         server.stop()
-        let outcome = await WebhookSender(url: url, maxAttempts: 2, initialBackoff: 0.01, attemptTimeout: 5, deadline: 30).send(Self.alert)
+        let outcome = await WebhookSender(url: url, maxAttempts: 2, initialBackoff: 0.01, attemptTimeout: 60, deadline: 300).send(Self.alert)
         guard case .failed(let attempts, _) = outcome else {
             Issue.record("expected a failure, got \(outcome)")
             return
@@ -89,7 +91,7 @@ import Testing
         let server = try Self.scripted([500, 200])
         defer { server.stop() }
         let outcomes = LineCollector()
-        let sink = WebhookAlertSink(sender: WebhookSender(url: server.baseURL, initialBackoff: 0.01, deadline: 30)) { alert, outcome in
+        let sink = WebhookAlertSink(sender: WebhookSender(url: server.baseURL, initialBackoff: 0.01, attemptTimeout: 120, deadline: 300)) { alert, outcome in
             outcomes.add("\(alert.dedupeKey) \(outcome)")
         }
         await sink.deliver([Self.alert])
