@@ -144,17 +144,9 @@ struct EditWorkspace: Sendable {
         case .missing: throw FixProblem(.notFound, "\(path) does not exist")
         case .failure(let message): throw FixProblem(.notFound, "cannot read \(path): \(message)")
         }
-        let whole = WorkingFile(path: path, bytes: bytes)
+        // A file cut into fragments is parsed once, piece by piece; one that cannot be cut is parsed whole.
+        let files = FileFragments(path: path, bytes: bytes)?.pieces ?? [WorkingFile(path: path, bytes: bytes)]
         effort.bytesParsed += bytes.count
-        var files = [whole]
-        if let split = FileFragments(whole) {
-            effort.bytesParsed += bytes.count
-            let pieces = split.pieces.enumerated().map { i, piece in
-                WorkingFile(path: i == 0 ? path : path + "\u{1}" + String(i), bytes: piece)
-            }
-            let count = { (file: WorkingFile) in file.parsed.body.blocks.count + file.parsed.body.attributes.count }
-            if pieces.allSatisfy(\.isValid), pieces.map(count).reduce(0, +) == count(whole) { files = pieces }
-        }
         var index: [String: String] = [:]
         for (place, file) in files.enumerated() {
             places[file.path] = place
