@@ -79,7 +79,8 @@ import Testing
         let url = server.baseURL
         try await Task.sleep(nanoseconds: 200_000_000)  // let the accept thread reach accept() before the socket closes
         server.stop()
-        let outcome = await WebhookSender(url: url, maxAttempts: 2, initialBackoff: 0.01, attemptTimeout: 60, deadline: 300).send(Self.alert)
+        let outcome = await WebhookSender(url: url, maxAttempts: 2, initialBackoff: 0.01, attemptTimeout: 60, deadline: 300).send(
+            Self.alert)
         guard case .failed(let attempts, _) = outcome else {
             Issue.record("expected a failure, got \(outcome)")
             return
@@ -91,7 +92,8 @@ import Testing
         let server = try Self.scripted([500, 200])
         defer { server.stop() }
         let outcomes = LineCollector()
-        let sink = WebhookAlertSink(sender: WebhookSender(url: server.baseURL, initialBackoff: 0.01, attemptTimeout: 120, deadline: 300)) { alert, outcome in
+        let sink = WebhookAlertSink(sender: WebhookSender(url: server.baseURL, initialBackoff: 0.01, attemptTimeout: 120, deadline: 300)) {
+            alert, outcome in
             outcomes.add("\(alert.dedupeKey) \(outcome)")
         }
         await sink.deliver([Self.alert])

@@ -70,15 +70,17 @@ struct TopLevelCutsTests {
         #expect(!pieces[1].hasSuffix("\n"))
     }
 
-    @Test("text whose structure is not plain gives no cuts", arguments: [
-        "\u{FEFF}resource \"a\" \"b\" {}\n",  // a byte order mark
-        "resource \"a\" \"b\" {\n",  // unbalanced
-        "}\nresource \"a\" \"b\" {}\n",  // a close before any open
-        "x = \"unterminated\ny = 1\n",  // a string broken by a newline
-        "x = 1 & 2\n",  // a character that starts no token
-        "x = 1\n/* never closed\n",  // an unterminated comment
-        "x = <<EOT\nno end marker\n",  // an unterminated heredoc
-    ])
+    @Test(
+        "text whose structure is not plain gives no cuts",
+        arguments: [
+            "\u{FEFF}resource \"a\" \"b\" {}\n",  // a byte order mark
+            "resource \"a\" \"b\" {\n",  // unbalanced
+            "}\nresource \"a\" \"b\" {}\n",  // a close before any open
+            "x = \"unterminated\ny = 1\n",  // a string broken by a newline
+            "x = 1 & 2\n",  // a character that starts no token
+            "x = 1\n/* never closed\n",  // an unterminated comment
+            "x = <<EOT\nno end marker\n",  // an unterminated heredoc
+        ])
     func refusesUnclearText(text: String) {
         #expect(HCLParser.topLevelCuts(Array(text.utf8)) == nil)
     }
