@@ -82,7 +82,7 @@ import Testing
         return (stage, reconciler)
     }
 
-    @Test(.timeLimit(.minutes(5))) func s3LogsBecomeStoredAlertsOnceAndTheWebhookHearsOfThem() async throws {
+    @Test(.timeLimit(.minutes(15))) func s3LogsBecomeStoredAlertsOnceAndTheWebhookHearsOfThem() async throws {
         let moto = try MotoServer()
         defer { moto.stop() }
         let hooks = try LoopbackHTTPServer { _ in CannedResponse(status: 200, text: "ok") }
