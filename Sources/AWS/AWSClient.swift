@@ -3,7 +3,8 @@ import Foundation
 import Model
 
 /// A small AWS client: signs with SigV4, speaks the query, rest-xml and json protocols, retries throttling with
-/// backoff, bounds concurrency per (service, region) and counts every call. Read and write APIs go through the
+/// backoff, bounds concurrency per (service, region), slows a (service, region) the service throttles (adaptive
+/// rate, see `AdaptiveRateLimiter`) and counts every call. Read and write APIs go through the
 /// same generic calls (`query`, `json`, `s3`), so later stages reuse it for remediation.
 public final class AWSClient: Sendable {
     /// The region used when a call names none.
@@ -21,6 +22,8 @@ public final class AWSClient: Sendable {
     public let stats = AWSCallStats()
     /// The circuit breaker (keyed `service/region`) and deadline every attempt passes through.
     public let callGuard: CallGuard
+    /// The adaptive send rate per `service/region`; nil sends as fast as the concurrency bound allows.
+    public let rateLimiter: AdaptiveRateLimiter?
     let limiter: ConcurrencyLimiter
 
     /// Creates a client.
@@ -28,9 +31,10 @@ public final class AWSClient: Sendable {
         credentials: any AWSCredentialProvider, region: String, environment: [String: String] = [:],
         transport: any HTTPTransport = URLSessionTransport(), retryPolicy: RetryPolicy = .standard,
         timeout: Duration = .seconds(30), maxConcurrentPerServiceRegion: Int = 8, maxPages: Int = 1_000,
-        callGuard: CallGuard = .unbounded
+        callGuard: CallGuard = .unbounded, rateLimiter: AdaptiveRateLimiter? = AdaptiveRateLimiter()
     ) {
         self.callGuard = callGuard
+        self.rateLimiter = rateLimiter
         self.credentialProvider = credentials
         self.region = region
         self.environment = environment
@@ -212,8 +216,10 @@ public final class AWSClient: Sendable {
         let request = HTTPRequest(
             method: method, url: url, headers: headers, body: body,
             api: "\(service.id):\(operation) \(effectiveRegion)")
-        let signing = callGuard.transport(
-            SigningTransport(base: transport, signer: signer), key: "\(service.id)/\(effectiveRegion)")
+        let key = "\(service.id)/\(effectiveRegion)"
+        let guarded = callGuard.transport(SigningTransport(base: transport, signer: signer), key: key)
+        let signing =
+            rateLimiter.map { $0.transport(guarded, key: key, isThrottled: AWSClient.isThrottled) } ?? guarded
         let policy = retryPolicy
         let timeout = self.timeout
         let outcome: Result<(HTTPResponse, Int), HTTPError> = await limiter.withSlot("\(service.id)/\(effectiveRegion)") {
@@ -265,6 +271,11 @@ public final class AWSClient: Sendable {
     @Sendable static func isThrottling(_ response: HTTPResponse) -> Bool {
         guard response.status >= 400 else { return false }
         return errorCode(response).map(AWSError.throttlingCodes.contains) ?? false
+    }
+
+    /// Whether an answer asks the client to slow down: HTTP 429 or a throttling code (for the adaptive rate).
+    @Sendable static func isThrottled(_ response: HTTPResponse) -> Bool {
+        response.status == 429 || isThrottling(response)
     }
 
     /// The AWS error code of an error response, from whichever protocol's shape it has.

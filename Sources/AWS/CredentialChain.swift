@@ -137,40 +137,27 @@ public actor CredentialChain: AWSCredentialProvider {
         return AWSCredentials(accessKeyID: key, secretAccessKey: secret, sessionToken: settings["aws_session_token"])
     }
 
-    /// STS AssumeRole with the source credentials, through the same client machinery (endpoints, retries).
+    /// STS AssumeRole with the source credentials (`external_id`, `duration_seconds` and `role_session_name` as
+    /// the AWS CLI reads them); the chain caches the answer itself.
     private func assumeRole(
         _ roleARN: String, settings: [String: String], source: AWSCredentials,
         profile: String
     ) async throws(AWSError) -> AWSCredentials {
-        let stsRegion = settings["region"] ?? region ?? "us-east-1"
-        let client = AWSClient(
-            credentials: StaticCredentialProvider(source), region: stsRegion, environment: environment,
-            transport: transport)
-        var params = [
-            "RoleArn": roleARN,
-            "RoleSessionName": settings["role_session_name"] ?? "bulwark-\(Int(Date().timeIntervalSince1970))",
-        ]
-        if let duration = settings["duration_seconds"] { params["DurationSeconds"] = duration }
-        if let external = settings["external_id"] { params["ExternalId"] = external }
-        let root = try await client.query(service: .sts, action: "AssumeRole", params: params, resource: roleARN)
-        guard let creds = root.node("AssumeRoleResult/Credentials"),
-            let key = creds.string("AccessKeyId"), let secret = creds.string("SecretAccessKey")
-        else {
-            throw AWSError(
-                .malformedResponse, "AssumeRole answer has no Credentials (profile '\(profile)')",
-                service: "sts", operation: "AssumeRole", resource: roleARN)
+        var duration: Int?
+        if let text = settings["duration_seconds"] {
+            guard let seconds = Int(text), seconds > 0 else {
+                throw AWSError(
+                    .invalidConfiguration, "profile '\(profile)': duration_seconds must be a whole number of seconds",
+                    service: "credentials", operation: "resolve")
+            }
+            duration = seconds
         }
-        let expiration = creds.string("Expiration").flatMap(CredentialChain.parseDate)
-        return AWSCredentials(
-            accessKeyID: key, secretAccessKey: secret, sessionToken: creds.string("SessionToken"),
-            expiration: expiration)
-    }
-
-    static func parseDate(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
+        let provider = AssumedRoleCredentialProvider(
+            roleARN: roleARN, source: StaticCredentialProvider(source),
+            sessionName: settings["role_session_name"] ?? "bulwark-\(Int(Date().timeIntervalSince1970))",
+            externalID: settings["external_id"], durationSeconds: duration,
+            region: settings["region"] ?? region ?? "us-east-1", environment: environment, transport: transport)
+        return try await provider.assume()
     }
 
     private static func describe(_ shared: AWSSharedConfig) -> String {

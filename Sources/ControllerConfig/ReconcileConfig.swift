@@ -135,7 +135,7 @@ public struct ReconcileConfig: Sendable {
         }
         if let n = node["maxFileSize"] { target.maxFileSize = try integer(n, "maxFileSize", range: 1...(1 << 40)) }
         if let n = node["frameworks"] { target.frameworks = try n.requireStringList("frameworks") }
-        if let n = node["clouds"] { target.clouds = try clouds(n) }
+        if let n = node["clouds"] { target.clouds = try clouds(n, base: base) }
         if let n = node["baselines"] {
             target.baselines = try n.requireStringList("baselines")
             for path in target.baselines where path.hasPrefix("/") || path.split(separator: "/").contains("..") {
@@ -198,16 +198,17 @@ public struct ReconcileConfig: Sendable {
         throw node.error("a secret reference needs 'env' or 'file'")
     }
 
-    private static func clouds(_ node: YNode) throws(LoadError) -> TargetConfig.Clouds {
+    private static func clouds(_ node: YNode, base: String) throws(LoadError) -> TargetConfig.Clouds {
         try node.requireKeys(in: ["aws", "azure", "deadline"], "clouds")
         var clouds = TargetConfig.Clouds()
         if let d = node["deadline"] { clouds.deadline = try duration(d, "deadline") }
         if let a = node["aws"] {
-            try a.requireKeys(in: ["profile", "regions", "securityHub"], "clouds.aws")
+            try a.requireKeys(in: ["profile", "regions", "securityHub", "accounts"], "clouds.aws")
             clouds.aws = TargetConfig.Clouds.AWS(
                 profile: try a["profile"]?.requireString("profile"),
                 regions: try a["regions"]?.requireStringList("regions") ?? [],
-                securityHub: try a["securityHub"].flatMap { n throws(LoadError) in try securityHub(n) })
+                securityHub: try a["securityHub"].flatMap { n throws(LoadError) in try securityHub(n) },
+                accounts: try a["accounts"].map { n throws(LoadError) in try awsAccounts(n, base: base) } ?? [])
         }
         if let z = node["azure"] {
             try z.requireKeys(in: ["subscriptionId"], "clouds.azure")

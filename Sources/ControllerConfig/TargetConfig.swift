@@ -16,10 +16,17 @@ public struct TargetConfig: Sendable, Hashable {
             /// `securityHub:`: import the live findings into Security Hub after each cycle, and archive the ones
             /// a complete cycle no longer reports. Nil: no export.
             public var securityHub: SecurityHub?
-            public init(profile: String? = nil, regions: [String] = [], securityHub: SecurityHub? = nil) {
+            /// `accounts:`: member accounts read through roles the profile's credentials assume; empty reads the
+            /// profile's own account.
+            public var accounts: [AWSAccountConfig]
+            public init(
+                profile: String? = nil, regions: [String] = [], securityHub: SecurityHub? = nil,
+                accounts: [AWSAccountConfig] = []
+            ) {
                 self.profile = profile
                 self.regions = regions
                 self.securityHub = securityHub
+                self.accounts = accounts
             }
         }
         /// Where the live stage sends its AWS findings.

@@ -32,6 +32,8 @@ public struct DiscoveryError: Error, Hashable, Sendable, CustomStringConvertible
     public var apiCode: String
     /// The resource the failed call was about, when it was about one.
     public var resource: String?
+    /// The member account the call was made in, when several accounts were read (nil: the one account read).
+    public var account: String?
     /// The cloud client's error.
     public var underlying: (any Error)?
     /// Where the error was created (`#fileID`).
@@ -90,6 +92,7 @@ public struct DiscoveryError: Error, Hashable, Sendable, CustomStringConvertible
     public static func == (lhs: DiscoveryError, rhs: DiscoveryError) -> Bool {
         (lhs.code, lhs.service, lhs.region, lhs.operation) == (rhs.code, rhs.service, rhs.region, rhs.operation)
             && (lhs.apiCode, lhs.resource, lhs.message) == (rhs.apiCode, rhs.resource, rhs.message)
+            && lhs.account == rhs.account
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -99,9 +102,11 @@ public struct DiscoveryError: Error, Hashable, Sendable, CustomStringConvertible
         hasher.combine(operation)
         hasher.combine(apiCode)
         hasher.combine(resource)
+        hasher.combine(account)
     }
 
     public var description: String {
-        "\(service) \(region) \(operation)\(resource.map { " [\($0)]" } ?? ""): \(apiCode): \(message)"
+        (account.map { "account \($0): " } ?? "")
+            + "\(service) \(region) \(operation)\(resource.map { " [\($0)]" } ?? ""): \(apiCode): \(message)"
     }
 }

@@ -26,6 +26,8 @@ public struct DiscoveryResult: Sendable {
     public var stoppedServices: [StoppedService]
     /// Whether the run hit its total deadline before every call was made.
     public var deadlineExceeded: Bool
+    /// The member accounts of a multi-account read, each read or not; empty when one account was read.
+    public var accounts: [DiscoveredAccount] = []
 
     /// Whether some part of the cloud was not read (a failed call, a stopped service, the deadline).
     public var isPartial: Bool { !errors.isEmpty || !stoppedServices.isEmpty || deadlineExceeded }

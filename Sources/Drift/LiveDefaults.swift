@@ -11,7 +11,8 @@ import Model
 /// - RDS automated snapshots (RDS takes and deletes them on its backup schedule; Terraform has no resource for one);
 /// - per-bucket sub-resources at AWS's own default (private ACL, public access block all on, SSE-S3 without a
 ///   key, ACLs disabled), which Terraform models as separate resources but a bucket has without any;
-/// - the registry's basic scanning without rules, and backup selections discovery could not read.
+/// - the registry's basic scanning without rules, and backup selections discovery could not read;
+/// - ElastiCache's `default` subnet group (created with the first cluster outside a named group).
 struct LiveDefaults {
     /// IDs of volumes that are some instance's root device.
     private let rootVolumes: Set<String>
@@ -51,6 +52,7 @@ struct LiveDefaults {
             return a["rule"]?.elements?.map { $0.members?["object_ownership"]?.stringValue } == ["BucketOwnerEnforced"]
         case "aws_ecr_registry_scanning_configuration":
             return a["scan_type"]?.stringValue == "BASIC" && a["rule"]?.elements?.isEmpty == true
+        case "aws_elasticache_subnet_group": return a["name"]?.stringValue == "default"
         // A selection whose settings could not be read stands in for unknown protection; it is nothing to manage.
         case "aws_backup_selection": return a["plan_id"] == .unknown
         default: return false

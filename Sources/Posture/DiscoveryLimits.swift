@@ -13,6 +13,8 @@ public struct DiscoveryLimits: Sendable, Hashable {
     public var breakerThreshold: Int
     /// The whole run's time; nil = no limit. Calls not made by then are reported unread.
     public var deadline: Duration?
+    /// Member accounts read at the same time when several are configured.
+    public var maxConcurrentAccounts = 4
 
     /// For the controller and library callers: 30 s per attempt, a service stopped after 3 transport failures in
     /// a row, no separate time to a first response (a loaded but working endpoint is not cut off), no deadline.

@@ -119,7 +119,7 @@ public enum DriftRun {
         var outcome = DriftRunOutcome(report: nil, discoveryErrors: [], warnings: [], error: nil, cloud: request.cloud.name)
         var fetcher: (any StateObjectFetcher)?
         var profile: String?
-        if case .aws(let p, _) = request.cloud { profile = p }
+        if case .aws(let p, _, _) = request.cloud { profile = p }
         if let client = try? AWSClient.fromEnvironment(environment, profile: profile, transport: transport) {
             fetcher = S3StateObjectFetcher(client: client)
         }

@@ -7,8 +7,9 @@ import Model
 
 /// The cloud account one live read covers, with the settings its own CLI would take from flags.
 public enum DiscoveryCloud: Sendable, Hashable, CustomStringConvertible {
-    /// An AWS account through the credential chain (`profile` overrides `AWS_PROFILE`); empty regions = the configured one.
-    case aws(profile: String?, regions: [String])
+    /// An AWS account through the credential chain (`profile` overrides `AWS_PROFILE`); empty regions = the configured
+    /// one. With `accounts`, the chain's credentials assume each account's role and those accounts are read instead.
+    case aws(profile: String?, regions: [String], accounts: [AWSAccountRole] = [])
     /// An Azure subscription (nil = `AZURE_SUBSCRIPTION_ID`), credentials from `AZURE_*`.
     case azure(subscriptionID: String?)
 
@@ -36,7 +37,11 @@ public enum LiveDiscovery {
         let transport = transport ?? limits.transport()
         let callGuard = limits.callGuard()
         switch cloud {
-        case .aws(let profile, let regions):
+        case .aws(let profile, let regions, let accounts) where !accounts.isEmpty:
+            return try await discover(
+                accounts: accounts, profile: profile, regions: regions, environment: environment, transport: transport,
+                limits: limits, callGuard: callGuard)
+        case .aws(let profile, let regions, _):
             do {
                 let client = try AWSClient.fromEnvironment(
                     environment, profile: profile, transport: transport, timeout: limits.requestTimeout,
@@ -69,5 +74,38 @@ public enum LiveDiscovery {
             }
             return await AzureDiscovery(client: client, subscriptionID: id, graph: graph).discover()
         }
+    }
+
+    /// Member accounts through roles the chain's credentials assume, `maxConcurrentAccounts` at a time. Throws only
+    /// when no account could be read; an account whose role is refused is an error of the result.
+    static func discover(
+        accounts: [AWSAccountRole], profile: String?, regions: [String], environment: [String: String],
+        transport: any HTTPTransport, limits: DiscoveryLimits, callGuard: CallGuard
+    ) async throws(PostureError) -> DiscoveryResult {
+        let chain: CredentialChain
+        do {
+            chain = try CredentialChain(environment: environment, profile: profile, transport: transport)
+        } catch {
+            throw PostureError(.cloudUnavailable, "aws: \(error)", underlying: error)
+        }
+        let region = chain.region ?? "us-east-1"
+        let timeout = limits.requestTimeout
+        let discovery = AWSAccountsDiscovery(
+            accounts: accounts, regions: regions, maxConcurrentAccounts: limits.maxConcurrentAccounts
+        ) { role in
+            let credentials = AssumedRoleCredentialProvider(
+                roleARN: role.roleARN, source: chain, sessionName: role.sessionName, externalID: role.externalID,
+                region: region, environment: environment, transport: transport, timeout: timeout)
+            return AWSClient(
+                credentials: credentials, region: region, environment: environment, transport: transport,
+                timeout: timeout, callGuard: callGuard)
+        }
+        let result = await discovery.run()
+        guard result.accounts.contains(where: \.read) else {
+            let reasons = result.errors.map(\.description).joined(separator: "; ")
+            throw PostureError(
+                .cloudUnavailable, "aws: no account could be read: \(reasons)", underlying: result.errors.first)
+        }
+        return result
     }
 }

@@ -101,10 +101,11 @@ public struct LivePosture: Sendable {
         for configured in inputs.clouds {
             var cloud = configured
             // Without regions named, the configured one and those the state's ARNs name are read.
-            if case .aws(let profile, let regions) = cloud, regions.isEmpty, !stateRegions.isEmpty,
+            if case .aws(let profile, let regions, let accounts) = cloud, regions.isEmpty, !stateRegions.isEmpty,
                 let home = environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
             {
-                cloud = .aws(profile: profile, regions: [home] + stateRegions.subtracting([home]).sorted())
+                cloud = .aws(
+                    profile: profile, regions: [home] + stateRegions.subtracting([home]).sorted(), accounts: accounts)
             }
             do {
                 let discovered = try await LiveDiscovery.discover(

@@ -98,8 +98,14 @@ public struct LivePostureStage: ReconcileStage {
             fetcher = S3StateObjectFetcher(client: client)
         }
         let paths = target.paths.map(CommitScanner.normalise)
+        let clouds: [DiscoveryCloud]
+        do {
+            clouds = try LiveDiscovery.clouds(of: target, environment: environment)
+        } catch {
+            throw ReconcileError(error, target: target.name, prefix: "clouds.aws.accounts: ")
+        }
         var inputs = await LiveInputs(tree: tree, root: root, fetcher: fetcher).gather(
-            clouds: LiveDiscovery.clouds(of: target), baselines: target.baselines, state: target.state, paths: paths,
+            clouds: clouds, baselines: target.baselines, state: target.state, paths: paths,
             ignoreFiles: [".bulwarkignore"] + paths.filter { $0 != "." }.map { $0 + "/.bulwarkignore" })
         inputs.warnings = libraryWarnings + inputs.warnings
         var limits = DiscoveryLimits.standard

@@ -63,7 +63,11 @@ struct LiveRemediationStep: Sendable {
         var aws: AWSClient?
         var arm: ARMClient?
         var subscription: String?
-        if let settings = target.clouds.aws {
+        if let settings = target.clouds.aws, !settings.accounts.isEmpty {
+            // The chain's own credentials would write to the wrong account; member-account fixes are not made.
+            warnings.append(
+                StageWarning(.partial, "live fixes: AWS fixes are not applied in member accounts (clouds.aws.accounts)"))
+        } else if let settings = target.clouds.aws {
             do { aws = try AWSClient.fromEnvironment(environment, profile: settings.profile, transport: transport) } catch {
                 warnings.append(StageWarning(.partial, "live fixes: AWS credentials: \(error)"))
             }

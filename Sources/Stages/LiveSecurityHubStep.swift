@@ -17,6 +17,9 @@ struct LiveSecurityHubStep: Sendable {
 
     func run(_ result: LivePostureResult, target: TargetConfig, logger: Logger) async -> [StageWarning] {
         guard let aws = target.clouds.aws, let settings = aws.securityHub else { return [] }
+        guard aws.accounts.isEmpty else {
+            return [StageWarning(.partial, "security hub: export of member accounts (clouds.aws.accounts) is not supported, nothing sent")]
+        }
         guard let account = result.accounts["aws"], ExportContext.isAccountID(account) else {
             return [StageWarning(.partial, "security hub: the AWS account was not read, nothing sent")]
         }

@@ -1,3 +1,4 @@
+import AWS
 import ArgumentParser
 import Foundation
 import Posture
@@ -26,6 +27,20 @@ struct CloudOptions: ParsableArguments {
 
     @Option(help: "AWS profile to use instead of AWS_PROFILE (environment keys are then ignored, as with the AWS CLI).")
     var profile: String?
+
+    @Option(
+        name: .customLong("assume-role"),
+        help: """
+            Read the account of this IAM role (arn:aws:iam::123456789012:role/Name) by assuming it with the \
+            credentials the chain resolves; repeat for several accounts, read 4 at a time. Addresses then carry \
+            the account (module.account_<id>.<type>.<name>).
+            """)
+    var assumeRoles: [String] = []
+
+    @Option(
+        name: .customLong("external-id"),
+        help: "ExternalId sent with every --assume-role (the member role's trust policy may require sts:ExternalId).")
+    var externalID: String?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output format: json or table.")
     var format: Format = .table
@@ -60,12 +75,30 @@ struct CloudOptions: ParsableArguments {
         return limits
     }
 
+    func validate() throws {
+        if cloud != .aws, !assumeRoles.isEmpty || externalID != nil {
+            throw ValidationError("--assume-role and --external-id read AWS accounts; they need --cloud aws")
+        }
+        if externalID != nil, assumeRoles.isEmpty { throw ValidationError("--external-id needs --assume-role") }
+        var seen: Set<String> = []
+        for arn in assumeRoles {
+            guard let account = AssumedRoleCredentialProvider.account(ofRole: arn) else {
+                throw ValidationError(
+                    "--assume-role '\(arn)' is not a role ARN (arn:aws:iam::<12-digit account>:role/<name>)")
+            }
+            guard seen.insert(account).inserted else {
+                throw ValidationError("--assume-role names account \(account) twice")
+            }
+        }
+    }
+
     /// The selection as the library takes it.
     var liveCloud: DiscoveryCloud {
         switch cloud {
         case .aws:
             let list = (regions ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            return .aws(profile: profile, regions: list)
+            let accounts = assumeRoles.map { AWSAccountRole(roleARN: $0, externalID: externalID) }
+            return .aws(profile: profile, regions: list, accounts: accounts)
         case .azure:
             return .azure(subscriptionID: subscription)
         }

@@ -17,7 +17,9 @@ struct DiscoverCommand: AsyncParsableCommand {
             AWS credentials, region and endpoints are read as the AWS CLI reads them: AWS_ACCESS_KEY_ID / \
             AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, AWS_PROFILE and ~/.aws/{credentials,config} (role_arn + \
             source_profile is assumed through STS), AWS_REGION / AWS_DEFAULT_REGION, AWS_ENDPOINT_URL and \
-            AWS_ENDPOINT_URL_<SERVICE>.
+            AWS_ENDPOINT_URL_<SERVICE>. With --assume-role (repeatable) those credentials assume a role in each \
+            member account and every account is read with its own credentials; an account whose role cannot be \
+            assumed is listed as not read (exit status 3) while the others still report.
 
             Azure (--cloud azure) reads a service principal from AZURE_TENANT_ID / AZURE_CLIENT_ID / \
             AZURE_CLIENT_SECRET, the subscription from --subscription or AZURE_SUBSCRIPTION_ID, and optionally \
@@ -136,6 +138,15 @@ struct DiscoverCommand: AsyncParsableCommand {
                     ])
                 }),
         ]
+        if !result.accounts.isEmpty {
+            root["accounts"] = .list(
+                result.accounts.map { a in
+                    .object([
+                        "account": .string(a.account), "role_arn": .string(a.roleARN), "name": a.name.map(Value.string) ?? .null,
+                        "read": .bool(a.read), "resource_count": .number(Double(a.resourceCount)),
+                    ])
+                })
+        }
         if let findings {
             root["findings"] = .list(
                 findings.map { f in
@@ -163,6 +174,11 @@ struct DiscoverCommand: AsyncParsableCommand {
             out += "\nSTOPPED (\(result.stoppedServices.count)):\n"
             for s in result.stoppedServices { out += "  \(s)\n" }
         }
+        let unreadAccounts = result.accounts.filter { !$0.read }
+        if !unreadAccounts.isEmpty {
+            out += "\nACCOUNTS NOT READ (\(unreadAccounts.count)):\n"
+            for a in unreadAccounts { out += "  \(a.account) (\(a.roleARN))\n" }
+        }
         if result.deadlineExceeded { out += "\nThe deadline passed: calls not made are listed as not read.\n" }
         if let findings {
             out += "\nCHECKS:\n"
@@ -175,7 +191,9 @@ struct DiscoverCommand: AsyncParsableCommand {
         let scope =
             result.regions.isEmpty
             ? "subscription \(result.account)"
-            : "account \(result.account), regions \(result.regions.joined(separator: ","))"
+            : result.accounts.isEmpty
+                ? "account \(result.account), regions \(result.regions.joined(separator: ","))"
+                : "\(result.accounts.filter(\.read).count) of \(result.accounts.count) accounts (\(result.account)), regions \(result.regions.joined(separator: ","))"
         out +=
             "\n\(result.resources.count) resources in \(scope); "
             + "\(result.apiCalls) API calls ("

@@ -34,7 +34,7 @@ public final class ForwardingProxy: Sendable {
     ]
 
     /// Sends `request` upstream and waits (on the proxy's connection thread) for the answer; a 502 when it fails.
-    static func forward(_ request: ReceivedRequest, to upstream: URL) -> CannedResponse {
+    public static func forward(_ request: ReceivedRequest, to upstream: URL) -> CannedResponse {
         guard let url = URL(string: upstream.absoluteString + request.target) else {
             return CannedResponse(status: 502, text: "proxy: bad target \(request.target)")
         }

@@ -15,6 +15,9 @@ public final class MotoServer: @unchecked Sendable {
     private let log: URL
     private let lock = NSLock()
     private var stopped = false
+    /// IAM Access Analyzer, which moto does not implement: a loopback fake answering ListAnalyzers (GET /analyzer)
+    /// with no analyzers, as for an account that never created one, so reading every service stays complete.
+    public let accessAnalyzer: LoopbackHTTPServer
 
     /// The python interpreter: `$BULWARK_PYTHON` or `python3` on PATH.
     public static var python: String {
@@ -25,6 +28,13 @@ public final class MotoServer: @unchecked Sendable {
     public init(readyTimeout: Double = 60) throws {
         let port = try MotoServer.freePort()
         self.port = port
+        accessAnalyzer = try LoopbackHTTPServer { request in
+            guard request.method == "GET", request.path == "/analyzer" else {
+                return CannedResponse(
+                    status: 404, headers: [("x-amzn-ErrorType", "ResourceNotFoundException")], text: "{\"message\":\"not found\"}")
+            }
+            return CannedResponse(headers: [("Content-Type", "application/json")], text: "{\"analyzers\":[]}")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [MotoServer.python, "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(port)"]
@@ -68,6 +78,7 @@ public final class MotoServer: @unchecked Sendable {
     public func environment(region: String = "us-east-1") -> [String: String] {
         [
             "AWS_ENDPOINT_URL": endpoint,
+            "AWS_ENDPOINT_URL_ACCESSANALYZER": accessAnalyzer.baseURL.absoluteString,
             "AWS_ACCESS_KEY_ID": "testing",
             "AWS_SECRET_ACCESS_KEY": "testing",
             "AWS_REGION": region,
@@ -104,7 +115,9 @@ public final class MotoServer: @unchecked Sendable {
             defer { stopped = true }
             return stopped
         }
-        guard !wasStopped, process.isRunning else { return }
+        guard !wasStopped else { return }
+        accessAnalyzer.stop()
+        guard process.isRunning else { return }
         // The child may inherit a signal mask that blocks SIGTERM from the spawning thread, so escalate to SIGKILL
         // (which cannot be blocked) instead of waiting for ever.
         process.terminate()

@@ -12,6 +12,8 @@ public struct AWSDiscovery: Sendable {
         case s3, iam, ec2, rds, kms, cloudtrail, config, logs
         case cloudwatch, elbv2, sns, sqs, dynamodb, secretsmanager, ssm, ecr, ecs, lambda, guardduty, efs
         case securityhub, organizations, backup
+        case eks, elasticache, opensearch, redshift, accessanalyzer
+        case cloudfront, apigateway, apigatewayv2, wafv2, acm, route53
     }
 
     public let client: AWSClient
@@ -72,6 +74,7 @@ public struct AWSDiscovery: Sendable {
         LiveAnchors.linkAlarms(&live)
         LiveAnchors.markTrailBuckets(&live, errors: errors, selected: Set(services.map(\.rawValue)))
         BackupSelectionLinks.link(&live, errors: errors, regions: regions, read: services.contains(.backup))
+        WebACLLinks.mark(&live, errors: errors, read: services.contains(.wafv2))
         live += LiveAnchors.anchors(
             live: live, errors: errors, account: account, regions: regions, selected: Set(services.map(\.rawValue)))
         let entries = await client.stats.entries()

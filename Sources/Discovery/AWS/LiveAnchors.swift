@@ -7,8 +7,9 @@ import Model
 /// `data.aws_live_account` refers to every trail (`trail`), role (`role`), user, group and role policy attachment
 /// (`user_policy_attachment`, `group_policy_attachment`, `role_policy_attachment`), SAML provider (`saml_provider`)
 /// and the organization (`organization`); each `data.aws_live_region` to that region's GuardDuty detectors, Config
-/// recorder statuses, Security Hub, backup vaults and RDS event subscriptions (`guardduty_detector`,
-/// `config_recorder`, `securityhub_account`, `backup_vault`, `db_event_subscription`). `<service>_unread` is false
+/// recorder statuses, Security Hub, backup vaults, RDS event subscriptions and Access Analyzer analyzers
+/// (`guardduty_detector`, `config_recorder`, `securityhub_account`, `backup_vault`, `db_event_subscription`,
+/// `accessanalyzer_analyzer`). `<service>_unread` is false
 /// when the reads a check relies on answered and unknown
 /// otherwise, so a check that finds nothing says UNKNOWN, not FAILED, when those reads failed or were not selected.
 enum LiveAnchors {
@@ -19,6 +20,7 @@ enum LiveAnchors {
         ("securityhub_account", "aws_securityhub_account", "securityhub"),
         ("backup_vault", "aws_backup_vault", "backup"),
         ("db_event_subscription", "aws_db_event_subscription", "rds"),
+        ("accessanalyzer_analyzer", "aws_accessanalyzer_analyzer", "accessanalyzer"),
     ]
     /// The services the CIS monitoring chain (trail → log group → metric filter → alarm → topic → subscription) reads.
     static let monitoring: Set<String> = ["cloudtrail", "logs", "cloudwatch", "sns"]
