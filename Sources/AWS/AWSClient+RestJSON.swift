@@ -25,21 +25,13 @@ extension AWSClient {
         service: AWSService, operation: String, path: String, query: [(String, String)] = [], region: String? = nil,
         tokenParameter: String, tokenField: String
     ) async throws(AWSError) -> [Value] {
-        var pages: [Value] = []
-        var token: String?
-        var seen: Set<String> = []
-        repeat {
+        try await pages(service: service.id, operation: operation) { (token: String?) async throws(AWSError) -> Value in
             var request = query
             if let token { request.append((tokenParameter, token)) }
-            let page = try await restJSON(service: service, operation: operation, path: path, query: request, region: region)
-            pages.append(page)
-            token = page.members?[tokenField]?.stringValue
-            if let current = token, current.isEmpty || !seen.insert(current).inserted { token = nil }
-            if pages.count >= maxPages, token != nil {
-                throw AWSError(.tooManyPages, "more than \(maxPages) pages", service: service.id, operation: operation)
-            }
-        } while token != nil
-        return pages
+            return try await restJSON(service: service, operation: operation, path: path, query: request, region: region)
+        } next: { page in
+            page.members?[tokenField]?.stringValue
+        }
     }
 
     /// A JSON response body decoded (a blank body is an empty object), or `malformed_response` naming the call.

@@ -23,21 +23,12 @@ extension AWSClient {
         service: AWSService, operation: String, path: String, query: [(String, String)] = [], region: String? = nil,
         tokenParameter: String, tokenElement: String
     ) async throws(AWSError) -> [XMLNode] {
-        var pages: [XMLNode] = []
-        var token: String?
-        var seen: Set<String> = []
-        repeat {
+        try await pages(service: service.id, operation: operation) { (token: String?) async throws(AWSError) -> XMLNode in
             var request = query
             if let token { request.append((tokenParameter, token)) }
-            let page = try await restXML(service: service, operation: operation, path: path, query: request, region: region)
-            pages.append(page)
-            token = page.first(named: tokenElement)?.text
-            if page.first(named: "IsTruncated")?.text == "false" { token = nil }
-            if let current = token, current.isEmpty || !seen.insert(current).inserted { token = nil }
-            if pages.count >= maxPages, token != nil {
-                throw AWSError(.tooManyPages, "more than \(maxPages) pages", service: service.id, operation: operation)
-            }
-        } while token != nil
-        return pages
+            return try await restXML(service: service, operation: operation, path: path, query: request, region: region)
+        } next: { page in
+            page.first(named: "IsTruncated")?.text == "false" ? nil : page.first(named: tokenElement)?.text
+        }
     }
 }

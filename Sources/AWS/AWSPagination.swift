@@ -1,28 +1,40 @@
 import Model
 
 extension AWSClient {
+    /// Pages fetched one after another, each asked for with the token the previous one named, until a page names
+    /// none, or an empty or already seen one (a server that loops); more than `maxPages` is an error, never a silent cut.
+    func pages<Page>(
+        service: String, operation: String, fetch: (String?) async throws(AWSError) -> Page,
+        next: (Page) -> String?
+    ) async throws(AWSError) -> [Page] {
+        var pages: [Page] = []
+        var token: String?
+        var seen: Set<String> = []
+        repeat {
+            let page = try await fetch(token)
+            pages.append(page)
+            token = next(page)
+            if let current = token, current.isEmpty || !seen.insert(current).inserted { token = nil }
+            if pages.count >= maxPages, token != nil {
+                throw AWSError(.tooManyPages, "more than \(maxPages) pages", service: service, operation: operation)
+            }
+        } while token != nil
+        return pages
+    }
+
     /// Every page of a query-protocol list call: the request's `tokenParameter` (`NextToken`, `Marker`) is fed from
     /// the response element `tokenElement` (`nextToken`, `Marker`) until it is absent; the pages' roots in order.
     public func queryPages(
         service: AWSService, action: String, params: [String: String] = [:], region: String? = nil,
         tokenParameter: String, tokenElement: String
     ) async throws(AWSError) -> [XMLNode] {
-        var pages: [XMLNode] = []
-        var token: String?
-        var seen: Set<String> = []
-        repeat {
+        try await pages(service: service.id, operation: action) { (token: String?) async throws(AWSError) -> XMLNode in
             var request = params
             if let token { request[tokenParameter] = token }
-            let page = try await query(service: service, action: action, params: request, region: region)
-            pages.append(page)
-            token = page.first(named: tokenElement)?.text
-            if page.first(named: "IsTruncated")?.text == "false" { token = nil }
-            if let current = token, current.isEmpty || !seen.insert(current).inserted { token = nil }
-            if pages.count >= maxPages, token != nil {
-                throw AWSError(.tooManyPages, "more than \(maxPages) pages", service: service.id, operation: action)
-            }
-        } while token != nil
-        return pages
+            return try await query(service: service, action: action, params: request, region: region)
+        } next: { page in
+            page.first(named: "IsTruncated")?.text == "false" ? nil : page.first(named: tokenElement)?.text
+        }
     }
 
     /// Every page of a json-protocol list call: `tokenField` (`NextToken`, `nextToken`, `Marker`) of the request is
@@ -31,21 +43,13 @@ extension AWSClient {
         service: AWSService, target: String, body: [String: Value] = [:], region: String? = nil,
         tokenField: String, responseTokenField: String? = nil
     ) async throws(AWSError) -> [Value] {
-        var pages: [Value] = []
-        var token: String?
-        var seen: Set<String> = []
-        repeat {
+        try await pages(service: service.id, operation: target) { (token: String?) async throws(AWSError) -> Value in
             var request = body
             if let token { request[tokenField] = .string(token) }
-            let page = try await json(service: service, target: target, body: request, region: region)
-            pages.append(page)
-            token = page.members?[responseTokenField ?? tokenField]?.stringValue
-            if let current = token, current.isEmpty || !seen.insert(current).inserted { token = nil }
-            if pages.count >= maxPages, token != nil {
-                throw AWSError(.tooManyPages, "more than \(maxPages) pages", service: service.id, operation: target)
-            }
-        } while token != nil
-        return pages
+            return try await json(service: service, target: target, body: request, region: region)
+        } next: { page in
+            page.members?[responseTokenField ?? tokenField]?.stringValue
+        }
     }
 
     /// Every page of S3 ListObjectsV2 (`continuation-token` / `NextContinuationToken`); `startAfter` lists only keys

@@ -19,8 +19,7 @@ public actor AssumedRoleCredentialProvider: AWSCredentialProvider, CustomStringC
     private let transport: any HTTPTransport
     private let retryPolicy: RetryPolicy
     private let timeout: Duration
-    private var cached: AWSCredentials?
-    private var inflight: Task<AWSCredentials, any Error>?
+    private let cache: CredentialCache
 
     /// A provider assuming `roleARN` with `source`'s credentials; STS is called in `region` through the endpoint
     /// `environment` names (`AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`), else the regional endpoint.
@@ -40,30 +39,15 @@ public actor AssumedRoleCredentialProvider: AWSCredentialProvider, CustomStringC
         self.transport = transport
         self.retryPolicy = retryPolicy
         self.timeout = timeout
+        self.cache = CredentialCache(
+            cancelled: AWSError(
+                .noCredentials, "assuming \(roleARN) was cancelled", service: "sts", operation: "AssumeRole",
+                resource: roleARN))
     }
 
     /// The assumed credentials, assuming the role again when the cached ones are about to expire.
     public func credentials() async throws(AWSError) -> AWSCredentials {
-        if let cached, !cached.isExpired() { return cached }
-        let task: Task<AWSCredentials, any Error>
-        if let running = inflight {
-            task = running
-        } else {
-            task = Task { try await self.assume() }
-            inflight = task
-        }
-        do {
-            let resolved = try await task.value
-            cached = resolved
-            inflight = nil
-            return resolved
-        } catch {
-            inflight = nil
-            throw (error as? AWSError)
-                ?? AWSError(
-                    .noCredentials, "assuming \(roleARN) was cancelled", service: "sts", operation: "AssumeRole",
-                    resource: roleARN)
-        }
+        try await cache.credentials { () async throws(AWSError) -> AWSCredentials in try await self.assume() }
     }
 
     /// One AssumeRole call, uncached (the credential chain caches the credentials of its role profiles itself).

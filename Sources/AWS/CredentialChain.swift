@@ -14,8 +14,9 @@ public actor CredentialChain: AWSCredentialProvider {
     private let explicitProfile: Bool
     private let shared: AWSSharedConfig
     private let transport: any HTTPTransport
-    private var cached: AWSCredentials?
-    private var inflight: Task<AWSCredentials, any Error>?
+    private let cache = CredentialCache(
+        cancelled: AWSError(
+            .noCredentials, "credential resolution was cancelled", service: "credentials", operation: "resolve"))
     /// Roles are chained through `source_profile`; a longer chain is treated as a configuration error.
     static let maxRoleChain = 5
 
@@ -43,26 +44,7 @@ public actor CredentialChain: AWSCredentialProvider {
     /// Current credentials, refreshed when the cached ones are about to expire. Concurrent callers share one
     /// resolution, so a burst of requests at start-up makes one AssumeRole call, not one each.
     public func credentials() async throws(AWSError) -> AWSCredentials {
-        if let cached, !cached.isExpired() { return cached }
-        let task: Task<AWSCredentials, any Error>
-        if let running = inflight {
-            task = running
-        } else {
-            task = Task { try await self.resolve() }
-            inflight = task
-        }
-        do {
-            let resolved = try await task.value
-            cached = resolved
-            inflight = nil
-            return resolved
-        } catch {
-            inflight = nil
-            throw (error as? AWSError)
-                ?? AWSError(
-                    .noCredentials, "credential resolution was cancelled",
-                    service: "credentials", operation: "resolve")
-        }
+        try await cache.credentials { () async throws(AWSError) -> AWSCredentials in try await self.resolve() }
     }
 
     private func resolve() async throws(AWSError) -> AWSCredentials {

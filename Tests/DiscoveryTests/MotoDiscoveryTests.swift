@@ -173,10 +173,12 @@ struct MotoDiscoveryTests {
         _ = try Self.seed(moto)
         let result = try await AWSDiscovery(client: Self.client(moto.environment()), regions: ["us-east-1", "Bad_Region"]).run()
         let failed = Set(result.errors.filter { $0.region == "Bad_Region" }.map(\.service))
-        // S3 listing, IAM and Organizations are global: read once, not per region.
+        // S3 listing, IAM, Organizations, CloudFront and Route 53 are global: read once, not per region.
         // DynamoDB's read also asks Application Auto Scaling, which fails on its own.
-        let regional = Set(AWSDiscovery.Service.allCases.map(\.rawValue)).subtracting(["s3", "iam", "organizations"])
-            .union(["application-autoscaling"])
+        let regional = Set(AWSDiscovery.Service.allCases.map(\.rawValue)).subtracting([
+            "s3", "iam", "organizations", "cloudfront", "route53",
+        ])
+        .union(["application-autoscaling"])
         #expect(failed == regional)
         #expect(result.errors.allSatisfy { $0.region == "Bad_Region" && ($0.underlying as? AWSError)?.code == .invalidConfiguration })
         #expect(result.resources.contains { $0.type == "aws_instance" })

@@ -91,8 +91,12 @@ struct MotoMultiAccountTests {
 
     static func discover(_ arguments: [String], environment: [String: String]) async throws -> Subprocess.Outcome {
         let executable = try BuiltProduct.path("bulwark", override: "BULWARK_EXECUTABLE")
+        // moto answers every account and service from one python process: on a busy machine a first answer can take
+        // longer than the 10 s default, which would open the circuit breaker and hide what these tests look at.
         return try await Subprocess(
-            executable, ["discover", "--cloud", "aws", "--regions", "us-east-1"] + arguments, environment: environment
+            executable,
+            ["discover", "--cloud", "aws", "--regions", "us-east-1", "--connect-timeout", "120s", "--request-timeout", "300s"]
+                + arguments, environment: environment
         ).wait()
     }
 

@@ -63,16 +63,17 @@ extension ServiceReader {
         }
     }
 
-    /// Every page of a rest-json list.
+    /// Every page of a rest-json list, with fixed `query` parameters, about `resource` when it lists one's parts.
     mutating func restJSONPages(
-        _ service: AWSService, _ operation: String, path: String, token: String, field: String
+        _ service: AWSService, _ operation: String, path: String, query: [(String, String)] = [], token: String,
+        field: String, resource: String? = nil
     ) async -> [Value]? {
         let client = self.client
         let region = self.region
-        return await call(service.id, operation) { () async throws(AWSError) -> [Value] in
+        return await call(service.id, operation, resource: resource) { () async throws(AWSError) -> [Value] in
             try await client.restJSONPages(
-                service: service, operation: operation, path: path, region: region, tokenParameter: token,
-                tokenField: field)
+                service: service, operation: operation, path: path, query: query, region: region,
+                tokenParameter: token, tokenField: field)
         }
     }
 }

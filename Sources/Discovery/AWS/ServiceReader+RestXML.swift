@@ -1,8 +1,8 @@
 import AWS
 import Model
 
-/// Call shorthands for rest-xml services (CloudFront, Route 53) and rest-json lists that take query parameters;
-/// each records its failure (and returns nil) as `call` does.
+/// Call shorthands for rest-xml services (CloudFront, Route 53); each records its failure (and returns nil) as `call`
+/// does.
 extension ServiceReader {
     /// One rest-xml GET about `resource`; codes in `absent` mean "not configured".
     mutating func restXML(
@@ -25,20 +25,6 @@ extension ServiceReader {
             try await client.restXMLPages(
                 service: service, operation: operation, path: path, region: region, tokenParameter: token,
                 tokenElement: element)
-        }
-    }
-
-    /// Every page of a rest-json list with fixed query parameters, about `resource`.
-    mutating func restJSONPages(
-        _ service: AWSService, _ operation: String, path: String, query: [(String, String)], token: String,
-        field: String, resource: String?
-    ) async -> [Value]? {
-        let client = self.client
-        let region = self.region
-        return await call(service.id, operation, resource: resource) { () async throws(AWSError) -> [Value] in
-            try await client.restJSONPages(
-                service: service, operation: operation, path: path, query: query, region: region,
-                tokenParameter: token, tokenField: field)
         }
     }
 }
