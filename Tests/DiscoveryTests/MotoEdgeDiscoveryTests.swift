@@ -9,14 +9,13 @@ import TestSupport
 import Testing
 
 /// CloudFront, API Gateway (REST and HTTP), WAFv2, ACM and Route 53 read from moto, seeded with a hardened and a
-/// misconfigured instance of each, then the unchanged check library on what was read. moto has no
-/// ListResourcesForWebACL, so a proxy in front of it answers that one call in AWS's documented shape.
+/// misconfigured instance of each, then the unchanged check library on what was read.
 @Suite("AWS edge discovery against moto", .serialized)
 struct MotoEdgeDiscoveryTests {
     static let services: Set<AWSDiscovery.Service> = [.cloudfront, .apigateway, .apigatewayv2, .wafv2, .acm, .route53, .elbv2, .logs]
 
-    /// A started moto with the edge seed, the seeded IDs, and a proxy in front that answers ListResourcesForWebACL
-    /// (the guarded load balancer is protected by the logged web ACL) and whatever `deny` refuses.
+    /// A started moto with the edge seed (the guarded load balancer is protected by the logged web ACL), the seeded
+    /// IDs, and a proxy in front that refuses whatever `deny` names.
     struct Fixture {
         let moto: MotoServer
         let proxy: ForwardingProxy
@@ -36,14 +35,8 @@ struct MotoEdgeDiscoveryTests {
         let output = try moto.runPython(script: script.path)
         let ids = try JSONDecoder().decode(
             [String: String].self, from: Data((output.split(separator: "\n").last.map(String.init) ?? "").utf8))
-        let guarded = (ids["acl_logged"] ?? "", ids["lb_guarded"] ?? "")
         let proxy = try ForwardingProxy(upstream: try #require(URL(string: moto.endpoint))) { request in
-            if deny(request) { return denied(request) }
-            guard request.header("X-Amz-Target") == "AWSWAF_20190729.ListResourcesForWebACL" else { return nil }
-            let body = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any]
-            let protected = body?["WebACLArn"] as? String == guarded.0 ? [guarded.1] : []
-            let answer = (try? JSONSerialization.data(withJSONObject: ["ResourceArns": protected])) ?? Data()
-            return CannedResponse(status: 200, headers: [("Content-Type", "application/x-amz-json-1.1")], body: answer)
+            deny(request) ? denied(request) : nil
         }
         return Fixture(moto: moto, proxy: proxy, ids: ids)
     }
@@ -197,7 +190,7 @@ struct MotoEdgeDiscoveryTests {
 
     @Test func deniedReadsLeaveTheirSettingsUnknownSoTheChecksOverThemAreUnknown() async throws {
         let deniedTargets: Set<String> = [
-            "AWSWAF_20190729.ListLoggingConfigurations", "AWSWAF_20190729.ListResourcesForWebACL",
+            "AWSWAF_20190729.ListLoggingConfigurations", "AWSWAF_20190729.GetWebACLForResource",
             "CertificateManager.DescribeCertificate",
         ]
         let fixture = try Self.start { request in
@@ -212,7 +205,7 @@ struct MotoEdgeDiscoveryTests {
         func id(_ key: String) -> String { fixture.id(key) }
         #expect(result.isPartial)
         for operation in [
-            "ListLoggingConfigurations", "ListResourcesForWebACL", "DescribeCertificate", "GetDistributionConfig",
+            "ListLoggingConfigurations", "GetWebACLForResource", "DescribeCertificate", "GetDistributionConfig",
             "ListQueryLoggingConfigs", "GetDNSSEC",
         ] {
             #expect(result.errors.contains { $0.operation == operation && $0.code == .accessDenied }, "\(operation)")

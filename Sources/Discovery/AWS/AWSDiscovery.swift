@@ -67,14 +67,14 @@ public struct AWSDiscovery: Sendable {
             return collected
         }
         TagBackfill.apply(Dictionary(tagging.compactMap { r in r.2.map { (r.0, $0) } }, uniquingKeysWith: { a, _ in a }), to: &live)
-        let errors = (readers + tagging.map(\.1)).flatMap(\.errors).sorted {
+        let webACLErrors = await WebACLLinks.link(&live, client: client, account: account, read: services.contains(.wafv2))
+        let errors = ((readers + tagging.map(\.1)).flatMap(\.errors) + webACLErrors).sorted {
             ($0.service, $0.region, $0.operation, $0.resource ?? "")
                 < ($1.service, $1.region, $1.operation, $1.resource ?? "")
         }
         LiveAnchors.linkAlarms(&live)
         LiveAnchors.markTrailBuckets(&live, errors: errors, selected: Set(services.map(\.rawValue)))
         BackupSelectionLinks.link(&live, errors: errors, regions: regions, read: services.contains(.backup))
-        WebACLLinks.mark(&live, errors: errors, read: services.contains(.wafv2))
         live += LiveAnchors.anchors(
             live: live, errors: errors, account: account, regions: regions, selected: Set(services.map(\.rawValue)))
         let entries = await client.stats.entries()

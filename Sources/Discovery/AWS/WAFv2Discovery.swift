@@ -2,8 +2,8 @@ import AWS
 import Model
 
 /// WAFv2 web ACLs of one scope: REGIONAL in each region, CLOUDFRONT once through us-east-1. The list lacks rules
-/// and actions, so each ACL costs one GetWebACL; logging is one list per scope; regional ACLs cost one
-/// ListResourcesForWebACL each for the load balancers they protect (API Gateway stages name their ACL themselves).
+/// and actions, so each ACL costs one GetWebACL; logging is one list per scope. Which load balancer an ACL protects
+/// is asked from the load balancer's side (`WebACLLinks`); API Gateway stages name their ACL themselves.
 enum WAFv2Discovery {
     /// The CloudFront-scoped web ACLs, which live in us-east-1 whatever region the client is in.
     static func cloudFront(client: AWSClient, account: String, region _: String) async -> ServiceReader {
@@ -51,7 +51,7 @@ enum WAFv2Discovery {
         return reader
     }
 
-    /// One web ACL with its rules summarised, and (regional) its load balancer associations.
+    /// One web ACL with its rules summarised.
     static func webACL(_ summary: Value, scope: String, client: AWSClient, account: String, region: String) async -> ServiceReader {
         let global = scope == "CLOUDFRONT"
         var reader = ServiceReader(client: client, account: account, region: region, label: global ? "global" : region)
@@ -77,24 +77,6 @@ enum WAFv2Discovery {
             LiveResource(
                 type: "aws_wafv2_web_acl", id: arn, name: name, originID: arn, region: global ? nil : region,
                 attributes: attributes))
-        guard !global else { return reader }
-        if let answer = await reader.json(
-            .wafv2, "ListResourcesForWebACL",
-            ["WebACLArn": .string(arn), "ResourceType": .string("APPLICATION_LOAD_BALANCER")], resource: arn)
-        {
-            for resource in (answer[member: "ResourceArns"].elements ?? []).compactMap(\.stringValue) {
-                let key = "\(arn),\(resource)"
-                reader.add(
-                    LiveResource(
-                        type: "aws_wafv2_web_acl_association", id: key, name: "\(name)_\(Self.name(resource))",
-                        originID: resource, region: region,
-                        attributes: ["id": .string(key), "web_acl_arn": .string(arn), "resource_arn": .string(resource)],
-                        edges: [
-                            .init(attribute: "web_acl_arn", type: "aws_wafv2_web_acl", id: arn),
-                            .init(attribute: "resource_arn", type: "aws_lb", id: resource),
-                        ]))
-            }
-        }
         return reader
     }
 

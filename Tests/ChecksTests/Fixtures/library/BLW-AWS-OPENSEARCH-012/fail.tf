@@ -1,0 +1,16 @@
+# Fails: three data nodes in one zone.
+
+resource "aws_opensearch_domain" "search" {
+  domain_name    = "search"
+  engine_version = "OpenSearch_2.13"
+
+  cluster_config {
+    instance_type  = "r6g.large.search"
+    instance_count = 3
+  }
+
+  ebs_options {
+    ebs_enabled = true
+    volume_size = 20
+  }
+}
