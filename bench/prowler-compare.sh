@@ -5,7 +5,8 @@
 # misconfigurations). Prints wall time and peak RSS of each, verdict agreement per resource for every Prowler check
 # mapped in docs/live-coverage.md, every difference, and the Prowler checks with results but no Bulwark equivalent.
 # Usage: bench/prowler-compare.sh [SCALE]   (default 8)
-# Overrides: PROWLER (the prowler executable), BULWARK_BIN (a built bulwark instead of the release build).
+# Overrides: PROWLER (the prowler executable), BULWARK_BIN (a built bulwark instead of the release build);
+# KEEP=DIR copies both tools' outputs there, to look into a difference.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scale="${1:-8}"
@@ -44,5 +45,6 @@ services=(s3 ec2 vpc iam rds kms cloudtrail config cloudwatch elbv2 sns sqs dyna
 "$python" "$root/bench/measure_peak.py" bulwark "$work/bulwark.json" \
   "$bin" discover --cloud aws --regions "$AWS_REGION" --check -o json --checks-dir "$root/checks" >>"$work/times"
 "$python" "$root/bench/foreign_resources.py" >"$work/foreign"
+if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP" && cp -r "$work/prowler" "$work/bulwark.json" "$KEEP/"; fi
 "$python" "$root/bench/prowler_compare.py" "$root/docs/live-coverage.md" "$work/prowler" "$work/bulwark.json" \
   "$root/checks" "$work/times" "$work/foreign"
