@@ -103,7 +103,7 @@ let package = Package(
 
         // MARK: Controller: its configuration, the commit scan every cycle makes, live posture (discovery, live checks,
         // baselines, drift) shared by the commands and the loop, the reconcile loop, and the stages it runs.
-        .target(name: "ControllerConfig", dependencies: ["Checks", "PullRequests"], swiftSettings: swiftSettings),
+        .target(name: "ControllerConfig", dependencies: ["Model", "Checks", "PullRequests"], swiftSettings: swiftSettings),
         .target(
             name: "CommitScan", dependencies: ["Model", "Checks", "Reports", "Scanner", "Store", "GitOps"],
             swiftSettings: swiftSettings),

@@ -222,7 +222,7 @@ public final class AWSClient: Sendable {
             rateLimiter.map { $0.transport(guarded, key: key, isThrottled: AWSClient.isThrottled) } ?? guarded
         let policy = retryPolicy
         let timeout = self.timeout
-        let outcome: Result<(HTTPResponse, Int), HTTPError> = await limiter.withSlot("\(service.id)/\(effectiveRegion)") {
+        let outcome: Result<(HTTPResponse, Int), HTTPError> = await limiter.withSlot(key) {
             do {
                 return .success(
                     try await policy.send(

@@ -1,5 +1,6 @@
 import CloudHTTP
 import Foundation
+import Model
 
 /// Credentials of an IAM role assumed through STS AssumeRole with the credentials of a source provider: the way
 /// the controller's own identity reads a member account. Cached until five minutes before they expire; concurrent
@@ -74,14 +75,7 @@ public actor AssumedRoleCredentialProvider: AWSCredentialProvider, CustomStringC
 
     /// The 12-digit account of a role ARN (`arn:<partition>:iam::<account>:role/<path/name>`), nil when `arn`
     /// is not a role ARN.
-    public static func account(ofRole arn: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", !parts[1].isEmpty, parts[2] == "iam", parts[3].isEmpty,
-            parts[4].count == 12, parts[4].allSatisfy({ $0.isASCII && $0.isNumber }),
-            parts[5].hasPrefix("role/"), parts[5].count > 5
-        else { return nil }
-        return String(parts[4])
-    }
+    public static func account(ofRole arn: String) -> String? { IAMRoleARN.account(of: arn) }
 
     /// A session name STS accepts: 2–64 characters of `[A-Za-z0-9+=,.@-]`, others replaced by `-`.
     public static func sessionName(_ raw: String) -> String {

@@ -1,3 +1,5 @@
+import Model
+
 /// One member account of `clouds.aws.accounts`: the role the controller's credentials assume in it, the
 /// `ExternalId` its trust policy may require, and an optional display name.
 ///
@@ -36,11 +38,7 @@ public struct AWSAccountConfig: Sendable, Hashable {
     }
 
     /// The 12-digit account of a role ARN (`arn:<partition>:iam::<account>:role/<path/name>`); nil otherwise.
-    public static func account(ofRole arn: String) -> String? {
-        let pattern = #"^arn:aws(-[a-z]+)*:iam::([0-9]{12}):role/[A-Za-z0-9+=,.@_/-]{1,512}$"#
-        guard arn.range(of: pattern, options: .regularExpression) != nil else { return nil }
-        return String(arn.split(separator: ":", omittingEmptySubsequences: false)[4])
-    }
+    public static func account(ofRole arn: String) -> String? { IAMRoleARN.account(of: arn) }
 
     /// The account this entry reads; nil when the ARN is not a role ARN (refused when the config is loaded).
     public var account: String? { Self.account(ofRole: roleARN) }

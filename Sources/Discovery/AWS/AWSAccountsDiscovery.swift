@@ -77,7 +77,6 @@ public struct AWSAccountsDiscovery: Sendable {
                 var unread = DiscoveryError(
                     service: "sts", region: "global", operation: error.operation.isEmpty ? "AssumeRole" : error.operation,
                     resource: role.roleARN, underlying: error)
-                unread.resource = role.roleARN
                 unread.account = account
                 merged.errors.append(unread)
                 merged.accounts.append(DiscoveredAccount(account: account, roleARN: role.roleARN, name: role.name, read: false))
